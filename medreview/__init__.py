@@ -1,0 +1,1 @@
+"""medreview: a verification station for medical document data entry."""

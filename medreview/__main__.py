@@ -1,0 +1,5 @@
+"""``python -m medreview`` runs the command line."""
+
+from medreview.cli import run
+
+run()

@@ -1,0 +1,1 @@
+"""The PySide6 review application (the core lives in ``medreview``)."""
