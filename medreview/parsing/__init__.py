@@ -1,0 +1,1 @@
+"""Turning OCR words into the fields of a document type."""

@@ -1,0 +1,246 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from medreview.config import DateOrder
+from medreview.parsing import canonical
+
+YES_NO = ("yes", "no")
+MONTH_NAMES = [m.title() for m in canonical.MONTHS]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("03/14/2023", "2023-03-14"),
+        ("3-14-23", "2023-03-14"),
+        ("14 Mar 2023", "2023-03-14"),
+        ("March 14, 2023", "2023-03-14"),
+        ("2023-03-14", "2023-03-14"),
+        ("14.03.2023", "2023-03-14"),
+        ("O3/l4/2O23", "2023-03-14"),
+        ("03 / 14 / 2023 |", "2023-03-14"),
+        ("11/23/84", "1984-11-23"),
+        ("Sept 3rd, 2021", "2021-09-03"),
+        ("Marhc 14 2023", "2023-03-14"),
+        ("20230314", "2023-03-14"),
+    ],
+)
+def test_parse_date_formats(text: str, expected: str) -> None:
+    assert canonical.parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "Date", "13/32/2023", "02/30/2023", "12/2023", "hello"])
+def test_parse_date_rejects(text: str) -> None:
+    assert canonical.parse_date(text) is None
+
+
+def test_parse_date_order() -> None:
+    assert canonical.parse_date("03/04/2023") == "2023-03-04"
+    assert canonical.parse_date("03/04/2023", DateOrder.DAY_FIRST) == "2023-04-03"
+    # impossible either way round falls back to the other order
+    assert canonical.parse_date("25/04/2023") == "2023-04-25"
+    assert canonical.parse_date("04/25/2023", DateOrder.DAY_FIRST) == "2023-04-25"
+
+
+@st.composite
+def dates_in_formats(draw: st.DrawFn) -> tuple[str, str]:
+    day = draw(st.dates(min_value=date(1941, 1, 1), max_value=date(2039, 12, 31)))
+    style = draw(st.integers(0, 6))
+    sep = draw(st.sampled_from(["/", "-", "."]))
+    month_name = MONTH_NAMES[day.month - 1]
+    texts = [
+        f"{day.month:02d}{sep}{day.day:02d}{sep}{day.year}",
+        f"{day.month}{sep}{day.day}{sep}{day.year % 100:02d}",
+        f"{day.day} {month_name[:3]} {day.year}",
+        f"{month_name} {day.day}, {day.year}",
+        day.isoformat(),
+        f"{day.day:02d} {month_name} {day.year}",
+        f"{month_name[:3]}. {day.day} {day.year}",
+    ]
+    return texts[style], day.isoformat()
+
+
+@given(dates_in_formats())
+def test_any_supported_date_round_trips_to_iso(case: tuple[str, str]) -> None:
+    text, iso = case
+    parsed = canonical.parse_date(text)
+    if parsed != iso:
+        # only a numeric date whose day could be a month may read either way round
+        month, day = int(iso[5:7]), int(iso[8:10])
+        assert (
+            day <= 12
+            and parsed is not None
+            and (parsed[5:7], parsed[8:10])
+            == (
+                f"{day:02d}",
+                f"{month:02d}",
+            )
+        )
+        assert text[:1].isdigit() and not any(c.isalpha() for c in text)
+        return
+    assert canonical.parse_date(parsed) == parsed
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)))
+def test_iso_date_is_idempotent(day: date) -> None:
+    assert canonical.parse_date(day.isoformat()) == day.isoformat()
+
+
+@st.composite
+def nanp_numbers(draw: st.DrawFn) -> tuple[str, str]:
+    area = draw(st.integers(200, 999))
+    exchange = draw(st.integers(200, 999))
+    line = draw(st.integers(0, 9999))
+    digits = f"{area}{exchange}{line:04d}"
+    style = draw(
+        st.sampled_from(
+            [
+                "({}) {}-{}",
+                "{}-{}-{}",
+                "{}.{}.{}",
+                "{} {} {}",
+                "{}{}{}",
+                "+1 {} {} {}",
+                "1-{}-{}-{}",
+                "({}){}-{}",
+            ]
+        )
+    )
+    text = style.format(digits[:3], digits[3:6], digits[6:])
+    return text, f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
+
+
+@given(nanp_numbers())
+def test_any_nanp_number_gives_canonical_phone(case: tuple[str, str]) -> None:
+    text, expected = case
+    assert canonical.parse_phone(text) == expected
+    assert canonical.parse_phone(expected) == expected
+
+
+def test_parse_phone_ocr_noise_and_foreign() -> None:
+    assert canonical.parse_phone("4l5-555-Ol82") == "(415) 555-0182"
+    assert canonical.parse_phone("+44 20  7946 0958") == "+44 20 7946 0958"
+    assert canonical.parse_phone("n/a") is None
+    assert canonical.parse_phone("") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("_2_", 2),
+        ("2 times", 2),
+        ("PRN", "PRN"),
+        ("p.r.n.", "PRN"),
+        ("two", 2),
+        ("O", 0),
+        ("l", 1),
+        ("11", 11),
+        ("12", None),
+        ("", None),
+        ("times", None),
+    ],
+)
+def test_parse_refills(text: str, expected: int | str | None) -> None:
+    assert canonical.parse_refills(text) == expected
+
+
+@given(st.one_of(st.integers(0, 11), st.just("PRN")))
+def test_refills_idempotent(value: int | str) -> None:
+    assert canonical.parse_refills(str(value)) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("72", 72),
+        ("72 kg", 72),
+        ("72.5", 72.5),
+        ("72,5 kg", 72.5),
+        ("7O", 70),
+        ("178cm", 178),
+        ("kg", None),
+        ("", None),
+    ],
+)
+def test_parse_number(text: str, expected: float | None) -> None:
+    value = canonical.parse_number(text)
+    assert value == expected
+    assert type(value) is type(expected)
+
+
+@given(
+    st.one_of(
+        st.integers(1, 1000), st.floats(0.1, 1000, allow_nan=False).map(lambda f: round(f, 1))
+    )
+)
+def test_number_idempotent(value: float) -> None:
+    once = canonical.parse_number(str(value))
+    assert once == value
+    assert canonical.parse_number(str(once)) == once
+
+
+@pytest.mark.parametrize(
+    ("text", "choices", "expected"),
+    [
+        ("[X] Yes [ ] No", YES_NO, "yes"),
+        ("[ ] Yes [X] No", YES_NO, "no"),
+        ("[ ] Yes [ ] No", YES_NO, None),
+        ("Yes", YES_NO, "yes"),
+        ("NO", YES_NO, "no"),
+        ("Yes No", YES_NO, None),
+        ("IMMUNE", ("immune", "not immune"), "immune"),
+        ("NOT IMMUNE", ("immune", "not immune"), "not immune"),
+        ("N0T IMMUNE", ("immune", "not immune"), "not immune"),
+        ("lMMUNE", ("immune", "not immune"), "immune"),
+        ("maybe", ("immune", "not immune"), None),
+    ],
+)
+def test_parse_choice(text: str, choices: tuple[str, ...], expected: str | None) -> None:
+    assert canonical.parse_choice(text, choices) == expected
+
+
+@given(st.sampled_from(["yes", "no", "immune", "not immune"]))
+def test_choice_idempotent(value: str) -> None:
+    choices = ("yes", "no") if value in ("yes", "no") else ("immune", "not immune")
+    assert canonical.parse_choice(value, choices) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("N/A", []),
+        ("None", []),
+        ("", []),
+        ("none.", []),
+        ("Asthma, Migraine; Eczema", ["Asthma", "Migraine", "Eczema"]),
+        ("Penicillin\nLatex", ["Penicillin", "Latex"]),
+        ("Salbutamol  100 mcg", ["Salbutamol 100 mcg"]),
+    ],
+)
+def test_parse_list(text: str, expected: list[str]) -> None:
+    assert canonical.parse_list(text) == expected
+
+
+@given(st.lists(st.text(alphabet="abcdefghij XYZ", min_size=1, max_size=12), max_size=4))
+def test_list_idempotent(items: list[str]) -> None:
+    once = canonical.parse_list(", ".join(items))
+    assert canonical.parse_list(", ".join(once)) == once
+
+
+def test_strings_and_alnum() -> None:
+    assert canonical.clean_string("  Helen   Okafor \n") == "Helen Okafor"
+    assert canonical.clean_string(" ___ ") is None
+    assert canonical.parse_alnum("NW-482 019/3375") == "NW4820193375"
+    assert canonical.parse_alnum("--") is None
+
+
+@given(st.text(alphabet="ab 1-\t\n", max_size=20))
+def test_one_line_idempotent(text: str) -> None:
+    once = canonical.one_line(text)
+    assert canonical.one_line(once) == once
+    assert "  " not in once
