@@ -98,6 +98,13 @@ class EngineUnavailableError(EngineError):
     code = "engine_unavailable"
 
 
+class CancelledError(MedreviewError):
+    """The user cancelled the work; nothing is wrong with the input."""
+
+    code = "cancelled"
+    exit_code = ExitCode.INTERNAL
+
+
 class UsageError(MedreviewError):
     """The command line or a setting is wrong."""
 
@@ -110,3 +117,52 @@ class InternalError(MedreviewError):
 
     code = "internal"
     exit_code = ExitCode.INTERNAL
+
+
+class DatabaseError(MedreviewError):
+    """The store cannot do what was asked; the base of every store error."""
+
+    code = "database"
+    exit_code = ExitCode.DATABASE
+
+
+class DatabaseLockedError(DatabaseError):
+    """Another process holds the database's write lock for longer than the busy timeout."""
+
+    code = "database_locked"
+
+
+class DiskFullError(DatabaseError):
+    """The disk holding the database or the store's files is full."""
+
+    code = "disk_full"
+
+
+class DatabaseUnavailableError(DatabaseError):
+    """The database cannot be opened or reached (bad path, server down, refused login)."""
+
+    code = "database_unavailable"
+
+
+class SchemaVersionError(DatabaseError):
+    """The database was migrated by a newer medreview than this one."""
+
+    code = "schema_version"
+
+
+class RecordNotFoundError(DatabaseError):
+    """A batch, document or user that the store does not hold."""
+
+    code = "record_not_found"
+
+
+class InvalidTransitionError(DatabaseError):
+    """A document life-cycle step that its current status or the user's role forbids."""
+
+    code = "invalid_transition"
+
+
+class ClaimLostError(DatabaseError):
+    """The document is no longer claimed by this user or worker (lease expired, released)."""
+
+    code = "claim_lost"

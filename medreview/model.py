@@ -228,6 +228,8 @@ class ExtractionResult:
     fields: dict[str, FieldResult] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     error: ErrorInfo | None = None
+    # seconds per pipeline stage; diagnostics, not part of the JSON contract
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
