@@ -1,0 +1,777 @@
+"""The :class:`Store` facade: the one way the CLI, ingest and review window use the store.
+
+Every method is one transaction (see :func:`medreview.store.db.transaction`) and
+returns immutable records, never ORM objects, so callers on any thread can hold
+them. See the package docstring for a summary of the API.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
+from datetime import timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
+
+from medreview.documents import fields_of
+from medreview.errors import (
+    ClaimLostError,
+    DatabaseUnavailableError,
+    InvalidTransitionError,
+    RecordNotFoundError,
+    UsageError,
+)
+from medreview.model import ErrorInfo, ExtractionResult, FieldData, FieldResult, PageInfo
+from medreview.progress import Progress
+from medreview.store import audit, db, files, queue
+from medreview.store.audit import AuditRecord
+from medreview.store.autoverify import auto_verify_failures
+from medreview.store.lifecycle import transition
+from medreview.store.migrate import upgrade
+from medreview.store.paths import files_dir, normalise_url
+from medreview.store.records import (
+    BatchInfo,
+    DocumentRecord,
+    DocumentRef,
+    DocumentSummary,
+    UserInfo,
+)
+from medreview.store.schema import (
+    Batch,
+    Document,
+    ExtractedField,
+    FinalValue,
+    Page,
+    Role,
+    Status,
+    User,
+    utcnow,
+)
+
+if TYPE_CHECKING:
+    from medreview.export import ExportReport
+    from medreview.store.stats import BatchStats
+
+log = logging.getLogger(__name__)
+
+SYSTEM_USER = "system"
+REVIEWABLE = frozenset({Status.VERIFIED, Status.EXPORTED})
+
+
+class Store:
+    """Batches, documents, fields, edits and their audit trail in one database."""
+
+    def __init__(self, url: str | None = None, *, files_root: Path | None = None) -> None:
+        """Connect and migrate; prefer :meth:`open`."""
+        self.url = normalise_url(url)
+        self.files_root = files_root or files_dir(self.url)
+        self.engine = db.create_store_engine(self.url)
+        self._sessions = db.session_factory(self.engine)
+        try:
+            with self.engine.begin() as connection:
+                if upgrade(connection):
+                    log.info("migrated the database at %s", db.describe(self.url))
+        except DBAPIError as exc:
+            self.engine.dispose()
+            typed = db.classify(exc)
+            if typed is None:
+                raise
+            raise DatabaseUnavailableError(
+                f"cannot open the database {db.describe(self.url)}: {typed.message}"
+            ) from exc
+        self.files_root.mkdir(parents=True, exist_ok=True)
+
+    @classmethod
+    def open(cls, url: str | None = None, *, files_root: Path | None = None) -> Store:
+        """Open (creating and migrating if needed) the store at ``url``.
+
+        ``None`` means ``MEDREVIEW_DATABASE`` or the embedded SQLite file under the
+        user's data directory (``MEDREVIEW_DATA_DIR`` overrides it).
+        """
+        return cls(url, files_root=files_root)
+
+    def close(self) -> None:
+        """Release the connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def backend(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.engine.dialect.name
+
+    def _tx(self) -> AbstractContextManager[Session]:
+        return db.transaction(self._sessions)
+
+    # -- users and batches ------------------------------------------------
+
+    def ensure_user(self, name: str, role: Role = Role.ANALYST) -> UserInfo:
+        """The user called ``name``, created with ``role`` if new (an existing role stays)."""
+        with self._tx() as session:
+            user = _user(session, name, role)
+            return UserInfo(user.id, user.name, user.role)
+
+    def set_role(self, name: str, role: Role) -> UserInfo:
+        """Change a user's role (creating the user if new)."""
+        with self._tx() as session:
+            user = _user(session, name, role)
+            if user.role != role.value:
+                audit.record(
+                    session,
+                    _user(session, SYSTEM_USER, Role.SYSTEM),
+                    "role_changed",
+                    old_value=user.role,
+                    new_value=role.value,
+                    detail=name,
+                )
+                user.role = role.value
+            return UserInfo(user.id, user.name, user.role)
+
+    def create_batch(self, name: str, *, auto_verify: float | None = None) -> BatchInfo:
+        """The batch called ``name``, created if new; ``auto_verify`` updates its setting.
+
+        ``auto_verify`` is the confidence at or above which a document whose required
+        fields are all present and valid is verified without review.
+        """
+        if auto_verify is not None and not 0.0 <= auto_verify <= 1.0:
+            raise UsageError("the auto-verify confidence must be between 0 and 1")
+        with self._tx() as session:
+            batch = _batch(session, name, create=True)
+            if auto_verify is not None and batch.auto_verify_confidence != auto_verify:
+                audit.record(
+                    session,
+                    _user(session, SYSTEM_USER, Role.SYSTEM),
+                    "auto_verify_set",
+                    batch_id=batch.id,
+                    old_value=batch.auto_verify_confidence,
+                    new_value=auto_verify,
+                )
+                batch.auto_verify_confidence = auto_verify
+            return _batch_info(session, batch)
+
+    def batches(self) -> list[BatchInfo]:
+        """Every batch, newest first, with counts by status."""
+        with self._tx() as session:
+            rows = session.scalars(select(Batch).order_by(Batch.id.desc()))
+            return [_batch_info(session, batch) for batch in rows]
+
+    def batch(self, name: str) -> BatchInfo:
+        """One batch by name."""
+        with self._tx() as session:
+            return _batch_info(session, _batch(session, name))
+
+    def documents(
+        self, batch: str, statuses: Iterable[Status] | None = None
+    ) -> list[DocumentSummary]:
+        """A batch's documents (optionally only some statuses), oldest first."""
+        with self._tx() as session:
+            batch_row = _batch(session, batch)
+            stmt = select(Document).where(Document.batch_id == batch_row.id)
+            if statuses is not None:
+                stmt = stmt.where(Document.status.in_([s.value for s in statuses]))
+            names = _user_names(session)
+            return [
+                DocumentSummary(
+                    id=doc.id,
+                    source_name=doc.source_name,
+                    status=Status(doc.status),
+                    document_type=doc.document_type,
+                    claimed_by=names.get(doc.claimed_by_id) if doc.claimed_by_id else None,
+                    verified_by=names.get(doc.verified_by_id) if doc.verified_by_id else None,
+                    auto_verified=doc.auto_verified,
+                    error_code=doc.error_code,
+                    updated_at=doc.updated_at,
+                )
+                for doc in session.scalars(stmt.order_by(Document.id))
+            ]
+
+    # -- registering and processing ----------------------------------------
+
+    def add_files(self, batch: str, paths: Sequence[Path]) -> list[DocumentRef]:
+        """Copy files into the store and queue them in ``batch`` (created if new).
+
+        A file whose content the batch already holds is not added again; its
+        existing document is returned with ``created=False``.
+        """
+        stored = [(path, files.copy_in(self.files_root, path)) for path in paths]
+        refs: list[DocumentRef] = []
+        with self._tx() as session:
+            batch_row = _batch(session, batch, create=True)
+            system = _user(session, SYSTEM_USER, Role.SYSTEM)
+            for path, copy in stored:
+                refs.append(_register(session, batch_row, system, path, copy))
+        return refs
+
+    def page_dir(self, doc_id: int) -> Path:
+        """Where the pipeline should write a document's page images."""
+        return files.page_dir(self.files_root, doc_id)
+
+    def claim_for_processing(
+        self, batch: str, owner: str, *, limit: int, lease_seconds: float
+    ) -> list[tuple[int, Path]]:
+        """Claim queued documents for an ingest process: ``(doc_id, stored source path)``."""
+        with self._tx() as session:
+            batch_row = _batch(session, batch)
+            system = _user(session, SYSTEM_USER, Role.SYSTEM)
+            docs = queue.claim_for_processing(
+                session,
+                system,
+                owner,
+                batch_id=batch_row.id,
+                limit=limit,
+                lease_seconds=lease_seconds,
+            )
+            return [(doc.id, files.resolve(self.files_root, doc.stored_path)) for doc in docs]
+
+    def renew_processing(self, owner: str, doc_ids: list[int], lease_seconds: float) -> None:
+        """Extend an ingest process's leases on the documents it is still working on."""
+        with self._tx() as session:
+            queue.renew(session, owner, doc_ids, lease_seconds)
+
+    def store_result(
+        self,
+        doc_id: int,
+        result: ExtractionResult,
+        image_paths: Sequence[Path] = (),
+        *,
+        owner: str | None = None,
+    ) -> Status:
+        """Save the pipeline's result and make the document ``ready`` (or ``failed``).
+
+        With ``owner`` the result is only accepted while that ingest process still
+        holds the document (ClaimLostError otherwise), so a late result never
+        overwrites one stored by whoever took the document over. When the batch
+        has auto-verify set and every required field passes, the document goes on
+        to ``verified`` in the same transaction. Returns the new status.
+        """
+        with self._tx() as session:
+            doc = _document(session, doc_id, lock=True)
+            system = _user(session, SYSTEM_USER, Role.SYSTEM)
+            _take_for_processing(session, doc, system, owner)
+            if result.error is not None:
+                _fail(session, doc, system, result.error)
+                return Status.FAILED
+            _replace_result(session, doc, result, image_paths, self.files_root)
+            transition(session, doc, Status.READY, system)
+            threshold = session.get_one(Batch, doc.batch_id).auto_verify_confidence
+            if threshold is not None:
+                failures = auto_verify_failures(result, threshold)
+                if not failures:
+                    transition(session, doc, Status.VERIFIED, system)
+                else:
+                    audit.record(
+                        session,
+                        system,
+                        "auto_verify_skipped",
+                        document=doc,
+                        detail="; ".join(failures),
+                    )
+            return Status(doc.status)
+
+    def mark_failed(self, doc_id: int, error: ErrorInfo, *, owner: str | None = None) -> None:
+        """Record that the document could not be processed, with a PHI-free error."""
+        with self._tx() as session:
+            doc = _document(session, doc_id, lock=True)
+            system = _user(session, SYSTEM_USER, Role.SYSTEM)
+            _take_for_processing(session, doc, system, owner)
+            _fail(session, doc, system, error)
+
+    def requeue_failed(self, batch: str, user: str) -> int:
+        """Send a batch's failed documents back to the ingest queue (supervisors)."""
+        with self._tx() as session:
+            actor = _user(session, user)
+            batch_row = _batch(session, batch)
+            stmt = select(Document).where(
+                Document.batch_id == batch_row.id, Document.status == Status.FAILED.value
+            )
+            docs = list(session.scalars(stmt))
+            for doc in docs:
+                transition(session, doc, Status.QUEUED, actor)
+            return len(docs)
+
+    # -- review ------------------------------------------------------------
+
+    def claim_next(
+        self,
+        user: str,
+        batch: str | None = None,
+        lease_seconds: float = queue.DEFAULT_REVIEW_LEASE_SECONDS,
+    ) -> DocumentRecord | None:
+        """Claim the next ``ready`` document for ``user`` (their own open claim first).
+
+        Two analysts never get the same document; a claim not renewed (by
+        :meth:`save_edit` or :meth:`renew`) within ``lease_seconds`` returns to the
+        queue. None when nothing is waiting.
+        """
+        with self._tx() as session:
+            actor = _user(session, user)
+            system = _user(session, SYSTEM_USER, Role.SYSTEM)
+            batch_id = _batch(session, batch).id if batch is not None else None
+            doc = queue.claim_next(
+                session, actor, system, batch_id=batch_id, lease_seconds=lease_seconds
+            )
+            if doc is None:
+                return None
+            session.flush()
+            return _load(session, doc, self.files_root)
+
+    def renew(
+        self, doc_id: int, user: str, lease_seconds: float = queue.DEFAULT_REVIEW_LEASE_SECONDS
+    ) -> None:
+        """Keep ``user``'s claim alive while they work (ClaimLostError if it is gone)."""
+        with self._tx() as session:
+            doc = _claimed(session, doc_id, _user(session, user))
+            doc.lease_expires_at = utcnow() + _seconds(lease_seconds)
+
+    def load_document(self, doc_id: int) -> DocumentRecord:
+        """A document with its result, page images, edits and status."""
+        with self._tx() as session:
+            return _load(session, _document(session, doc_id), self.files_root)
+
+    def save_edit(
+        self,
+        doc_id: int,
+        user: str,
+        field: str,
+        value: FieldData,
+        lease_seconds: float = queue.DEFAULT_REVIEW_LEASE_SECONDS,
+    ) -> None:
+        """Write the analyst's final value for a field and audit it; renews the claim.
+
+        The caller debounces (about a second) so a crash loses at most the last
+        second of typing. Saving the value already stored does nothing.
+        """
+        with self._tx() as session:
+            actor = _user(session, user)
+            doc = _claimed(session, doc_id, actor)
+            known = {spec.name for spec in fields_of(doc.document_type)}
+            if known and field not in known:
+                raise UsageError(f"{doc.document_type} documents have no field {field!r}")
+            doc.lease_expires_at = utcnow() + _seconds(lease_seconds)
+            final = session.scalars(
+                select(FinalValue).where(FinalValue.document_id == doc_id, FinalValue.name == field)
+            ).first()
+            if final is not None:
+                old: FieldData = final.value
+            else:
+                extracted = session.scalars(
+                    select(ExtractedField).where(
+                        ExtractedField.document_id == doc_id, ExtractedField.name == field
+                    )
+                ).first()
+                old = extracted.value if extracted is not None else None
+            if final is not None and final.value == value:
+                return
+            if final is None:
+                final = FinalValue(document_id=doc_id, name=field, user_id=actor.id)
+                session.add(final)
+            final.value = value
+            final.user_id = actor.id
+            final.updated_at = utcnow()
+            doc.updated_at = final.updated_at
+            audit.record(
+                session, actor, "edited", document=doc, field=field, old_value=old, new_value=value
+            )
+
+    def set_document_type(self, doc_id: int, user: str, document_type: str) -> None:
+        """Correct the detected document type of a claimed document."""
+        with self._tx() as session:
+            actor = _user(session, user)
+            doc = _claimed(session, doc_id, actor)
+            if not fields_of(document_type):
+                raise UsageError(f"unknown document type {document_type!r}")
+            if doc.document_type != document_type:
+                audit.record(
+                    session,
+                    actor,
+                    "type_changed",
+                    document=doc,
+                    old_value=doc.document_type,
+                    new_value=document_type,
+                )
+                doc.document_type = document_type
+
+    def submit(self, doc_id: int, user: str) -> None:
+        """The analyst has checked every field: ``in_review -> verified``."""
+        with self._tx() as session:
+            actor = _user(session, user)
+            transition(session, _claimed(session, doc_id, actor), Status.VERIFIED, actor)
+
+    def reject(self, doc_id: int, user: str, reason: str) -> None:
+        """The document cannot be verified (illegible, wrong type...): ``-> rejected``."""
+        if not reason.strip():
+            raise UsageError("a rejection needs a reason")
+        with self._tx() as session:
+            actor = _user(session, user)
+            doc = _claimed(session, doc_id, actor)
+            transition(session, doc, Status.REJECTED, actor, detail=reason.strip())
+            doc.reject_reason = reason.strip()
+
+    def release(self, doc_id: int, user: str) -> None:
+        """Give a claimed document back to the queue (its edits are kept)."""
+        with self._tx() as session:
+            actor = _user(session, user)
+            doc = _document(session, doc_id, lock=True)
+            if Role(actor.role) is not Role.SUPERVISOR:
+                doc = _claimed(session, doc_id, actor)
+            transition(session, doc, Status.READY, actor)
+
+    def reopen(self, doc_id: int, user: str) -> None:
+        """A supervisor sends a rejected or verified document back to review."""
+        with self._tx() as session:
+            actor = _user(session, user)
+            doc = _document(session, doc_id, lock=True)
+            transition(session, doc, Status.READY, actor)
+
+    def send_back_sample(
+        self, batch: str, user: str, count: int, *, seed: int | None = None
+    ) -> list[int]:
+        """A supervisor sends ``count`` random auto-verified documents back to review."""
+        with self._tx() as session:
+            actor = _user(session, user)
+            batch_row = _batch(session, batch)
+            stmt = select(Document).where(
+                Document.batch_id == batch_row.id,
+                Document.status == Status.VERIFIED.value,
+                Document.auto_verified.is_(True),
+            )
+            candidates = list(session.scalars(stmt.order_by(Document.id)))
+            chosen = random.Random(seed).sample(candidates, min(count, len(candidates)))
+            for doc in chosen:
+                transition(session, doc, Status.READY, actor, detail="auto-verify sample")
+            return sorted(doc.id for doc in chosen)
+
+    def audit_for(self, doc_id: int) -> list[AuditRecord]:
+        """A document's audit trail, oldest first."""
+        with self._tx() as session:
+            _document(session, doc_id)
+            return audit.entries_for(session, doc_id)
+
+    # -- supervisors ---------------------------------------------------------
+
+    def batch_stats(self, batch: str | None = None) -> list[BatchStats]:
+        """Statistics of one batch, or of every batch."""
+        from medreview.store.stats import compute_stats
+
+        with self._tx() as session:
+            rows = (
+                [_batch(session, batch)]
+                if batch is not None
+                else list(session.scalars(select(Batch).order_by(Batch.id)))
+            )
+            return [compute_stats(session, row) for row in rows]
+
+    def verified_documents(self, batch: str, *, new_only: bool = False) -> list[DocumentRecord]:
+        """A batch's verified (and, unless ``new_only``, already exported) documents."""
+        statuses = [Status.VERIFIED.value] if new_only else [s.value for s in REVIEWABLE]
+        with self._tx() as session:
+            batch_row = _batch(session, batch)
+            stmt = select(Document).where(
+                Document.batch_id == batch_row.id, Document.status.in_(statuses)
+            )
+            return [_load(session, doc, self.files_root) for doc in session.scalars(stmt)]
+
+    def mark_exported(self, doc_ids: Sequence[int], user: str, *, detail: str) -> int:
+        """Mark documents exported (re-exports are audited as such); returns re-exports."""
+        reexported = 0
+        with self._tx() as session:
+            actor = _user(session, user, Role.SUPERVISOR)
+            for doc_id in doc_ids:
+                doc = _document(session, doc_id, lock=True)
+                if doc.status == Status.EXPORTED.value:
+                    reexported += 1
+                transition(session, doc, Status.EXPORTED, actor, detail=detail)
+        return reexported
+
+    def export(
+        self,
+        batch: str,
+        fmt: str,
+        out: Path,
+        progress: Progress | None = None,
+        *,
+        user: str = SYSTEM_USER,
+        new_only: bool = False,
+    ) -> ExportReport:
+        """Write a batch's verified documents as ``csv``, ``json`` or ``fhir`` to ``out``."""
+        from medreview.export import export_batch
+
+        return export_batch(self, batch, fmt, out, progress=progress, user=user, new_only=new_only)
+
+
+# -- helpers (all run inside the caller's transaction) -------------------------
+
+
+def _seconds(seconds: float) -> timedelta:
+    return timedelta(seconds=seconds)
+
+
+def _user(session: Session, name: str, role: Role = Role.ANALYST) -> User:
+    user = session.scalars(select(User).where(User.name == name)).first()
+    if user is not None:
+        return user
+    try:
+        with session.begin_nested():
+            user = User(name=name, role=role.value, created_at=utcnow())
+            session.add(user)
+    except IntegrityError:
+        user = session.scalars(select(User).where(User.name == name)).one()
+    return user
+
+
+def _user_names(session: Session) -> dict[int, str]:
+    return {row.id: row.name for row in session.execute(select(User.id, User.name))}
+
+
+def _batch(session: Session, name: str, *, create: bool = False) -> Batch:
+    batch = session.scalars(select(Batch).where(Batch.name == name)).first()
+    if batch is not None:
+        return batch
+    if not create:
+        raise RecordNotFoundError(f"there is no batch called {name!r}")
+    try:
+        with session.begin_nested():
+            batch = Batch(name=name, created_at=utcnow())
+            session.add(batch)
+    except IntegrityError:
+        batch = session.scalars(select(Batch).where(Batch.name == name)).one()
+    return batch
+
+
+def _batch_info(session: Session, batch: Batch) -> BatchInfo:
+    rows = session.execute(
+        select(Document.status, func.count())
+        .where(Document.batch_id == batch.id)
+        .group_by(Document.status)
+    )
+    counts = dict.fromkeys(Status, 0)
+    for status, count in rows:
+        counts[Status(status)] = count
+    return BatchInfo(batch.id, batch.name, batch.created_at, batch.auto_verify_confidence, counts)
+
+
+def _document(session: Session, doc_id: int, *, lock: bool = False) -> Document:
+    stmt = select(Document).where(Document.id == doc_id)
+    if lock and session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update()
+    doc = session.scalars(stmt).first()
+    if doc is None:
+        raise RecordNotFoundError(f"there is no document {doc_id}")
+    return doc
+
+
+def _claimed(session: Session, doc_id: int, user: User) -> Document:
+    doc = _document(session, doc_id, lock=True)
+    if doc.status != Status.IN_REVIEW.value or doc.claimed_by_id != user.id:
+        raise ClaimLostError(
+            f"document {doc_id} is no longer claimed by {user.name}; claim it again"
+        )
+    return doc
+
+
+def _take_for_processing(session: Session, doc: Document, system: User, owner: str | None) -> None:
+    if owner is not None:
+        if doc.status != Status.PROCESSING.value or doc.claim_owner != owner:
+            raise ClaimLostError(f"document {doc.id} was taken over by another ingest process")
+        return
+    if doc.status == Status.QUEUED.value:
+        transition(session, doc, Status.PROCESSING, system)
+    elif doc.status != Status.PROCESSING.value:
+        raise InvalidTransitionError(f"document {doc.id} is {doc.status}, not being processed")
+
+
+def _fail(session: Session, doc: Document, system: User, error: ErrorInfo) -> None:
+    transition(session, doc, Status.FAILED, system, detail=error.code)
+    doc.error_code = error.code
+    doc.error_message = error.message
+
+
+def _register(
+    session: Session, batch: Batch, system: User, path: Path, copy: files.StoredFile
+) -> DocumentRef:
+    def existing() -> Document | None:
+        return session.scalars(
+            select(Document).where(
+                Document.batch_id == batch.id, Document.source_hash == copy.sha256
+            )
+        ).first()
+
+    found = existing()
+    if found is None:
+        try:
+            with session.begin_nested():
+                now = utcnow()
+                doc = Document(
+                    batch_id=batch.id,
+                    source_name=path.name,
+                    source_hash=copy.sha256,
+                    stored_path=copy.relative_path,
+                    size_bytes=copy.size_bytes,
+                    status=Status.QUEUED.value,
+                    warnings=[],
+                    auto_verified=False,
+                    created_at=now,
+                    updated_at=now,
+                )
+                session.add(doc)
+                session.flush()
+                audit.record(
+                    session, system, "registered", document=doc, new_value=Status.QUEUED.value
+                )
+            return DocumentRef(
+                doc.id, batch.name, doc.source_name, copy.sha256, Status.QUEUED, True
+            )
+        except IntegrityError:
+            found = existing()
+            if found is None:
+                raise
+    return DocumentRef(
+        found.id, batch.name, found.source_name, copy.sha256, Status(found.status), False
+    )
+
+
+def _replace_result(
+    session: Session,
+    doc: Document,
+    result: ExtractionResult,
+    image_paths: Sequence[Path],
+    root: Path,
+) -> None:
+    for table in (Page, ExtractedField):
+        for row in session.scalars(select(table).where(table.document_id == doc.id)):
+            session.delete(row)
+    session.flush()
+    doc.document_type = result.document_type
+    doc.engine = result.engine
+    doc.warnings = list(result.warnings)
+    doc.error_code = None
+    doc.error_message = None
+    images = list(image_paths)
+    for info in result.pages:
+        image = images[info.index] if info.index < len(images) else None
+        prepared = image.with_name(f"{image.stem}-prepared{image.suffix}") if image else None
+        session.add(
+            Page(
+                document_id=doc.id,
+                index=info.index,
+                width=info.width,
+                height=info.height,
+                dpi=info.dpi,
+                skew_degrees=info.skew_degrees,
+                rotation=info.rotation,
+                steps=list(info.steps),
+                image_path=files.relative_to_root(root, image) if image else None,
+                prepared_path=(
+                    files.relative_to_root(root, prepared)
+                    if prepared is not None and prepared.exists()
+                    else None
+                ),
+            )
+        )
+    for name, found in result.fields.items():
+        session.add(
+            ExtractedField(
+                document_id=doc.id,
+                name=name,
+                value=found.value,
+                confidence=found.confidence,
+                page=found.page,
+                bbox=found.bbox.as_list() if found.bbox else None,
+                boxes=[box.as_list() for box in found.boxes],
+                ocr_text=found.ocr_text,
+                corrected=found.corrected,
+            )
+        )
+
+
+def _load(session: Session, doc: Document, root: Path) -> DocumentRecord:
+    pages = list(
+        session.scalars(select(Page).where(Page.document_id == doc.id).order_by(Page.index))
+    )
+    fields = session.scalars(
+        select(ExtractedField)
+        .where(ExtractedField.document_id == doc.id)
+        .order_by(ExtractedField.id)
+    )
+    finals = session.scalars(
+        select(FinalValue).where(FinalValue.document_id == doc.id).order_by(FinalValue.id)
+    )
+    names = _user_names(session)
+    error = (
+        ErrorInfo(doc.error_code, doc.error_message or "") if doc.error_code is not None else None
+    )
+    result = ExtractionResult(
+        source=doc.source_name,
+        document_type=doc.document_type,
+        engine=doc.engine or "",
+        pages=[
+            PageInfo(
+                index=p.index,
+                width=p.width,
+                height=p.height,
+                dpi=p.dpi,
+                skew_degrees=p.skew_degrees,
+                rotation=p.rotation,
+                steps=tuple(p.steps or ()),
+            )
+            for p in pages
+        ],
+        fields={
+            f.name: FieldResult.from_json(
+                {
+                    "value": f.value,
+                    "confidence": f.confidence,
+                    "page": f.page,
+                    "bbox": f.bbox,
+                    "ocr_text": f.ocr_text,
+                    "corrected": f.corrected,
+                    "boxes": f.boxes or [],
+                }
+            )
+            for f in fields
+        },
+        warnings=list(doc.warnings or []),
+        error=error,
+    )
+    return DocumentRecord(
+        id=doc.id,
+        batch=session.get_one(Batch, doc.batch_id).name,
+        status=Status(doc.status),
+        document_type=doc.document_type,
+        source_name=doc.source_name,
+        source_path=files.resolve(root, doc.stored_path),
+        sha256=doc.source_hash,
+        result=result,
+        image_paths=tuple(files.resolve(root, p.image_path) for p in pages if p.image_path),
+        prepared_paths=tuple(
+            files.resolve(root, p.prepared_path) if p.prepared_path else None for p in pages
+        ),
+        edits={f.name: f.value for f in finals},
+        claimed_by=names.get(doc.claimed_by_id) if doc.claimed_by_id else None,
+        lease_expires_at=doc.lease_expires_at,
+        error=error,
+        reject_reason=doc.reject_reason,
+        auto_verified=doc.auto_verified,
+        verified_by=names.get(doc.verified_by_id) if doc.verified_by_id else None,
+        verified_at=doc.verified_at,
+        exported_at=doc.exported_at,
+        created_at=doc.created_at,
+        updated_at=doc.updated_at,
+    )

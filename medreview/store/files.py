@@ -1,0 +1,87 @@
+"""The store's own copies of source scans, named by content hash.
+
+A batch keeps working when the original is moved or deleted, and the same scan
+added twice is stored once. Copies are written to a temporary name and renamed,
+so a crash never leaves a half-written file under a hash name.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from medreview.errors import DiskFullError, FileMissingError
+
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFile:
+    """A source file copied into the store."""
+
+    sha256: str
+    relative_path: str
+    size_bytes: int
+
+
+def sha256_of(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(CHUNK):
+                digest.update(chunk)
+    except OSError as exc:
+        raise FileMissingError(f"cannot read {path.name}: {exc.strerror}") from exc
+    return digest.hexdigest()
+
+
+def copy_in(root: Path, source: Path) -> StoredFile:
+    """Copy ``source`` under ``root/sources`` by its hash (once per content)."""
+    sha = sha256_of(source)
+    relative = f"sources/{sha[:2]}/{sha}{source.suffix.lower()}"
+    target = root / relative
+    size = source.stat().st_size
+    if target.exists() and target.stat().st_size == size:
+        return StoredFile(sha, relative, size)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        try:
+            with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+                shutil.copyfileobj(src, out, CHUNK)
+                out.flush()
+                os.fsync(out.fileno())
+            Path(temp).replace(target)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise DiskFullError("the disk holding the medreview store is full") from exc
+        raise
+    return StoredFile(sha, relative, size)
+
+
+def page_dir(root: Path, document_id: int) -> Path:
+    """Where the pipeline writes a document's page images."""
+    return root / "pages" / f"{document_id:08d}"
+
+
+def relative_to_root(root: Path, path: Path) -> str:
+    """A path stored in the database: relative to the store's root when inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def resolve(root: Path, stored: str) -> Path:
+    """The absolute path of a stored (possibly relative) path."""
+    path = Path(stored)
+    return path if path.is_absolute() else root / path
