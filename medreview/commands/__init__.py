@@ -6,4 +6,10 @@ sets ``handler`` (a function of the parsed arguments returning an exit code).
 
 from __future__ import annotations
 
-COMMAND_MODULES: tuple[str, ...] = ("medreview.commands.extract",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "medreview.commands.extract",
+    "medreview.commands.ingest",
+    "medreview.commands.export",
+    "medreview.commands.stats",
+    "medreview.commands.terms",
+)

@@ -122,14 +122,15 @@ class Store:
 
     # -- users and batches ------------------------------------------------
 
-    def ensure_user(self, name: str, role: Role = Role.ANALYST) -> UserInfo:
+    def ensure_user(self, name: str, role: Role | str = Role.ANALYST) -> UserInfo:
         """The user called ``name``, created with ``role`` if new (an existing role stays)."""
         with self._tx() as session:
-            user = _user(session, name, role)
+            user = _user(session, name, Role(role))
             return UserInfo(user.id, user.name, user.role)
 
-    def set_role(self, name: str, role: Role) -> UserInfo:
+    def set_role(self, name: str, role: Role | str) -> UserInfo:
         """Change a user's role (creating the user if new)."""
+        role = Role(role)
         with self._tx() as session:
             user = _user(session, name, role)
             if user.role != role.value:

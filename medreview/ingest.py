@@ -1,0 +1,306 @@
+"""Headless ingest: register scans in a batch, OCR them in a process pool, store results.
+
+Resumable and safe to run many times at once: files are registered by content
+hash (a re-run adds nothing twice), documents are claimed from the store's queue
+with a lease before processing (two ingest processes, on any machines sharing a
+PostgreSQL database, never take the same one), and each result is stored in its
+own transaction only while the claim still holds. A killed run loses only the
+documents it had in flight; the next run takes them back (at once when the dead
+process ran on the same host, else when the lease runs out).
+
+Work items sent to the pool are picklable (paths and configuration); the
+extraction function is injectable so tests can pass a fake.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from medreview.config import PipelineConfig
+from medreview.errors import ClaimLostError, FileMissingError, MedreviewError
+from medreview.model import ErrorInfo, ExtractionResult
+from medreview.progress import NullProgress, Progress
+from medreview.store.queue import DEFAULT_PROCESSING_LEASE_SECONDS, worker_owner
+from medreview.store.schema import Status
+
+if TYPE_CHECKING:
+    from medreview.store.api import Store
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_SUFFIXES = frozenset(
+    {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp", ".gif"}
+)
+REGISTER_CHUNK = 200
+
+
+class ExtractFunction(Protocol):
+    """What ingest needs of the pipeline (``medreview.pipeline.extract_file``)."""
+
+    def __call__(
+        self, path: Path, config: PipelineConfig, *, image_dir: Path | None = None
+    ) -> ExtractionResult:
+        """Read one file; never raises for a bad input (the result carries the error)."""
+        ...
+
+
+def pipeline_extract(
+    path: Path, config: PipelineConfig, *, image_dir: Path | None = None
+) -> ExtractionResult:
+    """The real pipeline (it caches its OCR engine per worker process)."""
+    from medreview.pipeline import extract_file
+
+    return extract_file(path, config, image_dir=image_dir)
+
+
+def _init_worker() -> None:
+    # Before Tesseract loads in the child: one OpenMP thread per process.
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+
+
+@dataclass(frozen=True, slots=True)
+class WorkItem:
+    """One document for a pool worker: paths and options only."""
+
+    doc_id: int
+    source: Path
+    image_dir: Path
+    config: PipelineConfig
+
+
+@dataclass(frozen=True, slots=True)
+class WorkDone:
+    """What a worker sends back."""
+
+    doc_id: int
+    result: ExtractionResult
+    image_paths: list[Path]
+    seconds: float
+
+
+def run_item(extract: ExtractFunction, item: WorkItem) -> WorkDone:
+    """Run the pipeline on one document; every failure becomes a result error."""
+    start = time.monotonic()
+    try:
+        result = extract(item.source, item.config, image_dir=item.image_dir)
+    except MedreviewError as exc:
+        result = ExtractionResult(source=item.source.name, error=ErrorInfo(exc.code, exc.message))
+    except Exception as exc:  # one document must never end the batch
+        # The exception text may quote the document, so only its type is kept.
+        result = ExtractionResult(
+            source=item.source.name,
+            error=ErrorInfo("internal", f"unexpected {type(exc).__name__} while processing"),
+        )
+    images = sorted(item.image_dir.glob("page-[0-9][0-9][0-9].png"))
+    return WorkDone(item.doc_id, result, images, time.monotonic() - start)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest run did (counts only, no values)."""
+
+    batch: str
+    registered: int = 0
+    already_registered: int = 0
+    processed: int = 0
+    failed: int = 0
+    auto_verified: int = 0
+    pages: int = 0
+    lost_claims: int = 0
+    seconds: float = 0.0
+    failures: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def pages_per_minute(self) -> float:
+        """Throughput of this run."""
+        return self.pages * 60 / self.seconds if self.seconds > 0 else 0.0
+
+    def summary(self) -> str:
+        """One PHI-free line for the terminal."""
+        return (
+            f"batch {self.batch!r}: {self.registered} new file(s), "
+            f"{self.already_registered} already registered; processed {self.processed} "
+            f"({self.pages} pages, {self.pages_per_minute:.1f} pages/min), "
+            f"{self.failed} failed, {self.auto_verified} auto-verified"
+        )
+
+
+def collect_files(inputs: Iterable[Path]) -> list[Path]:
+    """The files named, and the supported files under the folders named, in order."""
+    found: list[Path] = []
+    for item in inputs:
+        if item.is_dir():
+            found.extend(
+                path
+                for path in sorted(item.rglob("*"))
+                if path.is_file()
+                and path.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in path.relative_to(item).parts)
+            )
+        elif item.is_file():
+            found.append(item)
+        else:
+            raise FileMissingError(f"{item} does not exist")
+    return found
+
+
+def register(store: Store, batch: str, paths: Sequence[Path], report: IngestReport) -> None:
+    """Copy and queue the files (chunked transactions; already known content is skipped)."""
+    for start in range(0, len(paths), REGISTER_CHUNK):
+        for ref in store.add_files(batch, paths[start : start + REGISTER_CHUNK]):
+            if ref.created:
+                report.registered += 1
+            else:
+                report.already_registered += 1
+
+
+def ingest(
+    store: Store,
+    inputs: Sequence[Path],
+    batch: str,
+    *,
+    workers: int = 1,
+    config: PipelineConfig | None = None,
+    extract: ExtractFunction = pipeline_extract,
+    progress: Progress | None = None,
+    lease_seconds: float = DEFAULT_PROCESSING_LEASE_SECONDS,
+    auto_verify: float | None = None,
+) -> IngestReport:
+    """Register ``inputs`` in ``batch`` and process every queued document of it.
+
+    ``workers`` pool processes run ``extract`` (0 runs it in this process).
+    ``auto_verify`` sets the batch's straight-through confidence.
+    """
+    started = time.monotonic()
+    report = IngestReport(batch)
+    store.create_batch(batch, auto_verify=auto_verify)
+    register(store, batch, collect_files(inputs), report)
+    info = store.batch(batch)
+    todo = info.counts[Status.QUEUED] + info.counts[Status.PROCESSING]
+    log.info("batch %r: %d document(s) to process", batch, todo)
+    sink = progress or NullProgress()
+    sink.begin(todo, f"Ingesting {batch}")
+    try:
+        _process(
+            store, batch, workers, config or PipelineConfig(), extract, sink, lease_seconds, report
+        )
+    finally:
+        sink.end()
+        report.seconds = time.monotonic() - started
+    log.info("%s", report.summary())
+    return report
+
+
+Submit = Callable[[WorkItem], "Future[WorkDone]"]
+
+
+def _process(
+    store: Store,
+    batch: str,
+    workers: int,
+    config: PipelineConfig,
+    extract: ExtractFunction,
+    progress: Progress,
+    lease_seconds: float,
+    report: IngestReport,
+) -> None:
+    owner = worker_owner()
+    if workers <= 0:
+        _loop(store, batch, owner, 1, _inline(extract), config, progress, lease_seconds, report)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker
+    ) as pool:
+        try:
+            _loop(
+                store,
+                batch,
+                owner,
+                workers,
+                lambda item: pool.submit(run_item, extract, item),
+                config,
+                progress,
+                lease_seconds,
+                report,
+            )
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _inline(extract: ExtractFunction) -> Submit:
+    def submit(item: WorkItem) -> Future[WorkDone]:
+        future: Future[WorkDone] = Future()
+        future.set_result(run_item(extract, item))
+        return future
+
+    return submit
+
+
+def _loop(
+    store: Store,
+    batch: str,
+    owner: str,
+    workers: int,
+    submit: Submit,
+    config: PipelineConfig,
+    progress: Progress,
+    lease_seconds: float,
+    report: IngestReport,
+) -> None:
+    in_flight: dict[Future[WorkDone], int] = {}
+    renew_every = max(lease_seconds / 3, 1.0)
+    last_renewal = time.monotonic()
+    exhausted = False
+    while True:
+        room = workers * 2 - len(in_flight)
+        if room > 0 and not exhausted:
+            claimed = store.claim_for_processing(
+                batch, owner, limit=room, lease_seconds=lease_seconds
+            )
+            exhausted = len(claimed) < room
+            for doc_id, source in claimed:
+                item = WorkItem(doc_id, source, store.page_dir(doc_id), config)
+                in_flight[submit(item)] = doc_id
+        if not in_flight:
+            if exhausted:
+                return
+            continue
+        done, _ = wait(list(in_flight), timeout=renew_every, return_when=FIRST_COMPLETED)
+        for future in done:
+            in_flight.pop(future)
+            _store(store, owner, future.result(), report)
+            progress.advance()
+        if exhausted and not done:
+            exhausted = False  # look again for work freed by others meanwhile
+        if time.monotonic() - last_renewal >= renew_every:
+            store.renew_processing(owner, list(in_flight.values()), lease_seconds)
+            last_renewal = time.monotonic()
+
+
+def _store(store: Store, owner: str, work: WorkDone, report: IngestReport) -> None:
+    try:
+        status = store.store_result(work.doc_id, work.result, work.image_paths, owner=owner)
+    except ClaimLostError:
+        report.lost_claims += 1
+        log.warning("document %d was taken over by another process; result dropped", work.doc_id)
+        return
+    if status is Status.FAILED:
+        report.failed += 1
+        code = work.result.error.code if work.result.error else "unknown"
+        report.failures[code] = report.failures.get(code, 0) + 1
+        log.warning("document %d failed: %s", work.doc_id, code)
+        return
+    report.processed += 1
+    report.pages += len(work.result.pages)
+    if status is Status.VERIFIED:
+        report.auto_verified += 1
