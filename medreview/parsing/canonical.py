@@ -215,7 +215,7 @@ def parse_refills(text: str) -> int | str | None:
     first = re.split(r"[\s_]+", value.strip(" _"))[0] if value.strip(" _") else ""
     if first.upper() in words:
         return words[first.upper()]
-    token = _fix_digits(re.sub(r"[^A-Za-z0-9|!]", "", first))
+    token = _fix_digits(re.sub(r"[^A-Za-z0-9|!]", "", first.replace("©", "0").replace("®", "0")))
     if token.isdigit() and 0 <= int(token) <= 11:
         return int(token)
     return None
@@ -238,8 +238,8 @@ def _norm_words(text: str) -> str:
 
 
 # A checkbox mark before a choice: "[X] Yes", "[x]Yes", "X Yes", "☒ Yes", "(x) yes".
-_CHECKED = re.compile(r"(?:\[\s*[xXvV✓✔]\s*\]|\(\s*[xXvV✓✔]\s*\)|[☒☑✓✔■])\s*([A-Za-z ]+)")
-_UNCHECKED = re.compile(r"(?:\[\s*\]|\(\s*\)|[☐□])\s*([A-Za-z ]+)")
+CHECKED = re.compile(r"(?:\[\s*[xXvV✓✔]\s*\]|\(\s*[xXvV✓✔]\s*\)|[☒☑✓✔■])\s*([A-Za-z ]+)")
+UNCHECKED = re.compile(r"(?:\[\s*\]|\(\s*\)|[☐□])\s*([A-Za-z ]+)")
 
 
 def parse_choice(text: str, choices: tuple[str, ...]) -> str | None:
@@ -251,11 +251,11 @@ def parse_choice(text: str, choices: tuple[str, ...]) -> str | None:
     """
     if not choices:
         return None
-    checked = [_best_choice(m.group(1), choices) for m in _CHECKED.finditer(text)]
+    checked = [_best_choice(m.group(1), choices) for m in CHECKED.finditer(text)]
     checked_set = {c for c in checked if c is not None}
     if len(checked_set) == 1:
         return checked_set.pop()
-    unchecked = {_best_choice(m.group(1), choices) for m in _UNCHECKED.finditer(text)}
+    unchecked = {_best_choice(m.group(1), choices) for m in UNCHECKED.finditer(text)}
     remaining = [c for c in choices if c not in unchecked]
     if unchecked - {None} and len(remaining) == 1:
         return remaining[0]
@@ -278,8 +278,15 @@ def _best_choice(text: str, choices: tuple[str, ...]) -> str | None:
         if has_immune and len(tokens) == 1:
             return "immune"
         return None
+    present = {
+        choice
+        for choice in choices
+        if any(fuzz.ratio(token, choice) >= 70 for token in words.split())
+    }
+    if len(present) == 1:
+        return present.pop()
     match = process.extractOne(words, choices, scorer=fuzz.ratio, score_cutoff=70)
-    return None if match is None else str(match[0])
+    return None if match is None or len(present) > 1 else str(match[0])
 
 
 def parse_list(text: str) -> list[str]:

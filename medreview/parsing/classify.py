@@ -1,0 +1,87 @@
+"""Telling a prescription from a patient record by the words printed on it.
+
+Each type has printed keywords with weights; a keyword counts once however
+often it appears, and it is found fuzzily (``Dircctions`` counts as
+``Directions``). A type wins when its evidence is both enough on its own and
+clearly more than the other type's; otherwise the document is ``unknown``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from medreview.documents import DocumentType
+from medreview.model import OcrPage
+from medreview.parsing.layout import find_labels, page_lines
+
+KEYWORDS: dict[DocumentType, dict[str, float]] = {
+    DocumentType.PRESCRIPTION: {
+        "Directions": 3.0,
+        "Refill": 3.0,
+        "Refills": 3.0,
+        "Rx": 1.0,
+        "℞": 2.0,
+        "Sig": 1.0,
+        "DEA#": 2.0,
+        "LIC #": 1.0,
+        "PRN": 1.5,
+        "times": 0.5,
+        "Dispense": 1.0,
+        "Substitution": 1.0,
+        "tablet": 0.5,
+        "mg": 0.5,
+    },
+    DocumentType.PATIENT_DETAILS: {
+        "Patient Medical Record": 4.0,
+        "Patient Information": 3.0,
+        "Birth Date": 2.0,
+        "Date of Birth": 2.0,
+        "Weight": 1.0,
+        "Height": 1.0,
+        "In Case of Emergency": 3.0,
+        "General Medical History": 3.0,
+        "Chicken Pox": 2.0,
+        "Varicella": 1.0,
+        "Measles": 2.0,
+        "Hepatitis B": 2.0,
+        "Insurance Company": 2.0,
+        "Policy Number": 2.0,
+        "Allergies": 1.5,
+        "Medical insurance": 1.5,
+        "Work Phone": 1.0,
+        "Home Phone": 1.0,
+    },
+}
+
+# Evidence a type needs on its own, and how many times the other type's it must be.
+MIN_EVIDENCE = 4.0
+MIN_RATIO = 2.0
+# Evidence at which the confidence saturates.
+FULL_EVIDENCE = 9.0
+
+
+def evidence(pages: Sequence[OcrPage]) -> dict[DocumentType, float]:
+    """Weighted keyword evidence per document type."""
+    lines = page_lines(pages)
+    table = {f"{kind.value}|{word}": (word,) for kind, words in KEYWORDS.items() for word in words}
+    seen = {m.key for m in find_labels(lines, table)}
+    if any("℞" in w.text for p in pages for w in p.words):
+        seen.add(f"{DocumentType.PRESCRIPTION.value}|℞")
+    scores: dict[DocumentType, float] = {}
+    for kind, words in KEYWORDS.items():
+        found = (weight for word, weight in words.items() if f"{kind.value}|{word}" in seen)
+        scores[kind] = sum(found)
+    return scores
+
+
+def classify(pages: Sequence[OcrPage]) -> tuple[DocumentType, float]:
+    """The document type the pages look like and how sure that is (0 to 1)."""
+    scores = evidence(pages)
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    (best, top), (_, other) = ranked[0], ranked[1]
+    if top < MIN_EVIDENCE:  # too little of anything: surely neither type
+        return DocumentType.UNKNOWN, round(1.0 - top / (2 * MIN_EVIDENCE), 3)
+    if top < MIN_RATIO * other:  # evidence of both: a mixed or confusing page
+        return DocumentType.UNKNOWN, 0.5
+    confidence = (top / (top + other)) * min(1.0, top / FULL_EVIDENCE)
+    return best, round(confidence, 3)

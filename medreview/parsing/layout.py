@@ -1,0 +1,374 @@
+"""Page layout from word boxes: visual lines, column gaps, labels and their values.
+
+OCR engines number lines and blocks, but on skewed photos and two-column forms
+those numbers split or merge what a reader sees as one line. Here lines are
+rebuilt from the boxes alone, so a label and its value are found on the line a
+person would read them on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from rapidfuzz import fuzz
+
+from medreview.model import BBox, OcrPage, Word
+
+# Two words are on one line when their vertical centres differ by less than this
+# share of the typical word height.
+LINE_TOLERANCE = 0.55
+# A horizontal gap wider than this many word heights separates two columns.
+COLUMN_GAP = 1.8
+# How far below a label (in line heights) its value may sit.
+BELOW_REACH = 3.5
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """Words a reader sees as one line, left to right."""
+
+    words: tuple[Word, ...]
+    page: int
+
+    @property
+    def text(self) -> str:
+        """The line's words joined by single spaces."""
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def bbox(self) -> BBox:
+        """Union of the word boxes."""
+        return BBox.union(w.bbox for w in self.words)
+
+    @property
+    def height(self) -> float:
+        """Typical word height on this line."""
+        return float(median(w.bbox.height for w in self.words))
+
+    @property
+    def center_y(self) -> float:
+        """Mean vertical centre of the words."""
+        return sum(w.bbox.center_y for w in self.words) / len(self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class LabelMatch:
+    """Where a label was found: line index, word span ``[start, end)`` and its key."""
+
+    line: int
+    start: int
+    end: int
+    score: float
+    key: str
+    label: str = ""
+
+
+def split_glued(word: Word) -> list[Word]:
+    """Split ``"Name:Helen"`` into ``"Name:"`` and ``"Helen"`` with proportional boxes."""
+    match = re.match(r"^([A-Za-z][A-Za-z/ .#()]*:)(\S+)$", word.text)
+    if match is None:
+        return [word]
+    head, tail = match.group(1), match.group(2)
+    total = len(word.text)
+    cut = word.bbox.x0 + round(word.bbox.width * len(head) / total)
+    box = word.bbox
+    left = Word(
+        head,
+        word.confidence,
+        BBox(box.x0, box.y0, cut, box.y1),
+        word.page,
+        word.block,
+        word.line,
+        ocr_text=head if word.ocr_text == word.text else word.ocr_text,
+        corrected=word.corrected,
+    )
+    right = Word(
+        tail,
+        word.confidence,
+        BBox(min(cut + 1, box.x1), box.y0, box.x1, box.y1),
+        word.page,
+        word.block,
+        word.line,
+        ocr_text=tail if word.ocr_text == word.text else word.ocr_text,
+        corrected=word.corrected,
+    )
+    return [left, right]
+
+
+def group_lines(words: Iterable[Word]) -> list[Line]:
+    """Group words into visual lines, top to bottom, each left to right.
+
+    Words are taken left to right and each joins the line whose last word it
+    continues (vertical centres close), so a slightly skewed line stays whole.
+    """
+    items = [piece for w in words if w.text.strip() for piece in split_glued(w)]
+    if not items:
+        return []
+    typical = float(median(w.bbox.height for w in items)) or 1.0
+    open_lines: list[list[Word]] = []
+    for word in sorted(items, key=lambda w: (w.bbox.x0, w.bbox.y0)):
+        best: list[Word] | None = None
+        best_distance = LINE_TOLERANCE * typical
+        for line in open_lines:
+            last = line[-1]
+            if last.page != word.page or last.bbox.x0 > word.bbox.x0:
+                continue
+            height = min(max(last.bbox.height, word.bbox.height), 2 * typical)
+            distance = abs(last.bbox.center_y - word.bbox.center_y)
+            if distance < min(best_distance, LINE_TOLERANCE * height) or (
+                distance < best_distance and _overlap(last.bbox, word.bbox) > 0.6
+            ):
+                best, best_distance = line, distance
+        if best is None:
+            open_lines.append([word])
+        else:
+            best.append(word)
+    lines = [Line(tuple(ws), ws[0].page) for ws in open_lines]
+    return sorted(lines, key=lambda ln: (ln.page, round(_top_center(ln)), ln.bbox.x0))
+
+
+def _top_center(line: Line) -> float:
+    return line.words[0].bbox.center_y
+
+
+def _overlap(a: BBox, b: BBox) -> float:
+    """Vertical overlap as a share of the shorter box's height."""
+    inter = min(a.y1, b.y1) - max(a.y0, b.y0)
+    shorter = max(1, min(a.height, b.height))
+    return max(0.0, inter / shorter)
+
+
+def page_lines(pages: Sequence[OcrPage]) -> list[Line]:
+    """The visual lines of every page, page by page, in reading order."""
+    lines: list[Line] = []
+    for page in sorted(pages, key=lambda p: p.index):
+        words = [w if w.page == page.index else _on_page(w, page.index) for w in page.words]
+        lines.extend(group_lines(words))
+    return lines
+
+
+def _on_page(word: Word, page: int) -> Word:
+    return Word(
+        word.text,
+        word.confidence,
+        word.bbox,
+        page,
+        word.block,
+        word.line,
+        word.ocr_text,
+        word.corrected,
+    )
+
+
+def segments(line: Line, gap: float = COLUMN_GAP) -> list[tuple[Word, ...]]:
+    """Split a line at horizontal gaps wider than ``gap`` word heights (columns)."""
+    if not line.words:
+        return []
+    limit = gap * line.height
+    parts: list[list[Word]] = [[line.words[0]]]
+    for prev, word in zip(line.words, line.words[1:], strict=False):
+        if word.bbox.x0 - prev.bbox.x1 > limit:
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return [tuple(p) for p in parts]
+
+
+# OCR confusions normalised away before comparing a label with the page.
+_CONFUSIONS: tuple[tuple[str, str], ...] = (
+    ("rn", "m"),
+    ("vv", "w"),
+    ("0", "o"),
+    ("1", "l"),
+    ("|", "l"),
+    ("!", "l"),
+    ("5", "s"),
+    ("$", "s"),
+)
+
+
+def compact(text: str) -> str:
+    """Lower-case letters and digits only, with common OCR confusions undone."""
+    value = text.lower()
+    for wrong, right in _CONFUSIONS:
+        value = value.replace(wrong, right)
+    return re.sub(r"[^a-z0-9]", "", value)
+
+
+def _threshold(label: str, colon: bool) -> float:
+    size = len(label)
+    if size <= 4:
+        base = 86.0
+    elif size <= 8:
+        base = 80.0
+    else:
+        base = 76.0
+    return base - (8.0 if colon else 0.0)
+
+
+def match_at(words: Sequence[Word], start: int, label: str) -> tuple[int, float, bool] | None:
+    """The best ``(end, score, colon)`` of ``label`` at ``words[start]``, if it matches.
+
+    ``colon`` says the match ends with ``:`` or ``?``, as printed labels do; the
+    score includes a small bonus for it.
+    """
+    target = compact(label)
+    if not target:
+        return None
+    best: tuple[int, float, bool] | None = None
+    text = ""
+    for end in range(start + 1, len(words) + 1):
+        text += compact(words[end - 1].text)
+        if len(text) > len(target) * 1.3 + 2:
+            break
+        if not text:
+            continue
+        score = float(fuzz.ratio(text, target))
+        if end == start + 2 and not _starts_label(compact(words[start].text), target):
+            break  # a stray word before the label: let the label start after it
+        colon = words[end - 1].text.rstrip().endswith((":", ";", "?"))
+        if score >= _threshold(target, colon):
+            bonus = score + (3.0 if colon else 0.0)
+            if best is None or bonus > best[1]:
+                best = (end, bonus, colon)
+    return best
+
+
+def _starts_label(first: str, target: str) -> bool:
+    """Whether a word (compacted) can be the beginning of a label."""
+    return bool(first) and fuzz.ratio(first, target[: len(first)]) >= 60
+
+
+def segment_starts(line: Line, gap: float = COLUMN_GAP) -> set[int]:
+    """Indices of the words that begin a segment of the line."""
+    limit = gap * line.height
+    starts = {0}
+    for i in range(1, len(line.words)):
+        if line.words[i].bbox.x0 - line.words[i - 1].bbox.x1 > limit:
+            starts.add(i)
+    return starts
+
+
+def find_labels(
+    lines: Sequence[Line],
+    labels: Mapping[str, Sequence[str]],
+) -> list[LabelMatch]:
+    """Every place a label occurs, as ``key -> variants`` resolved per place.
+
+    All labels compete at each word position and the best (then longest) wins,
+    so ``Phone`` is not found inside ``Home Phone`` and ``Date`` not inside
+    ``Birth Date``. A label must begin a segment of its line, or else end with
+    a colon and match closely: a value such as ``Main Street`` or ``Chloe
+    Wright`` is not taken for the ``Street:`` or ``Weight:`` label.
+    """
+    found: list[LabelMatch] = []
+    for index, line in enumerate(lines):
+        words = line.words
+        starts = segment_starts(line)
+        after_value = {i + 1 for i, w in enumerate(words) if w.text.endswith((":", "?"))}
+        start = 0
+        while start < len(words):
+            best: LabelMatch | None = None
+            for key, variants in labels.items():
+                for label in variants:
+                    hit = match_at(words, start, label)
+                    if hit is None:
+                        continue
+                    end, score, colon = hit
+                    free = start in starts or (start in after_value and colon)
+                    if not free and not (colon and score >= 93.0):
+                        continue
+                    if best is None or (score, end) > (best.score, best.end):
+                        best = LabelMatch(index, start, end, score, key, label)
+            if best is not None:
+                found.append(best)
+                start = best.end
+            else:
+                start += 1
+    return found
+
+
+def value_right(
+    lines: Sequence[Line],
+    match: LabelMatch,
+    stops: Sequence[LabelMatch],
+) -> tuple[Word, ...]:
+    """Words right of a label on its line, up to the next label or a column gap."""
+    line = lines[match.line]
+    limit = COLUMN_GAP * line.height
+    next_stop = min(
+        (s.start for s in stops if s.line == match.line and s.start >= match.end),
+        default=len(line.words),
+    )
+    taken: list[Word] = []
+    for word in line.words[match.end : next_stop]:
+        if taken and word.bbox.x0 - taken[-1].bbox.x1 > limit:
+            break
+        taken.append(word)
+    return tuple(w for w in taken if not _is_filler(w.text))
+
+
+def value_beside(lines: Sequence[Line], match: LabelMatch) -> tuple[Word, ...]:
+    """Words just right of a label that a skewed photo put on a neighbouring line.
+
+    Only a whole neighbouring line lying right of the label, with its centre
+    within one line height of the label's, counts.
+    """
+    line = lines[match.line]
+    label_words = line.words[match.start : match.end]
+    right = label_words[-1].bbox.x1
+    centre = sum(w.bbox.center_y for w in label_words) / len(label_words)
+    height = float(median(w.bbox.height for w in label_words))
+    for index in (match.line - 1, match.line + 1):
+        if not 0 <= index < len(lines) or lines[index].page != line.page:
+            continue
+        near = lines[index]
+        if near.words[0].bbox.x0 <= right:
+            continue
+        if any(w.bbox.x0 <= right for w in line.words[match.end :]):
+            continue
+        if abs(near.words[0].bbox.center_y - centre) < height:
+            return tuple(w for w in near.words if not _is_filler(w.text))
+    return ()
+
+
+def value_below(
+    lines: Sequence[Line],
+    match: LabelMatch,
+    stops: Sequence[LabelMatch],
+) -> tuple[Word, ...]:
+    """Words under a label: the next line's words in the label's column, if close."""
+    line = lines[match.line]
+    label_words = line.words[match.start : match.end]
+    x0 = label_words[0].bbox.x0 - line.height
+    later = [s.start for s in stops if s.line == match.line and s.start >= match.end]
+    x1 = line.words[min(later)].bbox.x0 if later else 10**9
+    for index in range(match.line + 1, len(lines)):
+        below = lines[index]
+        if below.page != line.page:
+            break
+        if below.center_y - line.center_y > BELOW_REACH * line.height:
+            break
+        column = [w for w in below.words if x0 <= (w.bbox.x0 + w.bbox.x1) / 2 < x1]
+        if not column:
+            continue
+        line_stops = {s.start for s in stops if s.line == index}
+        first = below.words.index(column[0])
+        if first in line_stops:
+            return ()
+        end = min((s for s in line_stops if s > first), default=len(below.words))
+        return tuple(w for w in below.words[first:end] if w in column and not _is_filler(w.text))
+    return ()
+
+
+def _is_filler(text: str) -> bool:
+    """Underscores, dots and rules printed as blanks to write on."""
+    return not re.sub(r"[_.\-—–|:·•=~]", "", text).strip()
+
+
+def words_text(words: Iterable[Word]) -> str:
+    """Words joined by single spaces."""
+    return " ".join(w.text for w in words)

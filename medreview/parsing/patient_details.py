@@ -1,0 +1,207 @@
+"""Patient medical record fields: labelled rows in titled sections over two pages.
+
+Page 1: the record date (top right), *Patient Information* (name, phone,
+street, city/state/zip, country beside birth date, weight, height), *In Case
+of Emergency*, *General Medical History* (immunities, the hepatitis B
+question, medical problems). Page 2: insurance rows, allergies, medication.
+The same label (``Name:``, ``Address:``) means different fields in different
+sections, so those rules are confined to their section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from statistics import median
+
+from medreview.config import PipelineConfig
+from medreview.documents import DocumentType, FieldSpec
+from medreview.model import OcrPage, Word
+from medreview.parsing import canonical
+from medreview.parsing.base import ParseOutcome, StepResult, apply_rules, found_result
+from medreview.parsing.layout import compact
+from medreview.parsing.rules import (
+    DocumentRules,
+    FieldRule,
+    Found,
+    Method,
+    Page,
+    Section,
+    Where,
+)
+
+SECTIONS = (
+    Section("title", ("Patient Medical Record", "Medical Record")),
+    Section("patient", ("Patient Information", "Patient Info")),
+    Section("emergency", ("In Case of Emergency", "Emergency Contact", "In Case of Emergencies")),
+    Section("history", ("General Medical History", "Medical History")),
+    Section("insurance", ("Insurance Information", "Insurance Details")),
+    Section("allergies", ("Allergies and Medication", "Allergies and Medications")),
+)
+
+RULES = DocumentRules(
+    DocumentType.PATIENT_DETAILS,
+    rules=(
+        FieldRule("record_date", ("Date", "Record Date", "Date of Record"), where=Where.RIGHT),
+        FieldRule(
+            "patient_name",
+            ("Name", "Patient Name", "Full Name"),
+            section="patient",
+            occurrence=0,
+        ),
+        FieldRule("phone", ("Phone", "Telephone", "Tel", "Phone Number"), section="patient"),
+        FieldRule(
+            "address",
+            method=Method.COMPOSITE,
+            parts=("street", "city_state_zip", "country"),
+            section="patient",
+            where=Where.RIGHT,
+        ),
+        FieldRule("birth_date", ("Birth Date", "Date of Birth", "DOB", "Birthdate")),
+        FieldRule("weight", ("Weight",), where=Where.RIGHT),
+        FieldRule("height", ("Height",), where=Where.RIGHT),
+        FieldRule(
+            "emergency_contact_name",
+            ("Name", "Contact Name", "Emergency Contact Name"),
+            section="emergency",
+            occurrence=1,
+        ),
+        FieldRule(
+            "emergency_contact_phone",
+            ("Home Phone", "Home Tel", "Emergency Phone"),
+            section="emergency",
+        ),
+        FieldRule(
+            "emergency_contact_address",
+            ("Address", "Contact Address"),
+            section="emergency",
+            occurrence=0,
+        ),
+        FieldRule("chicken_pox", ("Chicken Pox (Varicella)", "Chicken Pox", "Varicella")),
+        FieldRule("measles", ("Measles",)),
+        FieldRule(
+            "hepatitis_b_vaccination",
+            ("Have you had the Hepatitis B vaccination?", "Hepatitis B vaccination"),
+            method=Method.CHOICE_ROW,
+        ),
+        FieldRule(
+            "medical_problems",
+            (
+                "List any Medical Problems (asthma, seizures, headaches)",
+                "List any Medical Problems",
+                "Medical Problems",
+            ),
+            where=Where.RIGHT_OR_BELOW,
+            max_lines=2,
+        ),
+        FieldRule("insurance_company", ("Insurance Company", "Insurer", "Insurance Provider")),
+        FieldRule("policy_number", ("Policy Number", "Policy No", "Policy #", "Policy")),
+        FieldRule("insurance_address", ("Insurance Address", "Insurer Address")),
+        FieldRule(
+            "insurance_expiry",
+            ("Expiry Date", "Expiration Date", "Expires", "Valid Until"),
+            where=Where.RIGHT,
+        ),
+        FieldRule(
+            "has_insurance",
+            ("Do you have medical insurance?", "Medical insurance?"),
+            method=Method.CHOICE_ROW,
+        ),
+        FieldRule("allergies", ("Allergies", "Allergy", "Known Allergies"), max_lines=2),
+        FieldRule(
+            "regular_medication",
+            ("Regular Medication", "Regular Medications", "Current Medication", "Medication"),
+            max_lines=2,
+        ),
+    ),
+    sections=SECTIONS,
+    other_labels={
+        "street": ("Street", "Street Address"),
+        "city_state_zip": ("City/State/Zip", "City, State, Zip", "City State Zip", "City"),
+        "country": ("Country",),
+        "work_phone": ("Work Phone", "Work Tel"),
+        "signature": ("Patient Signature", "Signature"),
+        "page_number": ("Page 1 of 2", "Page 2 of 2"),
+    },
+)
+
+
+def _option_words(words: Sequence[Word], choices: tuple[str, ...]) -> dict[str, int]:
+    """Index of the word printing each choice (``Yes``, ``No``), when each appears once."""
+    found: dict[str, list[int]] = {}
+    for index, word in enumerate(words):
+        text = compact(word.text)
+        for choice in choices:
+            if text == compact(choice) or (len(text) >= 3 and text.endswith(compact(choice))):
+                found.setdefault(choice, []).append(index)
+    return {c: hits[0] for c, hits in found.items() if len(hits) == 1}
+
+
+def ticked_option(words: Sequence[Word], choices: tuple[str, ...]) -> str | None:
+    """The choice whose box carries a tick, judged from word boxes alone.
+
+    A hand-drawn tick rises above its box and often merges with the box or the
+    option word, so the ticked option's zone (its box and its word) reaches
+    clearly higher than the other's.
+    """
+    options = _option_words(words, choices)
+    if len(options) != len(choices) or len(choices) != 2:
+        return None
+    order = sorted(options.items(), key=lambda item: item[1])
+    tops: dict[str, int] = {}
+    previous = -1
+    for choice, index in order:
+        zone = words[previous + 1 : index + 1]
+        tops[choice] = min(w.bbox.y0 for w in zone)
+        previous = index
+    height = float(median(w.bbox.height for w in words))
+    (first, top_a), (second, top_b) = tops.items()
+    if abs(top_a - top_b) < 0.35 * height:
+        return None
+    return first if top_a < top_b else second
+
+
+def choice_row_step(
+    page: Page, rules: DocumentRules, rule: FieldRule, spec: FieldSpec, config: PipelineConfig
+) -> StepResult:
+    """A question answered by a word, a ``[X]`` or a ticked box beside ``Yes`` / ``No``."""
+    hits = page.matches(rule.field)
+    if not hits:
+        return StepResult(None)
+    hit = hits[0]
+    line = page.lines[hit.line]
+    later = [m.start for m in page.labels if m.line == hit.line and m.start >= hit.end]
+    words = line.words[hit.end : min(later, default=len(line.words))]
+    if not words:
+        return StepResult(None)
+    text = " ".join(w.text for w in words)
+    strength = rule.strength
+    value = canonical.parse_choice(text, spec.choices)
+    if value is None or len(_option_words(words, spec.choices)) == len(spec.choices):
+        marked = _marked_by_text(text, spec.choices) or ticked_option(words, spec.choices)
+        if marked is not None:
+            value, strength = marked, strength * 0.75
+        elif len(_option_words(words, spec.choices)) == len(spec.choices):
+            value = None
+    if value is None:
+        return StepResult(None, "answer not readable")
+    return found_result(spec, Found(value, tuple(words), strength), config)
+
+
+def _marked_by_text(text: str, choices: tuple[str, ...]) -> str | None:
+    """A choice marked with ``[X]`` (or the only one not left ``[ ]``), from text alone."""
+    if canonical.CHECKED.search(text) or canonical.UNCHECKED.search(text):
+        return canonical.parse_choice(text, choices)
+    return None
+
+
+STEPS = {Method.CHOICE_ROW: choice_row_step}
+
+
+class PatientDetailsParser:
+    """The :class:`~medreview.parsing.base.FieldParser` of patient medical records."""
+
+    document_type = DocumentType.PATIENT_DETAILS
+
+    def parse(self, pages: Sequence[OcrPage], config: PipelineConfig) -> ParseOutcome:
+        """Every patient record field the pages show."""
+        return apply_rules(RULES, pages, config, STEPS)

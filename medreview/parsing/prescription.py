@@ -1,0 +1,276 @@
+"""Prescription fields: the header's doctor, the labelled rows, the ℞ block, refills.
+
+Layout (``shared/spec/documents.md``): a centred prescriber header, then
+``Name: ... Date: ...``, ``Address: ...``, the ℞ mark and one medicine per
+line, ``Directions:`` over several lines and ``Refill: _N_ times`` (or a
+``0 1 2 3 4 5 PRN`` row with one number circled on handwritten pads).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from medreview.config import PipelineConfig
+from medreview.documents import DocumentType, FieldSpec
+from medreview.model import FieldResult, OcrPage, Word
+from medreview.parsing import canonical
+from medreview.parsing.base import ParseOutcome, StepResult, apply_rules, found_result
+from medreview.parsing.layout import Line, compact, segments
+from medreview.parsing.rules import (
+    DocumentRules,
+    FieldRule,
+    Found,
+    Method,
+    Page,
+    Where,
+)
+
+# Labels of the rows between the header and the ℞ block.
+HEADER_FIELDS = ("patient_name", "date", "patient_address", "age")
+
+RULES = DocumentRules(
+    DocumentType.PRESCRIPTION,
+    rules=(
+        FieldRule("prescriber", method=Method.HEADER, strength=0.9),
+        FieldRule(
+            "patient_name",
+            ("Name", "Patient Name", "Patient's Name", "Name of Patient", "Patient"),
+        ),
+        FieldRule("date", ("Date", "Dated")),
+        FieldRule("patient_address", ("Address", "Addr", "Patient Address", "Add")),
+        FieldRule("medicines", method=Method.RX_BLOCK, strength=0.9),
+        FieldRule(
+            "directions",
+            ("Directions", "Direction", "Sig", "Instructions"),
+            method=Method.RUNNING_TEXT,
+            stops=("refills", "signature", "dea", "license", "substitution"),
+            strength=0.9,
+        ),
+        FieldRule(
+            "refills",
+            ("Refill", "Refills", "Refills Allowed"),
+            method=Method.REFILLS,
+            where=Where.RIGHT,
+            strength=0.9,
+        ),
+    ),
+    other_labels={
+        "age": ("Age",),
+        "dea": ("DEA#", "DEA", "DEA No"),
+        "license": ("LIC #", "LIC#", "Lic No", "License", "License No"),
+        "signature": ("Signature", "Signed", "Prescriber Signature", "Dr Signature"),
+        "substitution": ("Substitution Permitted", "Dispense As Written", "Label"),
+    },
+)
+
+# Words that mark a line as the prescriber's name (compared after `compact`).
+DOCTOR_MARKS = frozenset({"dr", "md", "do", "mbbs", "doctor", "dds", "np", "pa"})
+
+# What OCR makes of the ℞ mark, compared after `compact` (letters and digits only).
+RX_NOISE = frozenset(
+    {"", "r", "k", "rx", "b", "x", "px", "pk", "br", "rk", "kx", "ry", "by", "re", "fx", "ix"}
+    | {"r", "p", "bx", "kr", "rv", "rl", "r7", "ke", "q"}
+)
+# ℞ glued to the first medicine: "KAmoxicillin", "R/Amoxicillin", "Rx.Amoxicillin".
+RX_GLUED = re.compile(r"^(?:Rx|RX|R|K|B|P|X|Px|Pk)[/:.,;]?(?=[A-Z][a-z]{3})")
+LEADING_BULLET = re.compile(r"^(?:\d{1,2}[.)]|[-•*·>])$")
+REFILL_ROW = ("0", "1", "2", "3", "4", "5", "PRN")
+
+
+def _header_lines(page: Page) -> list[int]:
+    """Lines above the first patient row (the prescriber's header)."""
+    rows = [m.line for m in page.labels if m.key in HEADER_FIELDS]
+    first_page = page.lines[0].page if page.lines else 0
+    end = min(rows, default=min(4, len(page.lines)))
+    return [i for i in range(end) if page.lines[i].page == first_page]
+
+
+def prescriber_step(
+    page: Page, rules: DocumentRules, rule: FieldRule, spec: FieldSpec, config: PipelineConfig
+) -> StepResult:
+    """The header's doctor line, titles kept; the first header line when none is marked."""
+    candidates: list[tuple[Word, ...]] = []
+    for index in _header_lines(page):
+        for part in segments(page.lines[index]):
+            marks = {compact(w.text) for w in part}
+            if marks & DOCTOR_MARKS and sum(any(c.isalpha() for c in w.text) for w in part) >= 2:
+                candidates.append(part)
+    strength = rule.strength
+    if not candidates:
+        lines = _header_lines(page)
+        if not lines:
+            return StepResult(None)
+        candidates.append(page.lines[lines[0]].words)
+        strength *= 0.6
+    words = candidates[0]
+    return found_result(spec, Found(" ".join(w.text for w in words), words, strength), config)
+
+
+def _strip_rx(words: tuple[Word, ...], line: Line, first: bool) -> tuple[Word, ...]:
+    """Drop the ℞ mark (read as "R", "K", "Rx:", "B/", a tall blob) before a medicine."""
+    if not words:
+        return words
+    head = words[0]
+    tall = head.bbox.height > 1.5 * line.height and len(head.text) <= 3
+    noise = compact(head.text) in RX_NOISE or not any(c.isalnum() for c in head.text)
+    if len(words) > 1 and (noise or tall or head.text == "℞"):
+        return _strip_rx(words[1:], line, first) if first else words[1:]
+    if len(words) == 1 and (tall or head.text == "℞" or compact(head.text) in RX_NOISE):
+        return ()
+    glued = RX_GLUED.match(head.text)
+    if glued is not None and first:
+        rest = head.text[glued.end() :]
+        cut = head.bbox.x0 + round(head.bbox.width * glued.end() / len(head.text))
+        trimmed = Word(
+            rest,
+            head.confidence,
+            type(head.bbox)(cut, head.bbox.y0, head.bbox.x1, head.bbox.y1),
+            head.page,
+            head.block,
+            head.line,
+            ocr_text=head.ocr_text,
+            corrected=head.corrected,
+        )
+        return (trimmed, *words[1:])
+    return words
+
+
+def _medicine_words(line: Line, first: bool) -> tuple[Word, ...]:
+    words = _strip_rx(line.words, line, first)
+    if words and LEADING_BULLET.match(words[0].text):
+        words = words[1:]
+    letters = max((sum(c.isalpha() for c in w.text) for w in words), default=0)
+    return words if letters >= 3 else ()
+
+
+def rx_block_step(
+    page: Page, rules: DocumentRules, rule: FieldRule, spec: FieldSpec, config: PipelineConfig
+) -> StepResult:
+    """Medicine lines between the patient rows (or the ℞ mark) and ``Directions:``."""
+    ends = [m.line for m in page.labels if m.key in ("directions", "refills", "signature")]
+    end = min(ends, default=len(page.lines))
+    rows = [m.line for m in page.labels if m.key in HEADER_FIELDS and m.line < end]
+    if not rows:
+        return StepResult(None)
+    labelled = {m.line for m in page.labels}
+    items: list[str] = []
+    used: list[Word] = []
+    for index in range(max(rows) + 1, end):
+        line = page.lines[index]
+        if index in labelled:
+            continue
+        words = _medicine_words(line, first=not items)
+        if words:
+            items.append(canonical.one_line(" ".join(w.text for w in words)))
+            used.extend(words)
+    if not items:
+        return StepResult(None, "no medicine lines found")
+    return StepResult(FieldResult.from_words(items, used, rule_strength=rule.strength))
+
+
+def running_text_step(
+    page: Page, rules: DocumentRules, rule: FieldRule, spec: FieldSpec, config: PipelineConfig
+) -> StepResult:
+    """All text after the label up to the next stop label, lines joined by spaces."""
+    hits = page.matches(rule.field)
+    if not hits:
+        return StepResult(None)
+    hit = hits[0]
+    first = page.lines[hit.line]
+    same_line_stops = [m.start for m in page.labels if m.line == hit.line and m.start >= hit.end]
+    words: list[Word] = list(first.words[hit.end : min(same_line_stops, default=None)])
+    previous = first
+    for index in range(hit.line + 1, len(page.lines)):
+        line = page.lines[index]
+        if line.page != first.page or line.center_y - previous.center_y > 4 * previous.height:
+            break
+        stops = [m for m in page.labels if m.line == index]
+        if any(m.key in rule.stops or m.start == 0 for m in stops):
+            break
+        words.extend(line.words)
+        previous = line
+    kept = tuple(w for w in words if any(c.isalnum() for c in w.text) or len(w.text) > 1)
+    if not kept:
+        return StepResult(None)
+    text = " ".join(w.text for w in kept)
+    return found_result(spec, Found(text, kept, rule.strength), config)
+
+
+def _refill_token(text: str) -> str | None:
+    """A clean token of the refill row, or ``None`` for anything else."""
+    if text in REFILL_ROW[:-1]:
+        return text
+    if compact(text) == "prn":
+        return "PRN"
+    return None
+
+
+def circled_refill(words: Sequence[Word]) -> str | None:
+    """The number circled in a ``0 1 2 3 4 5 PRN`` row, if the word boxes show it.
+
+    A circle drawn round a number makes OCR drop or garble it: exactly one
+    entry of the row missing (or one unreadable token where it belongs) is
+    the circled one. A clean full row shows nothing and gives ``None``.
+    """
+    tokens = [_refill_token(w.text) for w in words]
+    clean = [t for t in tokens if t is not None]
+    if len(clean) != len(set(clean)):
+        return None
+    missing = [t for t in REFILL_ROW if t not in clean]
+    if len(missing) == 1:
+        return missing[0]
+    garbled = [i for i, t in enumerate(tokens) if t is None]
+    if len(garbled) == 1 and len(missing) > 1:
+        i = garbled[0]
+        left = tokens[i - 1] if i > 0 else None
+        right = tokens[i + 1] if i + 1 < len(tokens) else None
+        if left is not None and left != "PRN":
+            guess = REFILL_ROW[REFILL_ROW.index(left) + 1]
+            follows = REFILL_ROW[REFILL_ROW.index(guess) + 1 :][:1]
+            if guess in missing and (right is None or (right,) == follows):
+                return guess
+    return None
+
+
+def refills_step(
+    page: Page, rules: DocumentRules, rule: FieldRule, spec: FieldSpec, config: PipelineConfig
+) -> StepResult:
+    """``Refill: _2_ times`` / ``PRN``, or the circled entry of a pad's refill row."""
+    hits = page.matches(rule.field)
+    if not hits:
+        return StepResult(None)
+    hit = hits[0]
+    line = page.lines[hit.line]
+    later = [m.start for m in page.labels if m.line == hit.line and m.start >= hit.end]
+    words = line.words[hit.end : min(later, default=len(line.words))]
+    row = [w for w in words if _refill_token(w.text) is not None]
+    if len(row) >= 4:  # a printed row of choices, not a written number
+        value = circled_refill(words)
+        if value is None:
+            return StepResult(None, "refill row without a readable mark")
+        text = value
+        strength = rule.strength * 0.75
+    else:
+        text = " ".join(w.text for w in words)
+        strength = rule.strength
+    kept = tuple(w for w in words if w.text.strip("_ ")) or line.words[hit.start : hit.end]
+    return found_result(spec, Found(text, kept, strength), config)
+
+
+STEPS = {
+    Method.HEADER: prescriber_step,
+    Method.RX_BLOCK: rx_block_step,
+    Method.RUNNING_TEXT: running_text_step,
+    Method.REFILLS: refills_step,
+}
+
+
+class PrescriptionParser:
+    """The :class:`~medreview.parsing.base.FieldParser` of prescriptions."""
+
+    document_type = DocumentType.PRESCRIPTION
+
+    def parse(self, pages: Sequence[OcrPage], config: PipelineConfig) -> ParseOutcome:
+        """Every prescription field the pages show."""
+        return apply_rules(RULES, pages, config, STEPS)
