@@ -8,7 +8,7 @@ hands the special ones to those steps.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from medreview.config import PipelineConfig
@@ -89,6 +89,14 @@ def composite_step(
     return found_result(spec, Found(text, words, strength), config)
 
 
+def _as_read(page: OcrPage) -> OcrPage:
+    """The page with every word as the engine read it, before medical correction."""
+    words = tuple(
+        replace(w, text=w.ocr_text, corrected=False) if w.corrected else w for w in page.words
+    )
+    return replace(page, words=words)
+
+
 GENERIC_STEPS: dict[Method, Step] = {
     Method.LABEL: label_step,
     Method.COMPOSITE: composite_step,
@@ -102,7 +110,10 @@ def apply_rules(
     steps: Mapping[Method, Step],
 ) -> ParseOutcome:
     """Run every rule of a document type over its pages."""
-    page = Page.build(page_lines(pages), rules)
+    corrected = Page.build(page_lines(pages), rules)
+    as_read = corrected
+    if any(w.corrected for p in pages for w in p.words):
+        as_read = Page.build(page_lines([_as_read(p) for p in pages]), rules)
     specs = {spec.name: spec for spec in FIELDS[rules.document_type]}
     table = {**GENERIC_STEPS, **steps}
     outcome = ParseOutcome()
@@ -112,6 +123,7 @@ def apply_rules(
             continue  # an earlier rule for the same field already read it
         spec = specs[rule.field]
         step = table[rule.method]
+        page = corrected if rule.medical else as_read
         done = step(page, rules, rule, spec, config)
         if done.result is not None:
             outcome.fields[rule.field] = done.result

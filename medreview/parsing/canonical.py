@@ -208,7 +208,7 @@ def parse_refills(text: str) -> int | str | None:
     """Refills as an integer 0-11, or ``"PRN"``; ``None`` when unreadable."""
     value = one_line(text).strip(" _.:-")
     squashed = re.sub(r"[^A-Za-z0-9]", "", value).upper()
-    if squashed in ("PRN", "PRM", "PRH"):
+    if squashed in ("PRN", "PRM", "PRH", "PKN", "PBN"):
         return "PRN"
     words = {"ZERO": 0, "NONE": 0, "ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5}
     words |= {"SIX": 6, "SEVEN": 7, "EIGHT": 8, "NINE": 9, "TEN": 10, "ELEVEN": 11}
@@ -224,8 +224,13 @@ def parse_refills(text: str) -> int | str | None:
 def parse_number(text: str) -> int | float | None:
     """A positive measurement as printed without its unit: ``72`` or ``72.5``."""
     tokens = re.findall(r"[0-9OolISB|]+(?:[.,][0-9OolISB]+)?", text)
+    words = text.split()
+    if words and not re.search(r"\d", text) and re.fullmatch(r"[OolIiL|]{2,3}", words[0]):
+        tokens = [words[0].translate(_DIGIT_LOOKALIKES)]  # "Lil" for a handwritten 111
     for token in tokens:
         fixed = _fix_digits(token.replace(",", "."))
+        if not re.search(r"\d", token) and len(tokens) > 1:
+            continue
         if not re.fullmatch(r"\d+(?:\.\d+)?", fixed):
             continue
         value = float(fixed)

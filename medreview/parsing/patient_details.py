@@ -11,7 +11,6 @@ sections, so those rules are confined to their section.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from statistics import median
 
 from medreview.config import PipelineConfig
 from medreview.documents import DocumentType, FieldSpec
@@ -92,6 +91,7 @@ RULES = DocumentRules(
             ),
             where=Where.RIGHT_OR_BELOW,
             max_lines=2,
+            medical=True,
         ),
         FieldRule("insurance_company", ("Insurance Company", "Insurer", "Insurance Provider")),
         FieldRule("policy_number", ("Policy Number", "Policy No", "Policy #", "Policy")),
@@ -106,11 +106,14 @@ RULES = DocumentRules(
             ("Do you have medical insurance?", "Medical insurance?"),
             method=Method.CHOICE_ROW,
         ),
-        FieldRule("allergies", ("Allergies", "Allergy", "Known Allergies"), max_lines=2),
+        FieldRule(
+            "allergies", ("Allergies", "Allergy", "Known Allergies"), max_lines=2, medical=True
+        ),
         FieldRule(
             "regular_medication",
             ("Regular Medication", "Regular Medications", "Current Medication", "Medication"),
             max_lines=2,
+            medical=True,
         ),
     ),
     sections=SECTIONS,
@@ -153,9 +156,9 @@ def ticked_option(words: Sequence[Word], choices: tuple[str, ...]) -> str | None
         zone = words[previous + 1 : index + 1]
         tops[choice] = min(w.bbox.y0 for w in zone)
         previous = index
-    height = float(median(w.bbox.height for w in words))
+    height = min(words[i].bbox.height for i in options.values())
     (first, top_a), (second, top_b) = tops.items()
-    if abs(top_a - top_b) < 0.35 * height:
+    if abs(top_a - top_b) < 0.3 * height:
         return None
     return first if top_a < top_b else second
 

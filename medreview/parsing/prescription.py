@@ -39,13 +39,14 @@ RULES = DocumentRules(
         ),
         FieldRule("date", ("Date", "Dated")),
         FieldRule("patient_address", ("Address", "Addr", "Patient Address", "Add")),
-        FieldRule("medicines", method=Method.RX_BLOCK, strength=0.9),
+        FieldRule("medicines", method=Method.RX_BLOCK, strength=0.9, medical=True),
         FieldRule(
             "directions",
             ("Directions", "Direction", "Sig", "Instructions"),
             method=Method.RUNNING_TEXT,
             stops=("refills", "signature", "dea", "license", "substitution"),
             strength=0.9,
+            medical=True,
         ),
         FieldRule(
             "refills",
@@ -201,7 +202,7 @@ def _refill_token(text: str) -> str | None:
     """A clean token of the refill row, or ``None`` for anything else."""
     if text in REFILL_ROW[:-1]:
         return text
-    if compact(text) == "prn":
+    if len(text) <= 5 and canonical.parse_refills(text) == "PRN":
         return "PRN"
     return None
 

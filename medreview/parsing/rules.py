@@ -64,6 +64,8 @@ class FieldRule:
     field) are keys of other labels whose values are joined with ``", "``.
     ``stops`` are label keys ending running text. ``occurrence`` picks the
     n-th label in scope. ``max_lines`` lets a value continue on following lines.
+    ``medical`` fields read the medically corrected words; the others read what
+    the engine saw, so a name or an insurer is never "corrected" into a drug.
     """
 
     field: str
@@ -76,6 +78,7 @@ class FieldRule:
     parts: tuple[str, ...] = ()
     stops: tuple[str, ...] = ()
     max_lines: int = 1
+    medical: bool = False
 
 
 @dataclass(frozen=True, slots=True)

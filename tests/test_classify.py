@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+from medreview.documents import DocumentType
+from medreview.parsing import classify
+from tests.test_parse_patient_details import page_one, page_two
+from tests.test_parse_prescription import printed
+from tests.wordkit import layout, ocr_page
+
+
+def test_prescription() -> None:
+    kind, confidence = classify([ocr_page(printed([(600, 200, "Rx Amoxicillin 500 mg")]))])
+    assert kind is DocumentType.PRESCRIPTION
+    assert 0.5 < confidence <= 1.0
+
+
+def test_patient_record_with_misread_keywords() -> None:
+    words = [replace(w, text="Mcasles:") if w.text == "Measles:" else w for w in page_one()]
+    kind, confidence = classify([ocr_page(words), ocr_page(page_two(), 1)])
+    assert kind is DocumentType.PATIENT_DETAILS
+    assert confidence > 0.8
+
+
+def test_page_two_alone_is_still_a_record() -> None:
+    kind, _ = classify([ocr_page(page_two())])
+    assert kind is DocumentType.PATIENT_DETAILS
+
+
+def test_unrelated_text_is_unknown() -> None:
+    words = layout([(100, 100, "Quarterly sales report"), (200, 100, "Revenue grew in March")])
+    kind, confidence = classify([ocr_page(words)])
+    assert kind is DocumentType.UNKNOWN
+    assert confidence > 0.5
+    assert classify([]) == (DocumentType.UNKNOWN, 1.0)
+
+
+def test_mixed_evidence_is_unknown() -> None:
+    words = printed([(600, 200, "Amoxicillin")]) + [
+        w for w in page_one() if 1950 <= w.bbox.y0 < 2300
+    ]
+    kind, _ = classify([ocr_page(words)])
+    assert kind is DocumentType.UNKNOWN

@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+import random
+
+from medreview.model import BBox, Word
+from medreview.parsing.layout import (
+    compact,
+    find_labels,
+    group_lines,
+    page_lines,
+    segments,
+    split_glued,
+    value_below,
+    value_beside,
+    value_right,
+)
+from tests.wordkit import layout, ocr_page, row
+
+LABELS = {
+    "name": ("Name",),
+    "date": ("Date",),
+    "birth": ("Birth Date",),
+    "street": ("Street",),
+    "weight": ("Weight",),
+    "address": ("Address",),
+    "directions": ("Directions",),
+    "problems": ("List any Medical Problems",),
+}
+
+
+def texts(words: tuple[Word, ...]) -> str:
+    return " ".join(w.text for w in words)
+
+
+def test_lines_are_rebuilt_from_boxes_in_reading_order() -> None:
+    words = layout([(100, 200, "second line here"), (40, 200, "first line")])
+    random.Random(3).shuffle(words)
+    lines = group_lines(words)
+    assert [ln.text for ln in lines] == ["first line", "second line here"]
+
+
+def test_skewed_line_stays_one_line() -> None:
+    tilted = row(300, 100, "Take one tablet by mouth three times a day", dy_per_word=5)
+    below = row(380, 100, "next line")
+    lines = group_lines(tilted + below)
+    assert [ln.text for ln in lines] == [
+        "Take one tablet by mouth three times a day",
+        "next line",
+    ]
+
+
+def test_engine_line_numbers_are_not_trusted() -> None:
+    # the engine split one visual line into two blocks; boxes say it is one line
+    left = [Word(w.text, w.confidence, w.bbox, block=1, line=1) for w in row(50, 100, "Name:")]
+    right = [Word(w.text, w.confidence, w.bbox, block=7, line=9) for w in row(52, 300, "Helen")]
+    assert [ln.text for ln in group_lines(left + right)] == ["Name: Helen"]
+
+
+def test_big_gap_splits_a_line_into_segments() -> None:
+    words = row(50, 100, "Name: Helen Okafor") + row(50, 1300, "Date: 03/14/2023")
+    (line,) = group_lines(words)
+    assert [texts(s) for s in segments(line)] == ["Name: Helen Okafor", "Date: 03/14/2023"]
+
+
+def test_glued_label_is_split_with_proportional_boxes() -> None:
+    word = Word("Name:Helen", 0.9, BBox(100, 10, 300, 40))
+    head, tail = split_glued(word)
+    assert (head.text, tail.text) == ("Name:", "Helen")
+    assert head.bbox.x0 == 100 and tail.bbox.x1 == 300 and head.bbox.x1 < tail.bbox.x0
+    assert split_glued(Word("03/14/2023", 0.9, BBox(0, 0, 10, 10)))[0].text == "03/14/2023"
+
+
+def test_compact_undoes_ocr_confusions() -> None:
+    assert compact("Narne:") == compact("Name")
+    assert compact("Dircctions") != compact("Directions")  # fuzzy matching handles this one
+    assert compact("C1ty/State") == compact("City / State")
+
+
+def test_misread_labels_are_found() -> None:
+    lines = page_lines(
+        [
+            ocr_page(
+                layout(
+                    [
+                        (50, 100, "Narne: Helen Okafor"),
+                        (120, 100, "Adress: 41 Orchard Lane"),
+                        (190, 100, "Dircctions: one a day"),
+                    ]
+                )
+            )
+        ]
+    )
+    found = {(m.key, m.line, m.start, m.end) for m in find_labels(lines, LABELS)}
+    assert found == {("name", 0, 0, 1), ("address", 1, 0, 1), ("directions", 2, 0, 1)}
+
+
+def test_values_are_not_taken_for_labels() -> None:
+    words = row(50, 100, "Street: 7332 Main Street") + row(50, 1300, "Weight: 72 kg")
+    words += row(120, 100, "Name: Chloe Wright") + row(120, 1300, "Birth Date: 05/05/1955")
+    lines = group_lines(words)
+    found = [(m.key, m.line, m.start) for m in find_labels(lines, LABELS)]
+    assert found == [("street", 0, 0), ("weight", 0, 4), ("name", 1, 0), ("birth", 1, 3)]
+
+
+def test_value_right_stops_at_next_label_and_gap() -> None:
+    words = row(50, 100, "Name: Helen Okafor Date: 03/14/2023")
+    lines = group_lines(words)
+    labels = find_labels(lines, LABELS)
+    name = next(m for m in labels if m.key == "name")
+    assert texts(value_right(lines, name, labels)) == "Helen Okafor"
+    date = next(m for m in labels if m.key == "date")
+    assert texts(value_right(lines, date, labels)) == "03/14/2023"
+
+
+def test_value_right_skips_blank_fillers() -> None:
+    lines = group_lines(row(50, 100, "Refill: _ 2 _ times ____"))
+    hit = find_labels(lines, {"refill": ("Refill",)})[0]
+    assert texts(value_right(lines, hit, [hit])) == "2 times"
+
+
+def test_value_below_a_label_with_nothing_right() -> None:
+    words = layout(
+        [
+            (50, 100, "List any Medical Problems:"),
+            (110, 140, "Asthma, Migraine"),
+            (400, 100, "far away text"),
+        ]
+    )
+    lines = group_lines(words)
+    labels = find_labels(lines, LABELS)
+    (hit,) = labels
+    assert value_right(lines, hit, labels) == ()
+    assert texts(value_below(lines, hit, labels)) == "Asthma, Migraine"
+
+
+def test_value_below_is_not_taken_from_another_label_row_or_far_away() -> None:
+    words = layout([(50, 100, "Address:"), (110, 100, "Directions: one a day")])
+    lines = group_lines(words)
+    labels = find_labels(lines, LABELS)
+    assert value_below(lines, labels[0], labels) == ()
+    far = group_lines(layout([(50, 100, "Address:"), (400, 100, "Rx")]))
+    far_labels = find_labels(far, LABELS)
+    assert value_below(far, far_labels[0], far_labels) == ()
+
+
+def test_value_beside_on_a_neighbouring_line_of_a_skewed_photo() -> None:
+    label = row(500, 100, "Measles:")
+    value = row(470, 420, "NOT IMMUNE")
+    lines = group_lines(label + value + row(380, 100, "Chicken Pox: IMMUNE"))
+    labels = find_labels(lines, {"measles": ("Measles",)})
+    (hit,) = labels
+    assert value_right(lines, hit, labels) == ()
+    assert texts(value_beside(lines, hit)) == "NOT IMMUNE"
