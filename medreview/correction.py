@@ -112,7 +112,7 @@ def _suggest(lexicon: Lexicon, part: str, min_similarity: float, name_shaped: bo
     match = lexicon.closest_term(part, floor)
     if match is None or _is_variant(part, match.word):
         return None
-    if lexicon.closest_english(part, match.score) is not None:
+    if lexicon.near_english(part, match.score):
         return None
     return match.word
 

@@ -183,3 +183,15 @@ def test_terms_cli_missing_explicit_file_fails(
 ) -> None:
     assert main(["terms", "list", "--file", str(tmp_path / "nope.txt")]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_fuzzy_index_window_reaches_exactly_the_minimum_score() -> None:
+    index = FuzzyIndex(["abcdefghij"])
+    # 9 letters against 10: similarity exactly 0.9, the edge of the length window.
+    match = index.best("abcdefghi", 90)
+    assert match is not None and match.score == pytest.approx(90)
+    assert index.best("abcdefghi", 91) is None
+    assert index.has_near("abcdefghi", 90)
+    assert not index.has_near("abcdefghi", 91)
+    assert index.has_near("abcdefghij", 100)
+    assert not index.has_near("", 50)

@@ -73,8 +73,10 @@ def read_term_file(path: Path, *, missing_ok: bool = False) -> list[str]:
 
 
 def _shipped(name: str) -> list[str]:
+    """A shipped list: generated, so one clean term per line after the header."""
     data = resources.files("medreview.lexicon").joinpath("data", name)
-    return _parse_terms(data.read_text(encoding="utf-8"))
+    lines = data.read_text(encoding="utf-8").split("\n")
+    return [line for line in lines if line and not line.startswith("#")]
 
 
 def _words(terms: Iterable[str]) -> set[str]:
@@ -185,6 +187,10 @@ class Lexicon:
     def closest_english(self, word: str, min_score: float) -> Match | None:
         """The English word closest to ``word`` scoring at least ``min_score``."""
         return self._shipped.english_index.best(word, min_score)
+
+    def near_english(self, word: str, min_score: float) -> bool:
+        """True when some English word scores at least ``min_score`` against ``word``."""
+        return self._shipped.english_index.has_near(word, min_score)
 
 
 @functools.lru_cache(maxsize=16)
