@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from medreview.commands import COMMAND_MODULES
-from medreview.errors import ExitCode, MedreviewError
+from medreview.errors import MedreviewError
 
 log = logging.getLogger(__name__)
 

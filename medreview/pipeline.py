@@ -1,0 +1,303 @@
+"""The extraction pipeline: a file in, an :class:`ExtractionResult` out.
+
+Per page: load -> prepare (only the steps the page needs) -> OCR -> (orientation
+fix and binarised retry when the read is doubtful) -> map boxes back to the page
+-> medical correction. Then per document: classify -> parse fields.
+
+The functions here are pure with respect to their inputs and never raise for a
+bad input file: the result carries the error. Scheduling (process pool, GUI
+worker, CLI) lives in :mod:`medreview.batch` and the callers.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from medreview import loading, preprocess
+from medreview.config import PipelineConfig
+from medreview.correction import Corrector, LexiconCorrector
+from medreview.documents import DocumentType
+from medreview.errors import CancelledError, MedreviewError, TruncatedFileError
+from medreview.model import BBox, ErrorInfo, ExtractionResult, OcrPage, PageInfo, Word
+from medreview.ocr import GrayImage, OcrEngine, get_engine
+from medreview.parsing import classify, parse_fields
+from medreview.progress import NullProgress, Progress
+
+log = logging.getLogger(__name__)
+
+CancelCheck = Callable[[], bool]
+
+# Pages below this resolution are enlarged before OCR: Tesseract reads best with
+# capital letters some 30 px tall.
+_MIN_OCR_DPI = 200
+_TARGET_OCR_DPI = 300
+# A first read this poor triggers orientation detection.
+_ORIENTATION_BELOW_CONFIDENCE = 0.55
+_ORIENTATION_MIN_WORDS = 8
+_PNG_FAST = [cv2.IMWRITE_PNG_COMPRESSION, 1]
+
+
+@dataclass(frozen=True, slots=True)
+class PageOutcome:
+    """One page after OCR: its description, its words and its cleaned view."""
+
+    info: PageInfo
+    ocr: OcrPage
+    upright: np.ndarray
+    view: GrayImage
+
+
+class Stopwatch:
+    """Adds up seconds per stage name."""
+
+    def __init__(self) -> None:
+        self.totals: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        """Time the ``with`` body under ``name``."""
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.totals[name] = self.totals.get(name, 0.0) + time.perf_counter() - start
+
+
+@lru_cache(maxsize=4)
+def cached_engine(name: str, language: str) -> OcrEngine:
+    """One engine per process and name: engines load models once."""
+    return get_engine(name, language)
+
+
+@lru_cache(maxsize=4)
+def _cached_corrector(config: PipelineConfig) -> Corrector:
+    return LexiconCorrector(config.correction)
+
+
+def _score(page: OcrPage) -> float:
+    """How much text was read confidently: the sum of confident words' confidences."""
+    return sum(w.confidence for w in page.words if w.confidence >= 0.5 and len(w.text) > 1)
+
+
+def _map_words(
+    words: tuple[Word, ...], matrix: np.ndarray, scale: float, width: int, height: int
+) -> tuple[Word, ...]:
+    """Bring word boxes from the OCR image back to the upright page's pixel space."""
+    mapped = []
+    for word in words:
+        box = word.bbox
+        if scale != 1.0:
+            box = BBox(
+                round(box.x0 / scale),
+                round(box.y0 / scale),
+                round(box.x1 / scale),
+                round(box.y1 / scale),
+            )
+        mapped.append(replace(word, bbox=preprocess.map_box(box, matrix, width, height)))
+    return tuple(mapped)
+
+
+def _read(engine: OcrEngine, image: GrayImage, index: int, watch: Stopwatch) -> OcrPage:
+    with watch.stage("ocr"):
+        return engine.recognize(image, index)
+
+
+def process_page(
+    page: loading.LoadedPage,
+    config: PipelineConfig,
+    engine: OcrEngine,
+    watch: Stopwatch | None = None,
+) -> PageOutcome:
+    """Prepare, read and map one page; see the module docstring for the steps."""
+    watch = watch or Stopwatch()
+    image, rotation = page.image, 0
+    for attempt in range(2):
+        with watch.stage("preprocess"):
+            prepared = preprocess.prepare(image, config.preprocess)
+            ocr_image, scale = prepared.ocr_image, 1.0
+            if page.dpi < _MIN_OCR_DPI:
+                scale = _TARGET_OCR_DPI / page.dpi
+                ocr_image = np.asarray(
+                    cv2.resize(ocr_image, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC),
+                    dtype=np.uint8,
+                )
+        result = _read(engine, ocr_image, page.index, watch)
+        steps = list(prepared.steps)
+        if result.mean_confidence < config.preprocess.retry_below_confidence:
+            with watch.stage("preprocess"):
+                binary = preprocess.binarize(
+                    ocr_image, config.preprocess.adaptive_block, config.preprocess.adaptive_c
+                )
+            retry = _read(engine, binary, page.index, watch)
+            if _score(retry) > _score(result):
+                result = retry
+                steps.append("adaptive_threshold")
+        doubtful = (
+            result.mean_confidence < _ORIENTATION_BELOW_CONFIDENCE
+            or len(result.words) < _ORIENTATION_MIN_WORDS
+        )
+        if attempt or not config.preprocess.detect_orientation or not doubtful:
+            break
+        with watch.stage("ocr"):
+            turn = engine.detect_rotation(ocr_image)
+        if not turn:
+            break
+        rotation = turn
+        image = preprocess.rotate_quarter(page.image, turn)
+    if rotation:
+        steps.insert(1, f"rotate_{rotation}")
+    height, width = image.shape[:2]
+    words = _map_words(result.words, prepared.to_page, scale, width, height)
+    info = PageInfo(
+        index=page.index,
+        width=width,
+        height=height,
+        dpi=page.dpi,
+        skew_degrees=prepared.skew_degrees,
+        rotation=rotation,
+        steps=tuple(steps),
+    )
+    ocr = OcrPage(page.index, width, height, words, result.engine)
+    return PageOutcome(info=info, ocr=ocr, upright=image, view=prepared.view)
+
+
+def save_page_images(outcome: PageOutcome, folder: Path) -> tuple[Path, Path]:
+    """Write the upright page and its cleaned view as PNGs for the review window."""
+    folder.mkdir(parents=True, exist_ok=True)
+    original = folder / f"page-{outcome.info.index:03d}.png"
+    prepared = folder / f"page-{outcome.info.index:03d}-prepared.png"
+    upright = outcome.upright
+    if upright.ndim == 3:
+        upright = cv2.cvtColor(upright, cv2.COLOR_RGB2BGR)
+    cv2.imwrite(str(original), upright, _PNG_FAST)
+    cv2.imwrite(str(prepared), outcome.view, _PNG_FAST)
+    return original, prepared
+
+
+def extract_file(
+    path: Path,
+    config: PipelineConfig,
+    *,
+    engine: OcrEngine | None = None,
+    image_dir: Path | None = None,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
+    source: str | None = None,
+) -> ExtractionResult:
+    """Extract one file; a bad file gives a result with ``error`` instead of raising.
+
+    ``progress`` counts pages; ``cancel`` is checked between pages and raises
+    :class:`~medreview.errors.CancelledError` (the one exception this lets out).
+    """
+    progress = progress or NullProgress()
+    result = ExtractionResult(source=source if source is not None else str(path))
+    watch = Stopwatch()
+    try:
+        engine = engine or cached_engine(config.engine, config.language)
+        result.engine = engine.version()
+        with watch.stage("load"):
+            total = loading.count_pages(path, config.load)
+        progress.begin(total, path.name)
+        pages: list[OcrPage] = []
+        corrector = _cached_corrector(config) if config.correction.enabled else None
+        page_iter = loading.load_pages(path, config.load)
+        while True:
+            if cancel and cancel():
+                raise CancelledError(f"{path.name}: cancelled")
+            with watch.stage("load"):
+                page = next(page_iter, None)
+            if page is None:
+                break
+            outcome = process_page(page, config, engine, watch)
+            ocr = outcome.ocr
+            if corrector:
+                with watch.stage("correct"):
+                    ocr = replace(ocr, words=tuple(corrector.correct(ocr.words)))
+            if image_dir is not None:
+                with watch.stage("save"):
+                    save_page_images(outcome, image_dir)
+            pages.append(ocr)
+            result.pages.append(outcome.info)
+            progress.advance()
+        with watch.stage("parse"):
+            document_type = _document_type(config, pages)
+            result.document_type = document_type.value
+            if document_type is DocumentType.UNKNOWN:
+                result.warnings.append("document type not recognised; no fields extracted")
+            else:
+                outcome_fields = parse_fields(document_type, pages, config)
+                result.fields = outcome_fields.fields
+                result.warnings.extend(outcome_fields.warnings)
+    except CancelledError:
+        raise
+    except MedreviewError as exc:
+        log.warning("%s: %s", path.name, exc.code)
+        result.error = ErrorInfo(exc.code, exc.message)
+        result.fields = {}
+    except Exception as exc:
+        # An unexpected failure must not stop a batch. Its message may hold patient
+        # data, so the log gets its type and stack (code locations only) and the
+        # result a generic message.
+        log.error(
+            "unexpected %s on %s\n%s",
+            type(exc).__name__,
+            path.name,
+            _code_locations(exc),
+        )
+        result.error = ErrorInfo("internal", f"{path.name}: unexpected failure while extracting")
+        result.fields = {}
+    finally:
+        progress.end()
+        result.timings = watch.totals
+    return result
+
+
+def _code_locations(exc: BaseException) -> str:
+    """Where an exception came from, as file:line lines with no source text or values."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    return "\n".join(f"  {Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames)
+
+
+def _document_type(config: PipelineConfig, pages: list[OcrPage]) -> DocumentType:
+    if config.document_type:
+        return DocumentType(config.document_type)
+    detected, _confidence = classify(pages)
+    return detected
+
+
+def read_region(
+    image_path: Path,
+    bbox: BBox,
+    config: PipelineConfig,
+    *,
+    engine: OcrEngine | None = None,
+    page_index: int = 0,
+) -> list[Word]:
+    """Re-read a rectangle of a stored page image; boxes come back in page pixels."""
+    engine = engine or cached_engine(config.engine, config.language)
+    image = cv2.imread(str(image_path), cv2.IMREAD_GRAYSCALE)
+    if image is None:
+        raise TruncatedFileError(f"{image_path.name}: the page image cannot be read")
+    height, width = image.shape
+    x0, y0 = max(0, bbox.x0), max(0, bbox.y0)
+    x1, y1 = min(width, bbox.x1), min(height, bbox.y1)
+    if x1 - x0 < 4 or y1 - y0 < 4:
+        return []
+    pad = 20
+    crop = np.full((y1 - y0 + 2 * pad, x1 - x0 + 2 * pad), 255, dtype=np.uint8)
+    crop[pad:-pad, pad:-pad] = image[y0:y1, x0:x1]
+    page = engine.recognize(np.ascontiguousarray(crop), page_index)
+    shift = np.array([[1.0, 0.0, x0 - pad], [0.0, 1.0, y0 - pad]])
+    words = list(_map_words(page.words, shift, 1.0, width, height))
+    corrector = _cached_corrector(config) if config.correction.enabled else None
+    return corrector.correct(words) if corrector else words
