@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pickle
 from importlib import resources
 from pathlib import Path
 
@@ -195,3 +196,12 @@ def test_fuzzy_index_window_reaches_exactly_the_minimum_score() -> None:
     assert not index.has_near("abcdefghi", 91)
     assert index.has_near("abcdefghij", 100)
     assert not index.has_near("", 50)
+
+
+def test_lexicon_pickles_as_its_user_terms_only() -> None:
+    lexicon = Lexicon(["Zorblaxitol"])
+    data = pickle.dumps(lexicon)
+    assert len(data) < 500
+    copy = pickle.loads(data)
+    assert copy.user_terms == lexicon.user_terms
+    assert copy.is_known("zorblaxitol") and copy.is_known("asthma")

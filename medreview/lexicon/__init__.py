@@ -132,12 +132,17 @@ class Lexicon:
     def __init__(self, user_terms: Iterable[str] = ()) -> None:
         self._shipped = _load_shipped()
         terms = tuple(t.strip() for t in user_terms if t.strip())
+        self._terms_in_order = terms
         self._user_terms = frozenset(terms)
         user_words = _words(terms)
         self._user_known = frozenset(user_words | {t.lower() for t in terms})
         ordered = _ordered_candidates(terms, frozenset())
         self._user_candidates = frozenset(ordered)
         self._user_index = FuzzyIndex(ordered)
+
+    def __reduce__(self) -> tuple[type[Lexicon], tuple[tuple[str, ...]]]:
+        """Pickle as the user terms only: the receiving process loads its own shipped lists."""
+        return (Lexicon, (self._terms_in_order,))
 
     @classmethod
     def from_files(cls, paths: Iterable[Path], *, include_user_dir: bool = True) -> Lexicon:
