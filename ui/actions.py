@@ -62,15 +62,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Reject the document with a reason",
     ),
     ActionSpec(
-        "skip",
-        "S&kip (release)",
-        ("Ctrl+K",),
-        "&Document",
-        SP.SP_MediaSkipForward,
-        False,
-        "Give the document back to the queue and open the next one",
-    ),
-    ActionSpec(
         "next_doubtful",
         "Next &doubtful field",
         ("F8", "Ctrl+J"),

@@ -79,7 +79,6 @@ class MainWindow(QMainWindow):
 
     submitRequested = Signal(int, dict)
     rejectRequested = Signal(int, str)
-    skipRequested = Signal(int)
     fieldEdited = Signal(int, str, object)
     regionRequested = Signal(int, int, object, str)
     importRequested = Signal(list)
@@ -168,7 +167,6 @@ class MainWindow(QMainWindow):
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
         self.reject_button = QPushButton("Reject…")
-        self.skip_button = QPushButton("Skip")
         self.submit_button = QPushButton("Submit and next")
         self.submit_button.setObjectName("submitButton")
         self.submit_button.setDefault(True)
@@ -178,7 +176,6 @@ class MainWindow(QMainWindow):
             " QPushButton#submitButton:disabled { background: #9aa0a6; }"
         )
         buttons.addWidget(self.reject_button)
-        buttons.addWidget(self.skip_button)
         buttons.addStretch(1)
         buttons.addWidget(self.submit_button)
         form_layout.addLayout(buttons)
@@ -238,7 +235,6 @@ class MainWindow(QMainWindow):
         a = self.commands
         a["submit"].triggered.connect(self._on_submit_triggered)
         a["reject"].triggered.connect(self._on_reject_triggered)
-        a["skip"].triggered.connect(self._on_skip_triggered)
         a["next_doubtful"].triggered.connect(self._on_next_doubtful_triggered)
         a["undo"].triggered.connect(self.form.undo_stack.undo)
         a["redo"].triggered.connect(self.form.undo_stack.redo)
@@ -262,7 +258,6 @@ class MainWindow(QMainWindow):
         a["supervisor_view"].triggered.connect(lambda: self.set_view("supervisor"))
         self.submit_button.clicked.connect(a["submit"].trigger)
         self.reject_button.clicked.connect(a["reject"].trigger)
-        self.skip_button.clicked.connect(a["skip"].trigger)
         self.messages.use_button.clicked.connect(self._on_offer_accepted)
         self.messages.dismiss_button.clicked.connect(self._on_offer_dismissed)
         self.form.fieldFocused.connect(self._on_field_focused)
@@ -417,10 +412,6 @@ class MainWindow(QMainWindow):
         dialog.destroyed.connect(lambda: setattr(self, "reject_dialog", None))
         dialog.open()
 
-    def _on_skip_triggered(self) -> None:
-        if self._document is not None:
-            self.skipRequested.emit(self._document.doc_id)
-
     def _on_next_doubtful_triggered(self) -> None:
         if self.form.focus_next_doubtful() is None and self._document is not None:
             self.statusBar().showMessage("No doubtful field left: ready to submit.", 4000)
@@ -501,9 +492,9 @@ class MainWindow(QMainWindow):
 
     def _update_document_actions(self) -> None:
         has = self._document is not None
-        for name in ("submit", "reject", "skip", "next_doubtful"):
+        for name in ("submit", "reject", "next_doubtful"):
             self.commands[name].setEnabled(has)
-        for button in (self.submit_button, self.reject_button, self.skip_button):
+        for button in (self.submit_button, self.reject_button):
             button.setEnabled(has)
 
     def _update_scan_header(self) -> None:

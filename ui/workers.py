@@ -108,6 +108,7 @@ class Worker(QRunnable):
         self.name = name
         self.signals = WorkerSignals()
         self.token = CancelToken()
+        self.done = threading.Event()
         self._job = job
 
     def cancel(self) -> None:
@@ -128,6 +129,7 @@ class Worker(QRunnable):
             if not self.token.cancelled:
                 self.signals.result.emit(value)
         finally:
+            self.done.set()
             self.signals.finished.emit()
 
 
@@ -151,10 +153,27 @@ class WorkerPool(QObject):
         self._pool.setMaxThreadCount(max(1, max_threads))
         self._active: set[Worker] = set()
 
-    def start(self, job: Job, *, name: str = "job") -> Worker:
-        """Queue ``job``; connect to the returned worker's signals before control returns."""
+    def start(
+        self,
+        job: Job,
+        *,
+        name: str = "job",
+        on_result: Callable[[Any], object] | None = None,
+        on_error: Callable[[WorkerError], object] | None = None,
+        on_progress: Callable[[int, int], object] | None = None,
+        on_finished: Callable[[], object] | None = None,
+    ) -> Worker:
+        """Queue ``job`` with its slots connected first (a fast job cannot outrun them)."""
         worker = Worker(job, name=name)
         self._active.add(worker)
+        if on_result is not None:
+            worker.signals.result.connect(on_result)
+        if on_error is not None:
+            worker.signals.error.connect(on_error)
+        if on_progress is not None:
+            worker.signals.progress.connect(on_progress)
+        if on_finished is not None:
+            worker.signals.finished.connect(on_finished)
         worker.signals.finished.connect(lambda: self._on_finished(worker))
         self._pool.start(worker)
         self.activeChanged.emit(len(self._active))
@@ -166,14 +185,15 @@ class WorkerPool(QObject):
 
     @property
     def active_count(self) -> int:
-        """Workers queued or running whose ``finished`` has not been handled yet."""
-        return len(self._active)
+        """Workers queued or still running."""
+        return sum(1 for worker in self._active if not worker.done.is_set())
 
     def cancel_all(self) -> None:
         """Ask every worker to stop and drop those not started yet."""
         for worker in list(self._active):
             worker.cancel()
             if self._pool.tryTake(worker):
+                worker.done.set()
                 worker.signals.finished.emit()
 
     def wait_done(self, msecs: int = 5000) -> bool:

@@ -10,7 +10,7 @@ from ui.workers import CancelToken, SignalProgress, WorkerError, WorkerPool
 
 def test_result_arrives_on_gui_thread_with_progress(qtbot: QtBot) -> None:
     pool = WorkerPool(2)
-    seen_threads: list[threading.Thread] = []
+    results: list[tuple[object, threading.Thread]] = []
     progress: list[tuple[int, int]] = []
 
     def job(token: CancelToken, report: SignalProgress) -> int:
@@ -19,44 +19,40 @@ def test_result_arrives_on_gui_thread_with_progress(qtbot: QtBot) -> None:
             report.advance()
         return 42
 
-    worker = pool.start(job, name="count")
-    worker.signals.progress.connect(lambda d, t: progress.append((d, t)))
-    worker.signals.result.connect(lambda _v: seen_threads.append(threading.current_thread()))
-    with qtbot.waitSignal(worker.signals.result) as blocker:
-        pass
-    assert blocker.args == [42]
-    qtbot.waitUntil(lambda: pool.active_count == 0)
-    assert seen_threads == [threading.main_thread()]
-    assert progress[-1] == (3, 3)
+    pool.start(
+        job,
+        name="count",
+        on_progress=lambda d, t: progress.append((d, t)),
+        on_result=lambda v: results.append((v, threading.current_thread())),
+    )
+    qtbot.waitUntil(lambda: pool.active_count == 0 and bool(results))
+    assert results == [(42, threading.main_thread())]
+    qtbot.waitUntil(lambda: bool(progress) and progress[-1] == (3, 3))
+
+
+def _error_of(qtbot: QtBot, exc: Exception) -> WorkerError:
+    pool = WorkerPool(1)
+    errors: list[WorkerError] = []
+    finished: list[bool] = []
+
+    def job(token: CancelToken, report: SignalProgress) -> None:
+        raise exc
+
+    pool.start(job, on_error=errors.append, on_finished=lambda: finished.append(True))
+    qtbot.waitUntil(lambda: bool(finished))
+    assert len(errors) == 1
+    return errors[0]
 
 
 def test_unexpected_exception_becomes_error_without_its_text(qtbot: QtBot) -> None:
-    pool = WorkerPool(1)
-
-    def job(token: CancelToken, report: SignalProgress) -> None:
-        raise RuntimeError("patient Helen Okafor")
-
-    worker = pool.start(job)
-    with qtbot.waitSignal(worker.signals.error) as blocker:
-        pass
-    error = blocker.args[0]
-    assert isinstance(error, WorkerError)
+    error = _error_of(qtbot, RuntimeError("patient Helen Okafor"))
     assert error.code == "internal"
     assert "Helen" not in error.message
-    qtbot.waitUntil(lambda: pool.active_count == 0)
 
 
 def test_typed_error_keeps_code_and_message(qtbot: QtBot) -> None:
-    pool = WorkerPool(1)
-
-    def job(token: CancelToken, report: SignalProgress) -> None:
-        raise EngineError("Tesseract failed on page 1")
-
-    worker = pool.start(job)
-    with qtbot.waitSignal(worker.signals.error) as blocker:
-        pass
-    assert blocker.args[0] == WorkerError("ocr_failed", "Tesseract failed on page 1")
-    qtbot.waitUntil(lambda: pool.active_count == 0)
+    error = _error_of(qtbot, EngineError("Tesseract failed on page 1"))
+    assert error == WorkerError("ocr_failed", "Tesseract failed on page 1")
 
 
 def test_cancellation_is_cooperative_and_still_finishes(qtbot: QtBot) -> None:
@@ -64,6 +60,7 @@ def test_cancellation_is_cooperative_and_still_finishes(qtbot: QtBot) -> None:
     started = threading.Event()
     release = threading.Event()
     results: list[object] = []
+    finished: list[bool] = []
 
     def job(token: CancelToken, report: SignalProgress) -> str:
         started.set()
@@ -71,31 +68,33 @@ def test_cancellation_is_cooperative_and_still_finishes(qtbot: QtBot) -> None:
         token.check()
         return "done"
 
-    worker = pool.start(job)
-    worker.signals.result.connect(results.append)
+    worker = pool.start(job, on_result=results.append, on_finished=lambda: finished.append(True))
     assert started.wait(5)
-    with qtbot.waitSignal(worker.signals.finished):
-        worker.cancel()
-        release.set()
+    worker.cancel()
+    release.set()
+    qtbot.waitUntil(lambda: bool(finished))
     assert results == []
-    qtbot.waitUntil(lambda: pool.active_count == 0)
+    assert pool.active_count == 0
 
 
 def test_cancel_all_drops_queued_jobs(qtbot: QtBot) -> None:
     pool = WorkerPool(1)
     release = threading.Event()
     started = threading.Event()
+    ran: list[int] = []
 
     def slow(token: CancelToken, report: SignalProgress) -> None:
         started.set()
+        ran.append(1)
         release.wait(5)
 
     pool.start(slow)
-    queued = pool.start(slow)
+    pool.start(slow)
     assert started.wait(5)
     assert pool.active_count == 2
-    with qtbot.waitSignal(queued.signals.finished):
-        pool.cancel_all()
+    pool.cancel_all()
+    assert pool.active_count == 1  # the queued one is gone, the running one is told to stop
     release.set()
-    qtbot.waitUntil(lambda: pool.active_count == 0)
     assert pool.wait_done(5000)
+    assert pool.active_count == 0
+    assert ran == [1]

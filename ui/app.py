@@ -1,0 +1,165 @@
+"""``medreview-gui`` / ``medreview gui``: open the review window on a store and a batch.
+
+With ``--screenshot PATH`` the window waits until the first document is shown
+with its fields (or the supervisor page is filled), saves a PNG of itself and
+exits: that is how the README's screenshots are made, offscreen or under Xvfb.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from medreview.config import PipelineConfig
+from medreview.errors import ExitCode, MedreviewError
+from medreview.store import Role, Store
+from ui.controller import ReviewController
+from ui.main_window import MainWindow, scan_paths
+from ui.supervisor_view import SupervisorView
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The options of the GUI (the same as ``medreview gui``)."""
+    parser = argparse.ArgumentParser(prog="medreview gui", description="Open the review window.")
+    parser.add_argument("--database", metavar="URL", help="store URL (default: the local store)")
+    parser.add_argument("--batch", metavar="NAME", help="batch to review (default: the newest)")
+    parser.add_argument("--user", default=None, help="analyst name (default: the login name)")
+    parser.add_argument(
+        "--supervisor", action="store_true", help="act as a supervisor (may export batches)"
+    )
+    parser.add_argument("--engine", default=None, help="OCR engine for imported scans")
+    parser.add_argument(
+        "--import",
+        dest="imports",
+        metavar="PATH",
+        nargs="+",
+        type=Path,
+        default=[],
+        help="scan files or folders to queue for reading at start",
+    )
+    parser.add_argument("--view", choices=("review", "supervisor"), default="review")
+    parser.add_argument(
+        "--screenshot",
+        metavar="PATH",
+        type=Path,
+        help="save a PNG of the window once the first document is shown, then exit",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=120.0, help="seconds --screenshot waits at most"
+    )
+    parser.add_argument("--size", default="1440x900", help="window size for --screenshot")
+    return parser
+
+
+class _Screenshot:
+    """Saves the window once it shows what was asked for, then quits the application."""
+
+    def __init__(self, window: MainWindow, path: Path, timeout: float) -> None:
+        self.window = window
+        self.path = path
+        self.code = int(ExitCode.INTERNAL)
+        self._done = False
+        QTimer.singleShot(int(timeout * 1000), self._on_timeout)
+
+    def take(self) -> None:
+        """Grab after the pending paint and layout events."""
+        if not self._done:
+            self._done = True
+            QTimer.singleShot(150, self._save)
+
+    def _save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        ok = self.window.grab().save(str(self.path), "PNG")
+        self.code = int(ExitCode.OK) if ok else int(ExitCode.INTERNAL)
+        if not ok:
+            sys.stderr.write(f"medreview gui: cannot write {self.path}\n")
+        QApplication.quit()
+
+    def _on_timeout(self) -> None:
+        if not self._done:
+            sys.stderr.write("medreview gui: no document was shown before the timeout\n")
+            self.code = int(ExitCode.FILE_FAILED)
+            self._done = True
+            QApplication.quit()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the window; returns the exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName("medreview")
+    app.setApplicationName("medreview")
+    app.setApplicationDisplayName("medreview")
+    user = args.user or getpass.getuser()
+    try:
+        store = Store.open(args.database)
+    except MedreviewError as exc:
+        if args.screenshot is None:
+            QMessageBox.critical(None, "medreview", exc.message)
+        sys.stderr.write(f"medreview gui: {exc.message}\n")
+        return int(exc.exit_code)
+    try:
+        store.ensure_user(user)
+        if args.supervisor:
+            store.set_role(user, Role.SUPERVISOR)
+        config = PipelineConfig(engine=args.engine) if args.engine else PipelineConfig()
+        window = MainWindow(QSettings(), user=user)
+        controller = ReviewController(window, store, user=user, batch=args.batch, config=config)
+        supervisor = SupervisorView(
+            store.batch_stats,
+            lambda batch, fmt, out, progress: store.export(batch, fmt, out, progress, user=user),
+            controller.pool,
+        )
+        window.add_supervisor_view(supervisor)
+        window.viewChanged.connect(
+            lambda view: supervisor.refresh() if view == "supervisor" else None
+        )
+
+        def on_export_requested() -> None:
+            window.set_view("supervisor")
+            supervisor.ask_export()
+
+        window.exportRequested.connect(on_export_requested)
+        shot: _Screenshot | None = None
+        if args.screenshot is not None:
+            width, _, height = args.size.partition("x")
+            window.resize(int(width), int(height))
+            shot = _Screenshot(window, args.screenshot, args.timeout)
+            if args.view == "supervisor":
+                window.set_view("supervisor")
+                supervisor.refresh(select=controller.batch)
+                QTimer.singleShot(0, shot.take)
+            else:
+                controller.documentShown.connect(lambda _id: shot.take() if shot else None)
+        window.show()
+        controller.start()
+        if args.imports:
+            window.importRequested.emit(scan_paths(list(args.imports)))
+        if args.view == "supervisor" and shot is None:
+            window.set_view("supervisor")
+        app.exec()
+        controller.shutdown()
+        window.save_settings()
+        return shot.code if shot is not None else int(ExitCode.OK)
+    finally:
+        store.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``medreview-gui`` and ``python -m ui.app``."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    return run(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,499 @@
+"""Wires the review window to the store and the pipeline.
+
+The GUI thread does the short database transactions (claim, save, submit: a few
+milliseconds on SQLite); OCR, region re-reads and page-image loading run in the
+worker pool. The next document is read ahead so "submit and next" shows it at
+once. Every failure ends as a message on the document or in the window, never
+as a frozen or crashed window.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from medreview.config import PipelineConfig
+from medreview.errors import MedreviewError
+from medreview.ingest import WorkDone, WorkItem, pipeline_extract, run_item
+from medreview.model import BBox, ErrorInfo, ExtractionResult, FieldData, Word
+from medreview.store import DocumentRecord, Status, Store
+from ui.evidence import PageFiles, PreparedDocument, prepare_document
+from ui.main_window import MainWindow
+from ui.queue_model import QueueItem
+from ui.workers import CancelToken, SignalProgress, WorkerError, WorkerPool
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+OCR_LEASE_SECONDS = 600.0
+DEFAULT_BATCH = "inbox"
+
+
+class ExtractFunction(Protocol):
+    """What the window needs of the pipeline (``medreview.pipeline.extract_file``)."""
+
+    def __call__(
+        self, path: Path, config: PipelineConfig, *, image_dir: Path | None = None
+    ) -> ExtractionResult:
+        """Read one file; a bad file gives a result with ``error``."""
+        ...
+
+
+RegionReader = Callable[[Path, BBox, PipelineConfig, int], list[Word]]
+
+
+def pipeline_read_region(
+    image_path: Path, bbox: BBox, config: PipelineConfig, page: int
+) -> list[Word]:
+    """The real region re-read (imported lazily: the pipeline loads OCR libraries)."""
+    from medreview.pipeline import read_region
+
+    return read_region(image_path, bbox, config, page_index=page)
+
+
+def words_to_text(words: list[Word]) -> str:
+    """Words in reading order, lines joined by spaces."""
+    ordered = sorted(words, key=lambda w: (w.line, round(w.bbox.center_y / 20), w.bbox.x0))
+    return " ".join(w.text for w in ordered)
+
+
+@dataclass(slots=True)
+class _Open:
+    """The document on screen and its unsaved edits."""
+
+    record: DocumentRecord
+    pending: dict[str, FieldData]
+
+
+def _files_of(record: DocumentRecord) -> list[PageFiles]:
+    prepared: list[Path | None] = [*record.prepared_paths, *([None] * len(record.image_paths))]
+    files = []
+    for index, path in enumerate(record.image_paths):
+        view = prepared[index]
+        files.append(PageFiles(path, view if view is not None and view.exists() else None))
+    return files
+
+
+def _prepare(record: DocumentRecord) -> PreparedDocument:
+    return prepare_document(
+        record.id, record.source_name, record.result, _files_of(record), record.edits
+    )
+
+
+class ReviewController(QObject):
+    """The analyst's session: queue, current document, background OCR."""
+
+    documentShown = Signal(int)
+    queueEmpty = Signal()
+    ocrFinished = Signal(int, str)
+    regionRead = Signal(int, str, str)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        window: MainWindow,
+        store: Store,
+        *,
+        user: str,
+        batch: str | None = None,
+        config: PipelineConfig | None = None,
+        extract: ExtractFunction = pipeline_extract,
+        read_region: RegionReader = pipeline_read_region,
+        pool: WorkerPool | None = None,
+        ocr_slots: int = 1,
+        save_delay_ms: int = 800,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = store
+        self.user = user
+        self.config = config or PipelineConfig()
+        self.pool = pool or WorkerPool(max(2, ocr_slots + 1), self)
+        self._extract = extract
+        self._read_region = read_region
+        self._ocr_slots = max(1, ocr_slots)
+        self._owner = f"gui:{socket.gethostname()}:{os.getpid()}"
+        self._ocr_in_flight: dict[int, Any] = {}
+        self._ocr_done = 0
+        self._ocr_total = 0
+        self._open: _Open | None = None
+        self._ahead: PreparedDocument | None = None
+        self._ahead_loading: int | None = None
+        self._loading: int | None = None
+        self._stopped = False
+        self.store.ensure_user(user)
+        self.batch = batch or self._default_batch()
+        self.store.create_batch(self.batch)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(save_delay_ms)
+        self._save_timer.timeout.connect(self.flush_edits)
+        w = window
+        w.set_user(user)
+        w.set_batch(self.batch)
+        w.submitRequested.connect(self._on_submit_requested)
+        w.rejectRequested.connect(self._on_reject_requested)
+        w.fieldEdited.connect(self._on_field_edited)
+        w.regionRequested.connect(self._on_region_requested)
+        w.importRequested.connect(self._on_import_requested)
+        w.documentActivated.connect(self._on_document_activated)
+
+    def _default_batch(self) -> str:
+        batches = self.store.batches()
+        return batches[-1].name if batches else DEFAULT_BATCH
+
+    # ----- session -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the queue, start reading queued scans, open the first document."""
+        self.refresh_queue()
+        self.pump_ocr()
+        self.open_next()
+
+    def shutdown(self) -> None:
+        """Save edits, give the open document back, stop background work."""
+        self._stopped = True
+        self.flush_edits()
+        if self._open is not None:
+            doc_id = self._open.record.id
+            self._ok(lambda: self.store.release(doc_id, self.user))
+            self._open = None
+        self.pool.cancel_all()
+        self.pool.wait_done(10_000)
+
+    def refresh_queue(self) -> None:
+        """Reload the batch's document list and progress."""
+        docs = self._guard(lambda: self.store.documents(self.batch))
+        if docs is None:
+            return
+        items = []
+        for doc in docs:
+            detail = ""
+            if doc.status is Status.FAILED:
+                detail = self._failure_text(doc.id, doc.error_code)
+            items.append(
+                QueueItem(doc.id, doc.source_name, str(doc.status), doc.document_type, detail)
+            )
+        self.window.queue.set_items(items)
+        if self._open is not None:
+            self.window._select_queue_row(self._open.record.id)
+        self._update_progress()
+
+    def _failure_text(self, doc_id: int, code: str | None) -> str:
+        record = self._guard(lambda: self.store.load_document(doc_id))
+        if record is not None and record.error is not None:
+            return f"{record.error.code}: {record.error.message}"
+        return code or "failed"
+
+    def _update_progress(self) -> None:
+        counts = self.window.queue.counts()
+        done = sum(counts.get(s, 0) for s in ("verified", "exported", "rejected"))
+        self.window.set_batch_progress(done, sum(counts.values()))
+
+    # ----- opening documents ---------------------------------------------------------------
+
+    def open_next(self) -> None:
+        """Claim the next document and show it (at once when it was read ahead)."""
+        if self._stopped or self._loading is not None:
+            return
+        record = self._guard(lambda: self.store.claim_next(self.user, self.batch))
+        if record is None:
+            if self._open is None:
+                waiting = bool(self._ocr_in_flight)
+                self.window.clear_document(
+                    "Scans are being read; the next document opens when ready."
+                    if waiting
+                    else "No document waiting in this batch."
+                )
+                self.queueEmpty.emit()
+            return
+        self._show_record(record)
+
+    def _show_record(self, record: DocumentRecord) -> None:
+        self.window.queue.set_status(record.id, str(record.status))
+        ahead = self._ahead
+        if ahead is not None and ahead.doc_id == record.id:
+            self._ahead = None
+            self._display(
+                record,
+                PreparedDocument(
+                    ahead.doc_id,
+                    ahead.name,
+                    record.result,
+                    ahead.pages,
+                    ahead.evidence,
+                    dict(record.edits),
+                    ahead.page_files,
+                ),
+            )
+            return
+        self._loading = record.id
+        self.pool.start(
+            lambda _t, _p: _prepare(record),
+            name="load document",
+            on_result=lambda doc: self._on_loaded(record, doc),
+            on_error=lambda err: self._on_load_failed(record, err),
+        )
+
+    def _on_loaded(self, record: DocumentRecord, document: PreparedDocument) -> None:
+        self._loading = None
+        if not self._stopped:
+            self._display(record, document)
+
+    def _on_load_failed(self, record: DocumentRecord, error: WorkerError) -> None:
+        self._loading = None
+        self.window.show_error(f"{record.source_name}: {error.message}")
+        self.failed.emit(error.message)
+
+    def _display(self, record: DocumentRecord, document: PreparedDocument) -> None:
+        self._open = _Open(record, {})
+        self.window.show_document(document)
+        self.window.queue.set_status(record.id, "in_review")
+        self.documentShown.emit(record.id)
+        self._read_ahead()
+
+    def _read_ahead(self) -> None:
+        """Load the next ready document's pages now, so "submit and next" is instant."""
+        if self._stopped or self._ahead_loading is not None:
+            return
+        current = self._open.record.id if self._open else None
+        ready = self._guard(lambda: self.store.documents(self.batch, [Status.READY])) or []
+        candidates = [d.id for d in ready if d.id != current]
+        if not candidates or (self._ahead is not None and self._ahead.doc_id == candidates[0]):
+            return
+        record = self._guard(lambda: self.store.load_document(candidates[0]))
+        if record is None:
+            return
+        self._ahead_loading = record.id
+        self.pool.start(
+            lambda _t, _p: _prepare(record),
+            name="read ahead",
+            on_result=self._on_ahead_loaded,
+            on_finished=self._on_ahead_finished,
+        )
+
+    def _on_ahead_loaded(self, document: PreparedDocument) -> None:
+        self._ahead = document
+
+    def _on_ahead_finished(self) -> None:
+        self._ahead_loading = None
+
+    @property
+    def ahead_id(self) -> int | None:
+        """The document read ahead, if any (benchmarks and tests)."""
+        return self._ahead.doc_id if self._ahead else None
+
+    # ----- edits and decisions -------------------------------------------------------------
+
+    def _on_field_edited(self, doc_id: int, name: str, value: FieldData) -> None:
+        if self._open is None or self._open.record.id != doc_id:
+            return
+        self._open.pending[name] = value
+        self._save_timer.start()
+
+    def flush_edits(self) -> bool:
+        """Write the open document's pending edits (debounced while typing)."""
+        self._save_timer.stop()
+        current = self._open
+        if current is None or not current.pending:
+            return True
+        pending, current.pending = current.pending, {}
+        doc_id = current.record.id
+        for name, value in pending.items():
+            if not self._ok(partial(self.store.save_edit, doc_id, self.user, name, value)):
+                return False
+        return True
+
+    def _on_submit_requested(self, doc_id: int, values: dict[str, FieldData]) -> None:
+        current = self._open
+        if current is None or current.record.id != doc_id:
+            return
+        for name, value in values.items():
+            if value != current.record.final_value(name) or name in current.pending:
+                current.pending[name] = value
+        if not self.flush_edits():
+            return
+        if not self._ok(lambda: self.store.submit(doc_id, self.user)):
+            return
+        self._finish(doc_id, "verified")
+
+    def _on_reject_requested(self, doc_id: int, reason: str) -> None:
+        if self._open is None or self._open.record.id != doc_id:
+            return
+        self.flush_edits()
+        if not self._ok(lambda: self.store.reject(doc_id, self.user, reason)):
+            return
+        self._finish(doc_id, "rejected", reason)
+
+    def _finish(self, doc_id: int, status: str, detail: str = "") -> None:
+        self._open = None
+        self.window.queue.set_status(doc_id, status, detail)
+        self._update_progress()
+        self.open_next()
+
+    def _on_document_activated(self, doc_id: int) -> None:
+        """Explain a queue row; documents open in queue order (the store hands them out)."""
+        item = self.window.queue.item(doc_id)
+        if item is not None and item.status == "failed":
+            self.window.show_error(f"{item.name} could not be read. {item.detail}")
+        elif item is not None:
+            self.window.statusBar().showMessage(f"{item.name}: {item.status}", 4000)
+
+    # ----- region re-read ------------------------------------------------------------------
+
+    def _on_region_requested(self, doc_id: int, page: int, bbox: BBox, field: str) -> None:
+        current = self._open
+        if current is None or current.record.id != doc_id:
+            return
+        paths = current.record.image_paths
+        if page >= len(paths):
+            return
+        image, config, reader = paths[page], self.config, self._read_region
+
+        def job(token: CancelToken, progress: SignalProgress) -> str:
+            return words_to_text(reader(image, bbox, config, page))
+
+        self.pool.start(
+            job,
+            name="region",
+            on_result=lambda text: self._on_region_read(doc_id, field, text),
+            on_error=lambda err: self.window.show_error(
+                f"Re-reading the region failed: {err.message}"
+            ),
+        )
+
+    def _on_region_read(self, doc_id: int, field: str, text: str) -> None:
+        self.window.offer_region_text(doc_id, field, text)
+        self.regionRead.emit(doc_id, field, text)
+
+    # ----- import and background OCR -------------------------------------------------------
+
+    def _on_import_requested(self, paths: list[Path]) -> None:
+        refs = self._guard(lambda: self.store.add_files(self.batch, paths))
+        if refs is None:
+            return
+        new = sum(1 for r in refs if r.created)
+        self.window.statusBar().showMessage(
+            f"Queued {new} scan(s) for reading; {len(refs) - new} already in the batch.", 6000
+        )
+        self.refresh_queue()
+        self.pump_ocr()
+
+    def pump_ocr(self) -> None:
+        """Claim queued scans for background OCR while a slot is free."""
+        if self._stopped:
+            return
+        room = self._ocr_slots - len(self._ocr_in_flight)
+        if room <= 0:
+            return
+        claimed = self._guard(
+            lambda: self.store.claim_for_processing(
+                self.batch, self._owner, limit=room, lease_seconds=OCR_LEASE_SECONDS
+            )
+        )
+        for doc_id, source in claimed or []:
+            self._start_ocr(doc_id, source)
+        self._show_ocr_progress()
+
+    def _start_ocr(self, doc_id: int, source: Path) -> None:
+        item = WorkItem(doc_id, source, self.store.page_dir(doc_id), self.config)
+        extract = self._extract
+
+        def job(token: CancelToken, progress: SignalProgress) -> WorkDone:
+            return run_item(extract, item)
+
+        if not self._ocr_in_flight:
+            self._ocr_done, self._ocr_total = 0, 0
+        self._ocr_total += 1
+        self.window.queue.set_status(doc_id, "processing")
+        self._ocr_in_flight[doc_id] = self.pool.start(
+            job,
+            name="ocr",
+            on_result=self._on_ocr_done,
+            on_error=lambda err: self._on_ocr_error(doc_id, err),
+            on_finished=lambda: self._on_ocr_finished(doc_id),
+        )
+
+    def _on_ocr_done(self, work: WorkDone) -> None:
+        if self._stopped:
+            return
+        status = self._guard(
+            lambda: self.store.store_result(
+                work.doc_id, work.result, work.image_paths, owner=self._owner
+            )
+        )
+        if status is Status.FAILED and work.result.error is not None:
+            error = work.result.error
+            self.window.queue.set_status(work.doc_id, "failed", f"{error.code}: {error.message}")
+            self.window.show_error(f"A scan could not be read: {error.message}")
+            self.ocrFinished.emit(work.doc_id, "failed")
+        elif status is not None:
+            self.window.queue.set_status(work.doc_id, str(status))
+            self.ocrFinished.emit(work.doc_id, str(status))
+
+    def _on_ocr_error(self, doc_id: int, error: WorkerError) -> None:
+        self._ok(
+            lambda: self.store.mark_failed(
+                doc_id, ErrorInfo(error.code, error.message), owner=self._owner
+            )
+        )
+        self.window.queue.set_status(doc_id, "failed", f"{error.code}: {error.message}")
+        self.window.show_error(f"A scan could not be read: {error.message}")
+        self.ocrFinished.emit(doc_id, "failed")
+
+    def _on_ocr_finished(self, doc_id: int) -> None:
+        self._ocr_in_flight.pop(doc_id, None)
+        self._ocr_done += 1
+        self._show_ocr_progress()
+        self._update_progress()
+        if self._stopped:
+            return
+        if self._open is None and self._loading is None:
+            self.open_next()
+        elif self._ahead is None:
+            self._read_ahead()
+        self.pump_ocr()
+
+    def _show_ocr_progress(self) -> None:
+        running = bool(self._ocr_in_flight)
+        total = self._ocr_total if running else 0
+        self.window.set_background_progress(
+            self._ocr_done, total, f"Reading scans: {self._ocr_done} of {total}"
+        )
+
+    @property
+    def ocr_running(self) -> int:
+        """Scans being read now."""
+        return len(self._ocr_in_flight)
+
+    # ----- errors --------------------------------------------------------------------------
+
+    def _guard(self, call: Callable[[], T]) -> T | None:
+        """Run a store call; a typed error becomes a message in the window, never a crash."""
+        try:
+            return call()
+        except MedreviewError as exc:
+            log.warning("store: %s", exc.code)
+            self.window.show_error(exc.message)
+            self.failed.emit(exc.message)
+            return None
+
+    def _ok(self, call: Callable[[], object]) -> bool:
+        """Like :meth:`_guard` for calls that return nothing: True when it succeeded."""
+        try:
+            call()
+        except MedreviewError as exc:
+            log.warning("store: %s", exc.code)
+            self.window.show_error(exc.message)
+            self.failed.emit(exc.message)
+            return False
+        return True

@@ -1,0 +1,381 @@
+"""The supervisor's page: batches by status, analyst throughput, and export.
+
+It reads :meth:`medreview.store.Store.batch_stats` (a few aggregate queries) on
+the GUI thread and runs exports in the worker pool with a progress bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from medreview.export import FORMATS, ExportReport
+from medreview.progress import Progress
+from medreview.store import Status
+from medreview.store.stats import AnalystStats, BatchStats
+from ui.confidence import FOCUS_ACCENT
+from ui.workers import CancelToken, SignalProgress, WorkerError, WorkerPool
+
+Index = QModelIndex | QPersistentModelIndex
+
+_COLUMNS: tuple[tuple[str, Status | str], ...] = (
+    ("Batch", "name"),
+    ("Total", "total"),
+    ("Queued", Status.QUEUED),
+    ("Reading", Status.PROCESSING),
+    ("Ready", Status.READY),
+    ("In review", Status.IN_REVIEW),
+    ("Verified", Status.VERIFIED),
+    ("Rejected", Status.REJECTED),
+    ("Failed", Status.FAILED),
+    ("Exported", Status.EXPORTED),
+    ("Auto-verified", "auto"),
+)
+
+
+class BatchStatsModel(QAbstractTableModel):
+    """One row per batch with its counts by status."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[BatchStats] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Batches."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Name, total and one column per status."""
+        return 0 if parent.isValid() else len(_COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(_COLUMNS)
+        ):
+            return _COLUMNS[section][0]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Counts, right-aligned; failed counts in red."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        stats = self._rows[index.row()]
+        key = _COLUMNS[index.column()][1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "name":
+                return stats.batch
+            if key == "total":
+                return stats.total
+            if key == "auto":
+                return stats.auto_verified
+            return stats.counts.get(Status(key), 0)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key != "name":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and key == Status.FAILED
+            and stats.counts.get(Status.FAILED, 0)
+        ):
+            return QColor("#b3261e")
+        return None
+
+    def set_stats(self, rows: list[BatchStats]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def stats(self, row: int) -> BatchStats | None:
+        """The statistics shown in a row."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+
+class ThroughputChart(QWidget):
+    """Horizontal bars: documents verified per hour of review, one per analyst."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._analysts: list[AnalystStats] = []
+        self._title = "Analyst throughput"
+        self.setMinimumHeight(160)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_analysts(self, title: str, analysts: list[AnalystStats]) -> None:
+        """Show one batch's analysts."""
+        self._title = title
+        self._analysts = list(analysts)
+        self.update()
+
+    def bars(self) -> list[tuple[str, float, str]]:
+        """What is drawn: name, bar length and its label."""
+        bars = []
+        for a in self._analysts:
+            rate = a.verified_per_hour
+            label = (
+                f"{rate:.1f} docs/h · {a.verified} verified" if rate else f"{a.verified} verified"
+            )
+            bars.append((a.name, rate if rate is not None else float(a.verified), label))
+        return bars
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the bars with their names and values."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        title = QFont(self.font())
+        title.setBold(True)
+        painter.setFont(title)
+        painter.setPen(QColor("#202124"))
+        painter.drawText(QRectF(12, 8, self.width() - 24, 20), self._title)
+        painter.setFont(self.font())
+        bars = self.bars()
+        if not bars:
+            painter.setPen(QColor("#5f6368"))
+            painter.drawText(QRectF(12, 36, self.width() - 24, 20), "No reviews yet.")
+            painter.end()
+            return
+        top, row_height, name_width = 38.0, 30.0, 130.0
+        width = max(40.0, self.width() - name_width - 220)
+        peak = max(value for _, value, _ in bars) or 1.0
+        for index, (name, value, label) in enumerate(bars):
+            y = top + index * row_height
+            painter.setPen(QColor("#3c4043"))
+            painter.drawText(
+                QRectF(12, y, name_width - 20, row_height - 8),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
+                name,
+            )
+            length = max(2.0, width * value / peak)
+            painter.setPen(QPen(Qt.PenStyle.NoPen))
+            painter.setBrush(QColor(FOCUS_ACCENT))
+            painter.drawRoundedRect(QRectF(name_width, y + 4, length, row_height - 14), 3, 3)
+            painter.setPen(QColor("#3c4043"))
+            painter.drawText(
+                QRectF(name_width + length + 8, y, 210, row_height - 8),
+                int(Qt.AlignmentFlag.AlignVCenter),
+                label,
+            )
+        painter.end()
+
+
+class ExportDialog(QDialog):
+    """Choose a format and a destination file."""
+
+    def __init__(self, batch: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Export batch {batch}")
+        self.format_box = QComboBox(self)
+        self.format_box.addItems(list(FORMATS))
+        self.path_edit = QLineEdit(str(Path.home() / f"{batch}.csv"), self)
+        browse = QPushButton("Browse…", self)
+        browse.clicked.connect(self._on_browse_clicked)
+        self.format_box.currentTextChanged.connect(self._on_format_changed)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("Format", self.format_box)
+        form.addRow("Destination", row)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.resize(520, 140)
+
+    def choice(self) -> tuple[str, Path]:
+        """The format and destination chosen."""
+        return self.format_box.currentText(), Path(self.path_edit.text()).expanduser()
+
+    def _on_format_changed(self, fmt: str) -> None:
+        path = Path(self.path_edit.text())
+        suffix = ".json" if fmt in ("json", "fhir") else f".{fmt}"
+        self.path_edit.setText(str(path.with_suffix(suffix)))
+
+    def _on_browse_clicked(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export to", self.path_edit.text())
+        if name:
+            self.path_edit.setText(name)
+
+
+class SupervisorView(QWidget):
+    """Batches with counts by status, per-analyst throughput and the export command."""
+
+    exportFinished = Signal(str)
+    exportFailed = Signal(str)
+
+    def __init__(
+        self,
+        load_stats: Callable[[], list[BatchStats]],
+        run_export: Callable[[str, str, Path, Progress], ExportReport],
+        pool: WorkerPool,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``load_stats()`` returns batch statistics; ``run_export(batch, fmt, out, progress)``."""
+        super().__init__(parent)
+        self._load_stats = load_stats
+        self._run_export = run_export
+        self._pool = pool
+        self.export_dialog: ExportDialog | None = None
+        self.model = BatchStatsModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("batchTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.chart = ThroughputChart(self)
+        self.summary = QLabel("")
+        self.summary.setObjectName("supervisorSummary")
+        self.refresh_button = QPushButton("Refresh")
+        self.export_button = QPushButton("Export batch…")
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.status = QLabel("")
+        self.status.setObjectName("exportStatus")
+        title = QLabel("Supervisor")
+        title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.export_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.status)
+        bottom.addWidget(self.progress)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.chart)
+        splitter.setSizes([260, 240])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self.ask_export)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_batch(current.row())
+        )
+
+    def refresh(self, select: str | None = None) -> None:
+        """Reload the statistics (keeps the selected batch)."""
+        current = self.selected_batch() or select
+        rows: list[BatchStats] = self._load_stats()
+        self.model.set_stats(rows)
+        names = [r.batch for r in rows]
+        row = names.index(current) if current in names else len(rows) - 1
+        if row >= 0:
+            self.table.selectRow(row)
+            self._show_batch(row)
+
+    def selected_batch(self) -> str | None:
+        """The batch whose analysts are charted."""
+        stats = self.model.stats(self.table.currentIndex().row())
+        return stats.batch if stats else None
+
+    def _show_batch(self, row: int) -> None:
+        stats = self.model.stats(row)
+        if stats is None:
+            return
+        self.chart.set_analysts(f"Analyst throughput — {stats.batch}", stats.analysts)
+        rate = stats.automation_rate
+        auto = f" · {rate:.0%} verified automatically" if rate is not None else ""
+        self.summary.setText(f"{stats.done} of {stats.total} documents done{auto}")
+
+    def ask_export(self) -> None:
+        """Open the export dialog for the selected batch."""
+        batch = self.selected_batch()
+        if batch is None:
+            return
+        dialog = ExportDialog(batch, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.start_export(batch, *dialog.choice()))
+        self.export_dialog = dialog
+        dialog.destroyed.connect(lambda: setattr(self, "export_dialog", None))
+        dialog.open()
+
+    def start_export(self, batch: str, fmt: str, out: Path) -> None:
+        """Run the store's export in the background with a progress bar."""
+        run = self._run_export
+
+        def job(token: CancelToken, progress: SignalProgress) -> str:
+            return run(batch, fmt, out, progress).summary()
+
+        self.export_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.status.setText("Exporting…")
+        self._pool.start(
+            job,
+            name="export",
+            on_progress=self._on_export_progress,
+            on_result=self._on_export_result,
+            on_error=self._on_export_error,
+            on_finished=self._on_export_finished,
+        )
+
+    def _on_export_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def _on_export_result(self, summary: str) -> None:
+        self.status.setText(summary)
+        self.exportFinished.emit(summary)
+
+    def _on_export_error(self, error: WorkerError) -> None:
+        self.status.setText(f"Export failed: {error.message}")
+        self.exportFailed.emit(error.message)
+
+    def _on_export_finished(self) -> None:
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        self.refresh()
