@@ -1,0 +1,341 @@
+"""The synthetic corpus: deterministic, canonical ground truth, every format, degradations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import re
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from pdf2image import convert_from_path, pdfinfo_from_path
+from PIL import Image
+
+from medreview.documents import FieldKind, fields_of
+from tests.corpus import fonts
+from tests.corpus.degrade import DEGRADATIONS, apply
+from tests.corpus.generate import (
+    FORMATS,
+    Sample,
+    generate_corpus,
+    load_corpus,
+    main,
+    make_sample,
+    random_document,
+    render_document,
+)
+from tests.corpus.render import PAGE_TWO_FIELDS
+
+ROOT = Path(__file__).resolve().parents[1]
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PHONE = re.compile(r"^\(\d{3}\) \d{3}-\d{4}$")
+ALNUM = re.compile(r"^[A-Z0-9]+$")
+LETTER_PX = (2550, 3300)
+SMALL_DPI = 50
+
+
+def assert_canonical(document_type: str, fields: dict[str, Any]) -> None:
+    """Every value in the canonical form ``shared/spec/documents.md`` gives its field's kind."""
+    specs = {spec.name: spec for spec in fields_of(document_type)}
+    assert set(fields) <= set(specs), set(fields) - set(specs)
+    for spec in specs.values():
+        if spec.required:
+            assert spec.name in fields, spec.name
+    for name, value in fields.items():
+        kind = specs[name].kind
+        if kind is FieldKind.DATE:
+            assert ISO_DATE.match(value), (name, value)
+            dt.date.fromisoformat(value)
+        elif kind is FieldKind.PHONE:
+            assert PHONE.match(value), (name, value)
+        elif kind is FieldKind.ENUM:
+            assert value in specs[name].choices, (name, value)
+        elif kind is FieldKind.REFILLS:
+            assert value == "PRN" or (isinstance(value, int) and 0 <= value <= 11), value
+        elif kind is FieldKind.NUMBER:
+            assert isinstance(value, int | float) and not isinstance(value, bool), value
+            assert value > 0 and (isinstance(value, int) or not value.is_integer()), value
+        elif kind is FieldKind.ALNUM:
+            assert ALNUM.match(value), (name, value)
+        elif kind is FieldKind.LIST:
+            assert isinstance(value, list), (name, value)
+            for item in value:
+                assert item == item.strip() and item and "  " not in item and "," not in item
+        else:
+            assert isinstance(value, str) and value == value.strip() and value, (name, value)
+            assert "  " not in value and "\n" not in value, (name, value)
+
+
+def test_truth_is_canonical_and_plausible() -> None:
+    for seed in range(120):
+        for document_type in ("prescription", "patient_details"):
+            handwriting = seed % 3 == 0
+            doc = random_document(document_type, random.Random(seed), handwriting=handwriting)
+            fields = doc["fields"]
+            assert_canonical(document_type, fields)
+            assert doc["font"] == doc["style"]["value_font"]
+            if document_type == "prescription":
+                assert "2019-01-01" <= fields["date"] <= "2025-12-31"
+                assert 1 <= len(fields["medicines"]) <= 4
+                for medicine in fields["medicines"]:
+                    assert re.match(
+                        r"^[A-Za-z]+ \d+(\.\d+)? (mg|mcg)( (tab|cap))?$", medicine, re.I
+                    )
+                continue
+            assert "1930-01-01" <= fields["birth_date"] <= "2015-12-31"
+            assert "2019-01-01" <= fields["record_date"] <= "2025-12-31"
+            if "insurance_expiry" in fields:
+                assert fields["insurance_expiry"] > fields["record_date"]
+            # the address rule: the printed rows joined with ", "
+            assert fields["address"] == ", ".join(doc["extras"]["address_lines"])
+            if fields["has_insurance"] == "no":
+                assert "insurance_company" not in fields and "policy_number" not in fields
+
+
+def test_lists_are_sometimes_empty_and_optional_fields_sometimes_absent() -> None:
+    docs = [random_document("patient_details", random.Random(s))["fields"] for s in range(60)]
+    assert any(d["allergies"] == [] for d in docs)
+    assert any(d["allergies"] for d in docs)
+    assert any(d["medical_problems"] == [] for d in docs)
+    assert any("phone" not in d for d in docs)
+    rx = [random_document("prescription", random.Random(s))["fields"] for s in range(60)]
+    assert any(r.get("refills") == "PRN" for r in rx)
+    assert any("refills" not in r for r in rx)
+
+
+def test_capitals_only_font_gives_upper_case_truth() -> None:
+    doc = random_document("patient_details", random.Random(4), handwriting=True, font="Humor Sans")
+    fields = doc["fields"]
+    assert fields["patient_name"] == fields["patient_name"].upper()
+    assert fields["chicken_pox"] in ("immune", "not immune")  # canonical enums keep their case
+    assert_canonical("patient_details", fields)
+
+
+def test_same_seed_gives_same_corpus(tmp_path: Path) -> None:
+    kwargs: dict[str, Any] = {"dpi": SMALL_DPI, "formats": ("png", "pdf")}
+    first = generate_corpus(tmp_path / "a", 4, seed=3, **kwargs)
+    again = generate_corpus(tmp_path / "b", 4, seed=3, **kwargs)
+    shorter = generate_corpus(tmp_path / "c", 2, seed=3, **kwargs)
+    other = generate_corpus(tmp_path / "d", 4, seed=4, **kwargs)
+    for a, b in zip(first, again, strict=True):
+        assert a.truth_path.read_text() == b.truth_path.read_text()
+        assert a.path.read_bytes() == b.path.read_bytes()
+    for a, c in zip(first, shorter, strict=False):  # a larger corpus starts with the smaller
+        assert a.truth_path.read_text() == c.truth_path.read_text()
+    assert [s.truth()["fields"] for s in first] != [s.truth()["fields"] for s in other]
+    assert load_corpus(tmp_path / "a") == sorted(first, key=lambda s: s.path.name)
+
+
+def test_corpus_spreads_kinds_formats_and_degradations(tmp_path: Path) -> None:
+    degradations = ("clean", "noise")
+    samples = generate_corpus(
+        tmp_path, 4, seed=9, dpi=20, formats=("png", "jpeg"), degradations=degradations
+    )
+    assert (
+        sorted(s.document_type for s in samples) == ["patient_details"] * 2 + ["prescription"] * 2
+    )
+    assert sorted(s.format for s in samples) == ["jpeg", "jpeg", "png", "png"]
+    assert sorted(s.degradation for s in samples) == ["clean", "clean", "noise", "noise"]
+    for sample in samples:
+        assert sample.path.exists() and sample.path.suffix in (".png", ".jpg")
+        assert sample.truth_path == sample.path.with_suffix(".json")
+        truth = sample.truth()
+        assert truth["format"] == sample.format and truth["handwriting"] == sample.handwriting
+        assert_canonical(sample.document_type, sample.fields)
+
+
+@pytest.fixture(scope="module")
+def record() -> dict[str, Any]:
+    return random_document("patient_details", random.Random(21))
+
+
+def _read_pages(path: Path, fmt: str) -> list[Image.Image]:
+    if fmt == "pdf":  # every page counted, the last one rendered
+        count = int(pdfinfo_from_path(str(path))["Pages"])
+        last = convert_from_path(str(path), dpi=300, first_page=count, last_page=count)
+        return [last[0]] * count
+    with Image.open(path) as image:
+        pages = []
+        for index in range(getattr(image, "n_frames", 1)):
+            image.seek(index)
+            assert image.info["dpi"] == pytest.approx((300, 300), abs=0.5)
+            pages.append(image.copy())
+        return pages
+
+
+@pytest.mark.parametrize(
+    ("fmt", "colour"),
+    [
+        ("png", "auto"),
+        ("jpeg", "auto"),
+        ("tiff", "auto"),
+        ("pdf", "auto"),
+        ("tiff", "bilevel"),
+        ("pdf", "bilevel"),
+    ],
+)
+def test_every_format_reads_back_at_300_dpi(
+    tmp_path: Path, record: dict[str, Any], fmt: str, colour: str
+) -> None:
+    sample = make_sample(
+        tmp_path / "doc",
+        record,
+        degradation="clean",
+        fmt=fmt,
+        rng=np.random.default_rng(0),
+        colour=colour,
+    )
+    pages = _read_pages(sample.path, fmt)
+    expected = 1 if fmt in ("png", "jpeg") else 2
+    assert sample.pages == expected == len(pages)
+    assert all(page.size == LETTER_PX for page in pages)
+    fields = sample.fields
+    if expected == 1:  # page 2 is not in the file, so neither are its fields
+        assert not PAGE_TWO_FIELDS & fields.keys()
+    else:
+        assert fields == record["fields"]
+
+
+def test_formats_are_the_four_inputs() -> None:
+    assert set(FORMATS) == {"png", "jpeg", "tiff", "pdf"}
+
+
+@pytest.fixture(scope="module")
+def page() -> Image.Image:
+    doc = random_document("prescription", random.Random(5))
+    return render_document(doc, dpi=75)[0]
+
+
+@pytest.mark.parametrize("name", sorted(DEGRADATIONS))
+def test_degradations_change_pixels_but_keep_size(page: Image.Image, name: str) -> None:
+    out, params = apply(name, page, np.random.default_rng(1))
+    again, params_again = apply(name, page, np.random.default_rng(1))
+    assert out.size == page.size and out.mode == "RGB"
+    assert np.array_equal(np.asarray(out), np.asarray(again)) and params == params_again
+    difference = np.abs(np.asarray(out, np.int16) - np.asarray(page.convert("RGB"), np.int16))
+    if name == "clean":
+        assert difference.max() == 0
+    else:
+        assert difference.mean() > 0.3, difference.mean()
+
+
+def test_degradations_compose_and_unknown_names_are_refused(page: Image.Image) -> None:
+    out, params = apply("photocopy+rotation", page, np.random.default_rng(2))
+    assert out.size == page.size
+    assert set(params) == {"photocopy", "rotation"}
+    assert -4 <= params["rotation"]["rotation_degrees"] <= 4
+    with pytest.raises(ValueError, match="unknown degradation"):
+        apply("sepia", page, np.random.default_rng(2))
+    with pytest.raises(ValueError, match="unknown format"):
+        generate_corpus(Path("unused"), 1, formats=("bmp",))
+
+
+def test_render_document_redraws_a_truth_and_accepts_bare_fields(tmp_path: Path) -> None:
+    sample = generate_corpus(
+        tmp_path, 1, seed=5, dpi=SMALL_DPI, degradations=("clean",), formats=("png",)
+    )[0]
+    truth = sample.truth()
+    redrawn = render_document(truth, dpi=SMALL_DPI, pages=1)[0]
+    with Image.open(sample.path) as written:
+        assert np.array_equal(np.asarray(written.convert("RGB")), np.asarray(redrawn))
+    bare = {
+        "document_type": "prescription",
+        "fields": {
+            "prescriber": "Dr Alan Reyes, M.D",
+            "patient_name": "Helen Okafor",
+            "date": "2023-03-14",
+            "medicines": ["Amoxicillin 500 mg"],
+            "refills": 2,
+        },
+    }
+    pages = render_document(bare, dpi=SMALL_DPI, seed=3)
+    assert len(pages) == 1 and pages[0].size == (425, 550)
+    assert np.array_equal(
+        np.asarray(pages[0]), np.asarray(render_document(bare, dpi=SMALL_DPI, seed=3)[0])
+    )
+
+
+def test_cli_writes_documents_and_refuses_bad_options(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(
+            [
+                str(tmp_path),
+                "--count",
+                "2",
+                "--seed",
+                "1",
+                "--dpi",
+                "20",
+                "--formats",
+                "png",
+                "--degradations",
+                "clean,blur+noise",
+            ]
+        )
+        == 0
+    )
+    assert len(list(tmp_path.glob("*.png"))) == 2 == len(list(tmp_path.glob("*.json")))
+    assert "wrote 2 documents" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main([str(tmp_path), "--degradations", "smudge"])
+    assert exit_info.value.code == 2
+
+
+def test_missing_fonts_fail_with_a_clear_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fonts, "FONT_DIRS", (tmp_path,))
+    fonts.installed_families.cache_clear()
+    try:
+        with pytest.raises(fonts.FontsMissingError, match=r"scripts/setup\.sh"):
+            fonts.families(handwriting=True)
+    finally:
+        fonts.installed_families.cache_clear()
+
+
+def test_both_font_roles_are_installed() -> None:
+    assert fonts.families(handwriting=False) and fonts.families(handwriting=True)
+
+
+SAMPLES = sorted((ROOT / "samples").glob("*.json"))
+
+
+@pytest.mark.parametrize("truth_path", SAMPLES, ids=lambda p: p.stem)
+def test_committed_samples_match_their_truth(truth_path: Path) -> None:
+    sample = Sample.from_truth(truth_path)
+    assert sample.path.exists()
+    assert sample.path.stat().st_size < 400_000
+    assert_canonical(sample.document_type, sample.fields)
+    if sample.format == "pdf":
+        assert pdfinfo_from_path(str(sample.path))["Pages"] == sample.pages
+    else:
+        with Image.open(sample.path) as image:
+            assert getattr(image, "n_frames", 1) == sample.pages
+            assert image.size == LETTER_PX
+
+
+def test_samples_cover_the_demo_set() -> None:
+    assert {p.stem for p in SAMPLES} >= {
+        "rx_printed_scan",
+        "rx_phone_photo",
+        "patient_record",
+        "patient_record_photo",
+    }
+
+
+@pytest.mark.slow
+def test_a_clean_printed_page_is_machine_readable() -> None:
+    import pytesseract
+
+    doc = random_document("prescription", random.Random(8), font="DejaVu Sans")
+    image = render_document(doc)[0]
+    top = image.crop((0, 0, image.width, 1200))  # header, name, date and address
+    text = " ".join(pytesseract.image_to_string(top).split())
+    assert doc["fields"]["patient_name"] in text
+    assert doc["fields"]["prescriber"] in text
+    json.dumps(doc)  # the truth is plain JSON
