@@ -59,6 +59,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
+from medreview.documents import FieldKind, fields_of
 from tests.corpus import degrade, fonts, render, values
 
 KINDS = ("prescription", "patient_details")
@@ -146,9 +147,11 @@ def random_document(
     }
 
 
-# Fields a page does not write in the values' font, or whose canonical form is lower case.
+# Fields a page does not write in the values' font (the prescriber heads the page in its own),
+# or whose canonical form is lower case whatever the page shows (the enums).
 _KEEP_CASE = frozenset(
-    {"prescriber", "chicken_pox", "measles", "hepatitis_b_vaccination", "has_insurance"}
+    {"prescriber"}
+    | {spec.name for kind in KINDS for spec in fields_of(kind) if spec.kind is FieldKind.ENUM}
 )
 
 

@@ -339,7 +339,7 @@ def prescription_content(rnd: random.Random, *, pad: bool) -> tuple[dict[str, An
         "date": iso(_date_between(rnd, dt.date(2019, 1, 1), dt.date(2025, 12, 31))),
     }
     if rnd.random() < 0.85:
-        fields["patient_address"] = f"{street_line(rnd)}, {city_line(rnd)}"
+        fields["patient_address"] = one_line_address(rnd)
     drugs = rnd.sample(DRUGS, rnd.choice((1, 1, 2, 2, 2, 3, 3, 4)))
     fields["medicines"] = [medicine_line(rnd, drug) for drug in drugs]
     if rnd.random() < 0.9:
