@@ -244,3 +244,35 @@ def test_one_line_idempotent(text: str) -> None:
     once = canonical.one_line(text)
     assert canonical.one_line(once) == once
     assert "  " not in once
+
+
+@pytest.mark.parametrize(
+    ("text", "case", "expected"),
+    [
+        ("ELENA W. CLARK", canonical.Case.NAME, "Elena W. Clark"),
+        (
+            "378 SUNSET WAY, AUSTIN, OR 78701, USA",
+            canonical.Case.ADDRESS,
+            "378 Sunset Way, Austin, OR 78701, USA",
+        ),
+        ("PO BOX 12, DOVER, DE 19901", canonical.Case.ADDRESS, "PO Box 12, Dover, DE 19901"),
+        ("TYPE 2 DIABETES", canonical.Case.SENTENCE, "Type 2 diabetes"),
+        ("COPD", canonical.Case.SENTENCE, "COPD"),
+        (
+            "TAKE 1 TABLET DAILY. AMOXICILLIN AT NIGHT",
+            canonical.Case.SENTENCE,
+            "Take 1 tablet daily. Amoxicillin at night",
+        ),
+        ("Helen Okafor", canonical.Case.NAME, "Helen Okafor"),  # mixed case: untouched
+        ("Ann MACDONALD", canonical.Case.NAME, "Ann MACDONALD"),
+    ],
+)
+def test_restore_case(text: str, case: canonical.Case, expected: str) -> None:
+    assert canonical.restore_case(text, case) == expected
+
+
+def test_restore_case_capitalises_proper_names_mid_sentence() -> None:
+    text = "TAKE 2 TABLETS DAILY IBUPROFEN AS NEEDED"
+    assert canonical.restore_case(text, canonical.Case.SENTENCE, frozenset({"ibuprofen"})) == (
+        "Take 2 tablets daily Ibuprofen as needed"
+    )

@@ -89,6 +89,30 @@ def composite_step(
     return found_result(spec, Found(text, words, strength), config)
 
 
+def _proper_names(fields: Mapping[str, FieldResult]) -> frozenset[str]:
+    """Lower-case first words of the medicines read so far (drug names in directions)."""
+    medicines = fields.get("medicines")
+    if medicines is None or not isinstance(medicines.value, list):
+        return frozenset()
+    return frozenset(item.split()[0].lower() for item in medicines.value if item.split())
+
+
+def _with_case(
+    result: FieldResult, rule: FieldRule, fields: Mapping[str, FieldResult]
+) -> FieldResult:
+    """The result with mixed case restored when the rule asks and it is all capitals."""
+    if rule.case is None:
+        return result
+    proper = _proper_names(fields)
+    value = result.value
+    if isinstance(value, str):
+        return replace(result, value=canonical.restore_case(value, rule.case, proper))
+    if isinstance(value, list):
+        items = [canonical.restore_case(item, rule.case, proper) for item in value]
+        return replace(result, value=items)
+    return result
+
+
 def _as_read(page: OcrPage) -> OcrPage:
     """The page with every word as the engine read it, before medical correction."""
     words = tuple(
@@ -126,7 +150,7 @@ def apply_rules(
         page = corrected if rule.medical else as_read
         done = step(page, rules, rule, spec, config)
         if done.result is not None:
-            outcome.fields[rule.field] = done.result
+            outcome.fields[rule.field] = _with_case(done.result, rule, outcome.fields)
         elif done.problem is not None:
             problems.setdefault(rule.field, done.problem)
     for spec in FIELDS[rules.document_type]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from enum import StrEnum
 
 from rapidfuzz import fuzz, process
 
@@ -310,3 +311,58 @@ def parse_alnum(text: str) -> str | None:
     """Letters and digits only (policy numbers), ``None`` when nothing is left."""
     value = re.sub(r"[^A-Za-z0-9]", "", text)
     return value or None
+
+
+class Case(StrEnum):
+    """How to restore the letter case of a value written in capitals only."""
+
+    NAME = "name"
+    ADDRESS = "address"
+    SENTENCE = "sentence"
+
+
+_STATE_CODES = (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
+    "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
+)
+US_STATES = frozenset(_STATE_CODES.split())
+# Words kept in capitals when restoring case.
+ACRONYMS = frozenset({"USA", "US", "PO", "COPD", "MD", "DO", "PRN", "NW", "NE", "SW", "SE"})
+
+
+def all_capitals(text: str) -> bool:
+    """True when the text has some letters and every one is a capital."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _title(word: str) -> str:
+    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+
+
+def restore_case(text: str, case: Case, proper: frozenset[str] = frozenset()) -> str:
+    """Mixed case for a value a handwriting font wrote in capitals only.
+
+    Names and addresses get each word capitalised (state codes and acronyms
+    stay capitals); sentences get their first word capitalised, and words in
+    ``proper`` (lower case keys, e.g. the document's drug names) too. Text
+    with any lower-case letter is returned unchanged.
+    """
+    if not all_capitals(text):
+        return text
+    out: list[str] = []
+    sentence_start = True
+    for word in text.split(" "):
+        bare = word.strip(".,;:()")
+        if bare in ACRONYMS or (case is Case.ADDRESS and bare in US_STATES):
+            new = word
+        elif case is Case.SENTENCE:
+            new = word.lower()
+            if sentence_start or bare.lower() in proper:
+                new = _title(new)
+        else:
+            new = _title(word)
+        out.append(new)
+        if word:
+            sentence_start = word.endswith((".", "!", "?"))
+    return " ".join(out)

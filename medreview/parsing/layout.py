@@ -216,21 +216,33 @@ def match_at(words: Sequence[Word], start: int, label: str) -> tuple[int, float,
     ``colon`` says the match ends with ``:`` or ``?``, as printed labels do; the
     score includes a small bonus for it.
     """
-    target = compact(label)
+    pieces = [compact(w.text) for w in words]
+    colons = [_ends_label(w.text) for w in words]
+    return _match(pieces, colons, start, compact(label))
+
+
+def _ends_label(text: str) -> bool:
+    return text.rstrip().endswith((":", ";", "?"))
+
+
+def _match(
+    pieces: Sequence[str], colons: Sequence[bool], start: int, target: str
+) -> tuple[int, float, bool] | None:
+    """:func:`match_at` on pre-compacted words and a compacted label."""
     if not target:
         return None
     best: tuple[int, float, bool] | None = None
     text = ""
-    for end in range(start + 1, len(words) + 1):
-        text += compact(words[end - 1].text)
+    for end in range(start + 1, len(pieces) + 1):
+        text += pieces[end - 1]
         if len(text) > len(target) * 1.3 + 2:
             break
         if not text:
             continue
         score = float(fuzz.ratio(text, target))
-        if end == start + 2 and not _starts_label(compact(words[start].text), target):
+        if end == start + 2 and not _starts_label(pieces[start], target):
             break  # a stray word before the label: let the label start after it
-        colon = words[end - 1].text.rstrip().endswith((":", ";", "?"))
+        colon = colons[end - 1]
         if score >= _threshold(target, colon):
             bonus = score + (3.0 if colon else 0.0)
             if best is None or bonus > best[1]:
@@ -265,25 +277,27 @@ def find_labels(
     a colon and match closely: a value such as ``Main Street`` or ``Chloe
     Wright`` is not taken for the ``Street:`` or ``Weight:`` label.
     """
+    targets = [(key, label, compact(label)) for key, vs in labels.items() for label in vs]
     found: list[LabelMatch] = []
     for index, line in enumerate(lines):
         words = line.words
+        pieces = [compact(w.text) for w in words]
+        colons = [_ends_label(w.text) for w in words]
         starts = segment_starts(line)
         after_value = {i + 1 for i, w in enumerate(words) if w.text.endswith((":", "?"))}
         start = 0
         while start < len(words):
             best: LabelMatch | None = None
-            for key, variants in labels.items():
-                for label in variants:
-                    hit = match_at(words, start, label)
-                    if hit is None:
-                        continue
-                    end, score, colon = hit
-                    free = start in starts or (start in after_value and colon)
-                    if not free and not (colon and score >= 93.0):
-                        continue
-                    if best is None or (score, end) > (best.score, best.end):
-                        best = LabelMatch(index, start, end, score, key, label)
+            for key, label, target in targets:
+                hit = _match(pieces, colons, start, target)
+                if hit is None:
+                    continue
+                end, score, colon = hit
+                free = start in starts or (start in after_value and colon)
+                if not free and not (colon and score >= 93.0):
+                    continue
+                if best is None or (score, end) > (best.score, best.end):
+                    best = LabelMatch(index, start, end, score, key, label)
             if best is not None:
                 found.append(best)
                 start = best.end

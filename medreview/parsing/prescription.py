@@ -16,6 +16,7 @@ from medreview.documents import DocumentType, FieldSpec
 from medreview.model import FieldResult, OcrPage, Word
 from medreview.parsing import canonical
 from medreview.parsing.base import ParseOutcome, StepResult, apply_rules, found_result
+from medreview.parsing.canonical import Case
 from medreview.parsing.layout import Line, compact, segments
 from medreview.parsing.rules import (
     DocumentRules,
@@ -36,10 +37,15 @@ RULES = DocumentRules(
         FieldRule(
             "patient_name",
             ("Name", "Patient Name", "Patient's Name", "Name of Patient", "Patient"),
+            case=Case.NAME,
         ),
         FieldRule("date", ("Date", "Dated")),
-        FieldRule("patient_address", ("Address", "Addr", "Patient Address", "Add")),
-        FieldRule("medicines", method=Method.RX_BLOCK, strength=0.9, medical=True),
+        FieldRule(
+            "patient_address", ("Address", "Addr", "Patient Address", "Add"), case=Case.ADDRESS
+        ),
+        FieldRule(
+            "medicines", method=Method.RX_BLOCK, strength=0.9, medical=True, case=Case.SENTENCE
+        ),
         FieldRule(
             "directions",
             ("Directions", "Direction", "Sig", "Instructions"),
@@ -47,6 +53,7 @@ RULES = DocumentRules(
             stops=("refills", "signature", "dea", "license", "substitution"),
             strength=0.9,
             medical=True,
+            case=Case.SENTENCE,
         ),
         FieldRule(
             "refills",
@@ -141,6 +148,8 @@ def _medicine_words(line: Line, first: bool) -> tuple[Word, ...]:
     words = _strip_rx(line.words, line, first)
     if words and LEADING_BULLET.match(words[0].text):
         words = words[1:]
+    while words and not any(c.isalnum() for c in words[-1].text):
+        words = words[:-1]  # stray marks after the line: ".", "|", "—"
     letters = max((sum(c.isalpha() for c in w.text) for w in words), default=0)
     return words if letters >= 3 else ()
 

@@ -66,6 +66,7 @@ class FieldRule:
     n-th label in scope. ``max_lines`` lets a value continue on following lines.
     ``medical`` fields read the medically corrected words; the others read what
     the engine saw, so a name or an insurer is never "corrected" into a drug.
+    ``case`` restores mixed case when a handwriting font wrote only capitals.
     """
 
     field: str
@@ -79,6 +80,7 @@ class FieldRule:
     stops: tuple[str, ...] = ()
     max_lines: int = 1
     medical: bool = False
+    case: canonical.Case | None = None
 
 
 @dataclass(frozen=True, slots=True)
