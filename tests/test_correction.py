@@ -264,3 +264,17 @@ def test_ocr_confusions_in_lexicon_words_are_undone() -> None:
     assert len(pairs) > 100
     fixed = sum(fix(corrector, read) == term for term, read in pairs)
     assert fixed / len(pairs) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("Hydrochlorothiazid", "Hydrochlorothiazide"),
+        ("tramadoll", "tramadol"),
+        ("Atorvastatn", "Atorvastatin"),
+    ],
+)
+def test_a_lost_or_extra_last_letter_is_an_error_not_an_inflection(
+    corrector: LexiconCorrector, read: str, expected: str
+) -> None:
+    assert fix(corrector, read) == expected

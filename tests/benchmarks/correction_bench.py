@@ -7,7 +7,8 @@ drug and condition words, and about 5% mangled ones (an OCR confusion or a
 dropped letter). Every page draws new words, so ``cold`` pages mostly miss the
 per-token cache; ``warm`` re-runs the same pages. It also prints how often
 rare real words (wordfreq zipf 1.0-1.8, Title case, outside the English list:
-mostly names and rare words) are changed: the false-correction rate.
+mostly names and rare words) are changed: the false-correction rate, and the
+recall on lexicon words with one OCR confusion or one dropped letter.
 """
 
 from __future__ import annotations
@@ -65,6 +66,26 @@ def false_corrections(corrector: LexiconCorrector, step: int) -> tuple[int, int]
     return changed, len(words)
 
 
+def recall(corrector: LexiconCorrector, medical: list[str], seed: int) -> dict[str, float]:
+    """Share of one-error words corrected back, by kind of error and case."""
+    rng = random.Random(seed)
+    sample = [w for w in medical if len(w) >= 7][::5]
+    kinds: dict[str, list[tuple[str, str]]] = {"ocr": [], "typo": []}
+    for term in sample:
+        pos = rng.randrange(1, len(term) - 1)
+        if term[pos] in SWAPS:
+            kinds["ocr"].append((term, term[:pos] + SWAPS[term[pos]] + term[pos + 1 :]))
+        kinds["typo"].append((term, term[:pos] + term[pos + 1 :]))
+    rates = {}
+    for kind, pairs in kinds.items():
+        for case in (str.lower, str.capitalize):
+            fixed = sum(
+                (corrector.correct_text(case(read)) or "").lower() == term for term, read in pairs
+            )
+            rates[f"{kind} {case.__name__}"] = fixed / len(pairs)
+    return rates
+
+
 def main() -> None:
     """Print load time, ms per page (cold and warm) and the false-correction rate."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -107,6 +128,8 @@ def main() -> None:
             f"{args.words}-word page ({changed} words corrected on {args.pages} pages)"
         )
 
+    rates = recall(corrector, medical, args.seed)
+    print("recall (words of 7+ letters):", ", ".join(f"{k} {v:.0%}" for k, v in rates.items()))
     changed, tested = false_corrections(corrector, args.rare_step)
     print(f"rare real words changed: {changed}/{tested} ({changed / tested:.2%})")
 
