@@ -11,5 +11,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "medreview.commands.ingest",
     "medreview.commands.export",
     "medreview.commands.stats",
+    "medreview.commands.sendback",
     "medreview.commands.terms",
 )

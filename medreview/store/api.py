@@ -68,34 +68,51 @@ REVIEWABLE = frozenset({Status.VERIFIED, Status.EXPORTED})
 class Store:
     """Batches, documents, fields, edits and their audit trail in one database."""
 
-    def __init__(self, url: str | None = None, *, files_root: Path | None = None) -> None:
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        files_root: Path | None = None,
+        busy_timeout: float = db.BUSY_TIMEOUT_MS / 1000,
+    ) -> None:
         """Connect and migrate; prefer :meth:`open`."""
         self.url = normalise_url(url)
         self.files_root = files_root or files_dir(self.url)
-        self.engine = db.create_store_engine(self.url)
+        self.engine = db.create_store_engine(self.url, busy_timeout_ms=int(busy_timeout * 1000))
         self._sessions = db.session_factory(self.engine)
         try:
             with self.engine.begin() as connection:
                 if upgrade(connection):
                     log.info("migrated the database at %s", db.describe(self.url))
-        except DBAPIError as exc:
+        except BaseException as exc:
             self.engine.dispose()
+            if not isinstance(exc, DBAPIError):
+                raise
             typed = db.classify(exc)
             if typed is None:
                 raise
-            raise DatabaseUnavailableError(
-                f"cannot open the database {db.describe(self.url)}: {typed.message}"
-            ) from exc
+            if isinstance(typed, DatabaseUnavailableError):
+                typed = DatabaseUnavailableError(
+                    f"cannot open the database {db.describe(self.url)}: {typed.message}"
+                )
+            raise typed from exc
         self.files_root.mkdir(parents=True, exist_ok=True)
 
     @classmethod
-    def open(cls, url: str | None = None, *, files_root: Path | None = None) -> Store:
+    def open(
+        cls,
+        url: str | None = None,
+        *,
+        files_root: Path | None = None,
+        busy_timeout: float = db.BUSY_TIMEOUT_MS / 1000,
+    ) -> Store:
         """Open (creating and migrating if needed) the store at ``url``.
 
         ``None`` means ``MEDREVIEW_DATABASE`` or the embedded SQLite file under the
-        user's data directory (``MEDREVIEW_DATA_DIR`` overrides it).
+        user's data directory (``MEDREVIEW_DATA_DIR`` overrides it). ``busy_timeout``
+        (seconds) is how long to wait for another process's lock.
         """
-        return cls(url, files_root=files_root)
+        return cls(url, files_root=files_root, busy_timeout=busy_timeout)
 
     def close(self) -> None:
         """Release the connections."""

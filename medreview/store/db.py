@@ -52,18 +52,27 @@ def describe(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
-def create_store_engine(url: URL) -> Engine:
-    """An engine with the backend's pragmas and transaction behaviour set up."""
+def create_store_engine(url: URL, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    """An engine with the backend's pragmas and transaction behaviour set up.
+
+    ``busy_timeout_ms`` is how long SQLite waits for another process's write lock
+    (PostgreSQL: for a row or table lock) before DatabaseLockedError.
+    """
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-        _configure_sqlite(engine)
+        engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
+        _configure_sqlite(engine, busy_timeout_ms)
         return engine
-    return create_engine(url, pool_pre_ping=True, isolation_level="READ COMMITTED")
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        isolation_level="READ COMMITTED",
+        connect_args={"options": f"-c lock_timeout={busy_timeout_ms}", "connect_timeout": 10},
+    )
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event, not pysqlite, decide how transactions begin.
@@ -73,7 +82,7 @@ def _configure_sqlite(engine: Engine) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         finally:
             cursor.close()
 

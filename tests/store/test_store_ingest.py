@@ -104,3 +104,18 @@ def test_cli_ingest_stats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     out = capsys.readouterr().out
     assert '"failed": 1' in out
     assert main(["stats", "--batch", "nope", "--database", url]) == 5
+
+
+def test_cli_send_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    make_scans(tmp_path / "in", 4)
+    with Store.open(url) as store:
+        ingest(store, [tmp_path / "in"], "b", workers=0, extract=fake_extract, auto_verify=0.5)
+        assert store.batch("b").counts[Status.VERIFIED] == 4
+    args = ["send-back", "--batch", "b", "--count", "2", "--user", "sue", "--database", url]
+    assert main(args) == 0
+    assert "sent 2 document(s)" in capsys.readouterr().err
+    with Store.open(url) as store:
+        assert store.batch("b").counts[Status.READY] == 2
+        (stats,) = store.batch_stats("b")
+        assert (stats.auto_verified, stats.sent_back) == (2, 2)
