@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from medreview.config import PipelineConfig
@@ -57,15 +57,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--timeout", type=float, default=120.0, help="seconds --screenshot waits at most"
     )
     parser.add_argument("--size", default="1440x900", help="window size for --screenshot")
+    parser.add_argument(
+        "--settings", metavar="FILE", type=Path, help="keep window settings in this INI file"
+    )
     return parser
 
 
 class _Screenshot:
     """Saves the window once it shows what was asked for, then quits the application."""
 
-    def __init__(self, window: MainWindow, path: Path, timeout: float) -> None:
+    def __init__(self, window: MainWindow, path: Path, timeout: float, loop: QEventLoop) -> None:
         self.window = window
         self.path = path
+        self._loop = loop
         self.code = int(ExitCode.INTERNAL)
         self._done = False
         QTimer.singleShot(int(timeout * 1000), self._on_timeout)
@@ -82,14 +86,14 @@ class _Screenshot:
         self.code = int(ExitCode.OK) if ok else int(ExitCode.INTERNAL)
         if not ok:
             sys.stderr.write(f"medreview gui: cannot write {self.path}\n")
-        QApplication.quit()
+        self._loop.quit()
 
     def _on_timeout(self) -> None:
         if not self._done:
             sys.stderr.write("medreview gui: no document was shown before the timeout\n")
             self.code = int(ExitCode.FILE_FAILED)
             self._done = True
-            QApplication.quit()
+            self._loop.quit()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -112,7 +116,12 @@ def run(args: argparse.Namespace) -> int:
         if args.supervisor:
             store.set_role(user, Role.SUPERVISOR)
         config = PipelineConfig(engine=args.engine) if args.engine else PipelineConfig()
-        window = MainWindow(QSettings(), user=user)
+        settings = (
+            QSettings(str(args.settings), QSettings.Format.IniFormat)
+            if args.settings
+            else QSettings()
+        )
+        window = MainWindow(settings, user=user)
         controller = ReviewController(window, store, user=user, batch=args.batch, config=config)
         supervisor = SupervisorView(
             store.batch_stats,
@@ -129,11 +138,15 @@ def run(args: argparse.Namespace) -> int:
             supervisor.ask_export()
 
         window.exportRequested.connect(on_export_requested)
+        # A loop of our own, not app.exec(): quitting it leaves the application usable
+        # (the tests run several windows in one process).
+        loop = QEventLoop()
+        app.lastWindowClosed.connect(loop.quit)
         shot: _Screenshot | None = None
         if args.screenshot is not None:
             width, _, height = args.size.partition("x")
             window.resize(int(width), int(height))
-            shot = _Screenshot(window, args.screenshot, args.timeout)
+            shot = _Screenshot(window, args.screenshot, args.timeout, loop)
             if args.view == "supervisor":
                 window.set_view("supervisor")
                 supervisor.refresh(select=controller.batch)
@@ -146,9 +159,10 @@ def run(args: argparse.Namespace) -> int:
             window.importRequested.emit(scan_paths(list(args.imports)))
         if args.view == "supervisor" and shot is None:
             window.set_view("supervisor")
-        app.exec()
+        loop.exec()
         controller.shutdown()
-        window.save_settings()
+        window.close()  # saves the layout
+        window.deleteLater()
         return shot.code if shot is not None else int(ExitCode.OK)
     finally:
         store.close()

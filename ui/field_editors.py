@@ -66,6 +66,7 @@ def set_text(editor: FieldEditor, text: str) -> None:
         editor.setCurrentIndex(max(0, index))
     elif editor.text() != text:
         editor.setText(text)
+        editor.setCursorPosition(0)  # show the start of a long value, not its end
 
 
 def value_to_text(value: FieldData) -> str:

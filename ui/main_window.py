@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         view.setShowGrid(False)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -187,7 +188,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([260, 720, 480])
+        self.splitter.setSizes([300, 680, 480])
         self.splitter.setChildrenCollapsible(False)
         self.stack.addWidget(self.splitter)
         self.setCentralWidget(self.stack)
@@ -314,7 +315,7 @@ class MainWindow(QMainWindow):
 
     def set_batch_progress(self, done: int, total: int) -> None:
         """Show how much of the batch is finished."""
-        self.progress_label.setText(f"  {done} / {total} done  " if total else "")
+        self.progress_label.setText(f"  {done} of {total} finished  " if total else "")
 
     def set_background_progress(self, done: int, total: int, text: str = "") -> None:
         """Show background OCR; hidden when nothing runs."""

@@ -49,6 +49,9 @@ from ui.workers import CancelToken, SignalProgress, WorkerError, WorkerPool
 
 Index = QModelIndex | QPersistentModelIndex
 
+# Below a minute of timed review a rate per hour means nothing: bars then show counts.
+MIN_TIMED_HOURS = 1 / 60
+
 _COLUMNS: tuple[tuple[str, Status | str], ...] = (
     ("Batch", "name"),
     ("Total", "total"),
@@ -144,12 +147,12 @@ class ThroughputChart(QWidget):
 
     def bars(self) -> list[tuple[str, float, str]]:
         """What is drawn: name, bar length and its label."""
+        timed = all(a.review_hours >= MIN_TIMED_HOURS for a in self._analysts if a.verified)
         bars = []
         for a in self._analysts:
-            rate = a.verified_per_hour
-            label = (
-                f"{rate:.1f} docs/h · {a.verified} verified" if rate else f"{a.verified} verified"
-            )
+            rate = a.verified_per_hour if timed else None
+            counts = f"{a.verified} verified · {a.rejected} rejected"
+            label = f"{rate:.1f} docs/h · {counts}" if rate is not None else counts
             bars.append((a.name, rate if rate is not None else float(a.verified), label))
         return bars
 
@@ -294,7 +297,7 @@ class SupervisorView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.chart)
-        splitter.setSizes([260, 240])
+        splitter.setSizes([170, 330])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addLayout(top)
@@ -329,7 +332,7 @@ class SupervisorView(QWidget):
         self.chart.set_analysts(f"Analyst throughput — {stats.batch}", stats.analysts)
         rate = stats.automation_rate
         auto = f" · {rate:.0%} verified automatically" if rate is not None else ""
-        self.summary.setText(f"{stats.done} of {stats.total} documents done{auto}")
+        self.summary.setText(f"{stats.done} of {stats.total} documents verified{auto}")
 
     def ask_export(self) -> None:
         """Open the export dialog for the selected batch."""

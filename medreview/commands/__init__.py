@@ -13,4 +13,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "medreview.commands.stats",
     "medreview.commands.sendback",
     "medreview.commands.terms",
+    "medreview.commands.gui",
 )

@@ -9,6 +9,7 @@ from pathlib import Path
 from medreview.config import PipelineConfig
 from medreview.errors import EngineError
 from medreview.model import BBox, ExtractionResult, Word
+from medreview.store import Store
 from tests.ui.conftest import DATA, load_result
 
 
@@ -58,3 +59,21 @@ def region_reader(text: str):  # type: ignore[no-untyped-def]
         return [Word(word, 0.9, bbox, page) for word in text.split()]
 
     return read
+
+
+def seed(store: Store, batch: str, samples: list[str], scans: Path) -> list[int]:
+    """Queue and "read" committed samples, as an ingest run would, without OCR."""
+    scans.mkdir(parents=True, exist_ok=True)
+    paths = [scan_file(scans, f"{sample}-{i}.png", sample) for i, sample in enumerate(samples)]
+    store.add_files(batch, paths)
+    extract = SampleExtract()
+    ids = []
+    for doc_id, source in store.claim_for_processing(
+        batch, "seed", limit=len(paths), lease_seconds=60
+    ):
+        image_dir = store.page_dir(doc_id)
+        result = extract(source, PipelineConfig(), image_dir=image_dir)
+        images = sorted(image_dir.glob("page-[0-9][0-9][0-9].png"))
+        store.store_result(doc_id, result, images, owner="seed")
+        ids.append(doc_id)
+    return ids
