@@ -22,20 +22,22 @@ MAX_REFILLS = 11
 PLAUSIBLE_MAXIMUM: dict[str, float] = {"weight": 700.0, "height": 280.0}
 DEFAULT_MAXIMUM = 100_000.0
 EARLIEST_DATE = date(1900, 1, 1)
+# Dates that are normally in the future (an insurance policy's expiry).
+FUTURE_DATES = frozenset({"insurance_expiry"})
 
 _NANP = re.compile(r"\([2-9]\d{2}\) [2-9]\d{2}-\d{4}")
 _PHONE_CHARS = re.compile(r"[0-9+()\-. /x]+", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _check_date(value: FieldData, today: date) -> str | None:
+def _check_date(value: FieldData, today: date, *, future_ok: bool = False) -> str | None:
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
         return "Not a date in the form YYYY-MM-DD"
     try:
         parsed = date.fromisoformat(value)
     except ValueError:
         return "Not a real calendar date"
-    if parsed > today:
+    if parsed > today and not future_ok:
         return "Date is in the future"
     if parsed < EARLIEST_DATE:
         return "Date is implausibly old"
@@ -112,14 +114,15 @@ def _check_string(value: FieldData) -> str | None:
 def validate_field(spec: FieldSpec, value: FieldData, *, today: date | None = None) -> str | None:
     """A human message saying what is wrong with ``value``, or ``None`` if it is fine.
 
-    An absent value is fine unless the field is required.
+    An absent value is fine unless the field is required. Dates must be real and
+    not in the future (except an insurance expiry).
     """
     if value is None or value == "":
         return "Required field is empty" if spec.required else None
     today = today or date.today()
     match spec.kind:
         case FieldKind.DATE:
-            return _check_date(value, today)
+            return _check_date(value, today, future_ok=spec.name in FUTURE_DATES)
         case FieldKind.PHONE:
             return _check_phone(value)
         case FieldKind.REFILLS:

@@ -183,20 +183,3 @@ def test_names_use_what_the_engine_read_medicines_the_correction() -> None:
 def test_unknown_type_gives_no_fields() -> None:
     outcome = parse_fields(DocumentType.UNKNOWN, [ocr_page(printed([]))], CONFIG)
     assert outcome.fields == {} and outcome.warnings
-
-
-def test_capitals_only_handwriting_gets_mixed_case() -> None:
-    rows = [
-        (100, 900, "Dr Alan Reyes, M.D"),
-        (420, 200, "Name: HELEN OKAFOR"),
-        (420, 1300, "Date: 03/14/2023"),
-        (490, 200, "Address: 41 ORCHARD LANE, SPRINGFIELD, IL"),
-        (600, 200, "Rx AMOXICILLIN 500 MG"),
-        (800, 200, "Directions:"),
-        (860, 260, "TAKE 1 CAPSULE DAILY AMOXICILLIN WITH FOOD"),
-    ]
-    values = parse(layout(rows))
-    assert values["patient_name"] == "Helen Okafor"
-    assert values["patient_address"] == "41 Orchard Lane, Springfield, IL"
-    assert values["medicines"] == ["Amoxicillin 500 mg"]
-    assert values["directions"] == "Take 1 capsule daily Amoxicillin with food"

@@ -26,6 +26,8 @@ def spec(name: str) -> FieldSpec:
         ("record_date", "2023-02-30", False),  # not real
         ("record_date", "03/14/2023", False),  # not canonical
         ("record_date", "1850-01-01", False),
+        ("insurance_expiry", "2026-06-30", True),  # expiry may lie ahead
+        ("insurance_expiry", "2026-02-30", False),
         ("phone", "(415) 555-0182", True),
         ("phone", "+44 20 7946 0958", True),
         ("phone", "415-555-0182", False),  # NANP not canonical

@@ -54,11 +54,16 @@ class StepResult:
 Step = Callable[[Page, DocumentRules, FieldRule, FieldSpec, PipelineConfig], StepResult]
 
 
-def found_result(spec: FieldSpec, found: Found | None, config: PipelineConfig) -> StepResult:
+def found_result(
+    spec: FieldSpec,
+    found: Found | None,
+    config: PipelineConfig,
+    style: canonical.TextStyle = canonical.TextStyle.PLAIN,
+) -> StepResult:
     """Coerce what a step found, saying so when the text is not of the field's kind."""
     if found is None:
         return StepResult(None)
-    result = to_result(spec, found, config.date_order)
+    result = to_result(spec, found, config.date_order, style)
     if result is None:
         return StepResult(None, f"not readable as {spec.kind.value}")
     return StepResult(result)
@@ -69,7 +74,7 @@ def label_step(
 ) -> StepResult:
     """The value at the field's label."""
     found = read_label(page, rules, rule, blank_ok=spec.kind is FieldKind.LIST)
-    return found_result(spec, found, config)
+    return found_result(spec, found, config, rule.style)
 
 
 def composite_step(
@@ -86,31 +91,7 @@ def composite_step(
     text = ", ".join(canonical.one_line(p.text).strip(" ,") for p in pieces)
     words = tuple(w for p in pieces for w in p.words)
     strength = min(p.strength for p in pieces)
-    return found_result(spec, Found(text, words, strength), config)
-
-
-def _proper_names(fields: Mapping[str, FieldResult]) -> frozenset[str]:
-    """Lower-case first words of the medicines read so far (drug names in directions)."""
-    medicines = fields.get("medicines")
-    if medicines is None or not isinstance(medicines.value, list):
-        return frozenset()
-    return frozenset(item.split()[0].lower() for item in medicines.value if item.split())
-
-
-def _with_case(
-    result: FieldResult, rule: FieldRule, fields: Mapping[str, FieldResult]
-) -> FieldResult:
-    """The result with mixed case restored when the rule asks and it is all capitals."""
-    if rule.case is None:
-        return result
-    proper = _proper_names(fields)
-    value = result.value
-    if isinstance(value, str):
-        return replace(result, value=canonical.restore_case(value, rule.case, proper))
-    if isinstance(value, list):
-        items = [canonical.restore_case(item, rule.case, proper) for item in value]
-        return replace(result, value=items)
-    return result
+    return found_result(spec, Found(text, words, strength), config, rule.style)
 
 
 def _as_read(page: OcrPage) -> OcrPage:
@@ -150,7 +131,7 @@ def apply_rules(
         page = corrected if rule.medical else as_read
         done = step(page, rules, rule, spec, config)
         if done.result is not None:
-            outcome.fields[rule.field] = _with_case(done.result, rule, outcome.fields)
+            outcome.fields[rule.field] = done.result
         elif done.problem is not None:
             problems.setdefault(rule.field, done.problem)
     for spec in FIELDS[rules.document_type]:

@@ -61,7 +61,10 @@ _DIGIT_LOOKALIKES = str.maketrans(
     }
 )
 
-_NONE_WORDS = frozenset({"", "na", "n a", "none", "nil", "no", "nothing", "null", "not applicable"})
+_NONE_WORDS = frozenset(
+    {"", "na", "n a", "none", "nil", "no", "nothing", "null", "not applicable"}
+    | {"wa", "nia", "nla", "n la", "n ia", "noone"}  # how OCR reads a handwritten N/A, None
+)
 _WS = re.compile(r"\s+")
 
 
@@ -157,7 +160,19 @@ def parse_date(text: str, order: DateOrder = DateOrder.MONTH_FIRST) -> str | Non
         result = _date_at(tokens[i : i + 3], order)
         if result is not None:
             return result
-    return None
+    return _slash_misread(tokens, order)
+
+
+def _slash_misread(tokens: list[str], order: DateOrder) -> str | None:
+    """``11/2071971``: a date whose second ``/`` OCR read as ``1`` or ``7``."""
+    numbers = [t for t in tokens if t.isdigit()]
+    if len(numbers) != 2 or len(numbers[0]) > 2 or len(numbers[1]) not in (6, 7):
+        return None
+    tail = numbers[1]
+    day_len = len(tail) - 5
+    if tail[day_len] not in "17":
+        return None
+    return _numeric_date([numbers[0], tail[:day_len], tail[day_len + 1 :]], order)
 
 
 def _date_at(window: list[str], order: DateOrder) -> str | None:
@@ -224,12 +239,12 @@ def parse_refills(text: str) -> int | str | None:
 
 def parse_number(text: str) -> int | float | None:
     """A positive measurement as printed without its unit: ``72`` or ``72.5``."""
-    tokens = re.findall(r"[0-9OolISB|]+(?:[.,][0-9OolISB]+)?", text)
+    tokens = re.findall(r"[0-9OolISB|]+(?:[.,:][0-9OolISB]+)?", text)
     words = text.split()
     if words and not re.search(r"\d", text) and re.fullmatch(r"[OolIiL|]{2,3}", words[0]):
         tokens = [words[0].translate(_DIGIT_LOOKALIKES)]  # "Lil" for a handwritten 111
     for token in tokens:
-        fixed = _fix_digits(token.replace(",", "."))
+        fixed = _fix_digits(token.replace(",", ".").replace(":", "."))
         if not re.search(r"\d", token) and len(tokens) > 1:
             continue
         if not re.fullmatch(r"\d+(?:\.\d+)?", fixed):
@@ -301,7 +316,7 @@ def parse_list(text: str) -> list[str]:
         return []
     items = []
     for part in re.split(r"[,;\n]+", text):
-        item = one_line(part).strip(" .-_•*")
+        item = clean_text(part, TextStyle.ITEM) or ""
         if item and _norm_words(item) not in _NONE_WORDS:
             items.append(item)
     return items
@@ -313,56 +328,65 @@ def parse_alnum(text: str) -> str | None:
     return value or None
 
 
-class Case(StrEnum):
-    """How to restore the letter case of a value written in capitals only."""
+class TextStyle(StrEnum):
+    """What a free-text value is, which decides which OCR debris can go."""
 
+    PLAIN = "plain"
     NAME = "name"
     ADDRESS = "address"
-    SENTENCE = "sentence"
+    PROSE = "prose"
+    ITEM = "item"
 
 
-_STATE_CODES = (
-    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
-    "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
-)
-US_STATES = frozenset(_STATE_CODES.split())
-# Words kept in capitals when restoring case.
-ACRONYMS = frozenset({"USA", "US", "PO", "COPD", "MD", "DO", "PRN", "NW", "NE", "SW", "SE"})
+# Marks OCR makes of specks, rules and box edges; never part of the printed values.
+_DEBRIS = '‘’“”"[]{}|~_«»¢§'
 
 
-def all_capitals(text: str) -> bool:
-    """True when the text has some letters and every one is a capital."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+def _strip_debris(word: str) -> str:
+    return word.strip(_DEBRIS)
 
 
-def _title(word: str) -> str:
-    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+def clean_text(text: str, style: TextStyle) -> str | None:
+    """A one-line value with OCR debris removed, as :class:`TextStyle` allows.
 
-
-def restore_case(text: str, case: Case, proper: frozenset[str] = frozenset()) -> str:
-    """Mixed case for a value a handwriting font wrote in capitals only.
-
-    Names and addresses get each word capitalised (state codes and acronyms
-    stay capitals); sentences get their first word capitalised, and words in
-    ``proper`` (lower case keys, e.g. the document's drug names) too. Text
-    with any lower-case letter is returned unchanged.
+    Debris is quotes, brackets, bars and underscores stuck to words (a rule
+    under handwriting reads as ``_``). Addresses also lose colons and read
+    ``PI`` as ``Pl`` (Place); prose loses a full stop OCR put before a
+    lower-case word; items lose stray dots around words.
     """
-    if not all_capitals(text):
-        return text
-    out: list[str] = []
-    sentence_start = True
-    for word in text.split(" "):
-        bare = word.strip(".,;:()")
-        if bare in ACRONYMS or (case is Case.ADDRESS and bare in US_STATES):
-            new = word
-        elif case is Case.SENTENCE:
-            new = word.lower()
-            if sentence_start or bare.lower() in proper:
-                new = _title(new)
-        else:
-            new = _title(word)
-        out.append(new)
-        if word:
-            sentence_start = word.endswith((".", "!", "?"))
-    return " ".join(out)
+    if style is TextStyle.PLAIN:
+        return clean_string(text)
+    value: str | None = text
+    for _ in range(4):  # until nothing more comes off (a few rounds at most)
+        cleaned = _clean_once(value, style) if value else None
+        if cleaned == value:
+            break
+        value = cleaned
+    return value
+
+
+def _clean_once(text: str, style: TextStyle) -> str | None:
+    words = [_strip_debris(w) for w in one_line(text.replace("_", " ")).split(" ")]
+    words = [w for w in words if (w and any(c.isalnum() for c in w)) or w in ("&", "-")]
+    if style is TextStyle.ADDRESS:
+        words = [w.replace(":", "") for w in words]
+        words = ["Pl" + w[2:] if w in ("PI", "PI,", "PI.") else w for w in words]
+        words = [w for w in words if w]
+    elif style is TextStyle.PROSE:
+        words = [
+            w[:-1]
+            if w.endswith(".") and nxt[:1].islower() and (len(w) > 2 or w[0].isdigit())
+            else w
+            for w, nxt in zip(words, [*words[1:], ""][: len(words)], strict=True)
+        ]
+    elif style is TextStyle.ITEM:
+        words = [w if _is_number(w) else w.strip(".") for w in words]
+        words = [w for w in words if w]
+    value = " ".join(words).strip(" ,;:")
+    if style in (TextStyle.ADDRESS, TextStyle.ITEM):
+        value = value.rstrip(".")
+    return value or None
+
+
+def _is_number(word: str) -> bool:
+    return bool(re.fullmatch(r"\d+(?:\.\d+)?", word))

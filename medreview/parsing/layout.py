@@ -103,21 +103,46 @@ def group_lines(words: Iterable[Word]) -> list[Line]:
 
     Words are taken left to right and each joins the line whose last word it
     continues (vertical centres close), so a slightly skewed line stays whole.
+    When the lines found share a clear slope (a page photographed askew and
+    not fully straightened), words are grouped again along that slope, so a
+    label and a value far to its right still meet.
     """
     items = [piece for w in words if w.text.strip() for piece in split_glued(w)]
     if not items:
         return []
     typical = float(median(w.bbox.height for w in items)) or 1.0
+    chains = _chain(items, typical, 0.0)
+    slope = _common_slope(chains, typical)
+    if abs(slope) > MIN_SLOPE:
+        chains = _chain(items, typical, slope)
+    lines = [Line(tuple(ws), ws[0].page) for ws in chains]
+    return sorted(
+        lines,
+        key=lambda ln: (ln.page, round(_level(ln.words[0], slope)), ln.bbox.x0),
+    )
+
+
+# Slopes (dy/dx) below this are left alone (about 0.25 degrees).
+MIN_SLOPE = 0.0045
+
+
+def _level(word: Word, slope: float) -> float:
+    """A word's vertical centre with the page's slope taken out."""
+    return word.bbox.center_y - slope * (word.bbox.x0 + word.bbox.x1) / 2
+
+
+def _chain(items: list[Word], typical: float, slope: float) -> list[list[Word]]:
     open_lines: list[list[Word]] = []
     for word in sorted(items, key=lambda w: (w.bbox.x0, w.bbox.y0)):
         best: list[Word] | None = None
         best_distance = LINE_TOLERANCE * typical
+        level = _level(word, slope)
         for line in open_lines:
             last = line[-1]
             if last.page != word.page or last.bbox.x0 > word.bbox.x0:
                 continue
             height = min(max(last.bbox.height, word.bbox.height), 2 * typical)
-            distance = abs(last.bbox.center_y - word.bbox.center_y)
+            distance = abs(_level(last, slope) - level)
             if distance < min(best_distance, LINE_TOLERANCE * height) or (
                 distance < best_distance and _overlap(last.bbox, word.bbox) > 0.6
             ):
@@ -126,12 +151,20 @@ def group_lines(words: Iterable[Word]) -> list[Line]:
             open_lines.append([word])
         else:
             best.append(word)
-    lines = [Line(tuple(ws), ws[0].page) for ws in open_lines]
-    return sorted(lines, key=lambda ln: (ln.page, round(_top_center(ln)), ln.bbox.x0))
+    return open_lines
 
 
-def _top_center(line: Line) -> float:
-    return line.words[0].bbox.center_y
+def _common_slope(chains: list[list[Word]], typical: float) -> float:
+    """The median slope of the long lines, 0 when too few lines show one."""
+    slopes: list[float] = []
+    for chain in chains:
+        first, last = chain[0], chain[-1]
+        span = (last.bbox.x0 + last.bbox.x1 - first.bbox.x0 - first.bbox.x1) / 2
+        if len(chain) >= 3 and span >= 8 * typical:
+            slopes.append((last.bbox.center_y - first.bbox.center_y) / span)
+    if len(slopes) < 3:
+        return 0.0
+    return float(median(slopes))
 
 
 def _overlap(a: BBox, b: BBox) -> float:
@@ -200,14 +233,11 @@ def compact(text: str) -> str:
 
 
 def _threshold(label: str, colon: bool) -> float:
+    """How close a match must be: closer for short labels and without a colon."""
     size = len(label)
-    if size <= 4:
-        base = 86.0
-    elif size <= 8:
-        base = 80.0
-    else:
-        base = 76.0
-    return base - (8.0 if colon else 0.0)
+    if colon:
+        return 78.0 if size <= 4 else 74.0 if size <= 8 else 72.0
+    return 90.0 if size <= 4 else 86.0 if size <= 8 else 80.0
 
 
 def match_at(words: Sequence[Word], start: int, label: str) -> tuple[int, float, bool] | None:

@@ -17,7 +17,7 @@ from medreview.documents import DocumentType, FieldSpec
 from medreview.model import OcrPage, Word
 from medreview.parsing import canonical
 from medreview.parsing.base import ParseOutcome, StepResult, apply_rules, found_result
-from medreview.parsing.canonical import Case
+from medreview.parsing.canonical import TextStyle
 from medreview.parsing.layout import compact
 from medreview.parsing.rules import (
     DocumentRules,
@@ -47,7 +47,7 @@ RULES = DocumentRules(
             ("Name", "Patient Name", "Full Name"),
             section="patient",
             occurrence=0,
-            case=Case.NAME,
+            style=TextStyle.NAME,
         ),
         FieldRule("phone", ("Phone", "Telephone", "Tel", "Phone Number"), section="patient"),
         FieldRule(
@@ -56,7 +56,7 @@ RULES = DocumentRules(
             parts=("street", "city_state_zip", "country"),
             section="patient",
             where=Where.RIGHT,
-            case=Case.ADDRESS,
+            style=TextStyle.ADDRESS,
         ),
         FieldRule("birth_date", ("Birth Date", "Date of Birth", "DOB", "Birthdate")),
         FieldRule("weight", ("Weight",), where=Where.RIGHT),
@@ -66,7 +66,7 @@ RULES = DocumentRules(
             ("Name", "Contact Name", "Emergency Contact Name"),
             section="emergency",
             occurrence=1,
-            case=Case.NAME,
+            style=TextStyle.NAME,
         ),
         FieldRule(
             "emergency_contact_phone",
@@ -78,7 +78,7 @@ RULES = DocumentRules(
             ("Address", "Contact Address"),
             section="emergency",
             occurrence=0,
-            case=Case.ADDRESS,
+            style=TextStyle.ADDRESS,
         ),
         FieldRule("chicken_pox", ("Chicken Pox (Varicella)", "Chicken Pox", "Varicella")),
         FieldRule("measles", ("Measles",)),
@@ -97,15 +97,16 @@ RULES = DocumentRules(
             where=Where.RIGHT_OR_BELOW,
             max_lines=2,
             medical=True,
-            case=Case.SENTENCE,
         ),
         FieldRule(
             "insurance_company",
             ("Insurance Company", "Insurer", "Insurance Provider"),
-            case=Case.NAME,
+            style=TextStyle.NAME,
         ),
         FieldRule("policy_number", ("Policy Number", "Policy No", "Policy #", "Policy")),
-        FieldRule("insurance_address", ("Insurance Address", "Insurer Address"), case=Case.ADDRESS),
+        FieldRule(
+            "insurance_address", ("Insurance Address", "Insurer Address"), style=TextStyle.ADDRESS
+        ),
         FieldRule(
             "insurance_expiry",
             ("Expiry Date", "Expiration Date", "Expires", "Valid Until"),
@@ -121,14 +122,12 @@ RULES = DocumentRules(
             ("Allergies", "Allergy", "Known Allergies"),
             max_lines=2,
             medical=True,
-            case=Case.SENTENCE,
         ),
         FieldRule(
             "regular_medication",
             ("Regular Medication", "Regular Medications", "Current Medication", "Medication"),
             max_lines=2,
             medical=True,
-            case=Case.SENTENCE,
         ),
     ),
     sections=SECTIONS,

@@ -16,7 +16,7 @@ from medreview.documents import DocumentType, FieldSpec
 from medreview.model import FieldResult, OcrPage, Word
 from medreview.parsing import canonical
 from medreview.parsing.base import ParseOutcome, StepResult, apply_rules, found_result
-from medreview.parsing.canonical import Case
+from medreview.parsing.canonical import TextStyle
 from medreview.parsing.layout import Line, compact, segments
 from medreview.parsing.rules import (
     DocumentRules,
@@ -33,19 +33,21 @@ HEADER_FIELDS = ("patient_name", "date", "patient_address", "age")
 RULES = DocumentRules(
     DocumentType.PRESCRIPTION,
     rules=(
-        FieldRule("prescriber", method=Method.HEADER, strength=0.9),
+        FieldRule("prescriber", method=Method.HEADER, strength=0.9, style=TextStyle.NAME),
         FieldRule(
             "patient_name",
             ("Name", "Patient Name", "Patient's Name", "Name of Patient", "Patient"),
-            case=Case.NAME,
+            where=Where.RIGHT,
+            style=TextStyle.NAME,
         ),
-        FieldRule("date", ("Date", "Dated")),
+        FieldRule("date", ("Date", "Dated"), where=Where.RIGHT),
         FieldRule(
-            "patient_address", ("Address", "Addr", "Patient Address", "Add"), case=Case.ADDRESS
+            "patient_address",
+            ("Address", "Addr", "Patient Address", "Add"),
+            where=Where.RIGHT,
+            style=TextStyle.ADDRESS,
         ),
-        FieldRule(
-            "medicines", method=Method.RX_BLOCK, strength=0.9, medical=True, case=Case.SENTENCE
-        ),
+        FieldRule("medicines", method=Method.RX_BLOCK, strength=0.9, medical=True),
         FieldRule(
             "directions",
             ("Directions", "Direction", "Sig", "Instructions"),
@@ -53,7 +55,7 @@ RULES = DocumentRules(
             stops=("refills", "signature", "dea", "license", "substitution"),
             strength=0.9,
             medical=True,
-            case=Case.SENTENCE,
+            style=TextStyle.PROSE,
         ),
         FieldRule(
             "refills",
@@ -112,7 +114,8 @@ def prescriber_step(
         candidates.append(page.lines[lines[0]].words)
         strength *= 0.6
     words = candidates[0]
-    return found_result(spec, Found(" ".join(w.text for w in words), words, strength), config)
+    found = Found(" ".join(w.text for w in words), words, strength)
+    return found_result(spec, found, config, rule.style)
 
 
 def _strip_rx(words: tuple[Word, ...], line: Line, first: bool) -> tuple[Word, ...]:
@@ -172,8 +175,10 @@ def rx_block_step(
             continue
         words = _medicine_words(line, first=not items)
         if words:
-            items.append(canonical.one_line(" ".join(w.text for w in words)))
-            used.extend(words)
+            item = canonical.clean_text(" ".join(w.text for w in words), TextStyle.ITEM)
+            if item:
+                items.append(item)
+                used.extend(words)
     if not items:
         return StepResult(None, "no medicine lines found")
     return StepResult(FieldResult.from_words(items, used, rule_strength=rule.strength))
@@ -204,7 +209,7 @@ def running_text_step(
     if not kept:
         return StepResult(None)
     text = " ".join(w.text for w in kept)
-    return found_result(spec, Found(text, kept, rule.strength), config)
+    return found_result(spec, Found(text, kept, rule.strength), config, rule.style)
 
 
 def _refill_token(text: str) -> str | None:

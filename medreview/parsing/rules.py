@@ -66,7 +66,7 @@ class FieldRule:
     n-th label in scope. ``max_lines`` lets a value continue on following lines.
     ``medical`` fields read the medically corrected words; the others read what
     the engine saw, so a name or an insurer is never "corrected" into a drug.
-    ``case`` restores mixed case when a handwriting font wrote only capitals.
+    ``style`` says which OCR debris a text value may lose.
     """
 
     field: str
@@ -80,7 +80,7 @@ class FieldRule:
     stops: tuple[str, ...] = ()
     max_lines: int = 1
     medical: bool = False
-    case: canonical.Case | None = None
+    style: canonical.TextStyle = canonical.TextStyle.PLAIN
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,10 +166,17 @@ COERCERS: dict[FieldKind, Coercer] = {
 }
 
 
-def coerce(spec: FieldSpec, text: str, order: DateOrder) -> FieldData:
+def coerce(
+    spec: FieldSpec,
+    text: str,
+    order: DateOrder,
+    style: canonical.TextStyle = canonical.TextStyle.PLAIN,
+) -> FieldData:
     """The canonical value of ``text`` for a field, ``None`` if it cannot be read."""
     if spec.kind is FieldKind.ENUM:
         return canonical.parse_choice(text, spec.choices)
+    if spec.kind is FieldKind.STRING:
+        return canonical.clean_text(text, style)
     return COERCERS[spec.kind](text, order)
 
 
@@ -263,9 +270,14 @@ def read_label(
     return Found(text, tuple(w for ws in lines for w in ws), label_strength)
 
 
-def to_result(spec: FieldSpec, found: Found, order: DateOrder) -> FieldResult | None:
+def to_result(
+    spec: FieldSpec,
+    found: Found,
+    order: DateOrder,
+    style: canonical.TextStyle = canonical.TextStyle.PLAIN,
+) -> FieldResult | None:
     """The field's result, or ``None`` when the text does not coerce to its kind."""
-    value = coerce(spec, found.text, order)
+    value = coerce(spec, found.text, order, style)
     if value is None:
         return None
     return FieldResult.from_words(value, found.words, rule_strength=found.strength)
