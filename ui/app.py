@@ -21,7 +21,7 @@ from medreview.config import PipelineConfig
 from medreview.errors import ExitCode, MedreviewError
 from medreview.store import Role, Store
 from ui.controller import ReviewController
-from ui.main_window import MainWindow, scan_paths
+from ui.main_window import MainWindow
 from ui.supervisor_view import SupervisorView
 
 log = logging.getLogger(__name__)
@@ -156,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
         window.show()
         controller.start()
         if args.imports:
-            window.importRequested.emit(scan_paths(list(args.imports)))
+            window.import_paths(list(args.imports))
         if args.view == "supervisor" and shot is None:
             window.set_view("supervisor")
         loop.exec()

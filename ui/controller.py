@@ -124,7 +124,6 @@ class ReviewController(QObject):
         self._owner = f"gui:{socket.gethostname()}:{os.getpid()}"
         self._ocr_in_flight: dict[int, Any] = {}
         self._ocr_done = 0
-        self._ocr_total = 0
         self._open: _Open | None = None
         self._ahead: PreparedDocument | None = None
         self._ahead_loading: int | None = None
@@ -412,8 +411,7 @@ class ReviewController(QObject):
             return run_item(extract, item)
 
         if not self._ocr_in_flight:
-            self._ocr_done, self._ocr_total = 0, 0
-        self._ocr_total += 1
+            self._ocr_done = 0
         self.window.queue.set_status(doc_id, "processing")
         self._ocr_in_flight[doc_id] = self.pool.start(
             job,
@@ -437,7 +435,9 @@ class ReviewController(QObject):
             self.window.show_error(f"A scan could not be read: {error.message}")
             self.ocrFinished.emit(work.doc_id, "failed")
         elif status is not None:
-            self.window.queue.set_status(work.doc_id, str(status))
+            self.window.queue.set_status(
+                work.doc_id, str(status), document_type=work.result.document_type
+            )
             self.ocrFinished.emit(work.doc_id, str(status))
 
     def _on_ocr_error(self, doc_id: int, error: WorkerError) -> None:
@@ -464,8 +464,9 @@ class ReviewController(QObject):
         self.pump_ocr()
 
     def _show_ocr_progress(self) -> None:
-        running = bool(self._ocr_in_flight)
-        total = self._ocr_total if running else 0
+        counts = self.window.queue.counts()
+        waiting = counts.get("queued", 0) + counts.get("processing", 0)
+        total = self._ocr_done + waiting if self._ocr_in_flight else 0
         self.window.set_background_progress(
             self._ocr_done, total, f"Reading scans: {self._ocr_done} of {total}"
         )

@@ -253,6 +253,7 @@ class MainWindow(QMainWindow):
         a["toggle_prepared"].toggled.connect(self.scan.set_show_prepared)
         a["shortcuts"].triggered.connect(self._on_shortcuts_triggered)
         a["import"].triggered.connect(self._on_import_triggered)
+        a["import_folder"].triggered.connect(self._on_import_folder_triggered)
         a["export"].triggered.connect(self.exportRequested)
         a["quit"].triggered.connect(self.close)
         a["review_view"].triggered.connect(lambda: self.set_view("review"))
@@ -432,7 +433,20 @@ class MainWindow(QMainWindow):
             "Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp);;All files (*)",
         )
         if files:
-            self.importRequested.emit([Path(f) for f in files])
+            self.import_paths([Path(f) for f in files])
+
+    def _on_import_folder_triggered(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of scans")
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Queue the scans among ``paths`` (folders searched), as a drop or the dialogs do."""
+        found = scan_paths(paths)
+        if found:
+            self.importRequested.emit(found)
+        else:
+            self.statusBar().showMessage("No scans (PDF or image files) found there.", 5000)
 
     def _on_field_focused(self, name: str) -> None:
         self.scan.focus_field(name)
@@ -517,10 +531,8 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Queue dropped scans (folders are searched)."""
-        paths = scan_paths([Path(u.toLocalFile()) for u in event.mimeData().urls()])
-        if paths:
-            self.importRequested.emit(paths)
-            event.acceptProposedAction()
+        self.import_paths([Path(u.toLocalFile()) for u in event.mimeData().urls()])
+        event.acceptProposedAction()
 
 
 def scan_paths(paths: list[Path]) -> list[Path]:

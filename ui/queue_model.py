@@ -143,11 +143,14 @@ class QueueModel(QAbstractTableModel):
             self._items[row] = item
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
-    def set_status(self, doc_id: int, status: str, detail: str = "") -> None:
-        """Change one document's status (and its explanation)."""
+    def set_status(
+        self, doc_id: int, status: str, detail: str = "", *, document_type: str | None = None
+    ) -> None:
+        """Change one document's status (and its explanation, and type once known)."""
         item = self.item(doc_id)
         if item is not None:
-            self.upsert(replace(item, status=status, detail=detail))
+            kind = document_type or item.document_type
+            self.upsert(replace(item, status=status, detail=detail, document_type=kind))
 
     def counts(self) -> dict[str, int]:
         """Documents per status."""

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from medreview.model import BBox
 from medreview.store import Status, Store
-from tests.ui.conftest import TODAY
+from tests.ui.conftest import DATA, TODAY
 from tests.ui.fakes import SampleExtract, region_reader, scan_file
 from tests.ui.helpers import click, drag
 from ui.confidence import Level
@@ -175,3 +177,33 @@ def test_next_document_is_read_ahead(qtbot: QtBot, station: Station) -> None:
     assert first is not None and ahead != first.doc_id
     window.commands["submit"].trigger()  # the next one is in memory: shown synchronously
     assert window.document is not None and window.document.doc_id == ahead
+
+
+def test_crashing_engine_in_the_real_pipeline(
+    qtbot: QtBot, settings: QSettings, store: Store, tmp_path: Path
+) -> None:
+    from medreview.pipeline import extract_file
+    from tests.fakes import CrashingEngine
+
+    window = MainWindow(settings, today=TODAY)
+    qtbot.addWidget(window)
+    extract = partial(extract_file, engine=CrashingEngine([]))
+    controller = ReviewController(window, store, user="ana", batch="b", extract=extract)
+    window.show()
+    scan = tmp_path / "scan.png"
+    shutil.copy(DATA / "rx_0002" / "page-000.png", scan)
+    try:
+        with qtbot.waitSignal(controller.ocrFinished, timeout=30_000) as done:
+            window.import_paths([scan])
+        assert done.args[1] == "failed"
+        item = window.queue.items()[0]
+        assert item.status == "failed" and item.detail.startswith("internal:")
+        assert "Helen" not in item.detail and "Helen" not in window.messages.label.text()
+        assert window.messages.isVisible()
+        assert window.document is None
+        window.commands["next_doubtful"].trigger()  # nothing open: no crash
+        window.commands["shortcuts"].trigger()
+        assert window.shortcuts_dialog is not None
+        window.shortcuts_dialog.close()
+    finally:
+        controller.shutdown()

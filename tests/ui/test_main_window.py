@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, QSettings, Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from medreview.model import BBox
@@ -198,11 +200,38 @@ def test_view_keys_drive_the_scan(
     assert window.scan.rotation == 90
 
 
-def test_scan_paths_expands_folders(tmp_path: pytest.TempPathFactory) -> None:
-    from pathlib import Path
-
-    root = Path(str(tmp_path))
+def test_scan_paths_expands_folders(tmp_path: Path) -> None:
+    root = tmp_path
     (root / "sub").mkdir()
     for name in ("a.pdf", "sub/b.PNG", "notes.txt"):
         (root / name).write_bytes(b"x")
     assert scan_paths([root]) == [root / "a.pdf", root / "sub" / "b.PNG"]
+
+
+def test_dropping_a_folder_queues_its_scans(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    (tmp_path / "a.pdf").write_bytes(b"%PDF")
+    (tmp_path / "readme.txt").write_text("x")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path))])
+    pos = QPointF(200, 200)
+    enter = QDragEnterEvent(
+        pos,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        pos,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.importRequested) as blocker:
+        QApplication.sendEvent(window, drop)
+    assert blocker.args == [[tmp_path / "a.pdf"]]
