@@ -45,7 +45,7 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 
 @dataclass(frozen=True, slots=True)
 class LoadedPage:
-    """One page image as rendered, with the resolution it was rendered at."""
+    """One page image as rendered (RGB, or grayscale for gray scans), with its resolution."""
 
     index: int
     image: RgbImage
@@ -85,25 +85,40 @@ def sniff_format(path: Path) -> str:
     raise NotADocumentError(f"{path.name}: not a PDF, JPEG, PNG or TIFF file")
 
 
-def count_pages(path: Path, config: LoadConfig) -> int:
-    """How many pages the file has, checking the file and page limits."""
-    kind = _check_file(path, config)
-    if kind == "pdf":
-        return _check_pdf(path, config).pages
-    with _open_image(path, config) as image:
-        return _frame_count(path, image, config)
+def open_pages(path: Path, config: LoadConfig) -> tuple[int, Iterator[LoadedPage]]:
+    """Check the file and its limits now; return its page count and a lazy page iterator.
 
-
-def load_pages(path: Path, config: LoadConfig) -> Iterator[LoadedPage]:
-    """Yield the file's pages one at a time (so a long PDF is never all in memory)."""
+    Pages are decoded one at a time, so a long PDF is never all in memory.
+    """
     kind = _check_file(path, config)
     if kind == "pdf":
         pdf = _check_pdf(path, config)
-        for index in range(pdf.pages):
-            yield LoadedPage(index, poppler.render_page(path, index, config.dpi), config.dpi)
-        return
+        return pdf.pages, _pdf_pages(path, pdf, config)
     with _open_image(path, config) as image:
-        _frame_count(path, image, config)
+        count = _frame_count(path, image, config)
+    return count, _image_pages(path, config)
+
+
+def count_pages(path: Path, config: LoadConfig) -> int:
+    """How many pages the file has, checking the file and page limits."""
+    return open_pages(path, config)[0]
+
+
+def load_pages(path: Path, config: LoadConfig) -> Iterator[LoadedPage]:
+    """Yield the file's pages one at a time."""
+    return open_pages(path, config)[1]
+
+
+def _pdf_pages(path: Path, pdf: poppler.PdfInfo, config: LoadConfig) -> Iterator[LoadedPage]:
+    for index in range(pdf.pages):
+        image = poppler.embedded_scan(path, pdf, index, config.dpi)
+        if image is None:
+            image = poppler.render_page(path, index, config.dpi)
+        yield LoadedPage(index, image, config.dpi)
+
+
+def _image_pages(path: Path, config: LoadConfig) -> Iterator[LoadedPage]:
+    with _open_image(path, config) as image:
         for index, frame in enumerate(ImageSequence.Iterator(image)):
             yield _decode_frame(path, index, frame, config)
 
@@ -118,7 +133,7 @@ def _check_file(path: Path, config: LoadConfig) -> str:
 
 
 def _check_pdf(path: Path, config: LoadConfig) -> poppler.PdfInfo:
-    pdf = poppler.info(path)
+    pdf = poppler.info(path, config.max_pages)
     if pdf.pages > config.max_pages:
         raise TooManyPagesError(
             f"{path.name}: {pdf.pages} pages, more than the limit of {config.max_pages}"

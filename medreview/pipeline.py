@@ -206,11 +206,10 @@ def extract_file(
         engine = engine or cached_engine(config.engine, config.language)
         result.engine = engine.version()
         with watch.stage("load"):
-            total = loading.count_pages(path, config.load)
+            total, page_iter = loading.open_pages(path, config.load)
         progress.begin(total, path.name)
         pages: list[OcrPage] = []
         corrector = _cached_corrector(config) if config.correction.enabled else None
-        page_iter = loading.load_pages(path, config.load)
         while True:
             if cancel and cancel():
                 raise CancelledError(f"{path.name}: cancelled")

@@ -1,7 +1,8 @@
-"""Poppler, through pdf2image: page count, encryption, page sizes and rendering.
+"""Poppler: page count, encryption, page sizes, embedded scans and rendering.
 
-Everything that talks to ``pdfinfo``/``pdftoppm`` lives here, with poppler's
-failures turned into typed errors.
+Everything that talks to poppler's programs lives here (``pdfinfo``,
+``pdfimages``, and ``pdftoppm`` through pdf2image), with their failures turned
+into typed errors.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import cv2
 import numpy as np
 import numpy.typing as npt
 import pdf2image
@@ -24,31 +27,36 @@ from medreview.errors import (
 )
 
 _POINTS_PER_INCH = 72.0
-_PAGE_SIZE = re.compile(r"([\d.]+)\s*x\s*([\d.]+)")
+_PAGES_LINE = re.compile(r"^Pages:\s*(\d+)", re.MULTILINE)
+_PAGE_SIZE_LINE = re.compile(r"Page\s+\d+\s+size:\s*([\d.]+)\s*x\s*([\d.]+)")
+_PAGE_ROT_LINE = re.compile(r"Page\s+\d+\s+rot:\s*(\d+)")
+# Encodings pdfimages -j leaves in a form OpenCV cannot read.
+_UNREADABLE_ENCODINGS = frozenset({"jbig2", "jpx", "ccitt-raw"})
+
+RgbOrGray = npt.NDArray[np.uint8]
 _TIMEOUT_SECONDS = 120
 
 
 @dataclass(frozen=True, slots=True)
 class PdfInfo:
-    """What ``pdfinfo`` says of a PDF: its page count and first page size in points."""
+    """What ``pdfinfo`` says of a PDF: page count, page sizes (points) and rotations."""
 
     pages: int
-    width_pt: float
-    height_pt: float
+    sizes_pt: tuple[tuple[float, float], ...]
+    rotations: tuple[int, ...]
+
+    def pixels(self, page_index: int, dpi: int) -> tuple[int, int]:
+        """Width and height of a page rendered at ``dpi``."""
+        width_pt, height_pt = self.sizes_pt[min(page_index, len(self.sizes_pt) - 1)]
+        if self.rotations[min(page_index, len(self.rotations) - 1)] % 180:
+            width_pt, height_pt = height_pt, width_pt
+        scale = dpi / _POINTS_PER_INCH
+        return round(width_pt * scale), round(height_pt * scale)
 
 
 def available() -> bool:
     """True when poppler's tools are on PATH."""
     return shutil.which("pdfinfo") is not None and shutil.which("pdftoppm") is not None
-
-
-def version() -> str:
-    """Poppler's version, from ``pdfinfo -v`` (empty when missing)."""
-    if not available():
-        return ""
-    out = subprocess.run(["pdfinfo", "-v"], capture_output=True, text=True, check=False)
-    match = re.search(r"(\d+\.\d+\.\d+)", out.stderr + out.stdout)
-    return match.group(1) if match else ""
 
 
 def _require() -> None:
@@ -58,30 +66,98 @@ def _require() -> None:
         )
 
 
-def info(path: Path) -> PdfInfo:
-    """Read a PDF's page count and page size, refusing encrypted and broken files."""
+def info(path: Path, max_pages: int = 1000) -> PdfInfo:
+    """Read a PDF's page count, sizes and rotations in one ``pdfinfo`` call.
+
+    Refuses encrypted and broken files with typed errors.
+    """
     _require()
     try:
-        raw = pdf2image.pdfinfo_from_path(str(path), timeout=_TIMEOUT_SECONDS)
-    except pdf_errors.PDFPageCountError as exc:
-        text = str(exc).lower()
-        if "password" in text or "encrypt" in text:
-            raise EncryptedDocumentError(f"{path.name}: the PDF is encrypted") from None
-        raise TruncatedFileError(f"{path.name}: the PDF is damaged or truncated") from None
-    except (pdf_errors.PDFSyntaxError, pdf_errors.PDFPopplerTimeoutError):
-        raise TruncatedFileError(f"{path.name}: the PDF is damaged or truncated") from None
-    pages = int(raw.get("Pages", 0))
+        done = subprocess.run(
+            ["pdfinfo", "-f", "1", "-l", str(max_pages + 1), str(path)],
+            capture_output=True,
+            text=True,
+            errors="replace",
+            timeout=_TIMEOUT_SECONDS,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise TruncatedFileError(f"{path.name}: the PDF took too long to read") from None
+    if done.returncode != 0:
+        if "password" in done.stderr.lower():
+            raise EncryptedDocumentError(f"{path.name}: the PDF is encrypted")
+        raise TruncatedFileError(f"{path.name}: the PDF is damaged or truncated")
+    pages_line = _PAGES_LINE.search(done.stdout)
+    pages = int(pages_line.group(1)) if pages_line else 0
     if pages <= 0:
         raise TruncatedFileError(f"{path.name}: the PDF has no pages")
-    match = _PAGE_SIZE.search(str(raw.get("Page size", "")))
-    width_pt, height_pt = (float(match.group(1)), float(match.group(2))) if match else (612, 792)
-    return PdfInfo(pages=pages, width_pt=width_pt, height_pt=height_pt)
+    sizes = tuple(
+        (float(m.group(1)), float(m.group(2))) for m in _PAGE_SIZE_LINE.finditer(done.stdout)
+    ) or ((612.0, 792.0),)
+    rotations = tuple(int(m.group(1)) for m in _PAGE_ROT_LINE.finditer(done.stdout)) or (0,)
+    return PdfInfo(pages=pages, sizes_pt=sizes, rotations=rotations)
 
 
 def page_pixels(pdf: PdfInfo, dpi: int) -> int:
-    """How many pixels the first page has when rendered at ``dpi``."""
-    scale = dpi / _POINTS_PER_INCH
-    return int(pdf.width_pt * scale) * int(pdf.height_pt * scale)
+    """Pixels of the largest page when rendered at ``dpi``."""
+    return max(w * h for w, h in (pdf.pixels(i, dpi) for i in range(len(pdf.sizes_pt))))
+
+
+def embedded_scan(path: Path, pdf: PdfInfo, page_index: int, dpi: int) -> RgbOrGray | None:
+    """The page's scan as stored in the PDF, when that equals rendering it at ``dpi``.
+
+    A scanned page is usually one image at the scanner's resolution filling the
+    page. Extracting it (``pdfimages``) skips poppler's resampling and is several
+    times faster than rendering; any other page gives None and is rendered.
+    """
+    number = str(page_index + 1)
+    listing = subprocess.run(
+        ["pdfimages", "-list", "-f", number, "-l", number, str(path)],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        timeout=_TIMEOUT_SECONDS,
+        check=False,
+    ).stdout.splitlines()[2:]
+    rows = [line.split() for line in listing if line.strip()]
+    if len(rows) != 1 or len(rows[0]) < 14 or pdf.rotations[page_index % len(pdf.rotations)]:
+        return None
+    kind, width, height, encoding, x_ppi, y_ppi = (
+        rows[0][2],
+        int(rows[0][3]),
+        int(rows[0][4]),
+        rows[0][8],
+        rows[0][12],
+        rows[0][13],
+    )
+    want_w, want_h = pdf.pixels(page_index, dpi)
+    if (
+        kind != "image"
+        or encoding in _UNREADABLE_ENCODINGS
+        or abs(width - want_w) > 2
+        or abs(height - want_h) > 2
+        or not (x_ppi.isdigit() and y_ppi.isdigit())
+        or abs(int(x_ppi) - dpi) > 1
+        or abs(int(y_ppi) - dpi) > 1
+    ):
+        return None
+    with tempfile.TemporaryDirectory(prefix="medreview-pdf-") as folder:
+        subprocess.run(
+            ["pdfimages", "-j", "-f", number, "-l", number, str(path), f"{folder}/img"],
+            capture_output=True,
+            timeout=_TIMEOUT_SECONDS,
+            check=False,
+        )
+        files = sorted(Path(folder).iterdir())
+        if len(files) != 1:
+            return None
+        image = cv2.imread(str(files[0]), cv2.IMREAD_UNCHANGED)
+    if image is None or image.dtype != np.uint8:
+        return None
+    if image.ndim == 3:
+        code = cv2.COLOR_BGRA2RGB if image.shape[2] == 4 else cv2.COLOR_BGR2RGB
+        image = cv2.cvtColor(image, code)
+    return np.asarray(image, dtype=np.uint8)
 
 
 def render_page(path: Path, page_index: int, dpi: int) -> npt.NDArray[np.uint8]:

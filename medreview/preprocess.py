@@ -27,6 +27,8 @@ Gray = npt.NDArray[np.uint8]
 Matrix = npt.NDArray[np.float64]
 
 _ANALYSIS_WIDTH = 800
+_MIN_SKEW_POINTS = 200
+_MAX_SKEW_POINTS = 40_000
 _WHITE = 255
 
 
@@ -59,11 +61,15 @@ def to_gray(image: npt.NDArray[np.uint8]) -> Gray:
 
 
 def _downscale(gray: Gray, width: int = _ANALYSIS_WIDTH) -> tuple[Gray, float]:
-    scale = min(1.0, width / gray.shape[1])
-    if scale >= 1.0:
-        return gray, 1.0
-    size = (max(1, round(gray.shape[1] * scale)), max(1, round(gray.shape[0] * scale)))
-    return _u8(cv2.resize(gray, size, interpolation=cv2.INTER_AREA)), scale
+    """A smaller copy for analysis, by repeated Gaussian pyramid halving.
+
+    Halving with ``pyrDown`` is several times faster than an area resize of a
+    300-dpi page and as good for measuring; the result is 0.75-1.5x ``width``.
+    """
+    small = gray
+    while small.shape[1] / 2 >= width * 0.75:
+        small = _u8(cv2.pyrDown(small))
+    return small, small.shape[1] / gray.shape[1]
 
 
 def estimate_background(gray: Gray, kernel: int) -> Gray:
@@ -91,9 +97,8 @@ def background_spread(gray: Gray, kernel: int) -> float:
 
 def normalize_illumination(gray: Gray, kernel: int) -> Gray:
     """Divide the page by its background so shadows and colour casts become white paper."""
-    background = estimate_background(gray, kernel).astype(np.float32)
-    normalized = cv2.divide(gray.astype(np.float32), np.maximum(background, 1.0), scale=255.0)
-    return _u8(np.clip(normalized, 0, 255))
+    background = np.maximum(estimate_background(gray, kernel), 1)
+    return _u8(cv2.divide(gray, background, scale=255.0))
 
 
 def binarize(gray: Gray, block: int, c: int) -> Gray:
@@ -111,30 +116,34 @@ def _ink_mask(gray: Gray) -> Gray:
     return _u8(mask)
 
 
-def _profile_score(mask: Gray, angle: float) -> float:
-    height, width = mask.shape
-    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
-    rotated = cv2.warpAffine(mask, matrix, (width, height), flags=cv2.INTER_NEAREST)
-    rows = rotated.sum(axis=1, dtype=np.float64)
-    return float(np.var(rows))
+def _profile_score(xs: npt.NDArray[np.float32], ys: npt.NDArray[np.float32], angle: float) -> float:
+    """Sharpness of the row profile of ink points seen at ``angle`` (sum of squared counts)."""
+    theta = np.deg2rad(angle)
+    offsets = ys * np.float32(np.cos(theta)) + xs * np.float32(np.sin(theta))
+    counts = np.bincount((offsets - offsets.min()).astype(np.int32))
+    return float(np.dot(counts, counts))
 
 
 def estimate_skew(gray: Gray, max_degrees: float) -> float:
     """The text's tilt in degrees (counter-clockwise positive), by projection profiles.
 
-    Horizontal text lines give the sharpest row profile when level; a coarse then
-    a fine search over angles finds the level one.
+    Text lines give the sharpest row profile when projected along their own
+    direction. Projecting a sample of ink points (not rotating images) makes a
+    coarse and a fine search over angles cost a few milliseconds.
     """
     small, _ = _downscale(gray)
-    mask = _ink_mask(small)
-    if not mask.any():
+    ys, xs = np.nonzero(_ink_mask(small))
+    if xs.size < _MIN_SKEW_POINTS:
         return 0.0
-    coarse = np.arange(-max_degrees, max_degrees + 0.001, 1.0)
-    best = max(coarse, key=lambda a: _profile_score(mask, float(a)))
-    fine = np.arange(best - 1.0, best + 1.001, 0.1)
-    level = max(fine, key=lambda a: _profile_score(mask, float(a)))
-    # rotating by ``level`` straightens the page, so the page leans by its opposite
-    return float(round(-level, 2)) + 0.0
+    if xs.size > _MAX_SKEW_POINTS:
+        keep = np.linspace(0, xs.size - 1, _MAX_SKEW_POINTS).astype(np.int64)
+        xs, ys = xs[keep], ys[keep]
+    fx, fy = xs.astype(np.float32), ys.astype(np.float32)
+    coarse = np.arange(-max_degrees, max_degrees + 0.001, 0.5)
+    best = max(coarse, key=lambda a: _profile_score(fx, fy, float(a)))
+    fine = np.arange(best - 0.5, best + 0.501, 0.05)
+    tilt = max(fine, key=lambda a: _profile_score(fx, fy, float(a)))
+    return float(round(tilt, 2)) + 0.0
 
 
 def rotate(gray: Gray, degrees: float) -> tuple[Gray, Matrix]:
@@ -169,10 +178,10 @@ def rotate_quarter(gray: Gray, degrees: int) -> Gray:
 
 def speckle_count(gray: Gray, max_area: int) -> int:
     """How many tiny ink specks (photocopy dust) a page has."""
-    small, scale = _downscale(gray, 1275)
-    mask = _ink_mask(small)
+    # every other pixel: dots survive (unlike in an averaging resize), at a quarter of the cost
+    mask = _ink_mask(np.ascontiguousarray(gray[::2, ::2]))
     _, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    area_limit = max(1, round(max_area * scale * scale))
+    area_limit = max(1, round(max_area / 4))
     return int(np.count_nonzero(stats[1:, cv2.CC_STAT_AREA] <= area_limit))
 
 

@@ -146,3 +146,31 @@ def test_file_size_limit(tmp_path: Path) -> None:
     Image.fromarray(np.random.default_rng(0).integers(0, 255, (300, 300), np.uint8)).save(path)
     with pytest.raises(TooLargeError):
         list(loading.load_pages(path, LoadConfig(max_file_bytes=1000)))
+
+
+def test_embedded_scan_equals_rendering(tmp_path: Path) -> None:
+    from medreview import poppler
+
+    path = tmp_path / "scan.pdf"
+    ramp = np.linspace(40, 250, 850, dtype=np.float32)[None, :, None]
+    pixels = np.broadcast_to(ramp, (1100, 850, 3)).astype(np.uint8).copy()
+    pixels[200:260, 100:700] = (10, 20, 30)
+    Image.fromarray(pixels).save(path, resolution=100)
+    pdf = poppler.info(path)
+    fast = poppler.embedded_scan(path, pdf, 0, 100)
+    assert fast is not None
+    rendered = poppler.render_page(path, 0, 100)
+    assert fast.shape == rendered.shape
+    assert np.abs(fast.astype(int) - rendered.astype(int)).mean() < 3
+    # another resolution needs poppler's resampling: no shortcut
+    assert poppler.embedded_scan(path, pdf, 0, 150) is None
+
+
+def test_page_sizes_come_per_page(tmp_path: Path) -> None:
+    from medreview import poppler
+
+    path = tmp_path / "mixed.pdf"
+    _page(850, 1100).save(path, save_all=True, append_images=[_page(1100, 850)], resolution=100)
+    pdf = poppler.info(path)
+    assert pdf.pixels(0, 100) == (850, 1100)
+    assert pdf.pixels(1, 100) == (1100, 850)
