@@ -28,9 +28,9 @@ from medreview.errors import (
     RecordNotFoundError,
     UsageError,
 )
-from medreview.model import ErrorInfo, ExtractionResult, FieldData, FieldResult, PageInfo
+from medreview.model import ErrorInfo, ExtractionResult, FieldData
 from medreview.progress import Progress
-from medreview.store import audit, db, files, queue
+from medreview.store import audit, convert, db, files, queue
 from medreview.store.audit import AuditRecord
 from medreview.store.autoverify import auto_verify_failures
 from medreview.store.lifecycle import transition
@@ -48,7 +48,6 @@ from medreview.store.schema import (
     Document,
     ExtractedField,
     FinalValue,
-    Page,
     Role,
     Status,
     User,
@@ -204,7 +203,7 @@ class Store:
             stmt = select(Document).where(Document.batch_id == batch_row.id)
             if statuses is not None:
                 stmt = stmt.where(Document.status.in_([s.value for s in statuses]))
-            names = _user_names(session)
+            names = convert.user_names(session)
             return [
                 DocumentSummary(
                     id=doc.id,
@@ -286,7 +285,7 @@ class Store:
             if result.error is not None:
                 _fail(session, doc, system, result.error)
                 return Status.FAILED
-            _replace_result(session, doc, result, image_paths, self.files_root)
+            convert.write_result(session, doc, result, image_paths, self.files_root)
             transition(session, doc, Status.READY, system)
             threshold = session.get_one(Batch, doc.batch_id).auto_verify_confidence
             if threshold is not None:
@@ -348,7 +347,7 @@ class Store:
             if doc is None:
                 return None
             session.flush()
-            return _load(session, doc, self.files_root)
+            return convert.read_record(session, doc, self.files_root)
 
     def renew(
         self, doc_id: int, user: str, lease_seconds: float = queue.DEFAULT_REVIEW_LEASE_SECONDS
@@ -361,7 +360,7 @@ class Store:
     def load_document(self, doc_id: int) -> DocumentRecord:
         """A document with its result, page images, edits and status."""
         with self._tx() as session:
-            return _load(session, _document(session, doc_id), self.files_root)
+            return convert.read_record(session, _document(session, doc_id), self.files_root)
 
     def save_edit(
         self,
@@ -504,7 +503,9 @@ class Store:
             stmt = select(Document).where(
                 Document.batch_id == batch_row.id, Document.status.in_(statuses)
             )
-            return [_load(session, doc, self.files_root) for doc in session.scalars(stmt)]
+            return [
+                convert.read_record(session, doc, self.files_root) for doc in session.scalars(stmt)
+            ]
 
     def mark_exported(self, doc_ids: Sequence[int], user: str, *, detail: str) -> int:
         """Mark documents exported (re-exports are audited as such); returns re-exports."""
@@ -552,10 +553,6 @@ def _user(session: Session, name: str, role: Role = Role.ANALYST) -> User:
     except IntegrityError:
         user = session.scalars(select(User).where(User.name == name)).one()
     return user
-
-
-def _user_names(session: Session) -> dict[int, str]:
-    return {row.id: row.name for row in session.execute(select(User.id, User.name))}
 
 
 def _batch(session: Session, name: str, *, create: bool = False) -> Batch:
@@ -662,134 +659,4 @@ def _register(
                 raise
     return DocumentRef(
         found.id, batch.name, found.source_name, copy.sha256, Status(found.status), False
-    )
-
-
-def _replace_result(
-    session: Session,
-    doc: Document,
-    result: ExtractionResult,
-    image_paths: Sequence[Path],
-    root: Path,
-) -> None:
-    for table in (Page, ExtractedField):
-        for row in session.scalars(select(table).where(table.document_id == doc.id)):
-            session.delete(row)
-    session.flush()
-    doc.document_type = result.document_type
-    doc.engine = result.engine
-    doc.warnings = list(result.warnings)
-    doc.error_code = None
-    doc.error_message = None
-    images = list(image_paths)
-    for info in result.pages:
-        image = images[info.index] if info.index < len(images) else None
-        prepared = image.with_name(f"{image.stem}-prepared{image.suffix}") if image else None
-        session.add(
-            Page(
-                document_id=doc.id,
-                index=info.index,
-                width=info.width,
-                height=info.height,
-                dpi=info.dpi,
-                skew_degrees=info.skew_degrees,
-                rotation=info.rotation,
-                steps=list(info.steps),
-                image_path=files.relative_to_root(root, image) if image else None,
-                prepared_path=(
-                    files.relative_to_root(root, prepared)
-                    if prepared is not None and prepared.exists()
-                    else None
-                ),
-            )
-        )
-    for name, found in result.fields.items():
-        session.add(
-            ExtractedField(
-                document_id=doc.id,
-                name=name,
-                value=found.value,
-                confidence=found.confidence,
-                page=found.page,
-                bbox=found.bbox.as_list() if found.bbox else None,
-                boxes=[box.as_list() for box in found.boxes],
-                ocr_text=found.ocr_text,
-                corrected=found.corrected,
-            )
-        )
-
-
-def _load(session: Session, doc: Document, root: Path) -> DocumentRecord:
-    pages = list(
-        session.scalars(select(Page).where(Page.document_id == doc.id).order_by(Page.index))
-    )
-    fields = session.scalars(
-        select(ExtractedField)
-        .where(ExtractedField.document_id == doc.id)
-        .order_by(ExtractedField.id)
-    )
-    finals = session.scalars(
-        select(FinalValue).where(FinalValue.document_id == doc.id).order_by(FinalValue.id)
-    )
-    names = _user_names(session)
-    error = (
-        ErrorInfo(doc.error_code, doc.error_message or "") if doc.error_code is not None else None
-    )
-    result = ExtractionResult(
-        source=doc.source_name,
-        document_type=doc.document_type,
-        engine=doc.engine or "",
-        pages=[
-            PageInfo(
-                index=p.index,
-                width=p.width,
-                height=p.height,
-                dpi=p.dpi,
-                skew_degrees=p.skew_degrees,
-                rotation=p.rotation,
-                steps=tuple(p.steps or ()),
-            )
-            for p in pages
-        ],
-        fields={
-            f.name: FieldResult.from_json(
-                {
-                    "value": f.value,
-                    "confidence": f.confidence,
-                    "page": f.page,
-                    "bbox": f.bbox,
-                    "ocr_text": f.ocr_text,
-                    "corrected": f.corrected,
-                    "boxes": f.boxes or [],
-                }
-            )
-            for f in fields
-        },
-        warnings=list(doc.warnings or []),
-        error=error,
-    )
-    return DocumentRecord(
-        id=doc.id,
-        batch=session.get_one(Batch, doc.batch_id).name,
-        status=Status(doc.status),
-        document_type=doc.document_type,
-        source_name=doc.source_name,
-        source_path=files.resolve(root, doc.stored_path),
-        sha256=doc.source_hash,
-        result=result,
-        image_paths=tuple(files.resolve(root, p.image_path) for p in pages if p.image_path),
-        prepared_paths=tuple(
-            files.resolve(root, p.prepared_path) if p.prepared_path else None for p in pages
-        ),
-        edits={f.name: f.value for f in finals},
-        claimed_by=names.get(doc.claimed_by_id) if doc.claimed_by_id else None,
-        lease_expires_at=doc.lease_expires_at,
-        error=error,
-        reject_reason=doc.reject_reason,
-        auto_verified=doc.auto_verified,
-        verified_by=names.get(doc.verified_by_id) if doc.verified_by_id else None,
-        verified_at=doc.verified_at,
-        exported_at=doc.exported_at,
-        created_at=doc.created_at,
-        updated_at=doc.updated_at,
     )
