@@ -292,3 +292,18 @@ def test_slash_read_as_digit_and_colon_decimal() -> None:
     assert canonical.parse_date("11/2071971") == "1971-11-20"
     assert canonical.parse_number("68:5kg") == 68.5
     assert canonical.parse_list("Wa") == []
+
+
+def test_list_with_full_stop_for_comma_and_spaced_none() -> None:
+    assert canonical.parse_list("ARTHRITIS. ASTHMA, DIABETES") == [
+        "ARTHRITIS",
+        "ASTHMA",
+        "DIABETES",
+    ]
+    assert canonical.parse_list("NON E") == []
+
+
+def test_address_and_name_misreads() -> None:
+    address = canonical.clean_text("122 CEDAR BLVD. TRENTON, NJ 08608", canonical.TextStyle.ADDRESS)
+    assert address == "122 CEDAR BLVD, TRENTON, NJ 08608"
+    assert canonical.clean_text("NAOM! SMITH", canonical.TextStyle.NAME) == "NAOMI SMITH"

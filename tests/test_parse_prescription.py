@@ -183,3 +183,17 @@ def test_names_use_what_the_engine_read_medicines_the_correction() -> None:
 def test_unknown_type_gives_no_fields() -> None:
     outcome = parse_fields(DocumentType.UNKNOWN, [ocr_page(printed([]))], CONFIG)
     assert outcome.fields == {} and outcome.warnings
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        ("O 1 2 3 4 (5) PRN", 5),
+        ("0 1 2 3 (4) s PRN", 4),
+        ("0G) 2 3 4.5 PRN", 1),
+        ("O 1 2 3 4 5 PRN", None),
+    ],
+)
+def test_circle_read_as_brackets_or_merged(tokens: str, expected: int | str | None) -> None:
+    value = circled_refill(row(0, 0, tokens))
+    assert value == (None if expected is None else str(expected))

@@ -79,7 +79,7 @@ def clean_string(text: str) -> str | None:
     return value or None
 
 
-def _fix_digits(token: str) -> str:
+def fix_digits(token: str) -> str:
     """Turn a mostly-numeric token's lookalike letters into digits."""
     digits = sum(c.isdigit() for c in token)
     fixable = sum(c in "OoDQlIi|!LZzSsBGbgqT" for c in token)
@@ -154,7 +154,7 @@ def parse_date(text: str, order: DateOrder = DateOrder.MONTH_FIRST) -> str | Non
     raw = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text.strip(), flags=re.IGNORECASE)
     tokens: list[str] = []
     for token in re.findall(r"[A-Za-z0-9|!]+", raw):
-        fixed = _fix_digits(token)
+        fixed = fix_digits(token)
         tokens.extend(re.findall(r"[A-Za-z|!]+|\d+", fixed))
     for i in range(len(tokens)):
         result = _date_at(tokens[i : i + 3], order)
@@ -201,7 +201,7 @@ def _date_at(window: list[str], order: DateOrder) -> str | None:
 
 
 def _phone_digits(text: str) -> str:
-    fixed = "".join(_fix_digits(t) for t in re.split(r"([\s()\-./+]+)", text))
+    fixed = "".join(fix_digits(t) for t in re.split(r"([\s()\-./+]+)", text))
     return re.sub(r"\D", "", fixed)
 
 
@@ -231,7 +231,7 @@ def parse_refills(text: str) -> int | str | None:
     first = re.split(r"[\s_]+", value.strip(" _"))[0] if value.strip(" _") else ""
     if first.upper() in words:
         return words[first.upper()]
-    token = _fix_digits(re.sub(r"[^A-Za-z0-9|!]", "", first.replace("©", "0").replace("®", "0")))
+    token = fix_digits(re.sub(r"[^A-Za-z0-9|!]", "", first.replace("©", "0").replace("®", "0")))
     if token.isdigit() and 0 <= int(token) <= 11:
         return int(token)
     return None
@@ -244,7 +244,7 @@ def parse_number(text: str) -> int | float | None:
     if words and not re.search(r"\d", text) and re.fullmatch(r"[OolIiL|]{2,3}", words[0]):
         tokens = [words[0].translate(_DIGIT_LOOKALIKES)]  # "Lil" for a handwritten 111
     for token in tokens:
-        fixed = _fix_digits(token.replace(",", ".").replace(":", "."))
+        fixed = fix_digits(token.replace(",", ".").replace(":", "."))
         if not re.search(r"\d", token) and len(tokens) > 1:
             continue
         if not re.fullmatch(r"\d+(?:\.\d+)?", fixed):
@@ -312,10 +312,10 @@ def _best_choice(text: str, choices: tuple[str, ...]) -> str | None:
 
 def parse_list(text: str) -> list[str]:
     """Items split on commas, semicolons and line breaks; ``[]`` for N/A or none."""
-    if _norm_words(text) in _NONE_WORDS:
+    if _norm_words(text) in _NONE_WORDS or _norm_words(text).replace(" ", "") in _NONE_WORDS:
         return []
     items = []
-    for part in re.split(r"[,;\n]+", text):
+    for part in re.split(r"[,;\n]+|\.\s+", text):  # a comma may be read as a full stop
         item = clean_text(part, TextStyle.ITEM) or ""
         if item and _norm_words(item) not in _NONE_WORDS:
             items.append(item)
@@ -369,9 +369,18 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
     words = [_strip_debris(w) for w in one_line(text.replace("_", " ")).split(" ")]
     words = [w for w in words if (w and any(c.isalnum() for c in w)) or w in ("&", "-")]
     if style is TextStyle.ADDRESS:
+        # no colons in an address, and a full stop inside one is a comma misread
         words = [w.replace(":", "") for w in words]
+        words = [w[:-1] + "," if w.endswith(".") and len(w) > 2 else w for w in words[:-1]] + words[
+            -1:
+        ]
         words = ["Pl" + w[2:] if w in ("PI", "PI,", "PI.") else w for w in words]
         words = [w for w in words if w]
+    elif style is TextStyle.NAME:
+        # "!" is an I misread: "NAOM!", "WE! JOHNSON"
+        words = [
+            re.sub(r"(?<=[A-Za-z])!|!(?=[A-Za-z])", "I" if w.isupper() else "i", w) for w in words
+        ]
     elif style is TextStyle.PROSE:
         words = [
             w[:-1]

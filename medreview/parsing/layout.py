@@ -236,7 +236,7 @@ def _threshold(label: str, colon: bool) -> float:
     """How close a match must be: closer for short labels and without a colon."""
     size = len(label)
     if colon:
-        return 78.0 if size <= 4 else 74.0 if size <= 8 else 72.0
+        return 75.0 if size <= 4 else 70.0 if size <= 8 else 68.0
     return 90.0 if size <= 4 else 86.0 if size <= 8 else 80.0
 
 

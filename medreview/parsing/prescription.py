@@ -213,33 +213,62 @@ def running_text_step(
 
 
 def _refill_token(text: str) -> str | None:
-    """A clean token of the refill row, or ``None`` for anything else."""
-    if text in REFILL_ROW[:-1]:
-        return text
+    """A clean entry of the refill row (``0``-``5``, ``PRN``), or ``None`` for anything else."""
+    if len(text) <= 2 and not any(c in "()[]{}" for c in text):
+        fixed = canonical.fix_digits(text)
+        if fixed in REFILL_ROW[:-1]:
+            return fixed
     if len(text) <= 5 and canonical.parse_refills(text) == "PRN":
         return "PRN"
     return None
 
 
+# A number with a bracket beside it: the circle round it as OCR reads it ("(4)", "3)").
+_CIRCLED = re.compile(r"^[(\[{]?\s*([0-5OolI])\s*[)\]}]?$")
+
+
+def _row_tokens(words: Sequence[Word]) -> list[str]:
+    """The row's entries, with digits OCR ran together ("4.5", "0G)") pulled apart."""
+    tokens: list[str] = []
+    for word in words:
+        text = word.text
+        if re.fullmatch(r"[0-5](?:[.,]?[0-5])+", text):
+            tokens.extend(c for c in text if c.isdigit())
+        elif len(text) > 1 and text[0] in "012345" and not text[1].isdigit():
+            tokens.extend([text[0], text[1:]])
+        else:
+            tokens.append(text)
+    return tokens
+
+
 def circled_refill(words: Sequence[Word]) -> str | None:
     """The number circled in a ``0 1 2 3 4 5 PRN`` row, if the word boxes show it.
 
-    A circle drawn round a number makes OCR drop or garble it: exactly one
-    entry of the row missing (or one unreadable token where it belongs) is
-    the circled one. A clean full row shows nothing and gives ``None``.
+    A circle drawn round a number makes OCR read brackets round it (``(4)``),
+    drop it or garble it. So: the one bracketed number; else the one entry
+    missing from an otherwise clean row; else the one unreadable token between
+    two clean neighbours. A clean full row shows nothing and gives ``None``.
     """
-    tokens = [_refill_token(w.text) for w in words]
-    clean = [t for t in tokens if t is not None]
+    tokens = _row_tokens(words)
+    circled = {
+        canonical.fix_digits(m.group(1))
+        for t in tokens
+        if any(c in "()[]{}" for c in t) and (m := _CIRCLED.match(t))
+    }
+    if len(circled) == 1:
+        return circled.pop()
+    kinds = [_refill_token(t) for t in tokens]
+    clean = [k for k in kinds if k is not None]
     if len(clean) != len(set(clean)):
         return None
     missing = [t for t in REFILL_ROW if t not in clean]
-    if len(missing) == 1:
+    garbled = [i for i, k in enumerate(kinds) if k is None]
+    if len(missing) == 1 and len(garbled) <= 1:
         return missing[0]
-    garbled = [i for i, t in enumerate(tokens) if t is None]
-    if len(garbled) == 1 and len(missing) > 1:
+    if len(garbled) == 1:
         i = garbled[0]
-        left = tokens[i - 1] if i > 0 else None
-        right = tokens[i + 1] if i + 1 < len(tokens) else None
+        left = kinds[i - 1] if i > 0 else None
+        right = kinds[i + 1] if i + 1 < len(kinds) else None
         if left is not None and left != "PRN":
             guess = REFILL_ROW[REFILL_ROW.index(left) + 1]
             follows = REFILL_ROW[REFILL_ROW.index(guess) + 1 :][:1]
