@@ -70,7 +70,7 @@ def transition(
         )
     if Role(actor.role) not in rule.roles:
         raise InvalidTransitionError(
-            f"a {actor.role} cannot move document {document.id} to {target.value}"
+            f"{actor.name} ({actor.role}) may not move document {document.id} to {target.value}"
         )
     document.status = target.value
     document.updated_at = utcnow()
