@@ -28,6 +28,7 @@ MONTH_NAMES = [m.title() for m in canonical.MONTHS]
         ("Sept 3rd, 2021", "2021-09-03"),
         ("Marhc 14 2023", "2023-03-14"),
         ("20230314", "2023-03-14"),
+        ("2024-0)-O7", "2024-01-07"),  # handwritten 1 read as a bracket
     ],
 )
 def test_parse_date_formats(text: str, expected: str) -> None:

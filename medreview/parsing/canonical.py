@@ -58,8 +58,15 @@ _DIGIT_LOOKALIKES = str.maketrans(
         "g": "9",
         "q": "9",
         "T": "7",
+        "U": "4",
+        "u": "4",
+        ")": "1",
+        "]": "1",
+        "}": "1",
+        "°": "0",
     }
 )
+_LOOKALIKE_CHARS = "OoDQlIi|!LZzSsBGbgqTUu)]}°"
 
 _NONE_WORDS = frozenset(
     {"", "na", "n a", "none", "nil", "no", "nothing", "null", "not applicable"}
@@ -82,10 +89,16 @@ def clean_string(text: str) -> str | None:
 def fix_digits(token: str) -> str:
     """Turn a mostly-numeric token's lookalike letters into digits."""
     digits = sum(c.isdigit() for c in token)
-    fixable = sum(c in "OoDQlIi|!LZzSsBGbgqT" for c in token)
+    fixable = sum(c in _LOOKALIKE_CHARS for c in token)
     if digits and digits + fixable == len(token) and digits >= fixable:
         return token.translate(_DIGIT_LOOKALIKES)
-    if not digits and len(token) <= 2 and fixable == len(token) and token not in ("I",):
+    if (
+        not digits
+        and len(token) <= 2
+        and fixable == len(token)
+        and token not in ("I",)
+        and not any(c in ")]}" for c in token)
+    ):
         # "O" or "l" alone inside a numeric date, e.g. "O3/l/2023"
         return token.translate(_DIGIT_LOOKALIKES)
     return token
@@ -153,7 +166,7 @@ def parse_date(text: str, order: DateOrder = DateOrder.MONTH_FIRST) -> str | Non
     """
     raw = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text.strip(), flags=re.IGNORECASE)
     tokens: list[str] = []
-    for token in re.findall(r"[A-Za-z0-9|!]+", raw):
+    for token in re.findall(r"[A-Za-z0-9|!)\]}°]+", raw):
         fixed = fix_digits(token)
         tokens.extend(re.findall(r"[A-Za-z|!]+|\d+", fixed))
     for i in range(len(tokens)):
