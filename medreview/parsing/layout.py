@@ -240,17 +240,6 @@ def _threshold(label: str, colon: bool) -> float:
     return 90.0 if size <= 4 else 86.0 if size <= 8 else 80.0
 
 
-def match_at(words: Sequence[Word], start: int, label: str) -> tuple[int, float, bool] | None:
-    """The best ``(end, score, colon)`` of ``label`` at ``words[start]``, if it matches.
-
-    ``colon`` says the match ends with ``:`` or ``?``, as printed labels do; the
-    score includes a small bonus for it.
-    """
-    pieces = [compact(w.text) for w in words]
-    colons = [_ends_label(w.text) for w in words]
-    return _match(pieces, colons, start, compact(label))
-
-
 def _ends_label(text: str) -> bool:
     return text.rstrip().endswith((":", ";", "?"))
 
@@ -258,7 +247,11 @@ def _ends_label(text: str) -> bool:
 def _match(
     pieces: Sequence[str], colons: Sequence[bool], start: int, target: str
 ) -> tuple[int, float, bool] | None:
-    """:func:`match_at` on pre-compacted words and a compacted label."""
+    """The best ``(end, score, colon)`` of a label at ``pieces[start]``, if it matches.
+
+    ``pieces`` are the line's words compacted, ``colons`` whether each ends
+    like a label (``:``, ``?``); the score includes a small bonus for that.
+    """
     if not target:
         return None
     best: tuple[int, float, bool] | None = None
@@ -412,8 +405,3 @@ def value_below(
 def _is_filler(text: str) -> bool:
     """Underscores, dots and rules printed as blanks to write on."""
     return not re.sub(r"[_.\-—–|:·•=~]", "", text).strip()
-
-
-def words_text(words: Iterable[Word]) -> str:
-    """Words joined by single spaces."""
-    return " ".join(w.text for w in words)

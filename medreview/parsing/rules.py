@@ -142,10 +142,6 @@ class Page:
             m for m in self.labels if (m.key == key or m.label in variants) and lo <= m.line < hi
         ]
 
-    def first_label_at(self, line: int) -> LabelMatch | None:
-        """The label that starts a line, if one does."""
-        return next((m for m in self.labels if m.line == line and m.start == 0), None)
-
 
 Coercer = Callable[[str, DateOrder], FieldData]
 
