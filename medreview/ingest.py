@@ -20,6 +20,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -40,6 +41,7 @@ SUPPORTED_SUFFIXES = frozenset(
     {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp", ".gif"}
 )
 REGISTER_CHUNK = 200
+WORKER_CRASHED = ErrorInfo("worker_crashed", "the OCR worker process died on this document")
 
 
 class ExtractFunction(Protocol):
@@ -189,9 +191,8 @@ def ingest(
     sink = progress or NullProgress()
     sink.begin(todo, f"Ingesting {batch}")
     try:
-        _process(
-            store, batch, workers, config or PipelineConfig(), extract, sink, lease_seconds, report
-        )
+        run = _Run(store, batch, config or PipelineConfig(), sink, lease_seconds, report)
+        run.process(workers, extract)
     finally:
         sink.end()
         report.seconds = time.monotonic() - started
@@ -201,40 +202,125 @@ def ingest(
 
 Submit = Callable[[WorkItem], "Future[WorkDone]"]
 
+# When a worker process dies, the documents it may have held are retried one at
+# a time; a document that kills a worker while alone in flight is marked failed,
+# so one poisonous scan cannot stop a batch nor take its neighbours down with it.
 
-def _process(
-    store: Store,
-    batch: str,
-    workers: int,
-    config: PipelineConfig,
-    extract: ExtractFunction,
-    progress: Progress,
-    lease_seconds: float,
-    report: IngestReport,
-) -> None:
-    owner = worker_owner()
-    if workers <= 0:
-        _loop(store, batch, owner, 1, _inline(extract), config, progress, lease_seconds, report)
-        return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker
-    ) as pool:
+
+@dataclass(slots=True)
+class _Run:
+    """The state of one ingest process's work on one batch."""
+
+    store: Store
+    batch: str
+    config: PipelineConfig
+    progress: Progress
+    lease_seconds: float
+    report: IngestReport
+    owner: str = field(default_factory=worker_owner)
+    suspects: set[int] = field(default_factory=set)
+
+    def process(self, workers: int, extract: ExtractFunction) -> None:
+        """Run until no queued document of the batch is left for this process."""
+        if workers <= 0:
+            self.loop(1, _inline(extract))
+            return
+        context = multiprocessing.get_context("spawn")
+        while True:
+            with ProcessPoolExecutor(
+                max_workers=workers, mp_context=context, initializer=_init_worker
+            ) as pool:
+                try:
+                    finished = self.loop(workers, lambda item: pool.submit(run_item, extract, item))
+                except BaseException:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    raise
+            if finished:
+                return
+            log.warning("an OCR worker process died; starting a new pool")
+
+    def loop(self, workers: int, submit: Submit) -> bool:
+        """Claim, submit and store; False when the pool broke and must be replaced."""
+        in_flight: dict[Future[WorkDone], int] = {}
+        renew_every = max(self.lease_seconds / 3, 1.0)
+        last_renewal = time.monotonic()
+        exhausted = False
+        while True:
+            room = (1 if self.suspects else workers * 2) - len(in_flight)
+            if room > 0 and not exhausted:
+                claimed = self.store.claim_for_processing(
+                    self.batch, self.owner, limit=room, lease_seconds=self.lease_seconds
+                )
+                exhausted = len(claimed) < room
+                if exhausted and not claimed:
+                    self.suspects.clear()  # taken by other processes, or done
+                for doc_id, source in claimed:
+                    item = WorkItem(doc_id, source, self.store.page_dir(doc_id), self.config)
+                    in_flight[submit(item)] = doc_id
+            if not in_flight:
+                return True
+            done, _ = wait(list(in_flight), timeout=renew_every, return_when=FIRST_COMPLETED)
+            for future in done:
+                doc_id = in_flight.pop(future)
+                try:
+                    work = future.result()
+                except BrokenProcessPool:
+                    self.crashed([doc_id, *in_flight.values()])
+                    return False
+                self.suspects.discard(doc_id)
+                self.save(work)
+                self.progress.advance()
+            if exhausted and not done:
+                exhausted = False  # look again for work freed by others meanwhile
+            if time.monotonic() - last_renewal >= renew_every:
+                self.store.renew_processing(
+                    self.owner, list(in_flight.values()), self.lease_seconds
+                )
+                last_renewal = time.monotonic()
+
+    def crashed(self, doc_ids: list[int]) -> None:
+        """Fail the document a dead worker held alone; else retry its group one by one."""
+        alone = len(doc_ids) == 1 and bool(self.suspects)
+        for doc_id in doc_ids:
+            try:
+                if alone:
+                    self.suspects.discard(doc_id)
+                    self.store.mark_failed(doc_id, WORKER_CRASHED, owner=self.owner)
+                    self.count_failure(doc_id, WORKER_CRASHED.code)
+                    self.progress.advance()
+                else:
+                    self.suspects.add(doc_id)
+                    self.store.requeue_processing(doc_id, self.owner, "worker process died")
+            except ClaimLostError:
+                self.report.lost_claims += 1
+
+    def count_failure(self, doc_id: int, code: str) -> None:
+        """Count a failed document (by error code only)."""
+        self.report.failed += 1
+        self.report.failures[code] = self.report.failures.get(code, 0) + 1
+        log.warning("document %d failed: %s", doc_id, code)
+
+    def save(self, work: WorkDone) -> None:
+        """Store one result while this process still holds the document."""
         try:
-            _loop(
-                store,
-                batch,
-                owner,
-                workers,
-                lambda item: pool.submit(run_item, extract, item),
-                config,
-                progress,
-                lease_seconds,
-                report,
+            status = self.store.store_result(
+                work.doc_id, work.result, work.image_paths, owner=self.owner
             )
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+        except ClaimLostError:
+            self.report.lost_claims += 1
+            log.warning(
+                "document %d was taken over by another process; result dropped", work.doc_id
+            )
+            return
+        if status is Status.FAILED:
+            self.count_failure(
+                work.doc_id, work.result.error.code if work.result.error else "unknown"
+            )
+            return
+        self.report.processed += 1
+        self.report.pages += len(work.result.pages)
+        if status is Status.VERIFIED:
+            self.report.auto_verified += 1
 
 
 def _inline(extract: ExtractFunction) -> Submit:
@@ -244,63 +330,3 @@ def _inline(extract: ExtractFunction) -> Submit:
         return future
 
     return submit
-
-
-def _loop(
-    store: Store,
-    batch: str,
-    owner: str,
-    workers: int,
-    submit: Submit,
-    config: PipelineConfig,
-    progress: Progress,
-    lease_seconds: float,
-    report: IngestReport,
-) -> None:
-    in_flight: dict[Future[WorkDone], int] = {}
-    renew_every = max(lease_seconds / 3, 1.0)
-    last_renewal = time.monotonic()
-    exhausted = False
-    while True:
-        room = workers * 2 - len(in_flight)
-        if room > 0 and not exhausted:
-            claimed = store.claim_for_processing(
-                batch, owner, limit=room, lease_seconds=lease_seconds
-            )
-            exhausted = len(claimed) < room
-            for doc_id, source in claimed:
-                item = WorkItem(doc_id, source, store.page_dir(doc_id), config)
-                in_flight[submit(item)] = doc_id
-        if not in_flight:
-            if exhausted:
-                return
-            continue
-        done, _ = wait(list(in_flight), timeout=renew_every, return_when=FIRST_COMPLETED)
-        for future in done:
-            in_flight.pop(future)
-            _store(store, owner, future.result(), report)
-            progress.advance()
-        if exhausted and not done:
-            exhausted = False  # look again for work freed by others meanwhile
-        if time.monotonic() - last_renewal >= renew_every:
-            store.renew_processing(owner, list(in_flight.values()), lease_seconds)
-            last_renewal = time.monotonic()
-
-
-def _store(store: Store, owner: str, work: WorkDone, report: IngestReport) -> None:
-    try:
-        status = store.store_result(work.doc_id, work.result, work.image_paths, owner=owner)
-    except ClaimLostError:
-        report.lost_claims += 1
-        log.warning("document %d was taken over by another process; result dropped", work.doc_id)
-        return
-    if status is Status.FAILED:
-        report.failed += 1
-        code = work.result.error.code if work.result.error else "unknown"
-        report.failures[code] = report.failures.get(code, 0) + 1
-        log.warning("document %d failed: %s", work.doc_id, code)
-        return
-    report.processed += 1
-    report.pages += len(work.result.pages)
-    if status is Status.VERIFIED:
-        report.auto_verified += 1

@@ -25,6 +25,7 @@ an analyst on first use)::
     store.claim_for_processing(batch, owner, *, limit, lease_seconds)
         -> list[tuple[int, Path]]
     store.renew_processing(owner, doc_ids, lease_seconds)
+    store.requeue_processing(doc_id, owner, reason)
     store.requeue_failed(batch, user) -> int
     # review window
     store.claim_next(user, batch=None, lease_seconds=900) -> DocumentRecord | None

@@ -310,6 +310,16 @@ class Store:
             _take_for_processing(session, doc, system, owner)
             _fail(session, doc, system, error)
 
+    def requeue_processing(self, doc_id: int, owner: str, reason: str) -> None:
+        """An ingest process gives a document it holds back to the queue (PHI-free reason)."""
+        with self._tx() as session:
+            doc = _document(session, doc_id, lock=True)
+            system = _user(session, SYSTEM_USER, Role.SYSTEM)
+            _take_for_processing(session, doc, system, owner)
+            transition(
+                session, doc, Status.QUEUED, system, action="processing_abandoned", detail=reason
+            )
+
     def requeue_failed(self, batch: str, user: str) -> int:
         """Send a batch's failed documents back to the ingest queue (supervisors)."""
         with self._tx() as session:

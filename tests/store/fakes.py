@@ -127,3 +127,15 @@ def make_scans(folder: Path, count: int, *, prefix: str = "scan") -> list[Path]:
                 write_scan(folder / f"{prefix}{i:04d}.png", "patient_details", fields, pages=2)
             )
     return paths
+
+
+def dying_extract(
+    path: Path,
+    config: PipelineConfig,
+    *,
+    image_dir: Path | None = None,
+) -> ExtractionResult:
+    """Like :func:`fake_extract`, but the worker process dies on a scan marked ``"die"``."""
+    if json.loads(path.read_text()).get("die"):
+        os._exit(3)
+    return fake_extract(path, config, image_dir=image_dir)

@@ -8,7 +8,7 @@ from medreview.cli import main
 from medreview.errors import FileMissingError
 from medreview.ingest import collect_files, ingest
 from medreview.store import Status, Store
-from tests.store.fakes import PRESCRIPTION, fake_extract, make_scans, write_scan
+from tests.store.fakes import PRESCRIPTION, dying_extract, fake_extract, make_scans, write_scan
 
 
 def test_ingest_inline_stores_results_and_images(store: Store, tmp_path: Path) -> None:
@@ -119,3 +119,13 @@ def test_cli_send_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
         assert store.batch("b").counts[Status.READY] == 2
         (stats,) = store.batch_stats("b")
         assert (stats.auto_verified, stats.sent_back) == (2, 2)
+
+
+def test_a_scan_that_kills_its_worker_fails_alone(store: Store, tmp_path: Path) -> None:
+    make_scans(tmp_path / "in", 5)
+    write_scan(tmp_path / "in" / "poison.png", "prescription", PRESCRIPTION, die=True)
+    report = ingest(store, [tmp_path / "in"], "b", workers=1, extract=dying_extract)
+    assert (report.processed, report.failed) == (5, 1)
+    assert report.failures == {"worker_crashed": 1}
+    (failed,) = store.documents("b", [Status.FAILED])
+    assert failed.source_name == "poison.png" and failed.error_code == "worker_crashed"
