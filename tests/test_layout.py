@@ -151,3 +151,36 @@ def test_value_beside_on_a_neighbouring_line_of_a_skewed_photo() -> None:
     (hit,) = labels
     assert value_right(lines, hit, labels) == ()
     assert texts(value_beside(lines, hit)) == "NOT IMMUNE"
+
+
+def test_tall_box_does_not_split_a_line() -> None:
+    # "daily" has a descender box, "for" a speck above it: centres differ, baselines agree
+    words = [
+        Word("once", 0.9, BBox(596, 1644, 717, 1677)),
+        Word("daily", 0.9, BBox(738, 1630, 879, 1704)),
+        Word("for", 0.9, BBox(890, 1605, 965, 1677)),
+        Word("10", 0.9, BBox(988, 1631, 1046, 1677)),
+    ]
+    words += row(1750, 596, "next line words")
+    assert [ln.text for ln in group_lines(words)] == ["once daily for 10", "next line words"]
+
+
+def test_strongly_skewed_page_keeps_label_and_far_value_together() -> None:
+    # 3 degrees of tilt: a value 900 px right of its label sits 47 px lower
+    slope = 0.052
+    words: list[Word] = []
+    for i, label in enumerate(["Name:", "Phone:", "Street:", "Country:"]):
+        for w in row(100 + 110 * i, 100, label) + row(
+            100 + 110 * i, 1000, f"value {i} is written here"
+        ):
+            drop = round(slope * w.bbox.x0)
+            words.append(
+                Word(w.text, 0.9, BBox(w.bbox.x0, w.bbox.y0 + drop, w.bbox.x1, w.bbox.y1 + drop))
+            )
+    lines = group_lines(words)
+    assert [ln.text for ln in lines] == [
+        "Name: value 0 is written here",
+        "Phone: value 1 is written here",
+        "Street: value 2 is written here",
+        "Country: value 3 is written here",
+    ]

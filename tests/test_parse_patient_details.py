@@ -166,3 +166,21 @@ def test_value_under_its_label() -> None:
     values = parse(page_one(), words)
     assert values["allergies"] == ["Penicillin", "Latex"]
     assert "regular_medication" not in values
+
+
+def test_empty_box_marks_the_other_option() -> None:
+    def answer(*words: tuple[str, int, int]) -> str | None:
+        return ticked_option(
+            [Word(text, 0.8, BBox(x, top, x + 60, 356)) for text, x, top in words], ("yes", "no")
+        )
+
+    # the ticked box vanished, the empty one reads "LI"
+    assert answer(("Yes", 1294, 320), ("LI", 1468, 310), ("No", 1538, 320)) == "yes"
+    # boxes glued to their words: "MyYes" (a tick) and "(CINo" (an empty box)
+    assert answer(("MyYes", 1048, 300), ("(CINo", 1302, 300)) == "yes"
+    # both boxes empty, one glued: nothing ticked
+    assert answer(("Ll]", 1402, 316), ("Yes", 1469, 318), ("LJNo", 1654, 310)) is None
+
+
+def test_brackets_marked_with_several_strokes() -> None:
+    assert parse(page_one("[XxX] Yes [.] No"))["hepatitis_b_vaccination"] == "yes"

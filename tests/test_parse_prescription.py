@@ -205,3 +205,13 @@ def test_rule_tables_name_only_known_fields() -> None:
     bad = rules.DocumentRules(DocumentType.PRESCRIPTION, (rules.FieldRule("weight", ("Weight",)),))
     with pytest.raises(ValueError, match="unknown field"):
         bad.check()
+
+
+def test_directions_continue_past_a_speck_and_refill_after_a_rule() -> None:
+    words = printed([(600, 200, "Amoxicillin 500 mg")], refill="Refill: —-——— 6 times :")
+    words.append(Word("*", 0.3, BBox(900, 890, 906, 896)))  # a speck between two lines
+    values = parse(words)
+    assert values["directions"] == (
+        "Amoxicillin three times a day for 7 days. Ibuprofen as needed for pain."
+    )
+    assert values["refills"] == 6

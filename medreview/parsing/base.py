@@ -88,7 +88,7 @@ def composite_step(
             pieces.append(found)
     if not pieces:
         return StepResult(None)
-    text = ", ".join(canonical.one_line(p.text).strip(" ,") for p in pieces)
+    text = ", ".join(canonical.one_line(p.text).strip(" ,.;:") for p in pieces)
     words = tuple(w for p in pieces for w in p.words)
     strength = min(p.strength for p in pieces)
     return found_result(spec, Found(text, words, strength), config, rule.style)

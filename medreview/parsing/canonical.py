@@ -241,10 +241,12 @@ def parse_refills(text: str) -> int | str | None:
         return "PRN"
     words = {"ZERO": 0, "NONE": 0, "ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5}
     words |= {"SIX": 6, "SEVEN": 7, "EIGHT": 8, "NINE": 9, "TEN": 10, "ELEVEN": 11}
-    first = re.split(r"[\s_]+", value.strip(" _"))[0] if value.strip(" _") else ""
+    value = value.replace("©", "0").replace("®", "0")
+    tokens = [t for t in re.split(r"[\s_]+", value) if any(c.isalnum() for c in t)]
+    first = tokens[0] if tokens else ""
     if first.upper() in words:
         return words[first.upper()]
-    token = fix_digits(re.sub(r"[^A-Za-z0-9|!]", "", first.replace("©", "0").replace("®", "0")))
+    token = fix_digits(re.sub(r"[^A-Za-z0-9|!]", "", first))
     if token.isdigit() and 0 <= int(token) <= 11:
         return int(token)
     return None
@@ -272,8 +274,8 @@ def _norm_words(text: str) -> str:
 
 
 # A checkbox mark before a choice: "[X] Yes", "[x]Yes", "X Yes", "☒ Yes", "(x) yes".
-CHECKED = re.compile(r"(?:\[\s*[xXvV✓✔]\s*\]|\(\s*[xXvV✓✔]\s*\)|[☒☑✓✔■])\s*([A-Za-z ]+)")
-UNCHECKED = re.compile(r"(?:\[\s*\]|\(\s*\)|[☐□])\s*([A-Za-z ]+)")
+CHECKED = re.compile(r"(?:\[\s*[xXvV✓✔]+\s*\]|\(\s*[xXvV✓✔]+\s*\)|[☒☑✓✔■])\s*([A-Za-z ]+)")
+UNCHECKED = re.compile(r"(?:\[[\s.,'`]*\]|\([\s.,'`]*\)|[☐□])\s*([A-Za-z ]+)")
 
 
 def parse_choice(text: str, choices: tuple[str, ...]) -> str | None:
@@ -304,14 +306,7 @@ def _best_choice(text: str, choices: tuple[str, ...]) -> str | None:
     if exact:
         return exact[0]
     if set(choices) == {"immune", "not immune"}:
-        tokens = words.split()
-        has_immune = any(fuzz.ratio(t, "immune") >= 70 for t in tokens)
-        negated = any(t in ("not", "non", "nat", "mot", "hot", "noi", "n0t") for t in tokens)
-        if has_immune and negated:
-            return "not immune"
-        if has_immune and len(tokens) == 1:
-            return "immune"
-        return None
+        return _immunity(words.split())
     present = {
         choice
         for choice in choices
@@ -321,6 +316,19 @@ def _best_choice(text: str, choices: tuple[str, ...]) -> str | None:
         return present.pop()
     match = process.extractOne(words, choices, scorer=fuzz.ratio, score_cutoff=70)
     return None if match is None or len(present) > 1 else str(match[0])
+
+
+def _immunity(tokens: list[str]) -> str | None:
+    """``IMMUNE`` or ``NOT IMMUNE`` as OCR may garble them (``NOT INMONE``)."""
+    if not tokens or len(tokens) > 2:
+        return None  # longer: both choices printed, or not an answer at all
+    immune = fuzz.ratio(tokens[-1], "immune") >= 60
+    negated = len(tokens) >= 2 and fuzz.ratio(tokens[-2], "not") >= 60
+    if immune and negated:
+        return "not immune"
+    if immune and len(tokens) == 1:
+        return "immune"
+    return None
 
 
 def parse_list(text: str) -> list[str]:
@@ -395,6 +403,7 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
             re.sub(r"(?<=[A-Za-z])!|!(?=[A-Za-z])", "I" if w.isupper() else "i", w) for w in words
         ]
     elif style is TextStyle.PROSE:
+        words = [re.sub(r"\.[:;,]+$", ".", w) for w in words]
         words = [
             w[:-1]
             if w.endswith(".") and nxt[:1].islower() and (len(w) > 2 or w[0].isdigit())

@@ -142,7 +142,7 @@ def _chain(items: list[Word], typical: float, slope: float) -> list[list[Word]]:
             if last.page != word.page or last.bbox.x0 > word.bbox.x0:
                 continue
             height = min(max(last.bbox.height, word.bbox.height), 2 * typical)
-            distance = abs(_level(last, slope) - level)
+            distance = _distance(line[-3:], word, level, slope)
             if distance < min(best_distance, LINE_TOLERANCE * height) or (
                 distance < best_distance and _overlap(last.bbox, word.bbox) > 0.6
             ):
@@ -152,6 +152,18 @@ def _chain(items: list[Word], typical: float, slope: float) -> list[list[Word]]:
         else:
             best.append(word)
     return open_lines
+
+
+def _distance(recent: list[Word], word: Word, level: float, slope: float) -> float:
+    """How far a word sits from a line's last words: centres or baselines, the closer.
+
+    Medians over the last few words, and baselines as well as centres, keep
+    one tall box (a descender, a speck above) from splitting the line.
+    """
+    centre = median(_level(w, slope) for w in recent)
+    shift = slope * (word.bbox.x0 + word.bbox.x1) / 2
+    base = median(w.bbox.y1 - slope * (w.bbox.x0 + w.bbox.x1) / 2 for w in recent)
+    return min(abs(centre - level), abs(base - (word.bbox.y1 - shift)))
 
 
 def _common_slope(chains: list[list[Word]], typical: float) -> float:
@@ -343,6 +355,8 @@ def value_right(
     )
     taken: list[Word] = []
     for word in line.words[match.end : next_stop]:
+        if not taken and not any(c.isalnum() for c in word.text):
+            continue  # a blank's underscores or a speck before the value
         if taken and word.bbox.x0 - taken[-1].bbox.x1 > limit:
             break
         taken.append(word)

@@ -10,6 +10,7 @@ sections, so those rules are confined to their section.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from medreview.config import PipelineConfig
@@ -153,23 +154,35 @@ def _option_words(words: Sequence[Word], choices: tuple[str, ...]) -> dict[str, 
     return {c: hits[0] for c, hits in found.items() if len(hits) == 1}
 
 
+# What OCR makes of an empty drawn box: "LI", "LJ", "L1]", "[]", "[.]", "U", "O".
+EMPTY_BOX = re.compile(r"^(?:[(\[]?[LC][IJ1l|]?[\]J)]?|\[[\s.,]*\]|\(\s*\)|[UO0□☐])$")
+
+
 def ticked_option(words: Sequence[Word], choices: tuple[str, ...]) -> str | None:
     """The choice whose box carries a tick, judged from word boxes alone.
 
-    A hand-drawn tick rises above its box and often merges with the box or the
-    option word, so the ticked option's zone (its box and its word) reaches
-    clearly higher than the other's.
+    An empty box reads as ``LJ`` or ``[]`` while a ticked one reads as
+    anything else or vanishes, so when only one option has an empty box the
+    other is ticked. Failing that, a hand-drawn tick rises above its box and
+    often merges with the box or the option word, so the ticked option's zone
+    (its box and its word) reaches clearly higher than the other's.
     """
     options = _option_words(words, choices)
     if len(options) != len(choices) or len(choices) != 2:
         return None
     order = sorted(options.items(), key=lambda item: item[1])
     tops: dict[str, int] = {}
+    empty: dict[str, bool] = {}
     previous = -1
     for choice, index in order:
         zone = words[previous + 1 : index + 1]
         tops[choice] = min(w.bbox.y0 for w in zone)
+        glued = zone[-1].text[: -len(choice)] if len(zone[-1].text) > len(choice) else ""
+        boxes = [w.text for w in zone[:-1]] + ([glued] if glued else [])
+        empty[choice] = any(EMPTY_BOX.match(text) for text in boxes)
         previous = index
+    if sum(empty.values()) == 1:
+        return next(c for c, is_empty in empty.items() if not is_empty)
     height = min(words[i].bbox.height for i in options.values())
     (first, top_a), (second, top_b) = tops.items()
     if abs(top_a - top_b) < 0.3 * height:

@@ -198,8 +198,11 @@ def running_text_step(
     previous = first
     for index in range(hit.line + 1, len(page.lines)):
         line = page.lines[index]
-        if line.page != first.page or line.center_y - previous.center_y > 4 * previous.height:
+        reach = 4 * max(previous.height, first.height)
+        if line.page != first.page or line.center_y - previous.center_y > reach:
             break
+        if not any(c.isalnum() for w in line.words for c in w.text):
+            continue  # a speck or a rule between the lines
         stops = [m for m in page.labels if m.line == index]
         if any(m.key in rule.stops or m.start == 0 for m in stops):
             break
