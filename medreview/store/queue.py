@@ -101,7 +101,7 @@ def claim_for_processing(
     )
     documents = list(session.scalars(_lock(session, stmt)))
     for document in documents:
-        transition(session, document, Status.PROCESSING, system)
+        transition(session, document, Status.PROCESSING, system, detail=owner)
         document.claim_owner = owner
         document.claimed_at = now
         document.lease_expires_at = now + timedelta(seconds=lease_seconds)

@@ -119,3 +119,47 @@ def test_killed_ingest_rerun_processes_every_document_exactly_once(
     assert len(processed) == 30 and set(processed.values()) == {1}
     assert abandoned == processing
     assert sorted(set(fields.values())) == [7, 21]  # one set of fields per document
+
+
+def test_two_ingest_processes_share_a_batch_without_doing_a_document_twice(
+    store: Store, database_url: str, tmp_path: Path
+) -> None:
+    make_scans(tmp_path / "in", 24)
+    call_log = tmp_path / "calls.log"
+    env = {**os.environ, DELAY_ENV: "0.2", CALL_LOG_ENV: str(call_log), "PYTHONPATH": str(ROOT)}
+    command = [
+        sys.executable,
+        "-m",
+        "tests.store.workers",
+        database_url,
+        str(store.files_root),
+        str(tmp_path / "in"),
+        "b",
+        "1",
+    ]
+    children = [subprocess.Popen(command, cwd=ROOT, env=env) for _ in range(2)]
+    try:
+        codes = [child.wait(240) for child in children]
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.kill()
+                child.wait(30)
+    assert codes == [0, 0]
+    info = store.batch("b")
+    assert info.counts[Status.READY] == 24 == info.total
+    calls = Counter(call_log.read_text().split())
+    assert len(calls) == 24 and set(calls.values()) == {1}  # no document read twice
+    with store.engine.connect() as conn:
+        owners = conn.execute(
+            select(AuditEntry.document_id, func.count())
+            .where(AuditEntry.action == "processing_started")
+            .group_by(AuditEntry.document_id)
+        ).all()
+        workers = conn.execute(
+            select(func.count(func.distinct(AuditEntry.detail))).where(
+                AuditEntry.action == "processing_started"
+            )
+        ).scalar()
+    assert len(owners) == 24 and all(count == 1 for _, count in owners)
+    assert workers == 2  # both processes really took part
