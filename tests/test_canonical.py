@@ -308,3 +308,14 @@ def test_address_and_name_misreads() -> None:
     address = canonical.clean_text("122 CEDAR BLVD. TRENTON, NJ 08608", canonical.TextStyle.ADDRESS)
     assert address == "122 CEDAR BLVD, TRENTON, NJ 08608"
     assert canonical.clean_text("NAOM! SMITH", canonical.TextStyle.NAME) == "NAOMI SMITH"
+
+
+def test_digits_misread_in_addresses_and_strengths() -> None:
+    address = canonical.clean_text("4O79 LAKE COURT, DOVER, DE 1990)", canonical.TextStyle.ADDRESS)
+    assert address == "4079 LAKE COURT, DOVER, DE 19901"
+    assert canonical.clean_text("SITAGLIPTIN SO MG", canonical.TextStyle.ITEM) == (
+        "SITAGLIPTIN 50 MG"
+    )
+    assert canonical.clean_text("Sumatriptan 50 mg tab", canonical.TextStyle.ITEM) == (
+        "Sumatriptan 50 mg tab"
+    )

@@ -396,7 +396,7 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
             -1:
         ]
         words = ["Pl" + w[2:] if w in ("PI", "PI,", "PI.") else w for w in words]
-        words = [w for w in words if w]
+        words = [_numeric_misread(w) for w in words if w]
     elif style is TextStyle.NAME:
         # "!" is an I misread: "NAOM!", "WE! JOHNSON"
         words = [
@@ -413,10 +413,26 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
     elif style is TextStyle.ITEM:
         words = [w if _is_number(w) else w.strip(".") for w in words]
         words = [w for w in words if w]
+        # the strength before a unit is a number: "SO MG" is 50 mg
+        words = [
+            fix_digits(w) if nxt.lower() in _UNITS and len(w) <= 4 else w
+            for w, nxt in zip(words, [*words[1:], ""][: len(words)], strict=True)
+        ]
     value = " ".join(words).strip(" ,;:")
     if style in (TextStyle.ADDRESS, TextStyle.ITEM):
         value = value.rstrip(".")
     return value or None
+
+
+_UNITS = frozenset({"mg", "mcg", "g", "ml", "iu", "units"})
+
+
+def _numeric_misread(word: str) -> str:
+    """A house number or zip code with lookalike letters in it: ``4O79``, ``1990)``."""
+    core = word.rstrip(",")
+    if sum(c.isdigit() for c in core) < 2:
+        return word
+    return fix_digits(core) + word[len(core) :]
 
 
 def _is_number(word: str) -> bool:
