@@ -1,8 +1,10 @@
 """Wires the review window to the store and the pipeline.
 
 The GUI thread does the short database transactions (claim, save, submit: a few
-milliseconds on SQLite); OCR, region re-reads and page-image loading run in the
-worker pool. The next document is read ahead so "submit and next" shows it at
+milliseconds on SQLite); region re-reads and page-image loading run in the
+worker pool, and OCR too, each pool job handing its document to a spawned OCR
+process (the pipeline's Python stages would otherwise hold the GIL and stall
+the window). The next document is read ahead so "submit and next" shows it at
 once. Every failure ends as a message on the document or in the window, never
 as a frozen or crashed window.
 """
@@ -10,9 +12,12 @@ as a frozen or crashed window.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import socket
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -24,7 +29,7 @@ from medreview.config import PipelineConfig
 from medreview.errors import MedreviewError
 from medreview.ingest import WorkDone, WorkItem, pipeline_extract, run_item
 from medreview.model import BBox, ErrorInfo, ExtractionResult, FieldData, Word
-from medreview.store import DocumentRecord, Status, Store
+from medreview.store import DocumentRecord, DocumentRef, Status, Store
 from ui.evidence import PageFiles, PreparedDocument, prepare_document
 from ui.main_window import MainWindow
 from ui.queue_model import QueueItem
@@ -58,6 +63,11 @@ def pipeline_read_region(
     from medreview.pipeline import read_region
 
     return read_region(image_path, bbox, config, page_index=page)
+
+
+def _init_ocr_process() -> None:
+    # One OpenMP thread per OCR process, set before Tesseract loads.
+    os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
 def words_to_text(words: list[Word]) -> str:
@@ -97,6 +107,7 @@ class ReviewController(QObject):
     ocrFinished = Signal(int, str)
     regionRead = Signal(int, str, str)
     failed = Signal(str)
+    imported = Signal(int)
 
     def __init__(
         self,
@@ -110,6 +121,7 @@ class ReviewController(QObject):
         read_region: RegionReader = pipeline_read_region,
         pool: WorkerPool | None = None,
         ocr_slots: int = 1,
+        ocr_in_processes: bool = True,
         save_delay_ms: int = 800,
     ) -> None:
         super().__init__(window)
@@ -121,6 +133,8 @@ class ReviewController(QObject):
         self._extract = extract
         self._read_region = read_region
         self._ocr_slots = max(1, ocr_slots)
+        self._use_processes = ocr_in_processes
+        self._executor: ProcessPoolExecutor | None = None
         self._owner = f"gui:{socket.gethostname()}:{os.getpid()}"
         self._ocr_in_flight: dict[int, Any] = {}
         self._ocr_done = 0
@@ -167,7 +181,12 @@ class ReviewController(QObject):
             self._ok(lambda: self.store.release(doc_id, self.user))
             self._open = None
         self.pool.cancel_all()
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
         self.pool.wait_done(10_000)
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+            self._executor = None
 
     def refresh_queue(self) -> None:
         """Reload the batch's document list and progress."""
@@ -176,9 +195,7 @@ class ReviewController(QObject):
             return
         items = []
         for doc in docs:
-            detail = ""
-            if doc.status is Status.FAILED:
-                detail = self._failure_text(doc.id, doc.error_code)
+            detail = doc.error_code or "" if doc.status is Status.FAILED else ""
             items.append(
                 QueueItem(doc.id, doc.source_name, str(doc.status), doc.document_type, detail)
             )
@@ -186,12 +203,6 @@ class ReviewController(QObject):
         if self._open is not None:
             self.window._select_queue_row(self._open.record.id)
         self._update_progress()
-
-    def _failure_text(self, doc_id: int, code: str | None) -> str:
-        record = self._guard(lambda: self.store.load_document(doc_id))
-        if record is not None and record.error is not None:
-            return f"{record.error.code}: {record.error.message}"
-        return code or "failed"
 
     def _update_progress(self) -> None:
         counts = self.window.queue.counts()
@@ -258,30 +269,38 @@ class ReviewController(QObject):
         self.window.show_document(document)
         self.window.queue.set_status(record.id, "in_review")
         self.documentShown.emit(record.id)
-        self._read_ahead()
+        QTimer.singleShot(0, self._read_ahead)
 
     def _read_ahead(self) -> None:
-        """Load the next ready document's pages now, so "submit and next" is instant."""
+        """Load the next ready document now, so "submit and next" shows it at once.
+
+        The queries and the image loading both run in the pool (the store hands
+        out session-free records, safe on any thread).
+        """
         if self._stopped or self._ahead_loading is not None:
             return
-        current = self._open.record.id if self._open else None
-        ready = self._guard(lambda: self.store.documents(self.batch, [Status.READY])) or []
-        candidates = [d.id for d in ready if d.id != current]
-        if not candidates or (self._ahead is not None and self._ahead.doc_id == candidates[0]):
-            return
-        record = self._guard(lambda: self.store.load_document(candidates[0]))
-        if record is None:
-            return
-        self._ahead_loading = record.id
+        current = self._open.record.id if self._open else -1
+        cached = self._ahead.doc_id if self._ahead else None
+        store, batch = self.store, self.batch
+
+        def job(token: CancelToken, progress: SignalProgress) -> PreparedDocument | None:
+            ready = [d.id for d in store.documents(batch, [Status.READY]) if d.id != current]
+            if not ready or ready[0] == cached:
+                return None
+            token.check()
+            return _prepare(store.load_document(ready[0]))
+
+        self._ahead_loading = current
         self.pool.start(
-            lambda _t, _p: _prepare(record),
+            job,
             name="read ahead",
             on_result=self._on_ahead_loaded,
             on_finished=self._on_ahead_finished,
         )
 
-    def _on_ahead_loaded(self, document: PreparedDocument) -> None:
-        self._ahead = document
+    def _on_ahead_loaded(self, document: PreparedDocument | None) -> None:
+        if document is not None:
+            self._ahead = document
 
     def _on_ahead_finished(self) -> None:
         self._ahead_loading = None
@@ -343,7 +362,10 @@ class ReviewController(QObject):
         """Explain a queue row; documents open in queue order (the store hands them out)."""
         item = self.window.queue.item(doc_id)
         if item is not None and item.status == "failed":
-            self.window.show_error(f"{item.name} could not be read. {item.detail}")
+            record = self._guard(lambda: self.store.load_document(doc_id))
+            error = record.error if record is not None else None
+            reason = f"{error.code}: {error.message}" if error else item.detail
+            self.window.show_error(f"{item.name} could not be read. {reason}")
         elif item is not None:
             self.window.statusBar().showMessage(f"{item.name}: {item.status}", 4000)
 
@@ -377,15 +399,24 @@ class ReviewController(QObject):
     # ----- import and background OCR -------------------------------------------------------
 
     def _on_import_requested(self, paths: list[Path]) -> None:
-        refs = self._guard(lambda: self.store.add_files(self.batch, paths))
-        if refs is None:
-            return
+        """Copy the scans into the store in the pool (large files), then queue them."""
+        store, batch = self.store, self.batch
+        self.window.statusBar().showMessage(f"Importing {len(paths)} scan(s)…")
+        self.pool.start(
+            lambda _t, _p: store.add_files(batch, paths),
+            name="import",
+            on_result=self._on_imported,
+            on_error=lambda err: self.window.show_error(f"Import failed: {err.message}"),
+        )
+
+    def _on_imported(self, refs: list[DocumentRef]) -> None:
         new = sum(1 for r in refs if r.created)
         self.window.statusBar().showMessage(
             f"Queued {new} scan(s) for reading; {len(refs) - new} already in the batch.", 6000
         )
         self.refresh_queue()
         self.pump_ocr()
+        self.imported.emit(new)
 
     def pump_ocr(self) -> None:
         """Claim queued scans for background OCR while a slot is free."""
@@ -403,12 +434,39 @@ class ReviewController(QObject):
             self._start_ocr(doc_id, source)
         self._show_ocr_progress()
 
+    def _processes(self) -> ProcessPoolExecutor | None:
+        """The OCR processes (started on first use), or None to OCR on the pool thread."""
+        if self._use_processes and self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self._ocr_slots,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_ocr_process,
+            )
+        return self._executor
+
     def _start_ocr(self, doc_id: int, source: Path) -> None:
         item = WorkItem(doc_id, source, self.store.page_dir(doc_id), self.config)
-        extract = self._extract
+        extract, executor = self._extract, self._processes()
+        store, owner = self.store, self._owner
 
-        def job(token: CancelToken, progress: SignalProgress) -> WorkDone:
-            return run_item(extract, item)
+        def read(token: CancelToken) -> WorkDone:
+            if executor is None:
+                return run_item(extract, item)
+            # The pool thread only waits: the OCR holds no lock the GUI thread needs.
+            future = executor.submit(run_item, extract, item)
+            while True:
+                try:
+                    return future.result(timeout=0.25)
+                except FutureTimeout:
+                    if token.cancelled:
+                        future.cancel()
+                        token.check()
+
+        def job(token: CancelToken, progress: SignalProgress) -> tuple[WorkDone, Status]:
+            work = read(token)
+            token.check()
+            # stored here too, off the GUI thread (the store is one transaction per call)
+            return work, store.store_result(work.doc_id, work.result, work.image_paths, owner=owner)
 
         if not self._ocr_in_flight:
             self._ocr_done = 0
@@ -421,26 +479,25 @@ class ReviewController(QObject):
             on_finished=lambda: self._on_ocr_finished(doc_id),
         )
 
-    def _on_ocr_done(self, work: WorkDone) -> None:
+    def _on_ocr_done(self, outcome: tuple[WorkDone, Status]) -> None:
+        work, status = outcome
         if self._stopped:
             return
-        status = self._guard(
-            lambda: self.store.store_result(
-                work.doc_id, work.result, work.image_paths, owner=self._owner
-            )
-        )
         if status is Status.FAILED and work.result.error is not None:
             error = work.result.error
             self.window.queue.set_status(work.doc_id, "failed", f"{error.code}: {error.message}")
             self.window.show_error(f"A scan could not be read: {error.message}")
             self.ocrFinished.emit(work.doc_id, "failed")
-        elif status is not None:
+        else:
             self.window.queue.set_status(
                 work.doc_id, str(status), document_type=work.result.document_type
             )
             self.ocrFinished.emit(work.doc_id, str(status))
 
     def _on_ocr_error(self, doc_id: int, error: WorkerError) -> None:
+        if "BrokenProcessPool" in error.message and self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None  # a crashed OCR process: start fresh ones next time
         self._ok(
             lambda: self.store.mark_failed(
                 doc_id, ErrorInfo(error.code, error.message), owner=self._owner

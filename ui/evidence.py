@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from medreview.errors import FileMissingError
@@ -26,10 +27,22 @@ class PageFiles:
 
 @dataclass(frozen=True, slots=True)
 class LoadedPage:
-    """One page's images in memory; ``original`` fixes the pixel space of every box."""
+    """One page's images in memory; ``original`` fixes the pixel space of every box.
+
+    ``preview`` and ``prepared_preview`` are the same images at most
+    :data:`PREVIEW_WIDTH` wide: painting a 300 dpi scan scaled down to a quarter
+    on every repaint would cost tens of milliseconds; the previews are drawn
+    instead whenever the page is shown small.
+    """
 
     original: QImage
     prepared: QImage | None = None
+    preview: QImage | None = None
+    prepared_preview: QImage | None = None
+
+
+PREVIEW_WIDTH = 1100
+_DISPLAY_FORMAT = QImage.Format.Format_RGB32
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,15 +71,31 @@ def page_files(image_dir: Path, page_count: int) -> list[PageFiles]:
 
 
 def _read(path: Path) -> QImage:
+    """An image in the format the screen paints without converting it again."""
     image = QImage(str(path))
     if image.isNull():
         raise FileMissingError(f"cannot read page image {path.name}")
-    return image
+    return image.convertToFormat(_DISPLAY_FORMAT)
+
+
+def _preview(image: QImage) -> QImage | None:
+    if image.width() <= PREVIEW_WIDTH:
+        return None
+    return image.scaledToWidth(PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation)
+
+
+def load_page(files: PageFiles) -> LoadedPage:
+    """Read one page's images and make their previews (safe on a worker thread)."""
+    original = _read(files.original)
+    prepared = _read(files.prepared) if files.prepared else None
+    return LoadedPage(
+        original, prepared, _preview(original), _preview(prepared) if prepared else None
+    )
 
 
 def load_pages(files: Sequence[PageFiles]) -> list[LoadedPage]:
     """Read every page image (call from a worker: large scans take a while)."""
-    return [LoadedPage(_read(f.original), _read(f.prepared) if f.prepared else None) for f in files]
+    return [load_page(f) for f in files]
 
 
 def evidence_of(result: ExtractionResult) -> list[EvidenceBox]:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,15 @@ from ui.confidence import Level, form_stylesheet, level_of
 from ui.field_editors import FieldEditor, make_editor, set_text, text_of, value_to_text
 
 _EDIT_COMMAND_ID = 4201
+
+
+@dataclass(slots=True)
+class _Page:
+    """The editors of one document type."""
+
+    host: QWidget
+    rows: dict[str, _Row]
+    order: list[str]
 
 
 @dataclass(slots=True)
@@ -120,9 +130,12 @@ class FieldForm(QScrollArea):
         self._summary.setStyleSheet("color: #555;")
         self._outer.addWidget(self._title)
         self._outer.addWidget(self._summary)
-        self._grid_host = QWidget()
-        self._grid = QGridLayout(self._grid_host)
-        self._outer.addWidget(self._grid_host)
+        # One page of editors per document type, built once and kept: switching
+        # between a prescription and a patient record never rebuilds widgets.
+        self._stack = QStackedWidget()
+        self._stack.addWidget(QWidget())  # the empty page: no document
+        self._pages: dict[str, _Page] = {}
+        self._outer.addWidget(self._stack)
         self._outer.addStretch(1)
         self.setWidget(self._body)
 
@@ -137,77 +150,102 @@ class FieldForm(QScrollArea):
         title: str = "",
         today: date | None = None,
     ) -> None:
-        """Build the editors of ``document_type``, filled from ``values`` or the OCR fields.
+        """Show a document's fields, filled from ``values`` or else the OCR fields.
 
         ``values`` holds the analyst's saved edits (a field present there was edited).
+        The editors are built once per document type and refilled for the next
+        document of the same type, which keeps "submit and next" quick.
         """
-        self._clear_rows()
         self.undo_stack.clear()
         self._today = today
-        self._document_type = document_type
+        self._show_page(document_type)
         self._title.setText(title or document_type.replace("_", " ").capitalize())
-        grid = self._grid
+        saved = values or {}
+        self._applying = True
+        try:
+            for name in self._order:
+                row = self._rows[name]
+                row.result = fields.get(name)
+                row.original_text = value_to_text(row.result.value if row.result else None)
+                text = value_to_text(saved[name]) if name in saved else row.original_text
+                set_text(row.editor, text)
+                row.text = text_of(row.editor)
+                self._refresh(name, emit=False)
+        finally:
+            self._applying = False
+        self._focused = None
+        self.verticalScrollBar().setValue(0)
+        self._update_summary()
+
+    def prebuild(self, document_types: list[str]) -> None:
+        """Build the editors of these types now (at start-up), not when a document arrives."""
+        for document_type in document_types:
+            if document_type not in self._pages:
+                page = self._pages[document_type] = self._build_page(document_type)
+                page.host.ensurePolished()  # style sheet work now, not at the first document
+
+    def _show_page(self, document_type: str) -> None:
+        page = self._pages.get(document_type)
+        if page is None:
+            page = self._pages[document_type] = self._build_page(document_type)
+        self._document_type = document_type
+        self._rows, self._order = page.rows, page.order
+        # only the page shown counts for the height, so a short form leaves no gap
+        for other in self._pages.values():
+            policy = QSizePolicy.Policy.Preferred if other is page else QSizePolicy.Policy.Ignored
+            other.host.setSizePolicy(policy, policy)
+        self._stack.setCurrentWidget(page.host)
+        self._stack.adjustSize()
+
+    def _build_page(self, document_type: str) -> _Page:
+        """One row of widgets per field of ``document_type``, on a page of their own."""
+        host = QWidget()
+        grid = QGridLayout(host)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
         grid.setColumnStretch(1, 1)
-        saved = values or {}
+        page = _Page(host, {}, [])
         previous: QWidget | None = None
-        row_index = 0
-        for spec in fields_of(document_type):
-            result = fields.get(spec.name)
-            ocr_value = result.value if result else None
-            original = value_to_text(ocr_value)
-            text = value_to_text(saved[spec.name]) if spec.name in saved else original
-            editor = make_editor(spec, self._grid_host)
-            set_text(editor, text)
-            label = QLabel(spec.label + (" *" if spec.required else ""))
+        for index, spec in enumerate(fields_of(document_type)):
+            editor = make_editor(spec, host)
+            label = QLabel(spec.label + (" *" if spec.required else ""), host)
             label.setObjectName("fieldLabel")
             label.setBuddy(editor)
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            badge = QLabel()
+            badge = QLabel(host)
             badge.setObjectName("fieldBadge")
             badge.setMinimumWidth(40)
-            error = QLabel()
+            error = QLabel(host)
             error.setObjectName("fieldError")
             error.setWordWrap(True)
             error.hide()
-            row = _Row(spec, editor, label, badge, error, result, original, text, None)
-            self._rows[spec.name] = row
-            self._order.append(spec.name)
+            page.rows[spec.name] = _Row(spec, editor, label, badge, error, None, "", "", None)
+            page.order.append(spec.name)
             top = Qt.AlignmentFlag.AlignTop if spec.kind is FieldKind.LIST else Qt.AlignmentFlag(0)
-            grid.addWidget(label, row_index, 0, top | Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(editor, row_index, 1)
-            grid.addWidget(badge, row_index, 2, top)
-            grid.addWidget(error, row_index + 1, 1)
+            grid.addWidget(label, 2 * index, 0, top | Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(editor, 2 * index, 1)
+            grid.addWidget(badge, 2 * index, 2, top)
+            grid.addWidget(error, 2 * index + 1, 1)
             for widget in (label, editor, badge):
                 widget.show()  # now, not on the layout's queued show, so focus can land
-            row_index += 2
             editor.setSizePolicy(QSizePolicy.Policy.Expanding, editor.sizePolicy().verticalPolicy())
             editor.installEventFilter(self)
             self._connect_editor(spec.name, editor)
             if previous is not None:
                 QWidget.setTabOrder(previous, editor)
             previous = editor
-            self._refresh(spec.name, emit=False)
-        self._update_summary()
+        self._stack.addWidget(host)
+        return page
 
     def clear_document(self) -> None:
         """Show no document."""
-        self._clear_rows()
+        self._stack.setCurrentIndex(0)
+        self._rows, self._order = {}, []
+        self._document_type = ""
+        self._focused = None
         self.undo_stack.clear()
         self._title.setText("No document")
         self._summary.setText("")
-
-    def _clear_rows(self) -> None:
-        for row in self._rows.values():
-            for widget in (row.editor, row.label, row.badge, row.error):
-                widget.removeEventFilter(self)
-                self._grid.removeWidget(widget)
-                widget.hide()
-                widget.deleteLater()
-        self._rows.clear()
-        self._order.clear()
-        self._focused = None
 
     def _connect_editor(self, name: str, editor: FieldEditor) -> None:
         if isinstance(editor, QLineEdit):

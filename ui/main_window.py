@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medreview.documents import FieldKind, fields_of
+from medreview.documents import DocumentType, FieldKind, fields_of
 from medreview.model import BBox
 from ui.actions import ACTIONS, TOOLBAR_GROUPS, build_actions
 from ui.dialogs import RejectDialog, ShortcutsDialog
@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.queue = QueueModel(self)
         self.scan = ScanView(self)
         self.form = FieldForm(self)
+        self.form.prebuild([t.value for t in DocumentType if fields_of(t.value)])
         self.queue_view = QTableView(self)
         self.messages = MessageBar(self)
         self.stack = QStackedWidget(self)

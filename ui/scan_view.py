@@ -138,6 +138,7 @@ class ScanView(QGraphicsView):
         self._prepared = False
         self._focused_field: str | None = None
         self._pixmap_item: QGraphicsPixmapItem | None = None
+        self._pixmap_key: tuple[int, bool, bool] | None = None
         self._boxes: list[OverlayBox] = []
         self._band = QGraphicsRectItem()
         band_pen = QPen(QColor(FOCUS_ACCENT), 1, Qt.PenStyle.DashLine)
@@ -216,15 +217,12 @@ class ScanView(QGraphicsView):
             return
         page = self._pages[self._page]
         width, height = page.original.width(), page.original.height()
-        image = page.prepared if self._prepared and page.prepared is not None else page.original
-        item = QGraphicsPixmapItem(QPixmap.fromImage(image))
+        item = QGraphicsPixmapItem()
         item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
-        if image.width() != width or image.height() != height:
-            item.setTransform(
-                QTransform.fromScale(width / max(1, image.width()), height / max(1, image.height()))
-            )
-        scene.addItem(item)
         self._pixmap_item = item
+        self._pixmap_key = None
+        self._update_pixmap()
+        scene.addItem(item)
         for evidence in self._evidence:
             if evidence.page == self._page:
                 box = OverlayBox(evidence, self._labels.get(evidence.field, evidence.field))
@@ -236,6 +234,26 @@ class ScanView(QGraphicsView):
         scene.setSceneRect(QRectF(0, 0, width, height))
         self._apply_transform()
         self.pageChanged.emit(self._page, len(self._pages))
+
+    def _update_pixmap(self) -> None:
+        """Show the image (original or prepared) at the resolution the zoom needs."""
+        item = self._pixmap_item
+        if item is None or not self._pages:
+            return
+        page = self._pages[self._page]
+        full = page.prepared if self._prepared and page.prepared is not None else page.original
+        preview = page.prepared_preview if full is page.prepared else page.preview
+        small = preview is not None and self._zoom * page.original.width() <= preview.width()
+        image = preview if small and preview is not None else full
+        key = (self._page, self._prepared, small)
+        if key == self._pixmap_key:
+            return
+        self._pixmap_key = key
+        item.setPixmap(QPixmap.fromImage(image))
+        width, height = page.original.width(), page.original.height()
+        item.setTransform(
+            QTransform.fromScale(width / max(1, image.width()), height / max(1, image.height()))
+        )
 
     # ----- pages, image, rotation ---------------------------------------------------------
 
@@ -299,6 +317,7 @@ class ScanView(QGraphicsView):
 
     def _set_zoom(self, zoom: float) -> None:
         self._zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        self._update_pixmap()
         self.setTransform(QTransform().rotate(self.rotation).scale(self._zoom, self._zoom))
         self.zoomChanged.emit(self._zoom)
 

@@ -49,6 +49,7 @@ def station(qtbot: QtBot, settings: QSettings, store: Store, tmp_path: Path) -> 
         extract=SampleExtract(),
         read_region=region_reader("3"),
         save_delay_ms=30,
+        ocr_in_processes=False,
     )
     window.show()
     window.activateWindow()
