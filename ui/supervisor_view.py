@@ -174,7 +174,7 @@ class ThroughputChart(QWidget):
             painter.end()
             return
         top, row_height, name_width = 38.0, 30.0, 130.0
-        width = max(40.0, self.width() - name_width - 220)
+        width = min(520.0, max(40.0, self.width() - name_width - 220))
         peak = max(value for _, value, _ in bars) or 1.0
         for index, (name, value, label) in enumerate(bars):
             y = top + index * row_height
