@@ -319,3 +319,11 @@ def test_digits_misread_in_addresses_and_strengths() -> None:
     assert canonical.clean_text("Sumatriptan 50 mg tab", canonical.TextStyle.ITEM) == (
         "Sumatriptan 50 mg tab"
     )
+
+
+def test_immunity_after_a_garbled_label_tail_and_prose_glued_stop() -> None:
+    choices = ("immune", "not immune")
+    assert canonical.parse_choice("@omieella): IMMUNE:", choices) == "immune"
+    assert canonical.parse_choice("IMMUNE NOT IMMUNE", choices) is None
+    prose = canonical.clean_text("Return to clinic.if needed.", canonical.TextStyle.PROSE)
+    assert prose == "Return to clinic if needed."

@@ -150,7 +150,7 @@ def test_value_beside_on_a_neighbouring_line_of_a_skewed_photo() -> None:
     labels = find_labels(lines, {"measles": ("Measles",)})
     (hit,) = labels
     assert value_right(lines, hit, labels) == ()
-    assert texts(value_beside(lines, hit)) == "NOT IMMUNE"
+    assert texts(value_beside(lines, hit, labels)) == "NOT IMMUNE"
 
 
 def test_tall_box_does_not_split_a_line() -> None:
@@ -184,3 +184,22 @@ def test_strongly_skewed_page_keeps_label_and_far_value_together() -> None:
         "Street: value 2 is written here",
         "Country: value 3 is written here",
     ]
+
+
+def test_value_beside_is_a_segment_of_a_labelled_neighbour_line() -> None:
+    # the Height value slid up onto the Street row, right of everything else there
+    words = row(1009, 200, "Street: 79 Cedar Court") + row(1009, 1880, "69")
+    words += row(1040, 1580, "Height:")
+    lines = group_lines(words)
+    table = {"street": ("Street",), "height": ("Height",)}
+    labels = find_labels(lines, table)
+    height = next(m for m in labels if m.key == "height")
+    street = next(m for m in labels if m.key == "street")
+    assert texts(value_beside(lines, height, labels)) == "69"
+    assert texts(value_right(lines, street, labels)) == "79 Cedar Court"
+
+
+def test_specks_before_a_label_do_not_hide_it() -> None:
+    lines = group_lines(row(50, 100, "_ Nahe: Sofia Carter"))
+    (hit,) = find_labels(lines, {"name": ("Name",)})
+    assert (hit.start, texts(value_right(lines, hit, [hit]))) == (1, "Sofia Carter")

@@ -320,14 +320,14 @@ def _best_choice(text: str, choices: tuple[str, ...]) -> str | None:
 
 def _immunity(tokens: list[str]) -> str | None:
     """``IMMUNE`` or ``NOT IMMUNE`` as OCR may garble them (``NOT INMONE``)."""
-    if not tokens or len(tokens) > 2:
-        return None  # longer: both choices printed, or not an answer at all
+    if not tokens or len(tokens) > 4:
+        return None
+    if sum(fuzz.ratio(t, "immune") >= 60 for t in tokens) > 1:
+        return None  # both choices printed
     immune = fuzz.ratio(tokens[-1], "immune") >= 60
     negated = len(tokens) >= 2 and fuzz.ratio(tokens[-2], "not") >= 60
-    if immune and negated:
-        return "not immune"
-    if immune and len(tokens) == 1:
-        return "immune"
+    if immune:
+        return "not immune" if negated else "immune"
     return None
 
 
@@ -404,6 +404,7 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         ]
     elif style is TextStyle.PROSE:
         words = [re.sub(r"\.[:;,]+$", ".", w) for w in words]
+        words = [p for w in words for p in re.sub(r"(?<=[a-z])\.(?=[a-z])", " ", w).split()]
         words = [
             w[:-1]
             if w.endswith(".") and nxt[:1].islower() and (len(w) > 2 or w[0].isdigit())

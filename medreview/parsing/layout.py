@@ -249,7 +249,7 @@ def _threshold(label: str, colon: bool) -> float:
     size = len(label)
     if colon:
         return 75.0 if size <= 4 else 70.0 if size <= 8 else 68.0
-    return 90.0 if size <= 4 else 86.0 if size <= 8 else 80.0
+    return 88.0 if size <= 4 else 86.0 if size <= 12 else 80.0
 
 
 def _ends_label(text: str) -> bool:
@@ -296,6 +296,12 @@ def segment_starts(line: Line, gap: float = COLUMN_GAP) -> set[int]:
     starts = {0}
     for i in range(1, len(line.words)):
         if line.words[i].bbox.x0 - line.words[i - 1].bbox.x1 > limit:
+            starts.add(i)
+    # a segment starting with specks or rule marks ("_ Name:") starts after them
+    for start in sorted(starts):
+        i = start
+        while i + 1 < len(line.words) and not any(c.isalnum() for c in line.words[i].text):
+            i += 1
             starts.add(i)
     return starts
 
@@ -363,27 +369,38 @@ def value_right(
     return tuple(w for w in taken if not _is_filler(w.text))
 
 
-def value_beside(lines: Sequence[Line], match: LabelMatch) -> tuple[Word, ...]:
-    """Words just right of a label that a skewed photo put on a neighbouring line.
+def value_beside(
+    lines: Sequence[Line],
+    match: LabelMatch,
+    stops: Sequence[LabelMatch],
+) -> tuple[Word, ...]:
+    """A value that a skewed photo put on a neighbouring line, right of its label.
 
-    Only a whole neighbouring line lying right of the label, with its centre
-    within one line height of the label's, counts.
+    It is a segment of the line just above or below, starting right of the
+    label (before the label's next label), with its centre within one line
+    height of the label's, nothing of that line over the label's column, and
+    no label of its own at its start.
     """
     line = lines[match.line]
     label_words = line.words[match.start : match.end]
-    right = label_words[-1].bbox.x1
+    left, right = label_words[0].bbox.x0, label_words[-1].bbox.x1
     centre = sum(w.bbox.center_y for w in label_words) / len(label_words)
     height = float(median(w.bbox.height for w in label_words))
+    later = [s.start for s in stops if s.line == match.line and s.start >= match.end]
+    limit = line.words[min(later)].bbox.x0 if later else 10**9
     for index in (match.line - 1, match.line + 1):
         if not 0 <= index < len(lines) or lines[index].page != line.page:
             continue
         near = lines[index]
-        if near.words[0].bbox.x0 <= right:
-            continue
-        if any(w.bbox.x0 <= right for w in line.words[match.end :]):
-            continue
-        if abs(near.words[0].bbox.center_y - centre) < height:
-            return tuple(w for w in near.words if not _is_filler(w.text))
+        labelled = {s.start for s in stops if s.line == index}
+        for part in segments(near):
+            first = near.words.index(part[0])
+            if first in labelled or not right < part[0].bbox.x0 < limit:
+                continue
+            if any(w.bbox.x1 > left for w in near.words[:first]):
+                continue
+            if abs(part[0].bbox.center_y - centre) < height:
+                return tuple(w for w in part if w.bbox.x0 < limit and not _is_filler(w.text))
     return ()
 
 

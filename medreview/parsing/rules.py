@@ -244,12 +244,8 @@ def read_label(
     if rule.where in (Where.RIGHT, Where.RIGHT_OR_BELOW):
         words = value_right(page.lines, hit, page.labels)
         if not words:
-            words = value_beside(page.lines, hit)
-            if words and any(
-                m.line != hit.line and words[0] in page.lines[m.line].words for m in page.labels
-            ):
-                words = ()
-            strength *= 0.9
+            words = value_beside(page.lines, hit, page.labels)
+            strength *= 0.9 if words else 1.0
     if not words and rule.where in (Where.BELOW, Where.RIGHT_OR_BELOW):
         words = value_below(page.lines, hit, page.labels)
         if words:
