@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 OCR_LEASE_SECONDS = 600.0
+LEASE_RENEW_MS = 120_000
 DEFAULT_BATCH = "inbox"
 
 
@@ -150,6 +151,11 @@ class ReviewController(QObject):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(save_delay_ms)
         self._save_timer.timeout.connect(self.flush_edits)
+        # Claims expire when not renewed: keep the open document's and the OCR leases alive.
+        self._lease_timer = QTimer(self)
+        self._lease_timer.setInterval(LEASE_RENEW_MS)
+        self._lease_timer.timeout.connect(self._renew_leases)
+        self._lease_timer.start()
         w = window
         w.set_user(user)
         w.set_batch(self.batch)
@@ -175,6 +181,7 @@ class ReviewController(QObject):
     def shutdown(self) -> None:
         """Save edits, give the open document back, stop background work."""
         self._stopped = True
+        self._lease_timer.stop()
         self.flush_edits()
         if self._open is not None:
             doc_id = self._open.record.id
@@ -532,6 +539,17 @@ class ReviewController(QObject):
     def ocr_running(self) -> int:
         """Scans being read now."""
         return len(self._ocr_in_flight)
+
+    def _renew_leases(self) -> None:
+        """Renew the review claim and the OCR claims (an idle analyst keeps the document)."""
+        if self._stopped:
+            return
+        if self._open is not None:
+            doc_id = self._open.record.id
+            self._ok(lambda: self.store.renew(doc_id, self.user))
+        if self._ocr_in_flight:
+            ids = list(self._ocr_in_flight)
+            self._ok(lambda: self.store.renew_processing(self._owner, ids, OCR_LEASE_SECONDS))
 
     # ----- errors --------------------------------------------------------------------------
 

@@ -208,3 +208,46 @@ def test_crashing_engine_in_the_real_pipeline(
         window.shortcuts_dialog.close()
     finally:
         controller.shutdown()
+
+
+def test_leases_are_renewed_while_the_analyst_works(qtbot: QtBot, station: Station) -> None:
+    _import(qtbot, station, [("rx_0001.png", "rx_0001")])
+    doc = station.window.document
+    assert doc is not None
+    before = station.store.load_document(doc.doc_id).lease_expires_at
+    assert before is not None
+    qtbot.wait(20)
+    station.controller._renew_leases()
+    after = station.store.load_document(doc.doc_id).lease_expires_at
+    assert after is not None and after > before
+
+
+def test_region_is_re_read_by_the_real_pipeline(
+    qtbot: QtBot, settings: QSettings, store: Store, tmp_path: Path
+) -> None:
+    window = MainWindow(settings, today=TODAY)
+    qtbot.addWidget(window)
+    window.resize(1300, 850)
+    controller = ReviewController(
+        window, store, user="ana", batch="b", extract=SampleExtract(), ocr_in_processes=False
+    )
+    window.show()
+    try:
+        scans = tmp_path / "scans"
+        scans.mkdir()
+        with qtbot.waitSignal(controller.documentShown, timeout=10_000):
+            window.import_paths([scan_file(scans, "rx.png", "rx_0001")])
+        window.form.focus_field("patient_name")
+        area = BBox.union(b.evidence.bbox for b in window.scan.boxes_of("patient_address"))
+        window.scan.set_zoom(1.0)
+        window.scan.centerOn(_centre(area))
+        with qtbot.waitSignal(controller.regionRead, timeout=30_000) as read:
+            drag(
+                window.scan,
+                QPointF(area.x0 - 6, area.y0 - 6),
+                QPointF(area.x1 + 6, area.y1 + 6),
+            )
+        assert read.args[1] == "patient_name"
+        assert read.args[2] == "41 Orchard Lane, Springfield, IL"
+    finally:
+        controller.shutdown()

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -144,3 +144,28 @@ def test_wheel_zooms_around_cursor(
     )
     QApplication.sendEvent(view.viewport(), event)
     assert view.zoom > before
+
+
+def test_middle_drag_pans(view: ScanView, sample: Callable[..., PreparedDocument]) -> None:
+    doc = sample("rx_0001")
+    view.set_document(doc.pages, doc.evidence)
+    view.set_zoom(2.0)
+    view.centerOn(400, 500)
+    before = view.verticalScrollBar().value()
+    middle = Qt.MouseButton.MiddleButton
+    start, end = QPoint(300, 400), QPoint(300, 300)
+    for kind, pos, buttons, button in (
+        (QEvent.Type.MouseButtonPress, start, middle, middle),
+        (QEvent.Type.MouseMove, end, middle, Qt.MouseButton.NoButton),
+        (QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton, middle),
+    ):
+        event = QMouseEvent(
+            kind,
+            QPointF(pos),
+            QPointF(view.viewport().mapToGlobal(pos)),
+            button,
+            buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(view.viewport(), event)
+    assert view.verticalScrollBar().value() == before + 100
