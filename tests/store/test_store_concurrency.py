@@ -41,7 +41,7 @@ def test_two_processes_never_claim_the_same_document(
     manager.shutdown()
     assert not set(alice) & set(bob)
     assert len(alice) + len(bob) == 200 == len(set(alice) | set(bob))
-    assert alice and bob  # both really took part
+    assert alice and bob, (len(alice), len(bob))  # both really took part
     assert store.batch("b").counts[Status.VERIFIED] == 200
     with store.engine.connect() as conn:
         claims = conn.execute(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from threading import Barrier
 
@@ -19,6 +20,9 @@ def claim_until_empty(url: str, files_root: str, user: str, start: Barrier) -> l
         while (doc := store.claim_next(user)) is not None:
             claimed.append(doc.id)
             store.submit(doc.id, user)
+            # An analyst looks at a document before the next claim; without this pause
+            # one process can win SQLite's lock every time and starve the other.
+            time.sleep(0.005)
     return claimed
 
 
