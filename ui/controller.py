@@ -521,11 +521,13 @@ class ReviewController(QObject):
         self._update_progress()
         if self._stopped:
             return
+        # the next scan first, so the OCR process never idles; each store call in its
+        # own turn of the event loop keeps every pause short
+        self.pump_ocr()
         if self._open is None and self._loading is None:
-            self.open_next()
+            QTimer.singleShot(0, self.open_next)
         elif self._ahead is None:
             self._read_ahead()
-        self.pump_ocr()
 
     def _show_ocr_progress(self) -> None:
         counts = self.window.queue.counts()
