@@ -87,7 +87,7 @@ class Store:
             self.engine.dispose()
             if not isinstance(exc, DBAPIError):
                 raise
-            typed = db.classify(exc)
+            typed = db.classify_chain(exc)
             if typed is None:
                 raise
             if isinstance(typed, DatabaseUnavailableError):

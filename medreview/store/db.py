@@ -106,10 +106,27 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         with factory() as session, session.begin():
             yield session
     except DBAPIError as exc:
-        typed = classify(exc)
+        typed = classify_chain(exc)
         if typed is None:
             raise
         raise typed from exc
+
+
+def classify_chain(exc: BaseException) -> DatabaseError | None:
+    """Like :func:`classify`, also looking at the errors this one arose from.
+
+    SQLite ends the whole transaction on "disk full"; rolling back a savepoint then
+    fails with "no such savepoint", which hides the real cause in its context.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        typed = classify(current)
+        if typed is not None:
+            return typed
+        current = current.__cause__ or current.__context__
+    return None
 
 
 def classify(exc: BaseException) -> DatabaseError | None:

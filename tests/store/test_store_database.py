@@ -1,24 +1,27 @@
 from __future__ import annotations
 
+import errno
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from medreview.cli import main
 from medreview.errors import (
     ClaimLostError,
     DatabaseLockedError,
     DatabaseUnavailableError,
+    DiskFullError,
     ExitCode,
     SchemaVersionError,
 )
 from medreview.ingest import ingest
 from medreview.model import ExtractionResult
-from medreview.store import Status, Store
+from medreview.store import Status, Store, db
 from medreview.store.migrate import head_revision
 from medreview.store.paths import default_database_url, files_dir, normalise_url
 from medreview.store.schema import Base
@@ -136,3 +139,26 @@ def test_stats_per_analyst(
     assert main(["stats", "--batch", "b", "--database", url]) == 0
     out = capsys.readouterr().out
     assert "batch b: 4 document(s)" in out and "alice: 2 verified" in out
+
+
+def test_a_full_sqlite_database_is_an_environment_error(tmp_path: Path) -> None:
+    path = tmp_path / "full.sqlite3"
+    with Store.open(f"sqlite:///{path}") as store:
+        store.create_batch("b")
+        with store.engine.connect() as conn:
+            pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+
+        @event.listens_for(store.engine, "connect")
+        def _cap(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.execute(f"PRAGMA max_page_count={pages}")  # the disk is "full"
+
+        store.engine.dispose()
+        with pytest.raises(DiskFullError):
+            for i in range(200):
+                store.create_batch(f"batch {i:04d} " + "x" * 150)
+
+
+def test_a_full_disk_while_copying_scans_is_an_environment_error() -> None:
+    assert isinstance(db.classify(OSError(errno.ENOSPC, "No space left")), DiskFullError)
+    assert db.classify(OSError(errno.EACCES, "Permission denied")) is None
+    assert db.classify(ValueError("a bug")) is None
