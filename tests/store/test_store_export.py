@@ -167,3 +167,20 @@ def test_no_phi_in_logs_of_ingest_and_export(
         for item in _texts(value):
             if len(item) >= 4:  # short numbers like "72" occur in timings and counts
                 assert item not in logs, item
+
+
+def test_a_field_the_analyst_cleared_is_absent_from_exports(store: Store, tmp_path: Path) -> None:
+    write_scan(tmp_path / "rx.png", "prescription", PRESCRIPTION)
+    ingest(store, [tmp_path / "rx.png"], "b", workers=0, extract=fake_extract)
+    doc = store.claim_next("alice")
+    assert doc is not None
+    store.save_edit(doc.id, "alice", "patient_address", None)
+    store.submit(doc.id, "alice")
+    store.export("b", "json", tmp_path / "out.json")
+    store.export("b", "csv", tmp_path / "out.csv")
+    (obj,) = json.loads((tmp_path / "out.json").read_text())
+    assert "patient_address" not in obj["fields"]
+    assert obj["review"]["changed_fields"] == ["patient_address"]
+    with (tmp_path / "out.csv").open(newline="") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert row["patient_address"] == "" and row["patient_name"] == "Helen Okafor"
