@@ -9,7 +9,8 @@ API summary (``Store``, in :mod:`medreview.store.api`; every method is one
 transaction and returns immutable records; ``user`` is a user name, created as
 an analyst on first use)::
 
-    Store.open(url: str | None = None, *, files_root: Path | None = None) -> Store
+    Store.open(url: str | None = None, *, files_root: Path | None = None,
+               busy_timeout: float = 30.0) -> Store
     store.close()                                    # also a context manager
     # batches, users
     store.create_batch(name, *, auto_verify: float | None = None) -> BatchInfo
@@ -42,7 +43,9 @@ an analyst on first use)::
     store.reopen(doc_id, user)                      # rejected/verified -> ready
     store.send_back_sample(batch, user, count, *, seed=None) -> list[int]
     store.export(batch, fmt, out, progress=None, *, user="system", new_only=False)
-        -> ExportReport
+        -> ExportReport                             # csv | json | fhir (NDJSON)
+    store.verified_documents(batch, *, new_only=False) -> list[DocumentRecord]
+    store.mark_exported(doc_ids, user, *, detail) -> int   # returns re-exports
 
 ``DocumentRecord`` carries ``result`` (the :class:`~medreview.model.ExtractionResult`),
 ``image_paths`` (page-NNN.png, the pixel space of every bbox), ``prepared_paths``,
