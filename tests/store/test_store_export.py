@@ -184,3 +184,22 @@ def test_a_field_the_analyst_cleared_is_absent_from_exports(store: Store, tmp_pa
     with (tmp_path / "out.csv").open(newline="") as handle:
         (row,) = list(csv.DictReader(handle))
     assert row["patient_address"] == "" and row["patient_name"] == "Helen Okafor"
+
+
+def test_fhir_keeps_a_value_that_is_not_a_valid_date(store: Store, tmp_path: Path) -> None:
+    odd = {**PRESCRIPTION, "date": "2023-02-31", "medicines": []}
+    write_scan(tmp_path / "rx.png", "prescription", odd)
+    ingest(store, [tmp_path / "rx.png"], "b", workers=0, extract=fake_extract)
+    doc = store.claim_next("alice")
+    assert doc is not None
+    store.submit(doc.id, "alice")
+    store.export("b", "fhir", tmp_path / "out.ndjson")
+    line = (tmp_path / "out.ndjson").read_text().strip()
+    Bundle.model_validate_json(line)
+    values = {
+        e["resource"]["code"]["text"]: e["resource"]["valueString"]
+        for e in json.loads(line)["entry"]
+        if e["resource"]["resourceType"] == "Observation"
+    }
+    assert values["Date"] == "2023-02-31"  # kept as text, not as an invalid FHIR date
+    assert values["Directions"] == PRESCRIPTION["directions"]  # no medicine to carry it
