@@ -184,3 +184,16 @@ def test_empty_box_marks_the_other_option() -> None:
 
 def test_brackets_marked_with_several_strokes() -> None:
     assert parse(page_one("[XxX] Yes [.] No"))["hepatitis_b_vaccination"] == "yes"
+
+
+def test_both_boxes_empty_is_no_answer_whatever_the_boxes_look_like() -> None:
+    words = [w for w in page_one(hepatitis="") if w.bbox.y0 != 2320]
+    words += [
+        *row(2320, 200, HEPATITIS),
+        Word("[", 0.9, BBox(1200, 2310, 1215, 2356)),
+        Word("]", 0.9, BBox(1230, 2310, 1245, 2356)),
+        Word("Yes", 0.9, BBox(1260, 2320, 1330, 2356)),
+        Word("[", 0.9, BBox(1420, 2300, 1435, 2356)),
+        Word("]No", 0.9, BBox(1450, 2290, 1540, 2356)),
+    ]
+    assert "hepatitis_b_vaccination" not in parse(words)

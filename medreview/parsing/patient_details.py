@@ -206,22 +206,16 @@ def choice_row_step(
     text = " ".join(w.text for w in words)
     strength = rule.strength
     value = canonical.parse_choice(text, spec.choices)
-    if value is None or len(_option_words(words, spec.choices)) == len(spec.choices):
-        marked = _marked_by_text(text, spec.choices) or ticked_option(words, spec.choices)
-        if marked is not None:
-            value, strength = marked, strength * 0.75
-        elif len(_option_words(words, spec.choices)) == len(spec.choices):
-            value = None
+    if len(_option_words(words, spec.choices)) == len(spec.choices):
+        # every option printed: the mark decides, read from brackets if the
+        # text shows them, else from the word boxes
+        if canonical.CHECKED.search(text) or canonical.UNCHECKED.search(text):
+            value = canonical.parse_choice(text, spec.choices)
+        else:
+            value, strength = ticked_option(words, spec.choices), strength * 0.75
     if value is None:
         return StepResult(None, "answer not readable")
     return found_result(spec, Found(value, tuple(words), strength), config)
-
-
-def _marked_by_text(text: str, choices: tuple[str, ...]) -> str | None:
-    """A choice marked with ``[X]`` (or the only one not left ``[ ]``), from text alone."""
-    if canonical.CHECKED.search(text) or canonical.UNCHECKED.search(text):
-        return canonical.parse_choice(text, choices)
-    return None
 
 
 STEPS = {Method.CHOICE_ROW: choice_row_step}
