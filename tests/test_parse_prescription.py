@@ -215,3 +215,10 @@ def test_directions_continue_past_a_speck_and_refill_after_a_rule() -> None:
         "Amoxicillin three times a day for 7 days. Ibuprofen as needed for pain."
     )
     assert values["refills"] == 6
+
+
+def test_pad_refill_row_found_without_its_label() -> None:
+    words = printed([(600, 200, "Amoxicillin 500 mg")], refill="Reril G. 1 2 3 (4) 5 PRN")
+    values = parse(words)
+    assert values["refills"] == 4
+    assert values["directions"].endswith("for pain.")  # the row is not part of the directions

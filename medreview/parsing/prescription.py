@@ -203,6 +203,8 @@ def running_text_step(
             break
         if not any(c.isalnum() for w in line.words for c in w.text):
             continue  # a speck or a rule between the lines
+        if _is_refill_row(line.words):
+            break
         stops = [m for m in page.labels if m.line == index]
         if any(m.key in rule.stops or m.start == 0 for m in stops):
             break
@@ -283,26 +285,50 @@ def circled_refill(words: Sequence[Word]) -> str | None:
 def refills_step(
     page: Page, rules: DocumentRules, rule: FieldRule, spec: FieldSpec, config: PipelineConfig
 ) -> StepResult:
-    """``Refill: _2_ times`` / ``PRN``, or the circled entry of a pad's refill row."""
+    """``Refill: _2_ times`` / ``PRN``, or the circled entry of a pad's refill row.
+
+    A pad's row is recognised by its printed choices even when its label is
+    unreadable.
+    """
     hits = page.matches(rule.field)
-    if not hits:
-        return StepResult(None)
-    hit = hits[0]
-    line = page.lines[hit.line]
-    later = [m.start for m in page.labels if m.line == hit.line and m.start >= hit.end]
-    words = line.words[hit.end : min(later, default=len(line.words))]
-    row = [w for w in words if _refill_token(w.text) is not None]
-    if len(row) >= 4:  # a printed row of choices, not a written number
+    strength = rule.strength
+    if hits:
+        hit = hits[0]
+        line = page.lines[hit.line]
+        later = [m.start for m in page.labels if m.line == hit.line and m.start >= hit.end]
+        words = line.words[hit.end : min(later, default=len(line.words))]
+        label_words = line.words[hit.start : hit.end]
+    else:
+        index = refill_row_line(page)
+        if index is None:
+            return StepResult(None)
+        words = label_words = page.lines[index].words
+        strength *= 0.8
+    if _is_refill_row(words):  # a printed row of choices, not a written number
         value = circled_refill(words)
         if value is None:
             return StepResult(None, "refill row without a readable mark")
         text = value
-        strength = rule.strength * 0.75
+        strength *= 0.75
     else:
         text = " ".join(w.text for w in words)
-        strength = rule.strength
-    kept = tuple(w for w in words if w.text.strip("_ ")) or line.words[hit.start : hit.end]
+    kept = tuple(w for w in words if w.text.strip("_ ")) or label_words
     return found_result(spec, Found(text, kept, strength), config)
+
+
+def _is_refill_row(words: Sequence[Word]) -> bool:
+    """Whether words print most of ``0 1 2 3 4 5 PRN`` (a pad's refill choices)."""
+    tokens = _row_tokens(words)
+    found = {_refill_token(t) for t in tokens} - {None}
+    return len(found) >= 4 and ("PRN" in found or len(found) >= 5)
+
+
+def refill_row_line(page: Page) -> int | None:
+    """The line holding a pad's refill row, found by its printed choices."""
+    for index, line in enumerate(page.lines):
+        if _is_refill_row(line.words):
+            return index
+    return None
 
 
 STEPS = {
