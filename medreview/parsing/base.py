@@ -20,8 +20,8 @@ from medreview.parsing.rules import (
     DocumentRules,
     FieldRule,
     Found,
+    LabelledLines,
     Method,
-    Page,
     read_label,
     to_result,
 )
@@ -51,7 +51,7 @@ class StepResult:
     problem: str | None = None
 
 
-Step = Callable[[Page, DocumentRules, FieldRule, FieldSpec, PipelineConfig], StepResult]
+Step = Callable[[LabelledLines, DocumentRules, FieldRule, FieldSpec, PipelineConfig], StepResult]
 
 
 def found_result(
@@ -70,20 +70,28 @@ def found_result(
 
 
 def label_step(
-    page: Page, rules: DocumentRules, rule: FieldRule, spec: FieldSpec, config: PipelineConfig
+    doc: LabelledLines,
+    rules: DocumentRules,
+    rule: FieldRule,
+    spec: FieldSpec,
+    config: PipelineConfig,
 ) -> StepResult:
     """The value at the field's label."""
-    found = read_label(page, rules, rule, blank_ok=spec.kind is FieldKind.LIST)
+    found = read_label(doc, rules, rule, blank_ok=spec.kind is FieldKind.LIST)
     return found_result(spec, found, config, rule.style)
 
 
 def composite_step(
-    page: Page, rules: DocumentRules, rule: FieldRule, spec: FieldSpec, config: PipelineConfig
+    doc: LabelledLines,
+    rules: DocumentRules,
+    rule: FieldRule,
+    spec: FieldSpec,
+    config: PipelineConfig,
 ) -> StepResult:
     """Several labelled parts (street, city, ...) joined with ``", "`` in rule order."""
     pieces: list[Found] = []
     for key in rule.parts:
-        found = read_label(page, rules, rule, key)
+        found = read_label(doc, rules, rule, key)
         if found is not None and canonical.clean_string(found.text):
             pieces.append(found)
     if not pieces:
@@ -115,10 +123,10 @@ def apply_rules(
     steps: Mapping[Method, Step],
 ) -> ParseOutcome:
     """Run every rule of a document type over its pages."""
-    corrected = Page.build(page_lines(pages), rules)
+    corrected = LabelledLines.build(page_lines(pages), rules)
     as_read = corrected
     if any(w.corrected for p in pages for w in p.words):
-        as_read = Page.build(page_lines([_as_read(p) for p in pages]), rules)
+        as_read = LabelledLines.build(page_lines([_as_read(p) for p in pages]), rules)
     specs = {spec.name: spec for spec in FIELDS[rules.document_type]}
     table = {**GENERIC_STEPS, **steps}
     outcome = ParseOutcome()
@@ -128,8 +136,8 @@ def apply_rules(
             continue  # an earlier rule for the same field already read it
         spec = specs[rule.field]
         step = table[rule.method]
-        page = corrected if rule.medical else as_read
-        done = step(page, rules, rule, spec, config)
+        doc = corrected if rule.medical else as_read
+        done = step(doc, rules, rule, spec, config)
         if done.result is not None:
             outcome.fields[rule.field] = done.result
         elif done.problem is not None:

@@ -1,9 +1,9 @@
 """Patient medical record fields: labelled rows in titled sections over two pages.
 
-Page 1: the record date (top right), *Patient Information* (name, phone,
+LabelledLines 1: the record date (top right), *Patient Information* (name, phone,
 street, city/state/zip, country beside birth date, weight, height), *In Case
 of Emergency*, *General Medical History* (immunities, the hepatitis B
-question, medical problems). Page 2: insurance rows, allergies, medication.
+question, medical problems). LabelledLines 2: insurance rows, allergies, medication.
 The same label (``Name:``, ``Address:``) means different fields in different
 sections, so those rules are confined to their section.
 """
@@ -24,8 +24,8 @@ from medreview.parsing.rules import (
     DocumentRules,
     FieldRule,
     Found,
+    LabelledLines,
     Method,
-    Page,
     Section,
     Where,
 )
@@ -138,7 +138,7 @@ RULES = DocumentRules(
         "country": ("Country",),
         "work_phone": ("Work Phone", "Work Tel"),
         "signature": ("Patient Signature", "Signature"),
-        "page_number": ("Page 1 of 2", "Page 2 of 2"),
+        "page_number": ("LabelledLines 1 of 2", "LabelledLines 2 of 2"),
     },
 )
 
@@ -191,15 +191,19 @@ def ticked_option(words: Sequence[Word], choices: tuple[str, ...]) -> str | None
 
 
 def choice_row_step(
-    page: Page, rules: DocumentRules, rule: FieldRule, spec: FieldSpec, config: PipelineConfig
+    doc: LabelledLines,
+    rules: DocumentRules,
+    rule: FieldRule,
+    spec: FieldSpec,
+    config: PipelineConfig,
 ) -> StepResult:
     """A question answered by a word, a ``[X]`` or a ticked box beside ``Yes`` / ``No``."""
-    hits = page.matches(rule.field)
+    hits = doc.matches(rule.field)
     if not hits:
         return StepResult(None)
     hit = hits[0]
-    line = page.lines[hit.line]
-    later = [m.start for m in page.labels if m.line == hit.line and m.start >= hit.end]
+    line = doc.lines[hit.line]
+    later = [m.start for m in doc.labels if m.line == hit.line and m.start >= hit.end]
     words = line.words[hit.end : min(later, default=len(line.words))]
     if not words:
         return StepResult(None)

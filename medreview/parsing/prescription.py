@@ -22,8 +22,8 @@ from medreview.parsing.rules import (
     DocumentRules,
     FieldRule,
     Found,
+    LabelledLines,
     Method,
-    Page,
     Where,
 )
 
@@ -88,30 +88,34 @@ LEADING_BULLET = re.compile(r"^(?:\d{1,2}[.)]|[-•*·>])$")
 REFILL_ROW = ("0", "1", "2", "3", "4", "5", "PRN")
 
 
-def _header_lines(page: Page) -> list[int]:
+def _header_lines(doc: LabelledLines) -> list[int]:
     """Lines above the first patient row (the prescriber's header)."""
-    rows = [m.line for m in page.labels if m.key in HEADER_FIELDS]
-    first_page = page.lines[0].page if page.lines else 0
-    end = min(rows, default=min(4, len(page.lines)))
-    return [i for i in range(end) if page.lines[i].page == first_page]
+    rows = [m.line for m in doc.labels if m.key in HEADER_FIELDS]
+    first_page = doc.lines[0].page if doc.lines else 0
+    end = min(rows, default=min(4, len(doc.lines)))
+    return [i for i in range(end) if doc.lines[i].page == first_page]
 
 
 def prescriber_step(
-    page: Page, rules: DocumentRules, rule: FieldRule, spec: FieldSpec, config: PipelineConfig
+    doc: LabelledLines,
+    rules: DocumentRules,
+    rule: FieldRule,
+    spec: FieldSpec,
+    config: PipelineConfig,
 ) -> StepResult:
     """The header's doctor line, titles kept; the first header line when none is marked."""
     candidates: list[tuple[Word, ...]] = []
-    for index in _header_lines(page):
-        for part in segments(page.lines[index]):
+    for index in _header_lines(doc):
+        for part in segments(doc.lines[index]):
             marks = {compact(w.text) for w in part}
             if marks & DOCTOR_MARKS and sum(any(c.isalpha() for c in w.text) for w in part) >= 2:
                 candidates.append(part)
     strength = rule.strength
     if not candidates:
-        lines = _header_lines(page)
+        lines = _header_lines(doc)
         if not lines:
             return StepResult(None)
-        candidates.append(page.lines[lines[0]].words)
+        candidates.append(doc.lines[lines[0]].words)
         strength *= 0.6
     words = candidates[0]
     found = Found(" ".join(w.text for w in words), words, strength)
@@ -158,19 +162,23 @@ def _medicine_words(line: Line, first: bool) -> tuple[Word, ...]:
 
 
 def rx_block_step(
-    page: Page, rules: DocumentRules, rule: FieldRule, spec: FieldSpec, config: PipelineConfig
+    doc: LabelledLines,
+    rules: DocumentRules,
+    rule: FieldRule,
+    spec: FieldSpec,
+    config: PipelineConfig,
 ) -> StepResult:
     """Medicine lines between the patient rows (or the ℞ mark) and ``Directions:``."""
-    ends = [m.line for m in page.labels if m.key in ("directions", "refills", "signature")]
-    end = min(ends, default=len(page.lines))
-    rows = [m.line for m in page.labels if m.key in HEADER_FIELDS and m.line < end]
+    ends = [m.line for m in doc.labels if m.key in ("directions", "refills", "signature")]
+    end = min(ends, default=len(doc.lines))
+    rows = [m.line for m in doc.labels if m.key in HEADER_FIELDS and m.line < end]
     if not rows:
         return StepResult(None)
-    labelled = {m.line for m in page.labels}
+    labelled = {m.line for m in doc.labels}
     items: list[str] = []
     used: list[Word] = []
     for index in range(max(rows) + 1, end):
-        line = page.lines[index]
+        line = doc.lines[index]
         if index in labelled:
             continue
         words = _medicine_words(line, first=not items)
@@ -185,19 +193,23 @@ def rx_block_step(
 
 
 def running_text_step(
-    page: Page, rules: DocumentRules, rule: FieldRule, spec: FieldSpec, config: PipelineConfig
+    doc: LabelledLines,
+    rules: DocumentRules,
+    rule: FieldRule,
+    spec: FieldSpec,
+    config: PipelineConfig,
 ) -> StepResult:
     """All text after the label up to the next stop label, lines joined by spaces."""
-    hits = page.matches(rule.field)
+    hits = doc.matches(rule.field)
     if not hits:
         return StepResult(None)
     hit = hits[0]
-    first = page.lines[hit.line]
-    same_line_stops = [m.start for m in page.labels if m.line == hit.line and m.start >= hit.end]
+    first = doc.lines[hit.line]
+    same_line_stops = [m.start for m in doc.labels if m.line == hit.line and m.start >= hit.end]
     words: list[Word] = list(first.words[hit.end : min(same_line_stops, default=None)])
     previous = first
-    for index in range(hit.line + 1, len(page.lines)):
-        line = page.lines[index]
+    for index in range(hit.line + 1, len(doc.lines)):
+        line = doc.lines[index]
         reach = 4 * max(previous.height, first.height)
         if line.page != first.page or line.center_y - previous.center_y > reach:
             break
@@ -205,7 +217,7 @@ def running_text_step(
             continue  # a speck or a rule between the lines
         if _is_refill_row(line.words):
             break
-        stops = [m for m in page.labels if m.line == index]
+        stops = [m for m in doc.labels if m.line == index]
         if any(m.key in rule.stops or m.start == 0 for m in stops):
             break
         words.extend(line.words)
@@ -283,26 +295,30 @@ def circled_refill(words: Sequence[Word]) -> str | None:
 
 
 def refills_step(
-    page: Page, rules: DocumentRules, rule: FieldRule, spec: FieldSpec, config: PipelineConfig
+    doc: LabelledLines,
+    rules: DocumentRules,
+    rule: FieldRule,
+    spec: FieldSpec,
+    config: PipelineConfig,
 ) -> StepResult:
     """``Refill: _2_ times`` / ``PRN``, or the circled entry of a pad's refill row.
 
     A pad's row is recognised by its printed choices even when its label is
     unreadable.
     """
-    hits = page.matches(rule.field)
+    hits = doc.matches(rule.field)
     strength = rule.strength
     if hits:
         hit = hits[0]
-        line = page.lines[hit.line]
-        later = [m.start for m in page.labels if m.line == hit.line and m.start >= hit.end]
+        line = doc.lines[hit.line]
+        later = [m.start for m in doc.labels if m.line == hit.line and m.start >= hit.end]
         words = line.words[hit.end : min(later, default=len(line.words))]
         label_words = line.words[hit.start : hit.end]
     else:
-        index = refill_row_line(page)
+        index = refill_row_line(doc)
         if index is None:
             return StepResult(None)
-        words = label_words = page.lines[index].words
+        words = label_words = doc.lines[index].words
         strength *= 0.8
     if _is_refill_row(words):  # a printed row of choices, not a written number
         value = circled_refill(words)
@@ -323,9 +339,9 @@ def _is_refill_row(words: Sequence[Word]) -> bool:
     return len(found) >= 4 and ("PRN" in found or len(found) >= 5)
 
 
-def refill_row_line(page: Page) -> int | None:
+def refill_row_line(doc: LabelledLines) -> int | None:
     """The line holding a pad's refill row, found by its printed choices."""
-    for index, line in enumerate(page.lines):
+    for index, line in enumerate(doc.lines):
         if _is_refill_row(line.words):
             return index
     return None

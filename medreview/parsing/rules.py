@@ -117,7 +117,7 @@ class Found:
 
 
 @dataclass(frozen=True, slots=True)
-class Page:
+class LabelledLines:
     """A document's lines with every label found on them: what all steps read."""
 
     lines: tuple[Line, ...]
@@ -125,7 +125,7 @@ class Page:
     table: Mapping[str, tuple[str, ...]]
 
     @classmethod
-    def build(cls, lines: Sequence[Line], rules: DocumentRules) -> Page:
+    def build(cls, lines: Sequence[Line], rules: DocumentRules) -> LabelledLines:
         """Find every label of ``rules`` once."""
         table = rules.label_table()
         return cls(tuple(lines), tuple(find_labels(lines, table)), table)
@@ -176,35 +176,35 @@ def coerce(
     return COERCERS[spec.kind](text, order)
 
 
-def section_scope(page: Page, rules: DocumentRules, name: str) -> tuple[int, int] | None:
+def section_scope(doc: LabelledLines, rules: DocumentRules, name: str) -> tuple[int, int] | None:
     """Lines from a section's title to the next section's title, if the title is found."""
     titles = sorted(
-        (m.line, m.key) for m in page.labels if m.key.startswith("section:") and m.start <= 1
+        (m.line, m.key) for m in doc.labels if m.key.startswith("section:") and m.start <= 1
     )
     key = f"section:{name}"
     for position, (line, title) in enumerate(titles):
         if title == key:
             following = [ln for ln, _ in titles[position + 1 :] if ln > line]
-            return line, min(following, default=len(page.lines))
+            return line, min(following, default=len(doc.lines))
     return None
 
 
 def continuation(
-    page: Page, line_index: int, words: tuple[Word, ...], max_lines: int
+    doc: LabelledLines, line_index: int, words: tuple[Word, ...], max_lines: int
 ) -> list[tuple[Word, ...]]:
     """Further lines of a value: below it, starting near its left edge, no label first."""
     if max_lines <= 1 or not words:
         return []
     x0 = words[0].bbox.x0
     extra: list[tuple[Word, ...]] = []
-    previous = page.lines[line_index]
-    for index in range(line_index + 1, len(page.lines)):
-        line = page.lines[index]
+    previous = doc.lines[line_index]
+    for index in range(line_index + 1, len(doc.lines)):
+        line = doc.lines[index]
         if len(extra) + 1 >= max_lines or line.page != previous.page:
             break
         if line.center_y - previous.center_y > BELOW_REACH * max(line.height, previous.height):
             break
-        if any(m.line == index for m in page.labels):
+        if any(m.line == index for m in doc.labels):
             break
         taken = tuple(w for w in line.words if w.bbox.x1 > x0 - 2 * line.height)
         if not taken:
@@ -215,7 +215,7 @@ def continuation(
 
 
 def read_label(
-    page: Page,
+    doc: LabelledLines,
     rules: DocumentRules,
     rule: FieldRule,
     key: str | None = None,
@@ -231,33 +231,33 @@ def read_label(
     scope = None
     occurrence = 0
     if rule.section is not None:
-        scope = section_scope(page, rules, rule.section)
+        scope = section_scope(doc, rules, rule.section)
         if scope is None:  # title unreadable: count labels from the top instead
             strength *= 0.85
             occurrence = rule.occurrence
-    hits = page.matches(key or rule.field, scope)
+    hits = doc.matches(key or rule.field, scope)
     if len(hits) <= occurrence:
         return None
     hit = hits[occurrence]
     words: tuple[Word, ...] = ()
     line_index = hit.line
     if rule.where in (Where.RIGHT, Where.RIGHT_OR_BELOW):
-        words = value_right(page.lines, hit, page.labels)
+        words = value_right(doc.lines, hit, doc.labels)
         if not words:
-            words = value_beside(page.lines, hit, page.labels)
+            words = value_beside(doc.lines, hit, doc.labels)
             strength *= 0.9 if words else 1.0
     if not words and rule.where in (Where.BELOW, Where.RIGHT_OR_BELOW):
-        words = value_below(page.lines, hit, page.labels)
+        words = value_below(doc.lines, hit, doc.labels)
         if words:
-            line_index = next(i for i, ln in enumerate(page.lines) if words[0] in ln.words)
+            line_index = next(i for i, ln in enumerate(doc.lines) if words[0] in ln.words)
             strength *= 0.95
     label_strength = strength * (0.9 + 0.1 * min(1.0, hit.score / 100.0))
     if not words:
         if blank_ok:
-            label_words = page.lines[hit.line].words[hit.start : hit.end]
+            label_words = doc.lines[hit.line].words[hit.start : hit.end]
             return Found("", label_words, label_strength * 0.9)
         return None
-    lines = [words, *continuation(page, line_index, words, rule.max_lines)]
+    lines = [words, *continuation(doc, line_index, words, rule.max_lines)]
     text = "\n".join(" ".join(w.text for w in ws) for ws in lines)
     return Found(text, tuple(w for ws in lines for w in ws), label_strength)
 
