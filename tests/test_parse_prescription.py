@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from medreview.config import PipelineConfig
+from medreview.config import DateOrder, PipelineConfig
 from medreview.documents import DocumentType
 from medreview.model import BBox, Word
 from medreview.parsing import parse_fields, patient_details, prescription, rules
@@ -222,3 +222,11 @@ def test_pad_refill_row_found_without_its_label() -> None:
     values = parse(words)
     assert values["refills"] == 4
     assert values["directions"].endswith("for pain.")  # the row is not part of the directions
+
+
+def test_date_order_comes_from_the_config() -> None:
+    words = [replace(w, text="03/04/2023") if w.text == "O3/14/2023" else w for w in printed([])]
+    day_first = replace(CONFIG, date_order=DateOrder.DAY_FIRST)
+    outcome = parse_fields(DocumentType.PRESCRIPTION, [ocr_page(words)], day_first)
+    assert outcome.fields["date"].value == "2023-04-03"
+    assert parse(words)["date"] == "2023-03-04"

@@ -144,6 +144,7 @@ class LabelledLines:
 
 
 Coercer = Callable[[str, DateOrder], FieldData]
+# Kinds read by one coercer; strings (cleaned by style) and enums (by choices) are apart.
 
 
 def _list(text: str, order: DateOrder) -> FieldData:
@@ -151,7 +152,6 @@ def _list(text: str, order: DateOrder) -> FieldData:
 
 
 COERCERS: dict[FieldKind, Coercer] = {
-    FieldKind.STRING: lambda t, o: canonical.clean_string(t),
     FieldKind.DATE: canonical.parse_date,
     FieldKind.PHONE: lambda t, o: canonical.parse_phone(t),
     FieldKind.INTEGER: lambda t, o: canonical.parse_number(t),
