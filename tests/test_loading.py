@@ -174,3 +174,15 @@ def test_page_sizes_come_per_page(tmp_path: Path) -> None:
     pdf = poppler.info(path)
     assert pdf.pixels(0, 100) == (850, 1100)
     assert pdf.pixels(1, 100) == (1100, 850)
+
+
+def test_gray_scans_stay_gray(tmp_path: Path) -> None:
+    path = tmp_path / "gray.png"
+    _page().convert("L").save(path)
+    bilevel = tmp_path / "bilevel.tiff"
+    _page().convert("1").save(bilevel)
+    (gray,) = loading.load_pages(path, CONFIG)
+    (bw,) = loading.load_pages(bilevel, CONFIG)
+    assert gray.image.shape == (1100, 850)
+    assert bw.image.shape == (1100, 850)
+    assert set(np.unique(bw.image)) == {0, 255}
