@@ -12,6 +12,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "medreview.commands.export",
     "medreview.commands.stats",
     "medreview.commands.sendback",
+    "medreview.commands.role",
     "medreview.commands.terms",
     "medreview.commands.gui",
 )

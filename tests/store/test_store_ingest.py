@@ -129,3 +129,12 @@ def test_a_scan_that_kills_its_worker_fails_alone(store: Store, tmp_path: Path) 
     assert report.failures == {"worker_crashed": 1}
     (failed,) = store.documents("b", [Status.FAILED])
     assert failed.source_name == "poison.png" and failed.error_code == "worker_crashed"
+
+
+def test_cli_role(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    assert main(["role", "sue", "supervisor", "--database", url]) == 0
+    assert "sue is now a supervisor" in capsys.readouterr().err
+    assert main(["role", "sue", "analyst", "--database", url]) == 0
+    with Store.open(url) as store:
+        assert store.ensure_user("sue").role == "analyst"
