@@ -35,8 +35,8 @@ def _pg_bin() -> Path:
     return versions[-1].parent
 
 
-def _free_port() -> int:
-    for port in range(FIRST_PORT, FIRST_PORT + 100):
+def _free_port(start: int = FIRST_PORT) -> int:
+    for port in range(start, start + 100):
         with socket.socket() as sock:
             try:
                 sock.bind(("127.0.0.1", port))
@@ -62,16 +62,17 @@ class PostgresServer:
         if os.geteuid() == 0:
             shutil.chown(self.base, "postgres", "postgres")
 
-    def _run(self, args: list[str]) -> None:
+    def _run(self, args: list[str], *, fail: bool = True) -> bool:
         done = subprocess.run(
             _as_postgres(args), capture_output=True, text=True, timeout=120, check=False
         )
-        if done.returncode != 0:
+        if done.returncode != 0 and fail:
             log = self.log.read_text(errors="replace") if self.log.exists() else ""
             pytest.fail(
                 f"PostgreSQL test server: {' '.join(args[:1])} failed ({done.returncode}):\n"
                 f"{done.stdout}\n{done.stderr}\n{log}"
             )
+        return done.returncode == 0
 
     def start(self) -> None:
         self._run(
@@ -87,26 +88,18 @@ class PostgresServer:
                 "--no-sync",
             ]
         )
-        options = (
-            f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c full_page_writes=off -c synchronous_commit=off "
-            "-c max_connections=200"
-        )
-        self._run(
-            [
-                str(self.bin / "pg_ctl"),
-                "-D",
-                str(self.data),
-                "-o",
-                options,
-                "-l",
-                str(self.log),
-                "-w",
-                "-t",
-                "60",
-                "start",
-            ]
-        )
+        # Another test run may take the port between the check and the start: retry.
+        for attempt in range(3):
+            options = (
+                f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1 "
+                "-c fsync=off -c full_page_writes=off -c synchronous_commit=off "
+                "-c max_connections=200"
+            )
+            command = [str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options]
+            command += ["-l", str(self.log), "-w", "-t", "60", "start"]
+            if self._run(command, fail=attempt == 2):
+                return
+            self.port = _free_port(self.port + 1)
 
     def stop(self) -> None:
         subprocess.run(
