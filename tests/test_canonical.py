@@ -327,3 +327,12 @@ def test_immunity_after_a_garbled_label_tail_and_prose_glued_stop() -> None:
     assert canonical.parse_choice("IMMUNE NOT IMMUNE", choices) is None
     prose = canonical.clean_text("Return to clinic.if needed.", canonical.TextStyle.PROSE)
     assert prose == "Return to clinic if needed."
+
+
+def test_name_and_address_debris() -> None:
+    assert canonical.clean_text("Daniel J. lvanova*", canonical.TextStyle.NAME) == (
+        "Daniel J. Ivanova"
+    )
+    assert canonical.clean_text("P.O. Box 12, Sunset.Ave. Dover", canonical.TextStyle.ADDRESS) == (
+        "P.O. Box 12, Sunset Ave, Dover"
+    )

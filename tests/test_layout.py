@@ -203,3 +203,36 @@ def test_specks_before_a_label_do_not_hide_it() -> None:
     lines = group_lines(row(50, 100, "_ Nahe: Sofia Carter"))
     (hit,) = find_labels(lines, {"name": ("Name",)})
     assert (hit.start, texts(value_right(lines, hit, [hit]))) == (1, "Sofia Carter")
+
+
+def test_longer_label_with_colon_wins_over_its_prefix() -> None:
+    lines = group_lines(row(50, 100, "Policy Nuniber: DXX10C3P"))
+    table = {"policy": ("Policy Number", "Policy")}
+    (hit,) = find_labels(lines, table)
+    assert (hit.end, texts(value_right(lines, hit, [hit]))) == (2, "DXX10C3P")
+
+
+def test_lone_speck_set_apart_before_a_value_is_skipped() -> None:
+    words = row(50, 100, "Name;") + row(50, 300, "7") + row(50, 600, "Diego N. Moore")
+    lines = group_lines(words)
+    (hit,) = find_labels(lines, {"name": ("Name",)})
+    assert texts(value_right(lines, hit, [hit])) == "Diego N. Moore"
+
+
+def test_perspective_tilted_header_stays_one_line() -> None:
+    # a phone photo's header: each word higher than the last (slope about -0.065)
+    boxes = [("Dr", 844, 280, 935, 340), ("Aisha", 954, 260, 1170, 331)]
+    boxes += [("Bell,", 1201, 246, 1369, 323), ("M.D", 1400, 234, 1553, 299)]
+    words = [Word(t, 0.9, BBox(x0, y0, x1, y1)) for t, x0, y0, x1, y1 in boxes]
+    for i in range(6):  # body lines with the same tilt tell the slope
+        words += [
+            Word(
+                f"w{i}{j}",
+                0.9,
+                BBox(200 + 220 * j, 600 + 120 * i - 14 * j, 400 + 220 * j, 650 + 120 * i - 14 * j),
+            )
+            for j in range(5)
+        ]
+    lines = group_lines(words)
+    assert lines[0].text == "Dr Aisha Bell, M.D"
+    assert len(lines) == 7

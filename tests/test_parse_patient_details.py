@@ -197,3 +197,8 @@ def test_both_boxes_empty_is_no_answer_whatever_the_boxes_look_like() -> None:
         Word("]No", 0.9, BBox(1450, 2290, 1540, 2356)),
     ]
     assert "hepatitis_b_vaccination" not in parse(words)
+
+
+def test_tick_read_as_a_letter_beside_one_option() -> None:
+    assert ticked_option(row(0, 100, "MYes No"), ("yes", "no")) == "yes"
+    assert ticked_option(row(0, 100, "Yes V No"), ("yes", "no")) == "no"

@@ -360,7 +360,7 @@ class TextStyle(StrEnum):
 
 
 # Marks OCR makes of specks, rules and box edges; never part of the printed values.
-_DEBRIS = '‘’“”"[]{}|~_«»¢§'
+_DEBRIS = '‘’“”"[]{}|~_«»¢§*°^'
 
 
 def _strip_debris(word: str) -> str:
@@ -391,10 +391,9 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
     words = [w for w in words if (w and any(c.isalnum() for c in w)) or w in ("&", "-")]
     if style is TextStyle.ADDRESS:
         # no colons in an address, and a full stop inside one is a comma misread
-        words = [w.replace(":", "") for w in words]
-        words = [w[:-1] + "," if w.endswith(".") and len(w) > 2 else w for w in words[:-1]] + words[
-            -1:
-        ]
+        words = [re.sub(r"(?<=[A-Za-z])\.(?=[A-Za-z]{2})", " ", w.replace(":", "")) for w in words]
+        words = [p for w in words for p in w.split()]
+        words = [w[:-1] + "," if _stop_for_comma(w) else w for w in words[:-1]] + words[-1:]
         words = ["Pl" + w[2:] if w in ("PI", "PI,", "PI.") else w for w in words]
         words = [_numeric_misread(w) for w in words if w]
     elif style is TextStyle.NAME:
@@ -402,6 +401,8 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         words = [
             re.sub(r"(?<=[A-Za-z])!|!(?=[A-Za-z])", "I" if w.isupper() else "i", w) for w in words
         ]
+        # a name starts with a capital: "lvanova" is "Ivanova"
+        words = [re.sub(r"^l(?=[a-z]{2})", "I", w) for w in words]
     elif style is TextStyle.PROSE:
         words = [re.sub(r"\.[:;,]+$", ".", w) for w in words]
         words = [p for w in words for p in re.sub(r"(?<=[a-z])\.(?=[a-z])", " ", w).split()]
@@ -423,6 +424,11 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
     if style in (TextStyle.ADDRESS, TextStyle.ITEM):
         value = value.rstrip(".")
     return value or None
+
+
+def _stop_for_comma(word: str) -> bool:
+    """A full stop ending an address word that should be a comma (not ``P.O.``)."""
+    return word.endswith(".") and len(word) > 2 and not re.fullmatch(r"(?:[A-Za-z]\.)+", word)
 
 
 _UNITS = frozenset({"mg", "mcg", "g", "ml", "iu", "units"})

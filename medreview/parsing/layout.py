@@ -111,9 +111,13 @@ def group_lines(words: Iterable[Word]) -> list[Line]:
     if not items:
         return []
     typical = float(median(w.bbox.height for w in items)) or 1.0
-    chains = _chain(items, typical, 0.0)
-    slope = _common_slope(chains, typical)
-    if abs(slope) > MIN_SLOPE:
+    slope = 0.0
+    chains = _chain(items, typical, slope)
+    for _ in range(2):  # the straightened lines are longer and tell the slope better
+        found = _common_slope(chains, typical, slope)
+        if abs(found - slope) <= MIN_SLOPE:
+            break
+        slope = found
         chains = _chain(items, typical, slope)
     lines = [Line(tuple(ws), ws[0].page) for ws in chains]
     return sorted(
@@ -166,16 +170,16 @@ def _distance(recent: list[Word], word: Word, level: float, slope: float) -> flo
     return min(abs(centre - level), abs(base - (word.bbox.y1 - shift)))
 
 
-def _common_slope(chains: list[list[Word]], typical: float) -> float:
-    """The median slope of the long lines, 0 when too few lines show one."""
+def _common_slope(chains: list[list[Word]], typical: float, current: float) -> float:
+    """The median slope of the longer lines, ``current`` when too few lines show one."""
     slopes: list[float] = []
     for chain in chains:
         first, last = chain[0], chain[-1]
         span = (last.bbox.x0 + last.bbox.x1 - first.bbox.x0 - first.bbox.x1) / 2
-        if len(chain) >= 3 and span >= 8 * typical:
+        if len(chain) >= 3 and span >= 5 * typical:
             slopes.append((last.bbox.center_y - first.bbox.center_y) / span)
     if len(slopes) < 3:
-        return 0.0
+        return current
     return float(median(slopes))
 
 
@@ -290,6 +294,20 @@ def _starts_label(first: str, target: str) -> bool:
     return bool(first) and fuzz.ratio(first, target[: len(first)]) >= 60
 
 
+def _better(new: LabelMatch, old: LabelMatch, colons: Sequence[bool]) -> bool:
+    """Whether ``new`` beats ``old`` at the same place: a closer match, then a longer one.
+
+    A longer label ending in a colon beats a shorter one without it if it
+    matches fairly well: ``Policy Nuniber:`` is the ``Policy Number`` label,
+    not ``Policy`` followed by a value.
+    """
+    if new.end > old.end and colons[new.end - 1] and not colons[old.end - 1]:
+        return new.score >= 83.0
+    if old.end > new.end and colons[old.end - 1] and not colons[new.end - 1]:
+        return old.score < 83.0 and (new.score, new.end) > (old.score, old.end)
+    return (new.score, new.end) > (old.score, old.end)
+
+
 def segment_starts(line: Line, gap: float = COLUMN_GAP) -> set[int]:
     """Indices of the words that begin a segment of the line."""
     limit = gap * line.height
@@ -337,8 +355,9 @@ def find_labels(
                 free = start in starts or (start in after_value and colon)
                 if not free and not (colon and score >= 93.0):
                     continue
-                if best is None or (score, end) > (best.score, best.end):
-                    best = LabelMatch(index, start, end, score, key, label)
+                candidate = LabelMatch(index, start, end, score, key, label)
+                if best is None or _better(candidate, best, colons):
+                    best = candidate
             if best is not None:
                 found.append(best)
                 start = best.end
@@ -359,10 +378,13 @@ def value_right(
         (s.start for s in stops if s.line == match.line and s.start >= match.end),
         default=len(line.words),
     )
+    words = list(line.words[match.end : next_stop])
+    while words and not any(c.isalnum() for c in words[0].text):
+        words.pop(0)  # a blank's underscores or a speck before the value
+    if len(words) > 1 and len(words[0].text) <= 2 and words[1].bbox.x0 - words[0].bbox.x1 > limit:
+        words.pop(0)  # a lone speck read as "7" or "i", set apart from the value
     taken: list[Word] = []
-    for word in line.words[match.end : next_stop]:
-        if not taken and not any(c.isalnum() for c in word.text):
-            continue  # a blank's underscores or a speck before the value
+    for word in words:
         if taken and word.bbox.x0 - taken[-1].bbox.x1 > limit:
             break
         taken.append(word)

@@ -155,6 +155,8 @@ def _option_words(words: Sequence[Word], choices: tuple[str, ...]) -> dict[str, 
 
 
 # What OCR makes of an empty drawn box: "LI", "LJ", "L1]", "[]", "[.]", "U", "O".
+# What OCR makes of a ticked box or a lone tick: "M", "MM", "My", "V", "W".
+TICK = re.compile(r"^(?:[MVWvwJ✓✔/]{1,3}|My)$")
 EMPTY_BOX = re.compile(r"^(?:[(\[]?[LC][IJ1l|]?[\]J)]?|\[[\s.,]*\]|\(\s*\)|[UO0□☐])$")
 
 
@@ -163,7 +165,8 @@ def ticked_option(words: Sequence[Word], choices: tuple[str, ...]) -> str | None
 
     An empty box reads as ``LJ`` or ``[]`` while a ticked one reads as
     anything else or vanishes, so when only one option has an empty box the
-    other is ticked. Failing that, a hand-drawn tick rises above its box and
+    other is ticked; a tick read as ``M`` or ``V`` beside only one option
+    marks it. Failing that, a hand-drawn tick rises above its box and
     often merges with the box or the option word, so the ticked option's zone
     (its box and its word) reaches clearly higher than the other's.
     """
@@ -173,6 +176,7 @@ def ticked_option(words: Sequence[Word], choices: tuple[str, ...]) -> str | None
     order = sorted(options.items(), key=lambda item: item[1])
     tops: dict[str, int] = {}
     empty: dict[str, bool] = {}
+    ticked: dict[str, bool] = {}
     previous = -1
     for choice, index in order:
         zone = words[previous + 1 : index + 1]
@@ -180,9 +184,12 @@ def ticked_option(words: Sequence[Word], choices: tuple[str, ...]) -> str | None
         glued = zone[-1].text[: -len(choice)] if len(zone[-1].text) > len(choice) else ""
         boxes = [w.text for w in zone[:-1]] + ([glued] if glued else [])
         empty[choice] = any(EMPTY_BOX.match(text) for text in boxes)
+        ticked[choice] = any(TICK.match(text) for text in boxes)
         previous = index
     if sum(empty.values()) == 1:
         return next(c for c, is_empty in empty.items() if not is_empty)
+    if sum(ticked.values()) == 1 and not any(empty.values()):
+        return next(c for c, is_ticked in ticked.items() if is_ticked)
     height = min(words[i].bbox.height for i in options.values())
     (first, top_a), (second, top_b) = tops.items()
     if abs(top_a - top_b) < 0.3 * height:
