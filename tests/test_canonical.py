@@ -336,3 +336,20 @@ def test_name_and_address_debris() -> None:
     assert canonical.clean_text("P.O. Box 12, Sunset.Ave. Dover", canonical.TextStyle.ADDRESS) == (
         "P.O. Box 12, Sunset Ave, Dover"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "expected"),
+    [
+        (
+            "1658 Main Ln, Honolulu, Hl 96813",
+            canonical.TextStyle.ADDRESS,
+            "1658 Main Ln, Honolulu, HI 96813",
+        ),
+        ("Diego N. Moore.", canonical.TextStyle.NAME, "Diego N. Moore"),
+        ("Dr Alan Reyes, M.D.", canonical.TextStyle.NAME, "Dr Alan Reyes, M.D."),
+        ("Sam Reyes Jr.", canonical.TextStyle.NAME, "Sam Reyes Jr."),
+    ],
+)
+def test_state_code_and_stray_stop(text: str, style: canonical.TextStyle, expected: str) -> None:
+    assert canonical.clean_text(text, style) == expected

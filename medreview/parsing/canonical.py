@@ -367,6 +367,13 @@ def _strip_debris(word: str) -> str:
     return word.strip(_DEBRIS)
 
 
+_STATE_CODES = (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
+    "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
+)
+US_STATES = frozenset(_STATE_CODES.split())
+
+
 def clean_text(text: str, style: TextStyle) -> str | None:
     """A one-line value with OCR debris removed, as :class:`TextStyle` allows.
 
@@ -395,7 +402,7 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         words = [p for w in words for p in w.split()]
         words = [w[:-1] + "," if _stop_for_comma(w) else w for w in words[:-1]] + words[-1:]
         words = ["Pl" + w[2:] if w in ("PI", "PI,", "PI.") else w for w in words]
-        words = [_numeric_misread(w) for w in words if w]
+        words = [_state_misread(_numeric_misread(w)) for w in words if w]
     elif style is TextStyle.NAME:
         # "!" is an I misread: "NAOM!", "WE! JOHNSON"
         words = [
@@ -403,6 +410,8 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         ]
         # a name starts with a capital: "lvanova" is "Ivanova"
         words = [re.sub(r"^l(?=[a-z]{2})", "I", w) for w in words]
+        if words and _stray_stop(words[-1]):
+            words[-1] = words[-1][:-1]
     elif style is TextStyle.PROSE:
         words = [re.sub(r"\.[:;,]+$", ".", w) for w in words]
         words = [p for w in words for p in re.sub(r"(?<=[a-z])\.(?=[a-z])", " ", w).split()]
@@ -424,6 +433,22 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
     if style in (TextStyle.ADDRESS, TextStyle.ITEM):
         value = value.rstrip(".")
     return value or None
+
+
+def _stray_stop(word: str) -> bool:
+    """A full stop after a surname ("Moore."), not one ending "M.D." or "Jr."."""
+    letters = sum(c.isalpha() for c in word)
+    return word.endswith(".") and letters >= 3 and not re.fullmatch(r"(?:[A-Za-z]{1,2}\.)+", word)
+
+
+def _state_misread(word: str) -> str:
+    """``Hl`` for ``HI``: a state code whose I was read as a small l."""
+    core = word.rstrip(",")
+    if re.fullmatch(r"[A-Z][l1|]|[l1|][A-Z]", core):
+        fixed = re.sub(r"[l1|]", "I", core)
+        if fixed in US_STATES:
+            return fixed + word[len(core) :]
+    return word
 
 
 def _stop_for_comma(word: str) -> bool:
