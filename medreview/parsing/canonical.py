@@ -11,11 +11,37 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import StrEnum
 
 from rapidfuzz import fuzz, process
 
 from medreview.config import DateOrder
+from medreview.parsing.ocrtext import (
+    TextStyle,
+    as_digits,
+    clean_string,
+    clean_text,
+    fix_digits,
+    one_line,
+)
+
+__all__ = [
+    "CHECKED",
+    "MONTHS",
+    "TWO_DIGIT_YEAR_PIVOT",
+    "UNCHECKED",
+    "TextStyle",
+    "clean_string",
+    "clean_text",
+    "fix_digits",
+    "one_line",
+    "parse_alnum",
+    "parse_choice",
+    "parse_date",
+    "parse_list",
+    "parse_number",
+    "parse_phone",
+    "parse_refills",
+]
 
 # Two-digit years at or below this are 20xx, above it 19xx.
 TWO_DIGIT_YEAR_PIVOT = 40
@@ -35,73 +61,10 @@ MONTHS: tuple[str, ...] = (
     "december",
 )
 
-# Letters OCR commonly reads in place of digits.
-_DIGIT_LOOKALIKES = str.maketrans(
-    {
-        "O": "0",
-        "o": "0",
-        "D": "0",
-        "Q": "0",
-        "l": "1",
-        "I": "1",
-        "i": "1",
-        "|": "1",
-        "!": "1",
-        "L": "1",
-        "Z": "2",
-        "z": "2",
-        "S": "5",
-        "s": "5",
-        "B": "8",
-        "G": "6",
-        "b": "6",
-        "g": "9",
-        "q": "9",
-        "T": "7",
-        "U": "4",
-        "u": "4",
-        ")": "1",
-        "]": "1",
-        "}": "1",
-        "°": "0",
-    }
-)
-_LOOKALIKE_CHARS = "OoDQlIi|!LZzSsBGbgqTUu)]}°"
-
 _NONE_WORDS = frozenset(
     {"", "na", "n a", "none", "nil", "no", "nothing", "null", "not applicable"}
     | {"wa", "nia", "nla", "n la", "n ia", "noone"}  # how OCR reads a handwritten N/A, None
 )
-_WS = re.compile(r"\s+")
-
-
-def one_line(text: str) -> str:
-    """Collapse any run of whitespace to one space and trim the ends."""
-    return _WS.sub(" ", text).strip()
-
-
-def clean_string(text: str) -> str | None:
-    """A one-line string value, ``None`` when blank."""
-    value = one_line(text).strip(" _|")
-    return value or None
-
-
-def fix_digits(token: str) -> str:
-    """Turn a mostly-numeric token's lookalike letters into digits."""
-    digits = sum(c.isdigit() for c in token)
-    fixable = sum(c in _LOOKALIKE_CHARS for c in token)
-    if digits and digits + fixable == len(token) and digits >= fixable:
-        return token.translate(_DIGIT_LOOKALIKES)
-    if (
-        not digits
-        and len(token) <= 2
-        and fixable == len(token)
-        and token not in ("I",)
-        and not any(c in ")]}" for c in token)
-    ):
-        # "O" or "l" alone inside a numeric date, e.g. "O3/l/2023"
-        return token.translate(_DIGIT_LOOKALIKES)
-    return token
 
 
 def _month_number(token: str) -> int | None:
@@ -257,7 +220,7 @@ def parse_number(text: str) -> int | float | None:
     tokens = re.findall(r"[0-9OolISB|]+(?:[.,:][0-9OolISB]+)?", text)
     words = text.split()
     if words and not re.search(r"\d", text) and re.fullmatch(r"[OolIiL|]{2,3}", words[0]):
-        tokens = [words[0].translate(_DIGIT_LOOKALIKES)]  # "Lil" for a handwritten 111
+        tokens = [as_digits(words[0])]  # "Lil" for a handwritten 111
     for token in tokens:
         fixed = fix_digits(token.replace(",", ".").replace(":", "."))
         if not re.search(r"\d", token) and len(tokens) > 1:
@@ -347,125 +310,3 @@ def parse_alnum(text: str) -> str | None:
     """Letters and digits only (policy numbers), ``None`` when nothing is left."""
     value = re.sub(r"[^A-Za-z0-9]", "", text)
     return value or None
-
-
-class TextStyle(StrEnum):
-    """What a free-text value is, which decides which OCR debris can go."""
-
-    PLAIN = "plain"
-    NAME = "name"
-    ADDRESS = "address"
-    PROSE = "prose"
-    ITEM = "item"
-
-
-# Marks OCR makes of specks, rules and box edges; never part of the printed values.
-_DEBRIS = '‘’“”"[]{}|~_«»¢§*°^'
-
-
-def _strip_debris(word: str) -> str:
-    return word.strip(_DEBRIS)
-
-
-_STATE_CODES = (
-    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
-    "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
-)
-US_STATES = frozenset(_STATE_CODES.split())
-
-
-def clean_text(text: str, style: TextStyle) -> str | None:
-    """A one-line value with OCR debris removed, as :class:`TextStyle` allows.
-
-    Debris is quotes, brackets, bars and underscores stuck to words (a rule
-    under handwriting reads as ``_``). Addresses also lose colons and read
-    ``PI`` as ``Pl`` (Place); prose loses a full stop OCR put before a
-    lower-case word; items lose stray dots around words.
-    """
-    if style is TextStyle.PLAIN:
-        return clean_string(text)
-    value: str | None = text
-    for _ in range(4):  # until nothing more comes off (a few rounds at most)
-        cleaned = _clean_once(value, style) if value else None
-        if cleaned == value:
-            break
-        value = cleaned
-    return value
-
-
-def _clean_once(text: str, style: TextStyle) -> str | None:
-    words = [_strip_debris(w) for w in one_line(text.replace("_", " ")).split(" ")]
-    words = [w for w in words if (w and any(c.isalnum() for c in w)) or w in ("&", "-")]
-    if style is TextStyle.ADDRESS:
-        # no colons in an address, and a full stop inside one is a comma misread
-        words = [re.sub(r"(?<=[A-Za-z])\.(?=[A-Za-z]{2})", " ", w.replace(":", "")) for w in words]
-        words = [p for w in words for p in w.split()]
-        words = [w[:-1] + "," if _stop_for_comma(w) else w for w in words[:-1]] + words[-1:]
-        words = ["Pl" + w[2:] if w in ("PI", "PI,", "PI.") else w for w in words]
-        words = [_state_misread(_numeric_misread(w)) for w in words if w]
-    elif style is TextStyle.NAME:
-        # "!" is an I misread: "NAOM!", "WE! JOHNSON"
-        words = [
-            re.sub(r"(?<=[A-Za-z])!|!(?=[A-Za-z])", "I" if w.isupper() else "i", w) for w in words
-        ]
-        # a name starts with a capital: "lvanova" is "Ivanova"
-        words = [re.sub(r"^l(?=[a-z]{2})", "I", w) for w in words]
-        if words and _stray_stop(words[-1]):
-            words[-1] = words[-1][:-1]
-    elif style is TextStyle.PROSE:
-        words = [re.sub(r"\.[:;,]+$", ".", w) for w in words]
-        words = [p for w in words for p in re.sub(r"(?<=[a-z])\.(?=[a-z])", " ", w).split()]
-        words = [
-            w[:-1]
-            if w.endswith(".") and nxt[:1].islower() and (len(w) > 2 or w[0].isdigit())
-            else w
-            for w, nxt in zip(words, [*words[1:], ""][: len(words)], strict=True)
-        ]
-    elif style is TextStyle.ITEM:
-        words = [w if _is_number(w) else w.strip(".") for w in words]
-        words = [w for w in words if w]
-        # the strength before a unit is a number: "SO MG" is 50 mg
-        words = [
-            fix_digits(w) if nxt.lower() in _UNITS and len(w) <= 4 else w
-            for w, nxt in zip(words, [*words[1:], ""][: len(words)], strict=True)
-        ]
-    value = " ".join(words).strip(" ,;:")
-    if style in (TextStyle.ADDRESS, TextStyle.ITEM):
-        value = value.rstrip(".")
-    return value or None
-
-
-def _stray_stop(word: str) -> bool:
-    """A full stop after a surname ("Moore."), not one ending "M.D." or "Jr."."""
-    letters = sum(c.isalpha() for c in word)
-    return word.endswith(".") and letters >= 3 and not re.fullmatch(r"(?:[A-Za-z]{1,2}\.)+", word)
-
-
-def _state_misread(word: str) -> str:
-    """``Hl`` for ``HI``: a state code whose I was read as a small l."""
-    core = word.rstrip(",")
-    if re.fullmatch(r"[A-Z][l1|]|[l1|][A-Z]", core):
-        fixed = re.sub(r"[l1|]", "I", core)
-        if fixed in US_STATES:
-            return fixed + word[len(core) :]
-    return word
-
-
-def _stop_for_comma(word: str) -> bool:
-    """A full stop ending an address word that should be a comma (not ``P.O.``)."""
-    return word.endswith(".") and len(word) > 2 and not re.fullmatch(r"(?:[A-Za-z]\.)+", word)
-
-
-_UNITS = frozenset({"mg", "mcg", "g", "ml", "iu", "units"})
-
-
-def _numeric_misread(word: str) -> str:
-    """A house number or zip code with lookalike letters in it: ``4O79``, ``1990)``."""
-    core = word.rstrip(",")
-    if sum(c.isdigit() for c in core) < 2:
-        return word
-    return fix_digits(core) + word[len(core) :]
-
-
-def _is_number(word: str) -> bool:
-    return bool(re.fullmatch(r"\d+(?:\.\d+)?", word))
