@@ -21,7 +21,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -41,6 +41,7 @@ T = TypeVar("T")
 
 OCR_LEASE_SECONDS = 600.0
 LEASE_RENEW_MS = 120_000
+OCR_NICENESS = 10
 DEFAULT_BATCH = "inbox"
 
 
@@ -67,8 +68,19 @@ def pipeline_read_region(
 
 
 def _init_ocr_process() -> None:
-    # One OpenMP thread per OCR process, set before Tesseract loads.
+    # One OpenMP thread per OCR process, set before Tesseract loads; and a lower
+    # priority, so on a busy machine the scheduler serves the window first.
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    if hasattr(os, "nice"):
+        os.nice(OCR_NICENESS)
+
+
+def _differs(shown: FieldData, stored: FieldData) -> bool:
+    """True when the form's value is a real change (blank, None and [] are all "empty")."""
+    empty: tuple[FieldData, ...] = (None, "", [])
+    if shown in empty and stored in empty:
+        return False
+    return shown != stored
 
 
 def words_to_text(words: list[Word]) -> str:
@@ -137,7 +149,8 @@ class ReviewController(QObject):
         self._use_processes = ocr_in_processes
         self._executor: ProcessPoolExecutor | None = None
         self._owner = f"gui:{socket.gethostname()}:{os.getpid()}"
-        self._ocr_in_flight: dict[int, Any] = {}
+        self._ocr_in_flight: dict[int, None] = {}
+        self._ocr_slots_busy = 0
         self._ocr_done = 0
         self._open: _Open | None = None
         self._ahead: PreparedDocument | None = None
@@ -225,7 +238,7 @@ class ReviewController(QObject):
         record = self._guard(lambda: self.store.claim_next(self.user, self.batch))
         if record is None:
             if self._open is None:
-                waiting = bool(self._ocr_in_flight)
+                waiting = self._ocr_slots_busy > 0
                 self.window.clear_document(
                     "Scans are being read; the next document opens when ready."
                     if waiting
@@ -343,7 +356,7 @@ class ReviewController(QObject):
         if current is None or current.record.id != doc_id:
             return
         for name, value in values.items():
-            if value != current.record.final_value(name) or name in current.pending:
+            if _differs(value, current.record.final_value(name)) or name in current.pending:
                 current.pending[name] = value
         if not self.flush_edits():
             return
@@ -426,20 +439,10 @@ class ReviewController(QObject):
         self.imported.emit(new)
 
     def pump_ocr(self) -> None:
-        """Claim queued scans for background OCR while a slot is free."""
-        if self._stopped:
-            return
-        room = self._ocr_slots - len(self._ocr_in_flight)
-        if room <= 0:
-            return
-        claimed = self._guard(
-            lambda: self.store.claim_for_processing(
-                self.batch, self._owner, limit=room, lease_seconds=OCR_LEASE_SECONDS
-            )
-        )
-        for doc_id, source in claimed or []:
-            self._start_ocr(doc_id, source)
-        self._show_ocr_progress()
+        """Start OCR slots up to the limit; each claims, reads and stores one scan."""
+        while not self._stopped and self._ocr_slots_busy < self._ocr_slots:
+            self._ocr_slots_busy += 1
+            self._start_ocr_slot()
 
     def _processes(self) -> ProcessPoolExecutor | None:
         """The OCR processes (started on first use), or None to OCR on the pool thread."""
@@ -451,12 +454,17 @@ class ReviewController(QObject):
             )
         return self._executor
 
-    def _start_ocr(self, doc_id: int, source: Path) -> None:
-        item = WorkItem(doc_id, source, self.store.page_dir(doc_id), self.config)
-        extract, executor = self._extract, self._processes()
-        store, owner = self.store, self._owner
+    def _start_ocr_slot(self) -> None:
+        """One pool job: claim a queued scan, OCR it in a process, store the result.
 
-        def read(token: CancelToken) -> WorkDone:
+        Every database call of the job runs on the pool thread, so reading a batch
+        costs the GUI thread only the queue updates.
+        """
+        extract, executor = self._extract, self._processes()
+        store, owner, batch, config = self.store, self._owner, self.batch, self.config
+        taken: list[int] = []
+
+        def read(token: CancelToken, item: WorkItem) -> WorkDone:
             if executor is None:
                 return run_item(extract, item)
             # The pool thread only waits: the OCR holds no lock the GUI thread needs.
@@ -469,27 +477,41 @@ class ReviewController(QObject):
                         future.cancel()
                         token.check()
 
-        def job(token: CancelToken, progress: SignalProgress) -> tuple[WorkDone, Status]:
-            work = read(token)
+        def job(token: CancelToken, progress: SignalProgress) -> tuple[WorkDone, Status] | None:
+            claimed = store.claim_for_processing(
+                batch, owner, limit=1, lease_seconds=OCR_LEASE_SECONDS
+            )
+            if not claimed:
+                return None
+            doc_id, source = claimed[0]
+            taken.append(doc_id)
+            progress.note(doc_id)
+            work = read(token, WorkItem(doc_id, source, store.page_dir(doc_id), config))
             token.check()
-            # stored here too, off the GUI thread (the store is one transaction per call)
             return work, store.store_result(work.doc_id, work.result, work.image_paths, owner=owner)
 
-        if not self._ocr_in_flight:
-            self._ocr_done = 0
-        self.window.queue.set_status(doc_id, "processing")
-        self._ocr_in_flight[doc_id] = self.pool.start(
+        self.pool.start(
             job,
             name="ocr",
+            on_note=self._on_ocr_claimed,
             on_result=self._on_ocr_done,
-            on_error=lambda err: self._on_ocr_error(doc_id, err),
-            on_finished=lambda: self._on_ocr_finished(doc_id),
+            on_error=lambda err: self._on_ocr_error(taken[0] if taken else None, err),
+            on_finished=lambda: self._on_ocr_slot_finished(bool(taken)),
         )
 
-    def _on_ocr_done(self, outcome: tuple[WorkDone, Status]) -> None:
-        work, status = outcome
-        if self._stopped:
+    def _on_ocr_claimed(self, doc_id: int) -> None:
+        if not self._ocr_in_flight:
+            self._ocr_done = 0
+        self._ocr_in_flight[doc_id] = None
+        self.window.queue.set_status(doc_id, "processing")
+        self._show_ocr_progress()
+
+    def _on_ocr_done(self, outcome: tuple[WorkDone, Status] | None) -> None:
+        if outcome is None or self._stopped:
             return
+        work, status = outcome
+        self._ocr_in_flight.pop(work.doc_id, None)
+        self._ocr_done += 1
         if status is Status.FAILED and work.result.error is not None:
             error = work.result.error
             self.window.queue.set_status(work.doc_id, "failed", f"{error.code}: {error.message}")
@@ -501,10 +523,15 @@ class ReviewController(QObject):
             )
             self.ocrFinished.emit(work.doc_id, str(status))
 
-    def _on_ocr_error(self, doc_id: int, error: WorkerError) -> None:
+    def _on_ocr_error(self, doc_id: int | None, error: WorkerError) -> None:
         if "BrokenProcessPool" in error.message and self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None  # a crashed OCR process: start fresh ones next time
+        if doc_id is None:  # the claim itself failed (database trouble)
+            self.window.show_error(f"Reading scans stopped: {error.message}")
+            return
+        self._ocr_in_flight.pop(doc_id, None)
+        self._ocr_done += 1
         self._ok(
             lambda: self.store.mark_failed(
                 doc_id, ErrorInfo(error.code, error.message), owner=self._owner
@@ -514,16 +541,14 @@ class ReviewController(QObject):
         self.window.show_error(f"A scan could not be read: {error.message}")
         self.ocrFinished.emit(doc_id, "failed")
 
-    def _on_ocr_finished(self, doc_id: int) -> None:
-        self._ocr_in_flight.pop(doc_id, None)
-        self._ocr_done += 1
+    def _on_ocr_slot_finished(self, worked: bool) -> None:
+        self._ocr_slots_busy -= 1
         self._show_ocr_progress()
         self._update_progress()
         if self._stopped:
             return
-        # the next scan first, so the OCR process never idles; each store call in its
-        # own turn of the event loop keeps every pause short
-        self.pump_ocr()
+        if worked:
+            self.pump_ocr()  # the next scan at once, so the OCR process never idles
         if self._open is None and self._loading is None:
             QTimer.singleShot(0, self.open_next)
         elif self._ahead is None:
@@ -532,15 +557,15 @@ class ReviewController(QObject):
     def _show_ocr_progress(self) -> None:
         counts = self.window.queue.counts()
         waiting = counts.get("queued", 0) + counts.get("processing", 0)
-        total = self._ocr_done + waiting if self._ocr_in_flight else 0
+        total = self._ocr_done + waiting if self._ocr_slots_busy and waiting else 0
         self.window.set_background_progress(
             self._ocr_done, total, f"Reading scans: {self._ocr_done} of {total}"
         )
 
     @property
     def ocr_running(self) -> int:
-        """Scans being read now."""
-        return len(self._ocr_in_flight)
+        """OCR jobs under way (0 once every queued scan was read)."""
+        return self._ocr_slots_busy
 
     def _renew_leases(self) -> None:
         """Renew the review claim and the OCR claims (an idle analyst keeps the document)."""

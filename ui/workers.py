@@ -65,6 +65,7 @@ class WorkerSignals(QObject):
     """The signals of one worker; lives on the GUI thread so slots run there."""
 
     progress = Signal(int, int)
+    note = Signal(object)
     result = Signal(object)
     error = Signal(object)
     finished = Signal()
@@ -94,6 +95,10 @@ class SignalProgress:
     def end(self) -> None:
         """Report completion."""
         self._signals.progress.emit(self._total, self._total)
+
+    def note(self, value: object) -> None:
+        """Tell the GUI something while the job goes on (e.g. which document it took)."""
+        self._signals.note.emit(value)
 
 
 Job = Callable[[CancelToken, SignalProgress], Any]
@@ -161,6 +166,7 @@ class WorkerPool(QObject):
         on_result: Callable[[Any], object] | None = None,
         on_error: Callable[[WorkerError], object] | None = None,
         on_progress: Callable[[int, int], object] | None = None,
+        on_note: Callable[[Any], object] | None = None,
         on_finished: Callable[[], object] | None = None,
     ) -> Worker:
         """Queue ``job`` with its slots connected first (a fast job cannot outrun them)."""
@@ -172,6 +178,8 @@ class WorkerPool(QObject):
             worker.signals.error.connect(on_error)
         if on_progress is not None:
             worker.signals.progress.connect(on_progress)
+        if on_note is not None:
+            worker.signals.note.connect(on_note)
         if on_finished is not None:
             worker.signals.finished.connect(on_finished)
         worker.signals.finished.connect(lambda: self._on_finished(worker))
