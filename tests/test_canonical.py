@@ -353,3 +353,16 @@ def test_name_and_address_debris() -> None:
 )
 def test_state_code_and_stray_stop(text: str, style: canonical.TextStyle, expected: str) -> None:
     assert canonical.clean_text(text, style) == expected
+
+
+@given(st.text(max_size=25))
+def test_alnum_keeps_only_letters_and_digits(text: str) -> None:
+    value = canonical.parse_alnum(text)
+    if value is not None:
+        assert value.isalnum() and canonical.parse_alnum(value) == value
+
+
+@given(st.text(alphabet="0123456789/-. OlMarchJune,", max_size=20))
+def test_parse_date_never_raises_and_is_iso(text: str) -> None:
+    value = canonical.parse_date(text)
+    assert value is None or canonical.parse_date(value) == value
