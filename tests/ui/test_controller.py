@@ -251,3 +251,15 @@ def test_region_is_re_read_by_the_real_pipeline(
         assert read.args[2] == "41 Orchard Lane, Springfield, IL"
     finally:
         controller.shutdown()
+
+
+def test_submitting_unchanged_fields_writes_no_edits(qtbot: QtBot, station: Station) -> None:
+    _import(qtbot, station, [("pd.png", "pd_0001")])
+    doc = station.window.document
+    assert doc is not None
+    with qtbot.waitSignal(station.controller.queueEmpty, timeout=5000):
+        station.window.commands["submit"].trigger()
+    record = station.store.load_document(doc.doc_id)
+    assert record.status is Status.VERIFIED
+    assert record.edits == {}
+    assert not [e for e in station.store.audit_for(doc.doc_id) if "edit" in e.action]
