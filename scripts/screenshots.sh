@@ -21,9 +21,11 @@ mkdir -p "$OUT"
 # Two analysts finish a document each, so the supervisor view has something to show.
 "$PY" - "$db" <<'PYEOF'
 import sys
-from medreview.store import Store
+from medreview.store import Role, Store
 
 with Store.open(sys.argv[1]) as store:
+    store.ensure_user("supervisor")
+    store.set_role("supervisor", Role.SUPERVISOR)
     for user in ("ana", "ben"):
         record = store.claim_next(user, "demo")
         if record is not None:
@@ -32,5 +34,5 @@ with Store.open(sys.argv[1]) as store:
     if record is not None:
         store.reject(record.id, "ben", "Illegible scan")
 PYEOF
-"${gui[@]}" --user supervisor --supervisor --view supervisor --screenshot "$OUT/supervisor.png"
+"${gui[@]}" --user supervisor --view supervisor --screenshot "$OUT/supervisor.png"
 echo "wrote $OUT/review.png and $OUT/supervisor.png"

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from medreview.config import PipelineConfig
 from medreview.errors import ExitCode, MedreviewError
-from medreview.store import Role, Store
+from medreview.store import Store
 from ui.controller import ReviewController
 from ui.main_window import MainWindow
 from ui.supervisor_view import SupervisorView
@@ -33,9 +33,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--database", metavar="URL", help="store URL (default: the local store)")
     parser.add_argument("--batch", metavar="NAME", help="batch to review (default: the newest)")
     parser.add_argument("--user", default=None, help="analyst name (default: the login name)")
-    parser.add_argument(
-        "--supervisor", action="store_true", help="act as a supervisor (may export batches)"
-    )
     parser.add_argument("--engine", default=None, help="OCR engine for imported scans")
     parser.add_argument(
         "--import",
@@ -112,9 +109,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"medreview gui: {exc.message}\n")
         return int(exc.exit_code)
     try:
-        store.ensure_user(user)
-        if args.supervisor:
-            store.set_role(user, Role.SUPERVISOR)
+        store.ensure_user(user)  # an analyst unless the store already knows them
         config = PipelineConfig(engine=args.engine) if args.engine else PipelineConfig()
         settings = (
             QSettings(str(args.settings), QSettings.Format.IniFormat)
