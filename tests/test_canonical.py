@@ -366,3 +366,10 @@ def test_alnum_keeps_only_letters_and_digits(text: str) -> None:
 def test_parse_date_never_raises_and_is_iso(text: str) -> None:
     value = canonical.parse_date(text)
     assert value is None or canonical.parse_date(value) == value
+
+
+def test_speck_after_a_day_and_stop_before_a_zip() -> None:
+    assert canonical.parse_date("12° Nov 1962") == "1962-11-12"
+    assert (
+        canonical.clean_text("Austin, TX.78701", canonical.TextStyle.ADDRESS) == "Austin, TX 78701"
+    )

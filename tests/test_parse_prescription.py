@@ -230,3 +230,18 @@ def test_date_order_comes_from_the_config() -> None:
     outcome = parse_fields(DocumentType.PRESCRIPTION, [ocr_page(words)], day_first)
     assert outcome.fields["date"].value == "2023-04-03"
     assert parse(words)["date"] == "2023-03-04"
+
+
+def test_directions_full_of_numbers_are_not_a_refill_row() -> None:
+    rows = [
+        *HEADER,
+        (420, 200, "Name: Helen Okafor"),
+        (420, 1300, "Date: 03/14/2023"),
+        (600, 200, "Metoprolol 25 mg"),
+        (800, 200, "Directions:"),
+        (860, 260, "Metoprolol twice daily for 30 days. Lorazepam every 12 hours for 5 days."),
+        (1000, 200, "Refill: 1 times"),
+    ]
+    values = parse(layout(rows))
+    assert values["directions"].startswith("Metoprolol twice daily for 30 days.")
+    assert values["refills"] == 1

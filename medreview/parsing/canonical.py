@@ -130,7 +130,7 @@ def parse_date(text: str, order: DateOrder = DateOrder.MONTH_FIRST) -> str | Non
     raw = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text.strip(), flags=re.IGNORECASE)
     tokens: list[str] = []
     for token in re.findall(r"[A-Za-z0-9|!)\]}°]+", raw):
-        fixed = fix_digits(token)
+        fixed = fix_digits(token.rstrip("°"))  # a speck after a number ("12°") is no digit
         tokens.extend(re.findall(r"[A-Za-z|!]+|\d+", fixed))
     for i in range(len(tokens)):
         result = _date_at(tokens[i : i + 3], order)

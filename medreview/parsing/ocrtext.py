@@ -130,7 +130,9 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
     words = [w for w in words if (w and any(c.isalnum() for c in w)) or w in ("&", "-")]
     if style is TextStyle.ADDRESS:
         # no colons in an address, and a full stop inside one is a comma misread
-        words = [re.sub(r"(?<=[A-Za-z])\.(?=[A-Za-z]{2})", " ", w.replace(":", "")) for w in words]
+        words = [
+            re.sub(r"(?<=[A-Za-z])\.(?=[A-Za-z]{2}|\d)", " ", w.replace(":", "")) for w in words
+        ]
         words = [p for w in words for p in w.split()]
         words = [w[:-1] + "," if _stop_for_comma(w) else w for w in words[:-1]] + words[-1:]
         words = ["Pl" + w[2:] if w in ("PI", "PI,", "PI.") else w for w in words]

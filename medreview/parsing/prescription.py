@@ -333,10 +333,12 @@ def refills_step(
 
 
 def _is_refill_row(words: Sequence[Word]) -> bool:
-    """Whether words print most of ``0 1 2 3 4 5 PRN`` (a pad's refill choices)."""
+    """Whether words print most of ``0 1 2 3 4 5 PRN`` (a pad's refill choices) and little else."""
     tokens = _row_tokens(words)
-    found = {_refill_token(t) for t in tokens} - {None}
-    return len(found) >= 4 and ("PRN" in found or len(found) >= 5)
+    kinds = [_refill_token(t) for t in tokens]
+    found = set(kinds) - {None}
+    mostly = sum(k is not None for k in kinds) >= 0.6 * len(tokens)
+    return mostly and len(found) >= 4 and ("PRN" in found or len(found) >= 5)
 
 
 def refill_row_line(doc: LabelledLines) -> int | None:
