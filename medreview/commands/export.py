@@ -7,7 +7,8 @@ import getpass
 import sys
 from pathlib import Path
 
-from medreview.commands.storeopts import TqdmProgress, add_database_argument, open_store
+from medreview.commands.pipelineopts import TqdmProgress
+from medreview.commands.storeopts import add_database_argument, open_store
 from medreview.export import FORMATS
 from medreview.progress import NullProgress, Progress
 

@@ -6,12 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from medreview.commands.storeopts import TqdmProgress, add_database_argument, open_store
-from medreview.config import DateOrder, LoadConfig
-from medreview.documents import DocumentType
+from medreview.commands.pipelineopts import TqdmProgress, add_pipeline_arguments, build_config
+from medreview.commands.storeopts import add_database_argument, open_store
 from medreview.errors import ExitCode, UsageError
 from medreview.ingest import ingest
-from medreview.ocr import engine_names
 from medreview.progress import NullProgress, Progress
 from medreview.store.queue import DEFAULT_PROCESSING_LEASE_SECONDS
 
@@ -42,20 +40,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="SECONDS",
         help="how long a claimed document stays with a silent ingest process",
     )
-    parser.add_argument(
-        "--type",
-        choices=[t.value for t in DocumentType if t is not DocumentType.UNKNOWN],
-        help="skip classification and parse as this document type",
-    )
-    parser.add_argument("--engine", choices=engine_names(), default="tesseract")
-    parser.add_argument("--dpi", type=int, default=LoadConfig().dpi, help="PDF rendering DPI")
-    parser.add_argument(
-        "--date-order",
-        choices=[o.value for o in DateOrder],
-        default=DateOrder.MONTH_FIRST.value,
-        help="how to read ambiguous numeric dates",
-    )
-    parser.add_argument("--no-correction", action="store_true", help="keep OCR text as read")
+    add_pipeline_arguments(parser)
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     add_database_argument(parser)
     parser.set_defaults(handler=run)
@@ -63,8 +48,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Ingest; exit 1 when any document failed (the others are stored)."""
-    from medreview.commands.extract import build_config
-
     if args.workers < 0:
         raise UsageError("--workers must be 0 or more")
     progress: Progress = NullProgress() if args.quiet else TqdmProgress()

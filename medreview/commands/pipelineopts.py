@@ -1,0 +1,65 @@
+"""What the commands that run the pipeline share: its options and a progress bar."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from medreview.config import CorrectionConfig, DateOrder, LoadConfig, PipelineConfig
+from medreview.documents import DocumentType
+from medreview.ocr import engine_names
+
+
+def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--type``, ``--engine``, ``--dpi``, ``--date-order`` and ``--no-correction``."""
+    parser.add_argument(
+        "--type",
+        choices=[t.value for t in DocumentType if t is not DocumentType.UNKNOWN],
+        help="skip classification and parse as this document type",
+    )
+    parser.add_argument("--engine", choices=engine_names(), default="tesseract")
+    parser.add_argument("--dpi", type=int, default=LoadConfig().dpi, help="PDF rendering DPI")
+    parser.add_argument(
+        "--date-order",
+        choices=[o.value for o in DateOrder],
+        default=DateOrder.MONTH_FIRST.value,
+        help="how to read ambiguous numeric dates",
+    )
+    parser.add_argument("--no-correction", action="store_true", help="keep OCR text as read")
+
+
+def build_config(args: argparse.Namespace) -> PipelineConfig:
+    """The pipeline configuration those options ask for."""
+    return PipelineConfig(
+        engine=args.engine,
+        document_type=args.type,
+        date_order=DateOrder(args.date_order),
+        load=LoadConfig(dpi=args.dpi),
+        correction=CorrectionConfig(enabled=not args.no_correction),
+    )
+
+
+class TqdmProgress:
+    """Renders :class:`~medreview.progress.Progress` as a tqdm bar on standard error."""
+
+    def __init__(self, unit: str = "doc") -> None:
+        self._unit = unit
+        self._bar: Any = None
+
+    def begin(self, total: int, description: str) -> None:
+        """Open the bar."""
+        from tqdm import tqdm
+
+        self._bar = tqdm(total=total, desc=description, unit=self._unit, file=sys.stderr)
+
+    def advance(self, units: int = 1) -> None:
+        """Move the bar."""
+        if self._bar is not None:
+            self._bar.update(units)
+
+    def end(self) -> None:
+        """Close the bar."""
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
