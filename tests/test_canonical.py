@@ -373,3 +373,26 @@ def test_speck_after_a_day_and_stop_before_a_zip() -> None:
     assert (
         canonical.clean_text("Austin, TX.78701", canonical.TextStyle.ADDRESS) == "Austin, TX 78701"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "expected"),
+    [
+        ("Atorvastatin 20.mg tab", canonical.TextStyle.ITEM, "Atorvastatin 20 mg tab"),
+        ("Meloxicam 7.5 Mg", canonical.TextStyle.ITEM, "Meloxicam 7.5 mg"),
+        ("AMOXICILLIN 500 MG", canonical.TextStyle.ITEM, "AMOXICILLIN 500 MG"),
+        (
+            "-Take two tabléts, do -not drive",
+            canonical.TextStyle.PROSE,
+            "Take two tablets, do not drive",
+        ),
+        ("take 1-2 tablets", canonical.TextStyle.PROSE, "take 1-2 tablets"),
+        (
+            "50 Aspen Place, Sacramento; CA",
+            canonical.TextStyle.ADDRESS,
+            "50 Aspen Place, Sacramento, CA",
+        ),
+    ],
+)
+def test_more_ocr_debris(text: str, style: canonical.TextStyle, expected: str) -> None:
+    assert canonical.clean_text(text, style) == expected

@@ -236,3 +236,19 @@ def test_perspective_tilted_header_stays_one_line() -> None:
     lines = group_lines(words)
     assert lines[0].text == "Dr Aisha Bell, M.D"
     assert len(lines) == 7
+
+
+def test_tail_of_a_long_value_is_not_the_value_below_a_right_hand_label() -> None:
+    words = row(100, 200, "Name: Benjamin Moore") + row(100, 1580, "Home Phone:")
+    words += row(200, 200, "Address: 1447 Maple Court Apt 35, Sacramento, CA 95814")
+    lines = group_lines(words)
+    table = {"name": ("Name",), "phone": ("Home Phone",), "address": ("Address",)}
+    labels = find_labels(lines, table)
+    phone = next(m for m in labels if m.key == "phone")
+    assert value_below(lines, phone, labels) == ()
+
+
+def test_line_height_ignores_specks() -> None:
+    words = [Word("'", 0.3, BBox(100, 100, 104, 104)), *row(90, 120, "Directions:")]
+    (line,) = group_lines(words)
+    assert line.height == 36

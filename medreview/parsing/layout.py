@@ -45,8 +45,9 @@ class Line:
 
     @property
     def height(self) -> float:
-        """Typical word height on this line."""
-        return float(median(w.bbox.height for w in self.words))
+        """Typical height of the line's words (specks and marks left out when there are words)."""
+        real = [w.bbox.height for w in self.words if any(c.isalnum() for c in w.text)]
+        return float(median(real or [w.bbox.height for w in self.words]))
 
     @property
     def center_y(self) -> float:
@@ -431,7 +432,11 @@ def value_below(
     match: LabelMatch,
     stops: Sequence[LabelMatch],
 ) -> tuple[Word, ...]:
-    """Words under a label: the next line's words in the label's column, if close."""
+    """Words under a label: the next line's words in the label's column, if close.
+
+    They must begin a segment of that line: the end of a long value to the
+    left (an address's zip code under a right-hand label) is not this label's.
+    """
     line = lines[match.line]
     label_words = line.words[match.start : match.end]
     x0 = label_words[0].bbox.x0 - line.height
@@ -448,8 +453,8 @@ def value_below(
             continue
         line_stops = {s.start for s in stops if s.line == index}
         first = below.words.index(column[0])
-        if first in line_stops:
-            return ()
+        if first in line_stops or first not in segment_starts(below):
+            return ()  # a label, or the tail of a longer value that starts further left
         end = min((s for s in line_stops if s > first), default=len(below.words))
         return tuple(w for w in below.words[first:end] if w in column and not _is_filler(w.text))
     return ()

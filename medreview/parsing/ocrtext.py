@@ -9,6 +9,7 @@ what it is (:class:`TextStyle`): a name, an address, prose or a list item.
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import StrEnum
 
 # Letters OCR commonly reads in place of digits.
@@ -131,7 +132,8 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
     if style is TextStyle.ADDRESS:
         # no colons in an address, and a full stop inside one is a comma misread
         words = [
-            re.sub(r"(?<=[A-Za-z])\.(?=[A-Za-z]{2}|\d)", " ", w.replace(":", "")) for w in words
+            re.sub(r"(?<=[A-Za-z])\.(?=[A-Za-z]{2}|\d)", " ", w.replace(":", "").replace(";", ","))
+            for w in words
         ]
         words = [p for w in words for p in w.split()]
         words = [w[:-1] + "," if _stop_for_comma(w) else w for w in words[:-1]] + words[-1:]
@@ -147,7 +149,7 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         if words and _stray_stop(words[-1]):
             words[-1] = words[-1][:-1]
     elif style is TextStyle.PROSE:
-        words = [re.sub(r"\.[:;,]+$", ".", w) for w in words]
+        words = [_plain_letters(re.sub(r"\.[:;,]+$", ".", w)).lstrip("-") for w in words]
         words = [p for w in words for p in re.sub(r"(?<=[a-z])\.(?=[a-z])", " ", w).split()]
         words = [
             w[:-1]
@@ -156,8 +158,12 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
             for w, nxt in zip(words, [*words[1:], ""][: len(words)], strict=True)
         ]
     elif style is TextStyle.ITEM:
+        words = [re.sub(r"(?<=\d)\.(?=[A-Za-z])", " ", _plain_letters(w)) for w in words]
+        words = [p for w in words for p in w.split()]
         words = [w if _is_number(w) else w.strip(".") for w in words]
         words = [w for w in words if w]
+        # a unit read with a capital ("Mg") in a line that is not all capitals
+        words = [w.lower() if w.lower() in _UNITS and not w.isupper() else w for w in words]
         # the strength before a unit is a number: "SO MG" is 50 mg
         words = [
             fix_digits(w) if nxt.lower() in _UNITS and len(w) <= 4 else w
@@ -199,6 +205,11 @@ def _numeric_misread(word: str) -> str:
     if sum(c.isdigit() for c in core) < 2:
         return word
     return fix_digits(core) + word[len(core) :]
+
+
+def _plain_letters(word: str) -> str:
+    """Accents OCR put on English words ("tabléts") taken off."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode() or word
 
 
 def _is_number(word: str) -> bool:
