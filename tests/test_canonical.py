@@ -191,6 +191,7 @@ def test_number_idempotent(value: float) -> None:
         ("[X] Yes [ ] No", YES_NO, "yes"),
         ("[ ] Yes [X] No", YES_NO, "no"),
         ("[ ] Yes [ ] No", YES_NO, None),
+        ("[] Yes No", YES_NO, "no"),  # the ticked box vanished, the empty one did not
         ("Yes", YES_NO, "yes"),
         ("NO", YES_NO, "no"),
         ("Yes No", YES_NO, None),

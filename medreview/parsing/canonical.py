@@ -237,8 +237,9 @@ def _norm_words(text: str) -> str:
 
 
 # A checkbox mark before a choice: "[X] Yes", "[x]Yes", "X Yes", "☒ Yes", "(x) yes".
-CHECKED = re.compile(r"(?:\[\s*[xXvV✓✔]+\s*\]|\(\s*[xXvV✓✔]+\s*\)|[☒☑✓✔■])\s*([A-Za-z ]+)")
-UNCHECKED = re.compile(r"(?:\[[\s.,'`]*\]|\([\s.,'`]*\)|[☐□])\s*([A-Za-z ]+)")
+# The word after a box: what the box answers (the next box may be missing).
+CHECKED = re.compile(r"(?:\[\s*[xXvV✓✔]+\s*\]|\(\s*[xXvV✓✔]+\s*\)|[☒☑✓✔■])\s*([A-Za-z]+)")
+UNCHECKED = re.compile(r"(?:\[[\s.,'`]*\]|\([\s.,'`]*\)|[☐□])\s*([A-Za-z]+)")
 
 
 def parse_choice(text: str, choices: tuple[str, ...]) -> str | None:
