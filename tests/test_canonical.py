@@ -397,3 +397,17 @@ def test_speck_after_a_day_and_stop_before_a_zip() -> None:
 )
 def test_more_ocr_debris(text: str, style: canonical.TextStyle, expected: str) -> None:
     assert canonical.clean_text(text, style) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IWNONE", "immune"),
+        ("I WNONE", "immune"),
+        ("NOT WNONE", "not immune"),
+        ("NNUNE", "immune"),
+        ("NONE", None),
+    ],
+)
+def test_handwritten_immunity_misreads(text: str, expected: str | None) -> None:
+    assert canonical.parse_choice(text, ("immune", "not immune")) == expected

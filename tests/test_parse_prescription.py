@@ -122,9 +122,9 @@ def test_pad_refill_row(tokens: str, expected: int | str | None) -> None:
     assert parse(words).get("refills") == expected
 
 
-def test_circled_refill_needs_one_clear_gap() -> None:
+def test_circled_refill_needs_one_missing_entry() -> None:
     assert circled_refill(row(0, 0, "0 1 3 5 PRN")) is None
-    assert circled_refill(row(0, 0, "0 1 2 2 4 5 PRN")) is None
+    assert circled_refill(row(0, 0, "0 1 2 2 4 5 PRN")) == "3"  # the circled 3 read as a 2
 
 
 def test_uppercase_pad_labels_and_age_between_name_and_date() -> None:
@@ -192,6 +192,11 @@ def test_unknown_type_gives_no_fields() -> None:
         ("0 1 2 3 (4) s PRN", 4),
         ("0G) 2 3 4.5 PRN", 1),
         ("O 1 2 3 4 5 PRN", None),
+        ("0 1(@)3 4 5 PRN", 2),
+        ("O 1 2G)4 5 PRN", 3),
+        ("0(4)2 3 4 5 PRN", 1),  # the bracket holds a misread 1: 4 is read clean elsewhere
+        ("O: . 1 02.3 4 (s) PRN", 5),
+        ("0 (a) 2 3 4 5 4=PRN", 1),
     ],
 )
 def test_circle_read_as_brackets_or_merged(tokens: str, expected: int | str | None) -> None:

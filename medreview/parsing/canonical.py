@@ -282,13 +282,21 @@ def _best_choice(text: str, choices: tuple[str, ...]) -> str | None:
     return None if match is None or len(present) > 1 else str(match[0])
 
 
+def _like_immune(token: str) -> bool:
+    """Whether a word reads as IMMUNE, handwritten misreads included (``IWNONE``)."""
+    if fuzz.ratio(token, "immune") >= 60:
+        return True
+    folded = token.replace("w", "m").replace("nn", "mm").replace("o", "u")
+    return len(token) >= 5 and fuzz.ratio(folded, "immune") >= 65
+
+
 def _immunity(tokens: list[str]) -> str | None:
     """``IMMUNE`` or ``NOT IMMUNE`` as OCR may garble them (``NOT INMONE``)."""
     if not tokens or len(tokens) > 4:
         return None
-    if sum(fuzz.ratio(t, "immune") >= 60 for t in tokens) > 1:
+    if sum(_like_immune(t) for t in tokens) > 1:
         return None  # both choices printed
-    immune = fuzz.ratio(tokens[-1], "immune") >= 60
+    immune = _like_immune(tokens[-1])
     negated = len(tokens) >= 2 and fuzz.ratio(tokens[-2], "not") >= 60
     if immune:
         return "not immune" if negated else "immune"

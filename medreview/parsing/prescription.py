@@ -245,16 +245,21 @@ _CIRCLED = re.compile(r"^[(\[{]?\s*([0-5OolI])\s*[)\]}]?$")
 
 
 def _row_tokens(words: Sequence[Word]) -> list[str]:
-    """The row's entries, with digits OCR ran together ("4.5", "0G)") pulled apart."""
+    """The row's entries, with what OCR ran together pulled apart.
+
+    ``1(2)3`` gives ``1``, ``(2)``, ``3``; ``4.5`` gives ``4``, ``5``; ``2G)4``
+    gives ``2``, ``G``, ``4``; ``4=PRN`` gives ``4``, ``PRN``.
+    """
     tokens: list[str] = []
     for word in words:
-        text = word.text
-        if re.fullmatch(r"[0-5](?:[.,]?[0-5])+", text):
-            tokens.extend(c for c in text if c.isdigit())
-        elif len(text) > 1 and text[0] in "012345" and not text[1].isdigit():
-            tokens.extend([text[0], text[1:]])
-        else:
-            tokens.append(text)
+        for text in re.findall(r"\([^()]*\)|[^()\s=]+", word.text):
+            text = text.rstrip(".,:;") or text
+            if re.fullmatch(r"[0-5](?:[.,]?[0-5])+", text):
+                tokens.extend(c for c in text if c.isdigit())
+            elif len(text) > 1 and text[0] in "012345" and not text[1].isdigit():
+                tokens.extend([text[0], text[1:]])
+            else:
+                tokens.append(text)
     return tokens
 
 
@@ -262,25 +267,24 @@ def circled_refill(words: Sequence[Word]) -> str | None:
     """The number circled in a ``0 1 2 3 4 5 PRN`` row, if the word boxes show it.
 
     A circle drawn round a number makes OCR read brackets round it (``(4)``),
-    drop it or garble it. So: the one bracketed number; else the one entry
-    missing from an otherwise clean row; else the one unreadable token between
-    two clean neighbours. A clean full row shows nothing and gives ``None``.
+    drop it or garble it. So: the one bracketed number (unless it is also read
+    clean elsewhere: then the bracket held another digit); else the one entry
+    missing from the row; else the one unreadable token between two clean
+    neighbours. A clean full row shows nothing and gives ``None``.
     """
     tokens = _row_tokens(words)
+    kinds = [_refill_token(t) for t in tokens]
+    clean = {k for k in kinds if k is not None}
     circled = {
         canonical.fix_digits(m.group(1))
         for t in tokens
         if any(c in "()[]{}" for c in t) and (m := _CIRCLED.match(t))
     }
-    if len(circled) == 1:
+    if len(circled) == 1 and not circled & clean:
         return circled.pop()
-    kinds = [_refill_token(t) for t in tokens]
-    clean = [k for k in kinds if k is not None]
-    if len(clean) != len(set(clean)):
-        return None
     missing = [t for t in REFILL_ROW if t not in clean]
     garbled = [i for i, k in enumerate(kinds) if k is None]
-    if len(missing) == 1 and len(garbled) <= 1:
+    if len(missing) == 1 and len(garbled) <= 2:
         return missing[0]
     if len(garbled) == 1:
         i = garbled[0]
