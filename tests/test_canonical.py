@@ -411,3 +411,16 @@ def test_more_ocr_debris(text: str, style: canonical.TextStyle, expected: str) -
 )
 def test_handwritten_immunity_misreads(text: str, expected: str | None) -> None:
     assert canonical.parse_choice(text, ("immune", "not immune")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2922-93-22", "2022-03-22"),
+        ("°9/\\7/2°19", "2019-09-17"),
+        ("2024-96-9|", "2024-06-01"),
+        ("1999-09-09", "1999-09-09"),
+    ],
+)
+def test_handwritten_zero_read_as_nine_and_one_as_backslash(text: str, expected: str) -> None:
+    assert canonical.parse_date(text) == expected

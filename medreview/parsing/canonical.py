@@ -129,14 +129,31 @@ def parse_date(text: str, order: DateOrder = DateOrder.MONTH_FIRST) -> str | Non
     """
     raw = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text.strip(), flags=re.IGNORECASE)
     tokens: list[str] = []
-    for token in re.findall(r"[A-Za-z0-9|!)\]}°]+", raw):
+    for token in re.findall(r"[A-Za-z0-9|!)\]}°\\]+", raw):
         fixed = fix_digits(token.rstrip("°"))  # a speck after a number ("12°") is no digit
         tokens.extend(re.findall(r"[A-Za-z|!]+|\d+", fixed))
+    found = _first_date(tokens, order)
+    if found is None or found > "2100":
+        repaired = _first_date([_nine_for_zero(t) for t in tokens], order)
+        found = repaired if repaired is not None and repaired < "2100" else found
+    return found if found is not None else _slash_misread(tokens, order)
+
+
+def _first_date(tokens: list[str], order: DateOrder) -> str | None:
     for i in range(len(tokens)):
         result = _date_at(tokens[i : i + 3], order)
         if result is not None:
             return result
-    return _slash_misread(tokens, order)
+    return None
+
+
+def _nine_for_zero(token: str) -> str:
+    """A handwritten 0 read as 9 where no date could have a 9: ``2925``, month ``93``."""
+    if len(token) == 4 and token.startswith("29"):
+        return "20" + token[2:]
+    if len(token) == 2 and token.startswith("9") and int(token) > 31:
+        return "0" + token[1]
+    return token
 
 
 def _slash_misread(tokens: list[str], order: DateOrder) -> str | None:

@@ -41,9 +41,10 @@ _DIGIT_LOOKALIKES = str.maketrans(
         "]": "1",
         "}": "1",
         "°": "0",
+        "\\": "1",
     }
 )
-_LOOKALIKE_CHARS = "OoDQlIi|!LZzSsBGbgqTUu)]}°"
+_LOOKALIKE_CHARS = "OoDQlIi|!LZzSsBGbgqTUu)]}°\\"
 
 _WS = re.compile(r"\s+")
 
