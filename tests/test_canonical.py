@@ -424,3 +424,25 @@ def test_handwritten_immunity_misreads(text: str, expected: str | None) -> None:
 )
 def test_handwritten_zero_read_as_nine_and_one_as_backslash(text: str, expected: str) -> None:
     assert canonical.parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "expected"),
+    [
+        ("Ethan wright", canonical.TextStyle.NAME, "Ethan Wright"),
+        ("Maria van der Berg", canonical.TextStyle.NAME, "Maria van der Berg"),
+        ("7 ASpen Ct, Ridge way", canonical.TextStyle.ADDRESS, "7 Aspen Ct, Ridge Way"),
+        (
+            "May cause drowSiness, as needed for: pain",
+            canonical.TextStyle.PROSE,
+            "May cause drowsiness, as needed for pain",
+        ),
+        (
+            "Take 1 tablet. Sertraline daily",
+            canonical.TextStyle.PROSE,
+            "Take 1 tablet. Sertraline daily",
+        ),
+    ],
+)
+def test_letters_confused_by_size(text: str, style: canonical.TextStyle, expected: str) -> None:
+    assert canonical.clean_text(text, style) == expected

@@ -139,14 +139,14 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         words = [p for w in words for p in w.split()]
         words = [w[:-1] + "," if _stop_for_comma(w) else w for w in words[:-1]] + words[-1:]
         words = ["Pl" + w[2:] if w in ("PI", "PI,", "PI.") else w for w in words]
-        words = [_state_misread(_numeric_misread(w)) for w in words if w]
+        words = [_shape_case(_state_misread(_numeric_misread(w))) for w in words if w]
     elif style is TextStyle.NAME:
         # "!" is an I misread: "NAOM!", "WE! JOHNSON"
         words = [
             re.sub(r"(?<=[A-Za-z])!|!(?=[A-Za-z])", "I" if w.isupper() else "i", w) for w in words
         ]
         # a name starts with a capital: "lvanova" is "Ivanova"
-        words = [re.sub(r"^l(?=[a-z]{2})", "I", w) for w in words]
+        words = [_shape_case(re.sub(r"^l(?=[a-z]{2})", "I", w)) for w in words]
         if words and _stray_stop(words[-1]):
             words[-1] = words[-1][:-1]
     elif style is TextStyle.PROSE:
@@ -154,10 +154,12 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         words = [p for w in words for p in re.sub(r"(?<=[a-z])\.(?=[a-z])", " ", w).split()]
         words = [
             w[:-1]
-            if w.endswith(".") and nxt[:1].islower() and (len(w) > 2 or w[0].isdigit())
+            if w.endswith((".", ":", ";")) and nxt[:1].islower() and (len(w) > 2 or w[0].isdigit())
             else w
             for w, nxt in zip(words, [*words[1:], ""][: len(words)], strict=True)
         ]
+        # "drowSiness": a capital inside a lower-case word, of a letter OCR confuses by size
+        words = [w.lower() if re.fullmatch(r"[a-z]+[CSOVWXZ][a-z]*[.,]?", w) else w for w in words]
     elif style is TextStyle.ITEM:
         words = [re.sub(r"(?<=\d)\.(?=[A-Za-z])", " ", _plain_letters(w)) for w in words]
         words = [p for w in words for p in w.split()]
@@ -206,6 +208,25 @@ def _numeric_misread(word: str) -> str:
     if sum(c.isdigit() for c in core) < 2:
         return word
     return fix_digits(core) + word[len(core) :]
+
+
+# Letters whose capital and small forms differ only in size, so OCR confuses them.
+_SIZE_ONLY = "cosvwxz"
+# Small words that begin names and places in lower case.
+_PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "der", "la", "le", "du", "of"})
+
+
+def _shape_case(word: str) -> str:
+    """A name or address word in the case its shape allows: ``wright`` is ``Wright``.
+
+    Only letters OCR confuses by size alone are touched: a first letter
+    read small, or a second letter read capital (``ASpen``).
+    """
+    if re.fullmatch(r"[a-z]+[.,]?", word) and word[0] in _SIZE_ONLY:
+        return word if word.rstrip(".,") in _PARTICLES else word[0].upper() + word[1:]
+    if re.fullmatch(r"[A-Z][CSOVWXZ][a-z]{2,}[.,]?", word):
+        return word[0] + word[1:].lower()
+    return word
 
 
 def _plain_letters(word: str) -> str:
