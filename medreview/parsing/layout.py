@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import median
 
 from rapidfuzz import fuzz
@@ -138,37 +139,44 @@ def _level(word: Word, slope: float) -> float:
 
 def _chain(items: list[Word], typical: float, slope: float) -> list[list[Word]]:
     open_lines: list[list[Word]] = []
+    # each open line's reference levels (see _references), updated as it grows
+    references: list[tuple[float, float]] = []
     for word in sorted(items, key=lambda w: (w.bbox.x0, w.bbox.y0)):
-        best: list[Word] | None = None
+        best = -1
         best_distance = LINE_TOLERANCE * typical
         level = _level(word, slope)
-        for line in open_lines:
+        base = word.bbox.y1 - slope * (word.bbox.x0 + word.bbox.x1) / 2
+        for index, line in enumerate(open_lines):
             last = line[-1]
             if last.page != word.page or last.bbox.x0 > word.bbox.x0:
                 continue
             height = min(max(last.bbox.height, word.bbox.height), 2 * typical)
-            distance = _distance(line[-3:], word, level, slope)
+            centre_ref, base_ref = references[index]
+            distance = min(abs(centre_ref - level), abs(base_ref - base))
             if distance < min(best_distance, LINE_TOLERANCE * height) or (
                 distance < best_distance and _overlap(last.bbox, word.bbox) > 0.6
             ):
-                best, best_distance = line, distance
-        if best is None:
+                best, best_distance = index, distance
+        if best < 0:
             open_lines.append([word])
+            references.append(_references(open_lines[-1], slope))
         else:
-            best.append(word)
+            open_lines[best].append(word)
+            references[best] = _references(open_lines[best], slope)
     return open_lines
 
 
-def _distance(recent: list[Word], word: Word, level: float, slope: float) -> float:
-    """How far a word sits from a line's last words: centres or baselines, the closer.
+def _references(line: list[Word], slope: float) -> tuple[float, float]:
+    """A line's centre and baseline levels: medians over its last three words.
 
     Medians over the last few words, and baselines as well as centres, keep
-    one tall box (a descender, a speck above) from splitting the line.
+    one tall box (a descender, a speck above) from splitting the line; a word
+    joins the line whose centre or baseline it is closer to.
     """
+    recent = line[-3:]
     centre = median(_level(w, slope) for w in recent)
-    shift = slope * (word.bbox.x0 + word.bbox.x1) / 2
     base = median(w.bbox.y1 - slope * (w.bbox.x0 + w.bbox.x1) / 2 for w in recent)
-    return min(abs(centre - level), abs(base - (word.bbox.y1 - shift)))
+    return float(centre), float(base)
 
 
 def _common_slope(chains: list[list[Word]], typical: float, current: float) -> float:
@@ -192,12 +200,21 @@ def _overlap(a: BBox, b: BBox) -> float:
 
 
 def page_lines(pages: Sequence[OcrPage]) -> list[Line]:
-    """The visual lines of every page, page by page, in reading order."""
+    """The visual lines of every page, page by page, in reading order.
+
+    Classification and each parsing pass ask for the same pages' lines; they
+    are grouped once per page (pages and lines are immutable).
+    """
     lines: list[Line] = []
     for page in sorted(pages, key=lambda p: p.index):
-        words = [w if w.page == page.index else _on_page(w, page.index) for w in page.words]
-        lines.extend(group_lines(words))
+        lines.extend(_lines_of(page))
     return lines
+
+
+@lru_cache(maxsize=32)
+def _lines_of(page: OcrPage) -> tuple[Line, ...]:
+    words = [w if w.page == page.index else _on_page(w, page.index) for w in page.words]
+    return tuple(group_lines(words))
 
 
 def _on_page(word: Word, page: int) -> Word:
