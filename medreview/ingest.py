@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING, Protocol
 from medreview.config import PipelineConfig
 from medreview.errors import ClaimLostError, FileMissingError, MedreviewError
 from medreview.model import ErrorInfo, ExtractionResult
+from medreview.pipeline import init_worker_process
 from medreview.progress import NullProgress, Progress
 from medreview.store.queue import DEFAULT_PROCESSING_LEASE_SECONDS, worker_owner
 from medreview.store.schema import Status
@@ -61,11 +61,6 @@ def pipeline_extract(
     from medreview.pipeline import extract_file
 
     return extract_file(path, config, image_dir=image_dir)
-
-
-def _init_worker() -> None:
-    # Before Tesseract loads in the child: one OpenMP thread per process.
-    os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +223,10 @@ class _Run:
         context = multiprocessing.get_context("spawn")
         while True:
             with ProcessPoolExecutor(
-                max_workers=workers, mp_context=context, initializer=_init_worker
+                max_workers=workers,
+                mp_context=context,
+                initializer=init_worker_process,
+                initargs=(self.config,),
             ) as pool:
                 try:
                     finished = self.loop(workers, lambda item: pool.submit(run_item, extract, item))

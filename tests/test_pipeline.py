@@ -153,3 +153,23 @@ def test_low_resolution_pages_are_enlarged_for_ocr_and_mapped_back(tmp_path: Pat
     # the engine saw a 3x image: its y of 160 is 53 on the page as rendered
     assert field.bbox is not None and field.bbox.y0 == 53
     assert result.pages[0].dpi == 100
+
+
+def test_a_pool_returns_results_in_input_order_and_survives_a_bad_file(tmp_path: Path) -> None:
+    from medreview.batch import ExtractionPool, WorkItem
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    bad = tmp_path / "bad.tiff"
+    bad.write_bytes(b"II*\x00broken")
+    items = [
+        WorkItem(samples / "rx_printed_scan.png", "first"),
+        WorkItem(bad, "second"),
+        WorkItem(samples / "patient_record.pdf", "third"),
+    ]
+    with ExtractionPool(PipelineConfig(), workers=2) as pool:
+        pool.warm()
+        results = list(pool.extract(items))
+    assert [r.source for r in results] == ["first", "second", "third"]
+    assert results[0].document_type == "prescription"
+    assert results[1].error is not None and results[1].error.code == "truncated"
+    assert results[2].document_type == "patient_details" and len(results[2].pages) == 2

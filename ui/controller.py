@@ -29,6 +29,7 @@ from medreview.config import PipelineConfig
 from medreview.errors import MedreviewError
 from medreview.ingest import WorkDone, WorkItem, pipeline_extract, run_item
 from medreview.model import BBox, ErrorInfo, ExtractionResult, FieldData, Word
+from medreview.pipeline import init_worker_process
 from medreview.store import DocumentRecord, DocumentRef, Status, Store
 from ui.evidence import PageFiles, PreparedDocument, prepare_document
 from ui.main_window import MainWindow
@@ -65,14 +66,6 @@ def pipeline_read_region(
     from medreview.pipeline import read_region
 
     return read_region(image_path, bbox, config, page_index=page)
-
-
-def _init_ocr_process() -> None:
-    # One OpenMP thread per OCR process, set before Tesseract loads; and a lower
-    # priority, so on a busy machine the scheduler serves the window first.
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-    if hasattr(os, "nice"):
-        os.nice(OCR_NICENESS)
 
 
 def _differs(shown: FieldData, stored: FieldData) -> bool:
@@ -450,7 +443,9 @@ class ReviewController(QObject):
             self._executor = ProcessPoolExecutor(
                 max_workers=self._ocr_slots,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_ocr_process,
+                # a lower priority, so on a busy machine the scheduler serves the window first
+                initializer=init_worker_process,
+                initargs=(self.config, OCR_NICENESS),
             )
         return self._executor
 
