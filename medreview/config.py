@@ -21,6 +21,8 @@ class LoadConfig:
     max_pages: int = 50
     max_page_pixels: int = 60_000_000
     max_file_bytes: int = 200 * 1024 * 1024
+    # decode pages straight to gray, for callers that keep no colour view of them
+    gray: bool = False
 
 
 @dataclass(frozen=True, slots=True)

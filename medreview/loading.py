@@ -31,6 +31,7 @@ from medreview.errors import (
 # RGB (height, width, 3), or (height, width) for gray scans
 PageImage = npt.NDArray[np.uint8]
 
+_EXIF_ORIENTATION = 0x0112
 _GRAY_MODES = frozenset({"1", "L", "LA", "I", "I;16", "I;16B", "I;16L", "F"})
 _LETTER_WIDTH_INCHES = 8.5
 _MIN_TRUSTED_DPI = 100
@@ -113,9 +114,9 @@ def load_pages(path: Path, config: LoadConfig) -> Iterator[LoadedPage]:
 
 def _pdf_pages(path: Path, pdf: poppler.PdfInfo, config: LoadConfig) -> Iterator[LoadedPage]:
     for index in range(pdf.pages):
-        image = poppler.embedded_scan(path, pdf, index, config.dpi)
+        image = poppler.embedded_scan(path, pdf, index, config.dpi, gray=config.gray)
         if image is None:
-            image = poppler.render_page(path, index, config.dpi)
+            image = poppler.render_page(path, index, config.dpi, gray=config.gray)
         yield LoadedPage(index, image, config.dpi)
 
 
@@ -183,12 +184,22 @@ def _decode_frame(path: Path, index: int, frame: Image.Image, config: LoadConfig
     if width * height > config.max_page_pixels:
         raise TooLargeError(f"{path.name}: page {index + 1} is over the pixel limit")
     try:
-        upright = ImageOps.exif_transpose(frame)
-        # Gray scans stay gray: a third of the memory and no conversion to undo later.
-        pixels = upright.convert("L" if upright.mode in _GRAY_MODES else "RGB")
+        if config.gray and frame.format == "JPEG":
+            frame.draft("L", frame.size)  # libjpeg decodes the luminance only
+        frame.load()
+        # Each step copies a whole page, so only the ones this page needs run: turning
+        # by the EXIF orientation, and converting to RGB, or to gray for gray scans
+        # (a third of the memory and no conversion to undo later).
+        pixels = frame
+        if frame.getexif().get(_EXIF_ORIENTATION, 1) != 1:
+            pixels = ImageOps.exif_transpose(frame)
+        mode = "L" if config.gray or pixels.mode in _GRAY_MODES else "RGB"
+        if pixels.mode != mode:
+            pixels = pixels.convert(mode)
+        array = np.asarray(pixels, dtype=np.uint8)
     except (OSError, SyntaxError, ValueError):
         raise TruncatedFileError(f"{path.name}: page {index + 1} is damaged or truncated") from None
-    return LoadedPage(index, np.asarray(pixels, dtype=np.uint8), _image_dpi(frame))
+    return LoadedPage(index, array, _image_dpi(frame))
 
 
 def _image_dpi(frame: Image.Image) -> int:

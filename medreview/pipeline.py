@@ -227,8 +227,10 @@ def extract_file(
     try:
         engine = engine or cached_engine(config.engine, config.language)
         result.engine = engine.version()
+        # without an image folder nobody sees the colour page: decode gray only
+        load = config.load if image_dir is not None else replace(config.load, gray=True)
         with watch.stage("load"):
-            total, page_iter = loading.open_pages(path, config.load)
+            total, page_iter = loading.open_pages(path, load)
         progress.begin(total, path.name)
         pages: list[OcrPage] = []
         corrector = _cached_corrector(config) if config.correction.enabled else None

@@ -44,6 +44,8 @@ class PdfInfo:
     pages: int
     sizes_pt: tuple[tuple[float, float], ...]
     rotations: tuple[int, ...]
+    # ``pdfimages -list`` rows (page number first), for spotting pages that are one scan
+    images: tuple[tuple[str, ...], ...] = ()
 
     def pixels(self, page_index: int, dpi: int) -> tuple[int, int]:
         """Width and height of a page rendered at ``dpi``."""
@@ -95,7 +97,20 @@ def info(path: Path, max_pages: int = 1000) -> PdfInfo:
         (float(m.group(1)), float(m.group(2))) for m in _PAGE_SIZE_LINE.finditer(done.stdout)
     ) or ((612.0, 792.0),)
     rotations = tuple(int(m.group(1)) for m in _PAGE_ROT_LINE.finditer(done.stdout)) or (0,)
-    return PdfInfo(pages=pages, sizes_pt=sizes, rotations=rotations)
+    return PdfInfo(pages, sizes, rotations, _image_list(path, pages))
+
+
+def _image_list(path: Path, pages: int) -> tuple[tuple[str, ...], ...]:
+    """Every page's images as ``pdfimages -list`` rows, in one call for the whole file."""
+    listing = subprocess.run(
+        ["pdfimages", "-list", "-f", "1", "-l", str(pages), str(path)],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        timeout=_TIMEOUT_SECONDS,
+        check=False,
+    ).stdout.splitlines()[2:]
+    return tuple(tuple(line.split()) for line in listing if line.strip())
 
 
 def page_pixels(pdf: PdfInfo, dpi: int) -> int:
@@ -103,7 +118,9 @@ def page_pixels(pdf: PdfInfo, dpi: int) -> int:
     return max(w * h for w, h in (pdf.pixels(i, dpi) for i in range(len(pdf.sizes_pt))))
 
 
-def embedded_scan(path: Path, pdf: PdfInfo, page_index: int, dpi: int) -> RgbOrGray | None:
+def embedded_scan(
+    path: Path, pdf: PdfInfo, page_index: int, dpi: int, *, gray: bool = False
+) -> RgbOrGray | None:
     """The page's scan as stored in the PDF, when that equals rendering it at ``dpi``.
 
     A scanned page is usually one image at the scanner's resolution filling the
@@ -111,15 +128,7 @@ def embedded_scan(path: Path, pdf: PdfInfo, page_index: int, dpi: int) -> RgbOrG
     times faster than rendering; any other page gives None and is rendered.
     """
     number = str(page_index + 1)
-    listing = subprocess.run(
-        ["pdfimages", "-list", "-f", number, "-l", number, str(path)],
-        capture_output=True,
-        text=True,
-        errors="replace",
-        timeout=_TIMEOUT_SECONDS,
-        check=False,
-    ).stdout.splitlines()[2:]
-    rows = [line.split() for line in listing if line.strip()]
+    rows = [row for row in pdf.images if row[0] == number]
     if len(rows) != 1 or len(rows[0]) < 14 or pdf.rotations[page_index % len(pdf.rotations)]:
         return None
     kind, width, height, encoding, x_ppi, y_ppi = (
@@ -151,7 +160,7 @@ def embedded_scan(path: Path, pdf: PdfInfo, page_index: int, dpi: int) -> RgbOrG
         files = sorted(Path(folder).iterdir())
         if len(files) != 1:
             return None
-        image = cv2.imread(str(files[0]), cv2.IMREAD_UNCHANGED)
+        image = cv2.imread(str(files[0]), cv2.IMREAD_GRAYSCALE if gray else cv2.IMREAD_UNCHANGED)
     if image is None or image.dtype != np.uint8:
         return None
     if image.ndim == 3:
@@ -160,8 +169,10 @@ def embedded_scan(path: Path, pdf: PdfInfo, page_index: int, dpi: int) -> RgbOrG
     return np.asarray(image, dtype=np.uint8)
 
 
-def render_page(path: Path, page_index: int, dpi: int) -> npt.NDArray[np.uint8]:
-    """Render one page (0-based) to an RGB array; one page at a time bounds memory."""
+def render_page(
+    path: Path, page_index: int, dpi: int, *, gray: bool = False
+) -> npt.NDArray[np.uint8]:
+    """Render one page (0-based) to an RGB (or gray) array; one at a time bounds memory."""
     _require()
     try:
         images = pdf2image.convert_from_path(
@@ -169,6 +180,7 @@ def render_page(path: Path, page_index: int, dpi: int) -> npt.NDArray[np.uint8]:
             dpi=dpi,
             first_page=page_index + 1,
             last_page=page_index + 1,
+            grayscale=gray,
             timeout=_TIMEOUT_SECONDS,
         )
     except (pdf_errors.PDFPageCountError, pdf_errors.PDFSyntaxError) as exc:
@@ -181,4 +193,4 @@ def render_page(path: Path, page_index: int, dpi: int) -> npt.NDArray[np.uint8]:
         ) from None
     if not images:
         raise TruncatedFileError(f"{path.name}: page {page_index + 1} cannot be rendered")
-    return np.asarray(images[0].convert("RGB"), dtype=np.uint8)
+    return np.asarray(images[0].convert("L" if gray else "RGB"), dtype=np.uint8)

@@ -28,7 +28,7 @@ Matrix = npt.NDArray[np.float64]
 
 _ANALYSIS_WIDTH = 800
 _MIN_SKEW_POINTS = 200
-_MAX_SKEW_POINTS = 40_000
+_MAX_SKEW_POINTS = 20_000
 _WHITE = 255
 
 
@@ -177,12 +177,19 @@ def rotate_quarter(gray: Gray, degrees: int) -> Gray:
 
 
 def speckle_count(gray: Gray, max_area: int) -> int:
-    """How many tiny ink specks (photocopy dust) a page has."""
-    # every other pixel: dots survive (unlike in an averaging resize), at a quarter of the cost
-    mask = _ink_mask(np.ascontiguousarray(gray[::2, ::2]))
+    """About how many tiny ink specks (photocopy dust) a page has.
+
+    Counted on every other pixel (dots survive, unlike in an averaging resize) of
+    the middle half of the page, then scaled to the whole: dust spreads evenly,
+    and this costs an eighth of counting everything.
+    """
+    height = gray.shape[0]
+    middle = gray[height // 4 : height - height // 4 : 2, ::2]
+    mask = _ink_mask(np.ascontiguousarray(middle))
     _, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     area_limit = max(1, round(max_area / 4))
-    return int(np.count_nonzero(stats[1:, cv2.CC_STAT_AREA] <= area_limit))
+    specks = int(np.count_nonzero(stats[1:, cv2.CC_STAT_AREA] <= area_limit))
+    return round(specks * height / max(1, height - 2 * (height // 4)))
 
 
 def remove_speckle(gray: Gray) -> Gray:

@@ -186,3 +186,18 @@ def test_gray_scans_stay_gray(tmp_path: Path) -> None:
     assert gray.image.shape == (1100, 850)
     assert bw.image.shape == (1100, 850)
     assert set(np.unique(bw.image)) == {0, 255}
+
+
+@pytest.mark.parametrize("suffix", ["jpg", "png", "tiff", "pdf"])
+def test_gray_decoding_matches_colour_decoding(tmp_path: Path, suffix: str) -> None:
+    from medreview.preprocess import to_gray
+
+    ramp = np.linspace(30, 240, 850, dtype=np.float32)
+    pixels = np.stack([np.broadcast_to(ramp, (1100, 850))] * 3, axis=-1).astype(np.uint8)
+    pixels[300:360, 100:700] = (200, 30, 30)
+    path = tmp_path / f"colour.{suffix}"
+    Image.fromarray(pixels).save(path, **({"resolution": 100} if suffix == "pdf" else {}))
+    (colour,) = loading.load_pages(path, CONFIG)
+    (gray,) = loading.load_pages(path, LoadConfig(dpi=100, gray=True))
+    assert colour.image.ndim == 3 and gray.image.ndim == 2
+    assert np.abs(to_gray(colour.image).astype(int) - gray.image.astype(int)).mean() < 2
