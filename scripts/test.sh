@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
 export MEDREVIEW_DATA_DIR="${MEDREVIEW_DATA_DIR:-$(mktemp -d)}"
-echo "== ruff"; .venv/bin/ruff check medreview ui tests packaging
-.venv/bin/ruff format --check medreview ui tests packaging
+echo "== ruff"; .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 echo "== mypy"; .venv/bin/mypy
 echo "== import contract"; .venv/bin/lint-imports
 echo "== pytest"; .venv/bin/pytest "$@"
