@@ -183,7 +183,7 @@ def speckle_count(gray: Gray, max_area: int) -> int:
     the middle half of the page, then scaled to the whole: dust spreads evenly,
     and this costs an eighth of counting everything.
     """
-    height = gray.shape[0]
+    height = int(gray.shape[0])
     middle = gray[height // 4 : height - height // 4 : 2, ::2]
     mask = _ink_mask(np.ascontiguousarray(middle))
     _, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
