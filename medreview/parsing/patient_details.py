@@ -209,9 +209,7 @@ def choice_row_step(
     if not hits:
         return StepResult(None)
     hit = hits[0]
-    line = doc.lines[hit.line]
-    later = [m.start for m in doc.labels if m.line == hit.line and m.start >= hit.end]
-    words = line.words[hit.end : min(later, default=len(line.words))]
+    words = doc.words_after(hit)
     if not words:
         return StepResult(None)
     text = " ".join(w.text for w in words)

@@ -205,8 +205,7 @@ def running_text_step(
         return StepResult(None)
     hit = hits[0]
     first = doc.lines[hit.line]
-    same_line_stops = [m.start for m in doc.labels if m.line == hit.line and m.start >= hit.end]
-    words: list[Word] = list(first.words[hit.end : min(same_line_stops, default=None)])
+    words: list[Word] = list(doc.words_after(hit))
     previous = first
     for index in range(hit.line + 1, len(doc.lines)):
         line = doc.lines[index]
@@ -315,8 +314,7 @@ def refills_step(
     if hits:
         hit = hits[0]
         line = doc.lines[hit.line]
-        later = [m.start for m in doc.labels if m.line == hit.line and m.start >= hit.end]
-        words = line.words[hit.end : min(later, default=len(line.words))]
+        words = doc.words_after(hit)
         label_words = line.words[hit.start : hit.end]
     else:
         index = refill_row_line(doc)

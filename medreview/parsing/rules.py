@@ -142,6 +142,12 @@ class LabelledLines:
             m for m in self.labels if (m.key == key or m.label in variants) and lo <= m.line < hi
         ]
 
+    def words_after(self, hit: LabelMatch) -> tuple[Word, ...]:
+        """The words right of a label, up to the next label on its line."""
+        words = self.lines[hit.line].words
+        later = [m.start for m in self.labels if m.line == hit.line and m.start >= hit.end]
+        return words[hit.end : min(later, default=len(words))]
+
 
 Coercer = Callable[[str, DateOrder], FieldData]
 # Kinds read by one coercer; strings (cleaned by style) and enums (by choices) are apart.
