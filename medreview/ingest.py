@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Protocol
 from medreview.config import PipelineConfig
 from medreview.errors import ClaimLostError, FileMissingError, MedreviewError
 from medreview.model import ErrorInfo, ExtractionResult
+from medreview.page_images import PAGE_GLOB
 from medreview.pipeline import init_worker_process
 from medreview.progress import NullProgress, Progress
 from medreview.store.queue import DEFAULT_PROCESSING_LEASE_SECONDS, worker_owner
@@ -96,7 +97,7 @@ def run_item(extract: ExtractFunction, item: WorkItem) -> WorkDone:
             source=item.source.name,
             error=ErrorInfo("internal", f"unexpected {type(exc).__name__} while processing"),
         )
-    images = sorted(item.image_dir.glob("page-[0-9][0-9][0-9].png"))
+    images = sorted(item.image_dir.glob(PAGE_GLOB))
     return WorkDone(item.doc_id, result, images, time.monotonic() - start)
 
 

@@ -31,6 +31,7 @@ from medreview.documents import DocumentType
 from medreview.errors import CancelledError, MedreviewError, TruncatedFileError
 from medreview.model import BBox, ErrorInfo, ExtractionResult, OcrPage, PageInfo, Word
 from medreview.ocr import GrayImage, OcrEngine, get_engine
+from medreview.page_images import page_paths
 from medreview.parsing import classify, parse_fields
 from medreview.progress import NullProgress, Progress
 
@@ -196,8 +197,7 @@ def process_page(
 def save_page_images(outcome: PageOutcome, folder: Path) -> tuple[Path, Path]:
     """Write the upright page and its cleaned view as PNGs for the review window."""
     folder.mkdir(parents=True, exist_ok=True)
-    original = folder / f"page-{outcome.info.index:03d}.png"
-    prepared = folder / f"page-{outcome.info.index:03d}-prepared.png"
+    original, prepared = page_paths(folder, outcome.info.index)
     upright = outcome.upright
     if upright.ndim == 3:
         upright = cv2.cvtColor(upright, cv2.COLOR_RGB2BGR)

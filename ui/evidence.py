@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage
 
 from medreview.errors import FileMissingError
 from medreview.model import BBox, ExtractionResult, FieldData
+from medreview.page_images import page_paths
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +61,8 @@ def page_files(image_dir: Path, page_count: int) -> list[PageFiles]:
     """The pipeline's ``page-NNN.png`` / ``page-NNN-prepared.png`` pairs in ``image_dir``."""
     files = []
     for index in range(page_count):
-        prepared = image_dir / f"page-{index:03d}-prepared.png"
-        files.append(
-            PageFiles(
-                image_dir / f"page-{index:03d}.png",
-                prepared if prepared.exists() else None,
-            )
-        )
+        original, prepared = page_paths(image_dir, index)
+        files.append(PageFiles(original, prepared if prepared.exists() else None))
     return files
 
 

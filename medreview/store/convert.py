@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from medreview.model import ErrorInfo, ExtractionResult, FieldResult, PageInfo
+from medreview.page_images import prepared_for
 from medreview.store import files
 from medreview.store.records import DocumentRecord
 from medreview.store.schema import (
@@ -51,7 +52,7 @@ def write_result(
     images = list(image_paths)
     for info in result.pages:
         image = images[info.index] if info.index < len(images) else None
-        prepared = image.with_name(f"{image.stem}-prepared{image.suffix}") if image else None
+        prepared = prepared_for(image) if image else None
         session.add(
             Page(
                 document_id=doc.id,
