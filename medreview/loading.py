@@ -102,11 +102,6 @@ def open_pages(path: Path, config: LoadConfig) -> tuple[int, Iterator[LoadedPage
     return count, _image_pages(path, config)
 
 
-def count_pages(path: Path, config: LoadConfig) -> int:
-    """How many pages the file has, checking the file and page limits."""
-    return open_pages(path, config)[0]
-
-
 def load_pages(path: Path, config: LoadConfig) -> Iterator[LoadedPage]:
     """Yield the file's pages one at a time."""
     return open_pages(path, config)[1]

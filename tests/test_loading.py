@@ -49,7 +49,7 @@ def test_multipage_tiff_gives_every_page(tmp_path: Path) -> None:
     pages = list(loading.load_pages(path, CONFIG))
     assert [p.index for p in pages] == [0, 1, 2]
     assert int(pages[1].image[0, 0, 0]) == 200
-    assert loading.count_pages(path, CONFIG) == 3
+    assert loading.open_pages(path, CONFIG)[0] == 3
 
 
 def test_pdf_pages_rendered_at_the_configured_dpi(tmp_path: Path) -> None:
@@ -128,7 +128,7 @@ def test_page_limit(tmp_path: Path) -> None:
     tiff = tmp_path / "long.tiff"
     _page().save(tiff, save_all=True, append_images=[_page(), _page()])
     with pytest.raises(TooManyPagesError):
-        loading.count_pages(tiff, LoadConfig(max_pages=2))
+        loading.open_pages(tiff, LoadConfig(max_pages=2))
 
 
 def test_pixel_limit_stops_decompression_bombs(tmp_path: Path) -> None:
