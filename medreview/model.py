@@ -147,10 +147,16 @@ class FieldResult:
     ocr_text: str = ""
     corrected: bool = False
     boxes: tuple[BBox, ...] = ()
+    # A second reader's verdict on the canonical value: None when none was made.
+    agreement: bool | None = None
+    second_reading: FieldData = None
 
     def to_json(self) -> dict[str, Any]:
-        """The contract's field object; ``boxes`` lists the word boxes behind it."""
-        return {
+        """The contract's field object; ``boxes`` lists the word boxes behind it.
+
+        ``second_reading`` is present only when the second reader disagreed.
+        """
+        data: dict[str, Any] = {
             "value": self.value,
             "confidence": round(self.confidence, 3),
             "page": self.page,
@@ -158,7 +164,11 @@ class FieldResult:
             "ocr_text": self.ocr_text,
             "corrected": self.corrected,
             "boxes": [b.as_list() for b in self.boxes],
+            "agreement": self.agreement,
         }
+        if self.agreement is False:
+            data["second_reading"] = self.second_reading
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> FieldResult:
@@ -172,6 +182,8 @@ class FieldResult:
             ocr_text=str(data.get("ocr_text", "")),
             corrected=bool(data.get("corrected", False)),
             boxes=tuple(BBox(*b) for b in data.get("boxes", ())),
+            agreement=data.get("agreement"),
+            second_reading=data.get("second_reading"),
         )
 
     @classmethod
@@ -225,6 +237,8 @@ class ExtractionResult:
     document_type: str | None = None
     engine: str = ""
     pages: list[PageInfo] = field(default_factory=list)
+    # the learned or shipped layout that read the document; None: the generic reader
+    layout: str | None = None
     fields: dict[str, FieldResult] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     error: ErrorInfo | None = None
@@ -246,6 +260,7 @@ class ExtractionResult:
             "source": self.source,
             "document_type": self.document_type,
             "engine": self.engine,
+            "layout": self.layout,
             "pages": [p.to_json() for p in self.pages],
             "fields": {name: f.to_json() for name, f in self.fields.items()},
             "warnings": list(self.warnings),
@@ -260,6 +275,7 @@ class ExtractionResult:
             source=str(data["source"]),
             document_type=data.get("document_type"),
             engine=str(data.get("engine", "")),
+            layout=data.get("layout"),
             pages=[PageInfo.from_json(p) for p in data.get("pages", ())],
             fields={k: FieldResult.from_json(v) for k, v in data.get("fields", {}).items()},
             warnings=list(data.get("warnings", ())),

@@ -46,6 +46,7 @@ def write_result(
     session.flush()
     doc.document_type = result.document_type
     doc.engine = result.engine
+    doc.layout = result.layout
     doc.warnings = list(result.warnings)
     doc.error_code = None
     doc.error_message = None
@@ -83,6 +84,8 @@ def write_result(
                 boxes=[box.as_list() for box in found.boxes],
                 ocr_text=found.ocr_text,
                 corrected=found.corrected,
+                agreement=found.agreement,
+                second_reading=found.second_reading,
             )
         )
 
@@ -108,6 +111,7 @@ def read_record(session: Session, doc: Document, root: Path) -> DocumentRecord:
         source=doc.source_name,
         document_type=doc.document_type,
         engine=doc.engine or "",
+        layout=doc.layout,
         pages=[
             PageInfo(
                 index=p.index,
@@ -130,6 +134,8 @@ def read_record(session: Session, doc: Document, root: Path) -> DocumentRecord:
                     "ocr_text": f.ocr_text,
                     "corrected": f.corrected,
                     "boxes": f.boxes or [],
+                    "agreement": f.agreement,
+                    "second_reading": f.second_reading,
                 }
             )
             for f in fields

@@ -132,6 +132,7 @@ class Document(Base):
     document_type: Mapped[str | None] = mapped_column(String(32), default=None)
     status: Mapped[str] = mapped_column(String(16), default=Status.QUEUED.value)
     engine: Mapped[str | None] = mapped_column(String(100), default=None)
+    layout: Mapped[str | None] = mapped_column(String(200), default=None)
     warnings: Mapped[Any] = mapped_column(JSON, default=list)
     error_code: Mapped[str | None] = mapped_column(String(64), default=None)
     error_message: Mapped[str | None] = mapped_column(Text, default=None)
@@ -184,6 +185,8 @@ class ExtractedField(Base):
     boxes: Mapped[Any] = mapped_column(JSON, default=list)
     ocr_text: Mapped[str] = mapped_column(Text, default="")
     corrected: Mapped[bool] = mapped_column(Boolean, default=False)
+    agreement: Mapped[bool | None] = mapped_column(Boolean, nullable=True, default=None)
+    second_reading: Mapped[Any] = mapped_column(JSON, nullable=True, default=None)
 
 
 class FinalValue(Base):

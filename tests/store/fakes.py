@@ -54,10 +54,12 @@ def fake_extract(
             Image.new("L", (40, 50), 255).save(image_dir / f"page-{index:03d}.png")
             Image.new("L", (40, 50), 200).save(image_dir / f"page-{index:03d}-prepared.png")
     confidence = float(spec.get("confidence", 0.95))
+    second = spec.get("second_readings", {})
     result = ExtractionResult(
         source=str(path),
         document_type=spec["document_type"],
         engine="fake 1.0",
+        layout=spec.get("layout"),
         pages=[PageInfo(i, 40, 50, 300) for i in range(pages)],
         fields={
             name: FieldResult(
@@ -67,6 +69,8 @@ def fake_extract(
                 bbox=BBox(1, 2, 30, 12),
                 ocr_text=str(value),
                 boxes=(BBox(1, 2, 30, 12),),
+                agreement=(name not in second) if second else None,
+                second_reading=second.get(name),
             )
             for name, value in spec["fields"].items()
         },

@@ -26,6 +26,22 @@ def test_ingest_inline_stores_results_and_images(store: Store, tmp_path: Path) -
     assert {d.source_name for d in store.documents("b")} == {s.name for s in scans}
 
 
+def test_the_second_reading_and_the_layout_are_stored(store: Store, tmp_path: Path) -> None:
+    scan = write_scan(
+        tmp_path / "rx.json",
+        "prescription",
+        PRESCRIPTION,
+        layout="clinic-a",
+        second_readings={"date": "2023-08-14"},
+    )
+    ingest(store, [scan], "b", workers=0, extract=fake_extract)
+    result = store.load_document(store.documents("b")[0].id).result
+    assert result.layout == "clinic-a"
+    assert result.fields["date"].agreement is False
+    assert result.fields["date"].second_reading == "2023-08-14"
+    assert result.fields["refills"].agreement is True
+
+
 def test_rerun_is_resumable_and_registers_nothing_twice(store: Store, tmp_path: Path) -> None:
     make_scans(tmp_path / "in", 4)
     ingest(store, [tmp_path / "in"], "b", workers=0, extract=fake_extract)
