@@ -324,7 +324,7 @@ def wrap(page: Page, text: str, face: str, width: float) -> list[str]:
 # --- prescription ---------------------------------------------------------------------------
 
 
-def _rx_symbol(page: Page, style: Mapping[str, Any], x: float, y: float) -> float:
+def rx_symbol(page: Page, style: Mapping[str, Any], x: float, y: float) -> float:
     """Draw the ℞ at baseline ``y``; returns where it ends."""
     page.add_face("rx", style["rx_font"], 150, bold=style["rx"] != "glyph")
     if style["rx"] == "glyph":
@@ -388,7 +388,7 @@ def _render_prescription(
 
     # ℞ and the medicines
     y += 230 * gap
-    rx_end = _rx_symbol(page, style, LEFT, y)
+    rx_end = rx_symbol(page, style, LEFT, y)
     if style["rx_inline"]:
         med_x = rx_end + 60
     else:

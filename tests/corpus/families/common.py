@@ -265,7 +265,7 @@ def circled_options(
         end = page.text(x, y, text, face)
         if key == chosen:
             height = page.faces[face].size
-            page.ellipse_by_hand((x - 26, y - height - 22, end + 26, y + 22), ink)
+            page.ellipse_by_hand((x - 40, y - height - 26, end + 40, y + 26), ink)
         x = end + gap
     return x
 
