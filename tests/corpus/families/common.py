@@ -245,7 +245,7 @@ def options_with_boxes(
     """``[ ] Yes  [x] No``: a box before each printed option, the chosen one marked."""
     for key, text in options:
         x = checkbox(page, x, y, checked=key == chosen, mark=mark)
-        x = page.text(x + 18, y, text, face) + gap
+        x = page.text(x + 30, y, text, face) + gap
     return x
 
 
