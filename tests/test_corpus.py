@@ -404,6 +404,13 @@ def test_family_truth_is_canonical_and_drawn(family: str, document_type: str) ->
         assert len(pages) == (1 if document_type == "prescription" else 2)
         assert all(page.size == (170, 220) for page in pages)
         assert_truth_is_drawn(doc, drawn)
+        if document_type == "patient_details":  # page 1 alone shows all but page 2's fields
+            with recording() as first_page:
+                render_document(doc, dpi=20, pages=1)
+            page_one = {k: v for k, v in doc["fields"].items() if k not in PAGE_TWO_FIELDS}
+            assert_truth_is_drawn({**doc, "fields": page_one}, first_page)
+            shown = " ".join(d.text for d in first_page)
+            assert doc["fields"].get("insurance_company", "@") not in shown
 
 
 @pytest.mark.parametrize("family", NEW_FAMILIES)
