@@ -4,11 +4,13 @@ A script, not a test::
 
     .venv/bin/python -m tests.benchmarks.layout_bench [--per-family 3] [--seed 2026]
         [--families all] [--engine NAME] [--ocr-cache DIR] [--corpus DIR] [--keep DIR]
+        [--given-type] [--by-field] [--skip-learned]
 
 It generates ``per-family`` documents of each family and document type (or reads ``--corpus``,
 a folder written by ``python -m tests.corpus.generate``) and prints field-level exact-match
 accuracy per family and document type, printed and handwriting fonts apart, the held-out family
-(kept out of the reader's tuning) in a table of its own:
+(kept out of the reader's tuning) in a table of its own, with how often the document type was
+found (``--given-type`` passes it instead, to measure field reading alone):
 
 (a) the generic reader: ``medreview extract`` (with ``--no-layouts`` when the command has it);
 (b) learned layouts: one document of each family and type taught with
@@ -76,14 +78,29 @@ def has_layouts_command() -> bool:
     return code == 0 and "learn" in out
 
 
-def extract(paths: Sequence[Path], options: Sequence[str]) -> list[dict[str, Any]]:
-    """The ``extract`` JSON objects for ``paths``, in order (one worker, this process)."""
-    code, out, err = run_cli(["extract", *map(str, paths), "--workers", "1", *options])
+def extract(
+    samples: Sequence[Sample], options: Sequence[str], *, given_type: bool = False
+) -> list[dict[str, Any]]:
+    """The ``extract`` JSON objects for ``samples``, in order (one worker, this process).
+
+    ``given_type`` passes each document's type (``--type``), so classification is not measured.
+    """
+    if given_type:
+        results: dict[Path, dict[str, Any]] = {}
+        for kind in sorted({s.document_type for s in samples}):
+            group = [s for s in samples if s.document_type == kind]
+            for sample, result in zip(
+                group, extract(group, [*options, "--type", kind]), strict=True
+            ):
+                results[sample.path] = result
+        return [results[s.path] for s in samples]
+    paths = [str(s.path) for s in samples]
+    code, out, err = run_cli(["extract", *paths, "--workers", "1", *options])
     try:
-        results: list[dict[str, Any]] = json.loads(out)
+        found: list[dict[str, Any]] = json.loads(out)
     except json.JSONDecodeError:
         raise SystemExit(f"extract failed with exit code {code}:\n{err[-2000:]}") from None
-    return results
+    return found
 
 
 def same(expected: Any, actual: Any) -> bool:
@@ -107,6 +124,7 @@ class Scores:
     def __init__(self) -> None:
         self.fields: dict[str, Tally] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
         self.spurious: Tally = defaultdict(lambda: [0, 0])
+        self.typed: Tally = defaultdict(lambda: [0, 0])
         self.failed: list[str] = []
 
     def add(self, sample: Sample, result: dict[str, Any]) -> None:
@@ -132,6 +150,8 @@ class Scores:
         key = f"{sample.family:<13} {sample.document_type}"
         self.spurious[key][0] += len(shown)
         self.spurious[key][1] += 1
+        self.typed[key][0] += int(result.get("document_type") == sample.document_type)
+        self.typed[key][1] += 1
 
 
 def print_table(title: str, rows: Tally, *, share: bool = True) -> None:
@@ -153,6 +173,7 @@ def print_scores(title: str, scores: Scores, *, by_field: bool) -> None:
             "held-out family (kept out of the reader's tuning), reported apart",
             scores.fields["heldout"],
         )
+    print_table("document type found (a wrong type reads no field)", scores.typed)
     print_table("fields extracted that the document does not show", scores.spurious, share=False)
     if by_field:
         misses = {k: v for k, v in scores.fields["by field"].items() if v[0] < v[1]}
@@ -173,7 +194,12 @@ def layout_name(family: str, document_type: str) -> str:
 
 
 def learned_part(
-    samples: Sequence[Sample], engine_options: Sequence[str], scratch: Path, *, by_field: bool
+    samples: Sequence[Sample],
+    engine_options: Sequence[str],
+    scratch: Path,
+    *,
+    by_field: bool,
+    given_type: bool,
 ) -> None:
     """Teach one document per family and type, read the rest, check who read what."""
     print("\n=== (b) after learning each family from one document")
@@ -213,7 +239,7 @@ def learned_part(
     if not rest:
         print("  no documents left to read")
         return
-    results = extract([s.path for s in rest], [*engine_options, "--database", url])
+    results = extract(rest, [*engine_options, "--database", url], given_type=given_type)
     scores = Scores()
     readers: Tally = defaultdict(lambda: [0, 0])
     wrong: list[str] = []
@@ -275,6 +301,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--ocr-cache", type=Path, help="folder of cached OCR answers")
     parser.add_argument("--skip-learned", action="store_true", help="only the generic reader")
     parser.add_argument("--by-field", action="store_true", help="also list missed fields")
+    parser.add_argument(
+        "--given-type", action="store_true", help="pass each document's --type (no classifying)"
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="medreview-layout-bench-") as name:
@@ -298,16 +327,23 @@ def main(argv: Sequence[str] | None = None) -> None:
             print("generic reader: extract (this medreview has no --no-layouts: no layouts exist)")
         with ocr_cache(args.ocr_cache) as stats:
             start = time.perf_counter()
-            results = extract([s.path for s in samples], generic)
+            results = extract(samples, generic, given_type=args.given_type)
             seconds = time.perf_counter() - start
             scores = Scores()
             for sample, result in zip(samples, results, strict=True):
                 scores.add(sample, result)
             engine = next((r.get("engine") for r in results if r.get("engine")), args.engine)
-            print(f"engine {engine}; {seconds:.0f} s for {pages} pages", flush=True)
+            typed = " (document types given)" if args.given_type else ""
+            print(f"engine {engine}; {seconds:.0f} s for {pages} pages{typed}", flush=True)
             print_scores("(a) generic reader", scores, by_field=args.by_field)
             if not args.skip_learned:
-                learned_part(samples, engine_options, scratch, by_field=args.by_field)
+                learned_part(
+                    samples,
+                    engine_options,
+                    scratch,
+                    by_field=args.by_field,
+                    given_type=args.given_type,
+                )
             if stats is not None:
                 print(f"\nOCR cache {args.ocr_cache}: {stats.hits} hits, {stats.misses} misses")
 
