@@ -87,6 +87,7 @@ def test_unknown_engine_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
 def test_vision_without_credentials_is_a_clear_per_file_error(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("MEDREVIEW_ENABLE_VISION", "1")
     monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(tmp_path / "none.json"))
     code, results = run_extract(capsys, str(sample("rx_printed_scan.png")), "--engine", "vision")
     assert code == 1
