@@ -33,8 +33,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import cv2
+from PIL import Image
+
 from medreview.batch import ExtractionPool, WorkItem
-from medreview.config import ENGINE_PREPROCESS, PipelineConfig, PreprocessConfig
+from medreview.config import ENGINE_PREPROCESS, LoadConfig, PipelineConfig, PreprocessConfig
+from medreview.loading import load_pages
 from medreview.model import ExtractionResult
 from medreview.second_reader import LOW_CONFIDENCE
 from tests.corpus.generate import generate_corpus
@@ -232,18 +236,68 @@ SETUPS: dict[str, PipelineConfig] = {
 }
 
 
-def preprocess_variants() -> dict[str, PipelineConfig]:
-    """PP-OCRv6 alone under each preprocessing step on or off."""
+# Each step is switched against the PP-OCR profile only on the documents where it can
+# fire (the others would read the same twice): degradations by name, or handwriting.
+STEP_DOCUMENTS: dict[str, tuple[str, ...]] = {
+    "illumination": ("phone_shadow", "colour_cast"),
+    "despeckle": ("photocopy", "noise"),
+    "deskew": ("rotation", "phone_shadow"),
+    "binarize_retry": ("handwriting", "phone_shadow", "photocopy"),
+    "enlarge_small": ("low_resolution",),
+}
+
+
+def _fires(step: str, truth: dict[str, Any]) -> bool:
+    wanted = STEP_DOCUMENTS[step]
+    return (bool(truth.get("handwriting")) and "handwriting" in wanted) or any(
+        name in str(truth.get("degradation", "")) for name in wanted
+    )
+
+
+def low_resolution_copies(cases: list[Case], folder: Path, count: int = 4) -> list[Case]:
+    """Printed documents' first pages at 100 dpi, as small phone photos and faxes come."""
+    copies = []
+    # one-page documents only: the fields of later pages would not be on the copy
+    printed = [
+        c for c in cases if slice_of(c.truth) == "printed scan" and c.truth.get("pages", 1) == 1
+    ]
+    for case in printed[:count]:
+        page = next(iter(load_pages(case.path, LoadConfig(gray=True))))
+        small = cv2.resize(page.image, None, fx=1 / 3, fy=1 / 3, interpolation=cv2.INTER_AREA)
+        path = folder / f"{case.path.stem}_100dpi.png"
+        Image.fromarray(small).save(path, dpi=(100, 100))
+        copies.append(Case(path, dict(case.truth, degradation="low_resolution")))
+    return copies
+
+
+def preprocess_study(cases: list[Case], scratch: Path) -> None:
+    """PP-OCRv6 alone, each preprocessing step switched against the kept profile."""
     kept = ENGINE_PREPROCESS["ppocr"]
+    cases = cases + low_resolution_copies(cases, scratch)
+
+    def read(pre: PreprocessConfig, subset: list[Case]) -> dict[str, Tally]:
+        config = PipelineConfig(engine="ppocr", second_reader=False, preprocess=pre)
+        return score(subset, run(subset, config, 1).results)
+
     everything = PreprocessConfig(orientation_below_confidence=kept.orientation_below_confidence)
-    variants = {"ppocr profile": kept, "every step (Tesseract's)": everything}
-    for step in ("illumination", "despeckle", "deskew", "binarize_retry", "enlarge_small"):
+    print_slices("PP-OCR profile, every document", read(kept, cases))
+    print_slices("every step (Tesseract's), every document", read(everything, cases))
+    for step in STEP_DOCUMENTS:
+        subset = [c for c in cases if _fires(step, c.truth)]
+        if not subset:
+            continue
         flipped = not getattr(kept, step)
-        variants[f"profile, {step} {'on' if flipped else 'off'}"] = replace(kept, **{step: flipped})
-    return {
-        name: PipelineConfig(engine="ppocr", second_reader=False, preprocess=pre)
-        for name, pre in variants.items()
-    }
+        title = f"{step} {'on' if flipped else 'off'} vs the profile, {len(subset)} documents"
+        base = read(kept, subset)["all"]
+        other = read(replace(kept, **{step: flipped}), subset)["all"]
+        print(f"\n{title}")
+        for name, tally in (("profile", base), (f"{step} {'on' if flipped else 'off'}", other)):
+            share = 100.0 * tally.correct / tally.fields if tally.fields else 0.0
+            print(
+                f"  {name:<22} {share:6.1f}% ({tally.correct}/{tally.fields}) "
+                f"{tally.seconds / max(1, tally.pages):6.2f} s/page",
+                flush=True,
+            )
 
 
 def main() -> None:
@@ -274,11 +328,10 @@ def main() -> None:
             counts[slice_of(case.truth)] += 1
         print(f"corpus: {len(cases)} documents {dict(sorted(counts.items()))}", flush=True)
 
-        setups = (
-            preprocess_variants()
-            if args.preprocess_study
-            else {name: SETUPS[name] for name in args.setups.split(",")}
-        )
+        if args.preprocess_study:
+            preprocess_study(cases, Path(scratch))
+            return
+        setups = {name: SETUPS[name] for name in args.setups.split(",")}
         last: PipelineConfig | None = None
         for name, config in setups.items():
             done = run(cases, config, 1)
@@ -300,7 +353,7 @@ def main() -> None:
             last = config
             one = done
 
-        if last is not None and not args.skip_workers and not args.preprocess_study:
+        if last is not None and not args.skip_workers:
             two = run(cases, last, 2)
             print("\nworker processes (warm; start-up in brackets)")
             for workers, done in ((1, one), (2, two)):
