@@ -1,8 +1,10 @@
 """The extraction pipeline: a file in, an :class:`ExtractionResult` out.
 
-Per page: load -> prepare (only the steps the page needs) -> OCR -> (orientation
-fix and binarised retry when the read is doubtful) -> map boxes back to the page
--> medical correction. Then per document: classify -> parse fields.
+Per page: load -> prepare (only the steps the page needs, of those the engine's
+preprocessing allows) -> OCR -> (orientation fix and, for Tesseract, a binarised
+retry when the read is doubtful) -> map boxes back to the page -> medical
+correction. Then per document: classify -> parse fields -> the second reader's
+verdict on each field (:mod:`medreview.second_reader`).
 
 The functions here are pure with respect to their inputs and never raise for a
 bad input file: the result carries the error. Scheduling (process pool, GUI
