@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from medreview.documents import DocumentType, FieldKind, fields_of
 from medreview.model import BBox
+from medreview.ocr import vision
 from ui.actions import ACTIONS, TOOLBAR_GROUPS, build_actions
 from ui.dialogs import RejectDialog, ShortcutsDialog
 from ui.evidence import PreparedDocument
@@ -228,6 +229,12 @@ class MainWindow(QMainWindow):
         self.ocr_progress.setMaximumHeight(14)
         self.ocr_progress.setTextVisible(False)
         self.ocr_progress.hide()
+        # Pages leave the machine while Google Cloud Vision is enabled: always say so.
+        self.cloud_label = QLabel("Cloud OCR on: pages are sent to Google")
+        self.cloud_label.setObjectName("cloudOcrLabel")
+        self.cloud_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.cloud_label.setVisible(vision.enabled())
+        bar.addPermanentWidget(self.cloud_label)
         bar.addPermanentWidget(self.ocr_label)
         bar.addPermanentWidget(self.ocr_progress)
         bar.addPermanentWidget(self.progress_label)
