@@ -233,6 +233,9 @@ def extract_file(
             total, page_iter = loading.open_pages(path, load)
         progress.begin(total, path.name)
         pages: list[OcrPage] = []
+        # the upright gray pages, in the word boxes' pixel space: the reader looks at
+        # ruled cells, ticked boxes and circled choices in them
+        gray_pages: list[GrayImage] = []
         corrector = _cached_corrector(config) if config.correction.enabled else None
         while True:
             if cancel and cancel():
@@ -250,6 +253,7 @@ def extract_file(
                 with watch.stage("save"):
                     save_page_images(outcome, image_dir)
             pages.append(ocr)
+            gray_pages.append(preprocess.to_gray(outcome.upright))
             result.pages.append(outcome.info)
             progress.advance()
         with watch.stage("parse"):
@@ -258,7 +262,7 @@ def extract_file(
             if document_type is DocumentType.UNKNOWN:
                 result.warnings.append("document type not recognised; no fields extracted")
             else:
-                outcome_fields = parse_fields(document_type, pages, config)
+                outcome_fields = parse_fields(document_type, pages, config, gray_pages)
                 result.fields = outcome_fields.fields
                 result.warnings.extend(outcome_fields.warnings)
     except CancelledError:

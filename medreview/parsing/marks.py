@@ -52,7 +52,7 @@ class PageMarks:
     def _binary(self) -> npt.NDArray[np.uint8]:
         gray = self.gray if self.gray.ndim == 2 else cv2.cvtColor(self.gray, cv2.COLOR_RGB2GRAY)
         threshold, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-        limit = min(float(threshold), 170.0)
+        limit = min(max(float(threshold), 96.0), 170.0)  # a clean two-tone page gives 0
         return np.asarray(gray < limit, dtype=np.uint8)
 
     def ink(self, x0: float, y0: float, x1: float, y1: float) -> float:

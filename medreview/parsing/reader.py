@@ -687,7 +687,7 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     for index in range(start, end):
         if doc.anchors_on(index):
             continue
-        words = tuple(w for w in doc.lines[index].words if not _is_filler(w.text))
+        words = _trim_fillers(doc.lines[index].words)
         if words and _medicine_text(doc, _text(words)):
             lines.append(doc.words_for(words, item.medical))
     if not lines:
@@ -699,6 +699,16 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     words = tuple(w for ws in lines for w in ws)
     score = BASE_SCORE[Relation.BLOCK] * coerced[1]
     return [Candidate(item.name, coerced[0], words, score, Relation.BLOCK)]
+
+
+def _trim_fillers(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """Words without the rules and specks before and after them (a dash inside stays)."""
+    start, end = 0, len(words)
+    while start < end and _is_filler(words[start].text):
+        start += 1
+    while end > start and _is_filler(words[end - 1].text):
+        end -= 1
+    return words[start:end]
 
 
 def row_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
