@@ -17,6 +17,7 @@ from PIL import Image
 from medreview.documents import FieldKind, fields_of
 from tests.corpus import fonts
 from tests.corpus.degrade import DEGRADATIONS, apply
+from tests.corpus.families.common import DATE_STYLES, DAY_FIRST_NUMERIC, format_date
 from tests.corpus.generate import (
     FORMATS,
     Sample,
@@ -27,7 +28,7 @@ from tests.corpus.generate import (
     random_document,
     render_document,
 )
-from tests.corpus.render import PAGE_TWO_FIELDS
+from tests.corpus.render import PAGE_TWO_FIELDS, format_number, recording
 
 ROOT = Path(__file__).resolve().parents[1]
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -339,3 +340,123 @@ def test_a_clean_printed_page_is_machine_readable() -> None:
     assert doc["fields"]["patient_name"] in text
     assert doc["fields"]["prescriber"] in text
     json.dumps(doc)  # the truth is plain JSON
+
+
+# --- layout families ------------------------------------------------------------------------
+
+NEW_FAMILIES = ("labels_above", "pad", "grid")
+KINDS = ("prescription", "patient_details")
+
+
+def _drawn_text(drawn: list[tuple[str, str]]) -> tuple[set[str], list[str]]:
+    """The words and the whole texts a render drew (faces ignored)."""
+    texts = [text for _face, text in drawn]
+    words = {word.strip(",") for text in texts for word in text.split()}
+    return words, texts
+
+
+def _date_forms(iso: str) -> set[str]:
+    return {
+        format_date(iso, style, short_year=short)
+        for style in DATE_STYLES
+        for short in (True, False)
+    }
+
+
+def assert_truth_is_drawn(document: dict[str, Any], drawn: list[tuple[str, str]]) -> None:
+    """Every field of the truth is on the page: its words, its date, its phone digits."""
+    words, texts = _drawn_text(drawn)
+    joined = " ".join(texts)
+    digits_drawn = {re.sub(r"\D", "", text).removeprefix("1") for text in texts}
+    specs = {spec.name: spec for spec in fields_of(document["document_type"])}
+    for name, value in document["fields"].items():
+        kind = specs[name].kind
+        if kind is FieldKind.DATE:
+            assert _date_forms(value) & set(texts), (name, value)
+        elif kind is FieldKind.PHONE:
+            assert re.sub(r"\D", "", value) in digits_drawn, (name, value)
+        elif kind is FieldKind.ENUM:
+            assert value.upper() in joined.upper(), (name, value)
+        elif kind is FieldKind.ALNUM:
+            assert value in re.sub(r"[^A-Z0-9]", "", joined.upper()), (name, value)
+        elif kind in (FieldKind.NUMBER, FieldKind.REFILLS):
+            shown = format_number(value) if kind is FieldKind.NUMBER else str(value)
+            assert shown in words, (name, value)
+        else:
+            items = value if isinstance(value, list) else [value]
+            for item in items:
+                for word in item.split():
+                    assert word.strip(",") in words, (name, word)
+
+
+@pytest.mark.parametrize("document_type", KINDS)
+@pytest.mark.parametrize("family", NEW_FAMILIES)
+def test_family_truth_is_canonical_and_drawn(family: str, document_type: str) -> None:
+    for seed in range(10):
+        doc = random_document(
+            document_type, random.Random(seed), handwriting=seed % 3 == 0, family=family
+        )
+        assert doc["family"] == family
+        assert_canonical(document_type, doc["fields"])
+        with recording() as drawn:
+            pages = render_document(doc, dpi=20)
+        assert len(pages) == (1 if document_type == "prescription" else 2)
+        assert all(page.size == (170, 220) for page in pages)
+        assert_truth_is_drawn(doc, drawn)
+
+
+@pytest.mark.parametrize("family", NEW_FAMILIES)
+def test_day_first_numeric_documents_show_which_order_they_use(family: str) -> None:
+    first_date = {"prescription": "date", "patient_details": "record_date"}
+    seen = 0
+    for seed in range(40):
+        for document_type in KINDS:
+            doc = random_document(document_type, random.Random(seed), family=family)
+            if doc["style"]["date_style"] in DAY_FIRST_NUMERIC:
+                seen += 1
+                assert int(doc["fields"][first_date[document_type]][-2:]) > 12
+    assert seen
+
+
+@pytest.mark.parametrize("family", NEW_FAMILIES)
+def test_family_is_deterministic_per_seed(family: str) -> None:
+    for document_type in KINDS:
+        a = random_document(document_type, random.Random(7), family=family)
+        b = random_document(document_type, random.Random(7), family=family)
+        c = random_document(document_type, random.Random(8), family=family)
+        assert a == b and a["fields"] != c["fields"]
+        pages_a, pages_b = render_document(a, dpi=SMALL_DPI), render_document(b, dpi=SMALL_DPI)
+        for x, y in zip(pages_a, pages_b, strict=True):
+            assert np.array_equal(np.asarray(x), np.asarray(y))
+
+
+def test_corpus_balances_families_and_kinds_and_records_the_family(tmp_path: Path) -> None:
+    families = ("classic", *NEW_FAMILIES)
+    samples = generate_corpus(
+        tmp_path,
+        2 * len(families),
+        seed=2,
+        dpi=20,
+        families=families,
+        formats=("png",),
+        degradations=("photocopy", "phone_shadow"),
+    )
+    pairs = sorted((s.family, s.document_type) for s in samples)
+    assert pairs == sorted((f, k) for f in families for k in KINDS)
+    for sample in samples:
+        assert sample.truth()["family"] == sample.family
+    with pytest.raises(ValueError, match="unknown family"):
+        generate_corpus(tmp_path, 1, families=("napkin",))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("document_type", KINDS)
+@pytest.mark.parametrize("family", NEW_FAMILIES)
+def test_a_clean_printed_family_page_reads_back(family: str, document_type: str) -> None:
+    import pytesseract
+
+    doc = random_document(document_type, random.Random(11), family=family, font="DejaVu Sans")
+    image = render_document(doc, dpi=150, pages=1)[0]
+    top = image.crop((0, 0, image.width, image.height * 45 // 100))  # the patient's name
+    text = " ".join(pytesseract.image_to_string(top).split())
+    assert doc["fields"]["patient_name"] in text
