@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from medreview.model import BBox, Word
 from medreview.parsing import canonical
 from medreview.parsing.layout import compact
-from medreview.parsing.marks import PageMarks, decide
+from medreview.parsing.marks import MARK_MIN_INK, PageMarks, decide
 
 REFILL_ROW = ("0", "1", "2", "3", "4", "5", "PRN")
 
@@ -111,6 +111,44 @@ def marked_by_image(
     return None, False
 
 
+def _dropped_choice(
+    words: Sequence[Word],
+    option: Option,
+    choices: tuple[str, ...],
+    marks: PageMarks,
+    start_x: int | None,
+) -> str | None:
+    """The answer when OCR read only one of two printed choices.
+
+    A ring drawn round a choice often hides it from OCR, leaving unread ink.
+    The read choice with a ring round it is the answer; one without a ring, beside
+    ink no word was read from, means the other choice is circled.
+    """
+    box = _option_box(words, option)
+    h = max(8, box.height)
+    if marks.ring_mark(box) >= MARK_MIN_INK * 2:
+        return option.choice
+    others = [w.bbox for i, w in enumerate(words) if not option.start <= i < option.end]
+    top, bottom = box.y0 - int(0.5 * h), box.y1 + int(0.5 * h)
+    right_end = min((b.x0 for b in others if b.x0 > box.x1), default=box.x1 + 12 * h)
+    left_end = max((b.x1 for b in others if b.x1 < box.x0), default=start_x or box.x0 - 12 * h)
+    sides = (
+        BBox(box.x1 + h, top, min(right_end, box.x1 + 12 * h), bottom),
+        BBox(max(left_end, box.x0 - 12 * h) + h // 2, top, box.x0 - h, bottom),
+    )
+    if any(side.x1 - side.x0 > h and marks.ink(*_corners(side)) >= DROPPED_INK for side in sides):
+        return next(c for c in choices if c != option.choice)
+    return None
+
+
+def _corners(box: BBox) -> tuple[int, int, int, int]:
+    return box.x0, box.y0, box.x1, box.y1
+
+
+# Unread ink beside a lone choice (a share of the region) that means a circled word.
+DROPPED_INK = 0.04
+
+
 # What OCR makes of an empty drawn box: "LI", "LJ", "L1]", "[]", "[.]", "U", "O".
 # What OCR makes of a ticked box or a lone tick: "M", "MM", "My", "V", "W".
 TICK = re.compile(r"^(?:[MVWvwJ✓✔/]{1,3}|My)$")
@@ -154,6 +192,10 @@ def read_choice(
     """The answer of a choice row and how sure the reading is (1 for a written answer)."""
     text = " ".join(w.text for w in words)
     options = option_spans(words, choices)
+    if marks is not None and len(choices) == 2 and len(options) == 1:
+        dropped = _dropped_choice(words, options[0], choices, marks, start_x)
+        if dropped is not None:
+            return dropped, 0.85
     if len(options) < len(choices):
         return canonical.parse_choice(text, choices), 1.0
     if marks is not None:

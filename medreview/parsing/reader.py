@@ -68,6 +68,7 @@ class Relation(StrEnum):
     SIGNED = "signed"
     BLOCK = "block"
     ROW = "row"
+    ANYWHERE = "anywhere"
 
 
 BASE_SCORE: dict[Relation, float] = {
@@ -82,9 +83,14 @@ BASE_SCORE: dict[Relation, float] = {
     Relation.SECTION: 0.72,
     Relation.CORNER: 0.7,
     Relation.ROW: 0.75,
+    Relation.ANYWHERE: 0.45,
 }
 # Candidates below this score are not kept at all.
 MIN_SCORE = 0.3
+# How many points below the usual bar a damaged label may match (see ``Anchor.weak``).
+WEAK_LABEL_SLACK = 16.0
+# A damaged label counts this much, and only before a value that fully fits its type.
+WEAK_FACTOR = 0.8
 # A label found outside the field's section counts this much.
 OUTSIDE_SECTION = 0.35
 # Words that mark a line as a doctor's name (compared after ``compact``).
@@ -113,6 +119,7 @@ class Anchor:
     match: LabelMatch
     keys: tuple[str, ...]
     words: tuple[Word, ...]
+    weak: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +147,7 @@ class Page:
     sizes: dict[int, tuple[int, int]]
     label_texts: frozenset[str]
     sections: list[tuple[int, str]] = field(default_factory=list)
+    weak_anchors: list[Anchor] = field(default_factory=list)
     line_index: dict[tuple[int, int, int, int, int], int] = field(default_factory=dict)
 
     def anchors_on(self, line: int) -> list[Anchor]:
@@ -231,6 +239,14 @@ def build_page(
     label_texts = frozenset(compact(label) for label in owners)
     doc = Page(lines, anchors, vocab, order, marks, medical, sizes, label_texts)
     starts = {i: segment_starts(ln) for i, ln in enumerate(lines)}
+    # labels OCR damaged badly ("appress"), believed only before a value of their field's type
+    taken = {(a.match.line, i) for a in anchors for i in range(a.match.start, a.match.end)}
+    for match in find_labels(lines, table, slack=WEAK_LABEL_SLACK):
+        span = {(match.line, i) for i in range(match.start, match.end)}
+        keys = tuple(k for k in owners[match.key] if k.startswith("field:"))
+        if keys and not span & taken and match.start in starts[match.line]:
+            words = lines[match.line].words[match.start : match.end]
+            doc.weak_anchors.append(Anchor(match, keys, words, weak=True))
     doc.sections = sorted(
         (a.match.line, key.split(":", 1)[1])
         for a in anchors
@@ -364,10 +380,11 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     key = f"field:{item.name}"
     found: list[Candidate] = []
     stops = [a.match for a in doc.anchors]
-    for anchor in doc.anchors:
+    weak_words = {_key(w) for a in doc.weak_anchors for w in a.words}
+    for anchor in [*doc.anchors, *doc.weak_anchors]:
         if key not in anchor.keys:
             continue
-        factor = _label_factor(doc, item, anchor)
+        factor = _label_factor(doc, item, anchor) * (WEAK_FACTOR if anchor.weak else 1.0)
         options: list[tuple[Relation, tuple[Word, ...], float]] = []
         right = value_right(doc.lines, anchor.match, stops)
         if kind.name in ("choice", "refills"):
@@ -379,6 +396,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             if beside:
                 options.append((Relation.BESIDE, beside, 1.0))
         below = value_below(doc.lines, anchor.match, stops)
+        if below and _key(below[0]) in weak_words:
+            below = ()  # a damaged label, not a value
         if below:
             gap = doc.line_of(below[0]) - anchor.match.line - 1
             options.append((Relation.BELOW, below, max(0.6, 1.0 - 0.1 * gap)))
@@ -437,6 +456,8 @@ def _candidate(
         base *= sureness
     else:
         text = _lines_text(doc, words) if kind.multiline else _text(words)
+        if kind.name == "address":  # an address's printed lines are its parts
+            text = ", ".join(p.strip(" ,.;:") for p in text.split("\n"))
         if kind.name == "medicines":
             text = "\n".join(_medicine_text(doc, t) for t in text.split("\n"))
     coerced = _coerce(doc, spec, kind, text)
@@ -444,8 +465,17 @@ def _candidate(
         return []
     value, validity = coerced
     fit = 1.0 if kind.name in ("choice", "refills") else kind.fit(_text(words))
-    score = base * validity * (0.75 + 0.25 * fit)
+    if anchor is not None and anchor.weak and fit < 1.0:
+        return []
+    if kind.name in ("name", "address", "organisation") and _holds_other_value(_text(words)):
+        return []  # a date or a phone inside a name or an address is another field's value
+    score = base * validity * (0.5 + 0.5 * fit)
     return [Candidate(item.name, value, words, score, relation, label_words)]
+
+
+def _holds_other_value(text: str) -> bool:
+    """Whether a text holds a date or a phone number."""
+    return bool(VALUE_TYPES["date"].search(text) or VALUE_TYPES["phone"].search(text))
 
 
 def _medicine_text(doc: Page, text: str) -> str:
@@ -635,12 +665,18 @@ def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
             continue
         label = anchor.words[0].bbox
         height = max(8, label.height)
-        for index in range(anchor.match.line - 1, max(-1, anchor.match.line - 4), -1):
+        labelled = {_key(w) for a in doc.anchors for w in a.words}
+        for index in range(anchor.match.line, max(-1, anchor.match.line - 4), -1):
             line = doc.lines[index]
             if line.page != anchor.words[0].page or label.y0 - line.bbox.y1 > 4 * height:
                 break
             for part in segments(line):
-                if part[-1].bbox.x1 < label.x0 - 2 * height or doc.anchors_on(index):
+                part = _trim_fillers(part)
+                if not part or part[-1].bbox.x1 < label.x0 - 2 * height:
+                    continue
+                if part[0].bbox.y1 > label.y0 + height // 2:
+                    continue  # beside or below the label, not signed above it
+                if any(_key(w) in labelled for w in part):
                     continue
                 text = _text(part)
                 fit = name_fit(text)
@@ -665,12 +701,17 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     kind = VALUE_TYPES[item.value]
     order = [s.name for s in FIELDS[doc.vocab.document_type]]
     before = set(order[: order.index(item.name)]) - {"prescriber"}
-    rows = [
-        a.match.line
-        for a in doc.anchors
-        if any(k.startswith("field:") and k.split(":")[1] in before for k in a.keys)
-        or "label:age" in a.keys
-    ]
+    stops = [a.match for a in doc.anchors]
+    rows: list[int] = []
+    for anchor in doc.anchors:
+        row = any(k.startswith("field:") and k.split(":")[1] in before for k in anchor.keys)
+        if not row and "label:age" not in anchor.keys:
+            continue
+        rows.append(anchor.match.line)
+        if not value_right(doc.lines, anchor.match, stops):
+            below = value_below(doc.lines, anchor.match, stops)
+            if below:  # the row's value under its label is no medicine
+                rows.append(doc.line_of(below[0]))
     if not rows:
         return []
     start = max(rows) + 1
@@ -731,6 +772,31 @@ def row_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candida
     return found
 
 
+def anywhere_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """Every value of the field's type on the page, found by its search pattern (a last resort)."""
+    if Place.ANYWHERE not in item.places:
+        return []
+    kind = VALUE_TYPES[item.value]
+    found = []
+    for line in doc.lines:
+        for part in segments(line):
+            text, starts = "", []
+            for word in part:
+                starts.append(len(text))
+                text += word.text + " "
+            for match in kind.pattern.finditer(text) if kind.pattern else ():
+                words = tuple(
+                    w
+                    for w, at in zip(part, starts, strict=True)
+                    if at < match.end() and at + len(w.text) > match.start()
+                )
+                coerced = _coerce(doc, spec, kind, match.group(0))
+                if coerced is not None and words:
+                    score = BASE_SCORE[Relation.ANYWHERE] * coerced[1]
+                    found.append(Candidate(item.name, coerced[0], words, score, Relation.ANYWHERE))
+    return found
+
+
 GENERATORS = (
     label_candidates,
     parts_candidates,
@@ -740,6 +806,7 @@ GENERATORS = (
     signed_candidates,
     block_candidates,
     row_candidates,
+    anywhere_candidates,
 )
 
 

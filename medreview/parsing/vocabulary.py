@@ -29,6 +29,7 @@ class Place(StrEnum):
     SIGNED = "signed"
     BLOCK = "block"
     ROW = "row"
+    ANYWHERE = "anywhere"
 
 
 @dataclass(frozen=True, slots=True)
