@@ -61,17 +61,22 @@ def option_spans(words: Sequence[Word], choices: Sequence[str]) -> list[Option]:
     return sorted(spans, key=lambda o: o.start)
 
 
-def _option_box(words: Sequence[Word], option: Option) -> BBox:
-    """The box of the option's own letters (a box glued before them cut off)."""
+def _char_width(words: Sequence[Word]) -> float:
+    """The row's typical letter width, from its plain words (marks glued to a word widen it)."""
+    widths = sorted(
+        w.bbox.width / len(w.text) for w in words if len(w.text) >= 3 and w.text.isalpha()
+    )
+    if not widths:
+        return 0.6 * max(8, max((w.bbox.height for w in words), default=8))
+    return widths[len(widths) // 4]  # a low quartile: a word with a tick glued in is wider
+
+
+def _option_box(words: Sequence[Word], option: Option, char_width: float | None = None) -> BBox:
+    """The box of the option's own letters (a box or tick glued before them cut off)."""
     span = words[option.start : option.end]
     box = BBox.union(w.bbox for w in span)
-    first = span[0]
-    own = len(compact(option.choice))
-    letters = len(compact(first.text))
-    if option.end - option.start == 1 and letters > own:
-        cut = first.bbox.x0 + round(first.bbox.width * (letters - own) / letters)
-        box = BBox(cut, box.y0, box.x1, box.y1)
-    return box
+    width = (char_width or _char_width(words)) * (len(option.choice) + 0.5)
+    return BBox(max(box.x0, int(box.x1 - width)), box.y0, box.x1, box.y1)
 
 
 def marked_by_image(
@@ -92,8 +97,9 @@ def marked_by_image(
     fills: list[float] = []
     rings: list[float] = []
     previous_end = start_x
+    char_width = _char_width(words)
     for option in options:
-        box = _option_box(words, option)
+        box = _option_box(words, option, char_width)
         h = max(8, box.height)
         left = box.x0 - int(2.2 * h)
         if previous_end is not None:

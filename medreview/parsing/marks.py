@@ -18,6 +18,8 @@ from medreview.model import BBox
 
 # A drawn line is at least this share of the page's width (horizontal) or height (vertical).
 MIN_RULE_SHARE = 0.04
+# Drawn lines are looked for on the page shrunk by this factor.
+RULE_SHRINK = 3
 # A mark decides a choice when its ink beats the runner-up's by this factor ...
 MARK_RATIO = 1.6
 # ... and covers at least this share of the region it is looked for in.
@@ -48,17 +50,23 @@ class PageMarks:
     _rules: tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]] | None = field(
         default=None, init=False
     )
+    _limit: float | None = field(default=None, init=False)
 
-    def _binary(self) -> npt.NDArray[np.uint8]:
-        gray = self.gray if self.gray.ndim == 2 else cv2.cvtColor(self.gray, cv2.COLOR_RGB2GRAY)
-        threshold, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-        limit = min(max(float(threshold), 96.0), 170.0)  # a clean two-tone page gives 0
-        return np.asarray(gray < limit, dtype=np.uint8)
+    def _plain(self) -> npt.NDArray[np.uint8]:
+        if self.gray.ndim == 2:
+            return self.gray
+        return np.asarray(cv2.cvtColor(self.gray, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
+
+    def _binary(self, gray: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
+        if self._limit is None:
+            threshold, _ = cv2.threshold(self._plain(), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+            self._limit = min(max(float(threshold), 96.0), 170.0)  # a clean two-tone page gives 0
+        return np.asarray(gray < self._limit, dtype=np.uint8)
 
     def ink(self, x0: float, y0: float, x1: float, y1: float) -> float:
         """The share of dark pixels in a rectangle (0 when it is empty or off the page)."""
         if self._ink is None:
-            integral = cv2.integral(self._binary())
+            integral = cv2.integral(self._binary(self._plain()))
             self._ink = np.asarray(integral, dtype=np.int32)
         height, width = self._ink.shape[0] - 1, self._ink.shape[1] - 1
         a, b = max(0, int(x0)), max(0, int(y0))
@@ -72,10 +80,13 @@ class PageMarks:
     def rules(self) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
         """Drawn lines: horizontal ``(y, x0, x1)`` and vertical ``(x, y0, y1)``."""
         if self._rules is None:
-            binary = self._binary()
+            # lines survive a darkest-pixel shrink, which makes the search RULE_SHRINK² faster
+            step = RULE_SHRINK
+            shrunk = cv2.erode(self._plain(), np.ones((step, step), np.uint8))[::step, ::step]
+            binary = self._binary(np.asarray(shrunk, dtype=np.uint8))
             height, width = binary.shape
-            across = max(20, int(width * MIN_RULE_SHARE))
-            down = max(20, int(height * MIN_RULE_SHARE / 1.3))
+            across = max(8, int(width * MIN_RULE_SHARE))
+            down = max(8, int(height * MIN_RULE_SHARE / 1.3))
             horizontal = cv2.morphologyEx(
                 binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (across, 1))
             )
@@ -83,8 +94,8 @@ class PageMarks:
                 binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, down))
             )
             self._rules = (
-                _segments(np.asarray(horizontal, dtype=np.uint8), True),
-                _segments(np.asarray(vertical, dtype=np.uint8), False),
+                _scaled(_segments(np.asarray(horizontal, dtype=np.uint8), True), step),
+                _scaled(_segments(np.asarray(vertical, dtype=np.uint8), False), step),
             )
         return self._rules
 
@@ -135,6 +146,10 @@ class PageMarks:
         outer_ink = self.ink(outer.x0, outer.y0, outer.x1, outer.y1) * _area(outer)
         inner_ink = self.ink(inner.x0, inner.y0, inner.x1, inner.y1) * _area(inner)
         return max(0.0, outer_ink - inner_ink) / max(1.0, _area(outer) - _area(inner))
+
+
+def _scaled(found: list[tuple[int, int, int]], step: int) -> list[tuple[int, int, int]]:
+    return [(a * step + step // 2, b * step, c * step + step - 1) for a, b, c in found]
 
 
 def _area(box: BBox) -> float:

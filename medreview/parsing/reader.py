@@ -442,7 +442,8 @@ def _candidate(
     label_words = anchor.words if anchor is not None else ()
     if kind.name == "choice":
         marks = doc.marks.get(words[0].page)
-        start = label_words[-1].bbox.x1 if label_words else None
+        beside = relation in (Relation.RIGHT, Relation.BESIDE) and label_words
+        start = label_words[-1].bbox.x1 if beside else None
         answer, sureness = read_choice(words, spec.choices, marks, start)
         if answer is None:
             return []
