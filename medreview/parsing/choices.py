@@ -117,6 +117,41 @@ def marked_by_image(
     return None, False
 
 
+def read_box_row(
+    words: Sequence[Word], choices: Sequence[str], marks: PageMarks
+) -> tuple[str | None, bool]:
+    """The choice whose drawn box is marked, each box answering the words right of it.
+
+    Boxes are found in the image (OCR reads them as ``LJ``, ``Ll1``, ``[]`` or
+    not at all); a box's choice is the words up to the next box, or, when those
+    are unreadable and there is one box per choice, its place in the row.
+    Returns the choice and whether the image decided (all boxes empty: ``None``).
+    """
+    if not words:
+        return None, False
+    size = float(sorted(w.bbox.height for w in words)[len(words) // 2])
+    band = BBox.union(w.bbox for w in words)
+    band = BBox(band.x0 - int(3 * size), band.y0 - int(size), band.x1, band.y1 + int(0.5 * size))
+    found = marks.boxes(band, size)
+    if len(found) < 2:
+        return None, False
+    labels: list[str | None] = []
+    for index, (box, _) in enumerate(found):
+        end = found[index + 1][0].x0 if index + 1 < len(found) else band.x1 + 1
+        after = [w for w in words if box.x1 - size / 2 <= (w.bbox.x0 + w.bbox.x1) / 2 < end]
+        spans = option_spans(after, choices)
+        labels.append(spans[0].choice if len(spans) == 1 else None)
+    if None in labels or len(set(labels)) < len(labels):
+        if len(found) != len(choices):
+            return None, False
+        labels = list(choices)
+    chosen = decide([fill for _, fill in found])
+    if chosen is None:
+        fills = [fill for _, fill in found]
+        return None, max(fills) < MARK_MIN_INK
+    return labels[chosen], True
+
+
 def _dropped_choice(
     words: Sequence[Word],
     option: Option,
@@ -198,6 +233,10 @@ def read_choice(
     """The answer of a choice row and how sure the reading is (1 for a written answer)."""
     text = " ".join(w.text for w in words)
     options = option_spans(words, choices)
+    if marks is not None:
+        value, decided = read_box_row(words, choices, marks)
+        if decided:
+            return value, 0.9
     if marks is not None and len(choices) == 2 and len(options) == 1:
         dropped = _dropped_choice(words, options[0], choices, marks, start_x)
         if dropped is not None:
@@ -287,8 +326,11 @@ def circled_refill(words: Sequence[Word]) -> str | None:
 
 
 def read_refill_row(words: Sequence[Word], marks: PageMarks | None) -> tuple[str | None, float]:
-    """The circled entry of a refill row: the ring in the image, else the words' traces."""
+    """The marked entry of a refill row: a ticked box or a ring in the image, else the words."""
     if marks is not None:
+        value, decided = read_box_row(words, REFILL_ROW, marks)
+        if decided and value is not None:
+            return value, 0.9
         options = [o for o in option_spans(words, REFILL_ROW) if o.end - o.start == 1]
         if len(options) >= 5:
             value, _ = marked_by_image(words, options, marks, boxes=False)

@@ -147,6 +147,49 @@ class PageMarks:
         inner_ink = self.ink(inner.x0, inner.y0, inner.x1, inner.y1) * _area(inner)
         return max(0.0, outer_ink - inner_ink) / max(1.0, _area(outer) - _area(inner))
 
+    def boxes(self, band: BBox, size: float) -> list[tuple[BBox, float]]:
+        """Check boxes drawn in a band of the page, left to right, with the ink inside each.
+
+        A box is a roughly square piece of ink about ``size`` (the text height)
+        whose left and bottom sides are straight lines (a tick may overshoot the
+        top and right); what is inside it, away from its sides, is its mark.
+        """
+        gray = self._plain()
+        x0, y0 = max(0, band.x0), max(0, band.y0)
+        crop = gray[y0 : max(y0, band.y1), x0 : max(x0, band.x1)]
+        if crop.size == 0:
+            return []
+        binary = self._binary(np.asarray(crop, dtype=np.uint8))
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+        found: list[tuple[BBox, float]] = []
+        for index in range(1, count):
+            x, y, w, h = (int(v) for v in stats[index, :4])
+            if not (0.6 * size <= h <= 2.6 * size and 0.6 * size <= w <= 2.6 * size):
+                continue
+            mask = np.asarray(labels[y : y + h, x : x + w] == index, dtype=bool)
+            side = _square_side(mask)
+            if side is None:
+                continue
+            inset = max(2, side // 5)
+            top = y + h - side
+            inner = mask[top - y + inset : y + h - y - inset, inset : side - inset]
+            fill = float(inner.mean()) if inner.size else 0.0
+            found.append((BBox(x0 + x, y0 + top, x0 + x + side, y0 + y + h), fill))
+        return sorted(found, key=lambda item: item[0].x0)
+
+
+def _square_side(mask: npt.NDArray[np.bool_]) -> int | None:
+    """The side of the square whose left and bottom edges a component draws, if it draws one."""
+    h, w = mask.shape
+    left = np.asarray(mask[:, : max(1, w // 12)].any(axis=1), dtype=bool)
+    bottom = np.asarray(mask[h - max(1, h // 12) :, :].any(axis=0), dtype=bool)
+    # the box's side: how far the bottom line runs (a tick adds little on the right)
+    run = int(bottom.sum())
+    height = int(left[h - run :].sum()) if run <= h else 0
+    if run < 0.6 * w or not 0.75 * run <= height <= 1.25 * run:
+        return None
+    return run if run >= 6 else None
+
 
 def _scaled(found: list[tuple[int, int, int]], step: int) -> list[tuple[int, int, int]]:
     return [(a * step + step // 2, b * step, c * step + step - 1) for a, b, c in found]

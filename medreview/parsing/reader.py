@@ -33,7 +33,15 @@ from medreview.config import DateOrder, PipelineConfig
 from medreview.documents import FIELDS, DocumentType, FieldKind, FieldSpec
 from medreview.model import FieldData, FieldResult, OcrPage, Word
 from medreview.parsing import canonical
-from medreview.parsing.choices import is_refill_row, read_choice, read_refill_row
+from medreview.parsing.choices import (
+    REFILL_ROW as REFILL_CHOICES,
+)
+from medreview.parsing.choices import (
+    is_refill_row,
+    read_box_row,
+    read_choice,
+    read_refill_row,
+)
 from medreview.parsing.layout import (
     BELOW_REACH,
     LabelMatch,
@@ -448,8 +456,8 @@ def _candidate(
         if answer is None:
             return []
         return [Candidate(item.name, answer, words, base * sureness, relation, label_words)]
-    if kind.name == "refills" and is_refill_row(words):
-        marks = doc.marks.get(words[0].page)
+    marks = doc.marks.get(words[0].page)
+    if kind.name == "refills" and (is_refill_row(words) or _box_row(words, marks)):
         circled, sureness = read_refill_row(words, marks)
         if circled is None:
             return []
@@ -472,6 +480,13 @@ def _candidate(
         return []  # a date or a phone inside a name or an address is another field's value
     score = base * validity * (0.5 + 0.5 * fit)
     return [Candidate(item.name, value, words, score, relation, label_words)]
+
+
+def _box_row(words: Sequence[Word], marks: PageMarks | None) -> bool:
+    """Whether the image shows a row of check boxes among the words (a refill row of boxes)."""
+    if marks is None or len(words) < 3:
+        return False
+    return read_box_row(words, REFILL_CHOICES, marks)[1]
 
 
 def _holds_other_value(text: str) -> bool:
