@@ -470,7 +470,8 @@ def value_below(
         below = lines[index]
         if below.page != line.page:
             break
-        if below.center_y - line.center_y > BELOW_REACH * line.height:
+        # a small label over a larger value: reach by the larger of the two
+        if below.center_y - line.center_y > BELOW_REACH * max(line.height, below.height):
             break
         column = [w for w in below.words if x0 <= (w.bbox.x0 + w.bbox.x1) / 2 < x1]
         if not column:
