@@ -169,13 +169,18 @@ def _dropped_choice(
     h = max(8, box.height)
     if marks.ring_mark(box) >= MARK_MIN_INK * 2:
         return option.choice
-    others = [w.bbox for i, w in enumerate(words) if not option.start <= i < option.end]
+    # words read clearly bound the search; a circled word OCR garbled ("@)") does not
+    others = [
+        w.bbox
+        for i, w in enumerate(words)
+        if not option.start <= i < option.end and len(w.text) >= 3 and w.text.isalpha()
+    ]
     top, bottom = box.y0 - int(0.5 * h), box.y1 + int(0.5 * h)
     right_end = min((b.x0 for b in others if b.x0 > box.x1), default=box.x1 + 12 * h)
     left_end = max((b.x1 for b in others if b.x1 < box.x0), default=start_x or box.x0 - 12 * h)
     sides = (
-        BBox(box.x1 + h, top, min(right_end, box.x1 + 12 * h), bottom),
-        BBox(max(left_end, box.x0 - 12 * h) + h // 2, top, box.x0 - h, bottom),
+        BBox(box.x1 + h // 2, top, min(right_end, box.x1 + 12 * h), bottom),
+        BBox(max(left_end, box.x0 - 12 * h) + h // 2, top, box.x0 - h // 2, bottom),
     )
     if any(side.x1 - side.x0 > h and marks.ink(*_corners(side)) >= DROPPED_INK for side in sides):
         return next(c for c in choices if c != option.choice)
