@@ -252,8 +252,12 @@ def build_page(
     for match in find_labels(lines, table, slack=WEAK_LABEL_SLACK):
         span = {(match.line, i) for i in range(match.start, match.end)}
         keys = tuple(k for k in owners[match.key] if k.startswith("field:"))
-        if keys and not span & taken and match.start in starts[match.line]:
-            words = lines[match.line].words[match.start : match.end]
+        words = lines[match.line].words[match.start : match.end]
+        printed = "".join(w.text for w in words)
+        lettered = sum(c.isalpha() for c in printed) >= 0.7 * len(printed)
+        # one word of the label's length: a damaged label, not a value that looks like one
+        alike = len(words) == 1 and abs(len(compact(printed)) - len(compact(match.key))) <= 1
+        if keys and lettered and alike and not span & taken and match.start in starts[match.line]:
             doc.weak_anchors.append(Anchor(match, keys, words, weak=True))
     doc.sections = sorted(
         (a.match.line, key.split(":", 1)[1])
@@ -365,7 +369,9 @@ def _words_in_cell(doc: Page, anchor: Anchor) -> tuple[Word, ...] | None:
         for w in ln.words
         if cell.holds(w.bbox) and w not in anchor.words and not _is_filler(w.text)
     ]
-    other_labels = {w for a in doc.anchors for w in a.words if a is not anchor}
+    other_labels = {
+        w for a in doc.anchors for w in a.words if a is not anchor and a.words[0].text[:1].isupper()
+    }
     return tuple(w for w in inside if w not in other_labels)
 
 
@@ -387,7 +393,7 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     kind = VALUE_TYPES[item.value]
     key = f"field:{item.name}"
     found: list[Candidate] = []
-    stops = [a.match for a in doc.anchors]
+    stops = [a.match for a in (*doc.anchors, *doc.weak_anchors)]
     weak_words = {_key(w) for a in doc.weak_anchors for w in a.words}
     for anchor in [*doc.anchors, *doc.weak_anchors]:
         if key not in anchor.keys:
@@ -719,7 +725,7 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     before = set(order[: order.index(item.name)]) - {"prescriber"}
     stops = [a.match for a in doc.anchors]
     rows: list[int] = []
-    for anchor in doc.anchors:
+    for anchor in (*doc.anchors, *doc.weak_anchors):
         row = any(k.startswith("field:") and k.split(":")[1] in before for k in anchor.keys)
         if not row and "label:age" not in anchor.keys:
             continue
@@ -741,8 +747,9 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             end = index
             break
     lines: list[tuple[Word, ...]] = []
+    weak_lines = {a.match.line for a in doc.weak_anchors}
     for index in range(start, end):
-        if doc.anchors_on(index):
+        if doc.anchors_on(index) or index in weak_lines:
             continue
         words = _trim_fillers(doc.lines[index].words)
         if words and _medicine_text(doc, _text(words)):
