@@ -155,13 +155,22 @@ class Face:
     hand: bool = False
 
 
-_RECORDERS: list[list[tuple[str, str]]] = []
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """One text a page drew: its face, the text and its box in the image's pixels."""
+
+    face: str
+    text: str
+    box: tuple[int, int, int, int]
+
+
+_RECORDERS: list[list[Drawn]] = []
 
 
 @contextmanager
-def recording() -> Iterator[list[tuple[str, str]]]:
-    """Collect ``(face, text)`` of every text the pages drawn inside the ``with`` draw."""
-    drawn: list[tuple[str, str]] = []
+def recording() -> Iterator[list[Drawn]]:
+    """Collect every text the pages drawn inside the ``with`` draw, in drawing order."""
+    drawn: list[Drawn] = []
     _RECORDERS.append(drawn)
     try:
         yield drawn
@@ -226,8 +235,15 @@ class Page:
         if max_width is not None and width > max_width:  # shrink to fit its line
             size, width = size * max_width / width, max_width
         left = {"l": x, "m": x - width / 2, "r": x - width}[anchor[0]]
-        for recorder in _RECORDERS:
-            recorder.append((face, text))
+        if _RECORDERS:
+            box = (
+                self.px(left - 15),
+                self.px(y - size * 1.05),
+                self.px(left + width + 15),
+                self.px(y + size * 0.4),
+            )
+            for recorder in _RECORDERS:
+                recorder.append(Drawn(face, text, box))
         font = fonts.font_at(f.path, self.px(size))
         if f.hand:
             self._hand_text(left, y, text, font, f.fill)
