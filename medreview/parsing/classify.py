@@ -84,7 +84,9 @@ def _field_labels() -> dict[str, tuple[str, ...]]:
 def evidence(pages: Sequence[OcrPage]) -> dict[DocumentType, float]:
     """Weighted keyword evidence per document type, and the fields whose labels are printed."""
     lines = page_lines(pages)
-    table = {f"{kind.value}|{word}": (word,) for kind, words in KEYWORDS.items() for word in words}
+    table: dict[str, tuple[str, ...]] = {
+        f"{kind.value}|{word}": (word,) for kind, words in KEYWORDS.items() for word in words
+    }
     table.update(_field_labels())
     seen = {m.key for m in find_labels(lines, table)}
     if any("℞" in w.text for p in pages for w in p.words):
