@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 
 from medreview.config import DateOrder, PipelineConfig
 from medreview.documents import FIELDS, DocumentType, FieldKind, FieldSpec
-from medreview.model import FieldData, FieldResult, OcrPage, Word
+from medreview.model import BBox, FieldData, FieldResult, OcrPage, Word
 from medreview.parsing import canonical
 from medreview.parsing.choices import (
     REFILL_ROW as REFILL_CHOICES,
@@ -55,7 +55,7 @@ from medreview.parsing.layout import (
     value_beside,
     value_right,
 )
-from medreview.parsing.marks import PageMarks
+from medreview.parsing.marks import Cell, PageMarks
 from medreview.parsing.values import VALUE_TYPES, ValueType, infer_date_order, name_fit
 from medreview.parsing.vocabulary import FieldWords, Place, Vocabulary, vocabulary
 
@@ -351,15 +351,24 @@ def _ends_running(anchor: Anchor, ends: Sequence[str]) -> bool:
     return anchor.match.start == 0 and (first[:1].isupper() or anchor.words[-1].text.endswith(":"))
 
 
-def _words_in_cell(doc: Page, anchor: Anchor) -> tuple[Word, ...] | None:
-    """The words inside the ruled cell that holds a label (label left out)."""
-    first = anchor.words[0]
-    marks = doc.marks.get(first.page)
+def _cell(doc: Page, anchor: Anchor) -> Cell | None:
+    """The ruled cell that holds a label, if lines drawn on the page close one round it."""
+    marks = doc.marks.get(anchor.words[0].page)
     if marks is None:
         return None
-    from medreview.model import BBox  # local: only cells need the union
+    return marks.cell_of(BBox.union(w.bbox for w in anchor.words))
 
-    cell = marks.cell_of(BBox.union(w.bbox for w in anchor.words))
+
+def _in_cell(cell: Cell | None, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """The words a label's cell holds (all of them when the label is in no cell)."""
+    if cell is None:
+        return words
+    return tuple(w for w in words if cell.holds(w.bbox))
+
+
+def _words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, ...] | None:
+    """The words inside the ruled cell that holds a label (label left out)."""
+    first = anchor.words[0]
     if cell is None:
         return None
     inside = [
@@ -400,24 +409,26 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             continue
         factor = _label_factor(doc, item, anchor) * (WEAK_FACTOR if anchor.weak else 1.0)
         options: list[tuple[Relation, tuple[Word, ...], float]] = []
+        cell = _cell(doc, anchor)  # in a grid, a value never crosses its cell's lines
         right = value_right(doc.lines, anchor.match, stops)
         if kind.name in ("choice", "refills"):
             right = tuple(w for w in _words_after(doc, anchor) if not _is_filler(w.text))
+        right = _in_cell(cell, right)
         if right:
             options.append((Relation.RIGHT, right, 1.0))
         else:
-            beside = value_beside(doc.lines, anchor.match, stops)
+            beside = _in_cell(cell, value_beside(doc.lines, anchor.match, stops))
             if beside:
                 options.append((Relation.BESIDE, beside, 1.0))
-        below = value_below(doc.lines, anchor.match, stops)
+        below = _in_cell(cell, value_below(doc.lines, anchor.match, stops))
         if below and _key(below[0]) in weak_words:
             below = ()  # a damaged label, not a value
         if below:
             gap = doc.line_of(below[0]) - anchor.match.line - 1
             options.append((Relation.BELOW, below, max(0.6, 1.0 - 0.1 * gap)))
-        cell = _words_in_cell(doc, anchor)
-        if cell:
-            options.append((Relation.CELL, cell, 1.0))
+        inside = _words_in_cell(doc, anchor, cell)
+        if inside:
+            options.append((Relation.CELL, inside, 1.0))
         for relation, words, distance in options:
             found.extend(
                 _candidate(doc, spec, item, kind, relation, words, anchor, factor * distance)
@@ -529,8 +540,9 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
                 continue
             if scope is not None and not scope[0] <= anchor.match.line < scope[1]:
                 continue
-            words = value_right(doc.lines, anchor.match, stops) or value_below(
-                doc.lines, anchor.match, stops
+            cell = _cell(doc, anchor)
+            words = _in_cell(cell, value_right(doc.lines, anchor.match, stops)) or _in_cell(
+                cell, value_below(doc.lines, anchor.match, stops)
             )
             if words:
                 pieces.append(words)
