@@ -255,7 +255,9 @@ def extract_file(
             total, page_iter = loading.open_pages(path, load)
         progress.begin(total, path.name)
         pages: list[OcrPage] = []
-        # each page upright and gray, in the pixel space of its word boxes
+        # the upright gray pages, in the word boxes' pixel space: the reader looks at
+        # ruled cells, ticked boxes and circled choices in them, the second reader re-reads
+        # field regions in them
         gray_pages: list[GrayImage] = []
         corrector = _cached_corrector(config) if config.correction.enabled else None
         while True:
@@ -283,7 +285,7 @@ def extract_file(
             if document_type is DocumentType.UNKNOWN:
                 result.warnings.append("document type not recognised; no fields extracted")
             else:
-                outcome_fields = parse_fields(document_type, pages, config)
+                outcome_fields = parse_fields(document_type, pages, config, gray_pages)
                 result.fields = outcome_fields.fields
                 result.warnings.extend(outcome_fields.warnings)
         with watch.stage("second_reader"):

@@ -42,7 +42,7 @@ from medreview.model import FieldData, FieldResult, Word
 from medreview.ocr import GrayImage, OcrEngine
 from medreview.ocr.tesseract import PSM_BLOCK, create_default
 from medreview.parsing import canonical
-from medreview.parsing.rules import coerce
+from medreview.parsing.values import KIND_TYPES, value_type
 from medreview.validation import validate_field
 
 # The engines that are Tesseract: reading a field again with them tells nothing.
@@ -122,7 +122,8 @@ def compare(
             set(tokens(choice)) <= set(tokens(reading)) for choice in spec.choices
         ):
             return None, None  # every option printed: the answer is a mark, not text
-        typed = coerce(spec, reading, config.date_order) if reading.strip() else None
+        reader = value_type(KIND_TYPES[spec.kind])
+        typed = reader.coerce(reading, config.date_order, spec.choices) if reading.strip() else None
         return typed == value, typed
     first = tokens(_text_of(value))
     read = tokens(reading)
