@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from medreview.layouts.format import LayoutSet
 
 
 class DateOrder(StrEnum):
@@ -64,3 +68,5 @@ class PipelineConfig:
     load: LoadConfig = field(default_factory=LoadConfig)
     preprocess: PreprocessConfig = field(default_factory=PreprocessConfig)
     correction: CorrectionConfig = field(default_factory=CorrectionConfig)
+    # the layouts documents are matched against (None: the generic reader only)
+    layouts: LayoutSet | None = None
