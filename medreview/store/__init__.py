@@ -38,6 +38,12 @@ an analyst on first use)::
     store.reject(doc_id, user, reason)              # in_review -> rejected
     store.release(doc_id, user)                     # in_review -> ready
     store.audit_for(doc_id) -> list[AuditRecord]
+    # layouts (submit above teaches them; see medreview.layouts)
+    store.layouts() -> list[LayoutInfo]; store.layout(name) -> LayoutInfo
+    store.layout_set() -> LayoutSet                 # parsed, for PipelineConfig.layouts
+    store.save_layout(layout, user, *, source_name=None) -> tuple[LayoutInfo, bool]
+    store.remove_layout(name, user)                 # supervisors
+    store.page_words(doc_id) -> list[OcrPage]       # every OCR word, per page
     # supervisors
     store.batch_stats(batch=None) -> list[BatchStats]
     store.reopen(doc_id, user)                      # rejected/verified -> ready
@@ -60,6 +66,7 @@ from __future__ import annotations
 
 from medreview.store.api import Store
 from medreview.store.audit import AuditRecord
+from medreview.store.layouts import LayoutInfo
 from medreview.store.records import (
     BatchInfo,
     DocumentRecord,
@@ -75,6 +82,7 @@ __all__ = [
     "DocumentRecord",
     "DocumentRef",
     "DocumentSummary",
+    "LayoutInfo",
     "Role",
     "Status",
     "Store",
