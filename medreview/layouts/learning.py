@@ -34,7 +34,7 @@ from medreview.layouts.format import (
     LayoutSet,
     word_key,
 )
-from medreview.layouts.matching import align, find_layout
+from medreview.layouts.matching import MIN_COVERAGE, align, find_layout
 from medreview.layouts.reading import coerce
 from medreview.model import FieldData, FieldResult, OcrPage
 
@@ -377,8 +377,10 @@ def _references(
 
 
 def _clip(box: Box) -> Box:
+    """The box inside the page, not empty, rounded as the file writes it."""
     x0, y0, x1, y1 = (min(1.0, max(0.0, v)) for v in box)
-    return (x0, y0, max(x1, min(1.0, x0 + 0.005)), max(y1, min(1.0, y0 + 0.005)))
+    x1, y1 = max(x1, min(1.0, x0 + 0.005)), max(y1, min(1.0, y0 + 0.005))
+    return (round(x0, 4), round(y0, 4), round(x1, 4), round(y1, 4))
 
 
 # -- learning --------------------------------------------------------------------------
@@ -472,9 +474,12 @@ def refine(layout: Layout, taught: Layout) -> Layout | None:
         aligned = align(keys, centres, by_key, taught_centres)
         if aligned is None:
             continue
-        aligned_any = True
         matrix, found, pushed = aligned
         found = {i: j for i, j in found.items() if i not in pushed}
+        landmarks = sum(1 for a in lp.anchors if len(a.key) >= 2)
+        if len(found) < MIN_ANCHORS or len(found) < MIN_COVERAGE * landmarks:
+            continue  # another form
+        aligned_any = True
         for i in found:
             seen[tp.index][i] += 1
         back = {j: i for i, j in found.items()}
