@@ -1,4 +1,4 @@
-"""The supervisor's layouts dialog, and the window's label naming the layout that read a document."""
+"""The supervisor's layouts dialog, and the window's label naming the layout that read it."""
 
 from __future__ import annotations
 
