@@ -17,6 +17,7 @@ from PIL import Image
 from medreview.documents import FieldKind, fields_of
 from tests.corpus import fonts
 from tests.corpus.degrade import DEGRADATIONS, apply
+from tests.corpus.families.common import DATE_STYLES, DAY_FIRST_NUMERIC, format_date
 from tests.corpus.generate import (
     FORMATS,
     Sample,
@@ -27,7 +28,7 @@ from tests.corpus.generate import (
     random_document,
     render_document,
 )
-from tests.corpus.render import PAGE_TWO_FIELDS
+from tests.corpus.render import PAGE_TWO_FIELDS, Drawn, format_number, recording
 
 ROOT = Path(__file__).resolve().parents[1]
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -339,3 +340,140 @@ def test_a_clean_printed_page_is_machine_readable() -> None:
     assert doc["fields"]["patient_name"] in text
     assert doc["fields"]["prescriber"] in text
     json.dumps(doc)  # the truth is plain JSON
+
+
+# --- layout families ------------------------------------------------------------------------
+
+NEW_FAMILIES = ("labels_above", "pad", "grid", "heldout")
+KINDS = ("prescription", "patient_details")
+
+
+def _drawn_text(drawn: list[Drawn]) -> tuple[set[str], list[str]]:
+    """The words and the whole texts a render drew (faces ignored)."""
+    texts = [item.text for item in drawn]
+    words = {word.strip(",") for text in texts for word in text.split()}
+    return words, texts
+
+
+def _date_forms(iso: str) -> set[str]:
+    return {
+        format_date(iso, style, short_year=short)
+        for style in DATE_STYLES
+        for short in (True, False)
+    }
+
+
+def assert_truth_is_drawn(document: dict[str, Any], drawn: list[Drawn]) -> None:
+    """Every field of the truth is on the page: its words, its date, its phone digits."""
+    words, texts = _drawn_text(drawn)
+    joined = " ".join(texts)
+    digits_drawn = {re.sub(r"\D", "", text).removeprefix("1") for text in texts}
+    specs = {spec.name: spec for spec in fields_of(document["document_type"])}
+    for name, value in document["fields"].items():
+        kind = specs[name].kind
+        if kind is FieldKind.DATE:
+            assert _date_forms(value) & set(texts), (name, value)
+        elif kind is FieldKind.PHONE:
+            assert re.sub(r"\D", "", value) in digits_drawn, (name, value)
+        elif kind is FieldKind.ENUM:  # printed in full, or as its initial (Y / N)
+            shown = value.upper() in joined.upper() or value[0].upper() in words
+            assert shown, (name, value)
+        elif kind is FieldKind.ALNUM:
+            assert value in re.sub(r"[^A-Z0-9]", "", joined.upper()), (name, value)
+        elif kind in (FieldKind.NUMBER, FieldKind.REFILLS):
+            shown = format_number(value) if kind is FieldKind.NUMBER else str(value)
+            assert shown in words, (name, value)
+        else:
+            items = value if isinstance(value, list) else [value]
+            for item in items:
+                for word in item.split():
+                    assert word.strip(",") in words, (name, word)
+
+
+@pytest.mark.parametrize("document_type", KINDS)
+@pytest.mark.parametrize("family", NEW_FAMILIES)
+def test_family_truth_is_canonical_and_drawn(family: str, document_type: str) -> None:
+    for seed in range(10):
+        doc = random_document(
+            document_type, random.Random(seed), handwriting=seed % 3 == 0, family=family
+        )
+        assert doc["family"] == family
+        assert_canonical(document_type, doc["fields"])
+        with recording() as drawn:
+            pages = render_document(doc, dpi=20)
+        assert len(pages) == (1 if document_type == "prescription" else 2)
+        assert all(page.size == (170, 220) for page in pages)
+        assert_truth_is_drawn(doc, drawn)
+        if document_type == "patient_details":  # page 1 alone shows all but page 2's fields
+            with recording() as first_page:
+                render_document(doc, dpi=20, pages=1)
+            page_one = {k: v for k, v in doc["fields"].items() if k not in PAGE_TWO_FIELDS}
+            assert_truth_is_drawn({**doc, "fields": page_one}, first_page)
+            shown = " ".join(d.text for d in first_page)
+            assert doc["fields"].get("insurance_company", "@") not in shown
+
+
+@pytest.mark.parametrize("family", NEW_FAMILIES)
+def test_day_first_numeric_documents_show_which_order_they_use(family: str) -> None:
+    first_date = {"prescription": "date", "patient_details": "record_date"}
+    seen = 0
+    for seed in range(40):
+        for document_type in KINDS:
+            doc = random_document(document_type, random.Random(seed), family=family)
+            if doc["style"]["date_style"] in DAY_FIRST_NUMERIC:
+                seen += 1
+                assert int(doc["fields"][first_date[document_type]][-2:]) > 12
+    assert seen
+
+
+@pytest.mark.parametrize("family", NEW_FAMILIES)
+def test_family_is_deterministic_per_seed(family: str) -> None:
+    for document_type in KINDS:
+        a = random_document(document_type, random.Random(7), family=family)
+        b = random_document(document_type, random.Random(7), family=family)
+        c = random_document(document_type, random.Random(8), family=family)
+        assert a == b and a["fields"] != c["fields"]
+        pages_a, pages_b = render_document(a, dpi=SMALL_DPI), render_document(b, dpi=SMALL_DPI)
+        for x, y in zip(pages_a, pages_b, strict=True):
+            assert np.array_equal(np.asarray(x), np.asarray(y))
+
+
+def test_corpus_balances_families_and_kinds_and_records_the_family(tmp_path: Path) -> None:
+    families = ("classic", *NEW_FAMILIES)
+    samples = generate_corpus(
+        tmp_path,
+        2 * len(families),
+        seed=2,
+        dpi=20,
+        families=families,
+        formats=("png",),
+        degradations=("photocopy", "phone_shadow"),
+    )
+    pairs = sorted((s.family, s.document_type) for s in samples)
+    assert pairs == sorted((f, k) for f in families for k in KINDS)
+    for sample in samples:
+        assert sample.truth()["family"] == sample.family
+    with pytest.raises(ValueError, match="unknown family"):
+        generate_corpus(tmp_path, 1, families=("napkin",))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("family", NEW_FAMILIES)
+def test_a_clean_printed_family_page_reads_back(family: str) -> None:
+    """Tesseract reads the patient's name and the date where the page drew them."""
+    import pytesseract
+
+    for document_type in KINDS:
+        doc = random_document(document_type, random.Random(11), family=family, font="DejaVu Sans")
+        fields = doc["fields"]
+        with recording() as drawn:
+            image = render_document(doc, dpi=300, pages=1)[0]
+        date_name = "date" if document_type == "prescription" else "record_date"
+        for name in ("patient_name", date_name):
+            shown = _date_forms(fields[name]) if name == date_name else {fields[name]}
+            boxes = [d.box for d in drawn if d.face == "value" and d.text in shown]
+            assert len(boxes) == 1, (family, name)
+            crop = image.crop(boxes[0])
+            read = " ".join(pytesseract.image_to_string(crop, config="--psm 7").split())
+            printed = next(d.text for d in drawn if d.box == boxes[0])
+            assert read == printed, (family, name)

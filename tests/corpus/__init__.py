@@ -1,7 +1,8 @@
 """A labelled synthetic corpus of prescriptions and patient medical records.
 
-``generate_corpus`` writes documents with their ground truth beside them; ``render_document``
-draws one document's pages from a truth object; ``load_corpus`` lists a written corpus. See
+``generate_corpus`` writes documents with their ground truth beside them; ``random_document``
+draws one document of a layout family (:data:`FAMILIES`, see :mod:`tests.corpus.families`);
+``render_document`` draws its pages from a truth object; ``load_corpus`` lists a written corpus. See
 :mod:`tests.corpus.generate` for the truth format and the canonical forms, and run
 ``python -m tests.corpus.generate --help`` for the command line.
 """
@@ -12,6 +13,7 @@ from typing import Any
 
 __all__ = [
     "DEGRADATIONS",
+    "FAMILIES",
     "FORMATS",
     "KINDS",
     "Sample",

@@ -2,18 +2,22 @@
 
 Usage::
 
-    python -m tests.corpus.generate OUT --count N --seed S [--kinds ...] [--degradations ...]
-        [--formats ...] [--handwriting-share 0.3] [--dpi 300]
+    python -m tests.corpus.generate OUT --count N --seed S [--kinds ...] [--families ...]
+        [--degradations ...] [--formats ...] [--handwriting-share 0.3] [--dpi 300]
 
 Each document is written as ``OUT/NAME.EXT`` with its ground truth beside it in
 ``OUT/NAME.json``::
 
     {"document_type": "prescription",
      "fields": {"patient_name": "Helen Okafor", "date": "2023-03-14", ...},
-     "degradation": "phone_shadow", "font": "Comic Neue", "handwriting": true,
+     "family": "classic", "degradation": "phone_shadow", "font": "Comic Neue",
+     "handwriting": true,
      "format": "jpeg", "pages": 1, "dpi": 300, "seed": 0, "index": 7,
      "extras": {...}, "style": {...}, "degradation_params": [{...}]}
 
+``family`` names the layout the page is drawn in (:mod:`tests.corpus.families`: ``classic``,
+``labels_above``, ``pad``, ``grid``, ``heldout``); each family prints its own selection of
+fields, so a field a family has no place for is absent from its truth.
 ``fields`` holds the spec's fields (``shared/spec/documents.md``) in their canonical forms, and
 only those the document shows: a field left blank on the page is absent. Text is as written:
 when the values' font draws capitals only (Humor Sans), the truth's text is upper case too.
@@ -60,7 +64,9 @@ import numpy as np
 from PIL import Image
 
 from medreview.documents import FieldKind, fields_of
-from tests.corpus import degrade, fonts, render, values
+from tests.corpus import degrade, fonts, render
+from tests.corpus.families import DEFAULT_FAMILY, FAMILIES, check_family
+from tests.corpus.families import family as layout_family
 
 KINDS = ("prescription", "patient_details")
 FORMATS = ("png", "jpeg", "tiff", "pdf")
@@ -83,6 +89,7 @@ class Sample:
     handwriting: bool
     format: str
     pages: int
+    family: str = DEFAULT_FAMILY
 
     def truth(self) -> dict[str, Any]:
         """The whole ground-truth object."""
@@ -109,6 +116,7 @@ class Sample:
             handwriting=bool(truth["handwriting"]),
             format=fmt,
             pages=int(truth["pages"]),
+            family=truth.get("family", DEFAULT_FAMILY),
         )
 
 
@@ -118,27 +126,30 @@ def random_document(
     *,
     handwriting: bool = False,
     font: str | None = None,
+    family: str = DEFAULT_FAMILY,
 ) -> dict[str, Any]:
-    """Content and style of one random document, before it becomes a file.
+    """Content and style of one random document of a layout family, before it becomes a file.
 
     The result is the part of the truth object :func:`render_document` reads:
-    ``document_type``, ``fields``, ``extras``, ``style``, ``font`` and ``handwriting``.
+    ``document_type``, ``family``, ``fields``, ``extras``, ``style``, ``font`` and
+    ``handwriting``.
     """
-    if document_type == "prescription":
-        fields, extras = values.prescription_content(rnd, pad=handwriting)
-    elif document_type == "patient_details":
-        fields, extras = values.patient_details_content(rnd)
-    else:
+    if document_type not in KINDS:
         raise ValueError(f"unknown document type {document_type!r}; choose from {KINDS}")
-    style = render.random_style(document_type, rnd, handwriting=handwriting, font=font)
+    fields, extras, style = layout_family(family).document(
+        document_type, rnd, handwriting=handwriting, font=font
+    )
     if fonts.family(style["value_font"]).all_caps:  # the page shows block capitals
-        fields = {name: _upper(name, value) for name, value in fields.items()}
+        # the prescriber keeps its case where a printed header shows it
+        keep = _KEEP_CASE - {"prescriber"} if style.get("prescriber_written") else _KEEP_CASE
+        fields = {name: _upper(name, value, keep) for name, value in fields.items()}
         extras = {
-            name: _upper(name, value) if name in _WRITTEN_EXTRAS else value
+            name: _upper(name, value, keep) if name in _WRITTEN_EXTRAS else value
             for name, value in extras.items()
         }
     return {
         "document_type": document_type,
+        "family": family,
         "fields": fields,
         "extras": extras,
         "style": style,
@@ -159,8 +170,8 @@ _KEEP_CASE = frozenset(
 _WRITTEN_EXTRAS = frozenset({"address_lines", "policy_number_printed", "dea", "license"})
 
 
-def _upper(name: str, value: Any) -> Any:
-    if name in _KEEP_CASE:
+def _upper(name: str, value: Any, keep: frozenset[str] = _KEEP_CASE) -> Any:
+    if name in keep:
         return value
     if isinstance(value, str):
         return value.upper()
@@ -177,17 +188,21 @@ def render_document(
     ``truth`` needs ``document_type`` and ``fields`` (canonical values); ``extras`` and
     ``style`` are used when present, so a generated truth renders its page again exactly.
     Without a ``style`` one is drawn from ``seed`` (honouring ``font`` and ``handwriting``
-    when given). ``pages=1`` renders only a record's first page.
+    when given). ``family`` picks the layout (``classic`` when absent). ``pages=1`` renders
+    only a record's first page.
     """
     document_type = truth["document_type"]
-    style = truth.get("style") or render.random_style(
+    chosen = layout_family(truth.get("family") or DEFAULT_FAMILY)
+    style = truth.get("style") or chosen.random_style(
         document_type,
         random.Random(seed),
         handwriting=bool(truth.get("handwriting", False)),
         font=truth.get("font"),
     )
-    return render.render_pages(
-        document_type, truth["fields"], truth.get("extras") or {}, style, dpi=dpi, pages=pages
+    return list(
+        chosen.render_pages(
+            document_type, truth["fields"], truth.get("extras") or {}, style, dpi=dpi, pages=pages
+        )
     )
 
 
@@ -301,6 +316,7 @@ def make_sample(
         fields = {k: v for k, v in fields.items() if k not in render.PAGE_TWO_FIELDS}
     truth = {
         "document_type": document["document_type"],
+        "family": document.get("family", DEFAULT_FAMILY),
         "fields": fields,
         "degradation": degradation,
         "font": document["font"],
@@ -331,6 +347,7 @@ def generate_corpus(
     seed: int = 0,
     *,
     kinds: Sequence[str] = KINDS,
+    families: Sequence[str] = (DEFAULT_FAMILY,),
     degradations: Sequence[str] = DEGRADATIONS,
     formats: Sequence[str] = FORMATS,
     handwriting_share: float = DEFAULT_HANDWRITING_SHARE,
@@ -339,9 +356,13 @@ def generate_corpus(
     """Write ``count`` labelled documents into ``out_dir``; the same arguments give the same files.
 
     Kinds, degradations (names from :data:`DEGRADATIONS`, or ``a+b`` combinations) and formats
-    are spread evenly: every run of ``len(kinds)`` samples has each kind once, and so on. Sample
-    ``i`` depends only on ``seed`` and ``i``, so a larger corpus starts with the smaller one.
+    are spread evenly: every run of ``len(kinds)`` samples has each kind once, and so on.
+    Families (:data:`FAMILIES`) change every ``len(kinds)`` samples, so ``count`` a multiple of
+    ``len(kinds) * len(families)`` gives each family every kind equally often. Sample ``i``
+    depends only on ``seed`` and ``i``, so a larger corpus starts with the smaller one.
     """
+    for name in families:
+        check_family(name)
     for fmt in formats:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose from {FORMATS}")
@@ -350,13 +371,16 @@ def generate_corpus(
             raise ValueError(f"unknown document type {kind!r}; choose from {KINDS}")
     for name in degradations:
         degrade.check_name(name)
-    if not kinds or not degradations or not formats:
-        raise ValueError("kinds, degradations and formats must not be empty")
+    if not kinds or not families or not degradations or not formats:
+        raise ValueError("kinds, families, degradations and formats must not be empty")
     samples = []
     for index in range(count):
         kind = _balanced(kinds, index, seed, "kind")
+        layout = _balanced(families, index // len(kinds), seed, "family")
         rnd = random.Random(f"{seed}/{index}")
-        document = random_document(kind, rnd, handwriting=rnd.random() < handwriting_share)
+        document = random_document(
+            kind, rnd, handwriting=rnd.random() < handwriting_share, family=layout
+        )
         samples.append(
             make_sample(
                 Path(out_dir) / f"{PREFIXES[kind]}_{index:04d}",
@@ -380,6 +404,10 @@ def _csv(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
+def _families(text: str) -> list[str]:
+    return list(FAMILIES) if text.strip() == "all" else _csv(text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """The command line: generate a corpus and list what was written."""
     parser = argparse.ArgumentParser(
@@ -390,6 +418,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=20, help="number of documents (20)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (0)")
     parser.add_argument("--kinds", type=_csv, default=list(KINDS), help="comma-separated")
+    parser.add_argument(
+        "--families",
+        type=_families,
+        default=[DEFAULT_FAMILY],
+        help=f"comma-separated layout families, from {', '.join(FAMILIES)}, or all (classic)",
+    )
     parser.add_argument(
         "--degradations",
         type=_csv,
@@ -408,6 +442,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.count,
             args.seed,
             kinds=args.kinds,
+            families=args.families,
             degradations=args.degradations,
             formats=args.formats,
             handwriting_share=args.handwriting_share,
@@ -419,7 +454,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.exit(2, f"error: {error}\n")
     for sample in samples:
         print(
-            f"{sample.path}\t{sample.document_type}\t{sample.degradation}\t{sample.format}"
+            f"{sample.path}\t{sample.document_type}\t{sample.family}\t{sample.degradation}"
+            f"\t{sample.format}"
             f"\t{sample.font}{' (handwriting)' if sample.handwriting else ''}"
         )
     print(f"wrote {len(samples)} documents to {args.out}", file=sys.stderr)

@@ -21,7 +21,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,7 +60,7 @@ PHONE_FORMATS = ("paren", "dash", "dot")
 MARK_STYLES = ("word", "brackets", "boxes")
 RX_STYLES = ("glyph", "Rx", "R-stroke")
 
-_HAND_INKS = ((25, 45, 140), (20, 28, 90), (35, 35, 45), (30, 60, 160))
+HAND_INKS = ((25, 45, 140), (20, 28, 90), (35, 35, 45), (30, 60, 160))
 _RULE = (120, 120, 120)
 
 
@@ -117,7 +118,7 @@ def random_style(
         "value_font": value_font,
         "value_size": rnd.randint(58, 66) if handwriting else rnd.randint(48, 58),
         "handwriting": handwriting,
-        "ink": list(rnd.choice(_HAND_INKS)) if handwriting else [rnd.randint(10, 40)] * 3,
+        "ink": list(rnd.choice(HAND_INKS)) if handwriting else [rnd.randint(10, 40)] * 3,
         "date_format": rnd.choice(DATE_FORMATS),
         "phone_format": rnd.choice(PHONE_FORMATS),
         "rules": rnd.random() < 0.75,
@@ -145,7 +146,7 @@ def random_style(
 
 
 @dataclass(frozen=True, slots=True)
-class _Face:
+class Face:
     """A font role: family file, design size (300-dpi px), colour and whether it is handwritten."""
 
     path: Path
@@ -154,7 +155,30 @@ class _Face:
     hand: bool = False
 
 
-class _Page:
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """One text a page drew: its face, the text and its box in the image's pixels."""
+
+    face: str
+    text: str
+    box: tuple[int, int, int, int]
+
+
+_RECORDERS: list[list[Drawn]] = []
+
+
+@contextmanager
+def recording() -> Iterator[list[Drawn]]:
+    """Collect every text the pages drawn inside the ``with`` draw, in drawing order."""
+    drawn: list[Drawn] = []
+    _RECORDERS.append(drawn)
+    try:
+        yield drawn
+    finally:
+        _RECORDERS.remove(drawn)
+
+
+class Page:
     """One page being drawn, in 300-dpi design coordinates."""
 
     def __init__(self, dpi: int, style: Mapping[str, Any]) -> None:
@@ -171,17 +195,17 @@ class _Page:
         value = fonts.family(style["value_font"])
         dark = (25, 25, 25)
         self.faces = {
-            "label": _Face(
+            "label": Face(
                 label.bold if style["label_bold"] else label.regular, style["label_size"], dark
             ),
-            "value": _Face(value.regular, style["value_size"], ink, bool(style["handwriting"])),
-            "heading": _Face(label.bold, 58, dark),
-            "small": _Face(label.regular, 38, (60, 60, 60)),
+            "value": Face(value.regular, style["value_size"], ink, bool(style["handwriting"])),
+            "heading": Face(label.bold, 58, dark),
+            "small": Face(label.regular, 38, (60, 60, 60)),
         }
 
     def add_face(self, name: str, family: str, size: int, *, bold: bool = False) -> None:
         found = fonts.family(family)
-        self.faces[name] = _Face(found.bold if bold else found.regular, size, (20, 20, 20))
+        self.faces[name] = Face(found.bold if bold else found.regular, size, (20, 20, 20))
 
     def px(self, value: float) -> int:
         return round(value * self.scale)
@@ -211,6 +235,15 @@ class _Page:
         if max_width is not None and width > max_width:  # shrink to fit its line
             size, width = size * max_width / width, max_width
         left = {"l": x, "m": x - width / 2, "r": x - width}[anchor[0]]
+        if _RECORDERS:
+            box = (
+                self.px(left - 15),
+                self.px(y - size * 1.05),
+                self.px(left + width + 15),
+                self.px(y + size * 0.4),
+            )
+            for recorder in _RECORDERS:
+                recorder.append(Drawn(face, text, box))
         font = fonts.font_at(f.path, self.px(size))
         if f.hand:
             self._hand_text(left, y, text, font, f.fill)
@@ -288,7 +321,7 @@ class _Page:
         self.draw.line(points, fill=fill, width=max(1, self.px(4)), joint="curve")
 
 
-def wrap(page: _Page, text: str, face: str, width: float) -> list[str]:
+def wrap(page: Page, text: str, face: str, width: float) -> list[str]:
     """Greedy word wrap; the lines joined by single spaces give ``text`` back."""
     lines: list[str] = []
     current = ""
@@ -307,7 +340,7 @@ def wrap(page: _Page, text: str, face: str, width: float) -> list[str]:
 # --- prescription ---------------------------------------------------------------------------
 
 
-def _rx_symbol(page: _Page, style: Mapping[str, Any], x: float, y: float) -> float:
+def rx_symbol(page: Page, style: Mapping[str, Any], x: float, y: float) -> float:
     """Draw the ℞ at baseline ``y``; returns where it ends."""
     page.add_face("rx", style["rx_font"], 150, bold=style["rx"] != "glyph")
     if style["rx"] == "glyph":
@@ -327,7 +360,7 @@ def _rx_symbol(page: _Page, style: Mapping[str, Any], x: float, y: float) -> flo
 def _render_prescription(
     fields: Mapping[str, Any], extras: Mapping[str, Any], style: Mapping[str, Any], dpi: int
 ) -> list[Image.Image]:
-    page = _Page(dpi, style)
+    page = Page(dpi, style)
     pad = style["variant"] == "pad"
     gap = page.spacing
 
@@ -371,7 +404,7 @@ def _render_prescription(
 
     # ℞ and the medicines
     y += 230 * gap
-    rx_end = _rx_symbol(page, style, LEFT, y)
+    rx_end = rx_symbol(page, style, LEFT, y)
     if style["rx_inline"]:
         med_x = rx_end + 60
     else:
@@ -434,7 +467,7 @@ def _render_prescription(
 # --- patient medical record -----------------------------------------------------------------
 
 
-def _yes_no(page: _Page, style: Mapping[str, Any], x: float, y: float, value: str | None) -> None:
+def _yes_no(page: Page, style: Mapping[str, Any], x: float, y: float, value: str | None) -> None:
     """The answer to a yes/no question, marked the form's way."""
     mark = style["mark_style"]
     if mark == "word":
@@ -490,13 +523,13 @@ def split_address(address: str) -> list[str]:
     return lines
 
 
-def _record_page(page: _Page, style: Mapping[str, Any], number: int) -> None:
+def _record_page(page: Page, style: Mapping[str, Any], number: int) -> None:
     page.add_face("title", style["title_font"], 84, bold=True)
     page.text(PAGE_WIDTH / 2, 280, "Patient Medical Record", "title", anchor="ms")
     page.text(PAGE_WIDTH / 2, 3170, f"Page {number} of 2", "small", anchor="ms")
 
 
-def _heading(page: _Page, y: float, text: str) -> None:
+def _heading(page: Page, y: float, text: str) -> None:
     page.text(LEFT - 20, y, text, "heading")
     page.rule(LEFT - 20, RIGHT + 20, y + 26, width=4, fill=(40, 40, 40))
 
@@ -504,7 +537,7 @@ def _heading(page: _Page, y: float, text: str) -> None:
 def _render_record_page_one(
     fields: Mapping[str, Any], extras: Mapping[str, Any], style: Mapping[str, Any], dpi: int
 ) -> Image.Image:
-    page = _Page(dpi, style)
+    page = Page(dpi, style)
     gap = page.spacing
     _record_page(page, style, 1)
 
@@ -589,7 +622,7 @@ def _render_record_page_one(
 def _render_record_page_two(
     fields: Mapping[str, Any], extras: Mapping[str, Any], style: Mapping[str, Any], dpi: int
 ) -> Image.Image:
-    page = _Page(dpi, style)
+    page = Page(dpi, style)
     gap = page.spacing
     _record_page(page, style, 2)
     y = 520.0

@@ -1,0 +1,316 @@
+"""Layout benchmark: field accuracy per layout family, generic reader and learned layouts.
+
+A script, not a test::
+
+    .venv/bin/python -m tests.benchmarks.layout_bench [--per-family 3] [--seed 2026]
+        [--families all] [--engine NAME] [--ocr-cache DIR] [--corpus DIR] [--keep DIR]
+
+It generates ``per-family`` documents of each family and document type (or reads ``--corpus``,
+a folder written by ``python -m tests.corpus.generate``) and prints field-level exact-match
+accuracy per family and document type, printed and handwriting fonts apart, the held-out family
+(kept out of the reader's tuning) in a table of its own:
+
+(a) the generic reader: ``medreview extract`` (with ``--no-layouts`` when the command has it);
+(b) learned layouts: one document of each family and type taught with
+    ``medreview layouts learn SCAN VALUES.json --name NAME --database URL`` into one fresh
+    store, then the rest read with ``extract --database URL``; plus which layout read each
+    document (the ``layout`` key), so a document read by another family's layout shows up.
+    When the ``layouts`` command does not exist, it says so and prints no figures.
+
+Both call :func:`medreview.cli.main` in this process with one worker, so ``--ocr-cache DIR``
+(:mod:`tests.benchmarks.ocr_cache`) serves the OCR of a page read before: re-running re-parses
+without re-reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import medreview.pipeline  # noqa: F401  (loaded before the OCR cache wraps its engines)
+from medreview.cli import main as medreview_main
+from medreview.config import PipelineConfig
+from tests.benchmarks.ocr_cache import CacheStats, installed
+from tests.corpus.families import FAMILIES, HELDOUT
+from tests.corpus.generate import KINDS, Sample, generate_corpus, load_corpus
+
+Tally = dict[str, list[int]]
+
+
+def _csv(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _families(text: str) -> list[str]:
+    return list(FAMILIES) if text.strip() == "all" else _csv(text)
+
+
+def run_cli(argv: Sequence[str]) -> tuple[int, str, str]:
+    """``medreview ARGV`` in this process: exit code, standard output, standard error."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = medreview_main(list(argv))
+        except SystemExit as exit_:  # argparse refusing the arguments
+            code = exit_.code if isinstance(exit_.code, int) else 2
+    return code, out.getvalue(), err.getvalue()
+
+
+def extract_has(option: str) -> bool:
+    """Whether ``medreview extract`` offers ``option``."""
+    _, out, _ = run_cli(["extract", "--help"])
+    return option in out
+
+
+def has_layouts_command() -> bool:
+    """Whether ``medreview layouts learn`` exists."""
+    code, out, _ = run_cli(["layouts", "learn", "--help"])
+    return code == 0 and "learn" in out
+
+
+def extract(paths: Sequence[Path], options: Sequence[str]) -> list[dict[str, Any]]:
+    """The ``extract`` JSON objects for ``paths``, in order (one worker, this process)."""
+    code, out, err = run_cli(["extract", *map(str, paths), "--workers", "1", *options])
+    try:
+        results: list[dict[str, Any]] = json.loads(out)
+    except json.JSONDecodeError:
+        raise SystemExit(f"extract failed with exit code {code}:\n{err[-2000:]}") from None
+    return results
+
+
+def same(expected: Any, actual: Any) -> bool:
+    """Exact match of canonical values (numbers compared as numbers)."""
+    if isinstance(expected, float | int) and not isinstance(expected, bool):
+        try:
+            return abs(float(expected) - float(actual)) < 1e-6
+        except (TypeError, ValueError):
+            return False
+    return bool(expected == actual)
+
+
+def values_of(result: dict[str, Any]) -> dict[str, Any]:
+    """Field name to value of one ``extract`` object."""
+    return {name: field.get("value") for name, field in (result.get("fields") or {}).items()}
+
+
+class Scores:
+    """Correct and total counts per row label."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, Tally] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+        self.spurious: Tally = defaultdict(lambda: [0, 0])
+        self.failed: list[str] = []
+
+    def add(self, sample: Sample, result: dict[str, Any]) -> None:
+        truth = sample.fields
+        found = values_of(result)
+        if result.get("error"):
+            self.failed.append(f"{sample.path.name}: {result['error'].get('code')}")
+        fonts = "handwriting" if sample.handwriting else "printed"
+        table = "heldout" if sample.family == HELDOUT else "tuned"
+        rows = (
+            f"{sample.family:<13} {sample.document_type:<16} {fonts}",
+            f"{sample.family:<13} {'all':<16} {fonts}",
+            f"{'ALL FAMILIES':<13} {'all':<16} {fonts}",
+        )
+        for name, expected in truth.items():
+            ok = int(same(expected, found.get(name)))
+            for row in rows[:2] if table == "heldout" else rows:
+                self.fields[table][row][0] += ok
+                self.fields[table][row][1] += 1
+            self.fields["by field"][f"{sample.family:<13} {sample.document_type}.{name}"][0] += ok
+            self.fields["by field"][f"{sample.family:<13} {sample.document_type}.{name}"][1] += 1
+        shown = [n for n, v in found.items() if n not in truth and v not in (None, [], "")]
+        key = f"{sample.family:<13} {sample.document_type}"
+        self.spurious[key][0] += len(shown)
+        self.spurious[key][1] += 1
+
+
+def print_table(title: str, rows: Tally, *, share: bool = True) -> None:
+    print(f"\n{title}")
+    for key in sorted(rows):
+        correct, total = rows[key]
+        if share:
+            percent = 100.0 * correct / total if total else 0.0
+            print(f"  {key:<52} {percent:6.1f}%  ({correct}/{total})")
+        else:
+            print(f"  {key:<52} {correct} in {total} documents")
+
+
+def print_scores(title: str, scores: Scores, *, by_field: bool) -> None:
+    print(f"\n=== {title}")
+    print_table("accuracy per family, document type and fonts", scores.fields["tuned"])
+    if scores.fields["heldout"]:
+        print_table(
+            "held-out family (kept out of the reader's tuning), reported apart",
+            scores.fields["heldout"],
+        )
+    print_table("fields extracted that the document does not show", scores.spurious, share=False)
+    if by_field:
+        misses = {k: v for k, v in scores.fields["by field"].items() if v[0] < v[1]}
+        print_table("fields missed, per family", misses)
+    if scores.failed:
+        print(f"\nfailed files: {scores.failed}")
+
+
+def by_group(samples: Sequence[Sample]) -> dict[tuple[str, str], list[Sample]]:
+    groups: dict[tuple[str, str], list[Sample]] = defaultdict(list)
+    for sample in samples:
+        groups[(sample.family, sample.document_type)].append(sample)
+    return groups
+
+
+def layout_name(family: str, document_type: str) -> str:
+    return f"bench-{family}-{document_type}"
+
+
+def learned_part(
+    samples: Sequence[Sample], engine_options: Sequence[str], scratch: Path, *, by_field: bool
+) -> None:
+    """Teach one document per family and type, read the rest, check who read what."""
+    print("\n=== (b) after learning each family from one document")
+    if not has_layouts_command():
+        print(
+            "  could not run: this medreview has no `layouts learn` command yet, "
+            "so there are no learned-layout figures"
+        )
+        return
+    url = f"sqlite:///{scratch / 'layouts.db'}"
+    rest: list[Sample] = []
+    taught: dict[str, str] = {}
+    for (family, document_type), group in sorted(by_group(samples).items()):
+        # the analyst verifies a whole document: prefer one with every page
+        teacher = max(group, key=lambda s: (s.pages, -group.index(s)))
+        name = layout_name(family, document_type)
+        code, _out, err = run_cli(
+            [
+                "layouts",
+                "learn",
+                str(teacher.path),
+                str(teacher.truth_path),
+                "--name",
+                name,
+                "--database",
+                url,
+            ]
+        )
+        if code != 0:
+            print(
+                f"  learning {name} from {teacher.path.name} failed ({code}): {err.strip()[-300:]}"
+            )
+            continue
+        taught[name] = teacher.path.name
+        rest.extend(s for s in group if s is not teacher)
+    print(f"  taught {len(taught)} layouts into {url}: " + ", ".join(sorted(taught)))
+    if not rest:
+        print("  no documents left to read")
+        return
+    results = extract([s.path for s in rest], [*engine_options, "--database", url])
+    scores = Scores()
+    readers: Tally = defaultdict(lambda: [0, 0])
+    wrong: list[str] = []
+    for sample, result in zip(rest, results, strict=True):
+        scores.add(sample, result)
+        own = layout_name(sample.family, sample.document_type)
+        read_by = result.get("layout")
+        key = f"{sample.family:<13} {sample.document_type}"
+        readers[key][0] += int(read_by == own)
+        readers[key][1] += 1
+        if read_by not in (None, own):
+            wrong.append(f"{sample.path.name} ({key.split()[0]}) read by {read_by}")
+    print_scores("(b) learned layouts: the rest of each family", scores, by_field=by_field)
+    print_table("documents read by their own family's learned layout", readers)
+    if wrong:
+        print("\ndocuments read by ANOTHER family's layout:")
+        for line in wrong:
+            print(f"  {line}")
+    else:
+        print("\nno document was read by another family's layout")
+
+
+def corpus(args: argparse.Namespace, scratch: Path) -> tuple[list[Sample], Path]:
+    if args.corpus:
+        return load_corpus(args.corpus), args.corpus
+    folder = args.keep or scratch / "corpus"
+    count = args.per_family * len(args.families) * len(args.kinds)
+    print(f"generating {count} documents into {folder} ...", flush=True)
+    samples = generate_corpus(
+        folder,
+        count,
+        seed=args.seed,
+        kinds=args.kinds,
+        families=args.families,
+        handwriting_share=args.handwriting_share,
+    )
+    return samples, folder
+
+
+@contextlib.contextmanager
+def ocr_cache(folder: Path | None) -> Iterator[CacheStats | None]:
+    if folder is None:
+        yield None
+        return
+    with installed(folder) as stats:
+        yield stats
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--corpus", type=Path, help="an existing generated corpus folder")
+    parser.add_argument("--keep", type=Path, help="write the generated corpus here (kept)")
+    parser.add_argument("--per-family", type=int, default=3, help="documents per family and type")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--families", type=_families, default=list(FAMILIES), help="or all")
+    parser.add_argument("--kinds", type=_csv, default=list(KINDS))
+    parser.add_argument("--handwriting-share", type=float, default=0.5)
+    parser.add_argument("--engine", default=PipelineConfig().engine, help="OCR engine")
+    parser.add_argument("--ocr-cache", type=Path, help="folder of cached OCR answers")
+    parser.add_argument("--skip-learned", action="store_true", help="only the generic reader")
+    parser.add_argument("--by-field", action="store_true", help="also list missed fields")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="medreview-layout-bench-") as name:
+        scratch = Path(name)
+        samples, folder = corpus(args, scratch)
+        pages = sum(s.pages for s in samples)
+        groups = by_group(samples)
+        print(
+            f"corpus {folder}: seed {args.seed if not args.corpus else 'as generated'}, "
+            f"{len(samples)} documents, {pages} pages, "
+            f"{sum(s.handwriting for s in samples)} in handwriting fonts; per family and type: "
+            + ", ".join(f"{f}/{k} {len(g)}" for (f, k), g in sorted(groups.items())),
+            flush=True,
+        )
+        engine_options = ["--engine", args.engine]
+        generic = list(engine_options)
+        if extract_has("--no-layouts"):
+            generic.append("--no-layouts")
+            print("generic reader: extract --no-layouts")
+        else:
+            print("generic reader: extract (this medreview has no --no-layouts: no layouts exist)")
+        with ocr_cache(args.ocr_cache) as stats:
+            start = time.perf_counter()
+            results = extract([s.path for s in samples], generic)
+            seconds = time.perf_counter() - start
+            scores = Scores()
+            for sample, result in zip(samples, results, strict=True):
+                scores.add(sample, result)
+            engine = next((r.get("engine") for r in results if r.get("engine")), args.engine)
+            print(f"engine {engine}; {seconds:.0f} s for {pages} pages", flush=True)
+            print_scores("(a) generic reader", scores, by_field=args.by_field)
+            if not args.skip_learned:
+                learned_part(samples, engine_options, scratch, by_field=args.by_field)
+            if stats is not None:
+                print(f"\nOCR cache {args.ocr_cache}: {stats.hits} hits, {stats.misses} misses")
+
+
+if __name__ == "__main__":
+    main()

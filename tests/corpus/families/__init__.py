@@ -1,0 +1,67 @@
+"""Layout families: the same kind of document drawn as different forms.
+
+A family is a module with two functions:
+
+* ``document(document_type, rnd, *, handwriting, font) -> (fields, extras, style)``: random
+  content (canonical ground truth plus what else the page prints) and a JSON-serialisable style,
+  all drawn from the seeded ``random.Random``;
+* ``render_pages(document_type, fields, extras, style, *, dpi, pages) -> [PIL.Image]``: the clean
+  pages, drawn again exactly from the same three objects;
+
+and ``random_style(document_type, rnd, *, handwriting, font)`` for a truth that has none.
+
+The families (``FAMILIES``): ``classic`` (the generator's first layout, labels left of their
+values), ``labels_above`` (the printed form of ``shared/spec/documents.md``), ``pad`` (a
+handwritten pad on rules with circled choices), ``grid`` (ruled cells with corner labels and
+check boxes), and ``heldout``: kept out of the reader's tuning, so its wording and geometry are
+described only in its own module, which a reader's author must not read.
+"""
+
+from __future__ import annotations
+
+import importlib
+import random
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from PIL import Image
+
+FAMILIES = ("classic", "labels_above", "pad", "grid", "heldout")
+HELDOUT = "heldout"
+DEFAULT_FAMILY = "classic"
+
+
+class Family(Protocol):
+    """What a family module provides (see the package docstring)."""
+
+    def document(
+        self, document_type: str, rnd: random.Random, *, handwriting: bool, font: str | None
+    ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]: ...
+
+    def random_style(
+        self, document_type: str, rnd: random.Random, *, handwriting: bool, font: str | None
+    ) -> dict[str, Any]: ...
+
+    def render_pages(
+        self,
+        document_type: str,
+        fields: Mapping[str, Any],
+        extras: Mapping[str, Any],
+        style: Mapping[str, Any],
+        *,
+        dpi: int,
+        pages: int | None,
+    ) -> list[Image.Image]: ...
+
+
+def check_family(name: str) -> None:
+    """Raise ``ValueError`` unless ``name`` is a family."""
+    if name not in FAMILIES:
+        raise ValueError(f"unknown family {name!r}; choose from {', '.join(FAMILIES)}")
+
+
+def family(name: str) -> Family:
+    """The family module called ``name`` (imported on first use)."""
+    check_family(name)
+    module: Family = importlib.import_module(f"tests.corpus.families.{name}")  # type: ignore[assignment]
+    return module
