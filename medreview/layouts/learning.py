@@ -34,7 +34,7 @@ from medreview.layouts.format import (
     LayoutSet,
     word_key,
 )
-from medreview.layouts.matching import MIN_COVERAGE, align, find_layout
+from medreview.layouts.matching import accepted, align, find_layout
 from medreview.layouts.reading import coerce
 from medreview.model import FieldData, FieldResult, OcrPage
 
@@ -42,6 +42,7 @@ from medreview.model import FieldData, FieldResult, OcrPage
 MIN_ANCHORS = 8
 # Longest run of words a short value (date, phone, number...) may take.
 _SPAN_WORDS = {
+    FieldKind.LIST: 2,
     FieldKind.DATE: 4,
     FieldKind.PHONE: 4,
     FieldKind.NUMBER: 2,
@@ -58,6 +59,7 @@ _GROW_OTHER = 0.05
 _MARGIN = 0.004
 _RIGHT_MARGIN = 0.97
 _TEXT_KINDS = frozenset({FieldKind.STRING, FieldKind.LIST})
+_EMPTY_WORDS = frozenset({"na", "none", "nil", "nothing", "notapplicable"})
 _REFILL_OPTIONS = frozenset({str(n) for n in range(12)} | {"prn"})
 
 
@@ -68,6 +70,7 @@ class _Page:
     ocr: OcrPage
     boxes: np.ndarray  # N x 4
     keys: list[str]
+    _lines: list[list[int]] | None = None
 
     @property
     def centres(self) -> np.ndarray:
@@ -76,7 +79,12 @@ class _Page:
         )
 
     def lines(self) -> list[list[int]]:
-        """Word indices in reading order, line by line."""
+        """Word indices in reading order, line by line (worked out once)."""
+        if self._lines is None:
+            self._lines = self._group_lines()
+        return self._lines
+
+    def _group_lines(self) -> list[list[int]]:
         if not len(self.boxes):
             return []
         heights = self.boxes[:, 3] - self.boxes[:, 1]
@@ -194,14 +202,16 @@ def _span_words(
                 if any(i in used for i in span):
                     continue
                 text = " ".join(page.ocr.words[i].ocr_text for i in span)
+                if value == [] and word_key(text) not in _EMPTY_WORDS:
+                    continue  # only the words that say "nothing" mark an empty list
                 if spec.kind is FieldKind.DATE:
-                    readings = {coerce(spec, text, o) for o in orders}
+                    readings = [coerce(spec, text, o) for o in orders]
                 elif spec.kind is FieldKind.ALNUM:
                     read = coerce(spec, text, order)
-                    readings = {read.upper() if isinstance(read, str) else read}
+                    readings = [read.upper() if isinstance(read, str) else read]
                     value = value.upper() if isinstance(value, str) else value
                 else:
-                    readings = {coerce(spec, text, order)}
+                    readings = [coerce(spec, text, order)]
                 if value in readings:
                     found = span
                     break
@@ -235,7 +245,9 @@ def _locate(
             return page, words
     for page in pages:
         taken = used[page.ocr.index]
-        if spec.kind in _TEXT_KINDS:
+        if value == []:  # a list the page marks empty ("N/A", "None")
+            words = _span_words(page, spec, value, taken, order)
+        elif spec.kind in _TEXT_KINDS:
             tokens = _tokens(value)
             words = _text_words(page, tokens, taken) if tokens else []
         else:
@@ -324,7 +336,7 @@ def _region(
         stop_right=stop_right,
         stop_below=stop_below,
         choice=bool(options),
-        join=_joiner(page, spec, words, value),
+        join=_joiner(spec),
     )
 
 
@@ -344,23 +356,13 @@ def _line_count(page: _Page, words: list[int]) -> int:
     return 1 + sum(1 for a, b in itertools.pairwise(cy) if b - a > 0.6 * h)
 
 
-def _joiner(page: _Page, spec: FieldSpec, words: list[int], value: FieldData) -> str:
-    if spec.kind is not FieldKind.STRING or not isinstance(value, str) or ", " not in value:
-        return " "
-    if _line_count(page, words) < 2:
-        return " "
-    lines: list[list[str]] = []
-    last = None
-    for i in sorted(words, key=lambda k: float(page.boxes[k, 1])):
-        cy = float((page.boxes[i, 1] + page.boxes[i, 3]) / 2)
-        if last is None or cy - last > 0.5 * float(page.boxes[i, 3] - page.boxes[i, 1]):
-            lines.append([])
-            last = cy
-        lines[-1].append(page.ocr.words[i].ocr_text)
-    texts = [" ".join(line) for line in lines]
-    comma = fuzz.ratio(", ".join(texts), value)
-    space = fuzz.ratio(" ".join(texts), value)
-    return ", " if comma > space else " "
+def _joiner(spec: FieldSpec) -> str:
+    """How a value's lines join.
+
+    An address's rows are its comma-separated parts (the spec's canonical form);
+    other text runs on with spaces.
+    """
+    return ", " if spec.name.endswith("address") else " "
 
 
 def _references(
@@ -410,7 +412,7 @@ def learn(
     value_keys: set[str] = set()
     for spec in specs:
         value = values.get(spec.name)
-        if value is None or value == "" or value == []:
+        if value is None or value == "":
             continue
         value_keys.update(_tokens(value))
         where = _locate(teaching, spec, value, (evidence or {}).get(spec.name), used, order)
@@ -477,7 +479,8 @@ def refine(layout: Layout, taught: Layout) -> Layout | None:
         matrix, found, pushed = aligned
         found = {i: j for i, j in found.items() if i not in pushed}
         landmarks = sum(1 for a in lp.anchors if len(a.key) >= 2)
-        if len(found) < MIN_ANCHORS or len(found) < MIN_COVERAGE * landmarks:
+        present = sum(1 for a in lp.anchors if len(a.key) >= 2 and a.key in by_key)
+        if not accepted(len(found), landmarks, present, MIN_ANCHORS):
             continue  # another form
         aligned_any = True
         for i in found:

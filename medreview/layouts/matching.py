@@ -22,9 +22,13 @@ from medreview.layouts.format import Layout, LayoutPage, LayoutSet, word_key
 from medreview.model import OcrPage, Word
 
 # A layout is a candidate when this share of its anchors' texts occur on the page at all...
-MIN_PRESENT = 0.45
+MIN_PRESENT = 0.4
 # ... and it matches when this share of its anchors is found in place,
-MIN_COVERAGE = 0.55
+MIN_COVERAGE = 0.35
+# and this share of those whose text the page shows at all (a word of the layout's that
+# the page prints elsewhere speaks against it; one it does not print at all, such as a
+# previous prescriber's street, does not),
+MIN_PLACED = 0.72
 # with at least this many anchors found.
 MIN_ANCHORS = 6
 # How many candidates get a geometric check, best first.
@@ -106,6 +110,12 @@ class PageAlignment:
         """Share of the layout page's landmarks found (pushed ones counting half)."""
         return self.weight / max(1, self.landmarks)
 
+    @property
+    def present(self) -> int:
+        """The layout page's landmarks whose text the page shows somewhere."""
+        keys = self.words.by_key
+        return sum(1 for a in self.layout_page.anchors if len(a.key) >= 2 and a.key in keys)
+
     def to_layout(self, points: np.ndarray) -> np.ndarray:
         """Page points (shares of the page, N x 2) in the layout's frame."""
         if len(points) == 0:
@@ -126,7 +136,22 @@ class Match:
     def coverage(self) -> float:
         """Share of the covered pages' anchors found in place."""
         total = sum(a.landmarks for a in self.pages.values())
-        return sum(a.weight for a in self.pages.values()) / max(1, total)
+        return self.weight / max(1, total)
+
+    @property
+    def weight(self) -> float:
+        """Anchors found on every page (pushed ones counting half)."""
+        return sum(a.weight for a in self.pages.values())
+
+    @property
+    def placed(self) -> float:
+        """Share of the anchors whose text the pages show that are where the layout puts them."""
+        return self.weight / max(1, sum(a.present for a in self.pages.values()))
+
+    @property
+    def score(self) -> float:
+        """How well the layout explains the pages (to choose among matching layouts)."""
+        return self.coverage * self.placed
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,14 +332,22 @@ def _try(indexed: _IndexedLayout, pages: Mapping[int, PageWords]) -> Match | Non
         if words is None:
             continue
         alignment = _align_page(lp, words)
-        if alignment is None or alignment.coverage < MIN_COVERAGE:
+        if alignment is None or not accepted(
+            alignment.weight, alignment.landmarks, alignment.present, 0
+        ):
             return None  # every page the document has must be the layout's
         alignments[lp.page.index] = alignment
     if not alignments:
         return None
     match = Match(indexed.layout, alignments)
-    found = sum(a.weight for a in alignments.values())
-    return match if found >= MIN_ANCHORS and match.coverage >= MIN_COVERAGE else None
+    landmarks = sum(a.landmarks for a in alignments.values())
+    present = sum(a.present for a in alignments.values())
+    return match if accepted(match.weight, landmarks, present, MIN_ANCHORS) else None
+
+
+def accepted(found: float, landmarks: int, present: int, least: int) -> bool:
+    """Whether ``found`` anchors of a layout's ``landmarks`` (``present`` of them shown) match."""
+    return found >= least and found >= MIN_COVERAGE * landmarks and found >= MIN_PLACED * present
 
 
 def find_layout(
@@ -337,7 +370,7 @@ def find_layout(
     best: Match | None = None
     for _share, _n, item in ranked[:CANDIDATES]:
         match = _try(item, words)
-        if match is not None and (best is None or match.coverage > best.coverage):
+        if match is not None and (best is None or match.score > best.score):
             best = match
     return best
 

@@ -10,6 +10,7 @@ the field is doubtful (lower confidence and a warning naming the field only).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -19,7 +20,7 @@ from medreview.config import DateOrder
 from medreview.documents import FieldKind, FieldSpec, fields_of
 from medreview.layouts.format import Box, FieldRegion, Layout, word_key
 from medreview.layouts.matching import Match, PageAlignment
-from medreview.model import FieldData, FieldResult, Word
+from medreview.model import BBox, FieldData, FieldResult, Word
 from medreview.parsing import canonical
 from medreview.parsing.canonical import TextStyle
 
@@ -74,7 +75,11 @@ def coerce(spec: FieldSpec, text: str, order: DateOrder = DateOrder.MONTH_FIRST)
 def join_text(
     words: Sequence[Word], xs: Sequence[float], ys: Sequence[float], page_height: int, sep: str
 ) -> str:
-    """The words as text: left to right within a line, lines joined by ``sep``."""
+    """The words as text: left to right within a line, lines joined by ``sep``.
+
+    With a ``", "`` separator (an address over several rows or cells) a wide gap
+    within a line (the next cell) separates parts too.
+    """
     if not words:
         return ""
     median = float(np.median([w.bbox.height for w in words])) / max(page_height, 1)
@@ -87,9 +92,21 @@ def join_text(
         else:
             lines.append([i])
         last_y = ys[i]
-    return sep.join(
-        " ".join(_text(words[i]) for i in sorted(ln, key=lambda i: xs[i])) for ln in lines
-    )
+    texts = []
+    for line in lines:
+        ordered = sorted(line, key=lambda i: xs[i])
+        text = _text(words[ordered[0]])
+        for before, after in itertools.pairwise(ordered):
+            gap = (words[after].bbox.x0 - words[before].bbox.x1) / max(page_height, 1)
+            wide = sep == ", " and gap > 2.5 * median and not text.endswith(",")
+            text += (", " if wide else " ") + _text(words[after])
+        texts.append(text)
+    if sep == ", ":
+        return "".join(
+            t if n == 0 else (" " if texts[n - 1].endswith(",") else sep) + t
+            for n, t in enumerate(texts)
+        )
+    return sep.join(texts)
 
 
 def _text(word: Word) -> str:
@@ -128,6 +145,11 @@ def _printed_words(alignment: PageAlignment, observed: np.ndarray) -> set[int]:
             if float(np.hypot(*(observed[j] - anchors[i].centre))) <= _NEAR_ANCHOR:
                 printed.add(j)
     return printed
+
+
+def _printed_boxes(alignment: PageAlignment) -> set[BBox]:
+    words = alignment.words.words
+    return {words[j].bbox for j in alignment.found.values()}
 
 
 def _separator(spec: FieldSpec, region: FieldRegion) -> str:
@@ -228,12 +250,17 @@ def combine(
     """The layout's reading set against the generic reader's, and the doubts it raises.
 
     A field the layout read takes the layout's value, unless the generic reader
-    read it from inside the layout's region too (then the generic reading, whose
-    text cleaning knows more, is kept). Where the two values differ the field is
+    read it from inside the layout's region too, or read all the layout's words and
+    more (then the generic reading is kept). Where the two values differ the field is
     doubtful. A field the layout did not read keeps the generic reading.
     """
     fields = dict(generic)
     warnings: list[str] = []
+    taken = {  # the words a reading of another field may not have: printed, or others' values
+        name: {b for other, r in layout_fields.items() if other != name for b in r.result.boxes}
+        | _printed_boxes(r.alignment)
+        for name, r in layout_fields.items()
+    }
     for name in (spec.name for spec in fields_of(layout.document_type)):
         reading = layout_fields.get(name)
         theirs = generic.get(name)
@@ -241,7 +268,12 @@ def combine(
             continue
         ours = reading.result
         if theirs is not None and theirs.value != ours.value:
-            chosen = theirs if reading.holds(theirs) else ours
+            # the generic reader read it where the layout says, or read every word the
+            # layout did and more (the region was too tight): its reading is kept
+            extra = set(theirs.boxes) - set(ours.boxes)
+            wider = bool(ours.boxes) and set(ours.boxes) <= set(theirs.boxes)
+            wider = wider and not extra & taken[name]
+            chosen = theirs if reading.holds(theirs) or wider else ours
             ours = replace(chosen, confidence=min(chosen.confidence, DOUBTFUL_CONFIDENCE))
             warnings.append(f"{name}: the layout's reading differs from the generic reader's")
         fields[name] = ours
