@@ -454,7 +454,7 @@ def refine(layout: Layout, taught: Layout) -> Layout | None:
 
     Anchors found again count one more sighting; each field's region grows to hold
     the new document's value too (a field the layout lacked is added). After three
-    documents, anchors seen in fewer than a third of them are dropped: they were
+    documents, anchors seen in fewer than half of them are dropped: they were
     not printed on the form. ``None`` when ``taught`` does not line up with it.
     """
     if taught.document_type != layout.document_type:
@@ -477,10 +477,9 @@ def refine(layout: Layout, taught: Layout) -> Layout | None:
         if aligned is None:
             continue
         matrix, found, pushed = aligned
-        found = {i: j for i, j in found.items() if i not in pushed}
         landmarks = sum(1 for a in lp.anchors if len(a.key) >= 2)
         present = sum(1 for a in lp.anchors if len(a.key) >= 2 and a.key in by_key)
-        if not accepted(len(found), landmarks, present, MIN_ANCHORS):
+        if not accepted(len(found) - 0.5 * len(pushed), landmarks, present, MIN_ANCHORS):
             continue  # another form
         aligned_any = True
         for i in found:
@@ -536,7 +535,7 @@ def _prune(
     new_pages: list[LayoutPage] = []
     renumber: dict[int, dict[int, int]] = {}
     for index, page in pages.items():
-        keep = [i for i, count in enumerate(seen[index]) if documents < 3 or 3 * count >= documents]
+        keep = [i for i, count in enumerate(seen[index]) if documents < 3 or 2 * count >= documents]
         renumber[index] = {old: new for new, old in enumerate(keep)}
         anchors = tuple(replace(page.anchors[i], seen=seen[index][i]) for i in keep)
         new_pages.append(LayoutPage(index, page.aspect, anchors))

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import cv2
 import numpy as np
@@ -245,19 +246,14 @@ def align(
         return None
     source = np.array(src, dtype=np.float64)
     target = np.array(dst, dtype=np.float64)
-    estimate: tuple[np.ndarray | None, np.ndarray] = cv2.estimateAffinePartial2D(
-        source,
-        target,
-        method=cv2.RANSAC,
-        ransacReprojThreshold=tolerance,
-        maxIters=500,
-        confidence=0.995,
-    )
-    similarity, mask = estimate
-    if similarity is None:
+    fitted = _fit(cv2.estimateAffinePartial2D, source, target, tolerance)
+    if fitted is None:
         return None
-    matrix = np.vstack([np.asarray(similarity, dtype=np.float64), [0.0, 0.0, 1.0]])
-    inliers = mask.ravel().astype(bool)
+    matrix, inliers = fitted
+    # a form printed with other line spacing stretches one way only: a full affine fits it
+    stretched = _fit(cv2.estimateAffine2D, source, target, tolerance)
+    if stretched is not None and stretched[1].sum() >= inliers.sum() + max(3, inliers.sum() // 5):
+        matrix, inliers = stretched
     spread = np.ptp(source[inliers], axis=0) if inliers.sum() else np.zeros(2)
     if inliers.sum() >= _PERSPECTIVE_MIN and float(spread.min()) >= _PERSPECTIVE_SPREAD:
         homography, _ = cv2.findHomography(source[inliers], target[inliers], 0)
@@ -270,6 +266,25 @@ def align(
         return None
     found, pushed = _place(anchors, anchor_centres, by_key, centres, matrix, tolerance)
     return matrix, found, pushed
+
+
+def _fit(
+    estimator: Any, source: np.ndarray, target: np.ndarray, tolerance: float
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """A 2 x 3 transform fitted with RANSAC, as 3 x 3, and its inliers; ``None`` if none."""
+    estimate: tuple[np.ndarray | None, np.ndarray | None] = estimator(
+        source,
+        target,
+        method=cv2.RANSAC,
+        ransacReprojThreshold=tolerance,
+        maxIters=500,
+        confidence=0.995,
+    )
+    transform, mask = estimate
+    if transform is None or mask is None:
+        return None
+    matrix = np.vstack([np.asarray(transform, dtype=np.float64), [0.0, 0.0, 1.0]])
+    return matrix, mask.ravel().astype(bool)
 
 
 def _place(
