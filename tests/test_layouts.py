@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import time
 from dataclasses import replace
 
@@ -240,3 +241,11 @@ def test_matching_two_hundred_layouts_is_fast() -> None:
     match = find_layout([page], everything)
     assert time.perf_counter() - start < 0.05
     assert match is not None and match.layout.name == "clinic"
+
+
+def test_layouts_reach_worker_processes_as_plain_data() -> None:
+    layout = learn("clinic", "prescription", [form_a()], SAMPLE_VALUES)
+    config = PipelineConfig(layouts=LayoutSet.of([layout]))
+    again = pickle.loads(pickle.dumps(config))
+    assert again == config and hash(again) == hash(config)
+    assert again.layouts is not None and again.layouts.layouts == (layout,)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -37,6 +37,7 @@ from medreview.layouts.format import (
 from medreview.layouts.matching import accepted, align, find_layout
 from medreview.layouts.reading import coerce
 from medreview.model import FieldData, FieldResult, OcrPage
+from medreview.parsing.canonical import MONTHS
 
 # A layout needs at least this many printed words to be recognised again.
 MIN_ANCHORS = 8
@@ -71,6 +72,25 @@ class _Page:
     boxes: np.ndarray  # N x 4
     keys: list[str]
     _lines: list[list[int]] | None = None
+    _read: dict[tuple[str, str, tuple[DateOrder, ...]], list[FieldData]] = field(
+        default_factory=dict
+    )
+
+    def readings(
+        self, spec: FieldSpec, text: str, orders: tuple[DateOrder, ...]
+    ) -> list[FieldData]:
+        """What ``text`` reads as for the field's kind, in each date order (remembered)."""
+        key = (spec.name, text, orders)
+        found = self._read.get(key)
+        if found is None:
+            found = [
+                coerce(spec, text, o)
+                for o in (orders if spec.kind is FieldKind.DATE else orders[:1])
+            ]
+            if spec.kind is FieldKind.ALNUM:
+                found = [v.upper() if isinstance(v, str) else v for v in found]
+            self._read[key] = found
+        return found
 
     @property
     def centres(self) -> np.ndarray:
@@ -188,36 +208,41 @@ def _text_words(page: _Page, tokens: list[str], used: set[int]) -> list[int]:
     return best if len(best) >= max(1, math.ceil(0.6 * len(tokens))) else []
 
 
+_DIGIT_KINDS = frozenset(
+    {FieldKind.DATE, FieldKind.PHONE, FieldKind.NUMBER, FieldKind.INTEGER, FieldKind.ALNUM}
+)
+_MONTHS = frozenset(month[:3] for month in MONTHS)
+
+
+def _may_start(kind: FieldKind, key: str) -> bool:
+    """Whether a value of ``kind`` may start with a word of this key (a quick filter)."""
+    if kind not in _DIGIT_KINDS:
+        return True
+    if any(c.isdigit() for c in key):
+        return True
+    return (kind is FieldKind.DATE and key[:3] in _MONTHS) or kind is FieldKind.ALNUM
+
+
 def _span_words(
     page: _Page, spec: FieldSpec, value: FieldData, used: set[int], order: DateOrder
 ) -> list[int]:
     """The shortest run of words on one line that reads as ``value``."""
     longest = _SPAN_WORDS.get(spec.kind, 3)
     orders = (order, DateOrder.DAY_FIRST if order is DateOrder.MONTH_FIRST else order)
-    found: list[int] = []
+    if spec.kind is FieldKind.ALNUM and isinstance(value, str):
+        value = value.upper()
     for length in range(1, longest + 1):
         for line in page.lines():
             for start in range(len(line) - length + 1):
                 span = line[start : start + length]
-                if any(i in used for i in span):
+                if any(i in used for i in span) or not _may_start(spec.kind, page.keys[span[0]]):
                     continue
                 text = " ".join(page.ocr.words[i].ocr_text for i in span)
                 if value == [] and word_key(text) not in _EMPTY_WORDS:
                     continue  # only the words that say "nothing" mark an empty list
-                if spec.kind is FieldKind.DATE:
-                    readings = [coerce(spec, text, o) for o in orders]
-                elif spec.kind is FieldKind.ALNUM:
-                    read = coerce(spec, text, order)
-                    readings = [read.upper() if isinstance(read, str) else read]
-                    value = value.upper() if isinstance(value, str) else value
-                else:
-                    readings = [coerce(spec, text, order)]
-                if value in readings:
-                    found = span
-                    break
-            if found:
-                return found
-    return found
+                if value in page.readings(spec, text, orders):
+                    return span
+    return []
 
 
 def _evidence_words(page: _Page, evidence: FieldResult | None, value: FieldData) -> list[int]:

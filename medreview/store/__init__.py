@@ -34,7 +34,8 @@ an analyst on first use)::
     store.save_edit(doc_id, user, field, value, lease_seconds=900)  # caller debounces
     store.renew(doc_id, user, lease_seconds=900)
     store.set_document_type(doc_id, user, document_type)
-    store.submit(doc_id, user)                      # in_review -> verified
+    store.submit(doc_id, user, *, teach=True)       # in_review -> verified, teaches its layout
+    store.teach_layout(doc_id, user) -> str | None  # (when submit was told not to)
     store.reject(doc_id, user, reason)              # in_review -> rejected
     store.release(doc_id, user)                     # in_review -> ready
     store.audit_for(doc_id) -> list[AuditRecord]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from medreview.config import PipelineConfig
-from medreview.errors import RecordNotFoundError, UsageError
+from medreview.errors import InvalidTransitionError, RecordNotFoundError, UsageError
 from medreview.layouts import LayoutSet, apply_layouts, learn
 from medreview.model import ExtractionResult, FieldResult, OcrPage, PageInfo
 from medreview.store import Role, Store
@@ -115,3 +115,14 @@ def test_saved_layouts_are_listed_shown_and_removed_by_supervisors(store: Store)
         store.remove_layout("clinic", "sue")
     with pytest.raises(RecordNotFoundError):
         store.layout("clinic")
+
+
+def test_teaching_can_wait_until_after_submit(store: Store, tmp_path: Path) -> None:
+    doc_id = ingest_one(store, tmp_path, "a", result_of(page_of(SAMPLE_VALUES), SAMPLE_VALUES))
+    store.claim_next("ana", "week-1")
+    with pytest.raises(InvalidTransitionError):
+        store.teach_layout(doc_id, "ana")
+    store.submit(doc_id, "ana", teach=False)
+    assert store.layouts() == []
+    assert store.teach_layout(doc_id, "ana") == f"prescription-{doc_id}"
+    assert [info.name for info in store.layouts()] == [f"prescription-{doc_id}"]
