@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from medreview.layouts.format import LayoutSet
 
 
 class DateOrder(StrEnum):
@@ -95,6 +99,8 @@ class PipelineConfig:
     # None: the engine's own preprocessing (ENGINE_PREPROCESS, else every step)
     preprocess: PreprocessConfig | None = None
     correction: CorrectionConfig = field(default_factory=CorrectionConfig)
+    # the layouts documents are matched against (None: the generic reader only)
+    layouts: LayoutSet | None = None
 
     def preprocessing(self) -> PreprocessConfig:
         """The preprocessing this configuration's engine reads with."""

@@ -31,6 +31,7 @@ from medreview.config import PipelineConfig
 from medreview.correction import Corrector, LexiconCorrector
 from medreview.documents import DocumentType
 from medreview.errors import CancelledError, MedreviewError, TruncatedFileError
+from medreview.layouts import apply_layouts
 from medreview.model import BBox, ErrorInfo, ExtractionResult, OcrPage, PageInfo, Word
 from medreview.ocr import GrayImage, OcrEngine, get_engine
 from medreview.page_images import page_paths
@@ -288,10 +289,13 @@ def extract_file(
                 outcome_fields = parse_fields(document_type, pages, config, gray_pages)
                 result.fields = outcome_fields.fields
                 result.warnings.extend(outcome_fields.warnings)
+        with watch.stage("layouts"):
+            apply_layouts(result, pages, config)
         with watch.stage("second_reader"):
             result.fields = second_reader.second_reading(
                 result.fields, result.document_type, gray_pages, config, corrector=corrector
             )
+        result.ocr_pages = pages
     except CancelledError:
         raise
     except MedreviewError as exc:

@@ -8,6 +8,7 @@ from typing import Any
 
 from medreview.config import CorrectionConfig, DateOrder, LoadConfig, PipelineConfig
 from medreview.documents import DocumentType
+from medreview.layouts import LayoutSet
 from medreview.ocr import engine_names
 
 
@@ -43,11 +44,17 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
         help="how to read ambiguous numeric dates",
     )
     parser.add_argument("--no-correction", action="store_true", help="keep OCR text as read")
+    parser.add_argument(
+        "--no-layouts",
+        action="store_true",
+        help="read with the generic reader only (no shipped or learned layouts)",
+    )
 
 
-def build_config(args: argparse.Namespace) -> PipelineConfig:
-    """The pipeline configuration those options ask for."""
+def build_config(args: argparse.Namespace, layouts: LayoutSet | None = None) -> PipelineConfig:
+    """The pipeline configuration those options ask for, matching ``layouts`` when given."""
     return PipelineConfig(
+        layouts=None if args.no_layouts else layouts,
         engine=args.engine,
         ocr_threads=max(1, args.ocr_threads),
         second_reader=not args.no_second_reader,
