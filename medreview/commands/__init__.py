@@ -14,6 +14,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "medreview.commands.sendback",
     "medreview.commands.role",
     "medreview.commands.token",
+    "medreview.commands.serve",
     "medreview.commands.terms",
     "medreview.commands.gui",
 )

@@ -25,7 +25,7 @@ an analyst on first use)::
     store.revoke_tokens(user, *, by, token_id=None) -> int
     store.tokens(user=None) -> list[TokenInfo]
     # ingest side
-    store.add_files(batch, paths) -> list[DocumentRef]   # copies by hash, queues
+    store.add_files(batch, paths, *, user=None) -> list[DocumentRef]  # copies by hash, queues
     store.page_dir(doc_id) -> Path                        # image_dir for extract_file
     store.store_result(doc_id, result, image_paths=(), *, owner=None) -> Status
     store.mark_failed(doc_id, error: ErrorInfo, *, owner=None)

@@ -259,19 +259,27 @@ class Store:
 
     # -- registering and processing ----------------------------------------
 
-    def add_files(self, batch: str, paths: Sequence[Path]) -> list[DocumentRef]:
+    def add_files(
+        self, batch: str, paths: Sequence[Path], *, user: str | None = None
+    ) -> list[DocumentRef]:
         """Copy files into the store and queue them in ``batch`` (created if new).
 
         A file whose content the batch already holds is not added again; its
-        existing document is returned with ``created=False``.
+        existing document is returned with ``created=False``. ``user`` (an
+        existing user, e.g. an API upload's) is audited as who registered them;
+        by default the system is.
         """
         stored = [(path, files.copy_in(self.files_root, path)) for path in paths]
         refs: list[DocumentRef] = []
         with self._tx() as session:
             batch_row = _batch(session, batch, create=True)
-            system = _user(session, SYSTEM_USER, Role.SYSTEM)
+            actor = (
+                _existing_user(session, user)
+                if user is not None
+                else _user(session, SYSTEM_USER, Role.SYSTEM)
+            )
             for path, copy in stored:
-                refs.append(_register(session, batch_row, system, path, copy))
+                refs.append(_register(session, batch_row, actor, path, copy))
         return refs
 
     def page_dir(self, doc_id: int) -> Path:
