@@ -11,6 +11,8 @@ APT_PACKAGES=(
   python3 python3-venv python3-dev build-essential
   # OCR and PDF rendering
   tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd poppler-utils
+  # checking the searchable PDF exports (qpdf --check)
+  qpdf
   # Qt's runtime libraries (offscreen and xcb platforms) and a virtual screen
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
