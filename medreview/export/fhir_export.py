@@ -2,10 +2,10 @@
 
 A receiver can post each line to its FHIR server's transaction endpoint as it is,
 and post it again without creating anything twice: every resource carries a
-stable identifier (``urn:ietf:rfc:3986`` with the entry's ``urn:uuid`` full URL,
-derived from the scan's SHA-256) and is sent as a conditional update on it
-(``PUT Patient?identifier=...``): created the first time, updated in place
-after (a document re-verified after a correction sends its new values). The
+stable identifier (system ``urn:medreview:resource``, value the UUID of the
+entry's ``urn:uuid`` full URL, derived from the scan's SHA-256) and is sent as
+a conditional update on it (``PUT Patient?identifier=...``): created the first
+time, updated in place after (a later export with other values replaces them). The
 insurer's ``Organization`` is keyed on its name, so documents of one insurer
 share it.
 
@@ -57,7 +57,10 @@ from medreview.progress import Progress
 from medreview.store.records import DocumentRecord
 
 NAMESPACE = uuid.UUID("5b3c1f0e-8d8a-4b53-9a55-3f1f0c6c2e11")
-URI_SYSTEM = "urn:ietf:rfc:3986"
+# The system of every resource's stable identifier. Its value is the UUID of the
+# entry's urn:uuid full URL without the "urn:uuid:" prefix: servers rewrite the
+# full URL wherever it appears in a transaction, identifiers included.
+RESOURCE_SYSTEM = "urn:medreview:resource"
 CVX = "http://hl7.org/fhir/sid/cvx"
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
@@ -168,7 +171,7 @@ class _BundleBuilder:
         """Add a resource keyed on its ``urn:uuid`` identifier; returns its full URL."""
         kind = resource["resourceType"]
         full_url = url or self.url(kind, index)
-        identifier = {"system": URI_SYSTEM, "value": full_url}
+        identifier = {"system": RESOURCE_SYSTEM, "value": full_url.removeprefix("urn:uuid:")}
         resource["identifier"] = [identifier, *resource.get("identifier", [])]
         self.entries.append(
             {
@@ -176,7 +179,7 @@ class _BundleBuilder:
                 "resource": resource,
                 "request": {
                     "method": "PUT",
-                    "url": f"{kind}?identifier={URI_SYSTEM}|{full_url}",
+                    "url": f"{kind}?identifier={RESOURCE_SYSTEM}|{identifier['value']}",
                 },
             }
         )
