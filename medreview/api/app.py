@@ -232,6 +232,14 @@ def result_json(record: DocumentRecord) -> dict[str, Any]:
 
 
 _NOT_READ = frozenset({Status.QUEUED, Status.PROCESSING})
+_SCAN_TYPES = {
+    ".pdf": "application/pdf",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+}
 
 
 def create_app(settings: ApiSettings, *, extract: ExtractFunction = pipeline_extract) -> FastAPI:
@@ -375,6 +383,16 @@ def create_app(settings: ApiSettings, *, extract: ExtractFunction = pipeline_ext
                 f"document {doc_id} is {record.status.value}; its result is not ready yet"
             )
         return result_json(record)
+
+    @app.get(f"{API_PREFIX}/scans/{{sha256}}", tags=["documents"])
+    def scan(request: Request, sha256: str, user: User) -> FileResponse:
+        """The stored scan with this SHA-256 (what FHIR exports link to with ``scan_url``)."""
+        if not re.fullmatch(r"[0-9a-f]{64}", sha256):
+            raise errors.UsageError("a scan is named by its SHA-256, 64 hexadecimal digits")
+        store: Store = request.app.state.store
+        path = store.scan_path(sha256)
+        media_type = _SCAN_TYPES.get(path.suffix.lower(), "application/octet-stream")
+        return FileResponse(path, media_type=media_type)
 
     @app.post(f"{API_PREFIX}/extract", tags=["extraction"])
     async def extract_once(

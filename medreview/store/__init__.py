@@ -27,6 +27,7 @@ an analyst on first use)::
     # ingest side
     store.add_files(batch, paths, *, user=None) -> list[DocumentRef]  # copies by hash, queues
     store.page_dir(doc_id) -> Path                        # image_dir for extract_file
+    store.scan_path(sha256) -> Path                       # the stored copy of a scan
     store.store_result(doc_id, result, image_paths=(), *, owner=None) -> Status
     store.mark_failed(doc_id, error: ErrorInfo, *, owner=None)
     store.claim_for_processing(batch, owner, *, limit, lease_seconds)

@@ -282,6 +282,14 @@ class Store:
                 refs.append(_register(session, batch_row, actor, path, copy))
         return refs
 
+    def scan_path(self, sha256: str) -> Path:
+        """The stored copy of the scan with this SHA-256 (RecordNotFoundError if none)."""
+        with self._tx() as session:
+            doc = session.scalars(select(Document).where(Document.source_hash == sha256)).first()
+            if doc is None:
+                raise RecordNotFoundError("there is no scan with that hash")
+            return files.resolve(self.files_root, doc.stored_path)
+
     def page_dir(self, doc_id: int) -> Path:
         """Where the pipeline should write a document's page images."""
         return files.page_dir(self.files_root, doc_id)

@@ -71,6 +71,12 @@ def test_upload_status_result_and_export(server: RunningServer, tmp_path: Path) 
         assert result["fields"][name]["value"] == TRUTH[name], name
         assert len(result["fields"][name]["bbox"]) == 4
 
+    scan = analyst.get(f"/api/v1/scans/{good['sha256']}")
+    assert scan.status_code == 200 and scan.content == SAMPLE.read_bytes()
+    assert scan.headers["content-type"] == "image/png"
+    assert analyst.get(f"/api/v1/scans/{'0' * 64}").status_code == 404
+    assert analyst.get("/api/v1/scans/../../etc/passwd").status_code in (400, 404)
+
     batch = analyst.get("/api/v1/batches/api-batch").json()
     assert batch["counts"]["ready"] == 1 and len(batch["documents"]) == 1
 
