@@ -2,7 +2,7 @@
 //
 // Medplum's FhirRouter handles the requests (transaction Bundles with
 // conditional creates and updates, reads, searches) against its in-memory
-// repository; every resource posted is first validated by Medplum's validator
+// repository; the Bundle and every resource posted are first validated by Medplum's validator
 // against the base R4 StructureDefinitions, and a transaction with any error
 // is refused with the OperationOutcome. Listens on 127.0.0.1 only.
 //
@@ -71,7 +71,7 @@ async function handle(req, res, body) {
     return send(res, 200, { resourceType: 'OperationOutcome', issue: issues });
   }
   if (req.method === 'POST' && url.pathname === '/') {
-    const issues = [];
+    const issues = validate(body);
     for (const [index, entry] of (body.entry ?? []).entries()) {
       for (const issue of validate(entry.resource)) {
         issues.push({ ...issue, diagnostics: `entry ${index}` });
