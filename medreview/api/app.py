@@ -21,7 +21,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.background import BackgroundTask
 
@@ -232,6 +232,7 @@ def result_json(record: DocumentRecord) -> dict[str, Any]:
 
 
 _NOT_READ = frozenset({Status.QUEUED, Status.PROCESSING})
+_VERIFIED = frozenset({Status.VERIFIED, Status.EXPORTED})
 _SCAN_TYPES = {
     ".pdf": "application/pdf",
     ".png": "image/png",
@@ -383,6 +384,31 @@ def create_app(settings: ApiSettings, *, extract: ExtractFunction = pipeline_ext
                 f"document {doc_id} is {record.status.value}; its result is not ready yet"
             )
         return result_json(record)
+
+    @app.get(f"{API_PREFIX}/documents/{{doc_id}}/copy", tags=["documents"])
+    def copy(
+        request: Request,
+        doc_id: int,
+        user: User,
+        kind: Annotated[
+            Literal["searchable", "clean"],
+            Query(description="searchable scan, or the clean copy with values typed"),
+        ] = "searchable",
+    ) -> Response:
+        """A verified document's searchable PDF or clean copy (nothing is marked exported)."""
+        from medreview.export.pdf_export import document_pdf
+
+        store: Store = request.app.state.store
+        record = store.load_document(doc_id)
+        if record.status not in _VERIFIED:
+            raise errors.InvalidTransitionError(
+                f"document {doc_id} is {record.status.value}; only verified documents have copies"
+            )
+        return Response(
+            document_pdf(record, kind),
+            media_type="application/pdf",
+            headers={"Content-Disposition": f'attachment; filename="{doc_id:06d}-{kind}.pdf"'},
+        )
 
     @app.get(f"{API_PREFIX}/scans/{{sha256}}", tags=["documents"])
     def scan(request: Request, sha256: str, user: User) -> FileResponse:

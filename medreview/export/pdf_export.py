@@ -9,7 +9,8 @@ field's evidence), at its size in points (pixels x 72 / dpi).
   boxes of the words it was read from: one word per box when the counts agree,
   one list item per line when they do, otherwise the value's words spread over
   the lines in proportion to their widths, each run stretched horizontally to
-  its box. Viewers find and select the values where they stand on the scan;
+  its box (a list with fewer items than its evidence has lines, one item a
+  line). Viewers find and select the values where they stand on the scan;
   ``pdftotext`` extracts them. A value with no evidence on the page (a field
   the analyst added) goes, still invisible, along the first page's bottom edge.
 - ``clean``: the **clean copy**. Each word box of a field's evidence is painted
@@ -134,8 +135,12 @@ def runs_for(value: FieldData, boxes: Sequence[BBox], skew_degrees: float = 0.0)
     if not items or not boxes:
         return []
     lines = lines_of(boxes, skew_degrees)
-    texts = items if len(items) == len(lines) else _spread(" ".join(items).split(), lines)
-    return [Run(text, line) for text, line in zip(texts, lines, strict=True) if text]
+    if isinstance(value, list) and len(items) <= len(lines):
+        # one item a line; lines left over (the analyst removed an item) stay empty
+        texts = items + [""] * (len(lines) - len(items))
+    else:
+        texts = _spread(" ".join(items).split(), lines)
+    return [Run(text, line) for text, line in zip(texts, lines, strict=True)]
 
 
 def _page_runs(record: DocumentRecord) -> tuple[dict[int, list[Run]], list[str]]:
@@ -237,6 +242,8 @@ def document_pdf(record: DocumentRecord, mode: Mode) -> bytes:
         canvas.setPageSize((page_w, page_h))
         canvas.drawImage(reader, 0, 0, page_w, page_h)
         for run in per_page.get(index, []):
+            if not run.text and mode == "searchable":
+                continue
             place = _place(run, scale, page_h, skew)
             size = _fit_size(run.text, font, place)
             canvas.saveState()
@@ -271,8 +278,9 @@ def document_pdf(record: DocumentRecord, mode: Mode) -> bytes:
                 canvas.translate(place.x, place.y)
                 canvas.rotate(place.angle)
                 text.setTextOrigin(0, place.height * 0.2)
-            text.textOut(run.text)
-            canvas.drawText(text)
+            if run.text:
+                text.textOut(run.text)
+                canvas.drawText(text)
             canvas.restoreState()
         if index == 0 and unplaced:
             size = 6.0

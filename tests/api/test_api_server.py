@@ -80,6 +80,9 @@ def test_upload_status_result_and_export(server: RunningServer, tmp_path: Path) 
     batch = analyst.get("/api/v1/batches/api-batch").json()
     assert batch["counts"]["ready"] == 1 and len(batch["documents"]) == 1
 
+    not_verified = analyst.get(f"/api/v1/documents/{good['id']}/copy")
+    assert not_verified.status_code == 409
+
     # An analyst verifies it (with one edit) in the window; the result shows the final value.
     with server.store() as store:
         doc = store.claim_next("alice", "api-batch")
@@ -90,6 +93,18 @@ def test_upload_status_result_and_export(server: RunningServer, tmp_path: Path) 
     assert result["status"] == "verified"
     assert result["fields"]["medicines"]["value"][0] == '=HYPERLINK("x")'
     assert result["fields"]["medicines"]["edited"] is True
+
+    for kind in ("searchable", "clean"):
+        copy = analyst.get(f"/api/v1/documents/{good['id']}/copy", params={"kind": kind})
+        assert copy.status_code == 200 and copy.content.startswith(b"%PDF-")
+        assert copy.headers["content-type"] == "application/pdf"
+        pdf = tmp_path / f"{kind}.pdf"
+        pdf.write_bytes(copy.content)
+        text = subprocess.run(
+            ["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        text = " ".join(text.split())
+        assert TRUTH["patient_name"] in text and "Bupropion 150 mg" in text, kind
 
     refused_export = analyst.post("/api/v1/batches/api-batch/export", params={"format": "csv"})
     assert refused_export.status_code == 403 and _error(refused_export)["code"] == "forbidden"
