@@ -85,6 +85,7 @@ def test_upload_status_result_and_export(server: RunningServer, tmp_path: Path) 
 
     # An analyst verifies it (with one edit) in the window; the result shows the final value.
     with server.store() as store:
+        assert store.audit_for(good["id"])[0].actor == "alice"  # who uploaded it
         doc = store.claim_next("alice", "api-batch")
         assert doc is not None
         store.save_edit(doc.id, "alice", "medicines", ['=HYPERLINK("x")', "Bupropion 150 mg"])
