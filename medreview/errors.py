@@ -112,6 +112,20 @@ class UsageError(MedreviewError):
     exit_code = ExitCode.USAGE
 
 
+class AuthenticationError(MedreviewError):
+    """No valid credentials: an unknown, revoked or malformed API token."""
+
+    code = "unauthenticated"
+    exit_code = ExitCode.USAGE
+
+
+class PermissionDeniedError(MedreviewError):
+    """The user is known but their role does not allow the action."""
+
+    code = "forbidden"
+    exit_code = ExitCode.USAGE
+
+
 class InternalError(MedreviewError):
     """An unexpected failure, reported without its details (they may carry patient data)."""
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything medreview needs on a Debian machine, idempotently:
 # Debian packages (Tesseract, poppler, Qt's runtime libraries, fonts for the
-# synthetic corpus, PostgreSQL for the store tests) and the Python environment
-# in .venv. Safe to run again: it installs only what is missing.
+# synthetic corpus, PostgreSQL for the store tests, qpdf for the PDF exports'
+# tests), Node.js with the npm packages of the test FHIR server, and the Python
+# environment in .venv. Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,8 @@ APT_PACKAGES=(
   python3 python3-venv python3-dev build-essential
   # OCR and PDF rendering
   tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd poppler-utils
+  # checking the searchable PDF exports (qpdf --check)
+  qpdf
   # Qt's runtime libraries (offscreen and xcb platforms) and a virtual screen
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
@@ -33,6 +36,21 @@ if [ "${#missing[@]}" -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The FHIR server the export tests post to (tests/fhir_server): Node.js and its
+# npm packages, reinstalled only when the lock file changes.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup: installing Node.js"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+fhir_stamp=tests/fhir_server/node_modules/.medreview-lock
+fhir_want=$(sha256sum tests/fhir_server/package-lock.json | cut -d' ' -f1)
+if [ ! -f "$fhir_stamp" ] || [ "$(cat "$fhir_stamp")" != "$fhir_want" ]; then
+  echo "setup: installing the test FHIR server's npm packages"
+  npm ci --prefix tests/fhir_server --no-audit --no-fund --loglevel=error >/dev/null
+  echo "$fhir_want" > "$fhir_stamp"
 fi
 
 PYTHON="${PYTHON:-python3}"

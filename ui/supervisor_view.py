@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medreview.export import FORMATS, ExportReport
+from medreview.export import FORMATS, MEDIA_TYPES, ExportReport
 from medreview.progress import Progress
 from medreview.store import Status
 from medreview.store.stats import AnalystStats, BatchStats
@@ -232,7 +232,7 @@ class ExportDialog(QDialog):
 
     def _on_format_changed(self, fmt: str) -> None:
         path = Path(self.path_edit.text())
-        suffix = ".json" if fmt in ("json", "fhir") else f".{fmt}"
+        _media_type, suffix = MEDIA_TYPES.get(fmt, ("", f".{fmt}"))
         self.path_edit.setText(str(path.with_suffix(suffix)))
 
     def _on_browse_clicked(self) -> None:

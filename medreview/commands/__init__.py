@@ -13,6 +13,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "medreview.commands.stats",
     "medreview.commands.sendback",
     "medreview.commands.role",
+    "medreview.commands.token",
+    "medreview.commands.serve",
     "medreview.commands.terms",
     "medreview.commands.layouts",
     "medreview.commands.gui",

@@ -1,4 +1,4 @@
-"""``medreview export``: a batch's verified documents as CSV, JSON or FHIR R4."""
+"""``medreview export``: a batch's verified documents as CSV, JSON, FHIR R4 or PDF copies."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from medreview.commands.pipelineopts import TqdmProgress
 from medreview.commands.storeopts import add_database_argument, open_store
-from medreview.export import FORMATS
+from medreview.export import FORMATS, ExportOptions
 from medreview.progress import NullProgress, Progress
 
 
@@ -26,12 +26,38 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--batch", required=True)
     parser.add_argument("--format", choices=sorted(FORMATS), required=True, dest="fmt")
     parser.add_argument(
-        "--out", type=Path, required=True, help="output file (FHIR: NDJSON, a Bundle a line)"
+        "--out",
+        type=Path,
+        required=True,
+        help=(
+            "output file (fhir: NDJSON, a Bundle a line; pdf, clean: a ZIP of one PDF per document)"
+        ),
     )
     parser.add_argument(
         "--user", default=None, help="supervisor recorded in the audit log (default: login)"
     )
     parser.add_argument("--new-only", action="store_true", help="skip documents exported before")
+    csv_group = parser.add_argument_group("CSV options")
+    csv_group.add_argument(
+        "--bom", action="store_true", help="start with a UTF-8 byte order mark (for Excel)"
+    )
+    csv_group.add_argument(
+        "--lists",
+        choices=["json", "joined"],
+        default="json",
+        help='lists as JSON arrays ("[]" when empty; default) or joined by "; "',
+    )
+    csv_group.add_argument(
+        "--text-ids",
+        action="store_true",
+        help='identifiers as ="0042" so spreadsheets keep leading zeros',
+    )
+    parser.add_argument(
+        "--scan-url",
+        metavar="URL",
+        default=None,
+        help="FHIR: link scans as URL/<sha256> instead of carrying them in the Bundle",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     add_database_argument(parser)
     parser.set_defaults(handler=run)
@@ -48,6 +74,12 @@ def run(args: argparse.Namespace) -> int:
             progress,
             user=args.user or getpass.getuser(),
             new_only=args.new_only,
+            options=ExportOptions(
+                csv_bom=args.bom,
+                csv_lists=args.lists,
+                csv_text_ids=args.text_ids,
+                scan_url=args.scan_url,
+            ),
         )
     sys.stderr.write(f"medreview: {report.summary()}\n")
     return 0

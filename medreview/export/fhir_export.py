@@ -1,21 +1,40 @@
 """FHIR export: one transaction Bundle per verified document, NDJSON (a Bundle a line).
 
-Mapping (FHIR R4 structure, validated with ``fhir.resources``' R4B models, whose
-resources used here are unchanged from R4):
+A receiver can post each line to its FHIR server's transaction endpoint as it is,
+and post it again without creating anything twice: every resource carries a
+stable identifier (system ``urn:medreview:resource``, value the UUID of the
+entry's ``urn:uuid`` full URL, derived from the scan's SHA-256) and is sent as
+a conditional update on it (``PUT Patient?identifier=...``): created the first
+time, updated in place after (a later export with other values replaces them). The
+insurer's ``Organization`` is keyed on its name, so documents of one insurer
+share it.
+
+Mapping (FHIR R4, validated with ``fhir.resources``' R4B models, whose resources
+used here are unchanged from R4; the tests also validate against the R4
+StructureDefinitions and post to a FHIR server):
 
 - ``Patient``: name, birth date, phone, address, emergency contact.
 - prescription: one ``MedicationRequest`` per medicine (date, prescriber,
-  directions, refills; ``PRN`` refills as a note).
-- patient_details: ``Immunization`` (hepatitis B, CVX 45), ``Condition`` per
-  medical problem, ``AllergyIntolerance`` per allergy, ``MedicationStatement``
-  per regular medication, ``Coverage`` with the insurer as an ``Organization``,
-  vital-sign ``Observation`` for weight and height.
-- ``DocumentReference`` to the stored scan (SHA-256 identifier, SHA-1 hash).
+  refills; ``PRN`` refills as a note). Directions go to the medicine they
+  belong to: dosing written on the medicine's line (``Betaloc 100mg - 1 tab
+  BID``), or the part of the directions text that names the medicine. When the
+  directions cannot be told apart per medicine, each request carries them as a
+  note marked as the whole prescription's directions, not as its dosage.
+- patient_details: ``Immunization`` (hepatitis B, CVX 45); ``Condition`` per
+  medical problem, coded in ICD-10-CM where the lexicon knows the name (text
+  otherwise); ``AllergyIntolerance`` per allergy; ``MedicationStatement`` per
+  regular medication (text: the lexicon has no RxNorm codes); ``Coverage``
+  (policy number as member identifier) with the insurer as an
+  ``Organization``; vital-sign ``Observation``s for weight (UCUM ``kg``) and
+  height (UCUM ``cm``).
+- ``DocumentReference``: the scan itself inside the Bundle (base64 attachment),
+  or a link to ``scan_url/<sha256>`` when the export names a URL; SHA-256
+  identifier, SHA-1 hash, the record date as the clinical period.
+- The record date (or, failing it, the date the scan was received) dates every
+  ``Observation``; it is not an Observation of its own.
 - Any other field with a value (immunity answers, "has insurance", a value that
-  is not a valid date) becomes an ``Observation`` with the field's label, so no
-  verified value is lost.
-
-Resource ids are UUIDs derived from the scan's hash: re-exports are identical.
+  is not a valid date) becomes an ``Observation`` with the field's label as text,
+  so no verified value is lost.
 """
 
 from __future__ import annotations
@@ -30,23 +49,35 @@ from typing import IO, Any
 
 from medreview.documents import DocumentType, fields_of
 from medreview.errors import InternalError
+from medreview.export import ExportOptions
 from medreview.export.values import as_text
+from medreview.lexicon.codes import icd10cm_for
 from medreview.model import FieldData
 from medreview.progress import Progress
 from medreview.store.records import DocumentRecord
 
 NAMESPACE = uuid.UUID("5b3c1f0e-8d8a-4b53-9a55-3f1f0c6c2e11")
+# The system of every resource's stable identifier. Its value is the UUID of the
+# entry's urn:uuid full URL without the "urn:uuid:" prefix: servers rewrite the
+# full URL wherever it appears in a transaction, identifiers included.
+RESOURCE_SYSTEM = "urn:medreview:resource"
 CVX = "http://hl7.org/fhir/sid/cvx"
 LOINC = "http://loinc.org"
+UCUM = "http://unitsofmeasure.org"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical"
+CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category"
 ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"
+IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203"
 SHA256_SYSTEM = "urn:medreview:source-sha256"
-VITALS: dict[str, tuple[str, str]] = {
-    "weight": ("29463-7", "Body weight"),
-    "height": ("8302-2", "Body height"),
+# LOINC code, display, UCUM unit: the form prints kilograms and centimetres.
+VITALS: dict[str, tuple[str, str, str]] = {
+    "weight": ("29463-7", "Body weight", "kg"),
+    "height": ("8302-2", "Body height", "cm"),
 }
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# "Betaloc 100mg - 1 tab BID": the dosing written on a medicine's own line.
+_LINE_DOSING = re.compile(r"^(?P<name>.+?\S)\s+[-–—:]\s+(?P<dosing>\S.*)$")
 _CONTENT_TYPES = {
     ".pdf": "application/pdf",
     ".png": "image/png",
@@ -73,19 +104,61 @@ def _items(value: FieldData) -> list[str]:
     return [] if value in (None, "") else [str(value)]
 
 
+def split_line_dosing(line: str) -> tuple[str, str | None]:
+    """A medicine line as (medicine, the dosing written after it on the line)."""
+    match = _LINE_DOSING.match(line.strip())
+    if match is None or not re.search(r"[A-Za-z0-9]", match.group("dosing")):
+        return line.strip(), None
+    return match.group("name"), match.group("dosing")
+
+
+def directions_per_medicine(medicines: Sequence[str], directions: str) -> list[str] | None:
+    """The directions text cut into each medicine's part, or None if it cannot be.
+
+    A medicine's part starts where the directions name it (its first word) and
+    runs to where the next medicine is named. Every medicine must be named,
+    once each, and the text before the first one must be empty.
+    """
+    if len(medicines) == 1:
+        return [directions]
+    starts: list[tuple[int, int]] = []
+    for index, medicine in enumerate(medicines):
+        word = medicine.split()[0] if medicine.split() else ""
+        if len(word) < 3:
+            return None
+        found = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", directions, re.I)]
+        if len(found) != 1:
+            return None
+        starts.append((found[0], index))
+    starts.sort()
+    if directions[: starts[0][0]].strip(" .;,:"):
+        return None
+    parts: list[str] = [""] * len(medicines)
+    for order, (start, index) in enumerate(starts):
+        end = starts[order + 1][0] if order + 1 < len(starts) else len(directions)
+        parts[index] = directions[start:end].strip(" .;,")
+    return parts
+
+
 class _BundleBuilder:
     """Collects the resources of one document and which fields they carry."""
 
-    def __init__(self, record: DocumentRecord) -> None:
+    def __init__(self, record: DocumentRecord, options: ExportOptions) -> None:
         self.record = record
+        self.options = options
         self.values = record.final_values()
         self.used: set[str] = set()
         self.entries: list[dict[str, Any]] = []
-        self.patient_ref = {"reference": self._url("Patient", 0)}
+        self.patient_ref = {"reference": self.url("Patient", 0)}
+        received = record.created_at.date().isoformat() if record.created_at else None
+        self.record_date = _valid_date(self.values.get("record_date")) or _valid_date(
+            self.values.get("date")
+        )
+        self.effective = self.record_date or received
 
-    def _url(self, kind: str, index: int) -> str:
-        name = f"{self.record.sha256}:{self.record.id}:{kind}:{index}"
-        return f"urn:uuid:{uuid.uuid5(NAMESPACE, name)}"
+    def url(self, kind: str, index: int | str) -> str:
+        """The stable ``urn:uuid`` of one resource of this document."""
+        return f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{self.record.sha256}:{kind}:{index}')}"
 
     def take(self, name: str) -> FieldData:
         """A field's value, marking it as carried by a resource."""
@@ -94,15 +167,23 @@ class _BundleBuilder:
             self.used.add(name)
         return value
 
-    def add(self, resource: dict[str, Any], index: int = 0) -> None:
+    def add(self, resource: dict[str, Any], index: int | str = 0, *, url: str = "") -> str:
+        """Add a resource keyed on its ``urn:uuid`` identifier; returns its full URL."""
         kind = resource["resourceType"]
+        full_url = url or self.url(kind, index)
+        identifier = {"system": RESOURCE_SYSTEM, "value": full_url.removeprefix("urn:uuid:")}
+        resource["identifier"] = [identifier, *resource.get("identifier", [])]
         self.entries.append(
             {
-                "fullUrl": self._url(kind, index),
+                "fullUrl": full_url,
                 "resource": resource,
-                "request": {"method": "POST", "url": kind},
+                "request": {
+                    "method": "PUT",
+                    "url": f"{kind}?identifier={RESOURCE_SYSTEM}|{identifier['value']}",
+                },
             }
         )
+        return full_url
 
     def subject(self) -> dict[str, str]:
         return dict(self.patient_ref)
@@ -134,12 +215,18 @@ def _patient(b: _BundleBuilder) -> None:
 
 
 def _prescription(b: _BundleBuilder) -> None:
-    medicines = _items(b.take("medicines"))
+    lines = _items(b.take("medicines"))
     authored = _valid_date(b.values.get("date"))
     prescriber = b.values.get("prescriber")
-    directions = b.values.get("directions")
     refills = b.values.get("refills")
-    for index, medicine in enumerate(medicines):
+    split = [split_line_dosing(line) for line in lines]
+    names = [name for name, _ in split]
+    directions = b.values.get("directions")
+    per_medicine: list[str] | None = None
+    if directions is not None and names:
+        per_medicine = directions_per_medicine(names, as_text(directions))
+        b.take("directions")
+    for index, (medicine, dosing) in enumerate(split):
         request: dict[str, Any] = {
             "resourceType": "MedicationRequest",
             "status": "active",
@@ -151,13 +238,21 @@ def _prescription(b: _BundleBuilder) -> None:
             request["authoredOn"] = b.take("date")
         if prescriber is not None:
             request["requester"] = {"display": as_text(b.take("prescriber"))}
-        if directions is not None:
-            request["dosageInstruction"] = [{"text": as_text(b.take("directions"))}]
+        instructions = [text for text in (dosing,) if text]
+        notes: list[dict[str, str]] = []
+        if per_medicine is not None:
+            instructions.append(per_medicine[index])
+        elif directions is not None:
+            notes.append({"text": f"Directions for the whole prescription: {as_text(directions)}"})
+        if instructions:
+            request["dosageInstruction"] = [{"text": text} for text in instructions]
         if isinstance(refills, int) and not isinstance(refills, bool):
             b.take("refills")
             request["dispenseRequest"] = {"numberOfRepeatsAllowed": refills}
         elif refills is not None:
-            request["note"] = [{"text": f"Refills: {as_text(b.take('refills'))}"}]
+            notes.append({"text": f"Refills: {as_text(b.take('refills'))}"})
+        if notes:
+            request["note"] = notes
         b.add(request, index)
 
 
@@ -178,16 +273,29 @@ def _immunization(b: _BundleBuilder) -> None:
         "primarySource": False,
         "note": [{"text": f"Have you had the Hepatitis B vaccination? {answer}"}],
     }
+    if b.record_date is not None:
+        immunization["recorded"] = b.record_date
     b.add(immunization)
+
+
+def _condition_code(problem: str) -> dict[str, Any]:
+    code = icd10cm_for(problem)
+    concept: dict[str, Any] = {"text": problem}
+    if code is not None:
+        concept["coding"] = [{"system": code.system, "code": code.code, "display": code.display}]
+    return concept
 
 
 def _clinical_lists(b: _BundleBuilder) -> None:
     recorded = _valid_date(b.values.get("record_date"))
+    if recorded is not None:
+        b.take("record_date")
     for index, problem in enumerate(_items(b.take("medical_problems"))):
         condition: dict[str, Any] = {
             "resourceType": "Condition",
             "clinicalStatus": {"coding": [{"system": CONDITION_CLINICAL, "code": "active"}]},
-            "code": {"text": problem},
+            "category": [{"coding": [{"system": CONDITION_CATEGORY, "code": "problem-list-item"}]}],
+            "code": _condition_code(problem),
             "subject": b.subject(),
         }
         if recorded is not None:
@@ -204,15 +312,15 @@ def _clinical_lists(b: _BundleBuilder) -> None:
             intolerance["recordedDate"] = recorded
         b.add(intolerance, index)
     for index, medication in enumerate(_items(b.take("regular_medication"))):
-        b.add(
-            {
-                "resourceType": "MedicationStatement",
-                "status": "active",
-                "medicationCodeableConcept": {"text": medication},
-                "subject": b.subject(),
-            },
-            index,
-        )
+        statement: dict[str, Any] = {
+            "resourceType": "MedicationStatement",
+            "status": "active",
+            "medicationCodeableConcept": {"text": medication},
+            "subject": b.subject(),
+        }
+        if recorded is not None:
+            statement["dateAsserted"] = recorded
+        b.add(statement, index)
 
 
 def _coverage(b: _BundleBuilder) -> None:
@@ -220,20 +328,31 @@ def _coverage(b: _BundleBuilder) -> None:
     if all(b.values.get(name) is None for name in names):
         return
     organization: dict[str, Any] = {"resourceType": "Organization"}
-    if (company := b.take("insurance_company")) is not None:
+    company = b.take("insurance_company")
+    if company is not None:
         organization["name"] = as_text(company)
     if (address := b.take("insurance_address")) is not None:
         organization["address"] = [{"text": as_text(address)}]
-    b.add(organization)
+    if company is not None:
+        # One insurer, one Organization, whichever document names it.
+        key = " ".join(as_text(company).lower().split())
+        payor = b.add(organization, url=f"urn:uuid:{uuid.uuid5(NAMESPACE, f'insurer:{key}')}")
+    else:
+        payor = b.add(organization)
     coverage: dict[str, Any] = {
         "resourceType": "Coverage",
         "status": "active",
         "beneficiary": b.subject(),
-        "payor": [{"reference": b._url("Organization", 0)}],
+        "payor": [{"reference": payor}],
     }
     if (policy := b.take("policy_number")) is not None:
         coverage["subscriberId"] = as_text(policy)
-        coverage["identifier"] = [{"value": as_text(policy)}]
+        coverage["identifier"] = [
+            {
+                "type": {"coding": [{"system": IDENTIFIER_TYPE, "code": "MB"}]},
+                "value": as_text(policy),
+            }
+        ]
     expiry = _valid_date(b.values.get("insurance_expiry"))
     if expiry is not None:
         b.take("insurance_expiry")
@@ -241,42 +360,43 @@ def _coverage(b: _BundleBuilder) -> None:
     b.add(coverage)
 
 
+def _observation(b: _BundleBuilder, body: dict[str, Any]) -> dict[str, Any]:
+    observation: dict[str, Any] = {"resourceType": "Observation", "status": "final", **body}
+    observation["subject"] = b.subject()
+    if b.effective is not None:
+        observation["effectiveDateTime"] = b.effective
+    if b.record.verified_at is not None:
+        observation["issued"] = b.record.verified_at.isoformat()
+    return observation
+
+
 def _vitals(b: _BundleBuilder) -> None:
-    recorded = _valid_date(b.values.get("record_date"))
-    for index, (name, (code, display)) in enumerate(VITALS.items()):
+    for name, (code, display, unit) in VITALS.items():
         value = b.values.get(name)
         if isinstance(value, bool) or not isinstance(value, int | float):
             continue
         b.take(name)
-        observation: dict[str, Any] = {
-            "resourceType": "Observation",
-            "status": "final",
-            "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "vital-signs"}]}],
+        category = [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "vital-signs"}]}]
+        body = {
+            "category": category,
             "code": {"coding": [{"system": LOINC, "code": code, "display": display}]},
-            "subject": b.subject(),
-            "valueQuantity": {"value": value},
+            "valueQuantity": {"value": value, "unit": unit, "system": UCUM, "code": unit},
         }
-        if recorded is not None:
-            observation["effectiveDateTime"] = recorded
-        b.add(observation, 100 + index)
+        b.add(_observation(b, body), name)
 
 
 def _remaining(b: _BundleBuilder) -> None:
     labels = {spec.name: spec.label for spec in fields_of(b.record.document_type)}
-    for index, (name, value) in enumerate(b.values.items()):
+    for name, value in b.values.items():
         if name in b.used or not _items(value):
             continue
         b.used.add(name)
-        b.add(
-            {
-                "resourceType": "Observation",
-                "status": "final",
-                "code": {"text": labels.get(name, name)},
-                "subject": b.subject(),
-                "valueString": as_text(value),
-            },
-            200 + index,
-        )
+        body = {
+            "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey"}]}],
+            "code": {"text": labels.get(name, name)},
+            "valueString": as_text(value),
+        }
+        b.add(_observation(b, body), f"field:{name}")
 
 
 def _document_reference(b: _BundleBuilder) -> None:
@@ -284,7 +404,6 @@ def _document_reference(b: _BundleBuilder) -> None:
     source = record.source_path
     attachment: dict[str, Any] = {
         "contentType": _CONTENT_TYPES.get(source.suffix.lower(), "application/octet-stream"),
-        "url": source.resolve().as_uri(),
         "title": record.source_name,
     }
     if source.exists():
@@ -292,6 +411,10 @@ def _document_reference(b: _BundleBuilder) -> None:
         attachment["size"] = len(data)
         # FHIR R4's Attachment.hash is defined as the base64 of a SHA-1 digest.
         attachment["hash"] = base64.b64encode(hashlib.sha1(data).digest()).decode()
+        if b.options.scan_url is None:
+            attachment["data"] = base64.b64encode(data).decode("ascii")
+    if b.options.scan_url is not None:
+        attachment["url"] = f"{b.options.scan_url.rstrip('/')}/{record.sha256}"
     reference: dict[str, Any] = {
         "resourceType": "DocumentReference",
         "status": "current",
@@ -303,15 +426,14 @@ def _document_reference(b: _BundleBuilder) -> None:
     }
     if record.verified_at is not None:
         reference["date"] = record.verified_at.isoformat()
-    period_start = _valid_date(b.values.get("record_date")) or _valid_date(b.values.get("date"))
-    if period_start is not None:
-        reference["context"] = {"period": {"start": period_start}}
+    if b.record_date is not None:
+        reference["context"] = {"period": {"start": b.record_date}}
     b.add(reference)
 
 
-def bundle_for(record: DocumentRecord) -> dict[str, Any]:
+def bundle_for(record: DocumentRecord, options: ExportOptions | None = None) -> dict[str, Any]:
     """The transaction Bundle of one verified document (as plain JSON)."""
-    b = _BundleBuilder(record)
+    b = _BundleBuilder(record, options or ExportOptions())
     _patient(b)
     if record.document_type == DocumentType.PRESCRIPTION.value:
         _prescription(b)
@@ -324,13 +446,13 @@ def bundle_for(record: DocumentRecord) -> dict[str, Any]:
     _document_reference(b)
     return {
         "resourceType": "Bundle",
-        "id": str(uuid.uuid5(NAMESPACE, f"{record.sha256}:{record.id}:Bundle")),
+        "id": str(uuid.uuid5(NAMESPACE, f"{record.sha256}:Bundle")),
         "type": "transaction",
         "entry": b.entries,
     }
 
 
-def validated_json(record: DocumentRecord) -> str:
+def validated_json(record: DocumentRecord, options: ExportOptions | None = None) -> str:
     """The Bundle validated against the FHIR structure, as compact JSON.
 
     A Bundle that does not validate is a mapping bug; the validator's message
@@ -340,7 +462,7 @@ def validated_json(record: DocumentRecord) -> str:
     from pydantic import ValidationError
 
     try:
-        bundle = Bundle.model_validate(bundle_for(record))
+        bundle = Bundle.model_validate(bundle_for(record, options))
     except ValidationError as exc:
         raise InternalError(
             f"the FHIR bundle of document {record.id} does not validate "
@@ -350,13 +472,18 @@ def validated_json(record: DocumentRecord) -> str:
     return text
 
 
-def write_fhir(records: Sequence[DocumentRecord], out: IO[str], progress: Progress) -> None:
-    """Write one validated Bundle per line."""
+def write_fhir(
+    records: Sequence[DocumentRecord],
+    out: IO[bytes],
+    progress: Progress,
+    options: ExportOptions,
+) -> None:
+    """Write one validated Bundle per line (UTF-8)."""
     progress.begin(len(records), "Exporting FHIR")
     try:
         for record in records:
-            out.write(validated_json(record))
-            out.write("\n")
+            out.write(validated_json(record, options).encode("utf-8"))
+            out.write(b"\n")
             progress.advance()
     finally:
         progress.end()

@@ -12,6 +12,7 @@ import json
 from collections.abc import Sequence
 from typing import IO, Any
 
+from medreview.export import ExportOptions
 from medreview.progress import Progress
 from medreview.store.records import DocumentRecord
 
@@ -55,15 +56,20 @@ def document_json(record: DocumentRecord) -> dict[str, Any]:
     return body
 
 
-def write_json(records: Sequence[DocumentRecord], out: IO[str], progress: Progress) -> None:
-    """Write one JSON array of export objects."""
+def write_json(
+    records: Sequence[DocumentRecord],
+    out: IO[bytes],
+    progress: Progress,
+    options: ExportOptions,
+) -> None:
+    """Write one JSON array of export objects (UTF-8)."""
     progress.begin(len(records), "Exporting JSON")
     try:
         items = []
         for record in records:
             items.append(document_json(record))
             progress.advance()
-        json.dump(items, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(json.dumps(items, ensure_ascii=False, indent=2).encode("utf-8"))
+        out.write(b"\n")
     finally:
         progress.end()

@@ -8,7 +8,8 @@ derives data while running)::
 It reads the drug dictionary of ``drug-named-entity-recognition``, the ICD-10-CM
 tables of ``simple-icd-10-cm`` and the word list of ``wordfreq`` (all dev
 dependencies), and the hand-written ``terms.txt`` already in the data folder, and
-writes ``drugs.txt``, ``conditions.txt``, ``rare.txt`` and ``english.txt``.
+writes ``drugs.txt``, ``conditions.txt``, ``rare.txt``, ``english.txt`` and
+``icd10cm.tsv`` (condition names and their ICD-10-CM codes, for the FHIR export).
 
 Drug names and condition words that never occur in wordfreq's general English
 corpus (most of the 45,000 names: chemical and foreign variants, obscure ICD
@@ -161,6 +162,116 @@ def condition_words() -> list[str]:
     return sorted(kept)
 
 
+ICD_MAX_WORDS = 4
+"""ICD-10-CM descriptions up to this many words are kept as names a form may carry."""
+
+# Common names whose ICD-10-CM description differs, coded as the ICD-10-CM
+# alphabetic index codes them (the code must exist, which the build checks).
+ICD_SYNONYMS: dict[str, str] = {
+    "diabetes": "E11.9",
+    "diabetes mellitus": "E11.9",
+    "type 2 diabetes": "E11.9",
+    "type 1 diabetes": "E10.9",
+    "hypertension": "I10",
+    "high blood pressure": "I10",
+    "seizure": "R56.9",
+    "eczema": "L30.9",
+    "anxiety": "F41.9",
+    "high cholesterol": "E78.00",
+    "cholesterol": "E78.00",
+    "hypothyroidism": "E03.9",
+    "hyperthyroidism": "E05.90",
+    "arthritis": "M19.90",
+    "osteoarthritis": "M19.90",
+    "copd": "J44.9",
+    "gerd": "K21.9",
+    "reflux": "K21.9",
+    "heartburn": "R12",
+    "hay fever": "J30.1",
+    "hayfever": "J30.1",
+    "insomnia": "G47.00",
+    "obesity": "E66.9",
+    "angina": "I20.9",
+    "stroke": "I63.9",
+    "pneumonia": "J18.9",
+    "bronchitis": "J40",
+    "sinusitis": "J32.9",
+    "influenza": "J11.1",
+    "flu": "J11.1",
+    "covid": "U07.1",
+    "covid-19": "U07.1",
+    "chickenpox": "B01.9",
+    "chicken pox": "B01.9",
+    "shingles": "B02.9",
+    "anemia": "D64.9",
+    "anaemia": "D64.9",
+    "acne": "L70.9",
+    "gout": "M10.9",
+    "psoriasis": "L40.9",
+    "glaucoma": "H40.9",
+    "cataract": "H26.9",
+    "osteoporosis": "M81.0",
+    "vertigo": "R42",
+    "dementia": "F03.90",
+    "constipation": "K59.00",
+    "diarrhea": "R19.7",
+    "diarrhoea": "R19.7",
+    "fever": "R50.9",
+    "tinnitus": "H93.19",
+    "scoliosis": "M41.9",
+    "hives": "L50.9",
+    "ulcer": "K27.9",
+    "gastritis": "K29.70",
+    "colitis": "K52.9",
+    "dermatitis": "L30.9",
+    "rhinitis": "J31.0",
+    "tonsillitis": "J03.90",
+    "tuberculosis": "A15.9",
+    "depression": "F32.A",
+}
+
+
+def icd10cm_names() -> dict[str, tuple[str, str]]:
+    """Condition name (lower case) -> (ICD-10-CM code, its description).
+
+    Short descriptions (``"Asthma"``, ``"Epilepsy, unspecified"``) are names a
+    form may carry: each gives its exact text and, for ``"X, unspecified"`` and
+    ``"Unspecified X"``, the plain ``x`` (an exact description wins over an
+    unspecified one). Hand-coded synonyms (``ICD_SYNONYMS``) come last and win.
+    """
+    import simple_icd_10_cm as cm
+
+    exact: dict[str, tuple[str, str]] = {}
+    unspecified: dict[str, tuple[str, str]] = {}
+    for code in cm.get_all_codes(with_dots=True):
+        if code.startswith(_EXTERNAL_CAUSE_PREFIXES) or cm.is_chapter_or_block(code):
+            continue
+        description = cm.get_description(code)
+        if len(description.split()) > ICD_MAX_WORDS:
+            continue
+        key = description.lower()
+        exact.setdefault(key, (code, description))
+        for plain in (key.removesuffix(", unspecified"), key.removeprefix("unspecified ")):
+            if plain != key:
+                unspecified.setdefault(plain, (code, description))
+    names = {**unspecified, **exact}
+    for name, code in ICD_SYNONYMS.items():
+        if not cm.is_valid_item(code):
+            raise SystemExit(f"ICD_SYNONYMS: {code} is not an ICD-10-CM code")
+        names[name] = (code, cm.get_description(code))
+    return dict(sorted(names.items()))
+
+
+def write_icd10cm() -> Path:
+    """Write ``icd10cm.tsv``: name, code, description per line."""
+    source = (
+        f"ICD-10-CM via simple-icd-10-cm {_version('simple-icd-10-cm')}"
+        " (MIT License, Stefano Travasci; ICD-10-CM is public domain, CDC/CMS)"
+    )
+    lines = [f"{name}\t{code}\t{text}" for name, (code, text) in icd10cm_names().items()]
+    return _write("icd10cm.tsv", f"Condition names and their codes from {source}", lines)
+
+
 def read_terms(path: Path) -> list[str]:
     """Non-comment lines of a term file."""
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -236,6 +347,7 @@ def main() -> None:
             english,
         ),
     ]
+    written.append(write_icd10cm())
     for path in written:
         print(f"{path.name}: {path.stat().st_size} bytes")
 

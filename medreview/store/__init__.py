@@ -18,9 +18,16 @@ an analyst on first use)::
     store.documents(batch, statuses=None) -> list[DocumentSummary]
     store.ensure_user(name, role=Role.ANALYST) -> UserInfo
     store.set_role(name, role) -> UserInfo
+    store.user(name) -> UserInfo                     # existing users only
+    # API tokens (medreview.store.tokens; only a SHA-256 of each is stored)
+    store.create_token(user, *, by, label="") -> IssuedToken   # by: a supervisor
+    store.authenticate_token(token) -> UserInfo      # AuthenticationError if not active
+    store.revoke_tokens(user, *, by, token_id=None) -> int
+    store.tokens(user=None) -> list[TokenInfo]
     # ingest side
-    store.add_files(batch, paths) -> list[DocumentRef]   # copies by hash, queues
+    store.add_files(batch, paths, *, user=None) -> list[DocumentRef]  # copies by hash, queues
     store.page_dir(doc_id) -> Path                        # image_dir for extract_file
+    store.scan_path(sha256) -> Path                       # the stored copy of a scan
     store.store_result(doc_id, result, image_paths=(), *, owner=None) -> Status
     store.mark_failed(doc_id, error: ErrorInfo, *, owner=None)
     store.claim_for_processing(batch, owner, *, limit, lease_seconds)
@@ -49,8 +56,9 @@ an analyst on first use)::
     store.batch_stats(batch=None) -> list[BatchStats]
     store.reopen(doc_id, user)                      # rejected/verified -> ready
     store.send_back_sample(batch, user, count, *, seed=None) -> list[int]
-    store.export(batch, fmt, out, progress=None, *, user="system", new_only=False)
-        -> ExportReport                             # csv | json | fhir (NDJSON)
+    store.export(batch, fmt, out, progress=None, *, user="system", new_only=False,
+                 options: ExportOptions | None = None)
+        -> ExportReport                 # csv | json | fhir (NDJSON) | pdf | clean (ZIPs)
     store.verified_documents(batch, *, new_only=False) -> list[DocumentRecord]
     store.mark_exported(doc_ids, user, *, detail) -> int   # returns re-exports
 

@@ -31,7 +31,7 @@ from medreview.errors import (
 from medreview.layouts import Layout, LayoutSet
 from medreview.model import ErrorInfo, ExtractionResult, FieldData, OcrPage
 from medreview.progress import Progress
-from medreview.store import audit, convert, db, files, queue
+from medreview.store import audit, convert, db, files, queue, tokens
 from medreview.store import layouts as store_layouts
 from medreview.store.audit import AuditRecord
 from medreview.store.autoverify import auto_verify_failures
@@ -58,8 +58,9 @@ from medreview.store.schema import (
 )
 
 if TYPE_CHECKING:
-    from medreview.export import ExportReport
+    from medreview.export import ExportOptions, ExportReport
     from medreview.store.stats import BatchStats
+    from medreview.store.tokens import IssuedToken, TokenInfo
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +166,43 @@ class Store:
                 user.role = role.value
             return UserInfo(user.id, user.name, user.role)
 
+    def user(self, name: str) -> UserInfo:
+        """An existing user (RecordNotFoundError if unknown; nobody is created)."""
+        with self._tx() as session:
+            user = _existing_user(session, name)
+            return UserInfo(user.id, user.name, user.role)
+
+    # -- API tokens (see medreview.store.tokens) ---------------------------
+
+    def create_token(self, user: str, *, by: str, label: str = "") -> IssuedToken:
+        """Issue an API token for the existing ``user``; ``by`` must be a supervisor.
+
+        The returned ``secret`` is shown once; only its hash is stored.
+        """
+        with self._tx() as session:
+            return tokens.issue_token(
+                session, _existing_user(session, user), _existing_user(session, by), label
+            )
+
+    def authenticate_token(self, token: str) -> UserInfo:
+        """The user an active API token belongs to (AuthenticationError otherwise)."""
+        with self._tx() as session:
+            user = tokens.authenticate_token(session, token)
+            return UserInfo(user.id, user.name, user.role)
+
+    def revoke_tokens(self, user: str, *, by: str, token_id: int | None = None) -> int:
+        """Revoke one (``token_id``) or every active token of ``user``; returns how many."""
+        with self._tx() as session:
+            return tokens.revoke_tokens(
+                session, _existing_user(session, user), _existing_user(session, by), token_id
+            )
+
+    def tokens(self, user: str | None = None) -> list[TokenInfo]:
+        """Every API token (or one user's), never the tokens themselves."""
+        with self._tx() as session:
+            owner = _existing_user(session, user) if user is not None else None
+            return tokens.list_tokens(session, owner)
+
     def create_batch(self, name: str, *, auto_verify: float | None = None) -> BatchInfo:
         """The batch called ``name``, created if new; ``auto_verify`` updates its setting.
 
@@ -225,20 +263,36 @@ class Store:
 
     # -- registering and processing ----------------------------------------
 
-    def add_files(self, batch: str, paths: Sequence[Path]) -> list[DocumentRef]:
+    def add_files(
+        self, batch: str, paths: Sequence[Path], *, user: str | None = None
+    ) -> list[DocumentRef]:
         """Copy files into the store and queue them in ``batch`` (created if new).
 
         A file whose content the batch already holds is not added again; its
-        existing document is returned with ``created=False``.
+        existing document is returned with ``created=False``. ``user`` (an
+        existing user, e.g. an API upload's) is audited as who registered them;
+        by default the system is.
         """
         stored = [(path, files.copy_in(self.files_root, path)) for path in paths]
         refs: list[DocumentRef] = []
         with self._tx() as session:
             batch_row = _batch(session, batch, create=True)
-            system = _user(session, SYSTEM_USER, Role.SYSTEM)
+            actor = (
+                _existing_user(session, user)
+                if user is not None
+                else _user(session, SYSTEM_USER, Role.SYSTEM)
+            )
             for path, copy in stored:
-                refs.append(_register(session, batch_row, system, path, copy))
+                refs.append(_register(session, batch_row, actor, path, copy))
         return refs
+
+    def scan_path(self, sha256: str) -> Path:
+        """The stored copy of the scan with this SHA-256 (RecordNotFoundError if none)."""
+        with self._tx() as session:
+            doc = session.scalars(select(Document).where(Document.source_hash == sha256)).first()
+            if doc is None:
+                raise RecordNotFoundError("there is no scan with that hash")
+            return files.resolve(self.files_root, doc.stored_path)
 
     def page_dir(self, doc_id: int) -> Path:
         """Where the pipeline should write a document's page images."""
@@ -615,11 +669,21 @@ class Store:
         *,
         user: str = SYSTEM_USER,
         new_only: bool = False,
+        options: ExportOptions | None = None,
     ) -> ExportReport:
-        """Write a batch's verified documents as ``csv``, ``json`` or ``fhir`` to ``out``."""
+        """Write a batch's verified documents in a format of ``medreview.export.FORMATS``."""
         from medreview.export import export_batch
 
-        return export_batch(self, batch, fmt, out, progress=progress, user=user, new_only=new_only)
+        return export_batch(
+            self,
+            batch,
+            fmt,
+            out,
+            progress=progress,
+            user=user,
+            new_only=new_only,
+            options=options,
+        )
 
 
 # -- helpers (all run inside the caller's transaction) -------------------------
@@ -639,6 +703,13 @@ def _user(session: Session, name: str, role: Role = Role.ANALYST) -> User:
             session.add(user)
     except IntegrityError:
         user = session.scalars(select(User).where(User.name == name)).one()
+    return user
+
+
+def _existing_user(session: Session, name: str) -> User:
+    user = session.scalars(select(User).where(User.name == name)).first()
+    if user is None:
+        raise RecordNotFoundError(f"there is no user called {name!r}")
     return user
 
 

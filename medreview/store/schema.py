@@ -245,3 +245,18 @@ class AuditEntry(Base):
     old_value: Mapped[Any] = mapped_column(JSON, nullable=True, default=None)
     new_value: Mapped[Any] = mapped_column(JSON, nullable=True, default=None)
     detail: Mapped[str | None] = mapped_column(Text, default=None)
+
+
+class ApiToken(Base):
+    """A user's API token for the HTTP API and scripts; only its SHA-256 is stored."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str] = mapped_column(String(100), default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(default=None)
+    revoked_at: Mapped[datetime | None] = mapped_column(default=None)
