@@ -369,6 +369,12 @@ def test_parse_date_never_raises_and_is_iso(text: str) -> None:
     assert value is None or canonical.parse_date(value) == value
 
 
+def test_a_year_after_2100_is_a_misreading_not_a_date() -> None:
+    # hypothesis found "01012900" read as 2900-01-01, which itself re-read as 2000-01-01
+    assert canonical.parse_date("01012900") is None
+    assert canonical.parse_date("2900-01-01") == "2000-01-01"
+
+
 def test_speck_after_a_day_and_stop_before_a_zip() -> None:
     assert canonical.parse_date("12° Nov 1962") == "1962-11-12"
     assert (

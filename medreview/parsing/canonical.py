@@ -135,7 +135,8 @@ def parse_date(text: str, order: DateOrder = DateOrder.MONTH_FIRST) -> str | Non
     found = _first_date(tokens, order)
     if found is None or found > "2100":
         repaired = _first_date([_nine_for_zero(t) for t in tokens], order)
-        found = repaired if repaired is not None and repaired < "2100" else found
+        # a date after 2100 is a misreading, never a value
+        found = repaired if repaired is not None and repaired < "2100" else None
     return found if found is not None else _slash_misread(tokens, order)
 
 
