@@ -11,7 +11,7 @@ import logging
 import random
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -30,7 +30,7 @@ from medreview.errors import (
 )
 from medreview.model import ErrorInfo, ExtractionResult, FieldData
 from medreview.progress import Progress
-from medreview.store import audit, convert, db, files, queue
+from medreview.store import audit, convert, db, files, queue, review
 from medreview.store.audit import AuditRecord
 from medreview.store.autoverify import auto_verify_failures
 from medreview.store.lifecycle import transition
@@ -436,10 +436,110 @@ class Store:
                 doc.document_type = document_type
 
     def submit(self, doc_id: int, user: str) -> None:
-        """The analyst has checked every field: ``in_review -> verified``."""
+        """The analyst has checked every field: ``in_review -> verified``.
+
+        A document whose type is unknown has no fields to verify and is refused.
+        """
         with self._tx() as session:
             actor = _user(session, user)
-            transition(session, _claimed(session, doc_id, actor), Status.VERIFIED, actor)
+            doc = _claimed(session, doc_id, actor)
+            if not fields_of(doc.document_type):
+                raise UsageError(
+                    f"document {doc_id} has no known type; choose its type before verifying it"
+                )
+            transition(session, doc, Status.VERIFIED, actor)
+            doc.postponed_at = None
+
+    # -- the review station (see medreview.store.review) ---------------------
+
+    def claim(
+        self, doc_id: int, user: str, lease_seconds: float = queue.DEFAULT_REVIEW_LEASE_SECONDS
+    ) -> DocumentRecord:
+        """Claim one chosen document: a ready one, or one ``user`` verified (to correct it).
+
+        InvalidTransitionError when someone else holds it, it is exported, or it
+        was verified by another analyst.
+        """
+        with self._tx() as session:
+            actor = _user(session, user)
+            doc = _document(session, doc_id, lock=True)
+            review.take(session, doc, actor, utcnow() + _seconds(lease_seconds))
+            session.flush()
+            return convert.read_record(session, doc, self.files_root)
+
+    def confirm_fields(self, doc_id: int, user: str, names: Sequence[str]) -> list[str]:
+        """The analyst checked these fields as read; returns those newly confirmed."""
+        with self._tx() as session:
+            actor = _user(session, user)
+            doc = _claimed(session, doc_id, actor)
+            known = {spec.name for spec in fields_of(doc.document_type)}
+            unknown = [n for n in names if n not in known]
+            if unknown:
+                raise UsageError(f"{doc.document_type} documents have no field {unknown[0]!r}")
+            return review.confirm(session, doc, actor, names)
+
+    def postpone(self, doc_id: int, user: str) -> None:
+        """Put a claimed document aside: it is handed out again after the other ready ones."""
+        with self._tx() as session:
+            actor = _user(session, user)
+            review.postpone(session, _claimed(session, doc_id, actor), actor)
+
+    def log_review(
+        self, doc_id: int, user: str, started_at: datetime, keystrokes: int, outcome: str
+    ) -> None:
+        """Record one review session (time and keystrokes) for the analyst statistics."""
+        with self._tx() as session:
+            review.log_session(
+                session,
+                _document(session, doc_id),
+                _user(session, user),
+                started_at,
+                keystrokes,
+                outcome,
+            )
+
+    def replace_result(
+        self,
+        doc_id: int,
+        user: str,
+        result: ExtractionResult,
+        image_paths: Sequence[Path] = (),
+    ) -> DocumentRecord:
+        """Replace a claimed document's fields with a new reading (after a type change).
+
+        The analyst's values and confirmations belonged to the old reading and are
+        dropped; the change is audited.
+        """
+        if result.error is not None or not fields_of(result.document_type):
+            raise UsageError(f"document {doc_id} could not be read again as a known type")
+        with self._tx() as session:
+            actor = _user(session, user)
+            doc = _claimed(session, doc_id, actor)
+            old_type = doc.document_type
+            review.clear_checks(session, doc)
+            convert.write_result(session, doc, result, image_paths, self.files_root)
+            audit.record(
+                session,
+                actor,
+                "read_again",
+                document=doc,
+                old_value=old_type,
+                new_value=result.document_type,
+            )
+            session.flush()
+            return convert.read_record(session, doc, self.files_root)
+
+    def retry_failed(self, doc_id: int, user: str) -> None:
+        """Send one failed scan back to be read again."""
+        with self._tx() as session:
+            actor = _user(session, user)
+            transition(session, _document(session, doc_id, lock=True), Status.QUEUED, actor)
+
+    def remove_failed(self, doc_id: int, user: str) -> None:
+        """Take a failed scan out of its batch (kept, with its audit trail, as ``removed``)."""
+        with self._tx() as session:
+            actor = _user(session, user)
+            transition(session, _document(session, doc_id, lock=True), Status.REMOVED, actor)
 
     def reject(self, doc_id: int, user: str, reason: str) -> None:
         """The document cannot be verified (illegible, wrong type...): ``-> rejected``."""
@@ -539,8 +639,18 @@ class Store:
         user: str = SYSTEM_USER,
         new_only: bool = False,
     ) -> ExportReport:
-        """Write a batch's verified documents as ``csv``, ``json`` or ``fhir`` to ``out``."""
+        """Write a batch's verified documents as ``csv``, ``json`` or ``fhir`` to ``out``.
+
+        Only supervisors (and the system) export: anyone else is refused before
+        anything is written.
+        """
         from medreview.export import export_batch
+
+        with self._tx() as session:
+            # as mark_exported does, a name the store does not know yet is a supervisor
+            actor = _user(session, user, Role.SYSTEM if user == SYSTEM_USER else Role.SUPERVISOR)
+            if Role(actor.role) not in (Role.SUPERVISOR, Role.SYSTEM):
+                raise InvalidTransitionError(f"{user} ({actor.role}) may not export batches")
 
         return export_batch(self, batch, fmt, out, progress=progress, user=user, new_only=new_only)
 

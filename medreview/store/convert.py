@@ -20,6 +20,7 @@ from medreview.store.schema import (
     Batch,
     Document,
     ExtractedField,
+    FieldCheck,
     FinalValue,
     Page,
     Status,
@@ -86,6 +87,7 @@ def write_result(
                 corrected=found.corrected,
                 agreement=found.agreement,
                 second_reading=found.second_reading,
+                box_confidences=list(found.box_confidences) or None,
             )
         )
 
@@ -136,6 +138,7 @@ def read_record(session: Session, doc: Document, root: Path) -> DocumentRecord:
                     "boxes": f.boxes or [],
                     "agreement": f.agreement,
                     "second_reading": f.second_reading,
+                    "box_confidences": f.box_confidences,
                 }
             )
             for f in fields
@@ -167,4 +170,7 @@ def read_record(session: Session, doc: Document, root: Path) -> DocumentRecord:
         exported_at=doc.exported_at,
         created_at=doc.created_at,
         updated_at=doc.updated_at,
+        checked=frozenset(
+            session.scalars(select(FieldCheck.name).where(FieldCheck.document_id == doc.id))
+        ),
     )

@@ -16,7 +16,7 @@ import os
 import socket
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, and_, case, or_, select
 from sqlalchemy.orm import Session
 
 from medreview.store.lifecycle import transition
@@ -65,7 +65,13 @@ def claim_next(
     )
     if batch_id is not None:
         stmt = stmt.where(Document.batch_id == batch_id)
-    document = session.scalars(_lock(session, stmt.order_by(Document.id).limit(1))).first()
+    # documents put aside (postponed) come after every other, oldest postponement first
+    order = (
+        case((Document.postponed_at.is_(None), 0), else_=1),
+        Document.postponed_at,
+        Document.id,
+    )
+    document = session.scalars(_lock(session, stmt.order_by(*order).limit(1))).first()
     if document is None:
         return None
     if document.status == Status.IN_REVIEW.value:

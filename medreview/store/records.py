@@ -73,6 +73,8 @@ class DocumentRecord:
     exported_at: datetime | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    # fields an analyst confirmed as read (Enter in the window)
+    checked: frozenset[str] = frozenset()
 
     def final_value(self, name: str) -> FieldData:
         """The analyst's value if they set one, else what OCR read (None if absent)."""
