@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from medreview.config import PipelineConfig
 from medreview.errors import ExitCode, MedreviewError
-from medreview.store import Store
+from medreview.store import Role, Store
 from ui.controller import ReviewController
 from ui.main_window import MainWindow
 from ui.supervisor_view import SupervisorView
@@ -125,11 +125,19 @@ def run(args: argparse.Namespace) -> int:
             controller.pool,
         )
         window.add_supervisor_view(supervisor)
-        window.viewChanged.connect(
-            lambda view: supervisor.refresh() if view == "supervisor" else None
-        )
+
+        def on_view_changed(view: str) -> None:
+            if view == "supervisor":
+                supervisor.refresh(select=controller.batch)
+            else:
+                controller.resume_review()
+
+        window.viewChanged.connect(on_view_changed)
 
         def on_export_requested() -> None:
+            if controller.role is not Role.SUPERVISOR:
+                window.show_error("Only supervisors export batches.")
+                return
             window.set_view("supervisor")
             supervisor.ask_export()
 
@@ -137,7 +145,9 @@ def run(args: argparse.Namespace) -> int:
         # A loop of our own, not app.exec(): quitting it leaves the application usable
         # (the tests run several windows in one process).
         loop = QEventLoop()
-        app.lastWindowClosed.connect(loop.quit)
+        # Closing the window (Ctrl+Q, File > Quit, its close button) ends the session:
+        # the controller releases the open document as the window closes.
+        window.closing.connect(loop.quit)
         shot: _Screenshot | None = None
         if args.screenshot is not None:
             width, _, height = args.size.partition("x")
@@ -145,12 +155,11 @@ def run(args: argparse.Namespace) -> int:
             shot = _Screenshot(window, args.screenshot, args.timeout, loop)
             if args.view == "supervisor":
                 window.set_view("supervisor")
-                supervisor.refresh(select=controller.batch)
                 QTimer.singleShot(0, shot.take)
             else:
                 controller.documentShown.connect(lambda _id: shot.take() if shot else None)
         window.show()
-        controller.start()
+        controller.start(review=args.view != "supervisor")
         if args.imports:
             window.import_paths(list(args.imports))
         if args.view == "supervisor" and shot is None:

@@ -95,11 +95,12 @@ def load_pages(files: Sequence[PageFiles]) -> list[LoadedPage]:
 
 
 def evidence_of(result: ExtractionResult) -> list[EvidenceBox]:
-    """The word boxes of every field, each with its own text when it can be told.
+    """The word boxes of every field, each with its own text and confidence when known.
 
     The contract keeps one ``ocr_text`` per field; when it has as many words as the
     field has boxes, each box gets its word, otherwise each box carries the
-    field's whole text.
+    field's whole text. Each box carries its own engine confidence
+    (``box_confidences``); a result without them gives every box the field's.
     """
     boxes: list[EvidenceBox] = []
     for name, field in result.fields.items():
@@ -108,9 +109,12 @@ def evidence_of(result: ExtractionResult) -> list[EvidenceBox]:
         word_boxes = field.boxes or ((field.bbox,) if field.bbox else ())
         words = field.ocr_text.split()
         per_word = len(words) == len(word_boxes)
+        confidences = field.box_confidences
+        own = len(confidences) == len(word_boxes)
         for index, bbox in enumerate(word_boxes):
             text = words[index] if per_word else field.ocr_text
-            boxes.append(EvidenceBox(name, field.page, bbox, text, field.confidence))
+            confidence = confidences[index] if own else field.confidence
+            boxes.append(EvidenceBox(name, field.page, bbox, text, confidence))
     return boxes
 
 
@@ -125,6 +129,8 @@ class PreparedDocument:
     evidence: list[EvidenceBox]
     values: dict[str, FieldData]
     page_files: list[PageFiles]
+    # the fields the analyst already confirmed
+    checked: frozenset[str] = frozenset()
 
 
 def prepare_document(
@@ -133,6 +139,7 @@ def prepare_document(
     result: ExtractionResult,
     files: Sequence[PageFiles],
     values: dict[str, FieldData] | None = None,
+    checked: frozenset[str] = frozenset(),
 ) -> PreparedDocument:
     """Read a document's page images and evidence boxes (safe on a worker thread)."""
     return PreparedDocument(
@@ -143,4 +150,5 @@ def prepare_document(
         evidence_of(result),
         dict(values or {}),
         list(files),
+        checked,
     )
