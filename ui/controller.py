@@ -139,6 +139,7 @@ class ReviewController(QObject):
         ocr_slots: int = 1,
         ocr_in_processes: bool = True,
         save_delay_ms: int = 800,
+        refresh_ms: int = QUEUE_REFRESH_MS,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -154,6 +155,7 @@ class ReviewController(QObject):
         self._owner = f"gui:{socket.gethostname()}:{os.getpid()}"
         self._ocr_in_flight: dict[int, None] = {}
         self._ocr_slots_busy = 0
+        self._pump_wanted = False
         self._ocr_done = 0
         self._open: _Open | None = None
         self._ahead: PreparedDocument | None = None
@@ -175,7 +177,7 @@ class ReviewController(QObject):
         # The queue lives: statuses come from the store, and an idle window opens
         # documents that became ready (other analysts' claims that expired).
         self._refresh_timer = QTimer(self)
-        self._refresh_timer.setInterval(QUEUE_REFRESH_MS)
+        self._refresh_timer.setInterval(refresh_ms)
         self._refresh_timer.timeout.connect(self._on_refresh_timer)
         self._reviewing = True
         w = window
@@ -277,6 +279,8 @@ class ReviewController(QObject):
         if self._stopped:
             return
         self.refresh_queue()
+        if self.window.queue.counts().get("queued", 0):
+            self.pump_ocr()  # scans queued again (retried, or left by a closed window)
         if self._reviewing and self._open is None and self._loading is None:
             self.open_next(quiet=True)
 
@@ -622,7 +626,12 @@ class ReviewController(QObject):
         self.imported.emit(new)
 
     def pump_ocr(self) -> None:
-        """Start OCR slots up to the limit; each claims, reads and stores one scan."""
+        """Start OCR slots up to the limit; each claims, reads and stores one scan.
+
+        Asked while every slot is busy, the next slot to finish pumps again (a
+        scan queued meanwhile is never left waiting).
+        """
+        self._pump_wanted = self._ocr_slots_busy >= self._ocr_slots
         while not self._stopped and self._ocr_slots_busy < self._ocr_slots:
             self._ocr_slots_busy += 1
             self._start_ocr_slot()
@@ -739,7 +748,7 @@ class ReviewController(QObject):
         self._update_progress()
         if self._stopped:
             return
-        if worked:
+        if worked or self._pump_wanted:
             self.pump_ocr()  # the next scan at once, so the OCR process never idles
         if self._open is None and self._loading is None:
             QTimer.singleShot(0, self.open_next)

@@ -73,9 +73,7 @@ def test_keyboard_edit_and_submit(
     while window.form.doubtful_fields():  # Enter confirms each and moves to the next
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
     with qtbot.waitSignal(window.submitRequested) as blocker:
-        qtbot.keyClick(
-            window.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
-        )
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     doc_id, values = blocker.args
     assert doc_id == 1
     assert values["directions"] == "Take twice a day"
