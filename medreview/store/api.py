@@ -30,7 +30,8 @@ from medreview.errors import (
 )
 from medreview.model import ErrorInfo, ExtractionResult, FieldData
 from medreview.progress import Progress
-from medreview.store import audit, convert, db, files, queue, review
+from medreview.store import analyst_stats, audit, convert, db, files, queue, review
+from medreview.store.analyst_stats import AnalystDay, ReviewSessionInfo
 from medreview.store.audit import AuditRecord
 from medreview.store.autoverify import auto_verify_failures
 from medreview.store.lifecycle import transition
@@ -497,6 +498,21 @@ class Store:
                 keystrokes,
                 outcome,
             )
+
+    def review_sessions(
+        self, *, user: str | None = None, batch: str | None = None
+    ) -> list[ReviewSessionInfo]:
+        """Stored review sessions (time and keystrokes per document), oldest first."""
+        with self._tx() as session:
+            user_id = _user(session, user).id if user is not None else None
+            batch_id = _batch(session, batch).id if batch is not None else None
+            return analyst_stats.sessions(session, user_id=user_id, batch_id=batch_id)
+
+    def analyst_stats(self, batch: str | None = None) -> list[AnalystDay]:
+        """Per analyst and day: documents per hour, keystrokes per document, error rate."""
+        with self._tx() as session:
+            batch_id = _batch(session, batch).id if batch is not None else None
+            return analyst_stats.analyst_days(session, batch_id=batch_id)
 
     def replace_result(
         self,
