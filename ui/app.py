@@ -123,6 +123,7 @@ def run(args: argparse.Namespace) -> int:
             store.batch_stats,
             lambda batch, fmt, out, progress: store.export(batch, fmt, out, progress, user=user),
             controller.pool,
+            load_analysts=lambda batch: store.analyst_stats(batch),
         )
         window.add_supervisor_view(supervisor)
 

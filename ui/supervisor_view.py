@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from medreview.export import FORMATS, ExportReport
 from medreview.progress import Progress
 from medreview.store import Status
+from medreview.store.analyst_stats import AnalystDay
 from medreview.store.stats import AnalystStats, BatchStats
 from ui.confidence import FOCUS_ACCENT
 from ui.workers import CancelToken, SignalProgress, WorkerError, WorkerPool
@@ -127,6 +128,79 @@ class BatchStatsModel(QAbstractTableModel):
     def stats(self, row: int) -> BatchStats | None:
         """The statistics shown in a row."""
         return self._rows[row] if 0 <= row < len(self._rows) else None
+
+
+_ANALYST_COLUMNS = (
+    "Analyst",
+    "Day",
+    "Verified",
+    "Docs / hour",
+    "Keys / doc",
+    "Sent back",
+    "Rejected",
+)
+
+
+class AnalystDayModel(QAbstractTableModel):
+    """Analyst statistics: one row per analyst and day."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AnalystDay] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Analyst-days."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """The figures of :data:`_ANALYST_COLUMNS`."""
+        return 0 if parent.isValid() else len(_ANALYST_COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(_ANALYST_COLUMNS)
+        ):
+            return _ANALYST_COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The figures, right-aligned; a dash where there is nothing to divide."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        day = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            rate, keys, errors = day.documents_per_hour, day.keystrokes_per_document, day.error_rate
+            cells: tuple[object, ...] = (
+                day.name,
+                day.day.isoformat(),
+                day.verified,
+                "—" if rate is None else f"{rate:.1f}",
+                "—" if keys is None else f"{keys:.0f}",
+                "—" if errors is None else f"{day.sent_back} ({errors:.0%})",
+                day.rejected,
+            )
+            return cells[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 5 and day.sent_back:
+            return QColor("#b3261e")
+        return None
+
+    def set_days(self, rows: list[AnalystDay]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def days(self) -> list[AnalystDay]:
+        """The rows shown."""
+        return list(self._rows)
 
 
 class ThroughputChart(QWidget):
@@ -253,10 +327,27 @@ class SupervisorView(QWidget):
         run_export: Callable[[str, str, Path, Progress], ExportReport],
         pool: WorkerPool,
         parent: QWidget | None = None,
+        load_analysts: Callable[[str], list[AnalystDay]] | None = None,
     ) -> None:
-        """``load_stats()`` returns batch statistics; ``run_export(batch, fmt, out, progress)``."""
+        """``load_stats()`` returns batch statistics; ``run_export(batch, fmt, out, progress)``.
+
+        ``load_analysts(batch)`` gives the analyst statistics per analyst and day.
+        """
         super().__init__(parent)
         self._load_stats = load_stats
+        self._load_analysts = load_analysts
+        self.analysts = AnalystDayModel(self)
+        self.analyst_table = QTableView(self)
+        self.analyst_table.setObjectName("analystTable")
+        self.analyst_table.setModel(self.analysts)
+        self.analyst_table.verticalHeader().hide()
+        self.analyst_table.setAlternatingRowColors(True)
+        self.analyst_table.setShowGrid(False)
+        self.analyst_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        analyst_header = self.analyst_table.horizontalHeader()
+        analyst_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        analyst_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.analyst_table.setVisible(load_analysts is not None)
         self._run_export = run_export
         self._pool = pool
         self.export_dialog: ExportDialog | None = None
@@ -297,7 +388,8 @@ class SupervisorView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.chart)
-        splitter.setSizes([170, 330])
+        splitter.addWidget(self.analyst_table)
+        splitter.setSizes([150, 220, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addLayout(top)
@@ -330,6 +422,8 @@ class SupervisorView(QWidget):
         if stats is None:
             return
         self.chart.set_analysts(f"Analyst throughput — {stats.batch}", stats.analysts)
+        if self._load_analysts is not None:
+            self.analysts.set_days(self._load_analysts(stats.batch))
         rate = stats.automation_rate
         auto = f" · {rate:.0%} verified automatically" if rate is not None else ""
         self.summary.setText(f"{stats.done} of {stats.total} documents verified{auto}")
