@@ -153,6 +153,7 @@ def run(args: argparse.Namespace) -> int:
         if args.screenshot is not None:
             width, _, height = args.size.partition("x")
             window.resize(int(width), int(height))
+            window.fit_panels()
             shot = _Screenshot(window, args.screenshot, args.timeout, loop)
             if args.view == "supervisor":
                 window.set_view("supervisor")

@@ -352,6 +352,10 @@ class MainWindow(QMainWindow):
         else:
             self.splitter.setSizes(splitter_sizes(self.width()))
 
+    def fit_panels(self) -> None:
+        """Give the queue, the scan and the form the widths this window size calls for."""
+        self.splitter.setSizes(splitter_sizes(self.width()))
+
     def save_settings(self) -> None:
         """Remember geometry, toolbar state and splitter sizes."""
         self._settings.setValue("window/geometry", self.saveGeometry())

@@ -4,7 +4,7 @@ Each review session (:class:`~medreview.store.schema.ReviewSession`) is one
 analyst's time on one document and the keys they pressed. Per analyst and day
 (UTC): documents verified, hours spent in review (every session, also those
 that ended in a reject or a postponement), documents per hour, keystrokes per
-verified document, and the error rate found later: the share of the documents
+document finished, and the error rate found later: the share of the documents
 they verified that a supervisor sent back to review.
 """
 
@@ -51,8 +51,9 @@ class AnalystDay:
 
     @property
     def keystrokes_per_document(self) -> float | None:
-        """Keys pressed per verified document."""
-        return self.keystrokes / self.verified if self.verified else None
+        """Keys pressed per document finished (verified or rejected)."""
+        done = self.verified + self.rejected
+        return self.keystrokes / done if done else None
 
     @property
     def error_rate(self) -> float | None:
