@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-from medreview.documents import fields_of
+from medreview.documents import DocumentType, fields_of
 from medreview.errors import (
     ClaimLostError,
     DatabaseUnavailableError,
@@ -325,6 +325,10 @@ class Store:
         """Send a batch's failed documents back to the ingest queue (supervisors)."""
         with self._tx() as session:
             actor = _user(session, user)
+            if Role(actor.role) not in (Role.SUPERVISOR, Role.SYSTEM):
+                raise InvalidTransitionError(
+                    f"{user} ({actor.role}) may not requeue a whole batch's failed documents"
+                )
             batch_row = _batch(session, batch)
             stmt = select(Document).where(
                 Document.batch_id == batch_row.id, Document.status == Status.FAILED.value
@@ -392,6 +396,8 @@ class Store:
             known = {spec.name for spec in fields_of(doc.document_type)}
             if known and field not in known:
                 raise UsageError(f"{doc.document_type} documents have no field {field!r}")
+            if field in review.blind_fields(session, doc):
+                raise UsageError(f"{field} is keyed blind: its value is given with the submit")
             doc.lease_expires_at = utcnow() + _seconds(lease_seconds)
             final = session.scalars(
                 select(FinalValue).where(FinalValue.document_id == doc_id, FinalValue.name == field)
@@ -436,10 +442,16 @@ class Store:
                 )
                 doc.document_type = document_type
 
-    def submit(self, doc_id: int, user: str) -> None:
-        """The analyst has checked every field: ``in_review -> verified``.
+    def submit(
+        self, doc_id: int, user: str, blind_values: dict[str, FieldData] | None = None
+    ) -> Status:
+        """The analyst has checked every field: ``in_review -> verified``; the new status.
 
         A document whose type is unknown has no fields to verify and is refused.
+        In a double-keyed batch ``blind_values`` are the analyst's values of the
+        blind fields: the first keying returns the document to ``ready`` for a
+        second analyst; two equal keyings verify it; differing ones leave it
+        ``ready`` with a keying conflict for a supervisor, whose submit decides.
         """
         with self._tx() as session:
             actor = _user(session, user)
@@ -448,8 +460,35 @@ class Store:
                 raise UsageError(
                     f"document {doc_id} has no known type; choose its type before verifying it"
                 )
+            blind = review.blind_fields(session, doc)
+            if blind and not review.settle_keying(session, doc, actor, blind, blind_values or {}):
+                return Status(doc.status)
             transition(session, doc, Status.VERIFIED, actor)
             doc.postponed_at = None
+            return Status.VERIFIED
+
+    def set_double_keying(self, batch: str, fields: Sequence[str] | None, user: str) -> None:
+        """Key ``fields`` of ``batch``'s documents blind, twice (None: off); supervisors only."""
+        with self._tx() as session:
+            actor = _user(session, user)
+            if Role(actor.role) not in (Role.SUPERVISOR, Role.SYSTEM):
+                raise InvalidTransitionError(f"{user} ({actor.role}) may not set double keying")
+            known = {s.name for t in DocumentType for s in fields_of(t.value)}
+            unknown = [f for f in fields or () if f not in known]
+            if unknown:
+                raise UsageError(f"there is no field {unknown[0]!r}")
+            row = _batch(session, batch)
+            new = sorted(set(fields)) if fields else None
+            if row.double_key_fields != new:
+                audit.record(
+                    session,
+                    actor,
+                    "double_keying_set",
+                    batch_id=row.id,
+                    old_value=row.double_key_fields,
+                    new_value=new,
+                )
+                row.double_key_fields = new
 
     # -- the review station (see medreview.store.review) ---------------------
 
@@ -715,7 +754,14 @@ def _batch_info(session: Session, batch: Batch) -> BatchInfo:
     counts = dict.fromkeys(Status, 0)
     for status, count in rows:
         counts[Status(status)] = count
-    return BatchInfo(batch.id, batch.name, batch.created_at, batch.auto_verify_confidence, counts)
+    return BatchInfo(
+        batch.id,
+        batch.name,
+        batch.created_at,
+        batch.auto_verify_confidence,
+        counts,
+        tuple(batch.double_key_fields or ()),
+    )
 
 
 def _document(session: Session, doc_id: int, *, lock: bool = False) -> Document:

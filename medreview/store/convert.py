@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from medreview.model import ErrorInfo, ExtractionResult, FieldResult, PageInfo
 from medreview.page_images import prepared_for
-from medreview.store import files
+from medreview.store import files, review
 from medreview.store.records import DocumentRecord
 from medreview.store.schema import (
     Batch,
@@ -106,6 +106,7 @@ def read_record(session: Session, doc: Document, root: Path) -> DocumentRecord:
         select(FinalValue).where(FinalValue.document_id == doc.id).order_by(FinalValue.id)
     )
     names = user_names(session)
+    blind = review.blind_fields(session, doc)
     error = (
         ErrorInfo(doc.error_code, doc.error_message or "") if doc.error_code is not None else None
     )
@@ -173,4 +174,7 @@ def read_record(session: Session, doc: Document, root: Path) -> DocumentRecord:
         checked=frozenset(
             session.scalars(select(FieldCheck.name).where(FieldCheck.document_id == doc.id))
         ),
+        blind_fields=blind,
+        keying_conflict=doc.keying_conflict,
+        keyings=review.conflict_keyings(session, doc, blind),
     )

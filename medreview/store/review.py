@@ -1,4 +1,4 @@
-"""The review station's bookkeeping: confirmed fields, postponing, sessions, re-reads.
+"""The review station's bookkeeping: confirmed fields, postponing, sessions, double keying.
 
 Each function runs in the caller's transaction (see :mod:`medreview.store.api`);
 none of them writes a field value or OCR text anywhere but the fields tables.
@@ -8,14 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session
 
+from medreview.documents import fields_of
 from medreview.errors import InvalidTransitionError, UsageError
+from medreview.model import FieldData
 from medreview.store import audit
 from medreview.store.lifecycle import transition
 from medreview.store.schema import (
+    Batch,
+    BlindKey,
     Document,
     FieldCheck,
     FinalValue,
@@ -72,6 +77,12 @@ def take(session: Session, doc: Document, actor: User, lease_until: datetime) ->
             )
     elif status not in (Status.READY, Status.IN_REVIEW):
         raise InvalidTransitionError(f"document {doc.id} is {status.value}, it cannot be opened")
+    if doc.keying_conflict and Role(actor.role) is not Role.SUPERVISOR:
+        raise InvalidTransitionError(
+            f"document {doc.id} has a keying conflict: a supervisor decides"
+        )
+    if session.scalar(keyed_by(actor.id).where(BlindKey.document_id == doc.id).limit(1)):
+        raise InvalidTransitionError(f"{actor.name} has already keyed document {doc.id}")
     if Status(doc.status) is not Status.IN_REVIEW:
         transition(session, doc, Status.IN_REVIEW, actor)
     doc.claimed_by_id = actor.id
@@ -108,3 +119,120 @@ def log_session(
             outcome=outcome,
         )
     )
+
+
+# -- double keying --------------------------------------------------------------------------
+
+
+def blind_fields(session: Session, doc: Document) -> frozenset[str]:
+    """The fields of ``doc`` its batch has keyed blind, twice (empty: no double keying)."""
+    batch = session.get_one(Batch, doc.batch_id)
+    chosen = set(batch.double_key_fields or ())
+    return frozenset(s.name for s in fields_of(doc.document_type) if s.name in chosen)
+
+
+def keyings(session: Session, doc: Document) -> dict[int, dict[str, FieldData]]:
+    """Each keyer's blind values of ``doc``, by user id, in the order they keyed."""
+    found: dict[int, dict[str, FieldData]] = {}
+    rows = session.scalars(
+        select(BlindKey).where(BlindKey.document_id == doc.id).order_by(BlindKey.id)
+    )
+    for row in rows:
+        found.setdefault(row.user_id, {})[row.name] = row.value
+    return found
+
+
+def differing(
+    first: dict[str, FieldData], second: dict[str, FieldData], names: Iterable[str]
+) -> list[str]:
+    """The fields two keyings disagree on (blank, None and [] are all "empty")."""
+    empty: tuple[FieldData, ...] = (None, "", [])
+    return [
+        name
+        for name in sorted(names)
+        if not (first.get(name) in empty and second.get(name) in empty)
+        and first.get(name) != second.get(name)
+    ]
+
+
+def settle_keying(
+    session: Session,
+    doc: Document,
+    actor: User,
+    blind: frozenset[str],
+    values: dict[str, FieldData],
+) -> bool:
+    """Record ``actor``'s blind keying; True when the document may now be verified.
+
+    The first keying sends the document back to ``ready`` for a second analyst.
+    The second either agrees (the values become the final values) or flags a
+    keying conflict, and the document waits for a supervisor, whose values
+    decide. Audit entries name the fields only, never the values keyed.
+    """
+    supervisor = Role(actor.role) is Role.SUPERVISOR
+    if doc.keying_conflict:
+        if not supervisor:
+            raise InvalidTransitionError(
+                f"document {doc.id} has a keying conflict: a supervisor decides"
+            )
+        _write_finals(session, doc, actor, {n: values.get(n) for n in blind})
+        audit.record(
+            session, actor, "keying_resolved", document=doc, detail=", ".join(sorted(blind))
+        )
+        doc.keying_conflict = False
+        return True
+    done = keyings(session, doc)
+    if actor.id in done:
+        raise InvalidTransitionError(f"{actor.name} has already keyed document {doc.id}")
+    for name in sorted(blind):
+        session.add(
+            BlindKey(
+                document_id=doc.id, name=name, user_id=actor.id, value=values.get(name), at=utcnow()
+            )
+        )
+        audit.record(session, actor, "keyed_blind", document=doc, field=name)
+    if not done:
+        transition(session, doc, Status.READY, actor, action="keyed_once")
+        return False
+    first = next(iter(done.values()))
+    mine = {n: values.get(n) for n in blind}
+    conflict = differing(first, mine, blind)
+    if conflict:
+        doc.keying_conflict = True
+        transition(
+            session, doc, Status.READY, actor, action="keying_conflict", detail=", ".join(conflict)
+        )
+        return False
+    _write_finals(session, doc, actor, mine)
+    return True
+
+
+def _write_finals(
+    session: Session, doc: Document, actor: User, values: dict[str, FieldData]
+) -> None:
+    for name, value in values.items():
+        final = session.scalars(
+            select(FinalValue).where(FinalValue.document_id == doc.id, FinalValue.name == name)
+        ).first()
+        if final is None:
+            final = FinalValue(document_id=doc.id, name=name, user_id=actor.id)
+            session.add(final)
+        final.value = value
+        final.user_id = actor.id
+        final.updated_at = utcnow()
+
+
+def keyed_by(user_id: int) -> Select[Any]:
+    """Ids of the documents ``user_id`` already keyed blind (never handed to them again)."""
+    return select(BlindKey.document_id).where(BlindKey.user_id == user_id)
+
+
+def conflict_keyings(
+    session: Session, doc: Document, blind: frozenset[str]
+) -> dict[str, tuple[FieldData, FieldData]]:
+    """For a document with a keying conflict: the two keyings of each differing field."""
+    done = list(keyings(session, doc).values())
+    if not doc.keying_conflict or len(done) < 2:
+        return {}
+    first, second = done[0], done[1]
+    return {n: (first.get(n), second.get(n)) for n in differing(first, second, blind)}

@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.expression import false
 from sqlalchemy.types import TypeDecorator
 
 
@@ -113,6 +114,8 @@ class Batch(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Straight-through processing: verify without review at or above this confidence.
     auto_verify_confidence: Mapped[float | None] = mapped_column(Float, default=None)
+    # Double keying: these fields are keyed blind by two analysts (None: off).
+    double_key_fields: Mapped[Any] = mapped_column(JSON, nullable=True, default=None)
 
 
 class Document(Base):
@@ -151,6 +154,8 @@ class Document(Base):
     exported_at: Mapped[datetime | None] = mapped_column(default=None)
     # set when an analyst put the document aside: it is handed out after the others
     postponed_at: Mapped[datetime | None] = mapped_column(default=None)
+    # the two blind keyings differ: a supervisor decides
+    keying_conflict: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Page(Base):
@@ -222,6 +227,22 @@ class FieldCheck(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(64))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class BlindKey(Base):
+    """One analyst's blind keying of one field (double keying); hidden from the other."""
+
+    __tablename__ = "blind_keys"
+    __table_args__ = (
+        UniqueConstraint("document_id", "name", "user_id", name="uq_blind_keys_document_name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    value: Mapped[Any] = mapped_column(JSON(none_as_null=False), nullable=True)
     at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
