@@ -124,6 +124,12 @@ def run(args: argparse.Namespace) -> int:
             lambda batch, fmt, out, progress: store.export(batch, fmt, out, progress, user=user),
             controller.pool,
             load_analysts=lambda batch: store.analyst_stats(batch),
+            double_keying=(
+                lambda batch: store.batch(batch).double_key_fields,
+                lambda batch, fields: store.set_double_keying(batch, fields or None, user),
+            )
+            if controller.role is Role.SUPERVISOR
+            else None,
         )
         window.add_supervisor_view(supervisor)
 

@@ -21,6 +21,7 @@ class Level(StrEnum):
     MEDIUM = "medium"
     LOW = "low"
     EDITED = "edited"
+    BLIND = "blind"  # double keying: keyed without the OCR value
 
 
 def level_of(confidence: float) -> Level:
@@ -39,6 +40,7 @@ _COLOURS: dict[Level, tuple[str, str]] = {
     Level.MEDIUM: ("#fff6dc", "#c98a00"),
     Level.LOW: ("#fde7e6", "#c62828"),
     Level.EDITED: ("#e8f0fe", "#1a5fb4"),
+    Level.BLIND: ("#ffffff", "#5f6368"),
 }
 
 INVALID_ACCENT = "#b3261e"

@@ -112,6 +112,8 @@ def _prepare(record: DocumentRecord) -> PreparedDocument:
         _files_of(record),
         record.edits,
         record.checked,
+        record.blind_fields,
+        record.keyings,
     )
 
 
@@ -366,6 +368,8 @@ class ReviewController(QObject):
                     dict(record.edits),
                     ahead.page_files,
                     record.checked,
+                    record.blind_fields,
+                    dict(record.keyings),
                 ),
             )
             return
@@ -439,6 +443,8 @@ class ReviewController(QObject):
     def _on_field_edited(self, doc_id: int, name: str, value: FieldData) -> None:
         if self._open is None or self._open.record.id != doc_id:
             return
+        if name in self._open.record.blind_fields:
+            return  # keyed blind: the value goes with the submit, never saved before
         self._open.pending[name] = value
         self._save_timer.start()
 
@@ -459,15 +465,25 @@ class ReviewController(QObject):
         current = self._open
         if current is None or current.record.id != doc_id:
             return
+        blind = current.record.blind_fields
         for name, value in values.items():
+            if name in blind:
+                continue
             if _differs(value, current.record.final_value(name)) or name in current.pending:
                 current.pending[name] = value
         if not self.flush_edits():
             return
-        if not self._ok(lambda: self.store.submit(doc_id, self.user)):
+        keyed = {name: values.get(name) for name in blind} if blind else None
+        status = self._guard(lambda: self.store.submit(doc_id, self.user, keyed))
+        if status is None:
             return
         self._leave("verified")
-        self._finish(doc_id, "verified")
+        if status is Status.VERIFIED:
+            self._finish(doc_id, "verified")
+        else:
+            record = self._guard(lambda: self.store.load_document(doc_id))
+            conflict = record is not None and record.keying_conflict
+            self._finish(doc_id, "ready", "keying conflict" if conflict else "keyed once")
 
     def _on_reject_requested(self, doc_id: int, reason: str) -> None:
         if self._open is None or self._open.record.id != doc_id:

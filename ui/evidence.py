@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -131,6 +132,10 @@ class PreparedDocument:
     page_files: list[PageFiles]
     # the fields the analyst already confirmed
     checked: frozenset[str] = frozenset()
+    # double keying: fields keyed blind, and (for a supervisor) both keyings of each
+    # field the two analysts keyed differently
+    blind: frozenset[str] = frozenset()
+    keyings: dict[str, tuple[FieldData, FieldData]] = dataclass_field(default_factory=dict)
 
 
 def prepare_document(
@@ -140,15 +145,24 @@ def prepare_document(
     files: Sequence[PageFiles],
     values: dict[str, FieldData] | None = None,
     checked: frozenset[str] = frozenset(),
+    blind: frozenset[str] = frozenset(),
+    keyings: dict[str, tuple[FieldData, FieldData]] | None = None,
 ) -> PreparedDocument:
-    """Read a document's page images and evidence boxes (safe on a worker thread)."""
+    """Read a document's page images and evidence boxes (safe on a worker thread).
+
+    The boxes of blind fields are left out unless the keyings are being decided:
+    they would show the OCR text to an analyst keying blind.
+    """
+    hidden = blind if not keyings else frozenset()
     return PreparedDocument(
         doc_id,
         name,
         result,
         load_pages(files),
-        evidence_of(result),
+        [box for box in evidence_of(result) if box.field not in hidden],
         dict(values or {}),
         list(files),
         checked,
+        blind,
+        dict(keyings or {}),
     )

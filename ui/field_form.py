@@ -71,6 +71,7 @@ class _Row:
     value: FieldData
     problem: str | None = None
     confirmed: bool = False
+    blind: bool = False
 
     @property
     def edited(self) -> bool:
@@ -181,11 +182,16 @@ class FieldForm(QScrollArea):
         title: str = "",
         today: date | None = None,
         checked: frozenset[str] = frozenset(),
+        blind: frozenset[str] = frozenset(),
+        keyings: dict[str, tuple[FieldData, FieldData]] | None = None,
     ) -> None:
         """Show a document's fields, filled from ``values`` or else the OCR fields.
 
         ``values`` holds the analyst's saved edits (a field present there was edited);
-        ``checked`` the fields already confirmed.
+        ``checked`` the fields already confirmed. Double keying: ``blind`` fields
+        start empty, without OCR value or confidence; ``keyings`` (for the
+        supervisor deciding a conflict) shows both keyings of a field as its two
+        readings, Alt+1 / Alt+2 taking either.
         The editors are built once per document type and refilled for the next
         document of the same type, which keeps "submit and next" quick.
         """
@@ -200,6 +206,16 @@ class FieldForm(QScrollArea):
             for name in self._order:
                 row = self._rows[name]
                 row.result = fields.get(name)
+                row.blind = name in blind
+                if keyings and name in keyings:
+                    first, second = keyings[name]
+                    row.result = (
+                        FieldResult(first, 1.0, agreement=True)
+                        if first == second or (not first and not second)
+                        else FieldResult(first, 0.0, agreement=False, second_reading=second)
+                    )
+                elif row.blind:
+                    row.result = None
                 row.confirmed = name in checked
                 row.original_text = value_to_text(row.result.value if row.result else None)
                 text = value_to_text(saved[name]) if name in saved else row.original_text
@@ -643,6 +659,8 @@ class FieldForm(QScrollArea):
         edited = row.edited
         confidence = row.result.confidence if row.result else 0.0
         level = Level.EDITED if edited else level_of(confidence)
+        if row.blind and not row.disagrees:
+            level = Level.BLIND
         if row.disagrees and level is Level.HIGH:
             level = Level.MEDIUM  # two readers disagree: never shown as trusted
         row.editor.setProperty("level", str(level))
@@ -652,7 +670,15 @@ class FieldForm(QScrollArea):
         style.unpolish(row.editor)
         style.polish(row.editor)
         mark = "✓ " if row.checked else "≠ " if row.disagrees and not edited else ""
-        shown = "edited" if edited else f"{confidence:.0%}" if row.result else "—"
+        shown = (
+            "edited"
+            if edited
+            else "blind"
+            if row.blind and not row.disagrees
+            else f"{confidence:.0%}"
+            if row.result
+            else "—"
+        )
         row.badge.setText(mark + shown)
         row.badge.setProperty("checked", "true" if row.checked else "false")
         row.badge.style().unpolish(row.badge)
@@ -673,7 +699,8 @@ class FieldForm(QScrollArea):
             return ""
         first = row.original_text.replace("\n", "; ") or "(blank)"
         second = value_to_text(row.result.second_reading).replace("\n", "; ") or "(blank)"
-        return f"Readers disagree — Alt+1: {first}   Alt+2: {second}"
+        what = "Keyings differ" if row.blind else "Readers disagree"
+        return f"{what} — Alt+1: {first}   Alt+2: {second}"
 
     @staticmethod
     def _tooltip(row: _Row) -> str:

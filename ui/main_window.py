@@ -432,11 +432,26 @@ class MainWindow(QMainWindow):
             title=document.name,
             today=self._today,
             checked=document.checked,
+            blind=document.blind,
+            keyings=document.keyings,
         )
         self.select_queue_row(document.doc_id)
         self._update_document_actions()
         self._update_scan_header()
         self.keystrokes.reset()
+        differing = [n for n, (a, b) in document.keyings.items() if a != b and (a or b)]
+        if differing:
+            self.messages.show_message(
+                f"The two analysts keyed {len(differing)} field(s) differently: "
+                "Alt+1 takes the first keying, Alt+2 the second, or type the value.",
+                "info",
+            )
+        elif document.blind:
+            self.messages.show_message(
+                f"Double keying: {len(document.blind)} field(s) are keyed blind; "
+                "type what the scan shows.",
+                "info",
+            )
         if not fields_of(document.result.document_type):
             self.messages.show_message(
                 "The type of this document is not known, so it has no fields. "

@@ -46,6 +46,7 @@ from medreview.store import Status
 from medreview.store.analyst_stats import AnalystDay
 from medreview.store.stats import AnalystStats, BatchStats
 from ui.confidence import FOCUS_ACCENT
+from ui.double_keying import DoubleKeyingDialog
 from ui.workers import CancelToken, SignalProgress, WorkerError, WorkerPool
 
 Index = QModelIndex | QPersistentModelIndex
@@ -328,14 +329,22 @@ class SupervisorView(QWidget):
         pool: WorkerPool,
         parent: QWidget | None = None,
         load_analysts: Callable[[str], list[AnalystDay]] | None = None,
+        double_keying: tuple[Callable[[str], tuple[str, ...]], Callable[[str, list[str]], None]]
+        | None = None,
     ) -> None:
         """``load_stats()`` returns batch statistics; ``run_export(batch, fmt, out, progress)``.
 
-        ``load_analysts(batch)`` gives the analyst statistics per analyst and day.
+        ``load_analysts(batch)`` gives the analyst statistics per analyst and day;
+        ``double_keying`` is ``(fields_of(batch), set_fields(batch, fields))``.
         """
         super().__init__(parent)
         self._load_stats = load_stats
         self._load_analysts = load_analysts
+        self._double_keying = double_keying
+        self.double_keying_dialog: DoubleKeyingDialog | None = None
+        self.double_keying_button = QPushButton("Double keying…")
+        self.double_keying_button.setVisible(double_keying is not None)
+        self.double_keying_button.clicked.connect(self.ask_double_keying)
         self.analysts = AnalystDayModel(self)
         self.analyst_table = QTableView(self)
         self.analyst_table.setObjectName("analystTable")
@@ -380,6 +389,7 @@ class SupervisorView(QWidget):
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
+        top.addWidget(self.double_keying_button)
         top.addWidget(self.export_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
@@ -427,6 +437,26 @@ class SupervisorView(QWidget):
         rate = stats.automation_rate
         auto = f" · {rate:.0%} verified automatically" if rate is not None else ""
         self.summary.setText(f"{stats.done} of {stats.total} documents verified{auto}")
+
+    def ask_double_keying(self) -> None:
+        """Choose the selected batch's fields keyed blind by two analysts."""
+        batch = self.selected_batch()
+        if batch is None or self._double_keying is None:
+            return
+        load = self._double_keying[0]
+        dialog = DoubleKeyingDialog(batch, load(batch), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._on_double_keying_chosen(batch, dialog.chosen()))
+        self.double_keying_dialog = dialog
+        dialog.destroyed.connect(lambda: setattr(self, "double_keying_dialog", None))
+        dialog.open()
+
+    def _on_double_keying_chosen(self, batch: str, fields: list[str]) -> None:
+        if self._double_keying is None:
+            return
+        self._double_keying[1](batch, fields)
+        state = f"{len(fields)} field(s) keyed twice, blind" if fields else "off"
+        self.status.setText(f"Double keying for {batch}: {state}")
 
     def ask_export(self) -> None:
         """Open the export dialog for the selected batch."""

@@ -76,7 +76,7 @@ class DocumentRecord:
     # fields an analyst confirmed as read (Enter in the window)
     checked: frozenset[str] = frozenset()
     # double keying: the fields keyed blind (no OCR value shown), and when the two
-    # keyings differed (``keying_conflict``) both keyings of each differing field
+    # keyings differed (``keying_conflict``) both keyings of every blind field
     blind_fields: frozenset[str] = frozenset()
     keying_conflict: bool = False
     keyings: dict[str, tuple[FieldData, FieldData]] = field(default_factory=dict)

@@ -230,9 +230,9 @@ def keyed_by(user_id: int) -> Select[Any]:
 def conflict_keyings(
     session: Session, doc: Document, blind: frozenset[str]
 ) -> dict[str, tuple[FieldData, FieldData]]:
-    """For a document with a keying conflict: the two keyings of each differing field."""
+    """For a document with a keying conflict: the two keyings of every blind field."""
     done = list(keyings(session, doc).values())
     if not doc.keying_conflict or len(done) < 2:
         return {}
     first, second = done[0], done[1]
-    return {n: (first.get(n), second.get(n)) for n in differing(first, second, blind)}
+    return {n: (first.get(n), second.get(n)) for n in sorted(blind)}

@@ -138,7 +138,7 @@ def test_double_keying_mismatch_goes_to_a_supervisor(store: Store, tmp_path: Pat
     store.claim_next("bob", "b")
     assert store.submit(doc_id, "bob", {"refills": 3}) is Status.READY
     record = store.load_document(doc_id)
-    assert record.keying_conflict and record.keyings == {"refills": (2, 3)}
+    assert record.keying_conflict and record.keyings == {"refills": (2, 3)}  # every blind field
     assert store.claim_next("carl", "b") is None  # analysts never get a conflict
     with pytest.raises(InvalidTransitionError):
         store.claim(doc_id, "carl")

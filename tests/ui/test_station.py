@@ -64,9 +64,13 @@ def _centre(box: BBox) -> QPointF:
 
 
 def _confirm_all(qtbot: QtBot, window: MainWindow) -> None:
-    window.form.focus_first()
-    while window.form.doubtful_fields():
-        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+    form = window.form
+    form.focus_first()
+    for _ in range(3 * len(form.field_names)):
+        if not form.doubtful_fields() or form.focused_field is None:
+            return
+        qtbot.keyClick(form.editor(form.focused_field), Qt.Key.Key_Return)
+    raise AssertionError(f"fields left that Enter cannot confirm: {form.doubtful_fields()}")
 
 
 # ----- defect 1: closing ends the program and releases its claims ---------------------------
@@ -469,3 +473,78 @@ def test_fields_are_usable_at_1024_by_768(
     assert min(widths.values()) >= 180, widths
     editor = win.form.editor("patient_name")
     assert isinstance(editor, QLineEdit)
+
+
+# ----- double keying ----------------------------------------------------------------------------
+
+
+def _key_blind(qtbot: QtBot, window: MainWindow, values: dict[str, str]) -> None:
+    """Type the blind fields' values, then confirm everything left (Enter)."""
+    form = window.form
+    for name, text in values.items():
+        form.focus_field(name)
+        qtbot.keyClicks(form.editor(name), text)
+    _confirm_all(qtbot, window)
+
+
+def test_double_keying_keys_blind(
+    qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
+) -> None:
+    [doc_id] = seed(store, "week-12", ["rx_0001"], tmp_path / "scans")
+    store.set_role("sue", Role.SUPERVISOR)
+    store.set_double_keying("week-12", ["refills", "patient_name"], "sue")
+    controller = _controller(window, store)
+    try:
+        with qtbot.waitSignal(controller.documentShown, timeout=5000):
+            controller.start()
+        form = window.form
+        # blind: no OCR value, no confidence, no word boxes that would show the OCR text
+        assert form.text("refills") == "" and form.text("patient_name") == ""
+        assert form.badge_text("refills") == "blind"
+        assert window.scan.boxes_of("refills") == []
+        assert window.scan.boxes_of("prescriber") != []
+        assert "keyed blind" in window.messages.label.text()
+        _key_blind(qtbot, window, {"refills": "2", "patient_name": "Helen Okafor"})
+        assert store.load_document(doc_id).edits.get("refills") is None  # never saved
+        with qtbot.waitSignal(controller.queueEmpty, timeout=5000):
+            window.commands["submit"].trigger()
+        record = store.load_document(doc_id)
+        assert record.status is Status.READY and "refills" not in record.edits
+        assert window.queue.item(doc_id).detail == "keyed once"  # type: ignore[union-attr]
+        # the second analyst keys 3: a conflict for the supervisor
+        assert store.claim_next("ana", "week-12") is None
+        store.claim_next("bob", "week-12")
+        store.submit(doc_id, "bob", {"refills": 3, "patient_name": "Helen Okafor"})
+        assert store.load_document(doc_id).keying_conflict
+    finally:
+        controller.shutdown()
+
+
+def test_a_supervisor_decides_a_keying_conflict(
+    qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
+) -> None:
+    [doc_id] = seed(store, "week-12", ["rx_0001"], tmp_path / "scans")
+    store.set_role("sue", Role.SUPERVISOR)
+    store.set_double_keying("week-12", ["refills", "patient_name"], "sue")
+    for user, refills in (("ana", 2), ("bob", 3)):
+        store.claim_next(user, "week-12")
+        store.submit(doc_id, user, {"refills": refills, "patient_name": "Helen Okafor"})
+    controller = _controller(window, store, user="sue")
+    try:
+        with qtbot.waitSignal(controller.documentShown, timeout=5000):
+            controller.start()
+        form = window.form
+        assert form.disagreement("refills") == ("2", "3")
+        assert form.disagreement("patient_name") is None  # both keyed it alike
+        assert "Keyings differ" in form.second_reading_text("refills")
+        form.focus_field("refills")
+        qtbot.keyClick(form.editor("refills"), Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+        _confirm_all(qtbot, window)
+        with qtbot.waitSignal(controller.queueEmpty, timeout=5000):
+            window.commands["submit"].trigger()
+    finally:
+        controller.shutdown()
+    record = store.load_document(doc_id)
+    assert record.status is Status.VERIFIED
+    assert record.final_value("refills") == 2
+    assert record.final_value("patient_name") == "Helen Okafor"
