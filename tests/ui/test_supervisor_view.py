@@ -108,3 +108,37 @@ def test_analyst_statistics_per_analyst_and_day(
     assert rate is not None and 19 < rate < 21  # one document in three minutes
     row = [view.analysts.data(view.analysts.index(1, c)) for c in range(7)]
     assert row[0] == "ben" and row[4] == "60" and row[5] == "1 (100%)"
+
+
+def test_double_keying_is_chosen_per_batch(qtbot: QtBot, store: Store) -> None:
+    from PySide6.QtCore import Qt
+
+    view = SupervisorView(
+        store.batch_stats,
+        store.export,
+        WorkerPool(1),
+        double_keying=(
+            lambda batch: store.batch(batch).double_key_fields,
+            lambda batch, fields: store.set_double_keying(batch, fields or None, "sue"),
+        ),
+    )
+    qtbot.addWidget(view)
+    view.refresh()
+    view.double_keying_button.click()
+    dialog = view.double_keying_dialog
+    assert dialog is not None
+    items = [dialog.fields.item(r) for r in range(dialog.fields.count())]
+    for item in items:
+        if item.data(Qt.ItemDataRole.UserRole) in ("refills", "policy_number"):
+            item.setCheckState(Qt.CheckState.Checked)
+    dialog.accept()
+    assert store.batch("week-12").double_key_fields == ("policy_number", "refills")
+    assert "2 field(s)" in view.status.text()
+    view.double_keying_button.click()
+    dialog = view.double_keying_dialog
+    assert dialog is not None
+    assert sorted(dialog.chosen()) == ["policy_number", "refills"]
+    for row in range(dialog.fields.count()):
+        dialog.fields.item(row).setCheckState(Qt.CheckState.Unchecked)
+    dialog.accept()
+    assert store.batch("week-12").double_key_fields == ()
