@@ -263,6 +263,10 @@ class FieldForm(QScrollArea):
             label = QLabel(spec.label + (" *" if spec.required else ""), host)
             label.setObjectName("fieldLabel")
             label.setBuddy(editor)
+            label.setWordWrap(True)  # long labels take two lines, not the editors' width
+            label.setMinimumWidth(LABEL_MIN_WIDTH)
+            label.setMaximumWidth(LABEL_MAX_WIDTH)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             badge = QLabel(host)
             badge.setObjectName("fieldBadge")
             badge.setMinimumWidth(40)
@@ -740,6 +744,8 @@ class FieldForm(QScrollArea):
 
 
 ROWS_PER_FIELD = 4  # editor, second reading, snippet, error
+LABEL_MIN_WIDTH = 120
+LABEL_MAX_WIDTH = 150
 
 
 def _select_all(editor: FieldEditor) -> None:

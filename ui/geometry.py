@@ -12,7 +12,8 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-QUEUE_SHARE = 0.2
+QUEUE_SHARE = 0.17
+FORM_SHARE = 0.42
 FORM_MIN = 360
 
 
@@ -43,7 +44,7 @@ def clamp_to_screen(widget: QWidget) -> None:
 
 def splitter_sizes(width: int) -> list[int]:
     """Queue, scan and form widths for a window ``width`` pixels wide."""
-    queue = max(150, min(300, int(width * QUEUE_SHARE)))
-    form = max(FORM_MIN, min(480, int(width * 0.34)))
+    queue = max(150, min(260, int(width * QUEUE_SHARE)))
+    form = max(FORM_MIN, min(640, int(width * FORM_SHARE)))
     scan = max(200, width - queue - form)
     return [queue, scan, form]
