@@ -31,7 +31,7 @@ from medreview.errors import MedreviewError
 from medreview.ingest import WorkDone, WorkItem, pipeline_extract, run_item
 from medreview.model import BBox, ErrorInfo, ExtractionResult, FieldData, Word
 from medreview.pipeline import init_worker_process
-from medreview.store import DocumentRecord, DocumentRef, Role, Status, Store
+from medreview.store import DocumentRecord, DocumentRef, DocumentSummary, Role, Status, Store
 from medreview.store.schema import utcnow
 from ui.evidence import PageFiles, PreparedDocument, prepare_document
 from ui.main_window import MainWindow
@@ -182,6 +182,7 @@ class ReviewController(QObject):
         self._refresh_timer.setInterval(refresh_ms)
         self._refresh_timer.timeout.connect(self._on_refresh_timer)
         self._reviewing = True
+        self._refreshing = False
         w = window
         w.set_user(user)
         w.set_batch(self.batch)
@@ -257,8 +258,12 @@ class ReviewController(QObject):
     def refresh_queue(self) -> None:
         """Reload the batch's document list and progress (rows updated in place)."""
         docs = self._guard(lambda: self.store.documents(self.batch))
-        if docs is None:
-            return
+        if docs is not None:
+            self._show_queue(self.batch, docs, self._batch_names())
+
+    def _show_queue(self, batch: str, docs: list[DocumentSummary], batches: list[str]) -> None:
+        if batch != self.batch or self._stopped:
+            return  # the analyst switched batch meanwhile
         items = []
         for doc in docs:
             if doc.status is Status.REMOVED:
@@ -272,19 +277,41 @@ class ReviewController(QObject):
                 QueueItem(doc.id, doc.source_name, str(doc.status), doc.document_type, detail)
             )
         self.window.queue.update_items(items)
-        self.window.set_batches(self._batch_names(), self.batch)
+        self.window.set_batches(batches, self.batch)
         if self._open is not None:
             self.window.select_queue_row(self._open.record.id)
         self._update_progress()
 
     def _on_refresh_timer(self) -> None:
+        """Read the queue in the pool (a large batch takes a while), then show it."""
+        if self._stopped or self._refreshing:
+            return
+        self._refreshing = True
+        store, batch = self.store, self.batch
+
+        def job(
+            token: CancelToken, progress: SignalProgress
+        ) -> tuple[list[DocumentSummary], list[str]]:
+            return store.documents(batch), sorted(b.name for b in store.batches())
+
+        self.pool.start(
+            job,
+            name="queue refresh",
+            on_result=lambda found: self._on_queue_read(batch, *found),
+            on_finished=self._on_refresh_finished,
+        )
+
+    def _on_queue_read(self, batch: str, docs: list[DocumentSummary], batches: list[str]) -> None:
+        self._show_queue(batch, docs, batches)
         if self._stopped:
             return
-        self.refresh_queue()
         if self.window.queue.counts().get("queued", 0):
             self.pump_ocr()  # scans queued again (retried, or left by a closed window)
         if self._reviewing and self._open is None and self._loading is None:
             self.open_next(quiet=True)
+
+    def _on_refresh_finished(self) -> None:
+        self._refreshing = False
 
     def switch_batch(self, name: str) -> None:
         """Work on another batch: the open document is given back first."""
