@@ -539,6 +539,8 @@ class ReviewController(QObject):
             record = self._guard(lambda: self.store.load_document(doc_id))
             error = record.error if record is not None else None
             reason = f"{error.code}: {error.message}" if error else item.detail
+            if record is not None:  # read by `medreview ingest`: named by its storage hash
+                reason = reason.replace(record.source_path.name, item.name)
             self.window.show_error(
                 f"{item.name} could not be read. {reason} "
                 "Read it again with Ctrl+Shift+G or remove it with Ctrl+Shift+Del."

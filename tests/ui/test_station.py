@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from medreview.errors import InvalidTransitionError, UsageError
-from medreview.model import BBox, ExtractionResult
+from medreview.model import BBox, ErrorInfo, ExtractionResult
 from medreview.store import Role, Status, Store
 from tests.ui.conftest import DATA, TODAY
 from tests.ui.fakes import SampleExtract, scan_file, seed
@@ -548,3 +548,19 @@ def test_a_supervisor_decides_a_keying_conflict(
     assert record.status is Status.VERIFIED
     assert record.final_value("refills") == 2
     assert record.final_value("patient_name") == "Helen Okafor"
+
+
+def test_a_scan_failed_in_ingest_is_named_as_imported(
+    qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
+) -> None:
+    store.add_files("week-12", [scan_file(tmp_path, "torn.png", "x")])
+    [(doc_id, stored)] = store.claim_for_processing("week-12", "w", limit=1, lease_seconds=60)
+    store.mark_failed(doc_id, ErrorInfo("truncated", f"{stored.name} is damaged"), owner="w")
+    controller = _controller(window, store)
+    try:
+        controller.refresh_queue()
+        window.documentActivated.emit(doc_id)
+        text = window.messages.label.text()
+        assert "torn.png is damaged" in text and stored.name not in text
+    finally:
+        controller.shutdown()
