@@ -356,7 +356,6 @@ class SupervisorView(QWidget):
         analyst_header = self.analyst_table.horizontalHeader()
         analyst_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         analyst_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.analyst_table.setVisible(load_analysts is not None)
         self._run_export = run_export
         self._pool = pool
         self.export_dialog: ExportDialog | None = None
@@ -398,7 +397,15 @@ class SupervisorView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.chart)
-        splitter.addWidget(self.analyst_table)
+        analyst_panel = QWidget(self)
+        analyst_layout = QVBoxLayout(analyst_panel)
+        analyst_layout.setContentsMargins(0, 6, 0, 0)
+        analyst_title = QLabel("Analyst statistics — per analyst and day")
+        analyst_title.setStyleSheet("font-weight: 600;")
+        analyst_layout.addWidget(analyst_title)
+        analyst_layout.addWidget(self.analyst_table)
+        analyst_panel.setVisible(load_analysts is not None)
+        splitter.addWidget(analyst_panel)
         splitter.setSizes([150, 220, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
