@@ -150,11 +150,14 @@ class FieldResult:
     # A second reader's verdict on the canonical value: None when none was made.
     agreement: bool | None = None
     second_reading: FieldData = None
+    # the engine's confidence of each word box in ``boxes`` (empty when not known)
+    box_confidences: tuple[float, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The contract's field object; ``boxes`` lists the word boxes behind it.
 
-        ``second_reading`` is present only when the second reader disagreed.
+        ``second_reading`` is present only when the second reader disagreed;
+        ``box_confidences`` (one per box) only when the engine gave word confidences.
         """
         data: dict[str, Any] = {
             "value": self.value,
@@ -168,6 +171,8 @@ class FieldResult:
         }
         if self.agreement is False:
             data["second_reading"] = self.second_reading
+        if self.box_confidences:
+            data["box_confidences"] = [round(c, 3) for c in self.box_confidences]
         return data
 
     @classmethod
@@ -184,6 +189,7 @@ class FieldResult:
             boxes=tuple(BBox(*b) for b in data.get("boxes", ())),
             agreement=data.get("agreement"),
             second_reading=data.get("second_reading"),
+            box_confidences=tuple(float(c) for c in data.get("box_confidences") or ()),
         )
 
     @classmethod
@@ -214,6 +220,7 @@ class FieldResult:
             ocr_text=" ".join(w.ocr_text for w in items),
             corrected=any(w.corrected for w in items),
             boxes=tuple(w.bbox for w in on_page),
+            box_confidences=tuple(w.confidence for w in on_page),
         )
 
 

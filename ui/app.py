@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from medreview.config import PipelineConfig
 from medreview.errors import ExitCode, MedreviewError
 from medreview.layouts import LayoutSet, shipped_layouts
-from medreview.store import Store
+from medreview.store import Role, Store
 from ui.controller import ReviewController
 from ui.layouts_dialog import open_layouts_dialog
 from ui.main_window import MainWindow
@@ -127,13 +127,28 @@ def run(args: argparse.Namespace) -> int:
             lambda batch, fmt, out, progress: store.export(batch, fmt, out, progress, user=user),
             controller.pool,
             manage_layouts=lambda: open_layouts_dialog(store, user, window),
+            load_analysts=lambda batch: store.analyst_stats(batch),
+            double_keying=(
+                lambda batch: store.batch(batch).double_key_fields,
+                lambda batch, fields: store.set_double_keying(batch, fields or None, user),
+            )
+            if controller.role is Role.SUPERVISOR
+            else None,
         )
         window.add_supervisor_view(supervisor)
-        window.viewChanged.connect(
-            lambda view: supervisor.refresh() if view == "supervisor" else None
-        )
+
+        def on_view_changed(view: str) -> None:
+            if view == "supervisor":
+                supervisor.refresh(select=controller.batch)
+            else:
+                controller.resume_review()
+
+        window.viewChanged.connect(on_view_changed)
 
         def on_export_requested() -> None:
+            if controller.role is not Role.SUPERVISOR:
+                window.show_error("Only supervisors export batches.")
+                return
             window.set_view("supervisor")
             supervisor.ask_export()
 
@@ -141,20 +156,22 @@ def run(args: argparse.Namespace) -> int:
         # A loop of our own, not app.exec(): quitting it leaves the application usable
         # (the tests run several windows in one process).
         loop = QEventLoop()
-        app.lastWindowClosed.connect(loop.quit)
+        # Closing the window (Ctrl+Q, File > Quit, its close button) ends the session:
+        # the controller releases the open document as the window closes.
+        window.closing.connect(loop.quit)
         shot: _Screenshot | None = None
         if args.screenshot is not None:
             width, _, height = args.size.partition("x")
             window.resize(int(width), int(height))
+            window.fit_panels()
             shot = _Screenshot(window, args.screenshot, args.timeout, loop)
             if args.view == "supervisor":
                 window.set_view("supervisor")
-                supervisor.refresh(select=controller.batch)
                 QTimer.singleShot(0, shot.take)
             else:
                 controller.documentShown.connect(lambda _id: shot.take() if shot else None)
         window.show()
-        controller.start()
+        controller.start(review=args.view != "supervisor")
         if args.imports:
             window.import_paths(list(args.imports))
         if args.view == "supervisor" and shot is None:

@@ -21,6 +21,7 @@ class Level(StrEnum):
     MEDIUM = "medium"
     LOW = "low"
     EDITED = "edited"
+    BLIND = "blind"  # double keying: keyed without the OCR value
 
 
 def level_of(confidence: float) -> Level:
@@ -39,9 +40,11 @@ _COLOURS: dict[Level, tuple[str, str]] = {
     Level.MEDIUM: ("#fff6dc", "#c98a00"),
     Level.LOW: ("#fde7e6", "#c62828"),
     Level.EDITED: ("#e8f0fe", "#1a5fb4"),
+    Level.BLIND: ("#ffffff", "#5f6368"),
 }
 
 INVALID_ACCENT = "#b3261e"
+CHECKED_ACCENT = "#2e7d32"
 FOCUS_ACCENT = "#1a5fb4"
 
 
@@ -64,9 +67,16 @@ def form_stylesheet() -> str:
             "border-radius: 3px; padding: 3px; }"
         )
     rules.append(
+        f'*[checked="true"] {{ border: 2px solid {CHECKED_ACCENT}; }}\n'
         f'*[invalid="true"] {{ border: 2px solid {INVALID_ACCENT}; }}\n'
+        f'*[current="true"] {{ border: 2px solid {FOCUS_ACCENT}; }}\n'
         f"QLabel#fieldError {{ color: {INVALID_ACCENT}; }}\n"
-        "QLabel#fieldLabel { font-weight: 600; }\n"
-        "QLabel#fieldBadge { color: #555; }"
+        "QLabel#fieldLabel { font-weight: 600; border: none; background: transparent; }\n"
+        f'QLabel#fieldLabel[current="true"] {{ color: {FOCUS_ACCENT}; border: none; }}\n'
+        "QLabel#fieldBadge { color: #555; border: none; }\n"
+        f'QLabel#fieldBadge[checked="true"] {{ color: {CHECKED_ACCENT}; font-weight: 700;'
+        " border: none; }\n"
+        "QLabel#secondReading { color: #8d4e00; background: #fff3e0; border-radius: 3px;"
+        " padding: 2px 4px; }"
     )
     return "\n".join(rules)

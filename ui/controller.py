@@ -18,7 +18,8 @@ import socket
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -30,7 +31,8 @@ from medreview.errors import MedreviewError
 from medreview.ingest import WorkDone, WorkItem, pipeline_extract, run_item
 from medreview.model import BBox, ErrorInfo, ExtractionResult, FieldData, Word
 from medreview.pipeline import init_worker_process
-from medreview.store import DocumentRecord, DocumentRef, Status, Store
+from medreview.store import DocumentRecord, DocumentRef, DocumentSummary, Role, Status, Store
+from medreview.store.schema import utcnow
 from ui.evidence import PageFiles, PreparedDocument, prepare_document
 from ui.main_window import MainWindow
 from ui.queue_model import QueueItem
@@ -44,6 +46,8 @@ OCR_LEASE_SECONDS = 600.0
 LEASE_RENEW_MS = 120_000
 OCR_NICENESS = 10
 DEFAULT_BATCH = "inbox"
+# How often the queue is read again from the store (other analysts, expired claims).
+QUEUE_REFRESH_MS = 3000
 
 
 class ExtractFunction(Protocol):
@@ -88,6 +92,7 @@ class _Open:
 
     record: DocumentRecord
     pending: dict[str, FieldData]
+    started: datetime = field(default_factory=utcnow)
 
 
 def _files_of(record: DocumentRecord) -> list[PageFiles]:
@@ -101,7 +106,14 @@ def _files_of(record: DocumentRecord) -> list[PageFiles]:
 
 def _prepare(record: DocumentRecord) -> PreparedDocument:
     return prepare_document(
-        record.id, record.source_name, record.result, _files_of(record), record.edits
+        record.id,
+        record.source_name,
+        record.result,
+        _files_of(record),
+        record.edits,
+        record.checked,
+        record.blind_fields,
+        record.keyings,
     )
 
 
@@ -129,6 +141,7 @@ class ReviewController(QObject):
         ocr_slots: int = 1,
         ocr_in_processes: bool = True,
         save_delay_ms: int = 800,
+        refresh_ms: int = QUEUE_REFRESH_MS,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -144,13 +157,14 @@ class ReviewController(QObject):
         self._owner = f"gui:{socket.gethostname()}:{os.getpid()}"
         self._ocr_in_flight: dict[int, None] = {}
         self._ocr_slots_busy = 0
+        self._pump_wanted = False
         self._ocr_done = 0
         self._open: _Open | None = None
         self._ahead: PreparedDocument | None = None
         self._ahead_loading: int | None = None
         self._loading: int | None = None
         self._stopped = False
-        self.store.ensure_user(user)
+        self.role = Role(self.store.ensure_user(user).role)
         self.batch = batch or self._default_batch()
         self.store.create_batch(self.batch)
         self._save_timer = QTimer(self)
@@ -162,15 +176,30 @@ class ReviewController(QObject):
         self._lease_timer.setInterval(LEASE_RENEW_MS)
         self._lease_timer.timeout.connect(self._renew_leases)
         self._lease_timer.start()
+        # The queue lives: statuses come from the store, and an idle window opens
+        # documents that became ready (other analysts' claims that expired).
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(refresh_ms)
+        self._refresh_timer.timeout.connect(self._on_refresh_timer)
+        self._reviewing = True
+        self._refreshing = False
         w = window
         w.set_user(user)
         w.set_batch(self.batch)
+        w.set_can_export(self.role is Role.SUPERVISOR)
         w.submitRequested.connect(self._on_submit_requested)
         w.rejectRequested.connect(self._on_reject_requested)
         w.fieldEdited.connect(self._on_field_edited)
         w.regionRequested.connect(self._on_region_requested)
         w.importRequested.connect(self._on_import_requested)
         w.documentActivated.connect(self._on_document_activated)
+        w.closing.connect(self.shutdown)
+        w.fieldsConfirmed.connect(self._on_fields_confirmed)
+        w.postponeRequested.connect(self._on_postpone_requested)
+        w.typeChangeRequested.connect(self._on_type_change_requested)
+        w.retryRequested.connect(self._on_retry_requested)
+        w.removeRequested.connect(self._on_remove_requested)
+        w.batchChosen.connect(self.switch_batch)
 
     def _default_batch(self) -> str:
         batches = self.store.batches()
@@ -178,44 +207,150 @@ class ReviewController(QObject):
 
     # ----- session -------------------------------------------------------------------------
 
-    def start(self) -> None:
-        """Show the queue, start reading queued scans, open the first document."""
+    def start(self, *, review: bool = True) -> None:
+        """Show the queue, start reading queued scans, open the first document.
+
+        With ``review=False`` (the supervisor view) nothing is claimed until
+        :meth:`resume_review`.
+        """
+        self._reviewing = review
         self.refresh_queue()
+        self._refresh_timer.start()
         self.pump_ocr()
-        self.open_next()
+        if review:
+            self.open_next()
+
+    def resume_review(self) -> None:
+        """The analyst turned to the review view: open a document if none is."""
+        self._reviewing = True
+        if self._open is None and self._loading is None:
+            self.open_next()
 
     def shutdown(self) -> None:
-        """Save edits, give the open document back, stop background work."""
+        """Save edits, give the open document back, stop background work (within a second).
+
+        OCR processes still reading are ended and their scans queued again.
+        """
+        if self._stopped:
+            return
         self._stopped = True
         self._lease_timer.stop()
+        self._refresh_timer.stop()
         self.flush_edits()
         if self._open is not None:
+            self._leave("released")
             doc_id = self._open.record.id
             self._ok(lambda: self.store.release(doc_id, self.user))
             self._open = None
         self.pool.cancel_all()
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
+            for child in multiprocessing.active_children():
+                child.terminate()  # our own OCR processes: a page may take seconds
         self.pool.wait_done(10_000)
-        if self._executor is not None:
-            self._executor.shutdown(wait=True)
-            self._executor = None
+        if executor is not None:
+            executor.shutdown(wait=True)
+        for doc_id in list(self._ocr_in_flight):
+            self._ok(partial(self.store.requeue_processing, doc_id, self._owner, "window closed"))
+        self._ocr_in_flight.clear()
 
     def refresh_queue(self) -> None:
-        """Reload the batch's document list and progress."""
+        """Reload the batch's document list and progress (rows updated in place)."""
         docs = self._guard(lambda: self.store.documents(self.batch))
-        if docs is None:
-            return
+        if docs is not None:
+            self._show_queue(self.batch, docs, self._batch_names())
+
+    def _show_queue(self, batch: str, docs: list[DocumentSummary], batches: list[str]) -> None:
+        if batch != self.batch or self._stopped:
+            return  # the analyst switched batch meanwhile
         items = []
         for doc in docs:
+            if doc.status is Status.REMOVED:
+                continue
             detail = doc.error_code or "" if doc.status is Status.FAILED else ""
+            if doc.status is Status.IN_REVIEW and doc.claimed_by and doc.claimed_by != self.user:
+                detail = f"being reviewed by {doc.claimed_by}"
+            elif doc.status is Status.VERIFIED and doc.verified_by:
+                detail = f"verified by {doc.verified_by}"
             items.append(
                 QueueItem(doc.id, doc.source_name, str(doc.status), doc.document_type, detail)
             )
-        self.window.queue.set_items(items)
+        self.window.queue.update_items(items)
+        self.window.set_batches(batches, self.batch)
         if self._open is not None:
-            self.window._select_queue_row(self._open.record.id)
+            self.window.select_queue_row(self._open.record.id)
         self._update_progress()
+
+    def _on_refresh_timer(self) -> None:
+        """Read the queue in the pool (a large batch takes a while), then show it."""
+        if self._stopped or self._refreshing:
+            return
+        self._refreshing = True
+        store, batch = self.store, self.batch
+
+        def job(
+            token: CancelToken, progress: SignalProgress
+        ) -> tuple[list[DocumentSummary], list[str]]:
+            return store.documents(batch), sorted(b.name for b in store.batches())
+
+        self.pool.start(
+            job,
+            name="queue refresh",
+            on_result=lambda found: self._on_queue_read(batch, *found),
+            on_finished=self._on_refresh_finished,
+        )
+
+    def _on_queue_read(self, batch: str, docs: list[DocumentSummary], batches: list[str]) -> None:
+        self._show_queue(batch, docs, batches)
+        if self._stopped:
+            return
+        if self.window.queue.counts().get("queued", 0):
+            self.pump_ocr()  # scans queued again (retried, or left by a closed window)
+        if self._reviewing and self._open is None and self._loading is None:
+            self.open_next(quiet=True)
+
+    def _on_refresh_finished(self) -> None:
+        self._refreshing = False
+
+    def switch_batch(self, name: str) -> None:
+        """Work on another batch: the open document is given back first."""
+        if name == self.batch or self._stopped:
+            return
+        self._put_back()
+        self.batch = name
+        self._ahead = None
+        self.window.set_batch(name)
+        self.refresh_queue()
+        self.pump_ocr()
+        if self._reviewing:
+            self.open_next()
+
+    def _put_back(self) -> None:
+        """Save and release the open document (switching batch or document)."""
+        current = self._open
+        if current is None:
+            return
+        self.flush_edits()
+        self._leave("released")
+        doc_id = current.record.id
+        self._ok(lambda: self.store.release(doc_id, self.user))
+        self._open = None
+        self.window.queue.set_status(doc_id, "ready")
+        self.window.clear_document()
+
+    def _leave(self, outcome: str) -> None:
+        """Record the open document's review session (time and keystrokes)."""
+        current = self._open
+        if current is None:
+            return
+        keys = self.window.keystrokes.reset()
+        doc_id, started = current.record.id, current.started
+        self._ok(lambda: self.store.log_review(doc_id, self.user, started, keys, outcome))
+
+    def _batch_names(self) -> list[str]:
+        batches = self._guard(self.store.batches) or []
+        return sorted(b.name for b in batches)
 
     def _update_progress(self) -> None:
         counts = self.window.queue.counts()
@@ -224,13 +359,16 @@ class ReviewController(QObject):
 
     # ----- opening documents ---------------------------------------------------------------
 
-    def open_next(self) -> None:
-        """Claim the next document and show it (at once when it was read ahead)."""
+    def open_next(self, *, quiet: bool = False) -> None:
+        """Claim the next document and show it (at once when it was read ahead).
+
+        ``quiet``: when nothing is waiting, leave the window as it is (the timer's retry).
+        """
         if self._stopped or self._loading is not None:
             return
         record = self._guard(lambda: self.store.claim_next(self.user, self.batch))
         if record is None:
-            if self._open is None:
+            if self._open is None and not quiet:
                 waiting = self._ocr_slots_busy > 0
                 self.window.clear_document(
                     "Scans are being read; the next document opens when ready."
@@ -256,6 +394,9 @@ class ReviewController(QObject):
                     ahead.evidence,
                     dict(record.edits),
                     ahead.page_files,
+                    record.checked,
+                    record.blind_fields,
+                    dict(record.keyings),
                 ),
             )
             return
@@ -279,6 +420,7 @@ class ReviewController(QObject):
 
     def _display(self, record: DocumentRecord, document: PreparedDocument) -> None:
         self._open = _Open(record, {})
+        self.window.keystrokes.reset()
         self.window.show_document(document)
         self.window.queue.set_status(record.id, "in_review")
         self.documentShown.emit(record.id)
@@ -328,6 +470,8 @@ class ReviewController(QObject):
     def _on_field_edited(self, doc_id: int, name: str, value: FieldData) -> None:
         if self._open is None or self._open.record.id != doc_id:
             return
+        if name in self._open.record.blind_fields:
+            return  # keyed blind: the value goes with the submit, never saved before
         self._open.pending[name] = value
         self._save_timer.start()
 
@@ -348,14 +492,25 @@ class ReviewController(QObject):
         current = self._open
         if current is None or current.record.id != doc_id:
             return
+        blind = current.record.blind_fields
         for name, value in values.items():
+            if name in blind:
+                continue
             if _differs(value, current.record.final_value(name)) or name in current.pending:
                 current.pending[name] = value
         if not self.flush_edits():
             return
-        if not self._ok(lambda: self.store.submit(doc_id, self.user)):
+        keyed = {name: values.get(name) for name in blind} if blind else None
+        status = self._guard(lambda: self.store.submit(doc_id, self.user, keyed))
+        if status is None:
             return
-        self._finish(doc_id, "verified")
+        self._leave("verified")
+        if status is Status.VERIFIED:
+            self._finish(doc_id, "verified")
+        else:
+            record = self._guard(lambda: self.store.load_document(doc_id))
+            conflict = record is not None and record.keying_conflict
+            self._finish(doc_id, "ready", "keying conflict" if conflict else "keyed once")
 
     def _on_reject_requested(self, doc_id: int, reason: str) -> None:
         if self._open is None or self._open.record.id != doc_id:
@@ -363,6 +518,7 @@ class ReviewController(QObject):
         self.flush_edits()
         if not self._ok(lambda: self.store.reject(doc_id, self.user, reason)):
             return
+        self._leave("rejected")
         self._finish(doc_id, "rejected", reason)
 
     def _finish(self, doc_id: int, status: str, detail: str = "") -> None:
@@ -372,15 +528,98 @@ class ReviewController(QObject):
         self.open_next()
 
     def _on_document_activated(self, doc_id: int) -> None:
-        """Explain a queue row; documents open in queue order (the store hands them out)."""
+        """Open a chosen queue row: a ready document, or one this analyst verified.
+
+        A failed scan's row explains why it failed (read again: Ctrl+Shift+G).
+        """
         item = self.window.queue.item(doc_id)
-        if item is not None and item.status == "failed":
+        if item is None:
+            return
+        if item.status == "failed":
             record = self._guard(lambda: self.store.load_document(doc_id))
             error = record.error if record is not None else None
             reason = f"{error.code}: {error.message}" if error else item.detail
-            self.window.show_error(f"{item.name} could not be read. {reason}")
-        elif item is not None:
-            self.window.statusBar().showMessage(f"{item.name}: {item.status}", 4000)
+            if record is not None:  # read by `medreview ingest`: named by its storage hash
+                reason = reason.replace(record.source_path.name, item.name)
+            self.window.show_error(
+                f"{item.name} could not be read. {reason} "
+                "Read it again with Ctrl+Shift+G or remove it with Ctrl+Shift+Del."
+            )
+            return
+        if self._open is not None and self._open.record.id == doc_id:
+            return
+        if item.status not in ("ready", "in_review", "verified") or self._loading is not None:
+            self.window.statusBar().showMessage(f"{item.name} cannot be opened now.", 4000)
+            return
+        self._put_back()
+        record = self._guard(lambda: self.store.claim(doc_id, self.user))
+        if record is None:
+            self.refresh_queue()
+            if self._open is None:
+                self.open_next()
+            return
+        self._reviewing = True
+        self._show_record(record)
+
+    def _on_fields_confirmed(self, doc_id: int, names: list[str]) -> None:
+        if self._open is None or self._open.record.id != doc_id:
+            return
+        self._ok(lambda: self.store.confirm_fields(doc_id, self.user, names))
+
+    def _on_postpone_requested(self, doc_id: int) -> None:
+        if self._open is None or self._open.record.id != doc_id:
+            return
+        self.flush_edits()
+        self._leave("postponed")
+        if not self._ok(lambda: self.store.postpone(doc_id, self.user)):
+            return
+        self._ahead = None  # the store decides what comes next now
+        self._finish(doc_id, "ready", "postponed")
+
+    def _on_type_change_requested(self, doc_id: int, document_type: str) -> None:
+        """Read the document again as ``document_type`` in the background, then show it."""
+        current = self._open
+        if current is None or current.record.id != doc_id:
+            return
+        self.flush_edits()
+        record, extract = current.record, self._extract
+        config = replace(self.config, document_type=document_type)
+        store, user = self.store, self.user
+        image_dir = store.page_dir(doc_id)
+
+        def job(token: CancelToken, progress: SignalProgress) -> DocumentRecord:
+            result = extract(record.source_path, config, image_dir=image_dir)
+            token.check()
+            if result.error is not None:
+                raise MedreviewError(result.error.message)
+            images = sorted(image_dir.glob("page-[0-9][0-9][0-9].png"))
+            return store.replace_result(doc_id, user, result, images)
+
+        self.window.statusBar().showMessage(f"Reading the document again as {document_type}…")
+        self._loading = doc_id
+        self.pool.start(
+            job,
+            name="read again",
+            on_result=self._on_read_again,
+            on_error=lambda err: self._on_load_failed(record, err),
+        )
+
+    def _on_read_again(self, record: DocumentRecord) -> None:
+        self._loading = None
+        if self._stopped or self._open is None or self._open.record.id != record.id:
+            return
+        self.window.queue.set_status(record.id, "in_review", document_type=record.document_type)
+        self.window.statusBar().showMessage("Read again; every field is to check.", 5000)
+        self._show_record(record)
+
+    def _on_retry_requested(self, doc_id: int) -> None:
+        if self._ok(lambda: self.store.retry_failed(doc_id, self.user)):
+            self.refresh_queue()
+            self.pump_ocr()
+
+    def _on_remove_requested(self, doc_id: int) -> None:
+        if self._ok(lambda: self.store.remove_failed(doc_id, self.user)):
+            self.refresh_queue()
 
     # ----- region re-read ------------------------------------------------------------------
 
@@ -432,7 +671,12 @@ class ReviewController(QObject):
         self.imported.emit(new)
 
     def pump_ocr(self) -> None:
-        """Start OCR slots up to the limit; each claims, reads and stores one scan."""
+        """Start OCR slots up to the limit; each claims, reads and stores one scan.
+
+        Asked while every slot is busy, the next slot to finish pumps again (a
+        scan queued meanwhile is never left waiting).
+        """
+        self._pump_wanted = self._ocr_slots_busy >= self._ocr_slots
         while not self._stopped and self._ocr_slots_busy < self._ocr_slots:
             self._ocr_slots_busy += 1
             self._start_ocr_slot()
@@ -483,6 +727,11 @@ class ReviewController(QObject):
             progress.note(doc_id)
             work = read(token, WorkItem(doc_id, source, store.page_dir(doc_id), config))
             token.check()
+            error = work.result.error
+            if error is not None:  # name the scan as imported, not by its storage hash
+                names = {d.id: d.source_name for d in store.documents(batch, [Status.PROCESSING])}
+                shown = names.get(doc_id, source.name)
+                work.result.error = ErrorInfo(error.code, error.message.replace(source.name, shown))
             return work, store.store_result(work.doc_id, work.result, work.image_paths, owner=owner)
 
         self.pool.start(
@@ -519,6 +768,8 @@ class ReviewController(QObject):
             self.ocrFinished.emit(work.doc_id, str(status))
 
     def _on_ocr_error(self, doc_id: int | None, error: WorkerError) -> None:
+        if self._stopped:
+            return  # shutting down: the scan is queued again by shutdown()
         if "BrokenProcessPool" in error.message and self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None  # a crashed OCR process: start fresh ones next time
@@ -542,7 +793,7 @@ class ReviewController(QObject):
         self._update_progress()
         if self._stopped:
             return
-        if worked:
+        if worked or self._pump_wanted:
             self.pump_ocr()  # the next scan at once, so the OCR process never idles
         if self._open is None and self._loading is None:
             QTimer.singleShot(0, self.open_next)

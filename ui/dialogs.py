@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -71,6 +71,10 @@ class RejectDialog(QDialog):
         self.reason_box.setEditable(True)
         self.reason_box.addItems(REJECT_REASONS)
         self.reason_box.setCurrentIndex(0)
+        self.reason_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        line = self.reason_box.lineEdit()
+        if line is not None:
+            line.returnPressed.connect(self._on_accepted)  # Enter rejects with what is shown
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -81,6 +85,14 @@ class RejectDialog(QDialog):
         layout.addWidget(QLabel("Why is this document rejected?"))
         layout.addWidget(self.reason_box)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The suggested reason is selected, so that typing replaces it (never appends)."""
+        super().showEvent(event)
+        self.reason_box.setFocus()
+        line = self.reason_box.lineEdit()
+        if line is not None:
+            line.selectAll()
 
     def reason(self) -> str:
         """The chosen or typed reason, on one line."""

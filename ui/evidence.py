@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -95,11 +96,12 @@ def load_pages(files: Sequence[PageFiles]) -> list[LoadedPage]:
 
 
 def evidence_of(result: ExtractionResult) -> list[EvidenceBox]:
-    """The word boxes of every field, each with its own text when it can be told.
+    """The word boxes of every field, each with its own text and confidence when known.
 
     The contract keeps one ``ocr_text`` per field; when it has as many words as the
     field has boxes, each box gets its word, otherwise each box carries the
-    field's whole text.
+    field's whole text. Each box carries its own engine confidence
+    (``box_confidences``); a result without them gives every box the field's.
     """
     boxes: list[EvidenceBox] = []
     for name, field in result.fields.items():
@@ -108,9 +110,12 @@ def evidence_of(result: ExtractionResult) -> list[EvidenceBox]:
         word_boxes = field.boxes or ((field.bbox,) if field.bbox else ())
         words = field.ocr_text.split()
         per_word = len(words) == len(word_boxes)
+        confidences = field.box_confidences
+        own = len(confidences) == len(word_boxes)
         for index, bbox in enumerate(word_boxes):
             text = words[index] if per_word else field.ocr_text
-            boxes.append(EvidenceBox(name, field.page, bbox, text, field.confidence))
+            confidence = confidences[index] if own else field.confidence
+            boxes.append(EvidenceBox(name, field.page, bbox, text, confidence))
     return boxes
 
 
@@ -125,6 +130,12 @@ class PreparedDocument:
     evidence: list[EvidenceBox]
     values: dict[str, FieldData]
     page_files: list[PageFiles]
+    # the fields the analyst already confirmed
+    checked: frozenset[str] = frozenset()
+    # double keying: fields keyed blind, and (for a supervisor) both keyings of each
+    # field the two analysts keyed differently
+    blind: frozenset[str] = frozenset()
+    keyings: dict[str, tuple[FieldData, FieldData]] = dataclass_field(default_factory=dict)
 
 
 def prepare_document(
@@ -133,14 +144,25 @@ def prepare_document(
     result: ExtractionResult,
     files: Sequence[PageFiles],
     values: dict[str, FieldData] | None = None,
+    checked: frozenset[str] = frozenset(),
+    blind: frozenset[str] = frozenset(),
+    keyings: dict[str, tuple[FieldData, FieldData]] | None = None,
 ) -> PreparedDocument:
-    """Read a document's page images and evidence boxes (safe on a worker thread)."""
+    """Read a document's page images and evidence boxes (safe on a worker thread).
+
+    The boxes of blind fields are left out unless the keyings are being decided:
+    they would show the OCR text to an analyst keying blind.
+    """
+    hidden = blind if not keyings else frozenset()
     return PreparedDocument(
         doc_id,
         name,
         result,
         load_pages(files),
-        evidence_of(result),
+        [box for box in evidence_of(result) if box.field not in hidden],
         dict(values or {}),
         list(files),
+        checked,
+        blind,
+        dict(keyings or {}),
     )

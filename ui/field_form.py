@@ -1,8 +1,15 @@
 """The field form: one editor per field, coloured by confidence, validated as the analyst types.
 
 Every change the analyst makes (typing, picking words on the scan, taking a
-re-read region) goes through the form's undo stack, so Ctrl+Z works across all
-of them. Validation rules live in the core (``ui.validation_adapter``).
+re-read region or a second reading) goes through the form's undo stack, so
+Ctrl+Z works across all of them. Validation rules live in the core
+(``ui.validation_adapter``).
+
+Every field starts "to check". Enter confirms the focused field as read (it is
+marked with a tick) and moves to the next field still to check; editing a field
+checks it too. F8 visits the fields still to check, and a document is submitted
+only when none is left. A field whose second reader disagreed shows both
+readings; Alt+1 keeps the first, Alt+2 takes the second.
 """
 
 from __future__ import annotations
@@ -11,8 +18,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGridLayout,
     QLabel,
@@ -28,8 +36,9 @@ from PySide6.QtWidgets import (
 from medreview.documents import FieldKind, FieldSpec, fields_of
 from medreview.model import FieldData, FieldResult
 from ui import validation_adapter
-from ui.confidence import Level, form_stylesheet, level_of
+from ui.confidence import HIGH_THRESHOLD, Level, form_stylesheet, level_of
 from ui.field_editors import FieldEditor, make_editor, set_text, text_of, value_to_text
+from ui.snippet import FieldSnippet, SnippetImage
 
 _EDIT_COMMAND_ID = 4201
 
@@ -41,6 +50,8 @@ class _Page:
     host: QWidget
     rows: dict[str, _Row]
     order: list[str]
+    grid: QGridLayout
+    snippet: FieldSnippet
 
 
 @dataclass(slots=True)
@@ -52,11 +63,30 @@ class _Row:
     label: QLabel
     badge: QLabel
     error: QLabel
+    second: QLabel
+    index: int
     result: FieldResult | None
     original_text: str
     text: str
     value: FieldData
     problem: str | None = None
+    confirmed: bool = False
+    blind: bool = False
+
+    @property
+    def edited(self) -> bool:
+        """True when the analyst changed what OCR read."""
+        return self.text != self.original_text
+
+    @property
+    def disagrees(self) -> bool:
+        """True when a second reader read something else."""
+        return self.result is not None and self.result.agreement is False
+
+    @property
+    def checked(self) -> bool:
+        """Confirmed or corrected by the analyst, and valid."""
+        return (self.confirmed or self.edited) and not self.problem
 
 
 class _EditCommand(QUndoCommand):
@@ -105,6 +135,8 @@ class FieldForm(QScrollArea):
     fieldFocused = Signal(str)
     fieldEdited = Signal(str, object)
     validityChanged = Signal(bool)
+    fieldsConfirmed = Signal(list)
+    allChecked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,15 +181,23 @@ class FieldForm(QScrollArea):
         *,
         title: str = "",
         today: date | None = None,
+        checked: frozenset[str] = frozenset(),
+        blind: frozenset[str] = frozenset(),
+        keyings: dict[str, tuple[FieldData, FieldData]] | None = None,
     ) -> None:
         """Show a document's fields, filled from ``values`` or else the OCR fields.
 
-        ``values`` holds the analyst's saved edits (a field present there was edited).
+        ``values`` holds the analyst's saved edits (a field present there was edited);
+        ``checked`` the fields already confirmed. Double keying: ``blind`` fields
+        start empty, without OCR value or confidence; ``keyings`` (for the
+        supervisor deciding a conflict) shows both keyings of a field as its two
+        readings, Alt+1 / Alt+2 taking either.
         The editors are built once per document type and refilled for the next
         document of the same type, which keeps "submit and next" quick.
         """
         self.undo_stack.clear()
         self._today = today
+        self._set_focused(None)
         self._show_page(document_type)
         self._title.setText(title or document_type.replace("_", " ").capitalize())
         saved = values or {}
@@ -166,6 +206,17 @@ class FieldForm(QScrollArea):
             for name in self._order:
                 row = self._rows[name]
                 row.result = fields.get(name)
+                row.blind = name in blind
+                if keyings and name in keyings:
+                    first, second = keyings[name]
+                    row.result = (
+                        FieldResult(first, 1.0, agreement=True)
+                        if first == second or (not first and not second)
+                        else FieldResult(first, 0.0, agreement=False, second_reading=second)
+                    )
+                elif row.blind:
+                    row.result = None
+                row.confirmed = name in checked
                 row.original_text = value_to_text(row.result.value if row.result else None)
                 text = value_to_text(saved[name]) if name in saved else row.original_text
                 set_text(row.editor, text)
@@ -173,7 +224,6 @@ class FieldForm(QScrollArea):
                 self._refresh(name, emit=False)
         finally:
             self._applying = False
-        self._focused = None
         self.verticalScrollBar().setValue(0)
         self._update_summary()
 
@@ -205,13 +255,18 @@ class FieldForm(QScrollArea):
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
         grid.setColumnStretch(1, 1)
-        page = _Page(host, {}, [])
+        snippet = FieldSnippet(host)
+        page = _Page(host, {}, [], grid, snippet)
         previous: QWidget | None = None
         for index, spec in enumerate(fields_of(document_type)):
             editor = make_editor(spec, host)
             label = QLabel(spec.label + (" *" if spec.required else ""), host)
             label.setObjectName("fieldLabel")
             label.setBuddy(editor)
+            label.setWordWrap(True)  # long labels take two lines, not the editors' width
+            label.setMinimumWidth(LABEL_MIN_WIDTH)
+            label.setMaximumWidth(LABEL_MAX_WIDTH)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             badge = QLabel(host)
             badge.setObjectName("fieldBadge")
             badge.setMinimumWidth(40)
@@ -219,13 +274,22 @@ class FieldForm(QScrollArea):
             error.setObjectName("fieldError")
             error.setWordWrap(True)
             error.hide()
-            page.rows[spec.name] = _Row(spec, editor, label, badge, error, None, "", "", None)
+            second = QLabel(host)
+            second.setObjectName("secondReading")
+            second.setWordWrap(True)
+            second.setTextFormat(Qt.TextFormat.PlainText)
+            second.hide()
+            page.rows[spec.name] = _Row(
+                spec, editor, label, badge, error, second, index, None, "", "", None
+            )
             page.order.append(spec.name)
             top = Qt.AlignmentFlag.AlignTop if spec.kind is FieldKind.LIST else Qt.AlignmentFlag(0)
-            grid.addWidget(label, 2 * index, 0, top | Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(editor, 2 * index, 1)
-            grid.addWidget(badge, 2 * index, 2, top)
-            grid.addWidget(error, 2 * index + 1, 1)
+            base = ROWS_PER_FIELD * index
+            grid.addWidget(label, base, 0, top | Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(editor, base, 1)
+            grid.addWidget(badge, base, 2, top)
+            grid.addWidget(second, base + 1, 1, 1, 2)
+            grid.addWidget(error, base + 3, 1, 1, 2)
             for widget in (label, editor, badge):
                 widget.show()  # now, not on the layout's queued show, so focus can land
             editor.setSizePolicy(QSizePolicy.Policy.Expanding, editor.sizePolicy().verticalPolicy())
@@ -234,12 +298,14 @@ class FieldForm(QScrollArea):
             if previous is not None:
                 QWidget.setTabOrder(previous, editor)
             previous = editor
+        grid.addWidget(snippet, 2, 0, 1, 3)
         self._stack.addWidget(host)
         return page
 
     def clear_document(self) -> None:
         """Show no document."""
         self._stack.setCurrentIndex(0)
+        self._set_focused(None)
         self._rows, self._order = {}, []
         self._document_type = ""
         self._focused = None
@@ -304,24 +370,81 @@ class FieldForm(QScrollArea):
         return not self.errors()
 
     def doubtful_fields(self) -> list[str]:
-        """Invalid fields, and OCR fields below high confidence the analyst has not changed."""
+        """The fields still to check, in form order: not confirmed nor corrected, or invalid."""
+        return [name for name in self._order if not self._rows[name].checked]
+
+    def summary_text(self) -> str:
+        """The line under the title: fields, how many to check, invalid, disagreeing."""
+        return self._summary.text()
+
+    def badge_text(self, name: str) -> str:
+        """The confidence badge beside a field (a tick once checked)."""
+        return self._rows[name].badge.text()
+
+    def label_text(self, name: str) -> str:
+        """A field's label (an arrow marks the focused field)."""
+        return self._rows[name].label.text()
+
+    def second_reading_text(self, name: str) -> str:
+        """The line showing both readings of a disagreeing field ("" otherwise)."""
+        return self._rows[name].second.text()
+
+    def is_checked(self, name: str) -> bool:
+        """True when the analyst confirmed or corrected the field (and it is valid)."""
+        return self._rows[name].checked
+
+    def is_confirmed(self, name: str) -> bool:
+        """True when the analyst confirmed the field as read (Enter)."""
+        return self._rows[name].confirmed
+
+    def disagreement(self, name: str) -> tuple[str, str] | None:
+        """The two readings of a field whose readers disagree, as texts; else None."""
+        row = self._rows[name]
+        if not row.disagrees or row.result is None:
+            return None
+        return row.original_text, value_to_text(row.result.second_reading)
+
+    def agreeing_fields(self) -> list[str]:
+        """Fields still to check that both readers read alike, confidently and validly."""
         return [
             name
-            for name in self._order
-            if self._rows[name].problem or self.level(name) in (Level.LOW, Level.MEDIUM)
+            for name in self.doubtful_fields()
+            if (row := self._rows[name]).result is not None
+            and row.result.agreement is True
+            and row.result.confidence >= HIGH_THRESHOLD
+            and not row.edited
+            and not row.problem
         ]
+
+    def choice_for(self, name: str, text: str) -> str | None:
+        """The choice of an enum field that ``text`` (a word picked on the scan) names."""
+        spec = self._rows[name].spec
+        wanted = " ".join(text.lower().split()).strip(" .:;,")
+        if not wanted:
+            return None
+        for choice in spec.choices:
+            if choice.lower() == wanted:
+                return choice
+        starts = [c for c in spec.choices if c.lower().startswith(wanted)]
+        return starts[0] if len(starts) == 1 else None
+
+    def snippet(self) -> FieldSnippet | None:
+        """The snippet widget of the page shown."""
+        page = self._pages.get(self._document_type)
+        return page.snippet if page is not None else None
 
     # ----- navigation ----------------------------------------------------------------------
 
     def focus_field(self, name: str) -> None:
-        """Put the keyboard focus in a field's editor and scroll it into view."""
+        """Focus a field's editor with its whole value selected (as Tab does), in view."""
         row = self._rows[name]
-        row.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        row.editor.setFocus(Qt.FocusReason.TabFocusReason)
+        _select_all(row.editor)
         self.ensureWidgetVisible(row.editor, 20, 40)
         self._set_focused(name)
 
     def focus_first(self) -> None:
-        """Focus the first doubtful field, or the first field."""
+        """Focus the first field still to check, or the first field."""
         doubtful = self.doubtful_fields()
         if doubtful:
             self.focus_field(doubtful[0])
@@ -329,7 +452,7 @@ class FieldForm(QScrollArea):
             self.focus_field(self._order[0])
 
     def focus_next_doubtful(self) -> str | None:
-        """Jump to the next doubtful field after the focused one (wrapping); its name."""
+        """Jump to the next field still to check after the focused one (wrapping)."""
         doubtful = self.doubtful_fields()
         if not doubtful:
             return None
@@ -339,18 +462,121 @@ class FieldForm(QScrollArea):
         self.focus_field(target)
         return target
 
-    def _set_focused(self, name: str) -> None:
-        if name != self._focused:
-            self._focused = name
+    def _set_focused(self, name: str | None) -> None:
+        if name == self._focused:
+            return
+        old = self._rows.get(self._focused) if self._focused else None
+        self._focused = name
+        if old is not None:
+            self._mark_current(old, False)
+        row = self._rows.get(name) if name else None
+        if row is not None:
+            self._mark_current(row, True)
+            page = self._pages.get(self._document_type)
+            if page is not None:
+                page.snippet.set_snippet(None)
+                page.grid.removeWidget(page.snippet)
+                page.grid.addWidget(page.snippet, ROWS_PER_FIELD * row.index + 2, 1, 1, 2)
             self.fieldFocused.emit(name)
 
+    @staticmethod
+    def _mark_current(row: _Row, current: bool) -> None:
+        """The focused field's label carries an arrow and its editor a strong border."""
+        flag = "true" if current else "false"
+        for widget in (row.label, row.editor):
+            widget.setProperty("current", flag)
+            style = widget.style()
+            style.unpolish(widget)
+            style.polish(widget)
+        text = row.spec.label + (" *" if row.spec.required else "")
+        row.label.setText(f"▶ {text}" if current else text)
+
+    def show_snippet(self, name: str, snippet: SnippetImage | None) -> None:
+        """Show the scan's region of ``name`` under its editor (None hides it)."""
+        page = self._pages.get(self._document_type)
+        if page is not None and name == self._focused:
+            page.snippet.set_snippet(snippet)
+
+    # ----- checking ------------------------------------------------------------------------
+
+    def confirm_field(self, name: str, *, advance: bool = True) -> bool:
+        """Confirm a field as read (Enter); False (and nothing changes) when it is invalid."""
+        row = self._rows.get(name)
+        if row is None or row.problem:
+            return False
+        self._normalise(name)
+        if not row.confirmed:
+            row.confirmed = True
+            self._refresh(name, emit=False)
+            self._update_summary()
+            self.fieldsConfirmed.emit([name])
+        if advance:
+            self._advance_from(name)
+        return True
+
+    def confirm_agreeing(self) -> list[str]:
+        """Confirm every field both readers read alike, confidently and validly."""
+        names = self.agreeing_fields()
+        for name in names:
+            self._rows[name].confirmed = True
+            self._refresh(name, emit=False)
+        if names:
+            self._update_summary()
+            self.fieldsConfirmed.emit(names)
+        return names
+
+    def take_reading(self, name: str, which: int) -> bool:
+        """Take the first (1) or the second (2) reading of a disagreeing field."""
+        readings = self.disagreement(name)
+        if readings is None or which not in (1, 2):
+            return False
+        self.set_field_text(name, readings[which - 1])
+        if which == 1:
+            return self.confirm_field(name)
+        self._advance_from(name)
+        return True
+
+    def _advance_from(self, name: str) -> None:
+        """Move to the next field still to check, or say that none is left."""
+        if self.doubtful_fields():
+            self.focus_next_doubtful()
+        else:
+            self.allChecked.emit()
+
+    def _normalise(self, name: str) -> None:
+        """Show a one-line value in its stored form (a typed 09/10/2022 as 2022-09-10)."""
+        row = self._rows[name]
+        if not isinstance(row.editor, QLineEdit) or row.problem or row.value in (None, ""):
+            return
+        shown = value_to_text(row.value)
+        if shown != row.text:
+            self.set_field_text(name, shown)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Track the focused field; leave Undo/Redo to the window's actions."""
-        if event.type() == QEvent.Type.FocusIn:
+        """Track the focused field and handle the form's keys.
+
+        Enter confirms, Alt+1 / Alt+2 take a reading, Tab wraps around the form
+        (it never falls into the queue); Undo/Redo are left to the window's actions.
+        """
+        kind = event.type()
+        if kind == QEvent.Type.FocusIn:
             for name, row in self._rows.items():
                 if row.editor is watched:
                     self.ensureWidgetVisible(row.editor, 20, 40)
                     self._set_focused(name)
+                    if isinstance(event, QFocusEvent) and event.reason() in (
+                        Qt.FocusReason.TabFocusReason,
+                        Qt.FocusReason.BacktabFocusReason,
+                    ):
+                        _select_all(row.editor)
+        elif kind == QEvent.Type.FocusOut:
+            left = self._name_of(watched)
+            if left is not None and not self._applying:
+                self._normalise(left)
+        elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            pressed = self._name_of(watched)
+            if pressed is not None and self._on_key(pressed, event):
+                return True
         elif (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
@@ -362,6 +588,38 @@ class FieldForm(QScrollArea):
             event.ignore()
             return True
         return super().eventFilter(watched, event)
+
+    def _name_of(self, widget: QObject) -> str | None:
+        for name, row in self._rows.items():
+            if row.editor is widget:
+                return name
+        return None
+
+    def _on_key(self, name: str, event: QKeyEvent) -> bool:
+        """The form's own keys on a field's editor; True when handled."""
+        key, mods = event.key(), event.modifiers()
+        plain = mods & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        editor = self._rows[name].editor
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if isinstance(editor, QComboBox) and editor.view().isVisible():
+                return False
+            if plain:
+                self.confirm_field(name)
+                return True
+            if mods == Qt.KeyboardModifier.ShiftModifier and isinstance(editor, QPlainTextEdit):
+                editor.insertPlainText("\n")  # a new line of a list
+                return True
+            return False
+        if mods == Qt.KeyboardModifier.AltModifier and key in (Qt.Key.Key_1, Qt.Key.Key_2):
+            self.take_reading(name, 1 if key == Qt.Key.Key_1 else 2)
+            return True
+        if key == Qt.Key.Key_Tab and plain and self._order and name == self._order[-1]:
+            self.focus_field(self._order[0])
+            return True
+        if key == Qt.Key.Key_Backtab and self._order and name == self._order[0]:
+            self.focus_field(self._order[-1])
+            return True
+        return False
 
     # ----- editing -------------------------------------------------------------------------
 
@@ -402,21 +660,51 @@ class FieldForm(QScrollArea):
         row = self._rows[name]
         row.value = validation_adapter.parse(row.spec, row.text)
         row.problem = validation_adapter.problem(row.spec, row.value, today=self._today)
-        edited = row.text != row.original_text
+        edited = row.edited
         confidence = row.result.confidence if row.result else 0.0
         level = Level.EDITED if edited else level_of(confidence)
+        if row.blind and not row.disagrees:
+            level = Level.BLIND
+        if row.disagrees and level is Level.HIGH:
+            level = Level.MEDIUM  # two readers disagree: never shown as trusted
         row.editor.setProperty("level", str(level))
         row.editor.setProperty("invalid", "true" if row.problem else "false")
+        row.editor.setProperty("checked", "true" if row.checked else "false")
         style = row.editor.style()
         style.unpolish(row.editor)
         style.polish(row.editor)
-        row.badge.setText("edited" if edited else f"{confidence:.0%}" if row.result else "—")
+        mark = "✓ " if row.checked else "≠ " if row.disagrees and not edited else ""
+        shown = (
+            "edited"
+            if edited
+            else "blind"
+            if row.blind and not row.disagrees
+            else f"{confidence:.0%}"
+            if row.result
+            else "—"
+        )
+        row.badge.setText(mark + shown)
+        row.badge.setProperty("checked", "true" if row.checked else "false")
+        row.badge.style().unpolish(row.badge)
+        row.badge.style().polish(row.badge)
+        readings = self._disagreement_text(row)
+        row.second.setText(readings)
+        row.second.setVisible(bool(readings))
         row.error.setText(row.problem or "")
         row.error.setVisible(bool(row.problem))
         row.editor.setToolTip(self._tooltip(row))
         if emit:
             self._update_summary()
             self.fieldEdited.emit(name, row.value)
+
+    @staticmethod
+    def _disagreement_text(row: _Row) -> str:
+        if not row.disagrees or row.result is None or row.checked:
+            return ""
+        first = row.original_text.replace("\n", "; ") or "(blank)"
+        second = value_to_text(row.result.second_reading).replace("\n", "; ") or "(blank)"
+        what = "Keyings differ" if row.blind else "Readers disagree"
+        return f"{what} — Alt+1: {first}   Alt+2: {second}"
 
     @staticmethod
     def _tooltip(row: _Row) -> str:
@@ -430,6 +718,11 @@ class FieldForm(QScrollArea):
         ]
         if result.corrected:
             lines.append(f"Corrected to: {_escape(row.original_text)}")
+        if result.agreement is False:
+            second = value_to_text(result.second_reading)
+            lines.append(f"Second reader: {_escape(second) or '—'}")
+        elif result.agreement is True:
+            lines.append("Second reader agrees")
         if row.problem:
             lines.append(f"<span style='color:#b3261e'>{_escape(row.problem)}</span>")
         return "<br>".join(lines)
@@ -438,6 +731,9 @@ class FieldForm(QScrollArea):
         errors = self.errors()
         doubtful = len(self.doubtful_fields())
         parts = [f"{len(self._order)} fields", f"{doubtful} to check"]
+        disagreeing = sum(1 for n in self._order if self._rows[n].disagrees)
+        if disagreeing:
+            parts.append(f"{disagreeing} disagreeing")
         if errors:
             parts.append(f"{len(errors)} invalid")
         self._summary.setText(" · ".join(parts))
@@ -445,6 +741,17 @@ class FieldForm(QScrollArea):
         if valid != self._valid:
             self._valid = valid
             self.validityChanged.emit(valid)
+
+
+ROWS_PER_FIELD = 4  # editor, second reading, snippet, error
+LABEL_MIN_WIDTH = 120
+LABEL_MAX_WIDTH = 150
+
+
+def _select_all(editor: FieldEditor) -> None:
+    """Select the whole value, so that typing replaces it (Tab, F8 and Enter alike)."""
+    if isinstance(editor, QLineEdit | QPlainTextEdit):
+        editor.selectAll()
 
 
 def _escape(text: str) -> str:

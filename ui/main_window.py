@@ -10,14 +10,25 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSettings,
+    Qt,
+    Signal,
+    SignalInstance,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QProgressBar,
@@ -37,9 +48,12 @@ from ui.actions import ACTIONS, TOOLBAR_GROUPS, build_actions
 from ui.dialogs import RejectDialog, ShortcutsDialog
 from ui.evidence import PreparedDocument
 from ui.field_form import FieldForm
+from ui.geometry import clamp_to_screen, splitter_sizes
+from ui.keystrokes import KeystrokeCounter
 from ui.layouts_dialog import layout_caption
 from ui.queue_model import QueueModel
 from ui.scan_view import ScanView
+from ui.snippet import cut_snippet
 
 SCAN_SUFFIXES = frozenset({".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"})
 
@@ -61,7 +75,20 @@ class MessageBar(QFrame):
         layout.addWidget(self.use_button)
         layout.addWidget(self.dismiss_button)
         self.dismiss_button.clicked.connect(self.hide)
+        for button in (self.use_button, self.dismiss_button):
+            button.installEventFilter(self)
         self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On an offer, Enter takes it and Escape dismisses it (as the buttons say)."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.use_button.isVisible():
+                self.use_button.click()
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                self.dismiss_button.click()
+                return True
+        return super().eventFilter(watched, event)
 
     def show_message(self, text: str, kind: str, *, offer: bool = False) -> None:
         """Show ``text``; ``kind`` is ``error``, ``info`` or ``offer``."""
@@ -87,6 +114,14 @@ class MainWindow(QMainWindow):
     documentActivated = Signal(int)
     exportRequested = Signal()
     viewChanged = Signal(str)
+    closing = Signal()
+    fieldsConfirmed = Signal(int, list)
+    postponeRequested = Signal(int)
+    typeChangeRequested = Signal(int, str)
+    openRequested = Signal(int)
+    retryRequested = Signal(int)
+    removeRequested = Signal(int)
+    batchChosen = Signal(str)
 
     def __init__(
         self,
@@ -105,6 +140,9 @@ class MainWindow(QMainWindow):
         self._offer: tuple[int, str, str] | None = None
         self.reject_dialog: RejectDialog | None = None
         self.shortcuts_dialog: ShortcutsDialog | None = None
+        self.type_dialog: QInputDialog | None = None
+        self.keystrokes = KeystrokeCounter(self)
+        self._can_export = True
 
         self.commands = build_actions(self)
         self.queue = QueueModel(self)
@@ -149,7 +187,15 @@ class MainWindow(QMainWindow):
         self.batch_label = QLabel("No batch")
         self.batch_label.setObjectName("batchLabel")
         self.batch_label.setStyleSheet("font-weight: 600; padding: 2px 2px 4px 2px;")
-        queue_layout.addWidget(self.batch_label)
+        self.batch_box = QComboBox(self)
+        self.batch_box.setObjectName("batchBox")
+        self.batch_box.setToolTip("The batch you work on (Ctrl+B)")
+        self.batch_box.hide()
+        self.batch_box.activated.connect(self._on_batch_box_activated)
+        batch_row = QHBoxLayout()
+        batch_row.addWidget(self.batch_label)
+        batch_row.addWidget(self.batch_box, 1)
+        queue_layout.addLayout(batch_row)
         queue_layout.addWidget(view)
 
         scan_panel = QWidget(self)
@@ -191,8 +237,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([300, 680, 480])
+        self.splitter.setSizes(splitter_sizes(1440))
         self.splitter.setChildrenCollapsible(False)
+        queue_panel.setMinimumWidth(150)
+        form_panel.setMinimumWidth(330)
         self.stack.addWidget(self.splitter)
         self.setCentralWidget(self.stack)
 
@@ -249,6 +297,13 @@ class MainWindow(QMainWindow):
         a["submit"].triggered.connect(self._on_submit_triggered)
         a["reject"].triggered.connect(self._on_reject_triggered)
         a["next_doubtful"].triggered.connect(self._on_next_doubtful_triggered)
+        a["confirm_agreeing"].triggered.connect(self._on_confirm_agreeing_triggered)
+        a["postpone"].triggered.connect(self._on_postpone_triggered)
+        a["change_type"].triggered.connect(self._on_change_type_triggered)
+        a["open_selected"].triggered.connect(lambda: self._on_queue_activated(self._current_row()))
+        a["retry_failed"].triggered.connect(lambda: self._on_failed_action(self.retryRequested))
+        a["remove_failed"].triggered.connect(lambda: self._on_failed_action(self.removeRequested))
+        a["switch_batch"].triggered.connect(self._on_switch_batch_triggered)
         a["undo"].triggered.connect(self.form.undo_stack.undo)
         a["redo"].triggered.connect(self.form.undo_stack.redo)
         self.form.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)
@@ -277,6 +332,12 @@ class MainWindow(QMainWindow):
         self.form.fieldFocused.connect(self._on_field_focused)
         self.form.fieldEdited.connect(self._on_field_edited)
         self.form.validityChanged.connect(self._on_validity_changed)
+        self.form.fieldsConfirmed.connect(self._on_fields_confirmed)
+        self.form.allChecked.connect(
+            lambda: self.statusBar().showMessage(
+                "Every field is checked: Ctrl+Enter submits.", 5000
+            )
+        )
         self.scan.wordsPicked.connect(self._on_words_picked)
         self.scan.regionDrawn.connect(self._on_region_drawn)
         self.scan.pageChanged.connect(lambda _p, _n: self._update_scan_header())
@@ -292,12 +353,19 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1440, 900)
+        clamp_to_screen(self)
         state = self._settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
         splitter = self._settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes(splitter_sizes(self.width()))
+
+    def fit_panels(self) -> None:
+        """Give the queue, the scan and the form the widths this window size calls for."""
+        self.splitter.setSizes(splitter_sizes(self.width()))
 
     def save_settings(self) -> None:
         """Remember geometry, toolbar state and splitter sizes."""
@@ -307,9 +375,12 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save the layout on the way out."""
+        """Save the layout and say so: the application ends its session and quits."""
         self.save_settings()
         super().closeEvent(event)
+        if event.isAccepted():
+            self.keystrokes.stop()
+            self.closing.emit()
 
     # ----- what the controller calls ------------------------------------------------------
 
@@ -325,6 +396,26 @@ class MainWindow(QMainWindow):
     def set_batch(self, name: str) -> None:
         """Show the open batch's name."""
         self.batch_label.setText(f"Batch: {name}" if name else "No batch")
+        index = self.batch_box.findText(name)
+        if index >= 0:
+            self.batch_box.setCurrentIndex(index)
+
+    def set_batches(self, names: list[str], current: str) -> None:
+        """Offer these batches to switch to (the box shows when there is a choice)."""
+        if [self.batch_box.itemText(i) for i in range(self.batch_box.count())] != names:
+            self.batch_box.clear()
+            self.batch_box.addItems(names)
+        self.batch_box.setVisible(len(names) > 1)
+        self.batch_label.setText("Batch:" if len(names) > 1 else f"Batch: {current}")
+        self.set_batch(current)
+
+    def set_can_export(self, allowed: bool) -> None:
+        """Only supervisors export: the command is disabled for everyone else."""
+        self._can_export = allowed
+        self.commands["export"].setEnabled(allowed)
+        self.commands["export"].setToolTip(
+            "Export the batch" if allowed else "Only supervisors export batches"
+        )
 
     def set_batch_progress(self, done: int, total: int) -> None:
         """Show how much of the batch is finished."""
@@ -351,11 +442,34 @@ class MainWindow(QMainWindow):
             document.values,
             title=document.name,
             today=self._today,
+            checked=document.checked,
+            blind=document.blind,
+            keyings=document.keyings,
         )
-        self._select_queue_row(document.doc_id)
+        self.select_queue_row(document.doc_id)
         self._update_document_actions()
         self._update_scan_header()
         self.layout_label.setText(layout_caption(document.result))
+        self.keystrokes.reset()
+        differing = [n for n, (a, b) in document.keyings.items() if a != b and (a or b)]
+        if differing:
+            self.messages.show_message(
+                f"The two analysts keyed {len(differing)} field(s) differently: "
+                "Alt+1 takes the first keying, Alt+2 the second, or type the value.",
+                "info",
+            )
+        elif document.blind:
+            self.messages.show_message(
+                f"Double keying: {len(document.blind)} field(s) are keyed blind; "
+                "type what the scan shows.",
+                "info",
+            )
+        if not fields_of(document.result.document_type):
+            self.messages.show_message(
+                "The type of this document is not known, so it has no fields. "
+                "Choose its type (Ctrl+T) or reject it (Ctrl+R).",
+                "error",
+            )
         self.form.focus_first()
 
     def clear_document(self, message: str = "") -> None:
@@ -407,6 +521,12 @@ class MainWindow(QMainWindow):
         document = self._document
         if document is None:
             return
+        if not fields_of(document.result.document_type):
+            self.messages.show_message(
+                "Cannot submit a document of unknown type: choose its type (Ctrl+T) first.",
+                "error",
+            )
+            return
         errors = self.form.errors()
         if errors:
             labels = {s.name: s.label for s in fields_of(document.result.document_type)}
@@ -414,6 +534,17 @@ class MainWindow(QMainWindow):
             lines = [f"{labels.get(n, n)}: {m}" for n, m in errors.items()]
             self.messages.show_message("Cannot submit yet. " + "; ".join(lines), "error")
             self.form.focus_field(name)
+            return
+        left = self.form.doubtful_fields()
+        if left:
+            labels = {s.name: s.label for s in fields_of(document.result.document_type)}
+            shown = ", ".join(labels.get(n, n) for n in left[:4]) + ("…" if len(left) > 4 else "")
+            self.messages.show_message(
+                f"{len(left)} field(s) still to check: {shown}. Enter confirms a field, "
+                "Ctrl+Shift+A every field both readers agree on.",
+                "error",
+            )
+            self.form.focus_field(left[0])
             return
         self.submitRequested.emit(document.doc_id, self.form.values())
 
@@ -430,7 +561,64 @@ class MainWindow(QMainWindow):
 
     def _on_next_doubtful_triggered(self) -> None:
         if self.form.focus_next_doubtful() is None and self._document is not None:
-            self.statusBar().showMessage("No doubtful field left: ready to submit.", 4000)
+            self.statusBar().showMessage("No field left to check: ready to submit.", 4000)
+
+    def _on_confirm_agreeing_triggered(self) -> None:
+        if self._document is None:
+            return
+        names = self.form.confirm_agreeing()
+        left = len(self.form.doubtful_fields())
+        self.statusBar().showMessage(f"Confirmed {len(names)} field(s); {left} to check.", 5000)
+        if left:
+            self.form.focus_next_doubtful()
+
+    def _on_fields_confirmed(self, names: list[str]) -> None:
+        if self._document is not None:
+            self.fieldsConfirmed.emit(self._document.doc_id, names)
+
+    def _on_postpone_triggered(self) -> None:
+        if self._document is not None:
+            self.postponeRequested.emit(self._document.doc_id)
+
+    def _on_change_type_triggered(self) -> None:
+        if self._document is None:
+            return
+        doc_id = self._document.doc_id
+        types = [t.value for t in DocumentType if fields_of(t.value)]
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Document type")
+        dialog.setLabelText("Read this document again as:")
+        dialog.setComboBoxItems(types)
+        current = self._document.result.document_type
+        dialog.setTextValue(current if current in types else types[0])
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(lambda kind: self.typeChangeRequested.emit(doc_id, kind))
+        self.type_dialog = dialog
+        dialog.destroyed.connect(lambda: setattr(self, "type_dialog", None))
+        dialog.open()
+
+    def _current_row(self) -> QModelIndex:
+        return self.queue_view.currentIndex()
+
+    def _on_failed_action(self, signal: SignalInstance) -> None:
+        doc_id = self.queue.data(self._current_row(), QueueModel.DocIdRole)
+        item = self.queue.item(doc_id) if isinstance(doc_id, int) else None
+        if item is None or item.status != "failed":
+            self.statusBar().showMessage("Select a failed scan in the queue first.", 4000)
+            return
+        signal.emit(item.doc_id)
+
+    def _on_switch_batch_triggered(self) -> None:
+        if self.batch_box.count() > 1:
+            self.batch_box.setFocus()
+            self.batch_box.showPopup()
+        else:
+            self.statusBar().showMessage("There is no other batch.", 4000)
+
+    def _on_batch_box_activated(self, index: int) -> None:
+        name = self.batch_box.itemText(index)
+        if name:
+            self.batchChosen.emit(name)
 
     def _on_shortcuts_triggered(self) -> None:
         dialog = ShortcutsDialog(list(self.commands.values()), self)
@@ -464,6 +652,17 @@ class MainWindow(QMainWindow):
 
     def _on_field_focused(self, name: str) -> None:
         self.scan.focus_field(name)
+        document = self._document
+        if document is None:
+            return
+        boxes = [e for e in document.evidence if e.field == name]
+        page = boxes[0].page if boxes else -1
+        snippet = (
+            cut_snippet(document.pages[page], [b for b in boxes if b.page == page])
+            if 0 <= page < len(document.pages)
+            else None
+        )
+        self.form.show_snippet(name, snippet)
 
     def _on_field_edited(self, name: str, value: object) -> None:
         if self._document is not None:
@@ -479,7 +678,17 @@ class MainWindow(QMainWindow):
             return
         text = " ".join(words)
         spec = next(s for s in fields_of(self._document.result.document_type) if s.name == name)
-        if spec.kind is FieldKind.LIST:
+        if spec.kind is FieldKind.ENUM:
+            choice = self.form.choice_for(name, text)
+            if choice is None:
+                self.statusBar().showMessage(
+                    f"That word is not one of {spec.label}'s choices ({', '.join(spec.choices)}).",
+                    5000,
+                )
+                self.form.focus_field(name)
+                return
+            text = choice
+        elif spec.kind is FieldKind.LIST:
             current = self.form.text(name).rstrip("\n")
             text = f"{current}\n{text}" if current else text
         self.form.set_field_text(name, text)
@@ -514,15 +723,18 @@ class MainWindow(QMainWindow):
 
     # ----- helpers -------------------------------------------------------------------------
 
-    def _select_queue_row(self, doc_id: int) -> None:
+    def select_queue_row(self, doc_id: int) -> None:
+        """Show which queue row is the open document."""
         row = self.queue.row_of(doc_id)
         if row >= 0:
             self.queue_view.selectRow(row)
 
     def _update_document_actions(self) -> None:
         has = self._document is not None
-        for name in ("submit", "reject", "next_doubtful"):
+        for name in ("submit", "reject", "next_doubtful", "confirm_agreeing", "postpone"):
             self.commands[name].setEnabled(has)
+        self.commands["change_type"].setEnabled(has)
+        self.commands["export"].setEnabled(self._can_export)
         for button in (self.submit_button, self.reject_button):
             button.setEnabled(has)
 

@@ -27,6 +27,7 @@ _STATUS: dict[str, tuple[str, SP, str]] = {
     "exported": ("Exported", SP.SP_DialogSaveButton, "#2e7d32"),
     "rejected": ("Rejected", SP.SP_DialogCancelButton, "#8d6e00"),
     "failed": ("Failed", SP.SP_MessageBoxCritical, "#b3261e"),
+    "removed": ("Removed", SP.SP_TrashIcon, "#5f6368"),
 }
 
 Index = QModelIndex | QPersistentModelIndex
@@ -115,6 +116,20 @@ class QueueModel(QAbstractTableModel):
         self.beginResetModel()
         self._items = list(items)
         self.endResetModel()
+
+    def update_items(self, items: list[QueueItem]) -> None:
+        """Take a fresh list from the store, keeping the selection when it can.
+
+        Rows change in place when the documents are the same ones; otherwise every
+        row is replaced.
+        """
+        if [i.doc_id for i in items] != [i.doc_id for i in self._items]:
+            self.set_items(items)
+            return
+        for row, item in enumerate(items):
+            if item != self._items[row]:
+                self._items[row] = item
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def items(self) -> list[QueueItem]:
         """The rows, in order."""

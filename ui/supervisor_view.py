@@ -43,8 +43,10 @@ from PySide6.QtWidgets import (
 from medreview.export import FORMATS, MEDIA_TYPES, ExportReport
 from medreview.progress import Progress
 from medreview.store import Status
+from medreview.store.analyst_stats import AnalystDay
 from medreview.store.stats import AnalystStats, BatchStats
 from ui.confidence import FOCUS_ACCENT
+from ui.double_keying import DoubleKeyingDialog
 from ui.workers import CancelToken, SignalProgress, WorkerError, WorkerPool
 
 Index = QModelIndex | QPersistentModelIndex
@@ -127,6 +129,79 @@ class BatchStatsModel(QAbstractTableModel):
     def stats(self, row: int) -> BatchStats | None:
         """The statistics shown in a row."""
         return self._rows[row] if 0 <= row < len(self._rows) else None
+
+
+_ANALYST_COLUMNS = (
+    "Analyst",
+    "Day",
+    "Verified",
+    "Docs / hour",
+    "Keys / doc",
+    "Sent back",
+    "Rejected",
+)
+
+
+class AnalystDayModel(QAbstractTableModel):
+    """Analyst statistics: one row per analyst and day."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AnalystDay] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Analyst-days."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """The figures of :data:`_ANALYST_COLUMNS`."""
+        return 0 if parent.isValid() else len(_ANALYST_COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(_ANALYST_COLUMNS)
+        ):
+            return _ANALYST_COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The figures, right-aligned; a dash where there is nothing to divide."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        day = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            rate, keys, errors = day.documents_per_hour, day.keystrokes_per_document, day.error_rate
+            cells: tuple[object, ...] = (
+                day.name,
+                day.day.isoformat(),
+                day.verified,
+                "—" if rate is None else f"{rate:.1f}",
+                "—" if keys is None else f"{keys:.0f}",
+                "—" if errors is None else f"{day.sent_back} ({errors:.0%})",
+                day.rejected,
+            )
+            return cells[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 5 and day.sent_back:
+            return QColor("#b3261e")
+        return None
+
+    def set_days(self, rows: list[AnalystDay]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def days(self) -> list[AnalystDay]:
+        """The rows shown."""
+        return list(self._rows)
 
 
 class ThroughputChart(QWidget):
@@ -255,13 +330,35 @@ class SupervisorView(QWidget):
         parent: QWidget | None = None,
         *,
         manage_layouts: Callable[[], None] | None = None,
+        load_analysts: Callable[[str], list[AnalystDay]] | None = None,
+        double_keying: tuple[Callable[[str], tuple[str, ...]], Callable[[str, list[str]], None]]
+        | None = None,
     ) -> None:
         """``load_stats()`` returns batch statistics; ``run_export(batch, fmt, out, progress)``.
 
-        ``manage_layouts`` (when given) opens the layouts dialog from a "Layouts…" button.
+        ``manage_layouts`` (when given) opens the layouts dialog from a "Layouts…" button;
+        ``load_analysts(batch)`` gives the analyst statistics per analyst and day;
+        ``double_keying`` is ``(fields_of(batch), set_fields(batch, fields))``.
         """
         super().__init__(parent)
         self._load_stats = load_stats
+        self._load_analysts = load_analysts
+        self._double_keying = double_keying
+        self.double_keying_dialog: DoubleKeyingDialog | None = None
+        self.double_keying_button = QPushButton("Double keying…")
+        self.double_keying_button.setVisible(double_keying is not None)
+        self.double_keying_button.clicked.connect(self.ask_double_keying)
+        self.analysts = AnalystDayModel(self)
+        self.analyst_table = QTableView(self)
+        self.analyst_table.setObjectName("analystTable")
+        self.analyst_table.setModel(self.analysts)
+        self.analyst_table.verticalHeader().hide()
+        self.analyst_table.setAlternatingRowColors(True)
+        self.analyst_table.setShowGrid(False)
+        self.analyst_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        analyst_header = self.analyst_table.horizontalHeader()
+        analyst_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        analyst_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._run_export = run_export
         self._pool = pool
         self.export_dialog: ExportDialog | None = None
@@ -294,6 +391,7 @@ class SupervisorView(QWidget):
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
+        top.addWidget(self.double_keying_button)
         self.layouts_button: QPushButton | None = None
         if manage_layouts is not None:
             self.layouts_button = QPushButton("Layouts…")
@@ -308,7 +406,16 @@ class SupervisorView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.chart)
-        splitter.setSizes([170, 330])
+        analyst_panel = QWidget(self)
+        analyst_layout = QVBoxLayout(analyst_panel)
+        analyst_layout.setContentsMargins(0, 6, 0, 0)
+        analyst_title = QLabel("Analyst statistics — per analyst and day")
+        analyst_title.setStyleSheet("font-weight: 600;")
+        analyst_layout.addWidget(analyst_title)
+        analyst_layout.addWidget(self.analyst_table)
+        analyst_panel.setVisible(load_analysts is not None)
+        splitter.addWidget(analyst_panel)
+        splitter.setSizes([150, 220, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addLayout(top)
@@ -341,9 +448,31 @@ class SupervisorView(QWidget):
         if stats is None:
             return
         self.chart.set_analysts(f"Analyst throughput — {stats.batch}", stats.analysts)
+        if self._load_analysts is not None:
+            self.analysts.set_days(self._load_analysts(stats.batch))
         rate = stats.automation_rate
         auto = f" · {rate:.0%} verified automatically" if rate is not None else ""
         self.summary.setText(f"{stats.done} of {stats.total} documents verified{auto}")
+
+    def ask_double_keying(self) -> None:
+        """Choose the selected batch's fields keyed blind by two analysts."""
+        batch = self.selected_batch()
+        if batch is None or self._double_keying is None:
+            return
+        load = self._double_keying[0]
+        dialog = DoubleKeyingDialog(batch, load(batch), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._on_double_keying_chosen(batch, dialog.chosen()))
+        self.double_keying_dialog = dialog
+        dialog.destroyed.connect(lambda: setattr(self, "double_keying_dialog", None))
+        dialog.open()
+
+    def _on_double_keying_chosen(self, batch: str, fields: list[str]) -> None:
+        if self._double_keying is None:
+            return
+        self._double_keying[1](batch, fields)
+        state = f"{len(fields)} field(s) keyed twice, blind" if fields else "off"
+        self.status.setText(f"Double keying for {batch}: {state}")
 
     def ask_export(self) -> None:
         """Open the export dialog for the selected batch."""

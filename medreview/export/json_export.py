@@ -35,6 +35,7 @@ def document_json(record: DocumentRecord) -> dict[str, Any]:
             }
         )
         base.pop("boxes", None)
+        base.pop("box_confidences", None)
         fields[name] = {
             **base,
             "value": value,

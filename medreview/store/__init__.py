@@ -41,10 +41,18 @@ an analyst on first use)::
     store.save_edit(doc_id, user, field, value, lease_seconds=900)  # caller debounces
     store.renew(doc_id, user, lease_seconds=900)
     store.set_document_type(doc_id, user, document_type)
-    store.submit(doc_id, user, *, teach=True)       # in_review -> verified, teaches its layout
+    store.submit(doc_id, user, blind_values=None, *, teach=True) -> Status
+                                                    # in_review -> verified, teaches its layout
     store.teach_layout(doc_id, user) -> str | None  # (when submit was told not to)
     store.reject(doc_id, user, reason)              # in_review -> rejected
     store.release(doc_id, user)                     # in_review -> ready
+    store.claim(doc_id, user) -> DocumentRecord     # a chosen ready one, or one you verified
+    store.confirm_fields(doc_id, user, names) -> list[str]   # fields checked as read
+    store.postpone(doc_id, user)                    # back to ready, handed out last
+    store.replace_result(doc_id, user, result, image_paths=()) -> DocumentRecord  # read again
+    store.retry_failed(doc_id, user); store.remove_failed(doc_id, user)
+    store.log_review(doc_id, user, started_at, keystrokes, outcome)
+    store.review_sessions(*, user=None, batch=None) -> list[ReviewSessionInfo]
     store.audit_for(doc_id) -> list[AuditRecord]
     # layouts (submit above teaches them; see medreview.layouts)
     store.layouts() -> list[LayoutInfo]; store.layout(name) -> LayoutInfo
@@ -54,6 +62,8 @@ an analyst on first use)::
     store.page_words(doc_id) -> list[OcrPage]       # every OCR word, per page
     # supervisors
     store.batch_stats(batch=None) -> list[BatchStats]
+    store.analyst_stats(batch=None) -> list[AnalystDay]   # per analyst and day
+    store.set_double_keying(batch, fields | None, user)   # blind fields keyed twice
     store.reopen(doc_id, user)                      # rejected/verified -> ready
     store.send_back_sample(batch, user, count, *, seed=None) -> list[int]
     store.export(batch, fmt, out, progress=None, *, user="system", new_only=False,

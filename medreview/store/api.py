@@ -11,7 +11,7 @@ import logging
 import random
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-from medreview.documents import fields_of
+from medreview.documents import DocumentType, fields_of
 from medreview.errors import (
     ClaimLostError,
     DatabaseUnavailableError,
@@ -31,8 +31,9 @@ from medreview.errors import (
 from medreview.layouts import Layout, LayoutSet
 from medreview.model import ErrorInfo, ExtractionResult, FieldData, OcrPage
 from medreview.progress import Progress
-from medreview.store import audit, convert, db, files, queue, tokens
+from medreview.store import analyst_stats, audit, convert, db, files, queue, review, tokens
 from medreview.store import layouts as store_layouts
+from medreview.store.analyst_stats import AnalystDay, ReviewSessionInfo
 from medreview.store.audit import AuditRecord
 from medreview.store.autoverify import auto_verify_failures
 from medreview.store.layouts import LayoutInfo
@@ -382,6 +383,10 @@ class Store:
         """Send a batch's failed documents back to the ingest queue (supervisors)."""
         with self._tx() as session:
             actor = _user(session, user)
+            if Role(actor.role) not in (Role.SUPERVISOR, Role.SYSTEM):
+                raise InvalidTransitionError(
+                    f"{user} ({actor.role}) may not requeue a whole batch's failed documents"
+                )
             batch_row = _batch(session, batch)
             stmt = select(Document).where(
                 Document.batch_id == batch_row.id, Document.status == Status.FAILED.value
@@ -449,6 +454,8 @@ class Store:
             known = {spec.name for spec in fields_of(doc.document_type)}
             if known and field not in known:
                 raise UsageError(f"{doc.document_type} documents have no field {field!r}")
+            if field in review.blind_fields(session, doc):
+                raise UsageError(f"{field} is keyed blind: its value is given with the submit")
             doc.lease_expires_at = utcnow() + _seconds(lease_seconds)
             final = session.scalars(
                 select(FinalValue).where(FinalValue.document_id == doc_id, FinalValue.name == field)
@@ -493,8 +500,21 @@ class Store:
                 )
                 doc.document_type = document_type
 
-    def submit(self, doc_id: int, user: str, *, teach: bool = True) -> None:
-        """The analyst has checked every field: ``in_review -> verified``.
+    def submit(
+        self,
+        doc_id: int,
+        user: str,
+        blind_values: dict[str, FieldData] | None = None,
+        *,
+        teach: bool = True,
+    ) -> Status:
+        """The analyst has checked every field: ``in_review -> verified``; the new status.
+
+        A document whose type is unknown has no fields to verify and is refused.
+        In a double-keyed batch ``blind_values`` are the analyst's values of the
+        blind fields: the first keying returns the document to ``ready`` for a
+        second analyst; two equal keyings verify it; differing ones leave it
+        ``ready`` with a keying conflict for a supervisor, whose submit decides.
 
         The verified document teaches its layout (learned, or refined when the
         document matched one) in the same transaction; a document that cannot teach is
@@ -504,9 +524,18 @@ class Store:
         with self._tx() as session:
             actor = _user(session, user)
             doc = _claimed(session, doc_id, actor)
+            if not fields_of(doc.document_type):
+                raise UsageError(
+                    f"document {doc_id} has no known type; choose its type before verifying it"
+                )
+            blind = review.blind_fields(session, doc)
+            if blind and not review.settle_keying(session, doc, actor, blind, blind_values or {}):
+                return Status(doc.status)
             transition(session, doc, Status.VERIFIED, actor)
+            doc.postponed_at = None
             if teach:
                 self._teach(session, doc, actor)
+            return Status.VERIFIED
 
     def teach_layout(self, doc_id: int, user: str) -> str | None:
         """Learn or refine a layout from a verified document; the layout's name, or ``None``."""
@@ -571,6 +600,135 @@ class Store:
         """The OCR words stored for each page of a document (to learn its layout)."""
         with self._tx() as session:
             return store_layouts.page_words(session, _document(session, doc_id))
+
+    def set_double_keying(self, batch: str, fields: Sequence[str] | None, user: str) -> None:
+        """Key ``fields`` of ``batch``'s documents blind, twice (None: off); supervisors only."""
+        with self._tx() as session:
+            actor = _user(session, user)
+            if Role(actor.role) not in (Role.SUPERVISOR, Role.SYSTEM):
+                raise InvalidTransitionError(f"{user} ({actor.role}) may not set double keying")
+            known = {s.name for t in DocumentType for s in fields_of(t.value)}
+            unknown = [f for f in fields or () if f not in known]
+            if unknown:
+                raise UsageError(f"there is no field {unknown[0]!r}")
+            row = _batch(session, batch)
+            new = sorted(set(fields)) if fields else None
+            if row.double_key_fields != new:
+                audit.record(
+                    session,
+                    actor,
+                    "double_keying_set",
+                    batch_id=row.id,
+                    old_value=row.double_key_fields,
+                    new_value=new,
+                )
+                row.double_key_fields = new
+
+    # -- the review station (see medreview.store.review) ---------------------
+
+    def claim(
+        self, doc_id: int, user: str, lease_seconds: float = queue.DEFAULT_REVIEW_LEASE_SECONDS
+    ) -> DocumentRecord:
+        """Claim one chosen document: a ready one, or one ``user`` verified (to correct it).
+
+        InvalidTransitionError when someone else holds it, it is exported, or it
+        was verified by another analyst.
+        """
+        with self._tx() as session:
+            actor = _user(session, user)
+            doc = _document(session, doc_id, lock=True)
+            review.take(session, doc, actor, utcnow() + _seconds(lease_seconds))
+            session.flush()
+            return convert.read_record(session, doc, self.files_root)
+
+    def confirm_fields(self, doc_id: int, user: str, names: Sequence[str]) -> list[str]:
+        """The analyst checked these fields as read; returns those newly confirmed."""
+        with self._tx() as session:
+            actor = _user(session, user)
+            doc = _claimed(session, doc_id, actor)
+            known = {spec.name for spec in fields_of(doc.document_type)}
+            unknown = [n for n in names if n not in known]
+            if unknown:
+                raise UsageError(f"{doc.document_type} documents have no field {unknown[0]!r}")
+            return review.confirm(session, doc, actor, names)
+
+    def postpone(self, doc_id: int, user: str) -> None:
+        """Put a claimed document aside: it is handed out again after the other ready ones."""
+        with self._tx() as session:
+            actor = _user(session, user)
+            review.postpone(session, _claimed(session, doc_id, actor), actor)
+
+    def log_review(
+        self, doc_id: int, user: str, started_at: datetime, keystrokes: int, outcome: str
+    ) -> None:
+        """Record one review session (time and keystrokes) for the analyst statistics."""
+        with self._tx() as session:
+            review.log_session(
+                session,
+                _document(session, doc_id),
+                _user(session, user),
+                started_at,
+                keystrokes,
+                outcome,
+            )
+
+    def review_sessions(
+        self, *, user: str | None = None, batch: str | None = None
+    ) -> list[ReviewSessionInfo]:
+        """Stored review sessions (time and keystrokes per document), oldest first."""
+        with self._tx() as session:
+            user_id = _user(session, user).id if user is not None else None
+            batch_id = _batch(session, batch).id if batch is not None else None
+            return analyst_stats.sessions(session, user_id=user_id, batch_id=batch_id)
+
+    def analyst_stats(self, batch: str | None = None) -> list[AnalystDay]:
+        """Per analyst and day: documents per hour, keystrokes per document, error rate."""
+        with self._tx() as session:
+            batch_id = _batch(session, batch).id if batch is not None else None
+            return analyst_stats.analyst_days(session, batch_id=batch_id)
+
+    def replace_result(
+        self,
+        doc_id: int,
+        user: str,
+        result: ExtractionResult,
+        image_paths: Sequence[Path] = (),
+    ) -> DocumentRecord:
+        """Replace a claimed document's fields with a new reading (after a type change).
+
+        The analyst's values and confirmations belonged to the old reading and are
+        dropped; the change is audited.
+        """
+        if result.error is not None or not fields_of(result.document_type):
+            raise UsageError(f"document {doc_id} could not be read again as a known type")
+        with self._tx() as session:
+            actor = _user(session, user)
+            doc = _claimed(session, doc_id, actor)
+            old_type = doc.document_type
+            review.clear_checks(session, doc)
+            convert.write_result(session, doc, result, image_paths, self.files_root)
+            audit.record(
+                session,
+                actor,
+                "read_again",
+                document=doc,
+                old_value=old_type,
+                new_value=result.document_type,
+            )
+            session.flush()
+            return convert.read_record(session, doc, self.files_root)
+
+    def retry_failed(self, doc_id: int, user: str) -> None:
+        """Send one failed scan back to be read again."""
+        with self._tx() as session:
+            actor = _user(session, user)
+            transition(session, _document(session, doc_id, lock=True), Status.QUEUED, actor)
+
+    def remove_failed(self, doc_id: int, user: str) -> None:
+        """Take a failed scan out of its batch (kept, with its audit trail, as ``removed``)."""
+        with self._tx() as session:
+            actor = _user(session, user)
+            transition(session, _document(session, doc_id, lock=True), Status.REMOVED, actor)
 
     def reject(self, doc_id: int, user: str, reason: str) -> None:
         """The document cannot be verified (illegible, wrong type...): ``-> rejected``."""
@@ -671,8 +829,18 @@ class Store:
         new_only: bool = False,
         options: ExportOptions | None = None,
     ) -> ExportReport:
-        """Write a batch's verified documents in a format of ``medreview.export.FORMATS``."""
+        """Write a batch's verified documents in a format of ``medreview.export.FORMATS``.
+
+        Only supervisors (and the system) export: anyone else is refused before
+        anything is written.
+        """
         from medreview.export import export_batch
+
+        with self._tx() as session:
+            # as mark_exported does, a name the store does not know yet is a supervisor
+            actor = _user(session, user, Role.SYSTEM if user == SYSTEM_USER else Role.SUPERVISOR)
+            if Role(actor.role) not in (Role.SUPERVISOR, Role.SYSTEM):
+                raise InvalidTransitionError(f"{user} ({actor.role}) may not export batches")
 
         return export_batch(
             self,
@@ -737,7 +905,14 @@ def _batch_info(session: Session, batch: Batch) -> BatchInfo:
     counts = dict.fromkeys(Status, 0)
     for status, count in rows:
         counts[Status(status)] = count
-    return BatchInfo(batch.id, batch.name, batch.created_at, batch.auto_verify_confidence, counts)
+    return BatchInfo(
+        batch.id,
+        batch.name,
+        batch.created_at,
+        batch.auto_verify_confidence,
+        counts,
+        tuple(batch.double_key_fields or ()),
+    )
 
 
 def _document(session: Session, doc_id: int, *, lock: bool = False) -> Document:

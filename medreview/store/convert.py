@@ -14,12 +14,13 @@ from sqlalchemy.orm import Session
 
 from medreview.model import ErrorInfo, ExtractionResult, FieldResult, OcrPage, PageInfo
 from medreview.page_images import prepared_for
-from medreview.store import files
+from medreview.store import files, review
 from medreview.store.records import DocumentRecord
 from medreview.store.schema import (
     Batch,
     Document,
     ExtractedField,
+    FieldCheck,
     FinalValue,
     Page,
     Status,
@@ -88,6 +89,7 @@ def write_result(
                 corrected=found.corrected,
                 agreement=found.agreement,
                 second_reading=found.second_reading,
+                box_confidences=list(found.box_confidences) or None,
             )
         )
 
@@ -119,6 +121,7 @@ def read_record(session: Session, doc: Document, root: Path) -> DocumentRecord:
         select(FinalValue).where(FinalValue.document_id == doc.id).order_by(FinalValue.id)
     )
     names = user_names(session)
+    blind = review.blind_fields(session, doc)
     error = (
         ErrorInfo(doc.error_code, doc.error_message or "") if doc.error_code is not None else None
     )
@@ -151,6 +154,7 @@ def read_record(session: Session, doc: Document, root: Path) -> DocumentRecord:
                     "boxes": f.boxes or [],
                     "agreement": f.agreement,
                     "second_reading": f.second_reading,
+                    "box_confidences": f.box_confidences,
                 }
             )
             for f in fields
@@ -182,4 +186,10 @@ def read_record(session: Session, doc: Document, root: Path) -> DocumentRecord:
         exported_at=doc.exported_at,
         created_at=doc.created_at,
         updated_at=doc.updated_at,
+        checked=frozenset(
+            session.scalars(select(FieldCheck.name).where(FieldCheck.document_id == doc.id))
+        ),
+        blind_fields=blind,
+        keying_conflict=doc.keying_conflict,
+        keyings=review.conflict_keyings(session, doc, blind),
     )

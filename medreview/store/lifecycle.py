@@ -1,7 +1,8 @@
 """The document life cycle: every status change happens here, validated and audited.
 
 ``queued -> processing -> ready -> in_review -> verified -> exported``, plus
-``failed`` (with the error) and ``rejected`` (with the analyst's reason). The
+``failed`` (with the error; a failed scan can be read again or ``removed``) and
+``rejected`` (with the analyst's reason). The
 allowed steps are one table, :data:`TRANSITIONS`; :func:`transition` checks a
 step against it, updates the document and appends the audit entry in the
 caller's transaction.
@@ -35,7 +36,8 @@ TRANSITIONS: dict[tuple[Status, Status], Rule] = {
     (Status.PROCESSING, Status.READY): Rule("processed", frozenset({Role.SYSTEM})),
     (Status.PROCESSING, Status.FAILED): Rule("failed", frozenset({Role.SYSTEM})),
     (Status.PROCESSING, Status.QUEUED): Rule("processing_abandoned", frozenset({Role.SYSTEM})),
-    (Status.FAILED, Status.QUEUED): Rule("requeued", SUPERVISORS),
+    (Status.FAILED, Status.QUEUED): Rule("requeued", ANY_ROLE),
+    (Status.FAILED, Status.REMOVED): Rule("removed", ANY_ROLE),
     (Status.READY, Status.IN_REVIEW): Rule("claimed", PEOPLE),
     (Status.IN_REVIEW, Status.READY): Rule("released"),
     (Status.IN_REVIEW, Status.VERIFIED): Rule("verified", PEOPLE),
@@ -45,6 +47,8 @@ TRANSITIONS: dict[tuple[Status, Status], Rule] = {
     (Status.EXPORTED, Status.EXPORTED): Rule("re_exported", SUPERVISORS),
     (Status.VERIFIED, Status.READY): Rule("sent_back", SUPERVISORS),
     (Status.REJECTED, Status.READY): Rule("reopened", SUPERVISORS),
+    # the analyst who verified a document corrects it until it is exported
+    (Status.VERIFIED, Status.IN_REVIEW): Rule("reopened_for_correction", PEOPLE),
 }
 
 

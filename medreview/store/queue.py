@@ -16,11 +16,12 @@ import os
 import socket
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, and_, case, or_, select
 from sqlalchemy.orm import Session
 
 from medreview.store.lifecycle import transition
-from medreview.store.schema import Document, Status, User, utcnow
+from medreview.store.review import keyed_by
+from medreview.store.schema import Document, Role, Status, User, utcnow
 
 DEFAULT_REVIEW_LEASE_SECONDS = 15 * 60
 DEFAULT_PROCESSING_LEASE_SECONDS = 10 * 60
@@ -65,7 +66,17 @@ def claim_next(
     )
     if batch_id is not None:
         stmt = stmt.where(Document.batch_id == batch_id)
-    document = session.scalars(_lock(session, stmt.order_by(Document.id).limit(1))).first()
+    # double keying: never the same analyst twice; conflicts go to supervisors only
+    stmt = stmt.where(Document.id.not_in(keyed_by(user.id)))
+    if Role(user.role) is not Role.SUPERVISOR:
+        stmt = stmt.where(Document.keying_conflict.is_(False))
+    # documents put aside (postponed) come after every other, oldest postponement first
+    order = (
+        case((Document.postponed_at.is_(None), 0), else_=1),
+        Document.postponed_at,
+        Document.id,
+    )
+    document = session.scalars(_lock(session, stmt.order_by(*order).limit(1))).first()
     if document is None:
         return None
     if document.status == Status.IN_REVIEW.value:

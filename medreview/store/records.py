@@ -73,6 +73,13 @@ class DocumentRecord:
     exported_at: datetime | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    # fields an analyst confirmed as read (Enter in the window)
+    checked: frozenset[str] = frozenset()
+    # double keying: the fields keyed blind (no OCR value shown), and when the two
+    # keyings differed (``keying_conflict``) both keyings of every blind field
+    blind_fields: frozenset[str] = frozenset()
+    keying_conflict: bool = False
+    keyings: dict[str, tuple[FieldData, FieldData]] = field(default_factory=dict)
 
     def final_value(self, name: str) -> FieldData:
         """The analyst's value if they set one, else what OCR read (None if absent)."""
@@ -110,6 +117,7 @@ class BatchInfo:
     created_at: datetime
     auto_verify_confidence: float | None
     counts: dict[Status, int]
+    double_key_fields: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:

@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.expression import false
 from sqlalchemy.types import TypeDecorator
 
 
@@ -41,6 +42,7 @@ class Status(StrEnum):
     EXPORTED = "exported"
     FAILED = "failed"
     REJECTED = "rejected"
+    REMOVED = "removed"
 
 
 class Role(StrEnum):
@@ -112,6 +114,8 @@ class Batch(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Straight-through processing: verify without review at or above this confidence.
     auto_verify_confidence: Mapped[float | None] = mapped_column(Float, default=None)
+    # Double keying: these fields are keyed blind by two analysts (None: off).
+    double_key_fields: Mapped[Any] = mapped_column(JSON, nullable=True, default=None)
 
 
 class Document(Base):
@@ -148,6 +152,10 @@ class Document(Base):
     processed_at: Mapped[datetime | None] = mapped_column(default=None)
     verified_at: Mapped[datetime | None] = mapped_column(default=None)
     exported_at: Mapped[datetime | None] = mapped_column(default=None)
+    # set when an analyst put the document aside: it is handed out after the others
+    postponed_at: Mapped[datetime | None] = mapped_column(default=None)
+    # the two blind keyings differ: a supervisor decides
+    keying_conflict: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Page(Base):
@@ -189,6 +197,8 @@ class ExtractedField(Base):
     corrected: Mapped[bool] = mapped_column(Boolean, default=False)
     agreement: Mapped[bool | None] = mapped_column(Boolean, nullable=True, default=None)
     second_reading: Mapped[Any] = mapped_column(JSON, nullable=True, default=None)
+    # one engine confidence per word box of ``boxes`` (None: not known)
+    box_confidences: Mapped[Any] = mapped_column(JSON, nullable=True, default=None)
 
 
 class FinalValue(Base):
@@ -226,6 +236,53 @@ class StoredLayout(Base):
     source_name: Mapped[str | None] = mapped_column(String(500), default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class FieldCheck(Base):
+    """An analyst confirmed a field's value as read (Enter in the window)."""
+
+    __tablename__ = "field_checks"
+    __table_args__ = (
+        UniqueConstraint("document_id", "name", name="uq_field_checks_document_name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class BlindKey(Base):
+    """One analyst's blind keying of one field (double keying); hidden from the other."""
+
+    __tablename__ = "blind_keys"
+    __table_args__ = (
+        UniqueConstraint("document_id", "name", "user_id", name="uq_blind_keys_document_name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    value: Mapped[Any] = mapped_column(JSON(none_as_null=False), nullable=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ReviewSession(Base):
+    """One analyst's time on one document, from opening it to leaving it, and their keys."""
+
+    __tablename__ = "review_sessions"
+    __table_args__ = (Index("ix_review_sessions_user", "user_id", "ended_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    started_at: Mapped[datetime] = mapped_column()
+    ended_at: Mapped[datetime] = mapped_column()
+    keystrokes: Mapped[int] = mapped_column(Integer)
+    # verified, rejected, postponed or released
+    outcome: Mapped[str] = mapped_column(String(16))
 
 
 class AuditEntry(Base):

@@ -70,6 +70,13 @@ def _import(qtbot: QtBot, station: Station, samples: list[tuple[str, str]]) -> N
         station.window.importRequested.emit(paths)
 
 
+def _confirm_all(qtbot: QtBot, window: MainWindow) -> None:
+    """Press Enter on every field still to check, as an analyst would."""
+    window.form.focus_first()
+    while window.form.doubtful_fields():
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+
+
 def test_review_a_document_end_to_end(qtbot: QtBot, station: Station) -> None:
     window, store = station.window, station.store
     _import(qtbot, station, [("rx_0001.png", "rx_0001"), ("rx_0002.png", "rx_0002")])
@@ -80,9 +87,10 @@ def test_review_a_document_end_to_end(qtbot: QtBot, station: Station) -> None:
     for name in form.field_names:
         assert form.text(name), name
         assert form.level(name) in (Level.HIGH, Level.MEDIUM, Level.LOW)
-    # jump to the low-confidence field and fix it with the keyboard
+    # F8 goes to the next field still to check; fix the low-confidence list
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_F8)
-    assert form.focused_field == "medicines"
+    assert form.focused_field == "patient_name"
+    form.focus_field("medicines")
     medicines = form.editor("medicines")
     assert isinstance(medicines, QPlainTextEdit)
     medicines.selectAll()
@@ -106,7 +114,9 @@ def test_review_a_document_end_to_end(qtbot: QtBot, station: Station) -> None:
     assert form.text("refills") == "3"
     # the edits reach the store while typing (debounced)
     qtbot.waitUntil(lambda: store.load_document(doc.doc_id).edits.get("refills") == 3)
-    # submit and next (Ctrl+Enter): the next document is shown
+    # confirm the rest (Enter), then submit and next (Ctrl+Enter): the next one is shown
+    _confirm_all(qtbot, window)
+    qtbot.waitUntil(lambda: "prescriber" in store.load_document(doc.doc_id).checked)
     with qtbot.waitSignal(station.controller.documentShown, timeout=5000) as shown:
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert shown.args != [doc.doc_id]
@@ -176,6 +186,7 @@ def test_next_document_is_read_ahead(qtbot: QtBot, station: Station) -> None:
     ahead = controller.ahead_id
     first = window.document
     assert first is not None and ahead != first.doc_id
+    _confirm_all(qtbot, window)
     window.commands["submit"].trigger()  # the next one is in memory: shown synchronously
     assert window.document is not None and window.document.doc_id == ahead
 
@@ -257,6 +268,7 @@ def test_submitting_unchanged_fields_writes_no_edits(qtbot: QtBot, station: Stat
     _import(qtbot, station, [("pd.png", "pd_0001")])
     doc = station.window.document
     assert doc is not None
+    _confirm_all(qtbot, station.window)
     with qtbot.waitSignal(station.controller.queueEmpty, timeout=5000):
         station.window.commands["submit"].trigger()
     record = station.store.load_document(doc.doc_id)

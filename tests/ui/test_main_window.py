@@ -38,8 +38,8 @@ def test_document_is_shown_with_first_doubt_focused(
 ) -> None:
     window.queue.set_items([QueueItem(1, "rx_0001.png", "in_review", "prescription")])
     window.show_document(sample("rx_0001"))
-    assert window.form.focused_field == "patient_address"
-    assert all(b.focused for b in window.scan.boxes_of("patient_address"))
+    assert window.form.focused_field == "prescriber"  # every field is still to check
+    assert all(b.focused for b in window.scan.boxes_of("prescriber"))
     assert window.queue_view.currentIndex().row() == 0
     assert window.commands["submit"].isEnabled()
 
@@ -49,7 +49,8 @@ def test_keyboard_edit_and_submit(
 ) -> None:
     window.show_document(sample("rx_0001"))
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_F8)
-    assert window.form.focused_field == "medicines"
+    assert window.form.focused_field == "patient_name"
+    window.form.focus_field("medicines")
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
     assert window.form.focused_field == "directions"
     editor = window.focusWidget()
@@ -64,8 +65,15 @@ def test_keyboard_edit_and_submit(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert window.form.text("directions") == "Take twice a day"
-    with qtbot.waitSignal(window.submitRequested) as blocker:
+    # fields nobody checked block the submit, and the first of them gets the focus
+    with qtbot.assertNotEmitted(window.submitRequested):
         qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "still to check" in window.messages.label.text()
+    assert window.form.focused_field == "prescriber"
+    while window.form.doubtful_fields():  # Enter confirms each and moves to the next
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+    with qtbot.waitSignal(window.submitRequested) as blocker:
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     doc_id, values = blocker.args
     assert doc_id == 1
     assert values["directions"] == "Take twice a day"

@@ -79,3 +79,66 @@ def test_export_error_is_shown(qtbot: QtBot, store: Store, tmp_path: Path) -> No
     assert failed.args[0]
     qtbot.waitUntil(lambda: pool.active_count == 0)
     assert not view.progress.isVisible()
+
+
+def test_analyst_statistics_per_analyst_and_day(
+    qtbot: QtBot, qtmodeltester: object, store: Store
+) -> None:
+    from datetime import timedelta
+
+    from medreview.store.schema import utcnow
+
+    done = {d.verified_by: d.id for d in store.documents("week-12") if d.verified_by}
+    started = utcnow() - timedelta(minutes=3)
+    store.log_review(done["ana"], "ana", started, 24, "verified")
+    store.log_review(done["ben"], "ben", utcnow() - timedelta(minutes=6), 60, "verified")
+    store.reopen(done["ben"], "sue")  # the supervisor sends ben's document back
+    view = SupervisorView(
+        store.batch_stats, store.export, WorkerPool(1), load_analysts=store.analyst_stats
+    )
+    qtbot.addWidget(view)
+    view.refresh()
+    qtmodeltester.check(view.analysts)  # type: ignore[attr-defined]
+    days = {d.name: d for d in view.analysts.days()}
+    assert set(days) == {"ana", "ben"}
+    assert days["ana"].keystrokes_per_document == 24
+    assert days["ana"].error_rate == 0
+    assert days["ben"].error_rate == 1.0
+    rate = days["ana"].documents_per_hour
+    assert rate is not None and 19 < rate < 21  # one document in three minutes
+    row = [view.analysts.data(view.analysts.index(1, c)) for c in range(7)]
+    assert row[0] == "ben" and row[4] == "60" and row[5] == "1 (100%)"
+
+
+def test_double_keying_is_chosen_per_batch(qtbot: QtBot, store: Store) -> None:
+    from PySide6.QtCore import Qt
+
+    view = SupervisorView(
+        store.batch_stats,
+        store.export,
+        WorkerPool(1),
+        double_keying=(
+            lambda batch: store.batch(batch).double_key_fields,
+            lambda batch, fields: store.set_double_keying(batch, fields or None, "sue"),
+        ),
+    )
+    qtbot.addWidget(view)
+    view.refresh()
+    view.double_keying_button.click()
+    dialog = view.double_keying_dialog
+    assert dialog is not None
+    items = [dialog.fields.item(r) for r in range(dialog.fields.count())]
+    for item in items:
+        if item.data(Qt.ItemDataRole.UserRole) in ("refills", "policy_number"):
+            item.setCheckState(Qt.CheckState.Checked)
+    dialog.accept()
+    assert store.batch("week-12").double_key_fields == ("policy_number", "refills")
+    assert "2 field(s)" in view.status.text()
+    view.double_keying_button.click()
+    dialog = view.double_keying_dialog
+    assert dialog is not None
+    assert sorted(dialog.chosen()) == ["policy_number", "refills"]
+    for row in range(dialog.fields.count()):
+        dialog.fields.item(row).setCheckState(Qt.CheckState.Unchecked)
+    dialog.accept()
+    assert store.batch("week-12").double_key_fields == ()

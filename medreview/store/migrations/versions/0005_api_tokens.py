@@ -1,7 +1,7 @@
 """Per-user API tokens (only a SHA-256 of each token is stored).
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0004
 Create Date: 2026-11-30 06:20:00
 """
 
