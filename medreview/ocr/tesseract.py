@@ -184,8 +184,7 @@ class PytesseractEngine:
         # pytesseract runs the program in its module's ``environ``: give it the
         # environment the program needs (the bundle's libraries, or none of them).
         env = programs.program_env(program)
-        if env is not None:
-            pytesseract.pytesseract.environ = env
+        pytesseract.pytesseract.environ = os.environ if env is None else env
 
     def version(self) -> str:
         """``tesseract X.Y.Z`` of the program."""
