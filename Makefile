@@ -16,7 +16,7 @@ bundle:
 		packaging/medreview.spec
 	cp packaging/medreview.desktop packaging/medreview.png packaging/install-desktop-entry.sh \
 		dist/medreview/
-	tar -C dist -czf $(ARCHIVE) medreview
+	tar -C dist -cf - medreview | gzip -9 > $(ARCHIVE)
 	@du -sh dist/medreview $(ARCHIVE)
 
 smoke-test:
