@@ -1,7 +1,9 @@
 """The ``medreview`` command line: parses arguments and maps errors to exit codes.
 
 ``main`` is the console script's entry point and the function the tests call
-in-process. Each sub-command lives in its own module under ``medreview.commands``.
+in-process. Each sub-command lives in its own module under ``medreview.commands``;
+``--self-test`` (:mod:`medreview.selftest`) checks the installation instead of
+running a command.
 """
 
 from __future__ import annotations
@@ -27,7 +29,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="log more (never field values)"
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="read the bundled samples, check their fields and the store, and exit",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
     return parser
@@ -37,12 +44,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is None and not args.self_test:
+        parser.error("a command is required")
     logging.basicConfig(
         level=logging.WARNING - 10 * min(args.verbose, 2),
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
     try:
+        if args.self_test:
+            from medreview.selftest import run_self_test
+
+            return run_self_test(sys.stdout)
         code: int = args.handler(args)
     except MedreviewError as exc:
         sys.stderr.write(f"medreview: {exc.message}\n")

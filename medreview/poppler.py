@@ -1,14 +1,13 @@
 """Poppler: page count, encryption, page sizes, embedded scans and rendering.
 
 Everything that talks to poppler's programs lives here (``pdfinfo``,
-``pdfimages``, and ``pdftoppm`` through pdf2image), with their failures turned
-into typed errors.
+``pdfimages`` and ``pdftoppm``, found by :mod:`medreview.programs`), with their
+failures turned into typed errors.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -17,14 +16,9 @@ from pathlib import Path
 import cv2
 import numpy as np
 import numpy.typing as npt
-import pdf2image
-from pdf2image import exceptions as pdf_errors
 
-from medreview.errors import (
-    EncryptedDocumentError,
-    EngineUnavailableError,
-    TruncatedFileError,
-)
+from medreview import programs
+from medreview.errors import EncryptedDocumentError, TruncatedFileError
 
 _POINTS_PER_INCH = 72.0
 _PAGES_LINE = re.compile(r"^Pages:\s*(\d+)", re.MULTILINE)
@@ -56,16 +50,20 @@ class PdfInfo:
         return round(width_pt * scale), round(height_pt * scale)
 
 
-def available() -> bool:
-    """True when poppler's tools are on PATH."""
-    return shutil.which("pdfinfo") is not None and shutil.which("pdftoppm") is not None
+def _run(program: programs.Program, args: list[str]) -> subprocess.CompletedProcess[bytes]:
+    """Run one of poppler's programs; raises EngineUnavailableError when it is missing."""
+    path = programs.find(program)
+    return subprocess.run(
+        [str(path), *args],
+        capture_output=True,
+        timeout=_TIMEOUT_SECONDS,
+        check=False,
+        env=programs.program_env(path),
+    )
 
 
-def _require() -> None:
-    if not available():
-        raise EngineUnavailableError(
-            "poppler-utils (pdfinfo, pdftoppm) is not installed; run scripts/setup.sh"
-        )
+def _text(output: bytes) -> str:
+    return output.decode("utf-8", "replace")
 
 
 def info(path: Path, max_pages: int = 1000) -> PdfInfo:
@@ -73,43 +71,30 @@ def info(path: Path, max_pages: int = 1000) -> PdfInfo:
 
     Refuses encrypted and broken files with typed errors.
     """
-    _require()
     try:
-        done = subprocess.run(
-            ["pdfinfo", "-f", "1", "-l", str(max_pages + 1), str(path)],
-            capture_output=True,
-            text=True,
-            errors="replace",
-            timeout=_TIMEOUT_SECONDS,
-            check=False,
-        )
+        done = _run(programs.PDFINFO, ["-f", "1", "-l", str(max_pages + 1), str(path)])
     except subprocess.TimeoutExpired:
         raise TruncatedFileError(f"{path.name}: the PDF took too long to read") from None
     if done.returncode != 0:
-        if "password" in done.stderr.lower():
+        if "password" in _text(done.stderr).lower():
             raise EncryptedDocumentError(f"{path.name}: the PDF is encrypted")
         raise TruncatedFileError(f"{path.name}: the PDF is damaged or truncated")
-    pages_line = _PAGES_LINE.search(done.stdout)
+    stdout = _text(done.stdout)
+    pages_line = _PAGES_LINE.search(stdout)
     pages = int(pages_line.group(1)) if pages_line else 0
     if pages <= 0:
         raise TruncatedFileError(f"{path.name}: the PDF has no pages")
     sizes = tuple(
-        (float(m.group(1)), float(m.group(2))) for m in _PAGE_SIZE_LINE.finditer(done.stdout)
+        (float(m.group(1)), float(m.group(2))) for m in _PAGE_SIZE_LINE.finditer(stdout)
     ) or ((612.0, 792.0),)
-    rotations = tuple(int(m.group(1)) for m in _PAGE_ROT_LINE.finditer(done.stdout)) or (0,)
+    rotations = tuple(int(m.group(1)) for m in _PAGE_ROT_LINE.finditer(stdout)) or (0,)
     return PdfInfo(pages, sizes, rotations, _image_list(path, pages))
 
 
 def _image_list(path: Path, pages: int) -> tuple[tuple[str, ...], ...]:
     """Every page's images as ``pdfimages -list`` rows, in one call for the whole file."""
-    listing = subprocess.run(
-        ["pdfimages", "-list", "-f", "1", "-l", str(pages), str(path)],
-        capture_output=True,
-        text=True,
-        errors="replace",
-        timeout=_TIMEOUT_SECONDS,
-        check=False,
-    ).stdout.splitlines()[2:]
+    done = _run(programs.PDFIMAGES, ["-list", "-f", "1", "-l", str(pages), str(path)])
+    listing = _text(done.stdout).splitlines()[2:]
     return tuple(tuple(line.split()) for line in listing if line.strip())
 
 
@@ -151,12 +136,7 @@ def embedded_scan(
     ):
         return None
     with tempfile.TemporaryDirectory(prefix="medreview-pdf-") as folder:
-        subprocess.run(
-            ["pdfimages", "-j", "-f", number, "-l", number, str(path), f"{folder}/img"],
-            capture_output=True,
-            timeout=_TIMEOUT_SECONDS,
-            check=False,
-        )
+        _run(programs.PDFIMAGES, ["-j", "-f", number, "-l", number, str(path), f"{folder}/img"])
         files = sorted(Path(folder).iterdir())
         if len(files) != 1:
             return None
@@ -172,25 +152,28 @@ def embedded_scan(
 def render_page(
     path: Path, page_index: int, dpi: int, *, gray: bool = False
 ) -> npt.NDArray[np.uint8]:
-    """Render one page (0-based) to an RGB (or gray) array; one at a time bounds memory."""
-    _require()
+    """Render one page (0-based) to an RGB (or gray) array; one at a time bounds memory.
+
+    ``pdftoppm`` writes the page to its standard output as a PPM (PGM when gray).
+    """
+    number = str(page_index + 1)
+    args = ["-f", number, "-l", number, "-r", str(dpi), *(["-gray"] if gray else []), str(path)]
     try:
-        images = pdf2image.convert_from_path(
-            str(path),
-            dpi=dpi,
-            first_page=page_index + 1,
-            last_page=page_index + 1,
-            grayscale=gray,
-            timeout=_TIMEOUT_SECONDS,
-        )
-    except (pdf_errors.PDFPageCountError, pdf_errors.PDFSyntaxError) as exc:
-        if "password" in str(exc).lower():
-            raise EncryptedDocumentError(f"{path.name}: the PDF is encrypted") from None
-        raise TruncatedFileError(f"{path.name}: page {page_index + 1} cannot be rendered") from None
-    except pdf_errors.PDFPopplerTimeoutError:
+        done = _run(programs.PDFTOPPM, args)
+    except subprocess.TimeoutExpired:
         raise TruncatedFileError(
             f"{path.name}: page {page_index + 1} took too long to render"
         ) from None
-    if not images:
+    if done.returncode != 0:
+        if "password" in _text(done.stderr).lower():
+            raise EncryptedDocumentError(f"{path.name}: the PDF is encrypted")
         raise TruncatedFileError(f"{path.name}: page {page_index + 1} cannot be rendered")
-    return np.asarray(images[0].convert("L" if gray else "RGB"), dtype=np.uint8)
+    data = np.frombuffer(done.stdout, dtype=np.uint8)
+    image = cv2.imdecode(data, cv2.IMREAD_UNCHANGED) if data.size else None
+    if image is None or image.dtype != np.uint8:
+        raise TruncatedFileError(f"{path.name}: page {page_index + 1} cannot be rendered")
+    if image.ndim == 3:
+        image = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY if gray else cv2.COLOR_BGR2RGB)
+    elif not gray:
+        image = cv2.cvtColor(image, cv2.COLOR_GRAY2RGB)
+    return np.asarray(image, dtype=np.uint8)

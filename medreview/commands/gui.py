@@ -2,8 +2,11 @@
 
 The core never imports PySide6 or ``ui`` (docs/adr/001-gui-entry.md), so this
 command starts the GUI as ``python -m ui.app ARGS`` in a child process with the
-same interpreter and hands back its exit code. Every option after ``gui`` is the
-GUI's own (``medreview gui --help`` shows them).
+same interpreter and hands back its exit code. In the PyInstaller bundle there
+is no interpreter to run ``-m`` with: the bundle's one executable opens the
+window itself when its first argument is ``gui`` (``packaging/launcher.py``), so
+the child is ``medreview gui ARGS``. Every option after ``gui`` is the GUI's own
+(``medreview gui --help`` shows them).
 """
 
 from __future__ import annotations
@@ -49,5 +52,11 @@ def run(args: argparse.Namespace) -> int:
             "the review window is not installed: install medreview with its GUI "
             "(PySide6 and the 'ui' package)"
         )
-    command = [sys.executable, "-m", GUI_MODULE, *args.gui_args]
-    return subprocess.call(command)
+    return subprocess.call(gui_command(args.gui_args))
+
+
+def gui_command(gui_args: list[str]) -> list[str]:
+    """The child process that opens the window with ``gui_args``."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "gui", *gui_args]
+    return [sys.executable, "-m", GUI_MODULE, *gui_args]

@@ -18,9 +18,7 @@ import csv
 import io
 import logging
 import re
-import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 from functools import cache
@@ -29,6 +27,7 @@ from typing import Any
 
 import cv2
 
+from medreview import programs
 from medreview.errors import EngineError, EngineUnavailableError
 from medreview.model import BBox, OcrPage, Word
 from medreview.ocr import GrayImage
@@ -36,6 +35,8 @@ from medreview.ocr import GrayImage
 log = logging.getLogger(__name__)
 
 _WORD_LEVEL = "5"
+# Where the bundle keeps the language data, relative to its folder.
+BUNDLE_TESSDATA = "tessdata"
 _TESSDATA_ENV = "MEDREVIEW_TESSDATA"
 _DEBIAN_TESSDATA = (
     Path("/usr/share/tesseract-ocr/5/tessdata"),
@@ -49,19 +50,13 @@ PSM_BLOCK = 6
 _ROTATE = re.compile(r"Rotate:\s*(\d+)")
 
 
-def bundle_dir() -> Path | None:
-    """The PyInstaller bundle's folder when running frozen."""
-    base = getattr(sys, "_MEIPASS", None)
-    return Path(base) if base else None
-
-
 @cache
 def find_tessdata(language: str = "eng") -> Path:
     """Where the language data is: the bundle, then settings, then the system, else fail."""
     candidates: list[Path] = []
-    bundled = bundle_dir()
+    bundled = programs.bundled(BUNDLE_TESSDATA)
     if bundled:
-        candidates.append(bundled / "tessdata")
+        candidates.append(bundled)
     for variable in (_TESSDATA_ENV, "TESSDATA_PREFIX"):
         value = os.environ.get(variable)
         if value:
@@ -74,18 +69,6 @@ def find_tessdata(language: str = "eng") -> Path:
         f"Tesseract language data {language!r} not found; install tesseract-ocr-{language} "
         f"(scripts/setup.sh) or set {_TESSDATA_ENV}"
     )
-
-
-@cache
-def find_tesseract() -> Path:
-    """The ``tesseract`` program: the bundle first, then PATH, else fail."""
-    bundled = bundle_dir()
-    if bundled and (bundled / "tesseract" / "tesseract").is_file():
-        return bundled / "tesseract" / "tesseract"
-    found = shutil.which("tesseract")
-    if found:
-        return Path(found)
-    raise EngineUnavailableError("the tesseract program is not installed; run scripts/setup.sh")
 
 
 def parse_tsv(tsv: str, page_index: int, scale: float = 1.0) -> list[Word]:
@@ -204,7 +187,12 @@ class PytesseractEngine:
         self._language = language
         self._psm = psm
         self._tessdata = find_tessdata(language)
-        pytesseract.pytesseract.tesseract_cmd = str(find_tesseract())
+        program = programs.find(programs.TESSERACT)
+        pytesseract.pytesseract.tesseract_cmd = str(program)
+        # pytesseract runs the program in its module's ``environ``: give it the
+        # environment the program needs (the bundle's libraries, or none of them).
+        env = programs.program_env(program)
+        pytesseract.pytesseract.environ = os.environ if env is None else env
 
     def version(self) -> str:
         """``tesseract X.Y.Z`` of the program."""
