@@ -32,6 +32,7 @@ import io
 import json
 import tempfile
 import time
+import traceback
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -63,6 +64,9 @@ def run_cli(argv: Sequence[str]) -> tuple[int, str, str]:
             code = medreview_main(list(argv))
         except SystemExit as exit_:  # argparse refusing the arguments
             code = exit_.code if isinstance(exit_.code, int) else 2
+        except Exception:  # a command's bug: reported, and the benchmark goes on
+            code = 1
+            err.write(traceback.format_exc())
     return code, out.getvalue(), err.getvalue()
 
 
