@@ -4,10 +4,16 @@ from medreview.config import PipelineConfig
 from medreview.documents import DocumentType
 from medreview.model import BBox, Word
 from medreview.parsing import parse_fields
-from medreview.parsing.patient_details import ticked_option
+from medreview.parsing.choices import marked_by_text, option_spans
 from tests.wordkit import layout, ocr_page, row
 
 CONFIG = PipelineConfig()
+
+
+def ticked(words: list[Word]) -> str | None:
+    """The ticked yes/no option as the words alone show it."""
+    return marked_by_text(words, option_spans(words, ("yes", "no")))
+
 
 HEPATITIS = "Have you had the Hepatitis B vaccination?"
 
@@ -138,8 +144,8 @@ def test_tick_read_from_word_boxes() -> None:
     words = row(0, 100, "LJ Yes M No")
     no = words[-1]
     words[-1] = Word(no.text, no.confidence, BBox(no.bbox.x0, -20, no.bbox.x1, no.bbox.y1))
-    assert ticked_option(words, ("yes", "no")) == "no"
-    assert ticked_option(row(0, 100, "LJ Yes LJ No"), ("yes", "no")) is None
+    assert ticked(words) == "no"
+    assert ticked(row(0, 100, "LJ Yes LJ No")) is None
     line = [w for w in page_one(hepatitis="") if w.bbox.y0 != 2320]
     line += [
         *row(2320, 200, HEPATITIS),
@@ -170,9 +176,7 @@ def test_value_under_its_label() -> None:
 
 def test_empty_box_marks_the_other_option() -> None:
     def answer(*words: tuple[str, int, int]) -> str | None:
-        return ticked_option(
-            [Word(text, 0.8, BBox(x, top, x + 60, 356)) for text, x, top in words], ("yes", "no")
-        )
+        return ticked([Word(text, 0.8, BBox(x, top, x + 60, 356)) for text, x, top in words])
 
     # the ticked box vanished, the empty one reads "LI"
     assert answer(("Yes", 1294, 320), ("LI", 1468, 310), ("No", 1538, 320)) == "yes"
@@ -200,5 +204,5 @@ def test_both_boxes_empty_is_no_answer_whatever_the_boxes_look_like() -> None:
 
 
 def test_tick_read_as_a_letter_beside_one_option() -> None:
-    assert ticked_option(row(0, 100, "MYes No"), ("yes", "no")) == "yes"
-    assert ticked_option(row(0, 100, "Yes V No"), ("yes", "no")) == "no"
+    assert ticked(row(0, 100, "MYes No")) == "yes"
+    assert ticked(row(0, 100, "Yes V No")) == "no"

@@ -1,9 +1,10 @@
 """Turning OCR words into the fields of a document type.
 
-``parse_fields`` picks the document type's :class:`FieldParser` and returns a
-:class:`ParseOutcome`; ``classify`` tells the document type from the text.
-Everything here is pure (no I/O, no Qt) and works on
-:class:`~medreview.model.OcrPage` objects from any engine.
+``parse_fields`` reads any layout of a document type with the layout-independent
+reader (:mod:`medreview.parsing.reader`, ADR 007); ``classify`` tells the
+document type from the text. Everything here is pure (no I/O, no Qt) and works
+on :class:`~medreview.model.OcrPage` objects from any engine, with the page
+images when there are any.
 """
 
 from __future__ import annotations
@@ -13,38 +14,30 @@ from collections.abc import Sequence
 from medreview.config import PipelineConfig
 from medreview.documents import DocumentType
 from medreview.model import OcrPage
-from medreview.parsing.base import FieldParser, ParseOutcome
 from medreview.parsing.classify import classify
-from medreview.parsing.patient_details import PatientDetailsParser
-from medreview.parsing.prescription import PrescriptionParser
+from medreview.parsing.reader import GrayImage, ParseOutcome, read_document
 
 __all__ = [
-    "FieldParser",
+    "GrayImage",
     "ParseOutcome",
     "classify",
-    "get_parser",
     "parse_fields",
 ]
 
-_PARSERS: dict[DocumentType, FieldParser] = {
-    DocumentType.PRESCRIPTION: PrescriptionParser(),
-    DocumentType.PATIENT_DETAILS: PatientDetailsParser(),
-}
-
-
-def get_parser(document_type: DocumentType) -> FieldParser | None:
-    """The parser of a document type, ``None`` for ``unknown``."""
-    return _PARSERS.get(DocumentType(document_type))
-
 
 def parse_fields(
-    document_type: DocumentType, pages: Sequence[OcrPage], config: PipelineConfig
+    document_type: DocumentType,
+    pages: Sequence[OcrPage],
+    config: PipelineConfig,
+    images: Sequence[GrayImage | None] | None = None,
 ) -> ParseOutcome:
     """Every field of ``document_type`` the pages show, canonical, with its evidence.
 
+    ``images`` are the pages' gray images (uint8, upright, in the pixel space
+    of the word boxes), in page order; with them check boxes, circled choices
+    and ruled cells are read from the image, without them from the words only.
     An unknown document type gives no fields and a warning.
     """
-    parser = get_parser(document_type)
-    if parser is None:
+    if DocumentType(document_type) is DocumentType.UNKNOWN:
         return ParseOutcome(warnings=["document: type unknown, no fields read"])
-    return parser.parse(pages, config)
+    return read_document(DocumentType(document_type), pages, config, images)

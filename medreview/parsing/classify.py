@@ -1,9 +1,11 @@
 """Telling a prescription from a patient record by the words printed on it.
 
-Each type has printed keywords with weights; a keyword counts once however
-often it appears, and it is found fuzzily (``Dircctions`` counts as
-``Directions``). A type wins when its evidence is both enough on its own and
-clearly more than the other type's; otherwise the document is ``unknown``.
+Each type has printed keywords with weights, and each of its fields whose own
+labels (``vocabulary.toml``, those the other type does not print) appear adds
+evidence; a keyword counts once however often it appears, and it is found
+fuzzily (``Dircctions`` counts as ``Directions``). A type wins when its
+evidence is both enough on its own and clearly more than the other type's;
+otherwise the document is ``unknown``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from collections.abc import Sequence
 
 from medreview.documents import DocumentType
 from medreview.model import OcrPage
-from medreview.parsing.layout import find_labels, page_lines
+from medreview.parsing.layout import compact, find_labels, page_lines
+from medreview.parsing.vocabulary import vocabulary
 
 KEYWORDS: dict[DocumentType, dict[str, float]] = {
     DocumentType.PRESCRIPTION: {
@@ -60,17 +63,39 @@ MIN_RATIO = 2.0
 FULL_EVIDENCE = 9.0
 
 
+# Each field of a type whose own labels (vocabulary.toml) are printed adds this much.
+FIELD_LABEL_WEIGHT = 1.0
+
+
+def _field_labels() -> dict[str, tuple[str, ...]]:
+    """Per ``TYPE|field`` the vocabulary labels no other document type prints."""
+    kinds = (DocumentType.PRESCRIPTION, DocumentType.PATIENT_DETAILS)
+    printed = {kind: vocabulary(kind).label_owners() for kind in kinds}
+    table: dict[str, tuple[str, ...]] = {}
+    for kind in kinds:
+        others = {compact(label) for other in kinds if other != kind for label in printed[other]}
+        for item in vocabulary(kind).fields:
+            own = tuple(label for label in item.labels if compact(label) not in others)
+            if own:
+                table[f"{kind.value}|field:{item.name}"] = own
+    return table
+
+
 def evidence(pages: Sequence[OcrPage]) -> dict[DocumentType, float]:
-    """Weighted keyword evidence per document type."""
+    """Weighted keyword evidence per document type, and the fields whose labels are printed."""
     lines = page_lines(pages)
-    table = {f"{kind.value}|{word}": (word,) for kind, words in KEYWORDS.items() for word in words}
+    table: dict[str, tuple[str, ...]] = {
+        f"{kind.value}|{word}": (word,) for kind, words in KEYWORDS.items() for word in words
+    }
+    table.update(_field_labels())
     seen = {m.key for m in find_labels(lines, table)}
     if any("℞" in w.text for p in pages for w in p.words):
         seen.add(f"{DocumentType.PRESCRIPTION.value}|℞")
     scores: dict[DocumentType, float] = {}
     for kind, words in KEYWORDS.items():
         found = (weight for word, weight in words.items() if f"{kind.value}|{word}" in seen)
-        scores[kind] = sum(found)
+        fields = sum(1 for key in seen if key.startswith(f"{kind.value}|field:"))
+        scores[kind] = sum(found) + FIELD_LABEL_WEIGHT * fields
     return scores
 
 

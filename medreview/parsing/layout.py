@@ -279,7 +279,7 @@ def _ends_label(text: str) -> bool:
 
 
 def _match(
-    pieces: Sequence[str], colons: Sequence[bool], start: int, target: str
+    pieces: Sequence[str], colons: Sequence[bool], start: int, target: str, slack: float = 0.0
 ) -> tuple[int, float, bool] | None:
     """The best ``(end, score, colon)`` of a label at ``pieces[start]``, if it matches.
 
@@ -300,7 +300,7 @@ def _match(
         if end == start + 2 and not _starts_label(pieces[start], target):
             break  # a stray word before the label: let the label start after it
         colon = colons[end - 1]
-        if score >= _threshold(target, colon):
+        if score >= _threshold(target, colon) - slack:
             bonus = score + (3.0 if colon else 0.0)
             if best is None or bonus > best[1]:
                 best = (end, bonus, colon)
@@ -345,6 +345,7 @@ def segment_starts(line: Line, gap: float = COLUMN_GAP) -> set[int]:
 def find_labels(
     lines: Sequence[Line],
     labels: Mapping[str, Sequence[str]],
+    slack: float = 0.0,
 ) -> list[LabelMatch]:
     """Every place a label occurs, as ``key -> variants`` resolved per place.
 
@@ -353,6 +354,7 @@ def find_labels(
     ``Birth Date``. A label must begin a segment of its line, or else end with
     a colon and match closely: a value such as ``Main Street`` or ``Chloe
     Wright`` is not taken for the ``Street:`` or ``Weight:`` label.
+    ``slack`` lowers every bar by that many points (labels OCR damaged badly).
     """
     targets = [(key, label, compact(label)) for key, vs in labels.items() for label in vs]
     found: list[LabelMatch] = []
@@ -366,7 +368,7 @@ def find_labels(
         while start < len(words):
             best: LabelMatch | None = None
             for key, label, target in targets:
-                hit = _match(pieces, colons, start, target)
+                hit = _match(pieces, colons, start, target, slack)
                 if hit is None:
                     continue
                 end, score, colon = hit
@@ -397,8 +399,13 @@ def value_right(
         default=len(line.words),
     )
     words = list(line.words[match.end : next_stop])
+    blank_end: int | None = None
     while words and not any(c.isalnum() for c in words[0].text):
-        words.pop(0)  # a blank's underscores or a speck before the value
+        popped = words.pop(0)  # a blank's underscores or a speck before the value
+        if popped.bbox.width >= 1.5 * line.height:
+            blank_end = popped.bbox.x1
+    if words and blank_end is not None and words[0].bbox.x0 - blank_end > limit:
+        return ()  # the blank drawn for the value is empty; what follows is another column
     if len(words) > 1 and len(words[0].text) <= 2 and words[1].bbox.x0 - words[0].bbox.x1 > limit:
         words.pop(0)  # a lone speck read as "7" or "i", set apart from the value
     taken: list[Word] = []
@@ -463,7 +470,8 @@ def value_below(
         below = lines[index]
         if below.page != line.page:
             break
-        if below.center_y - line.center_y > BELOW_REACH * line.height:
+        # a small label over a larger value: reach by the larger of the two
+        if below.center_y - line.center_y > BELOW_REACH * max(line.height, below.height):
             break
         column = [w for w in below.words if x0 <= (w.bbox.x0 + w.bbox.x1) / 2 < x1]
         if not column:

@@ -1,0 +1,344 @@
+"""Choices printed on the page and the one marked: yes/no boxes, immunities, refill rows.
+
+A choice row prints every option (``[ ] Yes [X] No``, ``0 1 2 3 4 5 PRN``);
+the answer is the option with a mark. The page image tells it best (ink in the
+option's box, a ring drawn round it: :mod:`medreview.parsing.marks`); without
+the image, or when the image does not decide, the words do: brackets with an
+``X``, an empty box read as ``LJ``, a circle read as brackets round a digit or
+a token missing from the row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from medreview.model import BBox, Word
+from medreview.parsing import canonical
+from medreview.parsing.layout import compact
+from medreview.parsing.marks import MARK_MIN_INK, PageMarks, decide
+
+REFILL_ROW = ("0", "1", "2", "3", "4", "5", "PRN")
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """Where one choice is printed: word span ``[start, end)`` in the row."""
+
+    choice: str
+    start: int
+    end: int
+
+
+def option_spans(words: Sequence[Word], choices: Sequence[str]) -> list[Option]:
+    """Every choice printed once in the row, longest match first (``NOT IMMUNE`` over ``IMMUNE``).
+
+    A one-word choice may be glued to the box OCR read before it (``LINo``).
+    """
+    pieces = [compact(w.text) for w in words]
+    targets = sorted(choices, key=lambda c: -len(compact(c)))
+    taken: set[int] = set()
+    found: dict[str, list[Option]] = {}
+    for choice in targets:
+        target = compact(choice)
+        for start in range(len(words)):
+            if not pieces[start] or start in taken:
+                continue
+            text = ""
+            for end in range(start + 1, min(len(words), start + 3) + 1):
+                text += pieces[end - 1]
+                span = set(range(start, end))
+                glued = end == start + 1 and len(text) <= len(target) + 2
+                hit = text == target or (glued and text.endswith(target) and len(target) >= 2)
+                if hit and not span & taken:
+                    found.setdefault(choice, []).append(Option(choice, start, end))
+                    taken |= span
+                    break
+                if len(text) >= len(target):
+                    break
+    spans = [hits[0] for hits in found.values() if len(hits) == 1]
+    return sorted(spans, key=lambda o: o.start)
+
+
+def _char_width(words: Sequence[Word]) -> float:
+    """The row's typical letter width, from its plain words (marks glued to a word widen it)."""
+    widths = sorted(
+        w.bbox.width / len(w.text) for w in words if len(w.text) >= 3 and w.text.isalpha()
+    )
+    if not widths:
+        return 0.6 * max(8, max((w.bbox.height for w in words), default=8))
+    return widths[len(widths) // 4]  # a low quartile: a word with a tick glued in is wider
+
+
+def _option_box(words: Sequence[Word], option: Option, char_width: float | None = None) -> BBox:
+    """The box of the option's own letters (a box or tick glued before them cut off)."""
+    span = words[option.start : option.end]
+    box = BBox.union(w.bbox for w in span)
+    width = (char_width or _char_width(words)) * (len(option.choice) + 0.5)
+    return BBox(max(box.x0, int(box.x1 - width)), box.y0, box.x1, box.y1)
+
+
+def marked_by_image(
+    words: Sequence[Word],
+    options: Sequence[Option],
+    marks: PageMarks,
+    *,
+    boxes: bool = True,
+    start_x: int | None = None,
+) -> tuple[str | None, bool]:
+    """The option whose box holds a tick, or that a ring is drawn round, from the page image.
+
+    Returns the option and whether the image decided: a row whose marks all
+    look alike decides that nothing is marked.
+    """
+    if len(options) < 2:
+        return None, False
+    fills: list[float] = []
+    rings: list[float] = []
+    previous_end = start_x
+    char_width = _char_width(words)
+    for option in options:
+        box = _option_box(words, option, char_width)
+        h = max(8, box.height)
+        left = box.x0 - int(2.2 * h)
+        if previous_end is not None:
+            left = max(left, previous_end + 2)
+        region = BBox(int(left), box.y0 - int(0.6 * h), box.x0 - 2, box.y1 + int(0.2 * h))
+        fills.append(marks.box_mark(region, []) if region.x1 > region.x0 else 0.0)
+        rings.append(marks.ring_mark(box))
+        previous_end = box.x1
+    for scores in (fills, rings) if boxes else (rings,):
+        chosen = decide(scores)
+        if chosen is not None:
+            return options[chosen].choice, True
+    if boxes and min(fills) > 0 and max(fills) < 1.25 * min(fills):
+        return None, True  # every box alike: none ticked
+    return None, False
+
+
+def read_box_row(
+    words: Sequence[Word], choices: Sequence[str], marks: PageMarks
+) -> tuple[str | None, bool]:
+    """The choice whose drawn box is marked, each box answering the words right of it.
+
+    Boxes are found in the image (OCR reads them as ``LJ``, ``Ll1``, ``[]`` or
+    not at all); a box's choice is the words up to the next box, or, when those
+    are unreadable and there is one box per choice, its place in the row.
+    Returns the choice and whether the image decided (all boxes empty: ``None``).
+    """
+    if not words:
+        return None, False
+    size = float(sorted(w.bbox.height for w in words)[len(words) // 2])
+    band = BBox.union(w.bbox for w in words)
+    band = BBox(band.x0 - int(3 * size), band.y0 - int(size), band.x1, band.y1 + int(0.5 * size))
+    found = marks.boxes(band, size)
+    if len(found) < 2:
+        return None, False
+    labels: list[str | None] = []
+    for index, (box, _) in enumerate(found):
+        end = found[index + 1][0].x0 if index + 1 < len(found) else band.x1 + 1
+        after = [w for w in words if box.x1 - size / 2 <= (w.bbox.x0 + w.bbox.x1) / 2 < end]
+        spans = option_spans(after, choices)
+        labels.append(spans[0].choice if len(spans) == 1 else None)
+    if None in labels or len(set(labels)) < len(labels):
+        if len(found) != len(choices):
+            return None, False
+        labels = list(choices)
+    chosen = decide([fill for _, fill in found])
+    if chosen is None:
+        fills = [fill for _, fill in found]
+        return None, max(fills) < MARK_MIN_INK
+    return labels[chosen], True
+
+
+def _dropped_choice(
+    words: Sequence[Word],
+    option: Option,
+    choices: tuple[str, ...],
+    marks: PageMarks,
+    start_x: int | None,
+) -> str | None:
+    """The answer when OCR read only one of two printed choices.
+
+    A ring drawn round a choice often hides it from OCR, leaving unread ink.
+    The read choice with a ring round it is the answer; one without a ring, beside
+    ink no word was read from, means the other choice is circled.
+    """
+    box = _option_box(words, option)
+    h = max(8, box.height)
+    if marks.ring_mark(box) >= MARK_MIN_INK * 2:
+        return option.choice
+    # words read clearly bound the search; a circled word OCR garbled ("@)") does not
+    others = [
+        w.bbox
+        for i, w in enumerate(words)
+        if not option.start <= i < option.end and len(w.text) >= 3 and w.text.isalpha()
+    ]
+    top, bottom = box.y0 - int(0.5 * h), box.y1 + int(0.5 * h)
+    right_end = min((b.x0 for b in others if b.x0 > box.x1), default=box.x1 + 12 * h)
+    left_end = max((b.x1 for b in others if b.x1 < box.x0), default=start_x or box.x0 - 12 * h)
+    sides = (
+        BBox(box.x1 + h // 2, top, min(right_end, box.x1 + 12 * h), bottom),
+        BBox(max(left_end, box.x0 - 12 * h) + h // 2, top, box.x0 - h // 2, bottom),
+    )
+    if any(side.x1 - side.x0 > h and marks.ink(*_corners(side)) >= DROPPED_INK for side in sides):
+        return next(c for c in choices if c != option.choice)
+    return None
+
+
+def _corners(box: BBox) -> tuple[int, int, int, int]:
+    return box.x0, box.y0, box.x1, box.y1
+
+
+# Unread ink beside a lone choice (a share of the region) that means a circled word.
+DROPPED_INK = 0.04
+
+
+# What OCR makes of an empty drawn box: "LI", "LJ", "L1]", "[]", "[.]", "U", "O".
+# What OCR makes of a ticked box or a lone tick: "M", "MM", "My", "V", "W".
+TICK = re.compile(r"^(?:[MVWvwJ✓✔/]{1,3}|My)$")
+EMPTY_BOX = re.compile(r"^(?:[(\[]?[LC][IJ1l|]?[\]J)]?|\[[\s.,]*\]|\(\s*\)|[UO0□☐])$")
+
+
+def marked_by_text(words: Sequence[Word], options: Sequence[Option]) -> str | None:
+    """The ticked option as the words show it: brackets, box shapes OCR read, a tick's height."""
+    if len(options) != 2:
+        return None
+    tops: dict[str, int] = {}
+    empty: dict[str, bool] = {}
+    ticked: dict[str, bool] = {}
+    previous = -1
+    for option in options:
+        zone = words[previous + 1 : option.end]
+        tops[option.choice] = min(w.bbox.y0 for w in zone)
+        last = words[option.end - 1].text
+        glued = last[: -len(option.choice)] if len(last) > len(option.choice) else ""
+        marks = [w.text for w in words[previous + 1 : option.start]] + ([glued] if glued else [])
+        empty[option.choice] = any(EMPTY_BOX.match(text) for text in marks)
+        ticked[option.choice] = any(TICK.match(text) for text in marks)
+        previous = option.end - 1
+    if sum(empty.values()) == 1:
+        return next(c for c, is_empty in empty.items() if not is_empty)
+    if sum(ticked.values()) == 1 and not any(empty.values()):
+        return next(c for c, is_ticked in ticked.items() if is_ticked)
+    height = min(words[o.start].bbox.height for o in options)
+    (first, top_a), (second, top_b) = tops.items()
+    if abs(top_a - top_b) < 0.3 * height:
+        return None
+    return first if top_a < top_b else second
+
+
+def read_choice(
+    words: Sequence[Word],
+    choices: tuple[str, ...],
+    marks: PageMarks | None,
+    start_x: int | None = None,
+) -> tuple[str | None, float]:
+    """The answer of a choice row and how sure the reading is (1 for a written answer)."""
+    text = " ".join(w.text for w in words)
+    options = option_spans(words, choices)
+    if marks is not None:
+        value, decided = read_box_row(words, choices, marks)
+        if decided:
+            return value, 0.9
+    if marks is not None and len(choices) == 2 and len(options) == 1:
+        dropped = _dropped_choice(words, options[0], choices, marks, start_x)
+        if dropped is not None:
+            return dropped, 0.85
+    if len(options) < len(choices):
+        return canonical.parse_choice(text, choices), 1.0
+    if marks is not None:
+        value, decided = marked_by_image(words, options, marks, start_x=start_x)
+        if decided:
+            return value, 0.9
+    if canonical.CHECKED.search(text) or canonical.UNCHECKED.search(text):
+        return canonical.parse_choice(text, choices), 0.95  # brackets OCR read: they decide
+    return marked_by_text(words, options), 0.7
+
+
+def _refill_token(text: str) -> str | None:
+    """A clean entry of the refill row (``0``-``5``, ``PRN``), or ``None`` for anything else."""
+    if len(text) <= 2 and not any(c in "()[]{}" for c in text):
+        fixed = canonical.fix_digits(text)
+        if fixed in REFILL_ROW[:-1]:
+            return fixed
+    if len(text) <= 5 and canonical.parse_refills(text) == "PRN":
+        return "PRN"
+    return None
+
+
+# A number with a bracket beside it: the circle round it as OCR reads it ("(4)", "3)").
+_CIRCLED = re.compile(r"^[(\[{]?\s*([0-5OolI])\s*[)\]}]?$")
+
+
+def row_tokens(words: Sequence[Word]) -> list[str]:
+    """The row's entries, with what OCR ran together pulled apart (``1(2)3``, ``4.5``)."""
+    tokens: list[str] = []
+    for word in words:
+        for text in re.findall(r"\([^()]*\)|[^()\s=]+", word.text):
+            text = text.rstrip(".,:;") or text
+            if re.fullmatch(r"[0-5](?:[.,]?[0-5])+", text):
+                tokens.extend(c for c in text if c.isdigit())
+            elif len(text) > 1 and text[0] in "012345" and not text[1].isdigit():
+                tokens.extend([text[0], text[1:]])
+            else:
+                tokens.append(text)
+    return tokens
+
+
+def is_refill_row(words: Sequence[Word]) -> bool:
+    """Whether words print most of ``0 1 2 3 4 5 PRN`` and little else."""
+    tokens = row_tokens(words)
+    kinds = [_refill_token(t) for t in tokens]
+    found = set(kinds) - {None}
+    mostly = sum(k is not None for k in kinds) >= 0.6 * len(tokens)
+    return mostly and len(found) >= 4 and ("PRN" in found or len(found) >= 5)
+
+
+def circled_refill(words: Sequence[Word]) -> str | None:
+    """The number circled in a ``0 1 2 3 4 5 PRN`` row, as the words alone show it.
+
+    A circle makes OCR read brackets round the number (``(4)``), drop it or
+    garble it: the one bracketed number (unless also read clean elsewhere);
+    else the one entry missing; else the one unreadable token between two
+    clean neighbours. A clean full row gives ``None``.
+    """
+    tokens = row_tokens(words)
+    kinds = [_refill_token(t) for t in tokens]
+    clean = {k for k in kinds if k is not None}
+    circled = {
+        canonical.fix_digits(m.group(1))
+        for t in tokens
+        if any(c in "()[]{}" for c in t) and (m := _CIRCLED.match(t))
+    }
+    if len(circled) == 1 and not circled & clean:
+        return circled.pop()
+    missing = [t for t in REFILL_ROW if t not in clean]
+    garbled = [i for i, k in enumerate(kinds) if k is None]
+    if len(missing) == 1 and len(garbled) <= 2:
+        return missing[0]
+    if len(garbled) == 1:
+        i = garbled[0]
+        left = kinds[i - 1] if i > 0 else None
+        right = kinds[i + 1] if i + 1 < len(kinds) else None
+        if left is not None and left != "PRN":
+            guess = REFILL_ROW[REFILL_ROW.index(left) + 1]
+            follows = REFILL_ROW[REFILL_ROW.index(guess) + 1 :][:1]
+            if guess in missing and (right is None or (right,) == follows):
+                return guess
+    return None
+
+
+def read_refill_row(words: Sequence[Word], marks: PageMarks | None) -> tuple[str | None, float]:
+    """The marked entry of a refill row: a ticked box or a ring in the image, else the words."""
+    if marks is not None:
+        value, decided = read_box_row(words, REFILL_ROW, marks)
+        if decided and value is not None:
+            return value, 0.9
+        options = [o for o in option_spans(words, REFILL_ROW) if o.end - o.start == 1]
+        if len(options) >= 5:
+            value, _ = marked_by_image(words, options, marks, boxes=False)
+            if value is not None:
+                return value, 0.9
+    return circled_refill(words), 0.7

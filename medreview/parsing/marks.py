@@ -1,0 +1,223 @@
+"""What the page image shows beyond the words: ruled cells, ticked boxes, circled choices.
+
+Works on the gray upright page (uint8, the pixel space of the word boxes).
+Ink is counted with an integral image, so each question about a region costs
+four look-ups; drawn lines come from a morphological opening with long thin
+kernels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+from medreview.model import BBox
+
+# A drawn line is at least this share of the page's width (horizontal) or height (vertical).
+MIN_RULE_SHARE = 0.04
+# Drawn lines are looked for on the page shrunk by this factor.
+RULE_SHRINK = 3
+# A mark decides a choice when its ink beats the runner-up's by this factor ...
+MARK_RATIO = 1.6
+# ... and covers at least this share of the region it is looked for in.
+MARK_MIN_INK = 0.02
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A rectangle closed by drawn lines on all four sides."""
+
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+
+    def holds(self, box: BBox) -> bool:
+        """Whether a box's centre lies inside the cell."""
+        cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+        return self.x0 <= cx <= self.x1 and self.y0 <= cy <= self.y1
+
+
+@dataclass(slots=True)
+class PageMarks:
+    """One page image, asked about ink in regions and the cells its lines draw."""
+
+    gray: npt.NDArray[np.uint8]
+    _ink: npt.NDArray[np.int32] | None = field(default=None, init=False)
+    _rules: tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]] | None = field(
+        default=None, init=False
+    )
+    _limit: float | None = field(default=None, init=False)
+
+    def _plain(self) -> npt.NDArray[np.uint8]:
+        if self.gray.ndim == 2:
+            return self.gray
+        return np.asarray(cv2.cvtColor(self.gray, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
+
+    def _binary(self, gray: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
+        if self._limit is None:
+            threshold, _ = cv2.threshold(self._plain(), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+            self._limit = min(max(float(threshold), 96.0), 170.0)  # a clean two-tone page gives 0
+        return np.asarray(gray < self._limit, dtype=np.uint8)
+
+    def ink(self, x0: float, y0: float, x1: float, y1: float) -> float:
+        """The share of dark pixels in a rectangle (0 when it is empty or off the page)."""
+        if self._ink is None:
+            integral = cv2.integral(self._binary(self._plain()))
+            self._ink = np.asarray(integral, dtype=np.int32)
+        height, width = self._ink.shape[0] - 1, self._ink.shape[1] - 1
+        a, b = max(0, int(x0)), max(0, int(y0))
+        c, d = min(width, int(x1)), min(height, int(y1))
+        if c <= a or d <= b:
+            return 0.0
+        table = self._ink
+        total = int(table[d, c]) - int(table[b, c]) - int(table[d, a]) + int(table[b, a])
+        return total / float((c - a) * (d - b))
+
+    def rules(self) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+        """Drawn lines: horizontal ``(y, x0, x1)`` and vertical ``(x, y0, y1)``."""
+        if self._rules is None:
+            # lines survive a darkest-pixel shrink, which makes the search RULE_SHRINK² faster
+            step = RULE_SHRINK
+            shrunk = cv2.erode(self._plain(), np.ones((step, step), np.uint8))[::step, ::step]
+            binary = self._binary(np.asarray(shrunk, dtype=np.uint8))
+            height, width = binary.shape
+            across = max(8, int(width * MIN_RULE_SHARE))
+            down = max(8, int(height * MIN_RULE_SHARE / 1.3))
+            horizontal = cv2.morphologyEx(
+                binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (across, 1))
+            )
+            vertical = cv2.morphologyEx(
+                binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, down))
+            )
+            self._rules = (
+                _scaled(_segments(np.asarray(horizontal, dtype=np.uint8), True), step),
+                _scaled(_segments(np.asarray(vertical, dtype=np.uint8), False), step),
+            )
+        return self._rules
+
+    def cell_of(self, box: BBox) -> Cell | None:
+        """The smallest ruled cell around a box, ``None`` when lines do not close one."""
+        horizontal, vertical = self.rules()
+        if not horizontal or not vertical:
+            return None
+        cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+        slack = max(4, box.height // 3)
+        above = [y for y, a, b in horizontal if y <= box.y0 + slack and a <= cx <= b]
+        below = [y for y, a, b in horizontal if y >= box.y1 - slack and a <= cx <= b]
+        left = [x for x, a, b in vertical if x <= box.x0 + slack and a <= cy <= b]
+        right = [x for x, a, b in vertical if x >= box.x1 - slack and a <= cy <= b]
+        if not (above and below and left and right):
+            return None
+        cell = Cell(max(left), max(above), min(right), min(below))
+        # the lines must reach the cell's corners (a grid, not a rule under a value)
+        closed = any(
+            abs(x - cell.x0) <= slack and a <= cell.y0 + slack and b >= cell.y1 - slack
+            for x, a, b in vertical
+        ) and any(
+            abs(y - cell.y0) <= slack and a <= cell.x0 + slack and b >= cell.x1 - slack
+            for y, a, b in horizontal
+        )
+        return cell if closed else None
+
+    def box_mark(self, region: BBox, glyphs: list[BBox]) -> float:
+        """Ink in a region (a check box and its tick) outside the printed glyphs' boxes."""
+        total = self.ink(region.x0, region.y0, region.x1, region.y1) * _area(region)
+        for glyph in glyphs:
+            x0, y0 = max(glyph.x0, region.x0), max(glyph.y0, region.y0)
+            x1, y1 = min(glyph.x1, region.x1), min(glyph.y1, region.y1)
+            if x1 > x0 and y1 > y0:
+                total -= self.ink(x0, y0, x1, y1) * (x1 - x0) * (y1 - y0)
+        return max(0.0, total) / max(1.0, _area(region))
+
+    def ring_mark(self, box: BBox) -> float:
+        """Ink in a ring around a word's box: a circle drawn round a choice."""
+        h = max(8, box.height)
+        outer = BBox(
+            box.x0 - int(0.8 * h),
+            box.y0 - int(0.45 * h),
+            box.x1 + int(0.8 * h),
+            box.y1 + int(0.45 * h),
+        )
+        inner = BBox(box.x0 - 2, box.y0 - 2, box.x1 + 2, box.y1 + 2)
+        outer_ink = self.ink(outer.x0, outer.y0, outer.x1, outer.y1) * _area(outer)
+        inner_ink = self.ink(inner.x0, inner.y0, inner.x1, inner.y1) * _area(inner)
+        return max(0.0, outer_ink - inner_ink) / max(1.0, _area(outer) - _area(inner))
+
+    def boxes(self, band: BBox, size: float) -> list[tuple[BBox, float]]:
+        """Check boxes drawn in a band of the page, left to right, with the ink inside each.
+
+        A box is a roughly square piece of ink about ``size`` (the text height)
+        whose left and bottom sides are straight lines (a tick may overshoot the
+        top and right); what is inside it, away from its sides, is its mark.
+        """
+        gray = self._plain()
+        x0, y0 = max(0, band.x0), max(0, band.y0)
+        crop = gray[y0 : max(y0, band.y1), x0 : max(x0, band.x1)]
+        if crop.size == 0:
+            return []
+        binary = self._binary(np.asarray(crop, dtype=np.uint8))
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+        found: list[tuple[BBox, float]] = []
+        for index in range(1, count):
+            x, y, w, h = (int(v) for v in stats[index, :4])
+            if not (0.6 * size <= h <= 2.6 * size and 0.6 * size <= w <= 2.6 * size):
+                continue
+            mask = np.asarray(labels[y : y + h, x : x + w] == index, dtype=bool)
+            side = _square_side(mask)
+            if side is None:
+                continue
+            inset = max(2, side // 5)
+            top = y + h - side
+            inner = mask[top - y + inset : y + h - y - inset, inset : side - inset]
+            fill = float(inner.mean()) if inner.size else 0.0
+            found.append((BBox(x0 + x, y0 + top, x0 + x + side, y0 + y + h), fill))
+        return sorted(found, key=lambda item: item[0].x0)
+
+
+def _square_side(mask: npt.NDArray[np.bool_]) -> int | None:
+    """The side of the square whose left and bottom edges a component draws, if it draws one."""
+    h, w = mask.shape
+    left = np.asarray(mask[:, : max(1, w // 12)].any(axis=1), dtype=bool)
+    bottom = np.asarray(mask[h - max(1, h // 12) :, :].any(axis=0), dtype=bool)
+    # the box's side: how far the bottom line runs (a tick adds little on the right)
+    run = int(bottom.sum())
+    height = int(left[h - run :].sum()) if run <= h else 0
+    if run < 0.6 * w or not 0.75 * run <= height <= 1.25 * run:
+        return None
+    return run if run >= 6 else None
+
+
+def _scaled(found: list[tuple[int, int, int]], step: int) -> list[tuple[int, int, int]]:
+    return [(a * step + step // 2, b * step, c * step + step - 1) for a, b, c in found]
+
+
+def _area(box: BBox) -> float:
+    return float(max(0, box.x1 - box.x0) * max(0, box.y1 - box.y0))
+
+
+def _segments(mask: npt.NDArray[np.uint8], horizontal: bool) -> list[tuple[int, int, int]]:
+    """Connected line pieces of a mask as ``(position, start, end)``."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    found: list[tuple[int, int, int]] = []
+    for index in range(1, count):
+        x, y, w, h = (int(v) for v in stats[index, :4])
+        if horizontal and w > 3 * h:
+            found.append((y + h // 2, x, x + w))
+        elif not horizontal and h > 3 * w:
+            found.append((x + w // 2, y, y + h))
+    return found
+
+
+def decide(scores: list[float]) -> int | None:
+    """The index of the one clearly marked choice, ``None`` when none or several are."""
+    if len(scores) < 2:
+        return None
+    order = sorted(range(len(scores)), key=lambda i: scores[i], reverse=True)
+    best, second = scores[order[0]], scores[order[1]]
+    if best < MARK_MIN_INK or best < MARK_RATIO * second:
+        return None
+    return order[0]

@@ -1,0 +1,906 @@
+"""The layout-independent reader: typed candidates, label anchors, relations, one assignment.
+
+For every field of a document type (:mod:`medreview.parsing.vocabulary`) the
+reader gathers candidates:
+
+* at each of its labels: the words right of it, beside it on a tilted line,
+  below it in its column, inside the ruled cell that holds it, running on over
+  the following lines for multi-line values;
+* where a value sits with no label: unlabelled lines of the field's type under
+  its section heading (by order), alone at the top right of page 1, the
+  letterhead, the name signed above ``Signature``, the block of lines between
+  the labelled rows, a printed row of choices.
+
+Each candidate is coerced by its value type (:mod:`medreview.parsing.values`)
+and scored by type validity, label match, relation, distance and section; the
+best consistent set is kept (a word serves one field) and each field's
+confidence comes from its score and its margin over the runner-up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from statistics import median
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz
+
+from medreview.config import DateOrder, PipelineConfig
+from medreview.documents import FIELDS, DocumentType, FieldKind, FieldSpec
+from medreview.model import BBox, FieldData, FieldResult, OcrPage, Word
+from medreview.parsing import canonical
+from medreview.parsing.choices import (
+    REFILL_ROW as REFILL_CHOICES,
+)
+from medreview.parsing.choices import (
+    is_refill_row,
+    read_box_row,
+    read_choice,
+    read_refill_row,
+)
+from medreview.parsing.layout import (
+    BELOW_REACH,
+    LabelMatch,
+    Line,
+    compact,
+    find_labels,
+    page_lines,
+    segment_starts,
+    segments,
+    value_below,
+    value_beside,
+    value_right,
+)
+from medreview.parsing.marks import Cell, PageMarks
+from medreview.parsing.values import VALUE_TYPES, ValueType, infer_date_order, name_fit
+from medreview.parsing.vocabulary import FieldWords, Place, Vocabulary, vocabulary
+
+GrayImage = npt.NDArray[np.uint8]
+
+
+class Relation(StrEnum):
+    """How a candidate relates to what anchors it; each carries a base score."""
+
+    RIGHT = "right"
+    BESIDE = "beside"
+    BELOW = "below"
+    CELL = "cell"
+    PARTS = "parts"
+    SECTION = "section"
+    CORNER = "corner"
+    HEADER = "header"
+    SIGNED = "signed"
+    BLOCK = "block"
+    ROW = "row"
+    ANYWHERE = "anywhere"
+
+
+BASE_SCORE: dict[Relation, float] = {
+    Relation.RIGHT: 0.95,
+    Relation.CELL: 0.95,
+    Relation.PARTS: 0.93,
+    Relation.BELOW: 0.9,
+    Relation.BESIDE: 0.85,
+    Relation.HEADER: 0.8,
+    Relation.BLOCK: 0.85,
+    Relation.SIGNED: 0.7,
+    Relation.SECTION: 0.72,
+    Relation.CORNER: 0.7,
+    Relation.ROW: 0.75,
+    Relation.ANYWHERE: 0.45,
+}
+# Candidates below this score are not kept at all.
+MIN_SCORE = 0.3
+# How many points below the usual bar a damaged label may match (see ``Anchor.weak``).
+WEAK_LABEL_SLACK = 16.0
+# A damaged label counts this much, and only before a value that fully fits its type.
+WEAK_FACTOR = 0.8
+# A label found outside the field's section counts this much.
+OUTSIDE_SECTION = 0.35
+# Words that mark a line as a doctor's name (compared after ``compact``).
+DOCTOR_MARKS = frozenset({"dr", "md", "do", "mbbs", "doctor", "dds", "np", "pa"})
+# What OCR makes of the ℞ mark, compared after ``compact``.
+RX_NOISE = frozenset(
+    {"", "r", "k", "rx", "b", "x", "px", "pk", "br", "rk", "kx", "ry", "by", "re", "fx", "ix"}
+    | {"p", "bx", "kr", "rv", "rl", "r7", "ke", "q"}
+)
+RX_GLUED = re.compile(r"^(?:Rx|RX|R|K|B|P|X|Px|Pk)[/:.,;]?(?=[A-Z][a-z]{3})")
+LEADING_BULLET = re.compile(r"^(?:\d{1,2}[.)]|[-•*·>])$")
+
+
+@dataclass(slots=True)
+class ParseOutcome:
+    """The fields read from a document and what went wrong (field and problem only)."""
+
+    fields: dict[str, FieldResult] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A printed label found on the page and the keys (fields, labels, sections) it stands for."""
+
+    match: LabelMatch
+    keys: tuple[str, ...]
+    words: tuple[Word, ...]
+    weak: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One possible value of one field, with the words it was read from and its score."""
+
+    field: str
+    value: FieldData
+    words: tuple[Word, ...]
+    score: float
+    relation: Relation
+    label_words: tuple[Word, ...] = ()
+
+
+@dataclass(slots=True)
+class Page:
+    """What the reader knows of the document: lines, anchors, sections, images."""
+
+    lines: tuple[Line, ...]
+    anchors: list[Anchor]
+    vocab: Vocabulary
+    order: DateOrder
+    marks: dict[int, PageMarks]
+    medical: dict[tuple[int, int, int, int, int], Word]
+    sizes: dict[int, tuple[int, int]]
+    label_texts: frozenset[str]
+    sections: list[tuple[int, str]] = field(default_factory=list)
+    weak_anchors: list[Anchor] = field(default_factory=list)
+    line_index: dict[tuple[int, int, int, int, int], int] = field(default_factory=dict)
+
+    def anchors_on(self, line: int) -> list[Anchor]:
+        """The anchors found on one line."""
+        return [a for a in self.anchors if a.match.line == line]
+
+    def line_of(self, word: Word) -> int:
+        """The index of the line holding a word."""
+        if not self.line_index:
+            self.line_index.update(
+                {_key(w): i for i, ln in enumerate(self.lines) for w in ln.words}
+            )
+        return self.line_index[_key(word)]
+
+    def section_scope(self, name: str) -> tuple[int, int] | None:
+        """Lines from a section's heading to the next heading or page end."""
+        for position, (line, title) in enumerate(self.sections):
+            if title == name:
+                page = self.lines[line].page
+                following = [ln for ln, _ in self.sections[position + 1 :] if ln > line]
+                end = min(following, default=len(self.lines))
+                for index in range(line + 1, end):
+                    if self.lines[index].page != page:
+                        return line, index
+                return line, end
+        return None
+
+    def words_for(self, words: Iterable[Word], medical: bool) -> tuple[Word, ...]:
+        """The words as the engine read them, or medically corrected for medical fields."""
+        if not medical:
+            return tuple(words)
+        return tuple(self.medical.get(_key(w), w) for w in words)
+
+    def is_label_text(self, text: str) -> bool:
+        """Whether a text is a printed label of the vocabulary (never a value)."""
+        squashed = compact(text)
+        if not squashed:
+            return False
+        return squashed in self.label_texts or any(
+            len(squashed) >= 5 and fuzz.ratio(squashed, label) >= 92 for label in self.label_texts
+        )
+
+
+def _key(word: Word) -> tuple[int, int, int, int, int]:
+    box = word.bbox
+    return (word.page, box.x0, box.y0, box.x1, box.y1)
+
+
+def _as_read(page: OcrPage) -> OcrPage:
+    """The page with every word as the engine read it, before medical correction."""
+    words = tuple(
+        replace(w, text=w.ocr_text, corrected=False) if w.corrected else w for w in page.words
+    )
+    return replace(page, words=words)
+
+
+def _text(words: Sequence[Word]) -> str:
+    return " ".join(w.text for w in words)
+
+
+def _is_filler(text: str) -> bool:
+    return not re.sub(r"[_.\-—–|:·•=~]", "", text).strip()
+
+
+def build_page(
+    document_type: DocumentType,
+    pages: Sequence[OcrPage],
+    config: PipelineConfig,
+    images: Sequence[GrayImage | None] | None,
+) -> Page:
+    """Lines, anchors and sections of a document, as every relation reads them."""
+    vocab = vocabulary(document_type)
+    as_read = [_as_read(p) for p in pages]
+    lines = tuple(page_lines(as_read))
+    owners = vocab.label_owners()
+    table = {label: (label,) for label in owners}
+    anchors = []
+    for match in find_labels(lines, table):
+        words = lines[match.line].words[match.start : match.end]
+        anchors.append(Anchor(match, tuple(owners[match.key]), words))
+    medical = {_key(w): w for p in pages for w in p.words}
+    texts = [w.text for p in as_read for w in p.words]
+    order = infer_date_order([" ".join(texts)], config.date_order)
+    marks: dict[int, PageMarks] = {}
+    for page, image in zip(sorted(pages, key=lambda p: p.index), images or (), strict=False):
+        if image is not None:
+            marks[page.index] = PageMarks(image)
+    sizes = {p.index: (p.width, p.height) for p in pages}
+    label_texts = frozenset(compact(label) for label in owners)
+    doc = Page(lines, anchors, vocab, order, marks, medical, sizes, label_texts)
+    starts = {i: segment_starts(ln) for i, ln in enumerate(lines)}
+    # labels OCR damaged badly ("appress"), believed only before a value of their field's type
+    taken = {(a.match.line, i) for a in anchors for i in range(a.match.start, a.match.end)}
+    for match in find_labels(lines, table, slack=WEAK_LABEL_SLACK):
+        span = {(match.line, i) for i in range(match.start, match.end)}
+        keys = tuple(k for k in owners[match.key] if k.startswith("field:"))
+        words = lines[match.line].words[match.start : match.end]
+        printed = "".join(w.text for w in words)
+        lettered = sum(c.isalpha() for c in printed) >= 0.7 * len(printed)
+        # one word of the label's length: a damaged label, not a value that looks like one
+        alike = len(words) == 1 and abs(len(compact(printed)) - len(compact(match.key))) <= 1
+        if keys and lettered and alike and not span & taken and match.start in starts[match.line]:
+            doc.weak_anchors.append(Anchor(match, keys, words, weak=True))
+    doc.sections = sorted(
+        (a.match.line, key.split(":", 1)[1])
+        for a in anchors
+        for key in a.keys
+        if key.startswith("section:") and a.match.start in starts[a.match.line]
+    )
+    return doc
+
+
+# --- candidates -------------------------------------------------------------------------------
+
+
+def _coerce(
+    doc: Page, spec: FieldSpec, kind: ValueType, text: str
+) -> tuple[FieldData, float] | None:
+    """The canonical value of a text and how valid it is (1, or less when the validator objects)."""
+    value = kind.coerce(text, doc.order, spec.choices)
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and spec.kind is FieldKind.STRING and doc.is_label_text(value):
+        return None
+    problem = kind.problem(spec, value)
+    return value, (1.0 if problem is None else 0.6)
+
+
+def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
+    """How much a label counts for a field: its match and whether it is in the field's section."""
+    factor = 0.9 + 0.1 * min(1.0, anchor.match.score / 100.0)
+    if item.section is not None:
+        scope = doc.section_scope(item.section)
+        if scope is None:
+            factor *= 0.85
+        elif not scope[0] <= anchor.match.line < scope[1]:
+            factor *= OUTSIDE_SECTION
+    # a label shared with other fields says less by itself
+    fields = [k for k in anchor.keys if k.startswith("field:")]
+    if len(fields) > 1 and item.section is None:
+        factor *= 0.9
+    return factor
+
+
+def _continuation(
+    doc: Page, line_index: int, words: tuple[Word, ...], max_lines: int, ends: Sequence[str]
+) -> list[tuple[Word, ...]]:
+    """Further lines of a value below it: starting near its left edge, no label first.
+
+    ``max_lines`` 0 runs until a label, a refill row or a wide gap.
+    """
+    if max_lines == 1 or not words:
+        return []
+    running = max_lines == 0
+    x0 = words[0].bbox.x0
+    extra: list[tuple[Word, ...]] = []
+    previous = doc.lines[line_index]
+    first_height = previous.height
+    for index in range(line_index + 1, len(doc.lines)):
+        line = doc.lines[index]
+        if not running and len(extra) + 1 >= max_lines:
+            break
+        if line.page != previous.page:
+            break
+        reach = (4.0 if running else BELOW_REACH) * max(line.height, previous.height, first_height)
+        if line.center_y - previous.center_y > reach:
+            break
+        if not any(c.isalnum() for w in line.words for c in w.text):
+            continue  # a speck or a rule between the lines
+        if is_refill_row(line.words):
+            break
+        here = doc.anchors_on(index)
+        if running:
+            if any(_ends_running(a, ends) for a in here):
+                break
+            taken = line.words
+        else:
+            if here:
+                break
+            taken = tuple(w for w in line.words if w.bbox.x1 > x0 - 2 * line.height)
+            if not taken or taken[0].bbox.x0 > x0 + 3 * line.height:
+                break
+        extra.append(taken)
+        previous = line
+    return extra
+
+
+def _ends_running(anchor: Anchor, ends: Sequence[str]) -> bool:
+    """Whether a label ends running text: one of ``ends``, or a label opening its line."""
+    if any(k.split(":", 1)[1] in ends for k in anchor.keys):
+        return True
+    first = anchor.words[0].text
+    return anchor.match.start == 0 and (first[:1].isupper() or anchor.words[-1].text.endswith(":"))
+
+
+def _cell(doc: Page, anchor: Anchor) -> Cell | None:
+    """The ruled cell that holds a label, if lines drawn on the page close one round it."""
+    marks = doc.marks.get(anchor.words[0].page)
+    if marks is None:
+        return None
+    return marks.cell_of(BBox.union(w.bbox for w in anchor.words))
+
+
+def _in_cell(cell: Cell | None, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """The words a label's cell holds (all of them when the label is in no cell)."""
+    if cell is None:
+        return words
+    return tuple(w for w in words if cell.holds(w.bbox))
+
+
+def _words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, ...] | None:
+    """The words inside the ruled cell that holds a label (label left out)."""
+    first = anchor.words[0]
+    if cell is None:
+        return None
+    inside = [
+        w
+        for ln in doc.lines
+        if ln.page == first.page
+        for w in ln.words
+        if cell.holds(w.bbox) and w not in anchor.words and not _is_filler(w.text)
+    ]
+    other_labels = {
+        w for a in doc.anchors for w in a.words if a is not anchor and a.words[0].text[:1].isupper()
+    }
+    return tuple(w for w in inside if w not in other_labels)
+
+
+def _lines_text(doc: Page, words: Sequence[Word]) -> str:
+    """Words joined by spaces within a line and newlines between lines."""
+    parts: list[list[Word]] = []
+    last_line = -1
+    for word in words:
+        index = doc.line_of(word)
+        if index != last_line:
+            parts.append([])
+            last_line = index
+        parts[-1].append(word)
+    return "\n".join(_text(p) for p in parts)
+
+
+def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """The values at each of the field's labels, by every relation that finds one."""
+    kind = VALUE_TYPES[item.value]
+    key = f"field:{item.name}"
+    found: list[Candidate] = []
+    stops = [a.match for a in (*doc.anchors, *doc.weak_anchors)]
+    weak_words = {_key(w) for a in doc.weak_anchors for w in a.words}
+    for anchor in [*doc.anchors, *doc.weak_anchors]:
+        if key not in anchor.keys:
+            continue
+        factor = _label_factor(doc, item, anchor) * (WEAK_FACTOR if anchor.weak else 1.0)
+        options: list[tuple[Relation, tuple[Word, ...], float]] = []
+        cell = _cell(doc, anchor)  # in a grid, a value never crosses its cell's lines
+        right = value_right(doc.lines, anchor.match, stops)
+        if kind.name in ("choice", "refills"):
+            right = tuple(w for w in _words_after(doc, anchor) if not _is_filler(w.text))
+        right = _in_cell(cell, right)
+        if right:
+            options.append((Relation.RIGHT, right, 1.0))
+        else:
+            beside = _in_cell(cell, value_beside(doc.lines, anchor.match, stops))
+            if beside:
+                options.append((Relation.BESIDE, beside, 1.0))
+        below = _in_cell(cell, value_below(doc.lines, anchor.match, stops))
+        if below and _key(below[0]) in weak_words:
+            below = ()  # a damaged label, not a value
+        if below:
+            gap = doc.line_of(below[0]) - anchor.match.line - 1
+            options.append((Relation.BELOW, below, max(0.6, 1.0 - 0.1 * gap)))
+        inside = _words_in_cell(doc, anchor, cell)
+        if inside:
+            options.append((Relation.CELL, inside, 1.0))
+        for relation, words, distance in options:
+            found.extend(
+                _candidate(doc, spec, item, kind, relation, words, anchor, factor * distance)
+            )
+        if not options and kind.name == "list":
+            # a list left blank after its label is an empty list, not an absent field
+            found.append(Candidate(item.name, [], anchor.words, 0.5 * factor, Relation.RIGHT))
+    return found
+
+
+def _words_after(doc: Page, anchor: Anchor) -> tuple[Word, ...]:
+    """Every word right of a label up to the next label on its line (boxes and marks too)."""
+    line = doc.lines[anchor.match.line]
+    later = [a.match.start for a in doc.anchors_on(anchor.match.line)]
+    end = min((s for s in later if s >= anchor.match.end), default=len(line.words))
+    return line.words[anchor.match.end : end]
+
+
+def _candidate(
+    doc: Page,
+    spec: FieldSpec,
+    item: FieldWords,
+    kind: ValueType,
+    relation: Relation,
+    words: tuple[Word, ...],
+    anchor: Anchor | None,
+    factor: float,
+) -> list[Candidate]:
+    """The candidate a relation's words make, multi-line values and choices included."""
+    if relation is not Relation.CELL and (kind.multiline or item.lines != 1):
+        line = doc.line_of(words[0])
+        more = _continuation(doc, line, words, item.lines, item.ends)
+        words = tuple(w for ws in (words, *more) for w in ws)
+    words = doc.words_for(words, item.medical)
+    base = BASE_SCORE[relation] * factor
+    label_words = anchor.words if anchor is not None else ()
+    if kind.name == "choice":
+        marks = doc.marks.get(words[0].page)
+        beside = relation in (Relation.RIGHT, Relation.BESIDE) and label_words
+        start = label_words[-1].bbox.x1 if beside else None
+        answer, sureness = read_choice(words, spec.choices, marks, start)
+        if answer is None:
+            return []
+        return [Candidate(item.name, answer, words, base * sureness, relation, label_words)]
+    marks = doc.marks.get(words[0].page)
+    if kind.name == "refills" and (is_refill_row(words) or _box_row(words, marks)):
+        circled, sureness = read_refill_row(words, marks)
+        if circled is None:
+            return []
+        text = circled
+        base *= sureness
+    else:
+        text = _lines_text(doc, words) if kind.multiline else _text(words)
+        if kind.name == "address":  # an address's printed lines are its parts
+            text = ", ".join(p.strip(" ,.;:") for p in text.split("\n"))
+        if kind.name == "medicines":
+            text = "\n".join(_medicine_text(doc, t) for t in text.split("\n"))
+    coerced = _coerce(doc, spec, kind, text)
+    if coerced is None:
+        return []
+    value, validity = coerced
+    fit = 1.0 if kind.name in ("choice", "refills") else kind.fit(_text(words))
+    if anchor is not None and anchor.weak and fit < 1.0:
+        return []
+    if kind.name in ("name", "address", "organisation") and _holds_other_value(_text(words)):
+        return []  # a date or a phone inside a name or an address is another field's value
+    score = base * validity * (0.5 + 0.5 * fit)
+    return [Candidate(item.name, value, words, score, relation, label_words)]
+
+
+def _box_row(words: Sequence[Word], marks: PageMarks | None) -> bool:
+    """Whether the image shows a row of check boxes among the words (a refill row of boxes)."""
+    if marks is None or len(words) < 3:
+        return False
+    return read_box_row(words, REFILL_CHOICES, marks)[1]
+
+
+def _holds_other_value(text: str) -> bool:
+    """Whether a text holds a date or a phone number."""
+    return bool(VALUE_TYPES["date"].search(text) or VALUE_TYPES["phone"].search(text))
+
+
+def _medicine_text(doc: Page, text: str) -> str:
+    """A medicine line with the ℞ mark, a bullet and stray marks taken off."""
+    tokens = text.split()
+    while tokens and (compact(tokens[0]) in RX_NOISE or tokens[0] == "℞"):
+        tokens = tokens[1:]
+    if tokens:
+        glued = RX_GLUED.match(tokens[0])
+        if glued is not None:
+            tokens[0] = tokens[0][glued.end() :]
+    if tokens and LEADING_BULLET.match(tokens[0]):
+        tokens = tokens[1:]
+    line = " ".join(tokens)
+    return line if sum(c.isalpha() for c in line) >= 3 else ""
+
+
+def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """A value printed in labelled parts (``Street:``, ``City/State/Zip:``), joined by commas."""
+    if not item.parts:
+        return []
+    kind = VALUE_TYPES[item.value]
+    scope = doc.section_scope(item.section) if item.section else None
+    stops = [a.match for a in doc.anchors]
+    pieces: list[tuple[Word, ...]] = []
+    for part in item.parts:
+        for anchor in doc.anchors:
+            if f"label:{part}" not in anchor.keys:
+                continue
+            if scope is not None and not scope[0] <= anchor.match.line < scope[1]:
+                continue
+            cell = _cell(doc, anchor)
+            words = _in_cell(cell, value_right(doc.lines, anchor.match, stops)) or _in_cell(
+                cell, value_below(doc.lines, anchor.match, stops)
+            )
+            if words:
+                pieces.append(words)
+            break
+    if not pieces:
+        return []
+    text = ", ".join(canonical.one_line(_text(p)).strip(" ,.;:") for p in pieces)
+    coerced = _coerce(doc, spec, kind, text)
+    if coerced is None:
+        return []
+    words = tuple(w for p in pieces for w in p)
+    score = BASE_SCORE[Relation.PARTS] * coerced[1]
+    return [Candidate(item.name, coerced[0], words, score, Relation.PARTS)]
+
+
+def _free_segments(doc: Page, lo: int, hi: int) -> list[tuple[int, tuple[Word, ...]]]:
+    """Segments of lines ``lo`` to ``hi`` with no label in them, in reading order."""
+    labelled = {id(w) for a in doc.anchors for w in a.words}
+    found: list[tuple[int, tuple[Word, ...]]] = []
+    for index in range(lo, hi):
+        for part in segments(doc.lines[index]):
+            words = tuple(w for w in part if not _is_filler(w.text))
+            if words and not any(id(w) in labelled for w in words):
+                found.append((index, words))
+    return found
+
+
+def section_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """Unlabelled lines of the field's type under its section heading, by order."""
+    if Place.SECTION not in item.places or item.section is None:
+        return []
+    scope = doc.section_scope(item.section)
+    if scope is None:
+        return []
+    kind = VALUE_TYPES[item.value]
+    free = _free_segments(doc, scope[0] + 1, scope[1])
+    found: list[Candidate] = []
+    rank = 0
+    used: set[int] = set()
+    for position, (index, words) in enumerate(free):
+        if id(words[0]) in used:
+            continue
+        fit = kind.fit(_text(words))
+        if fit < 0.5:
+            continue
+        block = [words]
+        if kind.name == "address" and item.lines > 1:
+            block += _address_block(doc, free[position + 1 :], index, words, item.lines - 1)
+        used.update(id(ws[0]) for ws in block)
+        text = ", ".join(canonical.one_line(_text(ws)).strip(" ,.;:") for ws in block)
+        coerced = _coerce(doc, spec, kind, text)
+        if coerced is None:
+            continue
+        score = BASE_SCORE[Relation.SECTION] * coerced[1] * fit * 0.85**rank
+        all_words = doc.words_for((w for ws in block for w in ws), item.medical)
+        found.append(Candidate(item.name, coerced[0], all_words, score, Relation.SECTION))
+        rank += 1
+    return found
+
+
+def _address_block(
+    doc: Page,
+    following: list[tuple[int, tuple[Word, ...]]],
+    line: int,
+    first: tuple[Word, ...],
+    limit: int,
+) -> list[tuple[Word, ...]]:
+    """The lines under an address's first line, in its column, until something else."""
+    block: list[tuple[Word, ...]] = []
+    x0 = first[0].bbox.x0
+    last_line, last_words = line, first
+    height = float(median(w.bbox.height for w in first))
+    for index, words in following:
+        if len(block) >= limit or index == last_line:
+            continue
+        if index > last_line + 1 and not block:
+            pass
+        if abs(words[0].bbox.x0 - x0) > 2.0 * height:
+            continue
+        gap = words[0].bbox.y0 - max(w.bbox.y1 for w in last_words)
+        if gap > 1.6 * height:
+            break
+        text = _text(words)
+        if VALUE_TYPES["phone"].fit(text) or VALUE_TYPES["date"].fit(text):
+            break
+        block.append(words)
+        last_line, last_words = index, words
+    return block
+
+
+def corner_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """A lone value at the top right of page 1 (a record date)."""
+    if Place.CORNER not in item.places or not doc.lines:
+        return []
+    kind = VALUE_TYPES[item.value]
+    first_page = doc.lines[0].page
+    width, height = doc.sizes.get(first_page, (0, 0))
+    found = []
+    for index, words in _free_segments(doc, 0, len(doc.lines)):
+        if doc.lines[index].page != first_page:
+            break
+        box_x = (words[0].bbox.x0 + words[-1].bbox.x1) / 2
+        if words[0].bbox.y0 > 0.25 * height or box_x < 0.5 * width:
+            continue
+        if kind.fit(_text(words)) < 1.0:
+            continue
+        coerced = _coerce(doc, spec, kind, _text(words))
+        if coerced is not None:
+            score = BASE_SCORE[Relation.CORNER] * coerced[1]
+            found.append(Candidate(item.name, coerced[0], words, score, Relation.CORNER))
+    return found
+
+
+def _first_row_line(doc: Page) -> int:
+    """The first line holding a field's label (where a letterhead ends)."""
+    rows = [a.match.line for a in doc.anchors if any(k.startswith("field:") for k in a.keys)]
+    return min(rows, default=min(4, len(doc.lines)))
+
+
+def header_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """A doctor's name in the letterhead above the first labelled row, titles kept."""
+    if Place.HEADER not in item.places or not doc.lines:
+        return []
+    kind = VALUE_TYPES[item.value]
+    first_page = doc.lines[0].page
+    found = []
+    end = _first_row_line(doc)
+    for index in range(end):
+        line = doc.lines[index]
+        if line.page != first_page:
+            break
+        for part in segments(line):
+            marks = {compact(w.text) for w in part}
+            letters = sum(any(c.isalpha() for c in w.text) for w in part)
+            doctor = bool(marks & DOCTOR_MARKS) and letters >= 2
+            if not doctor and (index > 0 or name_fit(_text(part)) < 1.0):
+                continue
+            coerced = _coerce(doc, spec, kind, _text(part))
+            if coerced is None:
+                continue
+            score = BASE_SCORE[Relation.HEADER] * coerced[1] * (1.0 if doctor else 0.6)
+            found.append(Candidate(item.name, coerced[0], part, score, Relation.HEADER))
+    return found
+
+
+def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """The name written just above the ``Signature`` label (the signing doctor)."""
+    if Place.SIGNED not in item.places:
+        return []
+    kind = VALUE_TYPES[item.value]
+    found = []
+    for anchor in doc.anchors:
+        if "label:signature" not in anchor.keys:
+            continue
+        label = anchor.words[0].bbox
+        height = max(8, label.height)
+        labelled = {_key(w) for a in doc.anchors for w in a.words}
+        for index in range(anchor.match.line, max(-1, anchor.match.line - 4), -1):
+            line = doc.lines[index]
+            if line.page != anchor.words[0].page or label.y0 - line.bbox.y1 > 4 * height:
+                break
+            for part in segments(line):
+                part = _trim_fillers(part)
+                if not part or part[-1].bbox.x1 < label.x0 - 2 * height:
+                    continue
+                if part[0].bbox.y1 > label.y0 + height // 2:
+                    continue  # beside or below the label, not signed above it
+                if any(_key(w) in labelled for w in part):
+                    continue
+                text = _text(part)
+                fit = name_fit(text)
+                if fit < 0.5:
+                    continue
+                coerced = _coerce(doc, spec, kind, text)
+                if coerced is None:
+                    continue
+                doctor = bool({compact(w.text) for w in part} & DOCTOR_MARKS)
+                score = BASE_SCORE[Relation.SIGNED] * coerced[1] * fit * (1.0 if doctor else 0.9)
+                found.append(Candidate(item.name, coerced[0], part, score, Relation.SIGNED))
+    return found
+
+
+_BLOCK_END = ("directions", "refills", "signature", "dea", "license", "substitution")
+
+
+def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """Unlabelled lines after the last labelled row before the next labels, one entry a line."""
+    if Place.BLOCK not in item.places:
+        return []
+    kind = VALUE_TYPES[item.value]
+    order = [s.name for s in FIELDS[doc.vocab.document_type]]
+    before = set(order[: order.index(item.name)]) - {"prescriber"}
+    stops = [a.match for a in doc.anchors]
+    rows: list[int] = []
+    for anchor in (*doc.anchors, *doc.weak_anchors):
+        row = any(k.startswith("field:") and k.split(":")[1] in before for k in anchor.keys)
+        if not row and "label:age" not in anchor.keys:
+            continue
+        rows.append(anchor.match.line)
+        if not value_right(doc.lines, anchor.match, stops):
+            below = value_below(doc.lines, anchor.match, stops)
+            if below:  # the row's value under its label is no medicine
+                rows.append(doc.line_of(below[0]))
+    if not rows:
+        return []
+    start = max(rows) + 1
+    end = len(doc.lines)
+    for index in range(start, len(doc.lines)):
+        names = {k.split(":")[1] for a in doc.anchors_on(index) for k in a.keys}
+        if names & set(_BLOCK_END) or is_refill_row(doc.lines[index].words):
+            end = index
+            break
+        if doc.lines[index].page != doc.lines[start - 1].page:
+            end = index
+            break
+    lines: list[tuple[Word, ...]] = []
+    weak_lines = {a.match.line for a in doc.weak_anchors}
+    for index in range(start, end):
+        if doc.anchors_on(index) or index in weak_lines:
+            continue
+        words = _trim_fillers(doc.lines[index].words)
+        if words and _medicine_text(doc, _text(words)):
+            lines.append(doc.words_for(words, item.medical))
+    if not lines:
+        return []
+    text = "\n".join(_medicine_text(doc, _text(ws)) for ws in lines)
+    coerced = _coerce(doc, spec, kind, text)
+    if coerced is None:
+        return []
+    words = tuple(w for ws in lines for w in ws)
+    score = BASE_SCORE[Relation.BLOCK] * coerced[1]
+    return [Candidate(item.name, coerced[0], words, score, Relation.BLOCK)]
+
+
+def _trim_fillers(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """Words without the rules and specks before and after them (a dash inside stays)."""
+    start, end = 0, len(words)
+    while start < end and _is_filler(words[start].text):
+        start += 1
+    while end > start and _is_filler(words[end - 1].text):
+        end -= 1
+    return words[start:end]
+
+
+def row_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """A printed row of the field's choices (``0 1 2 3 4 5 PRN``) found without its label."""
+    if Place.ROW not in item.places:
+        return []
+    kind = VALUE_TYPES[item.value]
+    found = []
+    for line in doc.lines:
+        if not is_refill_row(line.words):
+            continue
+        words = tuple(w for w in line.words if not doc.is_label_text(w.text))
+        text, sureness = read_refill_row(words, doc.marks.get(line.page))
+        if text is None:
+            continue
+        coerced = _coerce(doc, spec, kind, text)
+        if coerced is not None:
+            score = BASE_SCORE[Relation.ROW] * sureness * coerced[1]
+            found.append(Candidate(item.name, coerced[0], words, score, Relation.ROW))
+    return found
+
+
+def anywhere_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """Every value of the field's type on the page, found by its search pattern (a last resort)."""
+    if Place.ANYWHERE not in item.places:
+        return []
+    kind = VALUE_TYPES[item.value]
+    found = []
+    for line in doc.lines:
+        for part in segments(line):
+            text, starts = "", []
+            for word in part:
+                starts.append(len(text))
+                text += word.text + " "
+            for match in kind.pattern.finditer(text) if kind.pattern else ():
+                words = tuple(
+                    w
+                    for w, at in zip(part, starts, strict=True)
+                    if at < match.end() and at + len(w.text) > match.start()
+                )
+                coerced = _coerce(doc, spec, kind, match.group(0))
+                if coerced is not None and words:
+                    score = BASE_SCORE[Relation.ANYWHERE] * coerced[1]
+                    found.append(Candidate(item.name, coerced[0], words, score, Relation.ANYWHERE))
+    return found
+
+
+GENERATORS = (
+    label_candidates,
+    parts_candidates,
+    section_candidates,
+    corner_candidates,
+    header_candidates,
+    signed_candidates,
+    block_candidates,
+    row_candidates,
+    anywhere_candidates,
+)
+
+
+# --- assignment -------------------------------------------------------------------------------
+
+
+def assign(candidates: Sequence[Candidate]) -> dict[str, tuple[Candidate, float]]:
+    """One consistent choice: best scores first, a word serving one field, one value a field.
+
+    Returns each chosen candidate with its margin over the field's best
+    candidate of another value (1 when there is none).
+    """
+    ranked = sorted(candidates, key=lambda c: c.score, reverse=True)
+    used: set[tuple[int, int, int, int, int]] = set()
+    chosen: dict[str, tuple[Candidate, float]] = {}
+    for candidate in ranked:
+        if candidate.field in chosen or candidate.score < MIN_SCORE:
+            continue
+        ids = {_key(w) for w in candidate.words}
+        if ids & used:
+            continue
+        rivals = [
+            c.score
+            for c in ranked
+            if c.field == candidate.field and c.value != candidate.value and c is not candidate
+        ]
+        runner_up = max(rivals, default=0.0)
+        margin = (candidate.score - runner_up) / candidate.score if candidate.score else 0.0
+        chosen[candidate.field] = (candidate, max(0.0, margin))
+        used |= ids
+    return chosen
+
+
+def read_document(
+    document_type: DocumentType,
+    pages: Sequence[OcrPage],
+    config: PipelineConfig,
+    images: Sequence[GrayImage | None] | None = None,
+) -> ParseOutcome:
+    """Every field of ``document_type`` the pages show, canonical, with its evidence."""
+    outcome = ParseOutcome()
+    specs = FIELDS[document_type]
+    if not any(p.words for p in pages):
+        outcome.warnings.extend(f"{s.name}: required field not found" for s in specs if s.required)
+        return outcome
+    doc = build_page(document_type, pages, config, images)
+    candidates: list[Candidate] = []
+    for spec in specs:
+        item = doc.vocab.field(spec.name)
+        for generate in GENERATORS:
+            candidates.extend(generate(doc, spec, item))
+    for name, (original, margin) in assign(candidates).items():
+        candidate = original
+        strength = candidate.score * (0.85 + 0.15 * min(1.0, 2.0 * margin))
+        evidence = original.words or original.label_words
+        outcome.fields[name] = FieldResult.from_words(
+            original.value, evidence, rule_strength=min(1.0, strength / 0.95)
+        )
+    for spec in specs:
+        if spec.name not in outcome.fields and spec.required:
+            outcome.warnings.append(f"{spec.name}: required field not found")
+    return outcome

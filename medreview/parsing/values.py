@@ -1,0 +1,302 @@
+"""The value-type registry: what a date, a phone, a policy number ... is, in one place.
+
+Each :class:`ValueType` holds its search pattern (to spot the value in a line
+of text), its coercion to the contract's canonical form (the coercers of
+:mod:`medreview.parsing.canonical`), its validation (:mod:`medreview.validation`),
+how much a text looks like the type when no label says what it is, and the
+editor's hint. The reader, the validator and the window all ask here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from medreview import validation
+from medreview.config import DateOrder
+from medreview.documents import FieldKind, FieldSpec
+from medreview.model import FieldData
+from medreview.parsing import canonical
+from medreview.parsing.canonical import TextStyle
+
+Reader = Callable[[str, DateOrder, tuple[str, ...]], FieldData]
+Fit = Callable[[str], float]
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATE_PATTERN = re.compile(
+    r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}\b"
+    r"|\b\d{4}-\d{1,2}-\d{1,2}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{2,4}}\b"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{2,4}}\b",
+    re.IGNORECASE,
+)
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2,4})\b")
+PHONE_PATTERN = re.compile(r"(?:\+?1[\s.\-]?)?\(?\d{3}\)?[\s.\-]?\d{3}[\s.\-]?\d{4}\b")
+_UNIT = r"(?:kg|kgs|lb|lbs|pounds|cm|in|inch|inches|m|ft|\"|')"
+NUMBER_PATTERN = re.compile(rf"^\s*[0-9OolI]{{1,3}}(?:[.,][0-9]{{1,2}})?\s*{_UNIT}?\.?\s*$", re.I)
+CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9\-/ ]{3,24}$", re.IGNORECASE)
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'\-]*\.?,?|[A-Z]\.|(?:Dr|Mr|Mrs|Ms|Jr|Sr)\.?,?)$")
+_NAME_SUFFIX = re.compile(r"^(?:M\.?D\.?|D\.?O\.?|MBBS|PhD|DDS|NP|PA|RN)[.,]?$", re.IGNORECASE)
+
+
+def _date(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
+    return canonical.parse_date(text, order)
+
+
+def _phone(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
+    return canonical.parse_phone(text)
+
+
+def _number(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
+    return canonical.parse_number(text)
+
+
+def _code(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
+    return canonical.parse_alnum(text)
+
+
+def _styled(style: TextStyle) -> Reader:
+    def read(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
+        return canonical.clean_text(text, style)
+
+    return read
+
+
+def _list(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
+    return canonical.parse_list(text)
+
+
+def _medicines(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
+    """One entry per line, as written (inline dosing kept)."""
+    items = [canonical.clean_text(line, TextStyle.ITEM) for line in text.split("\n")]
+    found = [item for item in items if item]
+    return found or None
+
+
+def _choice(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
+    return canonical.parse_choice(text, choices)
+
+
+def _refills(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
+    return canonical.parse_refills(text)
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
+
+
+def date_fit(text: str) -> float:
+    """1 when the text is a date and little else."""
+    match = DATE_PATTERN.search(text)
+    if match is None or canonical.parse_date(match.group(0)) is None:
+        return 0.0
+    rest = (text[: match.start()] + text[match.end() :]).strip(" ,.:;_-")
+    return 1.0 if len(rest) <= 2 else 0.5
+
+
+def phone_fit(text: str) -> float:
+    """1 for a North American number alone, less for other digit runs."""
+    digits = sum(c.isdigit() for c in text)
+    if _letters(text) > 3 or digits < 7:
+        return 0.0
+    value = canonical.parse_phone(text)
+    if value is None:
+        return 0.0
+    return 1.0 if value.startswith("(") else 0.5
+
+
+def number_fit(text: str) -> float:
+    """1 for a short number, with or without a unit."""
+    return 1.0 if NUMBER_PATTERN.match(text) else 0.0
+
+
+def code_fit(text: str) -> float:
+    """A policy-like code: letters and digits, mostly digits."""
+    squashed = re.sub(r"[^A-Za-z0-9]", "", text)
+    digits = sum(c.isdigit() for c in squashed)
+    if not CODE_PATTERN.match(text.strip()) or len(squashed) < 5 or digits < 3:
+        return 0.0
+    return 1.0 if len(text.split()) <= 2 else 0.5
+
+
+def name_fit(text: str) -> float:
+    """A person's name: two to five capitalised words, no digits."""
+    words = text.replace(",", ", ").split()
+    if any(c.isdigit() for c in text) or not 2 <= len(words) <= 6:
+        return 0.0
+    core = [w for w in words if not _NAME_SUFFIX.match(w)]
+    if not core or any(not _NAME_WORD.match(w) for w in core):
+        return 0.3 if all(w[:1].isalpha() for w in core) else 0.0
+    return 1.0 if _letters(text) >= 5 else 0.5
+
+
+def organisation_fit(text: str) -> float:
+    """An organisation's name: words with letters, few digits."""
+    if _letters(text) < 3 or sum(c.isdigit() for c in text) > 2:
+        return 0.0
+    return 1.0 if text[:1].isupper() else 0.6
+
+
+def address_fit(text: str) -> float:
+    """An address line: a house number and words, or a town with a zip code."""
+    if _letters(text) < 3:
+        return 0.0
+    words = text.split()
+    if len(words) >= 2 and re.match(r"^\d{1,6}[A-Za-z]?$", words[0]):
+        return 1.0
+    if re.search(r"\b\d{5}(?:-\d{4})?\b", text) or re.search(r"\bP\.?\s?O\.?\s+Box\b", text, re.I):
+        return 0.9
+    return 0.0
+
+
+def text_fit(text: str) -> float:
+    """Any text with letters in it."""
+    return 1.0 if _letters(text) >= 3 else 0.0
+
+
+def _never(text: str) -> float:
+    return 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ValueType:
+    """Everything medreview knows of one kind of value."""
+
+    name: str
+    kind: FieldKind
+    hint: str
+    read: Reader
+    fit: Fit
+    pattern: re.Pattern[str] | None = None
+    style: TextStyle = TextStyle.PLAIN
+    multiline: bool = False
+
+    def coerce(
+        self, text: str, order: DateOrder = DateOrder.MONTH_FIRST, choices: tuple[str, ...] = ()
+    ) -> FieldData:
+        """The canonical value of ``text``, ``None`` when it is not of this type."""
+        return self.read(text, order, choices)
+
+    def problem(self, spec: FieldSpec, value: FieldData, today: date | None = None) -> str | None:
+        """What is wrong with a canonical value, ``None`` when it is fine (the validator's word)."""
+        return validation.validate_field(spec, value, today=today)
+
+    def search(self, text: str) -> list[str]:
+        """Every stretch of ``text`` that looks like a value of this type."""
+        if self.pattern is None:
+            return []
+        return [m.group(0) for m in self.pattern.finditer(text)]
+
+
+VALUE_TYPES: dict[str, ValueType] = {
+    t.name: t
+    for t in (
+        ValueType("date", FieldKind.DATE, "a date, e.g. 2023-03-14", _date, date_fit, DATE_PATTERN),
+        ValueType("phone", FieldKind.PHONE, "(NNN) NNN-NNNN", _phone, phone_fit, PHONE_PATTERN),
+        ValueType("number", FieldKind.NUMBER, "a number, no unit", _number, number_fit),
+        ValueType("code", FieldKind.ALNUM, "letters and digits only", _code, code_fit),
+        ValueType(
+            "name",
+            FieldKind.STRING,
+            "as written",
+            _styled(TextStyle.NAME),
+            name_fit,
+            style=TextStyle.NAME,
+        ),
+        ValueType(
+            "organisation",
+            FieldKind.STRING,
+            "as printed",
+            _styled(TextStyle.NAME),
+            organisation_fit,
+            style=TextStyle.NAME,
+        ),
+        ValueType(
+            "address",
+            FieldKind.STRING,
+            "one line",
+            _styled(TextStyle.ADDRESS),
+            address_fit,
+            style=TextStyle.ADDRESS,
+            multiline=True,
+        ),
+        ValueType("text", FieldKind.STRING, "one line", _styled(TextStyle.PLAIN), text_fit),
+        ValueType(
+            "prose",
+            FieldKind.STRING,
+            "the whole text",
+            _styled(TextStyle.PROSE),
+            text_fit,
+            style=TextStyle.PROSE,
+            multiline=True,
+        ),
+        ValueType(
+            "list",
+            FieldKind.LIST,
+            "entries separated by commas",
+            _list,
+            text_fit,
+            style=TextStyle.ITEM,
+            multiline=True,
+        ),
+        ValueType(
+            "medicines",
+            FieldKind.LIST,
+            "one medicine per line",
+            _medicines,
+            text_fit,
+            style=TextStyle.ITEM,
+            multiline=True,
+        ),
+        ValueType("choice", FieldKind.ENUM, "one of the choices", _choice, _never),
+        ValueType("refills", FieldKind.REFILLS, "0 to 11, or PRN", _refills, _never),
+    )
+}
+
+# The value type of each contract kind, for a field the vocabulary does not describe.
+KIND_TYPES: dict[FieldKind, str] = {
+    FieldKind.DATE: "date",
+    FieldKind.PHONE: "phone",
+    FieldKind.NUMBER: "number",
+    FieldKind.INTEGER: "number",
+    FieldKind.ALNUM: "code",
+    FieldKind.STRING: "text",
+    FieldKind.LIST: "list",
+    FieldKind.ENUM: "choice",
+    FieldKind.REFILLS: "refills",
+}
+
+
+def value_type(name: str) -> ValueType:
+    """A value type by name."""
+    return VALUE_TYPES[name]
+
+
+def hint(spec: FieldSpec) -> str:
+    """The editor's hint for a field: its choices, or its kind's usual form."""
+    if spec.choices:
+        return " / ".join(spec.choices)
+    return VALUE_TYPES[KIND_TYPES[spec.kind]].hint
+
+
+def infer_date_order(texts: list[str], default: DateOrder) -> DateOrder:
+    """Day or month first, from the document's own numeric dates that can only be read one way.
+
+    ``17/12/2020`` votes day first, ``12/17/2020`` month first; with no vote,
+    or votes both ways, the configured order stands.
+    """
+    day_first = month_first = 0
+    for text in texts:
+        for match in NUMERIC_DATE.finditer(text):
+            first, second = int(match.group(1)), int(match.group(2))
+            if 12 < first <= 31 and 1 <= second <= 12:
+                day_first += 1
+            elif 12 < second <= 31 and 1 <= first <= 12:
+                month_first += 1
+    if day_first and not month_first:
+        return DateOrder.DAY_FIRST
+    if month_first and not day_first:
+        return DateOrder.MONTH_FIRST
+    return default

@@ -1,0 +1,143 @@
+"""The label vocabulary, kept as data in ``vocabulary.toml``: labels, sections, places.
+
+Each document type lists its section headings, the printed labels that belong
+to no field (they end a value), and per field its value type, label synonyms,
+section and the places its value may sit without a label. The reader
+(:mod:`medreview.parsing.reader`) interprets them; nothing here knows a layout.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from medreview.documents import FIELDS, DocumentType
+
+VOCABULARY_FILE = "vocabulary.toml"
+
+
+class Place(StrEnum):
+    """Where a value may sit with no label of its own."""
+
+    SECTION = "section"
+    CORNER = "corner"
+    HEADER = "header"
+    SIGNED = "signed"
+    BLOCK = "block"
+    ROW = "row"
+    ANYWHERE = "anywhere"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldWords:
+    """What the vocabulary says of one field."""
+
+    name: str
+    value: str
+    labels: tuple[str, ...]
+    section: str | None = None
+    places: tuple[Place, ...] = ()
+    parts: tuple[str, ...] = ()
+    lines: int = 1
+    medical: bool = False
+    ends: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """A document type's fields, sections and other printed labels."""
+
+    document_type: DocumentType
+    fields: tuple[FieldWords, ...]
+    sections: dict[str, tuple[str, ...]]
+    labels: dict[str, tuple[str, ...]]
+
+    def field(self, name: str) -> FieldWords:
+        """The vocabulary of one field."""
+        return next(f for f in self.fields if f.name == name)
+
+    def label_owners(self) -> dict[str, list[str]]:
+        """Printed label to the keys that use it: ``field:NAME``, ``label:NAME``, ``section:NAME``.
+
+        Two fields may share a printed label (``Name`` of the patient and of
+        the emergency contact); sections tell them apart.
+        """
+        owners: dict[str, list[str]] = {}
+        for item in self.fields:
+            for label in item.labels:
+                owners.setdefault(label, []).append(f"field:{item.name}")
+        for name, variants in self.labels.items():
+            for label in variants:
+                owners.setdefault(label, []).append(f"label:{name}")
+        for name, variants in self.sections.items():
+            for label in variants:
+                owners.setdefault(label, []).append(f"section:{name}")
+        return owners
+
+
+def _strings(raw: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(s, str) and s for s in raw):
+        raise ValueError(f"{where}: expected a list of strings")
+    return tuple(raw)
+
+
+def _field(name: str, raw: dict[str, Any], value_types: frozenset[str]) -> FieldWords:
+    where = f"{VOCABULARY_FILE}: field {name}"
+    value = raw.get("value")
+    if value not in value_types:
+        raise ValueError(f"{where}: unknown value type {value!r}")
+    known = {"value", "labels", "section", "places", "parts", "lines", "medical", "ends"}
+    if set(raw) - known:
+        raise ValueError(f"{where}: unknown keys {sorted(set(raw) - known)}")
+    return FieldWords(
+        name=name,
+        value=value,
+        labels=_strings(raw.get("labels", []), where),
+        section=raw.get("section"),
+        places=tuple(Place(p) for p in _strings(raw.get("places", []), where)),
+        parts=_strings(raw.get("parts", []), where),
+        lines=int(raw.get("lines", 1)),
+        medical=bool(raw.get("medical", False)),
+        ends=_strings(raw.get("ends", []), where),
+    )
+
+
+def parse_vocabulary(data: dict[str, Any], value_types: frozenset[str]) -> dict[str, Vocabulary]:
+    """Check and read a vocabulary table (the TOML file's content).
+
+    Every field of every document type must be described, with a known value
+    type; a section a field names must exist.
+    """
+    result: dict[str, Vocabulary] = {}
+    for document_type in (DocumentType.PRESCRIPTION, DocumentType.PATIENT_DETAILS):
+        table = data.get(document_type.value)
+        if not isinstance(table, dict):
+            raise ValueError(f"{VOCABULARY_FILE}: no table for {document_type.value}")
+        sections = {k: _strings(v, k) for k, v in table.get("sections", {}).items()}
+        labels = {k: _strings(v, k) for k, v in table.get("labels", {}).items()}
+        fields_raw = table.get("fields", {})
+        fields = tuple(_field(n, raw, value_types) for n, raw in fields_raw.items())
+        names = {spec.name for spec in FIELDS[document_type]}
+        if {f.name for f in fields} != names:
+            missing = sorted(names ^ {f.name for f in fields})
+            raise ValueError(f"{VOCABULARY_FILE}: {document_type.value} fields differ: {missing}")
+        for item in fields:
+            if item.section is not None and item.section not in sections:
+                raise ValueError(f"{VOCABULARY_FILE}: field {item.name}: unknown section")
+            if any(p not in labels for p in item.parts + item.ends if p not in names):
+                raise ValueError(f"{VOCABULARY_FILE}: field {item.name}: unknown label name")
+        result[document_type.value] = Vocabulary(document_type, fields, sections, labels)
+    return result
+
+
+@cache
+def vocabulary(document_type: DocumentType) -> Vocabulary:
+    """The packaged vocabulary of a document type (read once)."""
+    from medreview.parsing.values import VALUE_TYPES  # the registry names the value types
+
+    text = resources.files("medreview.parsing").joinpath(VOCABULARY_FILE).read_text("utf-8")
+    return parse_vocabulary(tomllib.loads(text), frozenset(VALUE_TYPES))[document_type.value]

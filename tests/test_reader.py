@@ -1,0 +1,388 @@
+"""The layout-independent reader on layouts it has no rules for: labels above values,
+unlabelled names and addresses, pads with signatures, ruled grids, marks in the image."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import cv2
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from medreview.config import DateOrder, PipelineConfig
+from medreview.documents import DocumentType, fields_of
+from medreview.model import BBox, Word
+from medreview.parsing import parse_fields, reader, values
+from medreview.parsing.choices import marked_by_image, option_spans, read_choice
+from medreview.parsing.marks import PageMarks
+from medreview.parsing.vocabulary import parse_vocabulary, vocabulary
+from tests.wordkit import layout, ocr_page, row
+
+CONFIG = PipelineConfig()
+WIDTH, HEIGHT = 2550, 3300
+
+
+def blank() -> np.ndarray:
+    return np.full((HEIGHT, WIDTH), 255, dtype=np.uint8)
+
+
+def read(document_type: DocumentType, *pages: list[Word], images=None) -> dict[str, object]:
+    ocr = [ocr_page(words, index) for index, words in enumerate(pages)]
+    outcome = parse_fields(document_type, ocr, CONFIG, images)
+    return {name: result.value for name, result in outcome.fields.items()}
+
+
+# --- the real form: labels above values, unlabelled name and address ---------------------------
+
+
+def labels_above_page_one() -> list[Word]:
+    return layout(
+        [
+            (150, 2000, "17/12/2020"),
+            (250, 900, "Patient Medical Record"),
+            (400, 180, "Patient Information"),
+            (470, 200, "Samuel Ortiz"),
+            (470, 1500, "Birth Date"),
+            (530, 200, "(415) 555-0182"),
+            (530, 1500, "06/05/1972"),
+            (590, 200, "77 Birch Rd"),
+            (590, 1500, "Weight"),
+            (650, 200, "Portland, 97201"),
+            (650, 1500, "95"),
+            (710, 200, "United States"),
+            (710, 1500, "Height"),
+            (770, 1500, "190"),
+            (880, 180, "In Case of Emergency"),
+            (950, 200, "Ana Ortiz"),
+            (950, 1500, "12 Elm St, Salem, OR 97301"),
+            (1010, 200, "Home phone"),
+            (1010, 1500, "Work phone"),
+            (1070, 200, "(503) 555-0199"),
+            (1070, 1500, "(503) 555-0100"),
+            (1180, 180, "General Medical History"),
+            (1250, 200, "Chicken Pox (Varicella):"),
+            (1310, 200, "IMMUNE"),
+            (1370, 200, "Measles:"),
+            (1430, 200, "NOT IMMUNE"),
+            (1490, 200, "Have you had the Hepatitis B vaccination?"),
+            (1550, 200, "No"),
+            (1610, 200, "List any Medical Problems (asthma, seizures, headaches):"),
+            (1670, 200, "Asthma, Migraine"),
+        ]
+    )
+
+
+def labels_above_page_two() -> list[Word]:
+    return layout(
+        [
+            (250, 900, "Patient Medical Record"),
+            (400, 180, "Medical Insurance Details"),
+            (470, 200, "Name of Insurance Company:"),
+            (530, 200, "Northwind Mutual"),
+            (590, 200, "Policy Number:"),
+            (650, 200, "4820193375"),
+            (710, 200, "500 Main St, Hartford, CT 06103"),
+            (770, 200, "Expiry Date:"),
+            (830, 200, "30 December 2020"),
+            (890, 200, "Do you have medical insurance?"),
+            (950, 200, "Yes"),
+            (1010, 200, "List any allergies:"),
+            (1070, 200, "Penicillin"),
+            (1130, 200, "List any medication taken regularly:"),
+            (1190, 200, "N/A"),
+        ],
+        page=1,
+    )
+
+
+def test_real_form_with_labels_above_and_unlabelled_values() -> None:
+    values_read = read(
+        DocumentType.PATIENT_DETAILS, labels_above_page_one(), labels_above_page_two()
+    )
+    assert values_read == {
+        "record_date": "2020-12-17",
+        "patient_name": "Samuel Ortiz",
+        "phone": "(415) 555-0182",
+        "address": "77 Birch Rd, Portland, 97201, United States",
+        # day first: the document's own 17/12/2020 can only be read that way
+        "birth_date": "1972-05-06",
+        "weight": 95,
+        "height": 190,
+        "emergency_contact_name": "Ana Ortiz",
+        "emergency_contact_phone": "(503) 555-0199",
+        "emergency_contact_address": "12 Elm St, Salem, OR 97301",
+        "chicken_pox": "immune",
+        "measles": "not immune",
+        "hepatitis_b_vaccination": "no",
+        "medical_problems": ["Asthma", "Migraine"],
+        "insurance_company": "Northwind Mutual",
+        "policy_number": "4820193375",
+        "insurance_address": "500 Main St, Hartford, CT 06103",
+        "insurance_expiry": "2020-12-30",
+        "has_insurance": "yes",
+        "allergies": ["Penicillin"],
+        "regular_medication": [],
+    }
+
+
+def test_fields_the_form_does_not_show_stay_absent() -> None:
+    page = [w for w in labels_above_page_one() if w.bbox.y0 not in (530, 950, 1070)]
+    values_read = read(DocumentType.PATIENT_DETAILS, page)
+    for name in ("phone", "emergency_contact_name", "emergency_contact_phone"):
+        assert name not in values_read, name
+    assert values_read["patient_name"] == "Samuel Ortiz"
+    # labels are never values
+    assert all(v not in ("Home phone", "Work phone", "Birth Date") for v in values_read.values())
+
+
+# --- a handwritten pad: NAME / ADDRESS on rules, inline dosing, circled refill, a signature --
+
+
+def pad_words(refill_row: str = "0 1 2 3 4 5 PRN") -> list[Word]:
+    return layout(
+        [
+            (120, 850, "Springfield Medical Clinic"),
+            (180, 880, "12 Main St, Springfield, IL"),
+            (400, 200, "NAME ____ Helen Okafor"),
+            (400, 1400, "AGE 34"),
+            (400, 1700, "DATE 03/14/2023"),
+            (480, 200, "ADDRESS ____ 41 Orchard Lane, Springfield, IL"),
+            (600, 200, "R"),
+            (680, 300, "Betaloc 100mg - 1 tab BID"),
+            (760, 300, "Dorzolamide 10 mg - 1 drop TID"),
+            (1000, 200, f"REFILL {refill_row}"),
+            (1500, 1500, "Dr. Steve Johnson"),
+            (1580, 1500, "signature"),
+            (1700, 200, "DEA# AH 02885739"),
+            (1780, 200, "LIC # 901087"),
+        ]
+    )
+
+
+def ring(image: np.ndarray, word: Word) -> None:
+    box = word.bbox
+    centre = ((box.x0 + box.x1) // 2, (box.y0 + box.y1) // 2)
+    axes = ((box.x1 - box.x0) // 2 + 22, (box.y1 - box.y0) // 2 + 12)
+    cv2.ellipse(image, centre, axes, 0, 0, 360, 0, 5)
+
+
+def test_pad_with_signed_prescriber_inline_dosing_and_circled_refill() -> None:
+    words = pad_words()
+    image = blank()
+    two = next(w for w in words if w.text == "2" and w.bbox.y0 == 1000)
+    ring(image, two)
+    assert read(DocumentType.PRESCRIPTION, words, images=[image]) == {
+        "prescriber": "Dr. Steve Johnson",
+        "patient_name": "Helen Okafor",
+        "date": "2023-03-14",
+        "patient_address": "41 Orchard Lane, Springfield, IL",
+        "medicines": ["Betaloc 100mg - 1 tab BID", "Dorzolamide 10 mg - 1 drop TID"],
+        "refills": 2,
+    }
+
+
+def test_a_dea_number_is_never_the_prescriber() -> None:
+    words = [w for w in pad_words() if w.bbox.y0 not in (120, 180, 1500)]
+    assert "prescriber" not in read(DocumentType.PRESCRIPTION, words)
+
+
+def test_circled_refill_without_image_falls_back_to_the_words() -> None:
+    assert read(DocumentType.PRESCRIPTION, pad_words("0 1 (3) 4 5 PRN"))["refills"] == 3
+
+
+# --- a boxed grid: small labels in the cells' corners, check boxes --------------------------
+
+
+def grid_image(cells: list[tuple[int, int, int, int]]) -> np.ndarray:
+    image = blank()
+    for x0, y0, x1, y1 in cells:
+        cv2.rectangle(image, (x0, y0), (x1, y1), 0, 3)
+    return image
+
+
+def test_value_inside_the_ruled_cell_of_its_corner_label() -> None:
+    cells = [(150, 300, 1200, 460), (1200, 300, 2400, 460), (150, 460, 2400, 620)]
+    words = layout(
+        [
+            (130, 900, "Patient Medical Record"),
+            (310, 170, "Policy #"),
+            (310, 1220, "Valid until"),
+            # values written lower in their cells, not under the labels' words
+            (400, 600, "XZ-4820-1933"),
+            (400, 1800, "06/30/2022"),
+            (470, 170, "Name of Insurance Company"),
+            (560, 1400, "Northwind Mutual"),
+        ]
+    )
+    image = grid_image(cells)
+    marks = PageMarks(image)
+    label = next(w for w in words if w.text == "Policy")
+    assert marks.cell_of(label.bbox) is not None
+    values_read = read(DocumentType.PATIENT_DETAILS, words, images=[image])
+    assert values_read["policy_number"] == "XZ48201933"
+    assert values_read["insurance_expiry"] == "2022-06-30"
+    assert values_read["insurance_company"] == "Northwind Mutual"
+
+
+def test_no_cell_without_vertical_lines() -> None:
+    image = blank()
+    cv2.line(image, (100, 500), (2400, 500), 0, 3)
+    assert PageMarks(image).cell_of(BBox(200, 440, 400, 480)) is None
+
+
+def boxes_row(ticked: str | None) -> tuple[list[Word], np.ndarray]:
+    words = row(1000, 1100, "Yes") + row(1000, 1400, "No")
+    image = blank()
+    for word in words:
+        x = word.bbox.x0 - 70
+        cv2.rectangle(image, (x, 995), (x + 46, 1041), 0, 3)
+        if word.text.lower() == ticked:
+            cv2.line(image, (x + 6, 1018), (x + 20, 1036), 0, 7)
+            cv2.line(image, (x + 20, 1036), (x + 58, 985), 0, 7)
+    return words, image
+
+
+@pytest.mark.parametrize("ticked", ["yes", "no", None])
+def test_check_box_read_from_the_image(ticked: str | None) -> None:
+    words, image = boxes_row(ticked)
+    value, _ = read_choice(words, ("yes", "no"), PageMarks(image), start_x=900)
+    assert value == ticked
+
+
+def test_circled_choice_read_from_the_image() -> None:
+    words = row(1000, 1100, "IMMUNE") + row(1000, 1500, "NOT IMMUNE")
+    image = blank()
+    ring(image, words[0])
+    options = option_spans(words, ("immune", "not immune"))
+    assert [o.choice for o in options] == ["immune", "not immune"]
+    assert marked_by_image(words, options, PageMarks(image), start_x=900) == ("immune", True)
+
+
+def test_ticked_box_answers_the_question_end_to_end() -> None:
+    words, image = boxes_row("no")
+    page = [
+        *layout([(300, 200, "General Medical History")]),
+        *row(1000, 200, "Hepatitis B vaccination:"),
+        *words,
+    ]
+    assert (
+        read(DocumentType.PATIENT_DETAILS, page, images=[image])["hepatitis_b_vaccination"] == "no"
+    )
+
+
+# --- candidates, anchors, assignment ----------------------------------------------------------
+
+
+def test_label_synonyms_from_the_vocabulary() -> None:
+    for text in ("DOB: 11/23/1984", "Date of Birth: 11/23/1984", "Birth Date 11/23/1984"):
+        assert read(DocumentType.PATIENT_DETAILS, row(500, 200, text)) == {
+            "birth_date": "1984-11-23"
+        }, text
+    assert read(DocumentType.PATIENT_DETAILS, row(500, 200, "Valid until: 30 Dec 2022")) == {
+        "insurance_expiry": "2022-12-30"
+    }
+
+
+def test_ocr_damaged_labels_still_anchor() -> None:
+    assert read(DocumentType.PATIENT_DETAILS, row(500, 200, "Telephnoe: 415.555.0182")) == {
+        "phone": "(415) 555-0182"
+    }
+
+
+def test_a_word_serves_one_field() -> None:
+    # "Date:" and "Birth Date:" compete for the same value; each gets its own
+    words = layout([(150, 1900, "Date: 08/02/2021"), (500, 200, "Birth Date: 11/23/1984")])
+    values_read = read(DocumentType.PATIENT_DETAILS, words)
+    assert values_read == {"record_date": "2021-08-02", "birth_date": "1984-11-23"}
+
+
+def test_assignment_keeps_the_best_consistent_set() -> None:
+    shared = tuple(row(0, 0, "x"))
+    other = tuple(row(100, 0, "y"))
+    candidates = [
+        reader.Candidate("a", "x", shared, 0.9, reader.Relation.RIGHT),
+        reader.Candidate("b", "x", shared, 0.8, reader.Relation.BELOW),
+        reader.Candidate("b", "y", other, 0.5, reader.Relation.SECTION),
+        reader.Candidate("a", "z", other, 0.3, reader.Relation.SECTION),
+    ]
+    chosen = reader.assign(candidates)
+    assert chosen["a"][0].value == "x"
+    assert chosen["b"][0].value == "y"  # its best word was taken
+    assert chosen["a"][1] == pytest.approx((0.9 - 0.3) / 0.9)
+
+
+def test_confidence_falls_with_a_close_runner_up() -> None:
+    clear = parse_fields(
+        DocumentType.PATIENT_DETAILS, [ocr_page(row(500, 200, "Weight: 72 kg"))], CONFIG
+    ).fields["weight"]
+    assert 0.8 <= clear.confidence <= 1.0
+
+
+def test_day_and_month_order_inferred_from_the_document() -> None:
+    assert values.infer_date_order(["17/12/2020 and 05/06/1972"], DateOrder.MONTH_FIRST) == (
+        DateOrder.DAY_FIRST
+    )
+    assert values.infer_date_order(["12/17/2020"], DateOrder.DAY_FIRST) is DateOrder.MONTH_FIRST
+    assert values.infer_date_order(["05/06/1972"], DateOrder.DAY_FIRST) is DateOrder.DAY_FIRST
+    assert values.infer_date_order(["17/12/2020 12/17/2020"], DateOrder.DAY_FIRST) is (
+        DateOrder.DAY_FIRST
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "fits"),
+    [
+        ("date", "May 6 1972", True),
+        ("date", "17/12/20", True),
+        ("date", "Samuel Ortiz", False),
+        ("phone", "415.555.0182", True),
+        ("phone", "95", False),
+        ("number", "72.5 kg", True),
+        ("number", "Main Street 12", False),
+        ("code", "XZ-4820-1933", True),
+        ("code", "Northwind", False),
+        ("name", "Dr. Steve Johnson", True),
+        ("name", "DEA# AH 02885739", False),
+        ("name", "(FIRST, LAST)", False),
+        ("address", "77 Birch Rd", True),
+        ("address", "Portland, OR 97201", True),
+        ("address", "Samuel Ortiz", False),
+    ],
+)
+def test_value_types_recognise_their_values(kind: str, text: str, fits: bool) -> None:
+    assert (values.VALUE_TYPES[kind].fit(text) >= 0.5) is fits
+
+
+def test_every_field_has_a_value_type_and_a_hint() -> None:
+    for document_type in (DocumentType.PRESCRIPTION, DocumentType.PATIENT_DETAILS):
+        vocab = vocabulary(document_type)
+        for spec in fields_of(document_type.value):
+            kind = values.VALUE_TYPES[vocab.field(spec.name).value]
+            assert kind.kind is spec.kind or spec.kind.value == "string", spec.name
+            assert values.hint(spec)
+
+
+def test_vocabulary_file_is_checked() -> None:
+    with pytest.raises(ValueError, match="no table"):
+        parse_vocabulary({}, frozenset(values.VALUE_TYPES))
+    broken = {
+        "prescription": {"fields": {"prescriber": {"value": "colour"}}},
+        "patient_details": {},
+    }
+    with pytest.raises(ValueError, match="unknown value type"):
+        parse_vocabulary(broken, frozenset(values.VALUE_TYPES))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.dates(min_value=date(1930, 1, 1), max_value=date(2030, 12, 31)),
+    st.sampled_from(["%m/%d/%Y", "%d %B %Y", "%B %d, %Y", "%Y-%m-%d"]),
+    st.sampled_from(["Date of Birth:", "DOB", "Birth Date"]),
+    st.booleans(),
+)
+def test_any_date_form_under_or_beside_any_label(when, form, label, below) -> None:
+    text = when.strftime(form)
+    rows = [(500, 200, label), (560, 200, text)] if below else [(500, 200, f"{label} {text}")]
+    assert read(DocumentType.PATIENT_DETAILS, layout(rows)).get("birth_date") == when.isoformat()
