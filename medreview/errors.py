@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from medreview.filenames import safe_text
+
 
 class ExitCode(IntEnum):
     """Process exit codes of the ``medreview`` command."""
@@ -29,6 +31,8 @@ class MedreviewError(Exception):
     exit_code: ExitCode = ExitCode.INTERNAL
 
     def __init__(self, message: str) -> None:
+        # A file name that is not UTF-8 must not make the message unprintable.
+        message = safe_text(message)
         super().__init__(message)
         self.message = message
 
@@ -80,9 +84,21 @@ class TooManyPagesError(InputError):
 
 
 class FileMissingError(InputError):
-    """The path does not exist or cannot be read."""
+    """The path does not exist (or is a link to nothing)."""
 
     code = "not_found"
+
+
+class UnreadableFileError(InputError):
+    """The file exists but this process may not read it (permissions, I/O error)."""
+
+    code = "unreadable"
+
+
+class NotAFileError(InputError):
+    """The path is a folder, a FIFO, a socket or a device, not a regular file."""
+
+    code = "not_a_file"
 
 
 class EngineError(MedreviewError):

@@ -62,5 +62,7 @@ def run(args: argparse.Namespace) -> int:
             lease_seconds=args.lease,
             auto_verify=args.auto_verify,
         )
+    for shown, code, message in report.refused:
+        sys.stderr.write(f"medreview: refused {shown} ({code}): {message}\n")
     sys.stderr.write(f"medreview: {report.summary()}\n")
-    return int(ExitCode.FILE_FAILED if report.failed else ExitCode.OK)
+    return int(ExitCode.FILE_FAILED if report.failed or report.refused else ExitCode.OK)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import timedelta
 from pathlib import Path
@@ -24,10 +24,12 @@ from medreview.documents import fields_of
 from medreview.errors import (
     ClaimLostError,
     DatabaseUnavailableError,
+    InputError,
     InvalidTransitionError,
     RecordNotFoundError,
     UsageError,
 )
+from medreview.filenames import display_name
 from medreview.model import ErrorInfo, ExtractionResult, FieldData
 from medreview.progress import Progress
 from medreview.store import audit, convert, db, files, queue
@@ -221,19 +223,51 @@ class Store:
 
     # -- registering and processing ----------------------------------------
 
-    def add_files(self, batch: str, paths: Sequence[Path]) -> list[DocumentRef]:
+    def add_files(
+        self,
+        batch: str,
+        paths: Sequence[Path],
+        *,
+        check: Callable[[Path], object] | None = None,
+        refused: Callable[[Path, InputError], None] | None = None,
+    ) -> list[DocumentRef]:
         """Copy files into the store and queue them in ``batch`` (created if new).
 
         A file whose content the batch already holds is not added again; its
-        existing document is returned with ``created=False``.
+        existing document is returned with ``created=False``. ``check`` (for
+        example :func:`medreview.loading.check_input`) runs on each file before
+        it is copied; a file it refuses, or that cannot be read, is never copied.
+        With ``refused`` such a file is reported to it (and audited as
+        ``file_refused``) and the other files go on; without, the error propagates.
         """
-        stored = [(path, files.copy_in(self.files_root, path)) for path in paths]
+        stored: list[tuple[Path, files.StoredFile]] = []
+        rejected: list[tuple[Path, InputError]] = []
+        for path in paths:
+            try:
+                if check is not None:
+                    check(path)
+                stored.append((path, files.copy_in(self.files_root, path)))
+            except InputError as exc:
+                if refused is None:
+                    raise
+                rejected.append((path, exc))
         refs: list[DocumentRef] = []
         with self._tx() as session:
             batch_row = _batch(session, batch, create=True)
             system = _user(session, SYSTEM_USER, Role.SYSTEM)
             for path, copy in stored:
                 refs.append(_register(session, batch_row, system, path, copy))
+            for path, error in rejected:
+                audit.record(
+                    session,
+                    system,
+                    "file_refused",
+                    batch_id=batch_row.id,
+                    detail=f"{display_name(path)}: {error.code}",
+                )
+        for path, error in rejected:
+            if refused is not None:
+                refused(path, error)
         return refs
 
     def page_dir(self, doc_id: int) -> Path:
@@ -645,7 +679,7 @@ def _register(
                 now = utcnow()
                 doc = Document(
                     batch_id=batch.id,
-                    source_name=path.name,
+                    source_name=display_name(path),
                     source_hash=copy.sha256,
                     stored_path=copy.relative_path,
                     size_bytes=copy.size_bytes,

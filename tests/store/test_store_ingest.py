@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from medreview.cli import main
+from medreview.config import LoadConfig
 from medreview.errors import FileMissingError
 from medreview.ingest import collect_files, ingest
 from medreview.store import Status, Store
@@ -102,9 +103,23 @@ def test_auto_verify_verifies_only_complete_confident_documents(
     assert store.batch_stats("b")[0].sent_back == 1
 
 
-def test_collect_files_rejects_missing_paths(tmp_path: Path) -> None:
-    with pytest.raises(FileMissingError):
-        collect_files([tmp_path / "nope"])
+def test_a_missing_path_is_refused_alone(store: Store, tmp_path: Path) -> None:
+    scans = make_scans(tmp_path / "in", 3)
+    assert collect_files([tmp_path / "nope", *scans]) == [tmp_path / "nope", *scans]
+
+    def exists(path: Path, _limits: LoadConfig) -> None:
+        if not path.exists():
+            raise FileMissingError(f"{path.name}: no such file")
+
+    report = ingest(
+        store, [tmp_path / "nope", *scans], "b", workers=0, extract=fake_extract, precheck=exists
+    )
+    assert [(name, code) for name, code, _ in report.refused] == [
+        (str(tmp_path / "nope"), "not_found")
+    ]
+    assert (report.registered, report.processed) == (3, 3)
+    trail = store.audit_for(store.documents("b")[0].id)
+    assert trail[0].action == "registered"
 
 
 def test_cli_ingest_stats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -115,10 +130,11 @@ def test_cli_ingest_stats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     code = main(
         ["ingest", str(bad), "--batch", "b", "--workers", "0", "--quiet", "--database", url]
     )
-    assert code == 1  # the real pipeline found the file broken; the failure is stored
+    assert code == 1  # the real check refused the broken file before copying it in
+    assert "refused" in capsys.readouterr().err
     assert main(["stats", "--json", "--database", url]) == 0
     out = capsys.readouterr().out
-    assert '"failed": 1' in out
+    assert '"failed": 0' in out
     assert main(["stats", "--batch", "nope", "--database", url]) == 5
 
 
