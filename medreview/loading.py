@@ -121,6 +121,12 @@ def _read_head(path: Path, name: str) -> bytes:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise FileMissingError(f"{name}: a link that loops back on itself") from None
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            mode = stat.S_IFREG
+        if not stat.S_ISREG(mode):  # a socket cannot even be opened
+            raise NotAFileError(f"{name}: {_file_kind(mode)}, not a regular file") from None
         raise UnreadableFileError(f"{name}: cannot be read ({exc.strerror})") from None
     try:
         info = os.fstat(fd)
@@ -238,6 +244,8 @@ def _check_pdf(path: Path, config: LoadConfig) -> poppler.PdfInfo:
 def _open_image(path: Path, config: LoadConfig) -> Image.Image:
     try:
         with warnings.catch_warnings():
+            # PIL warns about damaged metadata (EXIF, TIFF tags) and goes on: so do we
+            warnings.simplefilter("ignore")
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(path)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -269,6 +277,12 @@ def _decode_frame(path: Path, index: int, frame: Image.Image, config: LoadConfig
     width, height = frame.size
     if width * height > config.max_page_pixels:
         raise TooLargeError(f"{display_name(path)}: page {index + 1} is over the pixel limit")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # damaged metadata: the pixels may still be fine
+        return _decode_pixels(path, index, frame, config)
+
+
+def _decode_pixels(path: Path, index: int, frame: Image.Image, config: LoadConfig) -> LoadedPage:
     try:
         if config.gray and frame.format == "JPEG":
             frame.draft("L", frame.size)  # libjpeg decodes the luminance only
