@@ -26,10 +26,12 @@ def watch_parent(poll_seconds: float = POLL_SECONDS) -> None:
     extracting in its own process must not end when its shell does).
     """
     global _started
-    if _started or multiprocessing.parent_process() is None:
+    parent_process = multiprocessing.parent_process()
+    if _started or parent_process is None or parent_process.pid is None:
         return
     _started = True
-    parent = os.getppid()
+    # the pid multiprocessing recorded: the parent may have died before this runs
+    parent = parent_process.pid
     thread = threading.Thread(
         target=_watch, args=(parent, poll_seconds), name="medreview-lifeline", daemon=True
     )

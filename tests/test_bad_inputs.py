@@ -293,3 +293,40 @@ def test_ingest_registers_the_good_and_refuses_the_bad(corpus: list[Case], tmp_p
         assert len(refused) + len(docs) == len(inputs)  # every file accounted for
         copied = [p for p in (store.files_root / "sources").rglob("*") if p.is_file()]
         assert len(copied) == len(docs)  # nothing refused was copied in
+
+
+@pytest.mark.slow
+def test_a_killed_worker_costs_extract_no_result(tmp_path: Path) -> None:
+    import signal
+    import threading
+    import time
+
+    from medreview.batch import ExtractionPool, WorkItem
+    from medreview.config import PipelineConfig
+
+    paths = []
+    for index in range(4):
+        path = tmp_path / f"page{index}.png"
+        with Image.open(GOOD) as image:
+            image.convert("L").save(path)
+        path.write_bytes(path.read_bytes() + bytes([index]))
+        paths.append(path)
+    items = [WorkItem(path=p, source=p.name) for p in paths]
+    with ExtractionPool(PipelineConfig(), workers=2) as pool:
+        killed: list[int] = []
+
+        def kill_one() -> None:
+            time.sleep(3)
+            executor = pool._executor
+            assert executor is not None
+            pid = next(iter(executor._processes))
+            os.kill(pid, signal.SIGKILL)
+            killed.append(pid)
+
+        killer = threading.Thread(target=kill_one)
+        killer.start()
+        results = list(pool.extract(items))
+        killer.join()
+    assert killed
+    assert [r.source for r in results] == [p.name for p in paths]
+    assert all(r.error is None and r.document_type == "prescription" for r in results)
