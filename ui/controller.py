@@ -19,14 +19,18 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from medreview.config import PipelineConfig
-from medreview.errors import MedreviewError
+from medreview.errors import (
+    DatabaseLockedError,
+    DatabaseUnavailableError,
+    DiskFullError,
+    MedreviewError,
+)
 from medreview.ingest import WorkDone, WorkItem, pipeline_extract, run_item
 from medreview.model import BBox, ErrorInfo, ExtractionResult, FieldData, Word
 from medreview.pipeline import init_worker_process
@@ -113,6 +117,7 @@ class ReviewController(QObject):
     ocrFinished = Signal(int, str)
     regionRead = Signal(int, str, str)
     failed = Signal(str)
+    unsavedChanged = Signal(int)
     imported = Signal(int)
 
     def __init__(
@@ -129,6 +134,7 @@ class ReviewController(QObject):
         ocr_slots: int = 1,
         ocr_in_processes: bool = True,
         save_delay_ms: int = 800,
+        retry_ms: int = 3000,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -157,6 +163,11 @@ class ReviewController(QObject):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(save_delay_ms)
         self._save_timer.timeout.connect(self.flush_edits)
+        self._unsaved = 0
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.setInterval(retry_ms)
+        self._retry_timer.timeout.connect(self.flush_edits)
         # Claims expire when not renewed: keep the open document's and the OCR leases alive.
         self._lease_timer = QTimer(self)
         self._lease_timer.setInterval(LEASE_RENEW_MS)
@@ -332,17 +343,54 @@ class ReviewController(QObject):
         self._save_timer.start()
 
     def flush_edits(self) -> bool:
-        """Write the open document's pending edits (debounced while typing)."""
+        """Write the open document's pending edits (debounced while typing).
+
+        An edit the store cannot take now (database locked, unreachable, disk full)
+        stays pending and is retried every few seconds, with a "not saved yet" mark
+        in the status bar, until it is saved; it is never dropped.
+        """
         self._save_timer.stop()
         current = self._open
         if current is None or not current.pending:
+            self._mark_unsaved(0)
             return True
-        pending, current.pending = current.pending, {}
         doc_id = current.record.id
-        for name, value in pending.items():
-            if not self._ok(partial(self.store.save_edit, doc_id, self.user, name, value)):
+        for name, value in list(current.pending.items()):
+            try:
+                self.store.save_edit(doc_id, self.user, name, value)
+            except (DatabaseLockedError, DatabaseUnavailableError, DiskFullError) as exc:
+                log.warning("store: %s; %d edit(s) kept for retry", exc.code, len(current.pending))
+                self._mark_unsaved(len(current.pending))
+                self._retry_timer.start()
                 return False
+            except MedreviewError as exc:
+                current.pending.clear()  # the claim is gone: these edits have no document
+                self._mark_unsaved(0)
+                log.warning("store: %s", exc.code)
+                self.window.show_error(exc.message)
+                self.failed.emit(exc.message)
+                return False
+            del current.pending[name]
+        self._mark_unsaved(0)
         return True
+
+    @property
+    def unsaved_edits(self) -> int:
+        """Edits typed but not yet in the store (0 when everything is saved)."""
+        return self._unsaved
+
+    def _mark_unsaved(self, count: int) -> None:
+        if count == self._unsaved:
+            return
+        self._unsaved = count
+        if count:
+            self.window.statusBar().showMessage(
+                f"Not saved yet: {count} edit(s) waiting for the database; retrying…"
+            )
+        else:
+            self._retry_timer.stop()
+            self.window.statusBar().showMessage("All edits saved.", 3000)
+        self.unsavedChanged.emit(count)
 
     def _on_submit_requested(self, doc_id: int, values: dict[str, FieldData]) -> None:
         current = self._open
