@@ -147,7 +147,9 @@ class ReviewController(QObject):
         self._ocr_slots = max(1, ocr_slots)
         self._use_processes = ocr_in_processes
         self._executor: ProcessPoolExecutor | None = None
-        self._owner = f"gui:{socket.gethostname()}:{os.getpid()}"
+        # host:pid first, as ingest's owners: a killed window's OCR claims are taken
+        # back at once by the next ingest or window on this host
+        self._owner = f"{socket.gethostname()}:{os.getpid()}:gui"
         self._ocr_in_flight: dict[int, None] = {}
         self._ocr_slots_busy = 0
         self._ocr_done = 0
