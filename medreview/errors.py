@@ -21,6 +21,8 @@ class ExitCode(IntEnum):
     INPUT = 3
     ENGINE = 4
     DATABASE = 5
+    INTEGRITY = 6
+    AUTH = 7
     INTERNAL = 10
 
 
@@ -182,3 +184,24 @@ class ClaimLostError(DatabaseError):
     """The document is no longer claimed by this user or worker (lease expired, released)."""
 
     code = "claim_lost"
+
+
+class TamperedError(DatabaseError):
+    """The audit chain, its triggers, a document or a stored scan does not verify."""
+
+    code = "tampered"
+    exit_code = ExitCode.INTEGRITY
+
+
+class AuthenticationError(MedreviewError):
+    """No valid sign-in: unknown user, wrong password, or a disabled account."""
+
+    code = "not_signed_in"
+    exit_code = ExitCode.AUTH
+
+
+class PermissionDeniedError(MedreviewError):
+    """The signed-in user's role does not allow this action."""
+
+    code = "permission_denied"
+    exit_code = ExitCode.AUTH

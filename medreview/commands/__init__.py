@@ -13,6 +13,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "medreview.commands.stats",
     "medreview.commands.sendback",
     "medreview.commands.role",
+    "medreview.commands.audit",
     "medreview.commands.terms",
     "medreview.commands.gui",
 )

@@ -27,12 +27,13 @@ from medreview.errors import (
     InputError,
     InvalidTransitionError,
     RecordNotFoundError,
+    TamperedError,
     UsageError,
 )
 from medreview.filenames import display_name
 from medreview.model import ErrorInfo, ExtractionResult, FieldData
 from medreview.progress import Progress
-from medreview.store import audit, convert, db, files, queue
+from medreview.store import audit, convert, db, files, integrity, queue
 from medreview.store.audit import AuditRecord
 from medreview.store.autoverify import auto_verify_failures
 from medreview.store.lifecycle import transition
@@ -540,16 +541,44 @@ class Store:
             return [compute_stats(session, row) for row in rows]
 
     def verified_documents(self, batch: str, *, new_only: bool = False) -> list[DocumentRecord]:
-        """A batch's verified (and, unless ``new_only``, already exported) documents."""
+        """A batch's verified (and, unless ``new_only``, already exported) documents.
+
+        These are what an export writes, so they are checked first: the audit
+        chain and its triggers, each document against its trail, and each stored
+        scan against its hash. Anything that does not verify refuses the export
+        with :class:`~medreview.errors.TamperedError` naming what failed.
+        """
         statuses = [Status.VERIFIED.value] if new_only else [s.value for s in REVIEWABLE]
         with self._tx() as session:
             batch_row = _batch(session, batch)
             stmt = select(Document).where(
                 Document.batch_id == batch_row.id, Document.status.in_(statuses)
             )
-            return [
-                convert.read_record(session, doc, self.files_root) for doc in session.scalars(stmt)
-            ]
+            docs = list(session.scalars(stmt))
+            report = integrity.IntegrityReport()
+            integrity.verify_triggers(session, report)
+            integrity.verify_chain(session, report)
+            integrity.verify_documents(session, self.files_root, report, [d.id for d in docs])
+            if not report.ok:
+                shown = "; ".join(p.message for p in report.problems[:5])
+                more = len(report.problems) - 5
+                raise TamperedError(
+                    f"export refused, the store does not verify: {shown}"
+                    + (f" (and {more} more)" if more > 0 else "")
+                    + "; run `medreview audit verify`"
+                )
+            return [convert.read_record(session, doc, self.files_root) for doc in docs]
+
+    def verify_integrity(
+        self, *, doc_ids: Sequence[int] | None = None, scans: bool = True
+    ) -> integrity.IntegrityReport:
+        """Check the audit chain, its triggers and the documents (all, or ``doc_ids``)."""
+        with self._tx() as session:
+            report = integrity.IntegrityReport()
+            integrity.verify_triggers(session, report)
+            integrity.verify_chain(session, report)
+            integrity.verify_documents(session, self.files_root, report, doc_ids, scans=scans)
+            return report
 
     def mark_exported(self, doc_ids: Sequence[int], user: str, *, detail: str) -> int:
         """Mark documents exported (re-exports are audited as such); returns re-exports."""
@@ -692,7 +721,12 @@ def _register(
                 session.add(doc)
                 session.flush()
                 audit.record(
-                    session, system, "registered", document=doc, new_value=Status.QUEUED.value
+                    session,
+                    system,
+                    "registered",
+                    document=doc,
+                    new_value=Status.QUEUED.value,
+                    detail=integrity.registration_detail(copy.sha256),
                 )
             return DocumentRef(
                 doc.id, batch.name, doc.source_name, copy.sha256, Status.QUEUED, True
