@@ -11,6 +11,7 @@ import argparse
 import getpass
 import logging
 import multiprocessing
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,11 +19,14 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from medreview.commands.storeopts import PASSWORD_ENV
 from medreview.config import PipelineConfig
 from medreview.errors import ExitCode, MedreviewError
-from medreview.store import Store
+from medreview.store import Store, UserInfo
 from ui.controller import ReviewController
+from ui.idle import DEFAULT_LOCK_SECONDS, DEFAULT_RELEASE_SECONDS, IdleWatcher
 from ui.main_window import MainWindow
+from ui.signin import LockScreen, SignInDialog
 from ui.supervisor_view import SupervisorView
 
 log = logging.getLogger(__name__)
@@ -33,7 +37,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="medreview gui", description="Open the review window.")
     parser.add_argument("--database", metavar="URL", help="store URL (default: the local store)")
     parser.add_argument("--batch", metavar="NAME", help="batch to review (default: the newest)")
-    parser.add_argument("--user", default=None, help="analyst name (default: the login name)")
+    parser.add_argument(
+        "--user",
+        default=None,
+        help="user name to sign in as (default: the login name); the password is asked "
+        "for in a sign-in window, or read from $MEDREVIEW_PASSWORD for scripts",
+    )
+    parser.add_argument(
+        "--lock-after",
+        type=float,
+        default=DEFAULT_LOCK_SECONDS / 60,
+        metavar="MINUTES",
+        help="hide patient data behind the sign-in after this idle time (default: 10)",
+    )
+    parser.add_argument(
+        "--release-after",
+        type=float,
+        default=DEFAULT_RELEASE_SECONDS / 60,
+        metavar="MINUTES",
+        help="give the open document back to the queue after this idle time (default: 30)",
+    )
     parser.add_argument("--engine", default=None, help="OCR engine for imported scans")
     parser.add_argument(
         "--import",
@@ -101,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
     app.setOrganizationName("medreview")
     app.setApplicationName("medreview")
     app.setApplicationDisplayName("medreview")
-    user = args.user or getpass.getuser()
+    name = args.user or getpass.getuser()
     try:
         store = Store.open(args.database)
     except MedreviewError as exc:
@@ -110,7 +133,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"medreview gui: {exc.message}\n")
         return int(exc.exit_code)
     try:
-        store.ensure_user(user)  # an analyst unless the store already knows them
+        signed_in = _sign_in(store, name, interactive=args.screenshot is None)
+        if signed_in is None:
+            sys.stderr.write("medreview gui: not signed in\n")
+            return int(ExitCode.AUTH)
+        user = signed_in.name
         config = PipelineConfig(engine=args.engine) if args.engine else PipelineConfig()
         settings = (
             QSettings(str(args.settings), QSettings.Format.IniFormat)
@@ -134,6 +161,18 @@ def run(args: argparse.Namespace) -> int:
             supervisor.ask_export()
 
         window.exportRequested.connect(on_export_requested)
+        # automatic logoff: cover patient data after an idle time, release the claim later
+        lock = LockScreen(window, store.authenticate, user)
+        idle = IdleWatcher(args.lock_after * 60, args.release_after * 60, window)
+        app.installEventFilter(idle)
+        idle.lockDue.connect(lock.lock)
+        idle.releaseDue.connect(controller.release_open)
+
+        def on_unlocked() -> None:
+            idle.reset()
+            controller.resume()
+
+        lock.unlocked.connect(on_unlocked)
         # A loop of our own, not app.exec(): quitting it leaves the application usable
         # (the tests run several windows in one process).
         loop = QEventLoop()
@@ -156,12 +195,28 @@ def run(args: argparse.Namespace) -> int:
         if args.view == "supervisor" and shot is None:
             window.set_view("supervisor")
         loop.exec()
+        idle.stop()
+        app.removeEventFilter(idle)
         controller.shutdown()
         window.close()  # saves the layout
         window.deleteLater()
         return shot.code if shot is not None else int(ExitCode.OK)
     finally:
         store.close()
+
+
+def _sign_in(store: Store, name: str, *, interactive: bool) -> UserInfo | None:
+    """The signed-in user: from ``MEDREVIEW_PASSWORD``, else the sign-in window."""
+    password = os.environ.get(PASSWORD_ENV)
+    if password is not None or not interactive:
+        try:
+            return store.authenticate(name, password or "")
+        except MedreviewError as exc:
+            sys.stderr.write(f"medreview gui: {exc.message}\n")
+            return None
+    dialog = SignInDialog(store.authenticate, name)
+    dialog.exec()
+    return dialog.user
 
 
 def main(argv: Sequence[str] | None = None) -> int:

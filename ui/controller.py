@@ -158,7 +158,7 @@ class ReviewController(QObject):
         self._ahead_loading: int | None = None
         self._loading: int | None = None
         self._stopped = False
-        self.store.ensure_user(user)
+        self.store.user(user)  # an active account, signed in by the caller
         self.batch = batch or self._default_batch()
         self.store.create_batch(self.batch)
         self._save_timer = QTimer(self)
@@ -213,6 +213,23 @@ class ReviewController(QObject):
         if self._executor is not None:
             self._executor.shutdown(wait=True)
             self._executor = None
+
+    def release_open(self) -> None:
+        """Automatic logoff: save edits and give the open document back to the queue.
+
+        The document stays claimed while an edit is still waiting to be saved.
+        """
+        if not self.flush_edits() or self._open is None:
+            return
+        doc_id = self._open.record.id
+        if self._ok(lambda: self.store.release(doc_id, self.user)):
+            self._open = None
+            self.window.clear_document("Signed off: the document went back to the queue.")
+
+    def resume(self) -> None:
+        """After signing in again: open the next document if none is open."""
+        if self._open is None:
+            self.open_next()
 
     def refresh_queue(self) -> None:
         """Reload the batch's document list and progress."""

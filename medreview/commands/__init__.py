@@ -14,6 +14,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "medreview.commands.sendback",
     "medreview.commands.role",
     "medreview.commands.audit",
+    "medreview.commands.user",
     "medreview.commands.terms",
     "medreview.commands.gui",
 )

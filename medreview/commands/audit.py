@@ -6,8 +6,14 @@ import argparse
 import json
 import sys
 
-from medreview.commands.storeopts import add_database_argument, open_store
-from medreview.errors import ExitCode
+from medreview.commands.storeopts import (
+    add_database_argument,
+    add_user_argument,
+    open_store,
+    sign_in,
+)
+from medreview.errors import ExitCode, PermissionDeniedError
+from medreview.store import Role
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,6 +31,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("action", choices=["verify"])
     parser.add_argument("--no-scans", action="store_true", help="skip re-hashing stored scans")
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
+    add_user_argument(parser, "the supervisor, signed in (default: the login name)")
     add_database_argument(parser)
     parser.set_defaults(handler=run)
 
@@ -32,6 +39,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     """Verify; exit 0 when everything holds, 6 when something does not."""
     with open_store(args) as store:
+        if sign_in(store, args).role != Role.SUPERVISOR.value:
+            raise PermissionDeniedError("only a supervisor may verify the audit log")
         report = store.verify_integrity(scans=not args.no_scans)
     if args.json:
         findings = {

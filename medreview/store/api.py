@@ -22,10 +22,12 @@ from sqlalchemy.orm import Session
 
 from medreview.documents import fields_of
 from medreview.errors import (
+    AuthenticationError,
     ClaimLostError,
     DatabaseUnavailableError,
     InputError,
     InvalidTransitionError,
+    PermissionDeniedError,
     RecordNotFoundError,
     TamperedError,
     UsageError,
@@ -33,7 +35,7 @@ from medreview.errors import (
 from medreview.filenames import display_name
 from medreview.model import ErrorInfo, ExtractionResult, FieldData
 from medreview.progress import Progress
-from medreview.store import audit, convert, db, files, integrity, queue
+from medreview.store import accounts, audit, convert, db, files, integrity, queue
 from medreview.store.audit import AuditRecord
 from medreview.store.autoverify import auto_verify_failures
 from medreview.store.lifecycle import transition
@@ -141,28 +143,114 @@ class Store:
 
     # -- users and batches ------------------------------------------------
 
-    def ensure_user(self, name: str, role: Role | str = Role.ANALYST) -> UserInfo:
-        """The user called ``name``, created with ``role`` if new (an existing role stays)."""
+    def create_first_supervisor(self, name: str, password: str) -> UserInfo:
+        """Set-up: the first supervisor account, allowed only while there is none."""
+        password_hash = accounts.hash_password(password)
         with self._tx() as session:
-            user = _user(session, name, Role(role))
-            return UserInfo(user.id, user.name, user.role)
+            taken = session.scalars(
+                select(User).where(
+                    User.role == Role.SUPERVISOR.value, User.password_hash.is_not(None)
+                )
+            ).first()
+            if taken is not None:
+                raise PermissionDeniedError(
+                    "this store already has a supervisor; ask them to create your account"
+                )
+            user = _account(session, name, Role.SUPERVISOR, password_hash)
+            audit.record(
+                session,
+                _system(session),
+                "user_created",
+                new_value=Role.SUPERVISOR.value,
+                detail=f"{name} (first supervisor, at set-up)",
+            )
+            return _user_info(user)
 
-    def set_role(self, name: str, role: Role | str) -> UserInfo:
-        """Change a user's role (creating the user if new)."""
-        role = Role(role)
+    def authenticate(self, name: str, password: str) -> UserInfo:
+        """Check a person's password; every attempt is audited (never the password)."""
         with self._tx() as session:
-            user = _user(session, name, role)
+            user = accounts.find(session, name)
+            good = accounts.check_password(user, password)
+            if user is None or not good or not user.active or Role(user.role) is Role.SYSTEM:
+                audit.record(session, _system(session), "sign_in_failed", detail=name)
+                failed = True
+            else:
+                audit.record(session, user, "signed_in")
+                failed = False
+                info = _user_info(user)
+        if failed:
+            raise AuthenticationError(f"wrong user name or password for {name!r}")
+        return info
+
+    def user(self, name: str) -> UserInfo:
+        """An active person's account (AuthenticationError when there is none)."""
+        with self._tx() as session:
+            return _user_info(accounts.person(session, name))
+
+    def users(self, actor: str) -> list[UserInfo]:
+        """Every account (supervisors only)."""
+        with self._tx() as session:
+            accounts.person(session, actor, accounts.SUPERVISORS)
+            rows = session.scalars(select(User).where(User.role != Role.SYSTEM.value))
+            return [_user_info(user) for user in rows.all()]
+
+    def create_user(self, actor: str, name: str, role: Role | str, password: str) -> UserInfo:
+        """A supervisor creates an analyst's or supervisor's account (audited)."""
+        role = Role(role)
+        if role is Role.SYSTEM:
+            raise UsageError("the system user cannot be created")
+        password_hash = accounts.hash_password(password)
+        with self._tx() as session:
+            boss = accounts.person(session, actor, accounts.SUPERVISORS)
+            user = _account(session, name, role, password_hash)
+            audit.record(session, boss, "user_created", new_value=role.value, detail=name)
+            return _user_info(user)
+
+    def set_role(self, actor: str, name: str, role: Role | str) -> UserInfo:
+        """A supervisor changes a person's role (audited)."""
+        role = Role(role)
+        if role is Role.SYSTEM:
+            raise UsageError("nobody can be given the system role")
+        with self._tx() as session:
+            boss = accounts.person(session, actor, accounts.SUPERVISORS)
+            user = accounts.person(session, name)
             if user.role != role.value:
                 audit.record(
                     session,
-                    _user(session, SYSTEM_USER, Role.SYSTEM),
+                    boss,
                     "role_changed",
                     old_value=user.role,
                     new_value=role.value,
                     detail=name,
                 )
                 user.role = role.value
-            return UserInfo(user.id, user.name, user.role)
+            return _user_info(user)
+
+    def set_password(self, actor: str, name: str, password: str) -> UserInfo:
+        """A person changes their own password, or a supervisor resets one (audited)."""
+        password_hash = accounts.hash_password(password)
+        with self._tx() as session:
+            roles = accounts.PEOPLE if actor == name else accounts.SUPERVISORS
+            who = accounts.person(session, actor, roles)
+            user = accounts.person(session, name)
+            user.password_hash = password_hash
+            audit.record(session, who, "password_changed", detail=name)
+            return _user_info(user)
+
+    def set_active(self, actor: str, name: str, active: bool) -> UserInfo:
+        """A supervisor disables (or enables again) another person's account (audited)."""
+        with self._tx() as session:
+            boss = accounts.person(session, actor, accounts.SUPERVISORS)
+            if name == actor:
+                raise UsageError("a supervisor cannot disable their own account")
+            user = accounts.find(session, name)
+            if user is None or Role(user.role) is Role.SYSTEM:
+                raise RecordNotFoundError(f"there is no account called {name!r}")
+            if user.active != active:
+                action = "user_enabled" if active else "user_disabled"
+                audit.record(session, boss, action, detail=name)
+                user.active = active
+            return _user_info(user)
 
     def create_batch(self, name: str, *, auto_verify: float | None = None) -> BatchInfo:
         """The batch called ``name``, created if new; ``auto_verify`` updates its setting.
@@ -177,7 +265,7 @@ class Store:
             if auto_verify is not None and batch.auto_verify_confidence != auto_verify:
                 audit.record(
                     session,
-                    _user(session, SYSTEM_USER, Role.SYSTEM),
+                    _system(session),
                     "auto_verify_set",
                     batch_id=batch.id,
                     old_value=batch.auto_verify_confidence,
@@ -255,7 +343,7 @@ class Store:
         refs: list[DocumentRef] = []
         with self._tx() as session:
             batch_row = _batch(session, batch, create=True)
-            system = _user(session, SYSTEM_USER, Role.SYSTEM)
+            system = _system(session)
             for path, copy in stored:
                 refs.append(_register(session, batch_row, system, path, copy))
             for path, error in rejected:
@@ -281,7 +369,7 @@ class Store:
         """Claim queued documents for an ingest process: ``(doc_id, stored source path)``."""
         with self._tx() as session:
             batch_row = _batch(session, batch)
-            system = _user(session, SYSTEM_USER, Role.SYSTEM)
+            system = _system(session)
             docs = queue.claim_for_processing(
                 session,
                 system,
@@ -315,7 +403,7 @@ class Store:
         """
         with self._tx() as session:
             doc = _document(session, doc_id, lock=True)
-            system = _user(session, SYSTEM_USER, Role.SYSTEM)
+            system = _system(session)
             _take_for_processing(session, doc, system, owner)
             if result.error is not None:
                 _fail(session, doc, system, result.error)
@@ -341,7 +429,7 @@ class Store:
         """Record that the document could not be processed, with a PHI-free error."""
         with self._tx() as session:
             doc = _document(session, doc_id, lock=True)
-            system = _user(session, SYSTEM_USER, Role.SYSTEM)
+            system = _system(session)
             _take_for_processing(session, doc, system, owner)
             _fail(session, doc, system, error)
 
@@ -349,7 +437,7 @@ class Store:
         """An ingest process gives a document it holds back to the queue (PHI-free reason)."""
         with self._tx() as session:
             doc = _document(session, doc_id, lock=True)
-            system = _user(session, SYSTEM_USER, Role.SYSTEM)
+            system = _system(session)
             _take_for_processing(session, doc, system, owner)
             transition(
                 session, doc, Status.QUEUED, system, action="processing_abandoned", detail=reason
@@ -358,7 +446,7 @@ class Store:
     def requeue_failed(self, batch: str, user: str) -> int:
         """Send a batch's failed documents back to the ingest queue (supervisors)."""
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user, accounts.SUPERVISORS)
             batch_row = _batch(session, batch)
             stmt = select(Document).where(
                 Document.batch_id == batch_row.id, Document.status == Status.FAILED.value
@@ -383,8 +471,8 @@ class Store:
         queue. None when nothing is waiting.
         """
         with self._tx() as session:
-            actor = _user(session, user)
-            system = _user(session, SYSTEM_USER, Role.SYSTEM)
+            actor = accounts.person(session, user)
+            system = _system(session)
             batch_id = _batch(session, batch).id if batch is not None else None
             doc = queue.claim_next(
                 session, actor, system, batch_id=batch_id, lease_seconds=lease_seconds
@@ -399,7 +487,7 @@ class Store:
     ) -> None:
         """Keep ``user``'s claim alive while they work (ClaimLostError if it is gone)."""
         with self._tx() as session:
-            doc = _claimed(session, doc_id, _user(session, user))
+            doc = _claimed(session, doc_id, accounts.person(session, user))
             doc.lease_expires_at = utcnow() + _seconds(lease_seconds)
 
     def load_document(self, doc_id: int) -> DocumentRecord:
@@ -421,7 +509,7 @@ class Store:
         second of typing. Saving the value already stored does nothing.
         """
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user)
             doc = _claimed(session, doc_id, actor)
             known = {spec.name for spec in fields_of(doc.document_type)}
             if known and field not in known:
@@ -455,7 +543,7 @@ class Store:
     def set_document_type(self, doc_id: int, user: str, document_type: str) -> None:
         """Correct the detected document type of a claimed document."""
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user)
             doc = _claimed(session, doc_id, actor)
             if not fields_of(document_type):
                 raise UsageError(f"unknown document type {document_type!r}")
@@ -473,7 +561,7 @@ class Store:
     def submit(self, doc_id: int, user: str) -> None:
         """The analyst has checked every field: ``in_review -> verified``."""
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user)
             transition(session, _claimed(session, doc_id, actor), Status.VERIFIED, actor)
 
     def reject(self, doc_id: int, user: str, reason: str) -> None:
@@ -481,7 +569,7 @@ class Store:
         if not reason.strip():
             raise UsageError("a rejection needs a reason")
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user)
             doc = _claimed(session, doc_id, actor)
             transition(session, doc, Status.REJECTED, actor, detail=reason.strip())
             doc.reject_reason = reason.strip()
@@ -489,7 +577,7 @@ class Store:
     def release(self, doc_id: int, user: str) -> None:
         """Give a claimed document back to the queue (its edits are kept)."""
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user)
             doc = _document(session, doc_id, lock=True)
             if Role(actor.role) is not Role.SUPERVISOR:
                 doc = _claimed(session, doc_id, actor)
@@ -498,7 +586,7 @@ class Store:
     def reopen(self, doc_id: int, user: str) -> None:
         """A supervisor sends a rejected or verified document back to review."""
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user, accounts.SUPERVISORS)
             doc = _document(session, doc_id, lock=True)
             transition(session, doc, Status.READY, actor)
 
@@ -507,7 +595,7 @@ class Store:
     ) -> list[int]:
         """A supervisor sends ``count`` random auto-verified documents back to review."""
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user, accounts.SUPERVISORS)
             batch_row = _batch(session, batch)
             stmt = select(Document).where(
                 Document.batch_id == batch_row.id,
@@ -584,7 +672,7 @@ class Store:
         """Mark documents exported (re-exports are audited as such); returns re-exports."""
         reexported = 0
         with self._tx() as session:
-            actor = _user(session, user, Role.SUPERVISOR)
+            actor = accounts.person(session, user, accounts.SUPERVISORS)
             for doc_id in doc_ids:
                 doc = _document(session, doc_id, lock=True)
                 if doc.status == Status.EXPORTED.value:
@@ -599,12 +687,17 @@ class Store:
         out: Path,
         progress: Progress | None = None,
         *,
-        user: str = SYSTEM_USER,
+        user: str,
         new_only: bool = False,
     ) -> ExportReport:
-        """Write a batch's verified documents as ``csv``, ``json`` or ``fhir`` to ``out``."""
+        """Write a batch's verified documents as ``csv``, ``json`` or ``fhir`` to ``out``.
+
+        ``user`` must be a supervisor's account (the system user may not export).
+        """
         from medreview.export import export_batch
 
+        with self._tx() as session:  # before a single value is written
+            accounts.person(session, user, accounts.SUPERVISORS)
         return export_batch(self, batch, fmt, out, progress=progress, user=user, new_only=new_only)
 
 
@@ -615,17 +708,37 @@ def _seconds(seconds: float) -> timedelta:
     return timedelta(seconds=seconds)
 
 
-def _user(session: Session, name: str, role: Role = Role.ANALYST) -> User:
-    user = session.scalars(select(User).where(User.name == name)).first()
+def _system(session: Session) -> User:
+    """The store's own actor (ingest, auto-verify), created on first use."""
+    user = accounts.find(session, SYSTEM_USER)
     if user is not None:
         return user
     try:
         with session.begin_nested():
-            user = User(name=name, role=role.value, created_at=utcnow())
+            user = User(name=SYSTEM_USER, role=Role.SYSTEM.value, created_at=utcnow())
             session.add(user)
     except IntegrityError:
-        user = session.scalars(select(User).where(User.name == name)).one()
+        user = session.scalars(select(User).where(User.name == SYSTEM_USER)).one()
     return user
+
+
+def _account(session: Session, name: str, role: Role, password_hash: str) -> User:
+    """A new person's account (UsageError when the name is taken)."""
+    name = name.strip()
+    if not name or len(name) > 100:
+        raise UsageError("a user name needs 1 to 100 characters")
+    if accounts.find(session, name) is not None:
+        raise UsageError(f"there is already an account called {name!r}")
+    user = User(
+        name=name, role=role.value, created_at=utcnow(), password_hash=password_hash, active=True
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def _user_info(user: User) -> UserInfo:
+    return UserInfo(user.id, user.name, user.role)
 
 
 def _batch(session: Session, name: str, *, create: bool = False) -> Batch:

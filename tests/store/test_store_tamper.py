@@ -146,7 +146,7 @@ def test_audit_verify_and_export_catch_tampering(
     ids = _verified_batch(store, tmp_path)
     monkeypatch.setenv("MEDREVIEW_FILES_DIR", str(store.files_root))
     assert store.verify_integrity().ok
-    assert main(["audit", "verify", "--database", database_url]) == 0
+    assert main(["audit", "verify", "--user", "sue", "--database", database_url]) == 0
     assert "everything verifies" in capsys.readouterr().err
 
     engine = create_engine(database_url)
@@ -157,7 +157,7 @@ def test_audit_verify_and_export_catch_tampering(
     report = store.verify_integrity()
     assert not report.ok
     assert report.problems[0].kind == EXPECTED[tamper.__name__]
-    assert main(["audit", "verify", "--database", database_url]) == 6
+    assert main(["audit", "verify", "--user", "sue", "--database", database_url]) == 6
     err = capsys.readouterr().err
     if EXPECTED[tamper.__name__] == "chain":
         assert "first broken link: audit entry" in err

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from medreview.store import Store
+from tests.accounts import add_people
 from tests.ui.conftest import TODAY
 from tests.ui.fakes import SampleExtract, region_reader, scan_file
 from ui.controller import ReviewController
@@ -24,6 +25,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
     db = Store.open(
         f"sqlite:///{tmp_path / 'review.sqlite'}", files_root=tmp_path / "files", busy_timeout=0.2
     )
+    add_people(db)
     yield db
     db.close()
 

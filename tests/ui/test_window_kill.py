@@ -15,6 +15,7 @@ import pytest
 
 from medreview.ingest import ingest
 from medreview.store import Status, Store
+from tests.accounts import add_people
 from tests.store.test_store_kill import alive, children_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,6 +33,8 @@ def test_kill_9_of_the_window(tmp_path: Path, when: str) -> None:
         shutil.copy(SAMPLE, target)
         with target.open("ab") as handle:
             handle.write(bytes([index]))  # three different files
+    with Store.open(url) as store:
+        add_people(store)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
     command = [sys.executable, "-m", "ui.app", "--database", url, "--batch", "b"]
     command += ["--user", "ana", "--settings", str(tmp_path / "gui.ini"), "--import", str(scans)]
