@@ -56,20 +56,21 @@ def test_idle_window_hides_data_then_releases_the_claim(
         save_delay_ms=20,
         ocr_in_processes=False,
     )
-    lock = LockScreen(window, store.authenticate, "ana")
-    idle = IdleWatcher(1.0, 2.0, window, tick_ms=50)
-    idle.lockDue.connect(lock.lock)
-    idle.releaseDue.connect(controller.release_open)
-    lock.unlocked.connect(idle.reset)
-    lock.unlocked.connect(controller.resume)
     window.show()
+    lock = LockScreen(window, store.authenticate, "ana")
+    idle: IdleWatcher | None = None
     try:
         (tmp_path / "scans").mkdir()
         scan = scan_file(tmp_path / "scans", "rx_0001.png", "rx_0001")
         with qtbot.waitSignal(controller.documentShown, timeout=10_000):
             window.importRequested.emit([scan])
         doc = window.document
-        idle.reset()  # the analyst was busy until now
+        # the analyst was busy until now: idle time counts from here
+        idle = IdleWatcher(1.0, 2.0, window, tick_ms=50)
+        idle.lockDue.connect(lock.lock)
+        idle.releaseDue.connect(controller.release_open)
+        lock.unlocked.connect(idle.reset)
+        lock.unlocked.connect(controller.resume)
         assert doc is not None and not lock.locked
         with qtbot.waitSignal(idle.lockDue, timeout=5000):
             pass
@@ -91,5 +92,6 @@ def test_idle_window_hides_data_then_releases_the_claim(
         assert store.load_document(doc.doc_id).status is Status.IN_REVIEW
         assert idle.idle_seconds < 1.0
     finally:
-        idle.stop()
+        if idle is not None:
+            idle.stop()
         controller.shutdown()
