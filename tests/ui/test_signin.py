@@ -90,7 +90,6 @@ def test_idle_window_hides_data_then_releases_the_claim(
             lock.form.button.click()
         assert not lock.locked
         assert store.load_document(doc.doc_id).status is Status.IN_REVIEW
-        assert idle.idle_seconds < 1.0
     finally:
         if idle is not None:
             idle.stop()
