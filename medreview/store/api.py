@@ -100,7 +100,7 @@ class Store:
                     f"cannot open the database {db.describe(self.url)}: {typed.message}"
                 )
             raise typed from exc
-        self.files_root.mkdir(parents=True, exist_ok=True)
+        db.private_dir(self.files_root)  # 0700: scans and page images are patient data
 
     @classmethod
     def open(
@@ -360,8 +360,10 @@ class Store:
         return refs
 
     def page_dir(self, doc_id: int) -> Path:
-        """Where the pipeline should write a document's page images."""
-        return files.page_dir(self.files_root, doc_id)
+        """Where the pipeline should write a document's page images (made private, 0700)."""
+        folder = files.page_dir(self.files_root, doc_id)
+        db.private_dir(folder)
+        return folder
 
     def claim_for_processing(
         self, batch: str, owner: str, *, limit: int, lease_seconds: float
@@ -401,6 +403,9 @@ class Store:
         has auto-verify set and every required field passes, the document goes on
         to ``verified`` in the same transaction. Returns the new status.
         """
+        folder = files.page_dir(self.files_root, doc_id)
+        for image in [*image_paths, *(folder.glob("*") if folder.is_dir() else [])]:
+            db.private_file(image)  # page and prepared images: 0600, whoever wrote them
         with self._tx() as session:
             doc = _document(session, doc_id, lock=True)
             system = _system(session)

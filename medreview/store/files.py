@@ -17,6 +17,7 @@ from pathlib import Path
 
 from medreview.errors import DiskFullError, FileMissingError, UnreadableFileError
 from medreview.filenames import display_name
+from medreview.store.db import private_dir
 
 CHUNK = 1 << 20
 
@@ -58,7 +59,7 @@ def copy_in(root: Path, source: Path) -> StoredFile:
     if target.exists() and target.stat().st_size == size:
         return StoredFile(sha, relative, size)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent)
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
         try:
             with os.fdopen(fd, "wb") as out, source.open("rb") as src:

@@ -7,13 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Connection, create_engine, text
+from sqlalchemy import Connection, text
 
 from medreview.cli import main
 from medreview.errors import TamperedError
 from medreview.ingest import ingest
 from medreview.store import Store
 from medreview.store.audit import GENESIS
+from tests import rawdb
 from tests.store.fakes import PATIENT_DETAILS, PRESCRIPTION, fake_extract, write_scan
 
 
@@ -149,7 +150,7 @@ def test_audit_verify_and_export_catch_tampering(
     assert main(["audit", "verify", "--user", "sue", "--database", database_url]) == 0
     assert "everything verifies" in capsys.readouterr().err
 
-    engine = create_engine(database_url)
+    engine = rawdb.engine(database_url)  # the attacker can write the file (and has the key)
     with engine.begin() as conn:
         tamper(conn, ids, store)
     engine.dispose()
@@ -181,7 +182,7 @@ def test_the_migration_chains_entries_written_before_it(tmp_path: Path) -> None:
     from medreview.store.migrate import alembic_config
 
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
-    engine = create_engine(url)
+    engine = rawdb.engine(url)
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), "0002")
         conn.execute(

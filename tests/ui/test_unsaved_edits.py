@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from medreview.store import Store
+from tests import rawdb
 from tests.accounts import add_people
 from tests.ui.conftest import TODAY
 from tests.ui.fakes import SampleExtract, region_reader, scan_file
@@ -55,7 +55,7 @@ def test_an_edit_made_while_the_database_is_locked_is_kept_and_saved(
         doc = window.document
         assert doc is not None
         assert store.url.database is not None
-        blocker = sqlite3.connect(store.url.database, isolation_level=None)
+        blocker = rawdb.connect(store.url.database)
         blocker.execute("BEGIN IMMEDIATE")  # another process holds the write lock
         try:
             editor = window.form.editor("patient_name")
