@@ -15,6 +15,7 @@ import pytest
 
 from medreview.ingest import ingest
 from medreview.store import Status, Store
+from tests.accounts import add_people
 from tests.store.fakes import CALL_LOG_ENV, DELAY_ENV, fake_extract, make_scans
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,3 +104,38 @@ def test_kill_9_of_ingest_leaves_no_worker_and_loses_nothing(
             trail = [entry.action for entry in store.audit_for(doc.id)]
             assert trail.count("registered") == 1 and trail.count("processed") == 1
     assert len(Counter(call_log.read_text().split())) == 16  # every scan was read
+
+
+def test_kill_9_of_export_leaves_the_store_consistent(tmp_path: Path) -> None:
+    """Killed at any point, an export leaves either no output or a complete one, and
+    never marks a document exported without the file that holds it."""
+    import json
+
+    url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    files_root = tmp_path / "files"
+    make_scans(tmp_path / "in", 150)
+    with Store.open(url, files_root=files_root) as store:
+        add_people(store)
+        ingest(store, [tmp_path / "in"], "b", workers=0, extract=fake_extract, auto_verify=0.5)
+        assert store.batch("b").counts[Status.VERIFIED] == 150
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MEDREVIEW_FILES_DIR": str(files_root)}
+    out = tmp_path / "out.json"
+    command = [sys.executable, "-m", "medreview", "export", "--batch", "b", "--format", "json"]
+    command += ["--out", str(out), "--user", "sue", "--quiet", "--database", url]
+    exported_before = 0
+    for delay in (1.0, 2.0, 3.0, 4.0):
+        out.unlink(missing_ok=True)
+        child = subprocess.Popen(command, cwd=ROOT, env=env)
+        time.sleep(delay)
+        child.send_signal(signal.SIGKILL)
+        child.wait(30)
+        with Store.open(url, files_root=files_root) as store:
+            counts = store.batch("b").counts
+            assert counts[Status.VERIFIED] + counts[Status.EXPORTED] == 150
+            if out.exists():
+                assert len(json.loads(out.read_text())) == 150  # complete, never half
+            else:  # no file: no document newly marked exported
+                assert counts[Status.EXPORTED] == exported_before
+            assert counts[Status.EXPORTED] in {0, 150}  # one transaction marks them all
+            assert store.verify_integrity(scans=False).ok
+            exported_before = counts[Status.EXPORTED]
