@@ -11,14 +11,14 @@ import sqlcipher3
 from sqlalchemy import Engine
 
 from medreview.store.db import create_store_engine
-from medreview.store.keys import KEY_ENV, StoreKey
+from medreview.store.keys import KEY_ENV, StoreKey, derive
 from medreview.store.paths import normalise_url
 
 
 def connect(path: Path | str) -> Any:
     """A DB-API connection to an (encrypted) embedded store, in autocommit mode."""
     conn = sqlcipher3.dbapi2.connect(str(path), isolation_level=None)
-    conn.execute(StoreKey(os.environ[KEY_ENV]).pragma())
+    conn.execute(StoreKey(derive(os.environ[KEY_ENV]), raw=True).pragma())
     return conn
 
 

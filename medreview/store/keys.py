@@ -1,7 +1,8 @@
 """The key of the encrypted embedded store (SQLCipher), and where it comes from.
 
-In order: ``MEDREVIEW_KEY`` (a passphrase, for scripts and servers; SQLCipher
-derives the key from it with PBKDF2), else the operating system's keyring
+In order: ``MEDREVIEW_KEY`` (a passphrase, for scripts and servers; the key is
+derived from it once per process with PBKDF2-HMAC-SHA512, 256,000 rounds, so a new
+connection costs no key derivation), else the operating system's keyring
 (service ``medreview``, one random 256-bit key per database file, created with the
 database). ``MEDREVIEW_ENCRYPTION=off`` stores the data unencrypted, with a
 warning; without any of these a new store is refused with a message that says
@@ -10,10 +11,12 @@ what to set. The key never goes to a log or an error message.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import secrets
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from medreview.errors import DatabaseUnavailableError
@@ -57,8 +60,19 @@ def key_for(database: Path) -> StoreKey | None:
         return None
     passphrase = os.environ.get(KEY_ENV)
     if passphrase:
-        return StoreKey(passphrase)
+        return StoreKey(derive(passphrase), raw=True)
     return _from_keyring(database.resolve())
+
+
+_KDF_SALT = b"medreview store key v1"
+_KDF_ROUNDS = 256_000
+
+
+@lru_cache(maxsize=4)
+def derive(passphrase: str) -> str:
+    """The 256-bit raw key (hex) of a passphrase."""
+    key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), _KDF_SALT, _KDF_ROUNDS, 32)
+    return key.hex()
 
 
 def _from_keyring(database: Path) -> StoreKey:
