@@ -27,6 +27,7 @@ from medreview import loading
 from medreview.config import LoadConfig
 from medreview.errors import InputError
 from medreview.store import Status, Store
+from tests.accounts import add_people
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -261,6 +262,8 @@ def test_ingest_registers_the_good_and_refuses_the_bad(corpus: list[Case], tmp_p
         if case.expect & {OK, EITHER} and case.kind not in keep:
             case.path.unlink()
     url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    with Store.open(url) as store:
+        add_people(store)
     missing = folder / "missing.pdf"
     done = _medreview(
         "ingest",
@@ -273,6 +276,8 @@ def test_ingest_registers_the_good_and_refuses_the_bad(corpus: list[Case], tmp_p
         "--quiet",
         "--database",
         url,
+        "--user",
+        "alice",
     )
     err = done.stderr.decode("utf-8")
     assert done.returncode == 1, err[-2000:]
