@@ -31,7 +31,9 @@ from medreview.errors import (
     DiskFullError,
     MedreviewError,
 )
+from medreview.filenames import display_name
 from medreview.ingest import WorkDone, WorkItem, pipeline_extract, run_item
+from medreview.loading import check_input
 from medreview.model import BBox, ErrorInfo, ExtractionResult, FieldData, Word
 from medreview.pipeline import init_worker_process
 from medreview.store import DocumentRecord, DocumentRef, Status, Store
@@ -482,10 +484,32 @@ class ReviewController(QObject):
         """Copy the scans into the store in the pool (large files), then queue them."""
         store, batch = self.store, self.batch
         self.window.statusBar().showMessage(f"Importing {len(paths)} scan(s)…")
+        # the real pipeline's checks refuse a bad file before it is copied (a fake
+        # extraction in tests reads files the pipeline would refuse)
+        load = self.config.load
+        check = (
+            (lambda path: check_input(path, load)) if self._extract is pipeline_extract else None
+        )
+        refused: list[str] = []
+
+        def job(_t: CancelToken, _p: SignalProgress) -> list[DocumentRef]:
+            return store.add_files(
+                batch,
+                paths,
+                check=check,
+                refused=lambda path, exc: refused.append(f"{display_name(path)} ({exc.code})"),
+            )
+
+        def on_result(refs: list[DocumentRef]) -> None:
+            self._on_imported(refs)
+            if refused:
+                shown = ", ".join(refused[:3]) + (" …" if len(refused) > 3 else "")
+                self.window.show_error(f"{len(refused)} file(s) refused: {shown}")
+
         self.pool.start(
-            lambda _t, _p: store.add_files(batch, paths),
+            job,
             name="import",
-            on_result=self._on_imported,
+            on_result=on_result,
             on_error=lambda err: self.window.show_error(f"Import failed: {err.message}"),
         )
 

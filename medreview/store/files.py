@@ -11,11 +11,17 @@ import errno
 import hashlib
 import os
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from medreview.errors import DiskFullError, FileMissingError, UnreadableFileError
+from medreview.errors import (
+    DiskFullError,
+    FileMissingError,
+    NotAFileError,
+    UnreadableFileError,
+)
 from medreview.filenames import display_name
 from medreview.store.db import private_dir
 
@@ -48,7 +54,20 @@ def sha256_of(path: Path) -> str:
 
 
 def copy_in(root: Path, source: Path) -> StoredFile:
-    """Copy ``source`` under ``root/sources`` by its hash (once per content)."""
+    """Copy ``source`` under ``root/sources`` by its hash (once per content).
+
+    Only a regular file is read: a FIFO or a device would block or never end.
+    """
+    try:
+        mode = source.stat().st_mode
+    except FileNotFoundError:
+        raise FileMissingError(f"{display_name(source)}: no such file") from None
+    except OSError as exc:
+        raise UnreadableFileError(
+            f"{display_name(source)}: cannot be read ({exc.strerror})"
+        ) from None
+    if not stat.S_ISREG(mode):
+        raise NotAFileError(f"{display_name(source)}: not a regular file")
     sha = sha256_of(source)
     suffix = source.suffix.lower()
     if not (suffix[1:].isascii() and suffix[1:].isalnum()):

@@ -1,4 +1,5 @@
-"""An edit the database cannot take now stays queued, marked, and is saved later."""
+"""An edit the database cannot take now stays queued, marked, and is saved later; an
+import never stops on a bad file."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from medreview.store import Store
 from tests import rawdb
@@ -74,5 +76,39 @@ def test_an_edit_made_while_the_database_is_locked_is_kept_and_saved(
         qtbot.waitUntil(lambda: controller.unsaved_edits == 0, timeout=5000)
         assert store.load_document(doc.doc_id).edits["patient_name"] == "Jane Doe"
         assert "Not saved" not in window.statusBar().currentMessage()
+    finally:
+        controller.shutdown()
+
+
+def test_an_import_with_a_fifo_refuses_it_and_reads_the_rest(
+    qtbot: QtBot, settings: QSettings, store: Store, tmp_path: Path
+) -> None:
+    import os
+
+    window = MainWindow(settings, today=TODAY)
+    qtbot.addWidget(window)
+    controller = ReviewController(
+        window,
+        store,
+        user="ana",
+        batch="b",
+        extract=SampleExtract(),
+        read_region=region_reader("3"),
+        ocr_in_processes=False,
+    )
+    window.show()
+    try:
+        (tmp_path / "scans").mkdir()
+        fifo = tmp_path / "scans" / "pipe.png"
+        os.mkfifo(fifo)
+        scan = scan_file(tmp_path / "scans", "rx_0001.png", "rx_0001")
+        with qtbot.waitSignal(controller.documentShown, timeout=10_000):
+            window.importRequested.emit([fifo, scan])
+        assert window.document is not None and window.document.name == "rx_0001.png"
+        with store.engine.connect() as conn:
+            refused = conn.execute(
+                text("SELECT detail FROM audit_log WHERE action = 'file_refused'")
+            ).scalars()
+            assert list(refused) == ["pipe.png: not_a_file"]
     finally:
         controller.shutdown()
