@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import multiprocessing
 import time
+from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
 from medreview.config import PipelineConfig
-from medreview.model import ExtractionResult
+from medreview.model import ErrorInfo, ExtractionResult
 from medreview.pipeline import extract_file, init_worker_process
 from medreview.progress import NullProgress, Progress
 
@@ -55,13 +57,16 @@ class ExtractionPool:
 
     def __enter__(self) -> ExtractionPool:
         if self.workers > 1:
-            self._executor = ProcessPoolExecutor(
-                max_workers=self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=init_worker_process,
-                initargs=(self.config,),
-            )
+            self._executor = self._new_executor()
         return self
+
+    def _new_executor(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=init_worker_process,
+            initargs=(self.config,),
+        )
 
     def __exit__(
         self,
@@ -92,15 +97,75 @@ class ExtractionPool:
                     yield _run(item, self.config)
                     progress.advance()
                 return
-            futures: list[Future[ExtractionResult]] = [
-                self._executor.submit(_run, item, self.config) for item in items
-            ]
-            for future in futures:
-                future.add_done_callback(lambda _f: progress.advance())
-            for future in futures:
-                yield future.result()
+            for result in self._pooled(items):
+                progress.advance()
+                yield result
         finally:
             progress.end()
+
+    def _pooled(self, items: Sequence[WorkItem]) -> Iterator[ExtractionResult]:
+        """Results in input order; a worker that dies costs only the file that killed it.
+
+        At most two files per worker are in flight. When a worker dies, the pool is
+        replaced and the files that were in flight are run again one at a time: one
+        that kills its worker while alone gets a ``worker_crashed`` error.
+        """
+        waiting = deque(range(len(items)))
+        suspects: deque[int] = deque()
+        flight: dict[Future[ExtractionResult], int] = {}
+        done: dict[int, ExtractionResult] = {}
+        solo: int | None = None
+        emitted = 0
+        while emitted < len(items):
+            if suspects and not flight:
+                solo = suspects.popleft()
+                flight[self._submit(items[solo])] = solo
+            while not suspects and solo is None and waiting and len(flight) < self.workers * 2:
+                index = waiting.popleft()
+                flight[self._submit(items[index])] = index
+            finished, _ = wait(list(flight), return_when=FIRST_COMPLETED)
+            broken = False
+            for future in finished:
+                index = flight.pop(future)
+                try:
+                    done[index] = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    if index == solo:
+                        done[index] = _crashed(items[index])
+                    else:
+                        suspects.append(index)
+                if index == solo:
+                    solo = None
+            if broken:
+                for future, index in flight.items():
+                    if future.done() and not future.cancelled() and future.exception() is None:
+                        done[index] = future.result()
+                    else:
+                        suspects.append(index)  # the pool is gone: it runs again, alone
+                suspects = deque(sorted(suspects))
+                flight.clear()
+                solo = None
+                self._restart()
+            while emitted in done:
+                yield done.pop(emitted)
+                emitted += 1
+
+    def _submit(self, item: WorkItem) -> Future[ExtractionResult]:
+        assert self._executor is not None
+        return self._executor.submit(_run, item, self.config)
+
+    def _restart(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = self._new_executor()
+
+
+def _crashed(item: WorkItem) -> ExtractionResult:
+    return ExtractionResult(
+        source=item.source,
+        error=ErrorInfo("worker_crashed", "the OCR worker process died on this document"),
+    )
 
 
 def extract_many(

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from medreview.filenames import safe_text
+
 
 class ExitCode(IntEnum):
     """Process exit codes of the ``medreview`` command."""
@@ -19,6 +21,8 @@ class ExitCode(IntEnum):
     INPUT = 3
     ENGINE = 4
     DATABASE = 5
+    INTEGRITY = 6
+    AUTH = 7
     INTERNAL = 10
 
 
@@ -29,6 +33,8 @@ class MedreviewError(Exception):
     exit_code: ExitCode = ExitCode.INTERNAL
 
     def __init__(self, message: str) -> None:
+        # A file name that is not UTF-8 must not make the message unprintable.
+        message = safe_text(message)
         super().__init__(message)
         self.message = message
 
@@ -80,9 +86,21 @@ class TooManyPagesError(InputError):
 
 
 class FileMissingError(InputError):
-    """The path does not exist or cannot be read."""
+    """The path does not exist (or is a link to nothing)."""
 
     code = "not_found"
+
+
+class UnreadableFileError(InputError):
+    """The file exists but this process may not read it (permissions, I/O error)."""
+
+    code = "unreadable"
+
+
+class NotAFileError(InputError):
+    """The path is a folder, a FIFO, a socket or a device, not a regular file."""
+
+    code = "not_a_file"
 
 
 class EngineError(MedreviewError):
@@ -109,20 +127,6 @@ class UsageError(MedreviewError):
     """The command line or a setting is wrong."""
 
     code = "usage"
-    exit_code = ExitCode.USAGE
-
-
-class AuthenticationError(MedreviewError):
-    """No valid credentials: an unknown, revoked or malformed API token."""
-
-    code = "unauthenticated"
-    exit_code = ExitCode.USAGE
-
-
-class PermissionDeniedError(MedreviewError):
-    """The user is known but their role does not allow the action."""
-
-    code = "forbidden"
     exit_code = ExitCode.USAGE
 
 
@@ -180,3 +184,24 @@ class ClaimLostError(DatabaseError):
     """The document is no longer claimed by this user or worker (lease expired, released)."""
 
     code = "claim_lost"
+
+
+class TamperedError(DatabaseError):
+    """The audit chain, its triggers, a document or a stored scan does not verify."""
+
+    code = "tampered"
+    exit_code = ExitCode.INTEGRITY
+
+
+class AuthenticationError(MedreviewError):
+    """No valid sign-in: a wrong password, a disabled account, or a bad API token."""
+
+    code = "unauthenticated"
+    exit_code = ExitCode.AUTH
+
+
+class PermissionDeniedError(MedreviewError):
+    """The signed-in user's role does not allow this action."""
+
+    code = "forbidden"
+    exit_code = ExitCode.AUTH

@@ -24,8 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from medreview.config import PipelineConfig
-from medreview.errors import ClaimLostError, FileMissingError, MedreviewError
+from medreview.config import LoadConfig, PipelineConfig
+from medreview.errors import ClaimLostError, InputError, MedreviewError
+from medreview.filenames import display_name, display_path
+from medreview.loading import check_input
 from medreview.model import ErrorInfo, ExtractionResult
 from medreview.page_images import PAGE_GLOB
 from medreview.pipeline import init_worker_process
@@ -43,6 +45,14 @@ SUPPORTED_SUFFIXES = frozenset(
 )
 REGISTER_CHUNK = 200
 WORKER_CRASHED = ErrorInfo("worker_crashed", "the OCR worker process died on this document")
+
+
+class InputCheck(Protocol):
+    """What ingest runs on a file before copying it in (``loading.check_input``)."""
+
+    def __call__(self, path: Path, config: LoadConfig) -> object:
+        """Raise an :class:`~medreview.errors.InputError` for a file to refuse."""
+        ...
 
 
 class ExtractFunction(Protocol):
@@ -115,6 +125,8 @@ class IngestReport:
     lost_claims: int = 0
     seconds: float = 0.0
     failures: dict[str, int] = field(default_factory=dict)
+    # files refused before they were copied in: (shown name, error code, message)
+    refused: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def pages_per_minute(self) -> float:
@@ -128,32 +140,51 @@ class IngestReport:
             f"{self.already_registered} already registered; processed {self.processed} "
             f"({self.pages} pages, {self.pages_per_minute:.1f} pages/min), "
             f"{self.failed} failed, {self.auto_verified} auto-verified"
+            + (f"; {len(self.refused)} file(s) refused" if self.refused else "")
         )
 
 
 def collect_files(inputs: Iterable[Path]) -> list[Path]:
-    """The files named, and the supported files under the folders named, in order."""
+    """The paths named, and the supported files under the folders named, in order.
+
+    Nothing is refused here: a missing path, or an entry of a folder that is a
+    FIFO or a broken link, is kept so that its own check gives it a per-file error.
+    """
     found: list[Path] = []
     for item in inputs:
         if item.is_dir():
             found.extend(
                 path
                 for path in sorted(item.rglob("*"))
-                if path.is_file()
-                and path.suffix.lower() in SUPPORTED_SUFFIXES
+                if path.suffix.lower() in SUPPORTED_SUFFIXES
+                and not path.is_dir()
                 and not any(part.startswith(".") for part in path.relative_to(item).parts)
             )
-        elif item.is_file():
-            found.append(item)
         else:
-            raise FileMissingError(f"{item} does not exist")
+            found.append(item)
     return found
 
 
-def register(store: Store, batch: str, paths: Sequence[Path], report: IngestReport) -> None:
-    """Copy and queue the files (chunked transactions; already known content is skipped)."""
+def register(
+    store: Store,
+    batch: str,
+    paths: Sequence[Path],
+    report: IngestReport,
+    check: Callable[[Path], object] | None = None,
+) -> None:
+    """Check, copy and queue the files (chunked transactions; known content is skipped).
+
+    A file ``check`` refuses, or that cannot be read, is counted in
+    ``report.refused`` and never copied; the other files go on.
+    """
+
+    def refused(path: Path, exc: InputError) -> None:
+        report.refused.append((display_path(path), exc.code, exc.message))
+        log.warning("refused %s: %s", display_name(path), exc.code)
+
     for start in range(0, len(paths), REGISTER_CHUNK):
-        for ref in store.add_files(batch, paths[start : start + REGISTER_CHUNK]):
+        chunk = paths[start : start + REGISTER_CHUNK]
+        for ref in store.add_files(batch, chunk, check=check, refused=refused):
             if ref.created:
                 report.registered += 1
             else:
@@ -171,29 +202,41 @@ def ingest(
     progress: Progress | None = None,
     lease_seconds: float = DEFAULT_PROCESSING_LEASE_SECONDS,
     auto_verify: float | None = None,
+    precheck: InputCheck | None = None,
 ) -> IngestReport:
     """Register ``inputs`` in ``batch`` and process every queued document of it.
 
     ``workers`` pool processes run ``extract`` (0 runs it in this process).
-    ``auto_verify`` sets the batch's straight-through confidence.
+    ``auto_verify`` sets the batch's straight-through confidence. ``precheck``
+    refuses a file before it is copied in; by default the pipeline's own check
+    (:func:`medreview.loading.check_input`) when ``extract`` is the real pipeline,
+    and none for a fake (which reads files the pipeline would refuse).
     """
     started = time.monotonic()
     report = IngestReport(batch)
+    config = config or PipelineConfig()
     store.create_batch(batch, auto_verify=auto_verify)
-    register(store, batch, collect_files(inputs), report)
+    if precheck is None and extract is pipeline_extract:
+        precheck = check_input
+    check = None if precheck is None else _bound(precheck, config.load)
+    register(store, batch, collect_files(inputs), report, check)
     info = store.batch(batch)
     todo = info.counts[Status.QUEUED] + info.counts[Status.PROCESSING]
     log.info("batch %r: %d document(s) to process", batch, todo)
     sink = progress or NullProgress()
     sink.begin(todo, f"Ingesting {batch}")
     try:
-        run = _Run(store, batch, config or PipelineConfig(), sink, lease_seconds, report)
+        run = _Run(store, batch, config, sink, lease_seconds, report)
         run.process(workers, extract)
     finally:
         sink.end()
         report.seconds = time.monotonic() - started
     log.info("%s", report.summary())
     return report
+
+
+def _bound(check: InputCheck, limits: LoadConfig) -> Callable[[Path], object]:
+    return lambda path: check(path, limits)
 
 
 Submit = Callable[[WorkItem], "Future[WorkDone]"]

@@ -8,6 +8,10 @@ problem, never its content.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
+import struct
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,16 +27,21 @@ from medreview.errors import (
     EmptyFileError,
     FileMissingError,
     NotADocumentError,
+    NotAFileError,
     TooLargeError,
     TooManyPagesError,
     TruncatedFileError,
+    UnreadableFileError,
 )
+from medreview.filenames import display_name
 
 # RGB (height, width, 3), or (height, width) for gray scans
 PageImage = npt.NDArray[np.uint8]
 
 _EXIF_ORIENTATION = 0x0112
 _GRAY_MODES = frozenset({"1", "L", "LA", "I", "I;16", "I;16B", "I;16L", "F"})
+# gray modes deeper than 8 bits, scaled by hand (PIL's conversion clips them)
+_DEEP_GRAY_MODES = frozenset({"I", "I;16", "I;16B", "I;16L", "I;16N", "F"})
 _LETTER_WIDTH_INCHES = 8.5
 _MIN_TRUSTED_DPI = 100
 
@@ -66,26 +75,83 @@ class LoadedPage:
 
 
 def sniff_format(path: Path) -> str:
-    """The file's format from its first bytes, or raise why it cannot be read."""
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            head = handle.read(16)
-    except FileNotFoundError:
-        raise FileMissingError(f"{path.name}: no such file") from None
-    except OSError as exc:
-        raise FileMissingError(f"{path.name}: cannot be read ({exc.strerror})") from None
-    if size == 0:
-        raise EmptyFileError(f"{path.name}: the file is empty")
+    """The file's format from its first bytes, or raise why it cannot be read.
+
+    The file is opened without blocking and its type checked before any read, so a
+    FIFO, a socket or a device is refused at once instead of hanging the caller.
+    """
+    name = display_name(path)
+    head = _read_head(path, name)
+    if b"%PDF-" in head[:16]:
+        return "pdf"
     # Some PDF writers put junk before the header; poppler accepts it within 1 KiB.
-    if b"%PDF-" not in head:
-        with path.open("rb") as handle:
-            if b"%PDF-" in handle.read(1024):
-                return "pdf"
-    for signature, name in _SIGNATURES:
+    if b"%PDF-" in head:
+        return "pdf"
+    for signature, kind in _SIGNATURES:
         if head.startswith(signature):
-            return name
-    raise NotADocumentError(f"{path.name}: not a PDF, JPEG, PNG or TIFF file")
+            return kind
+    raise NotADocumentError(f"{name}: not a PDF, JPEG, PNG or TIFF file")
+
+
+def check_input(path: Path, config: LoadConfig) -> str:
+    """Every check that needs no decoding: type, size, format and claimed pixels.
+
+    Cheap enough to run on a file before it is copied into the store (a PDF is
+    asked for its page count and page size); returns the format.
+    """
+    kind = _check_file(path, config)
+    if kind == "pdf":
+        _check_pdf(path, config)
+    else:
+        with _open_image(path, config) as image:
+            _frame_count(path, image, config)
+    return kind
+
+
+def _read_head(path: Path, name: str) -> bytes:
+    """The first KiB of a regular, non-empty file (typed errors for everything else)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        if os.path.lexists(path):
+            raise FileMissingError(f"{name}: a link to a file that does not exist") from None
+        raise FileMissingError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise NotAFileError(f"{name}: a folder, not a file") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise FileMissingError(f"{name}: a link that loops back on itself") from None
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            mode = stat.S_IFREG
+        if not stat.S_ISREG(mode):  # a socket cannot even be opened
+            raise NotAFileError(f"{name}: {_file_kind(mode)}, not a regular file") from None
+        raise UnreadableFileError(f"{name}: cannot be read ({exc.strerror})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAFileError(f"{name}: {_file_kind(info.st_mode)}, not a regular file")
+        if info.st_size == 0:
+            raise EmptyFileError(f"{name}: the file is empty")
+        try:
+            return os.read(fd, 1024)
+        except OSError as exc:
+            raise UnreadableFileError(f"{name}: cannot be read ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
 
 
 def open_pages(path: Path, config: LoadConfig) -> tuple[int, Iterator[LoadedPage]]:
@@ -123,22 +189,53 @@ def _image_pages(path: Path, config: LoadConfig) -> Iterator[LoadedPage]:
 
 def _check_file(path: Path, config: LoadConfig) -> str:
     kind = sniff_format(path)
-    if path.stat().st_size > config.max_file_bytes:
+    size = path.stat().st_size
+    if size > config.max_file_bytes:
         raise TooLargeError(
-            f"{path.name}: the file is larger than {config.max_file_bytes // (1024 * 1024)} MiB"
+            f"{display_name(path)}: the file is larger than "
+            f"{config.max_file_bytes // (1024 * 1024)} MiB"
         )
+    if kind == "png":
+        _check_png_header(path, size, config)
     return kind
+
+
+# zlib cannot shrink data by more than about 1032:1, so a PNG whose header claims
+# more pixel bytes than that times its size is damaged or forged: it is refused
+# before the decoder allocates the page (a 87-byte file claiming 7000x7000).
+_ZLIB_MAX_RATIO = 1032
+_PNG_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
+
+
+def _check_png_header(path: Path, size: int, config: LoadConfig) -> None:
+    name = display_name(path)
+    with path.open("rb") as handle:
+        head = handle.read(33)
+    if len(head) < 33 or head[12:16] != b"IHDR":
+        raise TruncatedFileError(f"{name}: the PNG header is damaged or truncated")
+    width, height, depth, colour = struct.unpack(">IIBB", head[16:26])
+    if width == 0 or height == 0 or colour not in _PNG_CHANNELS:
+        raise TruncatedFileError(f"{name}: the PNG header is damaged")
+    if width * height > config.max_page_pixels:
+        raise TooLargeError(
+            f"{name}: {width}x{height} pixels is over the {config.max_page_pixels:,}-pixel limit"
+        )
+    raw = height * (1 + (width * _PNG_CHANNELS[colour] * depth + 7) // 8)
+    if raw > size * _ZLIB_MAX_RATIO:
+        raise TruncatedFileError(
+            f"{name}: the file is far too small for the {width}x{height} image its header claims"
+        )
 
 
 def _check_pdf(path: Path, config: LoadConfig) -> poppler.PdfInfo:
     pdf = poppler.info(path, config.max_pages)
     if pdf.pages > config.max_pages:
         raise TooManyPagesError(
-            f"{path.name}: {pdf.pages} pages, more than the limit of {config.max_pages}"
+            f"{display_name(path)}: {pdf.pages} pages, more than the limit of {config.max_pages}"
         )
     if poppler.page_pixels(pdf, config.dpi) > config.max_page_pixels:
         raise TooLargeError(
-            f"{path.name}: a page at {config.dpi} dpi is over the "
+            f"{display_name(path)}: a page at {config.dpi} dpi is over the "
             f"{config.max_page_pixels:,}-pixel limit"
         )
     return pdf
@@ -147,19 +244,21 @@ def _check_pdf(path: Path, config: LoadConfig) -> poppler.PdfInfo:
 def _open_image(path: Path, config: LoadConfig) -> Image.Image:
     try:
         with warnings.catch_warnings():
+            # PIL warns about damaged metadata (EXIF, TIFF tags) and goes on: so do we
+            warnings.simplefilter("ignore")
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(path)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise TooLargeError(f"{path.name}: the image is over the pixel limit") from None
-    except UnidentifiedImageError:
-        raise TruncatedFileError(f"{path.name}: the image is damaged or truncated") from None
-    except OSError:
-        raise TruncatedFileError(f"{path.name}: the image is damaged or truncated") from None
+        raise TooLargeError(f"{display_name(path)}: the image is over the pixel limit") from None
+    except (UnidentifiedImageError, OSError):
+        raise TruncatedFileError(
+            f"{display_name(path)}: the image is damaged or truncated"
+        ) from None
     width, height = image.size
     if width * height > config.max_page_pixels:
         image.close()
         raise TooLargeError(
-            f"{path.name}: {width}x{height} pixels is over the "
+            f"{display_name(path)}: {width}x{height} pixels is over the "
             f"{config.max_page_pixels:,}-pixel limit"
         )
     return image
@@ -169,7 +268,7 @@ def _frame_count(path: Path, image: Image.Image, config: LoadConfig) -> int:
     frames = int(getattr(image, "n_frames", 1))
     if frames > config.max_pages:
         raise TooManyPagesError(
-            f"{path.name}: {frames} pages, more than the limit of {config.max_pages}"
+            f"{display_name(path)}: {frames} pages, more than the limit of {config.max_pages}"
         )
     return frames
 
@@ -177,7 +276,13 @@ def _frame_count(path: Path, image: Image.Image, config: LoadConfig) -> int:
 def _decode_frame(path: Path, index: int, frame: Image.Image, config: LoadConfig) -> LoadedPage:
     width, height = frame.size
     if width * height > config.max_page_pixels:
-        raise TooLargeError(f"{path.name}: page {index + 1} is over the pixel limit")
+        raise TooLargeError(f"{display_name(path)}: page {index + 1} is over the pixel limit")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # damaged metadata: the pixels may still be fine
+        return _decode_pixels(path, index, frame, config)
+
+
+def _decode_pixels(path: Path, index: int, frame: Image.Image, config: LoadConfig) -> LoadedPage:
     try:
         if config.gray and frame.format == "JPEG":
             frame.draft("L", frame.size)  # libjpeg decodes the luminance only
@@ -188,13 +293,37 @@ def _decode_frame(path: Path, index: int, frame: Image.Image, config: LoadConfig
         pixels = frame
         if frame.getexif().get(_EXIF_ORIENTATION, 1) != 1:
             pixels = ImageOps.exif_transpose(frame)
-        mode = "L" if config.gray or pixels.mode in _GRAY_MODES else "RGB"
-        if pixels.mode != mode:
-            pixels = pixels.convert(mode)
-        array = np.asarray(pixels, dtype=np.uint8)
+        if pixels.mode in _DEEP_GRAY_MODES:
+            array = _scale_to_8_bits(np.asarray(pixels))
+        else:
+            mode = "L" if config.gray or pixels.mode in _GRAY_MODES else "RGB"
+            if pixels.mode != mode:
+                pixels = pixels.convert(mode)
+            array = np.asarray(pixels, dtype=np.uint8)
     except (OSError, SyntaxError, ValueError):
-        raise TruncatedFileError(f"{path.name}: page {index + 1} is damaged or truncated") from None
+        raise TruncatedFileError(
+            f"{display_name(path)}: page {index + 1} is damaged or truncated"
+        ) from None
     return LoadedPage(index, array, _image_dpi(frame))
+
+
+def _scale_to_8_bits(deep: npt.NDArray[np.generic]) -> PageImage:
+    """A 16-bit, 32-bit or float gray page as 8 bits, keeping its contrast.
+
+    PIL's own conversion clips every value over 255 to white, which turns a 16-bit
+    scan into a blank page. Whole-range 16-bit data is divided by 257; anything
+    else (a float page, a narrow range) is stretched between its darkest and
+    lightest pixel.
+    """
+    values = deep.astype(np.float64)
+    low, high = float(values.min()), float(values.max())
+    if deep.dtype.kind in "ui" and low >= 0 and high <= 255:
+        return values.astype(np.uint8)
+    if deep.dtype.kind in "ui" and low >= 0 and high <= 65535 and high - low > 4096:
+        return np.round(values / 257.0).astype(np.uint8)
+    if high <= low:
+        return np.full(deep.shape, 255 if high > 0 else 0, dtype=np.uint8)
+    return np.round((values - low) * (255.0 / (high - low))).astype(np.uint8)
 
 
 def _image_dpi(frame: Image.Image) -> int:

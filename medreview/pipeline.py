@@ -26,7 +26,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from medreview import loading, preprocess, second_reader
+from medreview import lifeline, loading, preprocess, second_reader
 from medreview.config import PipelineConfig
 from medreview.correction import Corrector, LexiconCorrector
 from medreview.documents import DocumentType
@@ -102,8 +102,10 @@ def init_worker_process(config: PipelineConfig | None = None, niceness: int = 0)
     threads make a page 4-5x slower; processes parallelise instead), an optional
     lower priority, and the engine and lexicon loaded before the first document
     rather than during it. A loading failure is left for that document to report.
+    The worker ends by itself when its parent dies (:mod:`medreview.lifeline`).
     """
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    lifeline.watch_parent()  # end with the parent, even when it is killed
     if niceness and hasattr(os, "nice"):
         os.nice(niceness)
     if config is None:

@@ -11,6 +11,7 @@ import argparse
 import getpass
 import logging
 import multiprocessing
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,13 +19,16 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from medreview.commands.storeopts import PASSWORD_ENV
 from medreview.config import PipelineConfig
 from medreview.errors import ExitCode, MedreviewError
 from medreview.layouts import LayoutSet, shipped_layouts
-from medreview.store import Role, Store
+from medreview.store import Role, Store, UserInfo
 from ui.controller import ReviewController
+from ui.idle import DEFAULT_LOCK_SECONDS, DEFAULT_RELEASE_SECONDS, IdleWatcher
 from ui.layouts_dialog import open_layouts_dialog
 from ui.main_window import MainWindow
+from ui.signin import LockScreen, SignInDialog
 from ui.supervisor_view import SupervisorView
 
 log = logging.getLogger(__name__)
@@ -35,7 +39,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="medreview gui", description="Open the review window.")
     parser.add_argument("--database", metavar="URL", help="store URL (default: the local store)")
     parser.add_argument("--batch", metavar="NAME", help="batch to review (default: the newest)")
-    parser.add_argument("--user", default=None, help="analyst name (default: the login name)")
+    parser.add_argument(
+        "--user",
+        default=None,
+        help="user name to sign in as (default: the login name); the password is asked "
+        "for in a sign-in window, or read from $MEDREVIEW_PASSWORD for scripts",
+    )
+    parser.add_argument(
+        "--lock-after",
+        type=float,
+        default=DEFAULT_LOCK_SECONDS / 60,
+        metavar="MINUTES",
+        help="hide patient data behind the sign-in after this idle time (default: 10)",
+    )
+    parser.add_argument(
+        "--release-after",
+        type=float,
+        default=DEFAULT_RELEASE_SECONDS / 60,
+        metavar="MINUTES",
+        help="give the open document back to the queue after this idle time (default: 30)",
+    )
     parser.add_argument("--engine", default=None, help="OCR engine for imported scans")
     parser.add_argument(
         "--import",
@@ -103,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
     app.setOrganizationName("medreview")
     app.setApplicationName("medreview")
     app.setApplicationDisplayName("medreview")
-    user = args.user or getpass.getuser()
+    name = args.user or getpass.getuser()
     try:
         store = Store.open(args.database)
     except MedreviewError as exc:
@@ -112,7 +135,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"medreview gui: {exc.message}\n")
         return int(exc.exit_code)
     try:
-        store.ensure_user(user)  # an analyst unless the store already knows them
+        signed_in = _sign_in(store, name, interactive=args.screenshot is None)
+        if signed_in is None:
+            sys.stderr.write("medreview gui: not signed in\n")
+            return int(ExitCode.AUTH)
+        user = signed_in.name
         layouts = LayoutSet.of([*shipped_layouts(), *store.layout_set().layouts])
         config = PipelineConfig(engine=args.engine or PipelineConfig().engine, layouts=layouts)
         settings = (
@@ -153,6 +180,18 @@ def run(args: argparse.Namespace) -> int:
             supervisor.ask_export()
 
         window.exportRequested.connect(on_export_requested)
+        # automatic logoff: cover patient data after an idle time, release the claim later
+        lock = LockScreen(window, store.authenticate, user)
+        idle = IdleWatcher(args.lock_after * 60, args.release_after * 60, window)
+        app.installEventFilter(idle)
+        idle.lockDue.connect(lock.lock)
+        idle.releaseDue.connect(controller.release_open)
+
+        def on_unlocked() -> None:
+            idle.reset()
+            controller.resume()
+
+        lock.unlocked.connect(on_unlocked)
         # A loop of our own, not app.exec(): quitting it leaves the application usable
         # (the tests run several windows in one process).
         loop = QEventLoop()
@@ -177,12 +216,28 @@ def run(args: argparse.Namespace) -> int:
         if args.view == "supervisor" and shot is None:
             window.set_view("supervisor")
         loop.exec()
+        idle.stop()
+        app.removeEventFilter(idle)
         controller.shutdown()
         window.close()  # saves the layout
         window.deleteLater()
         return shot.code if shot is not None else int(ExitCode.OK)
     finally:
         store.close()
+
+
+def _sign_in(store: Store, name: str, *, interactive: bool) -> UserInfo | None:
+    """The signed-in user: from ``MEDREVIEW_PASSWORD``, else the sign-in window."""
+    password = os.environ.get(PASSWORD_ENV)
+    if password is not None or not interactive:
+        try:
+            return store.authenticate(name, password or "")
+        except MedreviewError as exc:
+            sys.stderr.write(f"medreview gui: {exc.message}\n")
+            return None
+    dialog = SignInDialog(store.authenticate, name)
+    dialog.exec()
+    return dialog.user
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -27,8 +27,15 @@ from typing import Protocol, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from medreview.config import PipelineConfig
-from medreview.errors import MedreviewError
+from medreview.errors import (
+    DatabaseLockedError,
+    DatabaseUnavailableError,
+    DiskFullError,
+    MedreviewError,
+)
+from medreview.filenames import display_name
 from medreview.ingest import WorkDone, WorkItem, pipeline_extract, run_item
+from medreview.loading import check_input
 from medreview.model import BBox, ErrorInfo, ExtractionResult, FieldData, Word
 from medreview.pipeline import init_worker_process
 from medreview.store import DocumentRecord, DocumentRef, DocumentSummary, Role, Status, Store
@@ -125,6 +132,7 @@ class ReviewController(QObject):
     ocrFinished = Signal(int, str)
     regionRead = Signal(int, str, str)
     failed = Signal(str)
+    unsavedChanged = Signal(int)
     imported = Signal(int)
 
     def __init__(
@@ -142,6 +150,7 @@ class ReviewController(QObject):
         ocr_in_processes: bool = True,
         save_delay_ms: int = 800,
         refresh_ms: int = QUEUE_REFRESH_MS,
+        retry_ms: int = 3000,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -154,7 +163,9 @@ class ReviewController(QObject):
         self._ocr_slots = max(1, ocr_slots)
         self._use_processes = ocr_in_processes
         self._executor: ProcessPoolExecutor | None = None
-        self._owner = f"gui:{socket.gethostname()}:{os.getpid()}"
+        # host:pid first, as ingest's owners: a killed window's OCR claims are taken
+        # back at once by the next ingest or window on this host
+        self._owner = f"{socket.gethostname()}:{os.getpid()}:gui"
         self._ocr_in_flight: dict[int, None] = {}
         self._ocr_slots_busy = 0
         self._pump_wanted = False
@@ -164,13 +175,18 @@ class ReviewController(QObject):
         self._ahead_loading: int | None = None
         self._loading: int | None = None
         self._stopped = False
-        self.role = Role(self.store.ensure_user(user).role)
+        self.role = Role(self.store.user(user).role)  # an active account, signed in by the caller
         self.batch = batch or self._default_batch()
         self.store.create_batch(self.batch)
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(save_delay_ms)
         self._save_timer.timeout.connect(self.flush_edits)
+        self._unsaved = 0
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.setInterval(retry_ms)
+        self._retry_timer.timeout.connect(self.flush_edits)
         # Claims expire when not renewed: keep the open document's and the OCR leases alive.
         self._lease_timer = QTimer(self)
         self._lease_timer.setInterval(LEASE_RENEW_MS)
@@ -254,6 +270,23 @@ class ReviewController(QObject):
         for doc_id in list(self._ocr_in_flight):
             self._ok(partial(self.store.requeue_processing, doc_id, self._owner, "window closed"))
         self._ocr_in_flight.clear()
+
+    def release_open(self) -> None:
+        """Automatic logoff: save edits and give the open document back to the queue.
+
+        The document stays claimed while an edit is still waiting to be saved.
+        """
+        if not self.flush_edits() or self._open is None:
+            return
+        doc_id = self._open.record.id
+        if self._ok(lambda: self.store.release(doc_id, self.user)):
+            self._open = None
+            self.window.clear_document("Signed off: the document went back to the queue.")
+
+    def resume(self) -> None:
+        """After signing in again: open the next document if none is open."""
+        if self._open is None:
+            self.open_next()
 
     def refresh_queue(self) -> None:
         """Reload the batch's document list and progress (rows updated in place)."""
@@ -476,17 +509,54 @@ class ReviewController(QObject):
         self._save_timer.start()
 
     def flush_edits(self) -> bool:
-        """Write the open document's pending edits (debounced while typing)."""
+        """Write the open document's pending edits (debounced while typing).
+
+        An edit the store cannot take now (database locked, unreachable, disk full)
+        stays pending and is retried every few seconds, with a "not saved yet" mark
+        in the status bar, until it is saved; it is never dropped.
+        """
         self._save_timer.stop()
         current = self._open
         if current is None or not current.pending:
+            self._mark_unsaved(0)
             return True
-        pending, current.pending = current.pending, {}
         doc_id = current.record.id
-        for name, value in pending.items():
-            if not self._ok(partial(self.store.save_edit, doc_id, self.user, name, value)):
+        for name, value in list(current.pending.items()):
+            try:
+                self.store.save_edit(doc_id, self.user, name, value)
+            except (DatabaseLockedError, DatabaseUnavailableError, DiskFullError) as exc:
+                log.warning("store: %s; %d edit(s) kept for retry", exc.code, len(current.pending))
+                self._mark_unsaved(len(current.pending))
+                self._retry_timer.start()
                 return False
+            except MedreviewError as exc:
+                current.pending.clear()  # the claim is gone: these edits have no document
+                self._mark_unsaved(0)
+                log.warning("store: %s", exc.code)
+                self.window.show_error(exc.message)
+                self.failed.emit(exc.message)
+                return False
+            del current.pending[name]
+        self._mark_unsaved(0)
         return True
+
+    @property
+    def unsaved_edits(self) -> int:
+        """Edits typed but not yet in the store (0 when everything is saved)."""
+        return self._unsaved
+
+    def _mark_unsaved(self, count: int) -> None:
+        if count == self._unsaved:
+            return
+        self._unsaved = count
+        if count:
+            self.window.statusBar().showMessage(
+                f"Not saved yet: {count} edit(s) waiting for the database; retrying…"
+            )
+        else:
+            self._retry_timer.stop()
+            self.window.statusBar().showMessage("All edits saved.", 3000)
+        self.unsavedChanged.emit(count)
 
     def _on_submit_requested(self, doc_id: int, values: dict[str, FieldData]) -> None:
         current = self._open
@@ -654,10 +724,32 @@ class ReviewController(QObject):
         """Copy the scans into the store in the pool (large files), then queue them."""
         store, batch = self.store, self.batch
         self.window.statusBar().showMessage(f"Importing {len(paths)} scan(s)…")
+        # the real pipeline's checks refuse a bad file before it is copied (a fake
+        # extraction in tests reads files the pipeline would refuse)
+        load = self.config.load
+        check = (
+            (lambda path: check_input(path, load)) if self._extract is pipeline_extract else None
+        )
+        refused: list[str] = []
+
+        def job(_t: CancelToken, _p: SignalProgress) -> list[DocumentRef]:
+            return store.add_files(
+                batch,
+                paths,
+                check=check,
+                refused=lambda path, exc: refused.append(f"{display_name(path)} ({exc.code})"),
+            )
+
+        def on_result(refs: list[DocumentRef]) -> None:
+            self._on_imported(refs)
+            if refused:
+                shown = ", ".join(refused[:3]) + (" …" if len(refused) > 3 else "")
+                self.window.show_error(f"{len(refused)} file(s) refused: {shown}")
+
         self.pool.start(
-            lambda _t, _p: store.add_files(batch, paths),
+            job,
             name="import",
-            on_result=self._on_imported,
+            on_result=on_result,
             on_error=lambda err: self.window.show_error(f"Import failed: {err.message}"),
         )
 

@@ -15,6 +15,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "medreview.commands.role",
     "medreview.commands.token",
     "medreview.commands.serve",
+    "medreview.commands.audit",
+    "medreview.commands.user",
     "medreview.commands.terms",
     "medreview.commands.layouts",
     "medreview.commands.gui",

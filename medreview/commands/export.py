@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 
 from medreview.commands.pipelineopts import TqdmProgress
-from medreview.commands.storeopts import add_database_argument, open_store
+from medreview.commands.storeopts import (
+    add_database_argument,
+    add_user_argument,
+    open_store,
+    sign_in,
+)
 from medreview.export import FORMATS, ExportOptions
 from medreview.progress import NullProgress, Progress
 
@@ -33,9 +37,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "output file (fhir: NDJSON, a Bundle a line; pdf, clean: a ZIP of one PDF per document)"
         ),
     )
-    parser.add_argument(
-        "--user", default=None, help="supervisor recorded in the audit log (default: login)"
-    )
+    add_user_argument(parser, "the supervisor, signed in (default: the login name)")
     parser.add_argument("--new-only", action="store_true", help="skip documents exported before")
     csv_group = parser.add_argument_group("CSV options")
     csv_group.add_argument(
@@ -67,12 +69,13 @@ def run(args: argparse.Namespace) -> int:
     """Export and say how many documents were written (and re-exported)."""
     progress: Progress = NullProgress() if args.quiet else TqdmProgress()
     with open_store(args) as store:
+        user = sign_in(store, args).name
         report = store.export(
             args.batch,
             args.fmt,
             args.out,
             progress,
-            user=args.user or getpass.getuser(),
+            user=user,
             new_only=args.new_only,
             options=ExportOptions(
                 csv_bom=args.bom,

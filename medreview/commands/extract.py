@@ -12,6 +12,7 @@ from medreview.commands.layouts import pipeline_layouts
 from medreview.commands.pipelineopts import TqdmProgress, add_pipeline_arguments, build_config
 from medreview.commands.storeopts import add_database_argument
 from medreview.errors import ExitCode
+from medreview.filenames import display_path, safe_text
 from medreview.progress import NullProgress, Progress
 
 
@@ -33,12 +34,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     """Extract every path; exit non-zero when any file failed."""
     config = build_config(args, pipeline_layouts(args))
-    items = [WorkItem(path=p, source=str(p)) for p in args.paths]
+    # a name that is not UTF-8 is shown with U+FFFD: the JSON must stay valid UTF-8
+    items = [WorkItem(path=p, source=display_path(p)) for p in args.paths]
     progress: Progress = TqdmProgress(unit="file") if args.progress else NullProgress()
     results = [
         r.to_json() for r in extract_many(items, config, workers=args.workers, progress=progress)
     ]
-    json.dump(results, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    sys.stdout.write(safe_text(json.dumps(results, indent=2, ensure_ascii=False)) + "\n")
     failed = any(r["error"] is not None for r in results)
     return int(ExitCode.FILE_FAILED if failed else ExitCode.OK)

@@ -8,7 +8,12 @@ from pathlib import Path
 
 from medreview.commands.layouts import pipeline_layouts
 from medreview.commands.pipelineopts import TqdmProgress, add_pipeline_arguments, build_config
-from medreview.commands.storeopts import add_database_argument, open_store
+from medreview.commands.storeopts import (
+    add_database_argument,
+    add_user_argument,
+    open_store,
+    sign_in,
+)
 from medreview.errors import ExitCode, UsageError
 from medreview.ingest import ingest
 from medreview.progress import NullProgress, Progress
@@ -43,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add_pipeline_arguments(parser)
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_user_argument(parser)
     add_database_argument(parser)
     parser.set_defaults(handler=run)
 
@@ -53,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--workers must be 0 or more")
     progress: Progress = NullProgress() if args.quiet else TqdmProgress()
     with open_store(args) as store:
+        sign_in(store, args)  # any analyst or supervisor may queue scans
         report = ingest(
             store,
             args.paths,
@@ -63,5 +70,7 @@ def run(args: argparse.Namespace) -> int:
             lease_seconds=args.lease,
             auto_verify=args.auto_verify,
         )
+    for shown, code, message in report.refused:
+        sys.stderr.write(f"medreview: refused {shown} ({code}): {message}\n")
     sys.stderr.write(f"medreview: {report.summary()}\n")
-    return int(ExitCode.FILE_FAILED if report.failed else ExitCode.OK)
+    return int(ExitCode.FILE_FAILED if report.failed or report.refused else ExitCode.OK)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 
-from medreview.commands.storeopts import add_database_argument, open_store
+from medreview.commands.storeopts import (
+    add_database_argument,
+    add_user_argument,
+    open_store,
+    sign_in,
+)
 from medreview.errors import UsageError
 
 
@@ -23,9 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--batch", required=True)
     parser.add_argument("--count", type=int, required=True)
     parser.add_argument("--seed", type=int, help="make the sample reproducible")
-    parser.add_argument(
-        "--user", default=None, help="supervisor recorded in the audit log (default: login)"
-    )
+    add_user_argument(parser, "the supervisor, signed in (default: the login name)")
     add_database_argument(parser)
     parser.set_defaults(handler=run)
 
@@ -35,8 +37,7 @@ def run(args: argparse.Namespace) -> int:
     if args.count < 1:
         raise UsageError("--count must be at least 1")
     with open_store(args) as store:
-        user = args.user or getpass.getuser()
-        store.ensure_user(user, "supervisor")
+        user = sign_in(store, args).name
         sent = store.send_back_sample(args.batch, user, args.count, seed=args.seed)
     sys.stderr.write(f"medreview: sent {len(sent)} document(s) of {args.batch!r} back to review\n")
     return 0

@@ -6,8 +6,8 @@ server (``--database postgresql://user@host/db``). The schema is migrated
 (Alembic, scripts shipped in the package) every time a store is opened.
 
 API summary (``Store``, in :mod:`medreview.store.api`; every method is one
-transaction and returns immutable records; ``user`` is a user name, created as
-an analyst on first use)::
+transaction and returns immutable records; ``user`` is the name of an active
+account, and the methods for supervisors refuse anyone else)::
 
     Store.open(url: str | None = None, *, files_root: Path | None = None,
                busy_timeout: float = 30.0) -> Store
@@ -16,16 +16,22 @@ an analyst on first use)::
     store.create_batch(name, *, auto_verify: float | None = None) -> BatchInfo
     store.batches() -> list[BatchInfo]; store.batch(name) -> BatchInfo
     store.documents(batch, statuses=None) -> list[DocumentSummary]
-    store.ensure_user(name, role=Role.ANALYST) -> UserInfo
-    store.set_role(name, role) -> UserInfo
-    store.user(name) -> UserInfo                     # existing users only
-    # API tokens (medreview.store.tokens; only a SHA-256 of each is stored)
+    # accounts (argon2id passwords; every change audited)
+    store.create_first_supervisor(name, password) -> UserInfo   # set-up, once
+    store.authenticate(name, password) -> UserInfo   # audited, failed or not
+    store.user(name) -> UserInfo                     # an active account
+    store.users(actor) -> list[UserInfo]
+    store.create_user(actor, name, role, password) -> UserInfo
+    store.set_role(actor, name, role) -> UserInfo
+    store.set_password(actor, name, password) -> UserInfo
+    store.set_active(actor, name, active) -> UserInfo
     store.create_token(user, *, by, label="") -> IssuedToken   # by: a supervisor
     store.authenticate_token(token) -> UserInfo      # AuthenticationError if not active
     store.revoke_tokens(user, *, by, token_id=None) -> int
-    store.tokens(user=None) -> list[TokenInfo]
+    store.tokens(user=None) -> list[TokenInfo]     # API tokens: only a SHA-256 of each is stored
     # ingest side
-    store.add_files(batch, paths, *, user=None) -> list[DocumentRef]  # copies by hash, queues
+    store.add_files(batch, paths, *, user=None, check=None, refused=None)
+        -> list[DocumentRef]                              # checks, copies by hash, queues
     store.page_dir(doc_id) -> Path                        # image_dir for extract_file
     store.scan_path(sha256) -> Path                       # the stored copy of a scan
     store.store_result(doc_id, result, image_paths=(), *, owner=None) -> Status
@@ -66,10 +72,12 @@ an analyst on first use)::
     store.set_double_keying(batch, fields | None, user)   # blind fields keyed twice
     store.reopen(doc_id, user)                      # rejected/verified -> ready
     store.send_back_sample(batch, user, count, *, seed=None) -> list[int]
-    store.export(batch, fmt, out, progress=None, *, user="system", new_only=False,
+    store.export(batch, fmt, out, progress=None, *, user, new_only=False,
                  options: ExportOptions | None = None)
         -> ExportReport                 # csv | json | fhir (NDJSON) | pdf | clean (ZIPs)
     store.verified_documents(batch, *, new_only=False) -> list[DocumentRecord]
+        # checked first: TamperedError when the chain, a document or a scan fails
+    store.verify_integrity(*, doc_ids=None, scans=True) -> IntegrityReport
     store.mark_exported(doc_ids, user, *, detail) -> int   # returns re-exports
 
 ``DocumentRecord`` carries ``result`` (the :class:`~medreview.model.ExtractionResult`),
@@ -78,7 +86,9 @@ an analyst on first use)::
 ``lease_expires_at``, ``error`` and ``reject_reason``. Errors are
 :class:`~medreview.errors.DatabaseError` subclasses: ``ClaimLostError`` (the claim
 expired or was taken), ``InvalidTransitionError``, ``RecordNotFoundError``,
-``DatabaseLockedError``, ``DiskFullError``, ``DatabaseUnavailableError``.
+``DatabaseLockedError``, ``DiskFullError``, ``DatabaseUnavailableError``,
+``TamperedError``; accounts raise ``AuthenticationError`` (unknown, disabled, wrong
+password) and ``PermissionDeniedError`` (the role does not allow it).
 """
 
 from __future__ import annotations

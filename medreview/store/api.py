@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -22,16 +22,32 @@ from sqlalchemy.orm import Session
 
 from medreview.documents import DocumentType, fields_of
 from medreview.errors import (
+    AuthenticationError,
     ClaimLostError,
     DatabaseUnavailableError,
+    InputError,
     InvalidTransitionError,
+    PermissionDeniedError,
     RecordNotFoundError,
+    TamperedError,
     UsageError,
 )
+from medreview.filenames import display_name
 from medreview.layouts import Layout, LayoutSet
 from medreview.model import ErrorInfo, ExtractionResult, FieldData, OcrPage
 from medreview.progress import Progress
-from medreview.store import analyst_stats, audit, convert, db, files, queue, review, tokens
+from medreview.store import (
+    accounts,
+    analyst_stats,
+    audit,
+    convert,
+    db,
+    files,
+    integrity,
+    queue,
+    review,
+    tokens,
+)
 from medreview.store import layouts as store_layouts
 from medreview.store.analyst_stats import AnalystDay, ReviewSessionInfo
 from medreview.store.audit import AuditRecord
@@ -101,7 +117,7 @@ class Store:
                     f"cannot open the database {db.describe(self.url)}: {typed.message}"
                 )
             raise typed from exc
-        self.files_root.mkdir(parents=True, exist_ok=True)
+        db.private_dir(self.files_root)  # 0700: scans and page images are patient data
 
     @classmethod
     def open(
@@ -144,34 +160,114 @@ class Store:
 
     # -- users and batches ------------------------------------------------
 
-    def ensure_user(self, name: str, role: Role | str = Role.ANALYST) -> UserInfo:
-        """The user called ``name``, created with ``role`` if new (an existing role stays)."""
+    def create_first_supervisor(self, name: str, password: str) -> UserInfo:
+        """Set-up: the first supervisor account, allowed only while there is none."""
+        password_hash = accounts.hash_password(password)
         with self._tx() as session:
-            user = _user(session, name, Role(role))
-            return UserInfo(user.id, user.name, user.role)
+            taken = session.scalars(
+                select(User).where(
+                    User.role == Role.SUPERVISOR.value, User.password_hash.is_not(None)
+                )
+            ).first()
+            if taken is not None:
+                raise PermissionDeniedError(
+                    "this store already has a supervisor; ask them to create your account"
+                )
+            user = _account(session, name, Role.SUPERVISOR, password_hash)
+            audit.record(
+                session,
+                _system(session),
+                "user_created",
+                new_value=Role.SUPERVISOR.value,
+                detail=f"{name} (first supervisor, at set-up)",
+            )
+            return _user_info(user)
 
-    def set_role(self, name: str, role: Role | str) -> UserInfo:
-        """Change a user's role (creating the user if new)."""
-        role = Role(role)
+    def authenticate(self, name: str, password: str) -> UserInfo:
+        """Check a person's password; every attempt is audited (never the password)."""
         with self._tx() as session:
-            user = _user(session, name, role)
+            user = accounts.find(session, name)
+            good = accounts.check_password(user, password)
+            if user is None or not good or not user.active or Role(user.role) is Role.SYSTEM:
+                audit.record(session, _system(session), "sign_in_failed", detail=name)
+                failed = True
+            else:
+                audit.record(session, user, "signed_in")
+                failed = False
+                info = _user_info(user)
+        if failed:
+            raise AuthenticationError(f"wrong user name or password for {name!r}")
+        return info
+
+    def user(self, name: str) -> UserInfo:
+        """An active person's account (AuthenticationError when there is none)."""
+        with self._tx() as session:
+            return _user_info(accounts.person(session, name))
+
+    def users(self, actor: str) -> list[UserInfo]:
+        """Every account (supervisors only)."""
+        with self._tx() as session:
+            accounts.person(session, actor, accounts.SUPERVISORS)
+            rows = session.scalars(select(User).where(User.role != Role.SYSTEM.value))
+            return [_user_info(user) for user in rows.all()]
+
+    def create_user(self, actor: str, name: str, role: Role | str, password: str) -> UserInfo:
+        """A supervisor creates an analyst's or supervisor's account (audited)."""
+        role = Role(role)
+        if role is Role.SYSTEM:
+            raise UsageError("the system user cannot be created")
+        password_hash = accounts.hash_password(password)
+        with self._tx() as session:
+            boss = accounts.person(session, actor, accounts.SUPERVISORS)
+            user = _account(session, name, role, password_hash)
+            audit.record(session, boss, "user_created", new_value=role.value, detail=name)
+            return _user_info(user)
+
+    def set_role(self, actor: str, name: str, role: Role | str) -> UserInfo:
+        """A supervisor changes a person's role (audited)."""
+        role = Role(role)
+        if role is Role.SYSTEM:
+            raise UsageError("nobody can be given the system role")
+        with self._tx() as session:
+            boss = accounts.person(session, actor, accounts.SUPERVISORS)
+            user = accounts.person(session, name)
             if user.role != role.value:
                 audit.record(
                     session,
-                    _user(session, SYSTEM_USER, Role.SYSTEM),
+                    boss,
                     "role_changed",
                     old_value=user.role,
                     new_value=role.value,
                     detail=name,
                 )
                 user.role = role.value
-            return UserInfo(user.id, user.name, user.role)
+            return _user_info(user)
 
-    def user(self, name: str) -> UserInfo:
-        """An existing user (RecordNotFoundError if unknown; nobody is created)."""
+    def set_password(self, actor: str, name: str, password: str) -> UserInfo:
+        """A person changes their own password, or a supervisor resets one (audited)."""
+        password_hash = accounts.hash_password(password)
         with self._tx() as session:
-            user = _existing_user(session, name)
-            return UserInfo(user.id, user.name, user.role)
+            roles = accounts.PEOPLE if actor == name else accounts.SUPERVISORS
+            who = accounts.person(session, actor, roles)
+            user = accounts.person(session, name)
+            user.password_hash = password_hash
+            audit.record(session, who, "password_changed", detail=name)
+            return _user_info(user)
+
+    def set_active(self, actor: str, name: str, active: bool) -> UserInfo:
+        """A supervisor disables (or enables again) another person's account (audited)."""
+        with self._tx() as session:
+            boss = accounts.person(session, actor, accounts.SUPERVISORS)
+            if name == actor:
+                raise UsageError("a supervisor cannot disable their own account")
+            user = accounts.find(session, name)
+            if user is None or Role(user.role) is Role.SYSTEM:
+                raise RecordNotFoundError(f"there is no account called {name!r}")
+            if user.active != active:
+                action = "user_enabled" if active else "user_disabled"
+                audit.record(session, boss, action, detail=name)
+                user.active = active
+            return _user_info(user)
 
     # -- API tokens (see medreview.store.tokens) ---------------------------
 
@@ -182,7 +278,7 @@ class Store:
         """
         with self._tx() as session:
             return tokens.issue_token(
-                session, _existing_user(session, user), _existing_user(session, by), label
+                session, accounts.person(session, user), accounts.person(session, by), label
             )
 
     def authenticate_token(self, token: str) -> UserInfo:
@@ -195,13 +291,13 @@ class Store:
         """Revoke one (``token_id``) or every active token of ``user``; returns how many."""
         with self._tx() as session:
             return tokens.revoke_tokens(
-                session, _existing_user(session, user), _existing_user(session, by), token_id
+                session, accounts.person(session, user), accounts.person(session, by), token_id
             )
 
     def tokens(self, user: str | None = None) -> list[TokenInfo]:
         """Every API token (or one user's), never the tokens themselves."""
         with self._tx() as session:
-            owner = _existing_user(session, user) if user is not None else None
+            owner = accounts.person(session, user) if user is not None else None
             return tokens.list_tokens(session, owner)
 
     def create_batch(self, name: str, *, auto_verify: float | None = None) -> BatchInfo:
@@ -217,7 +313,7 @@ class Store:
             if auto_verify is not None and batch.auto_verify_confidence != auto_verify:
                 audit.record(
                     session,
-                    _user(session, SYSTEM_USER, Role.SYSTEM),
+                    _system(session),
                     "auto_verify_set",
                     batch_id=batch.id,
                     old_value=batch.auto_verify_confidence,
@@ -265,26 +361,53 @@ class Store:
     # -- registering and processing ----------------------------------------
 
     def add_files(
-        self, batch: str, paths: Sequence[Path], *, user: str | None = None
+        self,
+        batch: str,
+        paths: Sequence[Path],
+        *,
+        user: str | None = None,
+        check: Callable[[Path], object] | None = None,
+        refused: Callable[[Path, InputError], None] | None = None,
     ) -> list[DocumentRef]:
         """Copy files into the store and queue them in ``batch`` (created if new).
 
         A file whose content the batch already holds is not added again; its
         existing document is returned with ``created=False``. ``user`` (an
         existing user, e.g. an API upload's) is audited as who registered them;
-        by default the system is.
+        by default the system is. ``check`` (for
+        example :func:`medreview.loading.check_input`) runs on each file before
+        it is copied; a file it refuses, or that cannot be read, is never copied.
+        With ``refused`` such a file is reported to it (and audited as
+        ``file_refused``) and the other files go on; without, the error propagates.
         """
-        stored = [(path, files.copy_in(self.files_root, path)) for path in paths]
+        stored: list[tuple[Path, files.StoredFile]] = []
+        rejected: list[tuple[Path, InputError]] = []
+        for path in paths:
+            try:
+                if check is not None:
+                    check(path)
+                stored.append((path, files.copy_in(self.files_root, path)))
+            except InputError as exc:
+                if refused is None:
+                    raise
+                rejected.append((path, exc))
         refs: list[DocumentRef] = []
         with self._tx() as session:
             batch_row = _batch(session, batch, create=True)
-            actor = (
-                _existing_user(session, user)
-                if user is not None
-                else _user(session, SYSTEM_USER, Role.SYSTEM)
-            )
+            system = accounts.person(session, user) if user is not None else _system(session)
             for path, copy in stored:
-                refs.append(_register(session, batch_row, actor, path, copy))
+                refs.append(_register(session, batch_row, system, path, copy))
+            for path, error in rejected:
+                audit.record(
+                    session,
+                    system,
+                    "file_refused",
+                    batch_id=batch_row.id,
+                    detail=f"{display_name(path)}: {error.code}",
+                )
+        for path, error in rejected:
+            if refused is not None:
+                refused(path, error)
         return refs
 
     def scan_path(self, sha256: str) -> Path:
@@ -296,8 +419,10 @@ class Store:
             return files.resolve(self.files_root, doc.stored_path)
 
     def page_dir(self, doc_id: int) -> Path:
-        """Where the pipeline should write a document's page images."""
-        return files.page_dir(self.files_root, doc_id)
+        """Where the pipeline should write a document's page images (made private, 0700)."""
+        folder = files.page_dir(self.files_root, doc_id)
+        db.private_dir(folder)
+        return folder
 
     def claim_for_processing(
         self, batch: str, owner: str, *, limit: int, lease_seconds: float
@@ -305,7 +430,7 @@ class Store:
         """Claim queued documents for an ingest process: ``(doc_id, stored source path)``."""
         with self._tx() as session:
             batch_row = _batch(session, batch)
-            system = _user(session, SYSTEM_USER, Role.SYSTEM)
+            system = _system(session)
             docs = queue.claim_for_processing(
                 session,
                 system,
@@ -337,9 +462,12 @@ class Store:
         has auto-verify set and every required field passes, the document goes on
         to ``verified`` in the same transaction. Returns the new status.
         """
+        folder = files.page_dir(self.files_root, doc_id)
+        for image in [*image_paths, *(folder.glob("*") if folder.is_dir() else [])]:
+            db.private_file(image)  # page and prepared images: 0600, whoever wrote them
         with self._tx() as session:
             doc = _document(session, doc_id, lock=True)
-            system = _user(session, SYSTEM_USER, Role.SYSTEM)
+            system = _system(session)
             _take_for_processing(session, doc, system, owner)
             if result.error is not None:
                 _fail(session, doc, system, result.error)
@@ -365,7 +493,7 @@ class Store:
         """Record that the document could not be processed, with a PHI-free error."""
         with self._tx() as session:
             doc = _document(session, doc_id, lock=True)
-            system = _user(session, SYSTEM_USER, Role.SYSTEM)
+            system = _system(session)
             _take_for_processing(session, doc, system, owner)
             _fail(session, doc, system, error)
 
@@ -373,7 +501,7 @@ class Store:
         """An ingest process gives a document it holds back to the queue (PHI-free reason)."""
         with self._tx() as session:
             doc = _document(session, doc_id, lock=True)
-            system = _user(session, SYSTEM_USER, Role.SYSTEM)
+            system = _system(session)
             _take_for_processing(session, doc, system, owner)
             transition(
                 session, doc, Status.QUEUED, system, action="processing_abandoned", detail=reason
@@ -382,11 +510,7 @@ class Store:
     def requeue_failed(self, batch: str, user: str) -> int:
         """Send a batch's failed documents back to the ingest queue (supervisors)."""
         with self._tx() as session:
-            actor = _user(session, user)
-            if Role(actor.role) not in (Role.SUPERVISOR, Role.SYSTEM):
-                raise InvalidTransitionError(
-                    f"{user} ({actor.role}) may not requeue a whole batch's failed documents"
-                )
+            actor = accounts.person(session, user, accounts.SUPERVISORS)
             batch_row = _batch(session, batch)
             stmt = select(Document).where(
                 Document.batch_id == batch_row.id, Document.status == Status.FAILED.value
@@ -411,8 +535,8 @@ class Store:
         queue. None when nothing is waiting.
         """
         with self._tx() as session:
-            actor = _user(session, user)
-            system = _user(session, SYSTEM_USER, Role.SYSTEM)
+            actor = accounts.person(session, user)
+            system = _system(session)
             batch_id = _batch(session, batch).id if batch is not None else None
             doc = queue.claim_next(
                 session, actor, system, batch_id=batch_id, lease_seconds=lease_seconds
@@ -427,7 +551,7 @@ class Store:
     ) -> None:
         """Keep ``user``'s claim alive while they work (ClaimLostError if it is gone)."""
         with self._tx() as session:
-            doc = _claimed(session, doc_id, _user(session, user))
+            doc = _claimed(session, doc_id, accounts.person(session, user))
             doc.lease_expires_at = utcnow() + _seconds(lease_seconds)
 
     def load_document(self, doc_id: int) -> DocumentRecord:
@@ -449,7 +573,7 @@ class Store:
         second of typing. Saving the value already stored does nothing.
         """
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user)
             doc = _claimed(session, doc_id, actor)
             known = {spec.name for spec in fields_of(doc.document_type)}
             if known and field not in known:
@@ -485,7 +609,7 @@ class Store:
     def set_document_type(self, doc_id: int, user: str, document_type: str) -> None:
         """Correct the detected document type of a claimed document."""
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user)
             doc = _claimed(session, doc_id, actor)
             if not fields_of(document_type):
                 raise UsageError(f"unknown document type {document_type!r}")
@@ -522,7 +646,7 @@ class Store:
         caller that would rather not wait for it (learning takes 0.1-0.3 s).
         """
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user)
             doc = _claimed(session, doc_id, actor)
             if not fields_of(doc.document_type):
                 raise UsageError(
@@ -543,7 +667,7 @@ class Store:
             doc = _document(session, doc_id)
             if doc.status not in (Status.VERIFIED.value, Status.EXPORTED.value):
                 raise InvalidTransitionError(f"document {doc_id} is {doc.status}, not verified")
-            return self._teach(session, doc, _user(session, user))
+            return self._teach(session, doc, accounts.person(session, user))
 
     def _teach(self, session: Session, doc: Document, actor: User) -> str | None:
         try:
@@ -578,7 +702,7 @@ class Store:
     ) -> tuple[LayoutInfo, bool]:
         """Store a layout (replacing one of the same name); returns it and whether it is new."""
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user)
             row, created = store_layouts.save(session, layout, actor, source_name=source_name)
             action = "layout_learned" if created else "layout_refined"
             audit.record(session, actor, action, detail=layout.name)
@@ -587,9 +711,7 @@ class Store:
     def remove_layout(self, name: str, user: str) -> None:
         """A supervisor removes a layout: documents it matched go to the generic reader."""
         with self._tx() as session:
-            actor = _user(session, user, Role.SUPERVISOR)
-            if Role(actor.role) is not Role.SUPERVISOR:
-                raise UsageError(f"only a supervisor may remove layouts; {user} is an analyst")
+            actor = accounts.person(session, user, accounts.SUPERVISORS)
             row = store_layouts.find(session, name)
             if row is None:
                 raise RecordNotFoundError(f"there is no layout called {name!r}")
@@ -604,9 +726,7 @@ class Store:
     def set_double_keying(self, batch: str, fields: Sequence[str] | None, user: str) -> None:
         """Key ``fields`` of ``batch``'s documents blind, twice (None: off); supervisors only."""
         with self._tx() as session:
-            actor = _user(session, user)
-            if Role(actor.role) not in (Role.SUPERVISOR, Role.SYSTEM):
-                raise InvalidTransitionError(f"{user} ({actor.role}) may not set double keying")
+            actor = accounts.person(session, user, accounts.SUPERVISORS)
             known = {s.name for t in DocumentType for s in fields_of(t.value)}
             unknown = [f for f in fields or () if f not in known]
             if unknown:
@@ -635,7 +755,7 @@ class Store:
         was verified by another analyst.
         """
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user)
             doc = _document(session, doc_id, lock=True)
             review.take(session, doc, actor, utcnow() + _seconds(lease_seconds))
             session.flush()
@@ -644,7 +764,7 @@ class Store:
     def confirm_fields(self, doc_id: int, user: str, names: Sequence[str]) -> list[str]:
         """The analyst checked these fields as read; returns those newly confirmed."""
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user)
             doc = _claimed(session, doc_id, actor)
             known = {spec.name for spec in fields_of(doc.document_type)}
             unknown = [n for n in names if n not in known]
@@ -655,7 +775,7 @@ class Store:
     def postpone(self, doc_id: int, user: str) -> None:
         """Put a claimed document aside: it is handed out again after the other ready ones."""
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user)
             review.postpone(session, _claimed(session, doc_id, actor), actor)
 
     def log_review(
@@ -666,7 +786,7 @@ class Store:
             review.log_session(
                 session,
                 _document(session, doc_id),
-                _user(session, user),
+                accounts.person(session, user),
                 started_at,
                 keystrokes,
                 outcome,
@@ -677,7 +797,7 @@ class Store:
     ) -> list[ReviewSessionInfo]:
         """Stored review sessions (time and keystrokes per document), oldest first."""
         with self._tx() as session:
-            user_id = _user(session, user).id if user is not None else None
+            user_id = accounts.person(session, user).id if user is not None else None
             batch_id = _batch(session, batch).id if batch is not None else None
             return analyst_stats.sessions(session, user_id=user_id, batch_id=batch_id)
 
@@ -702,7 +822,7 @@ class Store:
         if result.error is not None or not fields_of(result.document_type):
             raise UsageError(f"document {doc_id} could not be read again as a known type")
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user)
             doc = _claimed(session, doc_id, actor)
             old_type = doc.document_type
             review.clear_checks(session, doc)
@@ -721,13 +841,13 @@ class Store:
     def retry_failed(self, doc_id: int, user: str) -> None:
         """Send one failed scan back to be read again."""
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user)
             transition(session, _document(session, doc_id, lock=True), Status.QUEUED, actor)
 
     def remove_failed(self, doc_id: int, user: str) -> None:
         """Take a failed scan out of its batch (kept, with its audit trail, as ``removed``)."""
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user)
             transition(session, _document(session, doc_id, lock=True), Status.REMOVED, actor)
 
     def reject(self, doc_id: int, user: str, reason: str) -> None:
@@ -735,7 +855,7 @@ class Store:
         if not reason.strip():
             raise UsageError("a rejection needs a reason")
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user)
             doc = _claimed(session, doc_id, actor)
             transition(session, doc, Status.REJECTED, actor, detail=reason.strip())
             doc.reject_reason = reason.strip()
@@ -743,7 +863,7 @@ class Store:
     def release(self, doc_id: int, user: str) -> None:
         """Give a claimed document back to the queue (its edits are kept)."""
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user)
             doc = _document(session, doc_id, lock=True)
             if Role(actor.role) is not Role.SUPERVISOR:
                 doc = _claimed(session, doc_id, actor)
@@ -752,7 +872,7 @@ class Store:
     def reopen(self, doc_id: int, user: str) -> None:
         """A supervisor sends a rejected or verified document back to review."""
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user, accounts.SUPERVISORS)
             doc = _document(session, doc_id, lock=True)
             transition(session, doc, Status.READY, actor)
 
@@ -761,7 +881,7 @@ class Store:
     ) -> list[int]:
         """A supervisor sends ``count`` random auto-verified documents back to review."""
         with self._tx() as session:
-            actor = _user(session, user)
+            actor = accounts.person(session, user, accounts.SUPERVISORS)
             batch_row = _batch(session, batch)
             stmt = select(Document).where(
                 Document.batch_id == batch_row.id,
@@ -795,22 +915,50 @@ class Store:
             return [compute_stats(session, row) for row in rows]
 
     def verified_documents(self, batch: str, *, new_only: bool = False) -> list[DocumentRecord]:
-        """A batch's verified (and, unless ``new_only``, already exported) documents."""
+        """A batch's verified (and, unless ``new_only``, already exported) documents.
+
+        These are what an export writes, so they are checked first: the audit
+        chain and its triggers, each document against its trail, and each stored
+        scan against its hash. Anything that does not verify refuses the export
+        with :class:`~medreview.errors.TamperedError` naming what failed.
+        """
         statuses = [Status.VERIFIED.value] if new_only else [s.value for s in REVIEWABLE]
         with self._tx() as session:
             batch_row = _batch(session, batch)
             stmt = select(Document).where(
                 Document.batch_id == batch_row.id, Document.status.in_(statuses)
             )
-            return [
-                convert.read_record(session, doc, self.files_root) for doc in session.scalars(stmt)
-            ]
+            docs = list(session.scalars(stmt))
+            report = integrity.IntegrityReport()
+            integrity.verify_triggers(session, report)
+            integrity.verify_chain(session, report)
+            integrity.verify_documents(session, self.files_root, report, [d.id for d in docs])
+            if not report.ok:
+                shown = "; ".join(p.message for p in report.problems[:5])
+                more = len(report.problems) - 5
+                raise TamperedError(
+                    f"export refused, the store does not verify: {shown}"
+                    + (f" (and {more} more)" if more > 0 else "")
+                    + "; run `medreview audit verify`"
+                )
+            return [convert.read_record(session, doc, self.files_root) for doc in docs]
+
+    def verify_integrity(
+        self, *, doc_ids: Sequence[int] | None = None, scans: bool = True
+    ) -> integrity.IntegrityReport:
+        """Check the audit chain, its triggers and the documents (all, or ``doc_ids``)."""
+        with self._tx() as session:
+            report = integrity.IntegrityReport()
+            integrity.verify_triggers(session, report)
+            integrity.verify_chain(session, report)
+            integrity.verify_documents(session, self.files_root, report, doc_ids, scans=scans)
+            return report
 
     def mark_exported(self, doc_ids: Sequence[int], user: str, *, detail: str) -> int:
         """Mark documents exported (re-exports are audited as such); returns re-exports."""
         reexported = 0
         with self._tx() as session:
-            actor = _user(session, user, Role.SUPERVISOR)
+            actor = accounts.person(session, user, accounts.SUPERVISORS)
             for doc_id in doc_ids:
                 doc = _document(session, doc_id, lock=True)
                 if doc.status == Status.EXPORTED.value:
@@ -825,23 +973,19 @@ class Store:
         out: Path,
         progress: Progress | None = None,
         *,
-        user: str = SYSTEM_USER,
+        user: str,
         new_only: bool = False,
         options: ExportOptions | None = None,
     ) -> ExportReport:
         """Write a batch's verified documents in a format of ``medreview.export.FORMATS``.
 
-        Only supervisors (and the system) export: anyone else is refused before
-        anything is written.
+        ``user`` must be a supervisor's account (the system user may not export);
+        anyone else is refused before anything is written.
         """
         from medreview.export import export_batch
 
-        with self._tx() as session:
-            # as mark_exported does, a name the store does not know yet is a supervisor
-            actor = _user(session, user, Role.SYSTEM if user == SYSTEM_USER else Role.SUPERVISOR)
-            if Role(actor.role) not in (Role.SUPERVISOR, Role.SYSTEM):
-                raise InvalidTransitionError(f"{user} ({actor.role}) may not export batches")
-
+        with self._tx() as session:  # before a single value is written
+            accounts.person(session, user, accounts.SUPERVISORS)
         return export_batch(
             self,
             batch,
@@ -861,24 +1005,37 @@ def _seconds(seconds: float) -> timedelta:
     return timedelta(seconds=seconds)
 
 
-def _user(session: Session, name: str, role: Role = Role.ANALYST) -> User:
-    user = session.scalars(select(User).where(User.name == name)).first()
+def _system(session: Session) -> User:
+    """The store's own actor (ingest, auto-verify), created on first use."""
+    user = accounts.find(session, SYSTEM_USER)
     if user is not None:
         return user
     try:
         with session.begin_nested():
-            user = User(name=name, role=role.value, created_at=utcnow())
+            user = User(name=SYSTEM_USER, role=Role.SYSTEM.value, created_at=utcnow())
             session.add(user)
     except IntegrityError:
-        user = session.scalars(select(User).where(User.name == name)).one()
+        user = session.scalars(select(User).where(User.name == SYSTEM_USER)).one()
     return user
 
 
-def _existing_user(session: Session, name: str) -> User:
-    user = session.scalars(select(User).where(User.name == name)).first()
-    if user is None:
-        raise RecordNotFoundError(f"there is no user called {name!r}")
+def _account(session: Session, name: str, role: Role, password_hash: str) -> User:
+    """A new person's account (UsageError when the name is taken)."""
+    name = name.strip()
+    if not name or len(name) > 100:
+        raise UsageError("a user name needs 1 to 100 characters")
+    if accounts.find(session, name) is not None:
+        raise UsageError(f"there is already an account called {name!r}")
+    user = User(
+        name=name, role=role.value, created_at=utcnow(), password_hash=password_hash, active=True
+    )
+    session.add(user)
+    session.flush()
     return user
+
+
+def _user_info(user: User) -> UserInfo:
+    return UserInfo(user.id, user.name, user.role)
 
 
 def _batch(session: Session, name: str, *, create: bool = False) -> Batch:
@@ -968,7 +1125,7 @@ def _register(
                 now = utcnow()
                 doc = Document(
                     batch_id=batch.id,
-                    source_name=path.name,
+                    source_name=display_name(path),
                     source_hash=copy.sha256,
                     stored_path=copy.relative_path,
                     size_bytes=copy.size_bytes,
@@ -981,7 +1138,12 @@ def _register(
                 session.add(doc)
                 session.flush()
                 audit.record(
-                    session, system, "registered", document=doc, new_value=Status.QUEUED.value
+                    session,
+                    system,
+                    "registered",
+                    document=doc,
+                    new_value=Status.QUEUED.value,
+                    detail=integrity.registration_detail(copy.sha256),
                 )
             return DocumentRef(
                 doc.id, batch.name, doc.source_name, copy.sha256, Status.QUEUED, True

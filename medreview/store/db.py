@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,6 +32,7 @@ from medreview.errors import (
     DatabaseUnavailableError,
     DiskFullError,
 )
+from medreview.store.keys import StoreKey, key_for
 
 log = logging.getLogger(__name__)
 
@@ -59,32 +61,142 @@ def create_store_engine(url: URL, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> 
     (PostgreSQL: for a row or table lock) before DatabaseLockedError.
     """
     if url.get_backend_name() == "sqlite":
+        key: StoreKey | None = None
+        connect_args: dict[str, Any] = {"timeout": busy_timeout_ms / 1000}
+        path: Path | None = None
         if url.database and url.database != ":memory:":
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
-        _configure_sqlite(engine, busy_timeout_ms)
+            path = Path(url.database)
+            private_dir(path.parent)
+            key = key_for(path)
+            if key is not None:
+                _encrypt_plain_database(path, key)
+        if key is not None:
+            import sqlcipher3
+
+            engine = create_engine(url, module=sqlcipher3.dbapi2, connect_args=connect_args)
+        else:
+            engine = create_engine(url, connect_args=connect_args)
+        _configure_sqlite(engine, busy_timeout_ms, key, path)
         return engine
     return create_engine(
         url,
         pool_pre_ping=True,
         isolation_level="READ COMMITTED",
-        connect_args={"options": f"-c lock_timeout={busy_timeout_ms}", "connect_timeout": 10},
+        connect_args={
+            "options": f"-c lock_timeout={busy_timeout_ms}",
+            "connect_timeout": 10,
+            **tls_arguments(url),
+        },
     )
 
 
-def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
+SQLITE_HEADER = b"SQLite format 3\x00"
+TLS_ENV = "MEDREVIEW_DB_TLS"
+_LOCAL_HOSTS = frozenset({"", "localhost", "127.0.0.1", "::1"})
+
+
+def tls_arguments(url: URL) -> dict[str, str]:
+    """PostgreSQL: TLS required for any host but this one, unless turned off (warned).
+
+    ``MEDREVIEW_DB_TLS=off`` (or ``sslmode`` in the URL) overrides; a remote server
+    reached without TLS sends patient data in the clear, so that is logged loudly.
+    """
+    if "sslmode" in url.query:
+        mode = str(url.query["sslmode"])
+    elif os.environ.get(TLS_ENV, "").strip().lower() in {"off", "0", "no", "disable"}:
+        mode = "disable"
+    elif (url.host or "") in _LOCAL_HOSTS or (url.host or "").startswith("/"):
+        return {}
+    else:
+        return {"sslmode": "require"}
+    if mode in {"disable", "allow", "prefer"} and (url.host or "") not in _LOCAL_HOSTS:
+        log.warning(
+            "the connection to PostgreSQL on %s may be unencrypted (sslmode=%s): patient "
+            "data crosses the network in the clear",
+            url.host,
+            mode,
+        )
+    return {"sslmode": mode}
+
+
+def private_dir(folder: Path) -> None:
+    """Create ``folder`` (and missing parents) readable by this user only (0700)."""
+    missing = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        current = current.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    for created in [*missing, folder]:
+        _chmod(created, 0o700)
+
+
+def private_file(path: Path) -> None:
+    """Make an existing file readable and writable by this user only (0600)."""
+    _chmod(path, 0o600)
+
+
+def _chmod(path: Path, mode: int) -> None:
+    try:
+        if path.exists() and path.stat().st_uid == os.getuid():
+            path.chmod(mode)
+    except OSError:
+        log.warning("cannot restrict the permissions of %s", path.name)
+
+
+def _encrypt_plain_database(path: Path, key: StoreKey) -> None:
+    """Encrypt, in place, an embedded store written before encryption was turned on."""
+    try:
+        with path.open("rb") as handle:
+            if handle.read(16) != SQLITE_HEADER:
+                return
+    except FileNotFoundError:
+        return
+    import sqlcipher3
+
+    temp = path.with_name(f".{path.name}.encrypting")
+    temp.unlink(missing_ok=True)
+    plain = sqlcipher3.dbapi2.connect(str(path))
+    try:
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        plain.execute(f"ATTACH DATABASE ? AS encrypted KEY {_key_literal(key)}", (str(temp),))
+        plain.execute("SELECT sqlcipher_export('encrypted')")
+        plain.execute("DETACH DATABASE encrypted")
+    finally:
+        plain.close()
+    private_file(temp)
+    temp.replace(path)
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    log.warning("encrypted the embedded store %s, which was not encrypted", path.name)
+
+
+def _key_literal(key: StoreKey) -> str:
+    if key.raw:
+        return f"\"x'{key.secret}'\""
+    return "'" + key.secret.replace("'", "''") + "'"
+
+
+def _configure_sqlite(
+    engine: Engine, busy_timeout_ms: int, key: StoreKey | None, path: Path | None
+) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event, not pysqlite, decide how transactions begin.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
+            if key is not None:
+                cursor.execute(key.pragma())  # before anything reads the file
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         finally:
             cursor.close()
+        if path is not None:
+            # the WAL and shared-memory files take the database file's permissions
+            private_file(path)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
@@ -157,4 +269,8 @@ def classify(exc: BaseException) -> DatabaseError | None:
         )
     ):
         return DatabaseUnavailableError("the database cannot be opened or reached")
+    if "file is not a database" in text:
+        return DatabaseUnavailableError(
+            "the database cannot be read: a wrong key (MEDREVIEW_KEY), or not a medreview store"
+        )
     return None

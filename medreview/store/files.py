@@ -11,11 +11,19 @@ import errno
 import hashlib
 import os
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from medreview.errors import DiskFullError, FileMissingError
+from medreview.errors import (
+    DiskFullError,
+    FileMissingError,
+    NotAFileError,
+    UnreadableFileError,
+)
+from medreview.filenames import display_name
+from medreview.store.db import private_dir
 
 CHUNK = 1 << 20
 
@@ -36,21 +44,41 @@ def sha256_of(path: Path) -> str:
         with path.open("rb") as handle:
             while chunk := handle.read(CHUNK):
                 digest.update(chunk)
+    except FileNotFoundError:
+        raise FileMissingError(f"{display_name(path)}: no such file") from None
     except OSError as exc:
-        raise FileMissingError(f"cannot read {path.name}: {exc.strerror}") from exc
+        raise UnreadableFileError(
+            f"{display_name(path)}: cannot be read ({exc.strerror})"
+        ) from None
     return digest.hexdigest()
 
 
 def copy_in(root: Path, source: Path) -> StoredFile:
-    """Copy ``source`` under ``root/sources`` by its hash (once per content)."""
+    """Copy ``source`` under ``root/sources`` by its hash (once per content).
+
+    Only a regular file is read: a FIFO or a device would block or never end.
+    """
+    try:
+        mode = source.stat().st_mode
+    except FileNotFoundError:
+        raise FileMissingError(f"{display_name(source)}: no such file") from None
+    except OSError as exc:
+        raise UnreadableFileError(
+            f"{display_name(source)}: cannot be read ({exc.strerror})"
+        ) from None
+    if not stat.S_ISREG(mode):
+        raise NotAFileError(f"{display_name(source)}: not a regular file")
     sha = sha256_of(source)
-    relative = f"sources/{sha[:2]}/{sha}{source.suffix.lower()}"
+    suffix = source.suffix.lower()
+    if not (suffix[1:].isascii() and suffix[1:].isalnum()):
+        suffix = ""  # a name that is not UTF-8 must not reach the database
+    relative = f"sources/{sha[:2]}/{sha}{suffix}"
     target = root / relative
     size = source.stat().st_size
     if target.exists() and target.stat().st_size == size:
         return StoredFile(sha, relative, size)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent)
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
         try:
             with os.fdopen(fd, "wb") as out, source.open("rb") as src:
@@ -64,7 +92,12 @@ def copy_in(root: Path, source: Path) -> StoredFile:
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             raise DiskFullError("the disk holding the medreview store is full") from exc
-        raise
+        if not target.parent.is_dir() or not os.access(target.parent, os.W_OK):
+            raise
+        # the source vanished or became unreadable between hashing and copying
+        raise UnreadableFileError(
+            f"{display_name(source)}: cannot be read ({exc.strerror})"
+        ) from None
     return StoredFile(sha, relative, size)
 
 

@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -102,6 +103,9 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(100), unique=True)
     role: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # argon2id hash (medreview.store.accounts); None: may not sign in (the system user)
+    password_hash: Mapped[str | None] = mapped_column(String(255), default=None)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class Batch(Base):
@@ -302,6 +306,9 @@ class AuditEntry(Base):
     old_value: Mapped[Any] = mapped_column(JSON, nullable=True, default=None)
     new_value: Mapped[Any] = mapped_column(JSON, nullable=True, default=None)
     detail: Mapped[str | None] = mapped_column(Text, default=None)
+    # the hash chain (medreview.store.audit): the previous entry's hash and this one's
+    prev_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+    entry_hash: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class ApiToken(Base):

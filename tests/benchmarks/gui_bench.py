@@ -28,6 +28,8 @@ from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from medreview.store import Store
+from medreview.store.keys import KEY_ENV
+from tests.accounts import add_people
 from ui.controller import ReviewController
 from ui.main_window import MainWindow
 
@@ -93,7 +95,9 @@ def main() -> int:
                 shutil.copy(sample, target)
                 with target.open("ab") as handle:  # a distinct file, not a duplicate
                     handle.write(b"\0" * (copy + 1) if sample.suffix != ".pdf" else b"\n")
+        os.environ.setdefault(KEY_ENV, "benchmark passphrase")  # no OS keyring needed
         store = Store.open(f"sqlite:///{work / 'bench.sqlite'}", files_root=work / "files")
+        add_people(store)  # "bench" is one of the test accounts
         window = MainWindow(QSettings(str(work / "gui.ini"), QSettings.Format.IniFormat))
         window.resize(1440, 900)
         controller = ReviewController(window, store, user="bench", batch="bench", ocr_slots=1)

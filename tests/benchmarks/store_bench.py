@@ -15,6 +15,7 @@ PostgreSQL is ``--postgres URL`` or a private server started like the tests do.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import tempfile
@@ -26,6 +27,8 @@ from pathlib import Path
 
 from medreview.ingest import ingest, pipeline_extract
 from medreview.store import Store
+from medreview.store.keys import KEY_ENV
+from tests.accounts import add_people
 from tests.store.conftest import PostgresServer
 from tests.store.fakes import fake_extract, make_scans
 
@@ -87,6 +90,7 @@ def bench_claims(url: str, work: Path, count: int) -> str:
     with Store.open(url, files_root=work / uuid.uuid4().hex) as store:
         folder = work / f"claims-{uuid.uuid4().hex[:6]}"
         make_scans(folder, count)
+        add_people(store)  # "bench" is one of the test accounts
         ingest(store, [folder], "claims", workers=0, extract=fake_extract)
         claim_ms: list[float] = []
         cycle_ms: list[float] = []
@@ -108,6 +112,7 @@ def bench_claims(url: str, work: Path, count: int) -> str:
 
 
 def main() -> None:
+    os.environ.setdefault(KEY_ENV, "benchmark passphrase")  # no OS keyring needed
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postgres", help="PostgreSQL URL (default: a private server)")
     parser.add_argument("--copies", type=int, default=1, help="copies of each sample")

@@ -20,6 +20,7 @@ import psycopg
 import pytest
 
 from medreview.store import Store
+from tests.accounts import add_people
 
 FIRST_PORT = 54329
 BACKENDS = [
@@ -156,6 +157,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 @pytest.fixture
 def store(database_url: str, tmp_path: Path) -> Iterator[Store]:
     opened = Store.open(database_url, files_root=tmp_path / "files")
+    add_people(opened)
     try:
         yield opened
     finally:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import errno
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from medreview.store import Status, Store, db
 from medreview.store.migrate import head_revision
 from medreview.store.paths import default_database_url, files_dir, normalise_url
 from medreview.store.schema import Base
+from tests import rawdb
 from tests.store.fakes import fake_extract, make_scans
 
 
@@ -63,7 +63,7 @@ def test_default_database_lives_in_the_private_data_dir(tmp_path: Path) -> None:
 def test_a_locked_sqlite_database_is_an_environment_error(tmp_path: Path) -> None:
     path = tmp_path / "locked.sqlite3"
     with Store.open(f"sqlite:///{path}", busy_timeout=0.2) as store:
-        holder = sqlite3.connect(path, isolation_level=None)
+        holder = rawdb.connect(path)
         holder.execute("BEGIN IMMEDIATE")
         try:
             with pytest.raises(DatabaseLockedError):

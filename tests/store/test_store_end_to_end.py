@@ -10,6 +10,7 @@ from PIL import Image
 
 from medreview.ingest import ingest
 from medreview.store import Status, Store
+from tests.accounts import add_people
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "rx_printed_scan.png"
 
@@ -18,6 +19,7 @@ SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "rx_printed_scan.png"
 def test_real_pipeline_ingest_review_export(tmp_path: Path) -> None:
     truth = json.loads(SAMPLE.with_suffix(".json").read_text())["fields"]
     with Store.open(f"sqlite:///{tmp_path / 'e2e.sqlite3'}") as store:
+        add_people(store)
         report = ingest(store, [SAMPLE], "e2e", workers=0)
         assert (report.processed, report.failed, report.pages) == (1, 0, 1)
         doc = store.claim_next("alice", "e2e")

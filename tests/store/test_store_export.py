@@ -13,6 +13,7 @@ from medreview.cli import main
 from medreview.export.csv_export import columns, read_rows
 from medreview.ingest import ingest
 from medreview.store import Status, Store
+from tests.accounts import add_people
 from tests.store.fakes import PATIENT_DETAILS, PRESCRIPTION, fake_extract, write_scan
 
 
@@ -112,7 +113,7 @@ def test_auto_verified_json_matches_ground_truth(store: Store, tmp_path: Path) -
     write_scan(tmp_path / "rx.png", "prescription", PRESCRIPTION, confidence=0.99)
     write_scan(tmp_path / "pd.png", "patient_details", PATIENT_DETAILS, confidence=0.99)
     ingest(store, [tmp_path], "b", workers=0, extract=fake_extract, auto_verify=0.9)
-    store.export("b", "json", tmp_path / "out.json")
+    store.export("b", "json", tmp_path / "out.json", user="sue")
     exported = json.loads((tmp_path / "out.json").read_text())
     assert len(exported) == 2
     for obj in exported:
@@ -133,6 +134,7 @@ def test_no_phi_in_logs_of_ingest_and_export(
     write_scan(folder / "c.png", "prescription", {}, error="truncated")
     caplog.set_level(logging.DEBUG)
     with Store.open(url) as store:
+        add_people(store)
         ingest(store, [folder], "b", workers=0, extract=fake_extract, auto_verify=0.9)
         doc = store.claim_next("alice")
         assert doc is not None
@@ -152,6 +154,8 @@ def test_no_phi_in_logs_of_ingest_and_export(
                 str(tmp_path / f"out.{fmt}"),
                 "--database",
                 url,
+                "--user",
+                "sue",
             ]
         )
         assert code == 0
@@ -173,8 +177,8 @@ def test_a_field_the_analyst_cleared_is_absent_from_exports(store: Store, tmp_pa
     assert doc is not None
     store.save_edit(doc.id, "alice", "patient_address", None)
     store.submit(doc.id, "alice")
-    store.export("b", "json", tmp_path / "out.json")
-    store.export("b", "csv", tmp_path / "out.csv")
+    store.export("b", "json", tmp_path / "out.json", user="sue")
+    store.export("b", "csv", tmp_path / "out.csv", user="sue")
     (obj,) = json.loads((tmp_path / "out.json").read_text())
     assert "patient_address" not in obj["fields"]
     assert obj["review"]["changed_fields"] == ["patient_address"]
@@ -190,7 +194,7 @@ def test_fhir_keeps_a_value_that_is_not_a_valid_date(store: Store, tmp_path: Pat
     doc = store.claim_next("alice")
     assert doc is not None
     store.submit(doc.id, "alice")
-    store.export("b", "fhir", tmp_path / "out.ndjson")
+    store.export("b", "fhir", tmp_path / "out.ndjson", user="sue")
     line = (tmp_path / "out.ndjson").read_text().strip()
     Bundle.model_validate_json(line)
     values = {

@@ -3,11 +3,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from medreview.cli import main
-from medreview.errors import FileMissingError
+from medreview.config import LoadConfig
+from medreview.errors import ExitCode, FileMissingError
 from medreview.ingest import collect_files, ingest
 from medreview.store import Status, Store
+from tests.accounts import add_people
 from tests.store.fakes import PRESCRIPTION, dying_extract, fake_extract, make_scans, write_scan
 
 
@@ -96,15 +99,28 @@ def test_auto_verify_verifies_only_complete_confident_documents(
     assert trail[-1].action == "auto_verify_skipped" and "date: missing" in (trail[-1].detail or "")
     stats = store.batch_stats("b")[0]
     assert stats.auto_verified == 1 and stats.automation_rate == 1.0
-    store.set_role("sue", "supervisor")
     assert store.send_back_sample("b", "sue", 5, seed=1) == [by_name["good.png"].id]
     assert store.load_document(by_name["good.png"].id).status is Status.READY
     assert store.batch_stats("b")[0].sent_back == 1
 
 
-def test_collect_files_rejects_missing_paths(tmp_path: Path) -> None:
-    with pytest.raises(FileMissingError):
-        collect_files([tmp_path / "nope"])
+def test_a_missing_path_is_refused_alone(store: Store, tmp_path: Path) -> None:
+    scans = make_scans(tmp_path / "in", 3)
+    assert collect_files([tmp_path / "nope", *scans]) == [tmp_path / "nope", *scans]
+
+    def exists(path: Path, _limits: LoadConfig) -> None:
+        if not path.exists():
+            raise FileMissingError(f"{path.name}: no such file")
+
+    report = ingest(
+        store, [tmp_path / "nope", *scans], "b", workers=0, extract=fake_extract, precheck=exists
+    )
+    assert [(name, code) for name, code, _ in report.refused] == [
+        (str(tmp_path / "nope"), "not_found")
+    ]
+    assert (report.registered, report.processed) == (3, 3)
+    trail = store.audit_for(store.documents("b")[0].id)
+    assert trail[0].action == "registered"
 
 
 def test_cli_ingest_stats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -112,13 +128,16 @@ def test_cli_ingest_stats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     bad = tmp_path / "in" / "bad.png"
     bad.parent.mkdir()
     bad.write_bytes(b"\x89PNG\r\n\x1a\n truncated")
-    code = main(
-        ["ingest", str(bad), "--batch", "b", "--workers", "0", "--quiet", "--database", url]
-    )
-    assert code == 1  # the real pipeline found the file broken; the failure is stored
+    with Store.open(url) as store:
+        add_people(store)
+    args = ["ingest", str(bad), "--batch", "b", "--workers", "0", "--quiet", "--database", url]
+    assert main([*args, "--user", "nobody"]) == ExitCode.AUTH  # no account, no ingest
+    code = main([*args, "--user", "alice"])
+    assert code == 1  # the real check refused the broken file before copying it in
+    assert "refused" in capsys.readouterr().err
     assert main(["stats", "--json", "--database", url]) == 0
     out = capsys.readouterr().out
-    assert '"failed": 1' in out
+    assert '"failed": 0' in out
     assert main(["stats", "--batch", "nope", "--database", url]) == 5
 
 
@@ -126,6 +145,7 @@ def test_cli_send_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
     make_scans(tmp_path / "in", 4)
     with Store.open(url) as store:
+        add_people(store)
         ingest(store, [tmp_path / "in"], "b", workers=0, extract=fake_extract, auto_verify=0.5)
         assert store.batch("b").counts[Status.VERIFIED] == 4
     args = ["send-back", "--batch", "b", "--count", "2", "--user", "sue", "--database", url]
@@ -147,10 +167,25 @@ def test_a_scan_that_kills_its_worker_fails_alone(store: Store, tmp_path: Path) 
     assert failed.source_name == "poison.png" and failed.error_code == "worker_crashed"
 
 
-def test_cli_role(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_role_needs_a_signed_in_supervisor(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
-    assert main(["role", "sue", "supervisor", "--database", url]) == 0
-    assert "sue is now a supervisor" in capsys.readouterr().err
-    assert main(["role", "sue", "analyst", "--database", url]) == 0
     with Store.open(url) as store:
-        assert store.ensure_user("sue").role == "analyst"
+        add_people(store)
+    assert main(["role", "alice", "supervisor", "--user", "sue", "--database", url]) == 0
+    assert "alice is now a supervisor" in capsys.readouterr().err
+    assert main(["role", "alice", "analyst", "--user", "sue", "--database", url]) == 0
+    # an analyst may not change roles; an unknown name or a wrong password signs nobody in
+    assert main(["role", "bob", "supervisor", "--user", "alice", "--database", url]) == 7
+    assert main(["role", "bob", "supervisor", "--user", "anyname", "--database", url]) == 7
+    monkeypatch.setenv("MEDREVIEW_PASSWORD", "wrong password")
+    assert main(["role", "bob", "supervisor", "--user", "sue", "--database", url]) == 7
+    assert "wrong user name or password" in capsys.readouterr().err
+    with Store.open(url) as store:
+        assert store.user("alice").role == "analyst"
+        assert store.user("bob").role == "analyst"
+        with store.engine.connect() as conn:
+            actions = list(conn.execute(text("SELECT action FROM audit_log ORDER BY id")).scalars())
+    assert actions.count("role_changed") == 2 and "sign_in_failed" in actions
+    assert actions.count("user_created") == 1 + 4  # sue at set-up, then four people

@@ -9,6 +9,7 @@ from medreview import cli
 from medreview.commands import gui as gui_command
 from medreview.errors import ExitCode
 from medreview.store import Status, Store
+from tests.accounts import add_people
 from tests.ui.fakes import seed
 from ui import app
 
@@ -17,6 +18,7 @@ from ui import app
 def database(tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'app.sqlite'}"
     with Store.open(url) as store:
+        add_people(store)
         seed(store, "demo", ["rx_0001", "pd_0001"], tmp_path / "scans")
     return url
 
@@ -41,7 +43,7 @@ def test_screenshot_of_the_review_window(database: str, tmp_path: Path) -> None:
 
 def test_screenshot_of_the_supervisor_view(database: str, tmp_path: Path) -> None:
     png = tmp_path / "sup.png"
-    args = ["--database", database, "--batch", "demo", "--view", "supervisor"]
+    args = ["--database", database, "--batch", "demo", "--view", "supervisor", "--user", "sue"]
     args += ["--settings", str(tmp_path / "gui.ini"), "--screenshot", str(png)]
     assert app.main(args) == 0
     assert not QImage(str(png)).isNull()
@@ -49,7 +51,9 @@ def test_screenshot_of_the_supervisor_view(database: str, tmp_path: Path) -> Non
 
 def test_screenshot_times_out_on_an_empty_batch(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'empty.sqlite'}"
-    args = ["--database", url, "--batch", "nothing", "--timeout", "0.5"]
+    with Store.open(url) as store:
+        add_people(store)
+    args = ["--database", url, "--batch", "nothing", "--timeout", "0.5", "--user", "ana"]
     args += ["--settings", str(tmp_path / "gui.ini"), "--screenshot", str(tmp_path / "x.png")]
     assert app.main(args) == ExitCode.FILE_FAILED
     assert not (tmp_path / "x.png").exists()
@@ -64,6 +68,8 @@ def test_medreview_gui_command_runs_the_window_in_a_child(database: str, tmp_pat
             database,
             "--batch",
             "demo",
+            "--user",
+            "ana",
             "--settings",
             str(tmp_path / "g.ini"),
             "--screenshot",
@@ -82,3 +88,14 @@ def test_medreview_gui_without_the_gui_package_says_so(
     monkeypatch.setattr(gui_command, "GUI_MODULE", "no_such_gui_package.app")
     assert cli.main(["gui"]) == ExitCode.USAGE
     assert "not installed" in capsys.readouterr().err
+
+
+def test_the_window_needs_a_valid_sign_in(
+    database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = ["--database", database, "--batch", "demo", "--settings", str(tmp_path / "g.ini")]
+    args += ["--screenshot", str(tmp_path / "x.png")]
+    assert app.main([*args, "--user", "nobody"]) == ExitCode.AUTH
+    monkeypatch.setenv("MEDREVIEW_PASSWORD", "wrong password")
+    assert app.main([*args, "--user", "ana"]) == ExitCode.AUTH
+    assert not (tmp_path / "x.png").exists()

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from medreview.model import BBox
 from medreview.store import Status, Store
+from tests.accounts import add_people
 from tests.ui.conftest import DATA, TODAY
 from tests.ui.fakes import SampleExtract, region_reader, scan_file
 from tests.ui.helpers import click, drag
@@ -32,6 +33,7 @@ class Station:
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     db = Store.open(f"sqlite:///{tmp_path / 'review.sqlite'}", files_root=tmp_path / "files")
+    add_people(db)
     yield db
     db.close()
 

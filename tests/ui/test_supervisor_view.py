@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from medreview.store import Role, Status, Store
+from medreview.store import Status, Store
+from tests.accounts import add_people
 from tests.ui.fakes import seed
 from ui.supervisor_view import SupervisorView
 from ui.workers import WorkerPool
@@ -15,14 +16,13 @@ from ui.workers import WorkerPool
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     db = Store.open(f"sqlite:///{tmp_path / 'sup.sqlite'}", files_root=tmp_path / "files")
+    add_people(db, extra={"ben": "analyst"})
     ids = seed(db, "week-12", ["rx_0001", "rx_0002", "pd_0001"], tmp_path / "scans")
     assert len(ids) == 3
     for user in ("ana", "ben"):
         record = db.claim_next(user, "week-12")
         assert record is not None
         db.submit(record.id, user)
-    db.ensure_user("sue")
-    db.set_role("sue", Role.SUPERVISOR)
     yield db
     db.close()
 
