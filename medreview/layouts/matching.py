@@ -19,7 +19,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from medreview.layouts.format import Layout, LayoutPage, LayoutSet, word_key
+from medreview.layouts.format import Anchor, Layout, LayoutPage, LayoutSet, word_key
 from medreview.model import OcrPage, Word
 
 # A layout is a candidate when this share of its anchors' texts occur on the page at all...
@@ -56,6 +56,7 @@ class PageWords:
     keys: tuple[str, ...]
     centres: np.ndarray  # N x 2, x / width and y / height
     by_key: Mapping[str, tuple[int, ...]]
+    lefts: np.ndarray  # N x 2: the middle of each word's left edge
 
     @classmethod
     def of(cls, page: OcrPage) -> PageWords:
@@ -73,7 +74,10 @@ class PageWords:
         for i, key in enumerate(keys):
             if len(key) >= 2:
                 by_key.setdefault(key, []).append(i)
-        return cls(page, keys, centres, {k: tuple(v) for k, v in by_key.items()})
+        lefts = centres.copy()
+        if len(page.words):
+            lefts[:, 0] = [w.bbox.x0 / width for w in page.words]
+        return cls(page, keys, centres, {k: tuple(v) for k, v in by_key.items()}, lefts)
 
     @property
     def words(self) -> tuple[Word, ...]:
@@ -161,6 +165,7 @@ class _IndexedPage:
     keys: frozenset[str]
     centres: np.ndarray
     by_key: Mapping[str, tuple[int, ...]]
+    lefts: np.ndarray
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +180,15 @@ def _index_page(page: LayoutPage) -> _IndexedPage:
         if len(anchor.key) >= 2:
             by_key.setdefault(anchor.key, []).append(i)
     centres = np.array([a.centre for a in page.anchors], dtype=np.float64).reshape(-1, 2)
-    return _IndexedPage(page, frozenset(by_key), centres, {k: tuple(v) for k, v in by_key.items()})
+    by_key_t = {k: tuple(v) for k, v in by_key.items()}
+    return _IndexedPage(page, frozenset(by_key), centres, by_key_t, left_edges(page.anchors))
+
+
+def left_edges(anchors: Sequence[Anchor]) -> np.ndarray:
+    """The middle of each anchor's left edge (where a left-aligned label starts)."""
+    return np.array(
+        [(a.box[0], (a.box[1] + a.box[3]) / 2) for a in anchors], dtype=np.float64
+    ).reshape(-1, 2)
 
 
 @lru_cache(maxsize=8)
@@ -221,6 +234,7 @@ def align(
     centres: np.ndarray,
     *,
     tolerance: float = TOLERANCE,
+    lefts: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, dict[int, int], set[int]] | None:
     """A homography from anchor centres to the points of the same keys, and who is who.
 
@@ -228,7 +242,9 @@ def align(
     A similarity (tilt, scale, shift) is fitted first with RANSAC; when its inliers
     spread over the page, a homography fitted to them adds perspective. Returns the
     matrix, per anchor found its point's index, and which of those were pushed
-    (found away from where the alignment puts them).
+    (found away from where the alignment puts them). ``lefts`` (the anchors' and the
+    points' left edges) lets a label printed in a wider or narrower font be found by
+    where it starts.
     """
     src: list[np.ndarray] = []
     dst: list[np.ndarray] = []
@@ -264,7 +280,7 @@ def align(
                 matrix = homography
     if not _sane(matrix):
         return None
-    found, pushed = _place(anchors, anchor_centres, by_key, centres, matrix, tolerance)
+    found, pushed = _place(anchors, anchor_centres, by_key, centres, matrix, tolerance, lefts)
     return matrix, found, pushed
 
 
@@ -294,6 +310,7 @@ def _place(
     centres: np.ndarray,
     matrix: np.ndarray,
     tolerance: float,
+    lefts: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[dict[int, int], set[int]]:
     """Each anchor's same-key point where the alignment puts it (one point per anchor).
 
@@ -301,6 +318,9 @@ def _place(
     and moved mostly up or down, is found too: the form's content pushed it.
     """
     predicted = cv2.perspectiveTransform(anchor_centres.reshape(-1, 1, 2), matrix).reshape(-1, 2)
+    starts = None
+    if lefts is not None and len(lefts[0]):
+        starts = cv2.perspectiveTransform(lefts[0].reshape(-1, 1, 2), matrix).reshape(-1, 2)
     counts: dict[str, int] = {}
     for key in anchors:
         counts[key] = counts.get(key, 0) + 1
@@ -310,6 +330,8 @@ def _place(
         for j in hits:
             dx, dy = centres[j] - predicted[i]
             distance = float(np.hypot(dx, dy))
+            if starts is not None and lefts is not None:
+                distance = min(distance, float(np.hypot(*(lefts[1][j] - starts[i]))))
             if distance <= tolerance * 1.5:
                 pairs.append((distance, i, j))
             elif (
@@ -333,7 +355,7 @@ def _place(
 
 def _align_page(lp: _IndexedPage, words: PageWords) -> PageAlignment | None:
     keys = [a.key for a in lp.page.anchors]
-    aligned = align(keys, lp.centres, words.by_key, words.centres)
+    aligned = align(keys, lp.centres, words.by_key, words.centres, lefts=(lp.lefts, words.lefts))
     if aligned is None:
         return None
     matrix, found, pushed = aligned
