@@ -37,6 +37,8 @@ CANDIDATES = 6
 # An anchor is "in place" within this distance (shares of the page) of where the
 # alignment puts it; RANSAC keeps correspondences within the same distance.
 TOLERANCE = 0.018
+# When the runner-up finds this share of the best match's anchors, the page is ambiguous.
+AMBIGUOUS = 0.85
 # A word text occurring more often than this on a page or layout is no landmark.
 MAX_OCCURRENCES = 4
 # A mapped page may be this much smaller or larger than the layout's (area ratio).
@@ -393,7 +395,11 @@ def find_layout(
     *,
     document_type: str | None = None,
 ) -> Match | None:
-    """The layout the pages show best (of ``document_type`` when given), or ``None``."""
+    """The layout the pages show best (of ``document_type`` when given), or ``None``.
+
+    The best finds the most anchors; when another layout finds nearly as many the
+    page is ambiguous and no layout reads it.
+    """
     if not layouts.layouts or not pages:
         return None
     indexed = [
@@ -404,12 +410,13 @@ def find_layout(
     words = {page.index: PageWords.of(page) for page in pages}
     shares = [(_present_share(item, words), n, item) for n, item in enumerate(indexed)]
     ranked = sorted((s for s in shares if s[0] >= MIN_PRESENT), key=lambda s: (-s[0], s[1]))
-    best: Match | None = None
-    for _share, _n, item in ranked[:CANDIDATES]:
-        match = _try(item, words)
-        if match is not None and (best is None or match.score > best.score):
-            best = match
-    return best
+    matches = [m for m in (_try(item, words) for _s, _n, item in ranked[:CANDIDATES]) if m]
+    if not matches:
+        return None
+    matches.sort(key=lambda m: (-m.weight, -m.score))
+    if len(matches) > 1 and matches[1].weight >= AMBIGUOUS * matches[0].weight:
+        return None  # two forms explain the page about as well: neither is trusted
+    return matches[0]
 
 
 def match_layout(pages: Sequence[OcrPage], layout: Layout) -> Match | None:
