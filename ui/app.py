@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from medreview.config import PipelineConfig
 from medreview.errors import ExitCode, MedreviewError
-from medreview.layouts import LayoutSet, shipped_layouts
+from medreview.layouts import available_layouts
 from medreview.store import Store
 from ui.controller import ReviewController
 from ui.layouts_dialog import open_layouts_dialog
@@ -113,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
         return int(exc.exit_code)
     try:
         store.ensure_user(user)  # an analyst unless the store already knows them
-        layouts = LayoutSet.of([*shipped_layouts(), *store.layout_set().layouts])
+        layouts = available_layouts(store.layout_set())
         config = PipelineConfig(engine=args.engine or PipelineConfig().engine, layouts=layouts)
         settings = (
             QSettings(str(args.settings), QSettings.Format.IniFormat)

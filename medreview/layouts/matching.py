@@ -419,6 +419,31 @@ def find_layout(
     return matches[0]
 
 
+def same_form(a: Layout, b: Layout) -> bool:
+    """Whether two layouts describe the same form: ``b``'s printed words line up with ``a``'s."""
+    if a.document_type != b.document_type:
+        return False
+    common = [(pa, pb) for pa in a.pages for pb in b.pages if pa.index == pb.index]
+    for pa, pb in common:
+        if len(pa.keys & pb.keys) < MIN_ANCHORS:
+            return False
+        by_key: dict[str, list[int]] = {}
+        for j, anchor in enumerate(pb.anchors):
+            if len(anchor.key) >= 2:
+                by_key.setdefault(anchor.key, []).append(j)
+        centres = np.array([x.centre for x in pb.anchors], dtype=np.float64).reshape(-1, 2)
+        own = np.array([x.centre for x in pa.anchors], dtype=np.float64).reshape(-1, 2)
+        aligned = align([x.key for x in pa.anchors], own, by_key, centres)
+        if aligned is None:
+            return False
+        _matrix, found, pushed = aligned
+        landmarks = sum(1 for x in pa.anchors if len(x.key) >= 2)
+        present = sum(1 for x in pa.anchors if len(x.key) >= 2 and x.key in by_key)
+        if not accepted(len(found) - 0.5 * len(pushed), landmarks, present, MIN_ANCHORS):
+            return False
+    return bool(common)
+
+
 def match_layout(pages: Sequence[OcrPage], layout: Layout) -> Match | None:
     """How the pages lie against one given layout, if they show it."""
     return find_layout(pages, LayoutSet.of([layout]))
