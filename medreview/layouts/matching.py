@@ -101,6 +101,10 @@ class PageAlignment:
     to_page: np.ndarray
     found: Mapping[int, int]
     pushed: frozenset[int] = frozenset()
+    # the layout page's anchors that can be found (single characters cannot), and of
+    # those, the ones whose text the page shows somewhere
+    landmarks: int = 0
+    present: int = 0
 
     @property
     def weight(self) -> float:
@@ -108,20 +112,9 @@ class PageAlignment:
         return len(self.found) - 0.5 * len(self.pushed)
 
     @property
-    def landmarks(self) -> int:
-        """The layout page's anchors that can be found (single characters cannot)."""
-        return sum(1 for a in self.layout_page.anchors if len(a.key) >= 2)
-
-    @property
     def coverage(self) -> float:
         """Share of the layout page's landmarks found (pushed ones counting half)."""
         return self.weight / max(1, self.landmarks)
-
-    @property
-    def present(self) -> int:
-        """The layout page's landmarks whose text the page shows somewhere."""
-        keys = self.words.by_key
-        return sum(1 for a in self.layout_page.anchors if len(a.key) >= 2 and a.key in keys)
 
     def to_layout(self, points: np.ndarray) -> np.ndarray:
         """Page points (shares of the page, N x 2) in the layout's frame."""
@@ -168,6 +161,7 @@ class _IndexedPage:
     centres: np.ndarray
     by_key: Mapping[str, tuple[int, ...]]
     lefts: np.ndarray
+    anchor_keys: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +177,14 @@ def _index_page(page: LayoutPage) -> _IndexedPage:
             by_key.setdefault(anchor.key, []).append(i)
     centres = np.array([a.centre for a in page.anchors], dtype=np.float64).reshape(-1, 2)
     by_key_t = {k: tuple(v) for k, v in by_key.items()}
-    return _IndexedPage(page, frozenset(by_key), centres, by_key_t, left_edges(page.anchors))
+    return _IndexedPage(
+        page,
+        frozenset(by_key),
+        centres,
+        by_key_t,
+        left_edges(page.anchors),
+        tuple(a.key for a in page.anchors),
+    )
 
 
 def left_edges(anchors: Sequence[Anchor]) -> np.ndarray:
@@ -202,14 +203,14 @@ def _indexed(layouts: LayoutSet) -> tuple[_IndexedLayout, ...]:
     )
 
 
-def _present_share(indexed: _IndexedLayout, pages: Mapping[int, PageWords]) -> float:
+def _present_share(indexed: _IndexedLayout, pages: Mapping[int, frozenset[str]]) -> float:
     total = found = 0
     for lp in indexed.pages:
-        words = pages.get(lp.page.index)
-        if words is None:
+        keys = pages.get(lp.page.index)
+        if keys is None:
             continue
         total += len(lp.keys)
-        found += sum(1 for key in lp.keys if key in words.by_key)
+        found += len(lp.keys & keys)
     return found / total if total else 0.0
 
 
@@ -356,12 +357,14 @@ def _place(
 
 
 def _align_page(lp: _IndexedPage, words: PageWords) -> PageAlignment | None:
-    keys = [a.key for a in lp.page.anchors]
+    keys = lp.anchor_keys
     aligned = align(keys, lp.centres, words.by_key, words.centres, lefts=(lp.lefts, words.lefts))
     if aligned is None:
         return None
     matrix, found, pushed = aligned
-    return PageAlignment(lp.page, words, matrix, found, frozenset(pushed))
+    landmarks = sum(len(v) for v in lp.by_key.values())
+    present = sum(len(v) for k, v in lp.by_key.items() if k in words.by_key)
+    return PageAlignment(lp.page, words, matrix, found, frozenset(pushed), landmarks, present)
 
 
 def _try(indexed: _IndexedLayout, pages: Mapping[int, PageWords]) -> Match | None:
@@ -408,7 +411,8 @@ def find_layout(
         if document_type is None or item.layout.document_type == document_type
     ]
     words = {page.index: PageWords.of(page) for page in pages}
-    shares = [(_present_share(item, words), n, item) for n, item in enumerate(indexed)]
+    keys = {index: frozenset(page.by_key) for index, page in words.items()}
+    shares = [(_present_share(item, keys), n, item) for n, item in enumerate(indexed)]
     ranked = sorted((s for s in shares if s[0] >= MIN_PRESENT), key=lambda s: (-s[0], s[1]))
     matches = [m for m in (_try(item, words) for _s, _n, item in ranked[:CANDIDATES]) if m]
     if not matches:
