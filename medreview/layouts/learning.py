@@ -320,7 +320,11 @@ def _region(
     ]
     options = _options(page, spec, band)
     multi = spec.kind is FieldKind.LIST or spec.name == "directions" or _line_count(page, words) > 1
-    grow = _GROW_TEXT if spec.kind in _TEXT_KINDS else _GROW_OTHER
+    # a text, a date or a phone may be much longer on another copy (a written month, a
+    # right-aligned date growing leftwards); what the region catches beyond it is
+    # left out when the value is read
+    wide = _TEXT_KINDS | {FieldKind.DATE, FieldKind.PHONE}
+    grow = _GROW_TEXT if spec.kind in wide else _GROW_OTHER
     if options:
         chosen = [*words, *options]
         x0 = float(boxes[chosen, 0].min()) - _MARGIN * 3

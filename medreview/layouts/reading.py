@@ -11,6 +11,7 @@ the field is doubtful (lower confidence and a warning naming the field only).
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -280,11 +281,45 @@ def _typed_value(
 
 
 def read_fields(match: Match, order: DateOrder) -> dict[str, LayoutReading]:
-    """Every field the matched layout places on the document's pages."""
+    """Every field the matched layout places on the document's pages.
+
+    Numeric dates are read in the day order the document's own unambiguous dates
+    show (``17/12/2020`` is day first), else in ``order``.
+    """
     results: dict[str, LayoutReading] = {}
     for alignment in match.pages.values():
         results.update(read_page_fields(match.layout, alignment, order))
+    dates = {
+        spec.name: spec
+        for spec in fields_of(match.layout.document_type)
+        if spec.kind is FieldKind.DATE
+    }
+    own = document_date_order([r.result.ocr_text for n, r in results.items() if n in dates])
+    if own is not None and own is not order:
+        for name in set(results) & set(dates):
+            reading = results[name]
+            value = canonical.parse_date(reading.result.ocr_text, own)
+            if value is not None and validate_field(dates[name], value) is None:
+                results[name] = replace(reading, result=replace(reading.result, value=value))
     return results
+
+
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})(?!\d)")
+
+
+def document_date_order(texts: Sequence[str]) -> DateOrder | None:
+    """The day order a document's numeric dates show where only one order is possible."""
+    votes = {DateOrder.MONTH_FIRST: 0, DateOrder.DAY_FIRST: 0}
+    for text in texts:
+        for first, second, _year in _NUMERIC_DATE.findall(text):
+            a, b = int(first), int(second)
+            if a > 12 >= b:
+                votes[DateOrder.DAY_FIRST] += 1
+            elif b > 12 >= a:
+                votes[DateOrder.MONTH_FIRST] += 1
+    if votes[DateOrder.DAY_FIRST] == votes[DateOrder.MONTH_FIRST]:
+        return None
+    return max(votes, key=lambda o: votes[o])
 
 
 def combine(
