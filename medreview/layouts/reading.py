@@ -167,6 +167,8 @@ class LayoutReading:
     result: FieldResult
     box: Box
     alignment: PageAlignment
+    # whether one of the printed words the region keeps its place to was found
+    anchored: bool = True
 
     def holds(self, found: FieldResult) -> bool:
         """Whether every word box of another reading of the field lies in this region."""
@@ -241,7 +243,8 @@ def read_page_fields(
         value, used = found
         picked = [words[inside[k]] for k in used]
         result = FieldResult.from_words(value, picked, rule_strength=LAYOUT_STRENGTH)
-        results[region.name] = LayoutReading(result, boxes[region.name], alignment)
+        anchored = not region.anchors or any(i in alignment.found for i in region.anchors)
+        results[region.name] = LayoutReading(result, boxes[region.name], alignment, anchored)
     return results
 
 
@@ -331,7 +334,8 @@ def combine(
 
     A field the layout read takes the layout's value, unless the generic reader
     read it from inside the layout's region too, or read all the layout's words and
-    more (then the generic reading is kept). Where the two values differ the field is
+    more, or the printed words the region keeps its place to were not found (then
+    the generic reading is kept). Where the two values differ the field is
     doubtful. A field the layout did not read keeps the generic reading.
     """
     fields = dict(generic)
@@ -353,7 +357,8 @@ def combine(
             extra = set(theirs.boxes) - set(ours.boxes)
             wider = bool(ours.boxes) and set(ours.boxes) <= set(theirs.boxes)
             wider = wider and not extra & taken[name]
-            chosen = theirs if reading.holds(theirs) or wider else ours
+            # a region none of whose own printed words was found is only a guess
+            chosen = theirs if reading.holds(theirs) or wider or not reading.anchored else ours
             ours = replace(chosen, confidence=min(chosen.confidence, DOUBTFUL_CONFIDENCE))
             warnings.append(f"{name}: the layout's reading differs from the generic reader's")
         fields[name] = ours
