@@ -167,8 +167,6 @@ class LayoutReading:
     result: FieldResult
     box: Box
     alignment: PageAlignment
-    # whether one of the printed words the region keeps its place to was found
-    anchored: bool = True
 
     def holds(self, found: FieldResult) -> bool:
         """Whether every word box of another reading of the field lies in this region."""
@@ -243,8 +241,7 @@ def read_page_fields(
         value, used = found
         picked = [words[inside[k]] for k in used]
         result = FieldResult.from_words(value, picked, rule_strength=LAYOUT_STRENGTH)
-        anchored = not region.anchors or any(i in alignment.found for i in region.anchors)
-        results[region.name] = LayoutReading(result, boxes[region.name], alignment, anchored)
+        results[region.name] = LayoutReading(result, boxes[region.name], alignment)
     return results
 
 
@@ -334,8 +331,7 @@ def combine(
 
     A field the layout read takes the layout's value, unless the generic reader
     read it from inside the layout's region too, or read all the layout's words and
-    more, or the printed words the region keeps its place to were not found (then
-    the generic reading is kept). Where the two values differ the field is
+    more (then the generic reading is kept). Where the two values differ the field is
     doubtful. A field the layout did not read keeps the generic reading.
     """
     fields = dict(generic)
@@ -357,8 +353,7 @@ def combine(
             extra = set(theirs.boxes) - set(ours.boxes)
             wider = bool(ours.boxes) and set(ours.boxes) <= set(theirs.boxes)
             wider = wider and not extra & taken[name]
-            # a region none of whose own printed words was found is only a guess
-            chosen = theirs if reading.holds(theirs) or wider or not reading.anchored else ours
+            chosen = theirs if reading.holds(theirs) or wider else ours
             ours = replace(chosen, confidence=min(chosen.confidence, DOUBTFUL_CONFIDENCE))
             warnings.append(f"{name}: the layout's reading differs from the generic reader's")
         fields[name] = ours
