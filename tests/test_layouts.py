@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from medreview.config import PipelineConfig
+from medreview.config import DateOrder, PipelineConfig
 from medreview.layouts import (
     LayoutError,
     LayoutSet,
@@ -21,7 +21,7 @@ from medreview.layouts import (
     shipped_layouts,
     teach,
 )
-from medreview.layouts.reading import DOUBTFUL_CONFIDENCE, read_fields
+from medreview.layouts.reading import DOUBTFUL_CONFIDENCE, document_date_order, read_fields
 from medreview.model import ExtractionResult, FieldResult
 from tests.layoutkit import (
     FORM_A_PRINTED,
@@ -249,3 +249,10 @@ def test_layouts_reach_worker_processes_as_plain_data() -> None:
     again = pickle.loads(pickle.dumps(config))
     assert again == config and hash(again) == hash(config)
     assert again.layouts is not None and again.layouts.layouts == (layout,)
+
+
+def test_the_documents_own_dates_tell_their_day_order() -> None:
+    assert document_date_order(["17/12/2020", "03/04/2021"]) is DateOrder.DAY_FIRST
+    assert document_date_order(["12/17/2020", "5-30-21"]) is DateOrder.MONTH_FIRST
+    assert document_date_order(["03/04/2021", "March 3, 2021"]) is None
+    assert document_date_order(["17/12/2020", "12/17/2020"]) is None

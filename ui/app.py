@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from medreview.commands.storeopts import PASSWORD_ENV
 from medreview.config import PipelineConfig
 from medreview.errors import ExitCode, MedreviewError
-from medreview.layouts import LayoutSet, shipped_layouts
+from medreview.layouts import available_layouts
 from medreview.store import Role, Store, UserInfo
 from ui.controller import ReviewController
 from ui.idle import DEFAULT_LOCK_SECONDS, DEFAULT_RELEASE_SECONDS, IdleWatcher
@@ -140,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write("medreview gui: not signed in\n")
             return int(ExitCode.AUTH)
         user = signed_in.name
-        layouts = LayoutSet.of([*shipped_layouts(), *store.layout_set().layouts])
+        layouts = available_layouts(store.layout_set())
         config = PipelineConfig(engine=args.engine or PipelineConfig().engine, layouts=layouts)
         settings = (
             QSettings(str(args.settings), QSettings.Format.IniFormat)

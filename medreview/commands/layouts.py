@@ -20,7 +20,14 @@ from medreview.commands.storeopts import add_database_argument, open_store
 from medreview.config import LoadConfig, PipelineConfig
 from medreview.documents import fields_of
 from medreview.errors import ExitCode, UsageError
-from medreview.layouts import Layout, LayoutSet, dumps, learn, shipped_layouts, teach
+from medreview.layouts import (
+    LayoutSet,
+    available_layouts,
+    dumps,
+    learn,
+    shipped_layouts,
+    teach,
+)
 from medreview.ocr import engine_names
 from medreview.store import Store
 from medreview.store.paths import DATABASE_ENV, default_database_url, normalise_url
@@ -75,13 +82,13 @@ def pipeline_layouts(args: argparse.Namespace, store: Store | None = None) -> La
     """
     if getattr(args, "no_layouts", False):
         return None
-    layouts: list[Layout] = list(shipped_layouts())
+    stored = LayoutSet()
     if store is not None:
-        layouts += store.layout_set().layouts
+        stored = store.layout_set()
     elif _store_exists(args.database):
         with Store.open(args.database) as opened:
-            layouts += opened.layout_set().layouts
-    return LayoutSet.of(layouts)
+            stored = opened.layout_set()
+    return available_layouts(stored)
 
 
 def _store_exists(url: str | None) -> bool:
@@ -118,7 +125,7 @@ def run_learn(args: argparse.Namespace) -> int:
         return int(ExitCode.FILE_FAILED)
     with open_store(args) as store:
         stored = {info.name for info in store.layouts()}
-        known = LayoutSet.of([*shipped_layouts(), *store.layout_set().layouts]).layouts
+        known = available_layouts(store.layout_set()).layouts
         if args.name and args.name not in {layout.name for layout in known}:
             layout = learn(
                 args.name, document_type, result.ocr_pages, values, evidence=result.fields

@@ -30,7 +30,7 @@ from medreview.layouts.format import (
     loads,
 )
 from medreview.layouts.learning import learn, refine, teach
-from medreview.layouts.matching import Match, find_layout
+from medreview.layouts.matching import Match, find_layout, same_form
 from medreview.layouts.reading import combine, read_fields
 from medreview.model import ExtractionResult, OcrPage
 
@@ -43,6 +43,7 @@ __all__ = [
     "LayoutSet",
     "Match",
     "apply_layouts",
+    "available_layouts",
     "dumps",
     "find_layout",
     "learn",
@@ -66,6 +67,23 @@ def shipped_layouts() -> tuple[Layout, ...]:
         if item.name.endswith(".toml"):
             found.append(loads(item.read_text(encoding="utf-8"), item.name))
     return tuple(found)
+
+
+@lru_cache(maxsize=8)
+def available_layouts(stored: LayoutSet = LayoutSet()) -> LayoutSet:  # noqa: B008
+    """The shipped layouts and the store's, for the pipeline.
+
+    A stored layout replaces a shipped one of the same name, and one of the same form
+    (taught on this installation, it knows the form's copies here better): two
+    layouts of one form would make every copy of it ambiguous.
+    """
+    names = set(stored.names())
+    shipped = [
+        layout
+        for layout in shipped_layouts()
+        if layout.name not in names and not any(same_form(layout, own) for own in stored.layouts)
+    ]
+    return LayoutSet.of([*shipped, *stored.layouts])
 
 
 def apply_layouts(

@@ -1,13 +1,13 @@
 """Learning a layout from a verified document, and refining it with the next ones.
 
 The analyst's verified values say which words on the page are values; every
-other word that looks printed (letters, at most two digits, read with some
-confidence, sharing no word with any verified value) is one of the form's
-printed words. Each value's region is its words' box grown to its neighbours:
-to the word that ends it on the right, to the next printed word below for a
-value of several lines, and tied to the nearest printed words above or left of
-it (its label). Geometry is worked out in the page's upright frame (the text
-lines' tilt is measured from the words and taken out), as shares of the page.
+other word that looks printed (letters and no digits, read with some confidence,
+sharing no word with any verified value) is one of the form's printed words.
+Each value's region is its words' box grown to its neighbours: to the word that
+ends it on the right, to the next printed word below for a value of several
+lines, and tied to the nearest printed words above or left of it (its label).
+Geometry is worked out in the page's upright frame (the text lines' tilt is
+measured from the words and taken out), as shares of the page.
 
 Never stored: a value's words, or any word sharing a token with a value.
 """
@@ -34,7 +34,7 @@ from medreview.layouts.format import (
     LayoutSet,
     word_key,
 )
-from medreview.layouts.matching import accepted, align, find_layout
+from medreview.layouts.matching import accepted, align, find_layout, left_edges
 from medreview.layouts.reading import coerce
 from medreview.model import FieldData, FieldResult, OcrPage
 from medreview.parsing.canonical import MONTHS
@@ -288,13 +288,8 @@ def _locate(
 def _printed(page: _Page, index: int, values: set[int], value_keys: set[str]) -> bool:
     word = page.ocr.words[index]
     key = page.keys[index]
-    digits = sum(c.isdigit() for c in key)
     return (
-        index not in values
-        and any(c.isalpha() for c in key)
-        and digits <= 2
-        and key not in value_keys
-        and word.confidence >= 0.4
+        index not in values and key.isalpha() and key not in value_keys and word.confidence >= 0.4
     )
 
 
@@ -325,7 +320,11 @@ def _region(
     ]
     options = _options(page, spec, band)
     multi = spec.kind is FieldKind.LIST or spec.name == "directions" or _line_count(page, words) > 1
-    grow = _GROW_TEXT if spec.kind in _TEXT_KINDS else _GROW_OTHER
+    # a text, a date or a phone may be much longer on another copy (a written month, a
+    # right-aligned date growing leftwards); what the region catches beyond it is
+    # left out when the value is read
+    wide = _TEXT_KINDS | {FieldKind.DATE, FieldKind.PHONE}
+    grow = _GROW_TEXT if spec.kind in wide else _GROW_OTHER
     if options:
         chosen = [*words, *options]
         x0 = float(boxes[chosen, 0].min()) - _MARGIN * 3
@@ -498,7 +497,8 @@ def refine(layout: Layout, taught: Layout) -> Layout | None:
         for j, anchor in enumerate(tp.anchors):
             by_key.setdefault(anchor.key, []).append(j)
         taught_centres = np.array([a.centre for a in tp.anchors], dtype=np.float64).reshape(-1, 2)
-        aligned = align(keys, centres, by_key, taught_centres)
+        lefts = (left_edges(lp.anchors), left_edges(tp.anchors))
+        aligned = align(keys, centres, by_key, taught_centres, lefts=lefts)
         if aligned is None:
             continue
         matrix, found, pushed = aligned

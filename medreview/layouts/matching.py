@@ -19,7 +19,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from medreview.layouts.format import Layout, LayoutPage, LayoutSet, word_key
+from medreview.layouts.format import Anchor, Layout, LayoutPage, LayoutSet, word_key
 from medreview.model import OcrPage, Word
 
 # A layout is a candidate when this share of its anchors' texts occur on the page at all...
@@ -37,6 +37,8 @@ CANDIDATES = 6
 # An anchor is "in place" within this distance (shares of the page) of where the
 # alignment puts it; RANSAC keeps correspondences within the same distance.
 TOLERANCE = 0.018
+# When the runner-up finds this share of the best match's anchors, the page is ambiguous.
+AMBIGUOUS = 0.85
 # A word text occurring more often than this on a page or layout is no landmark.
 MAX_OCCURRENCES = 4
 # A mapped page may be this much smaller or larger than the layout's (area ratio).
@@ -56,6 +58,7 @@ class PageWords:
     keys: tuple[str, ...]
     centres: np.ndarray  # N x 2, x / width and y / height
     by_key: Mapping[str, tuple[int, ...]]
+    lefts: np.ndarray  # N x 2: the middle of each word's left edge
 
     @classmethod
     def of(cls, page: OcrPage) -> PageWords:
@@ -73,7 +76,10 @@ class PageWords:
         for i, key in enumerate(keys):
             if len(key) >= 2:
                 by_key.setdefault(key, []).append(i)
-        return cls(page, keys, centres, {k: tuple(v) for k, v in by_key.items()})
+        lefts = centres.copy()
+        if len(page.words):
+            lefts[:, 0] = [w.bbox.x0 / width for w in page.words]
+        return cls(page, keys, centres, {k: tuple(v) for k, v in by_key.items()}, lefts)
 
     @property
     def words(self) -> tuple[Word, ...]:
@@ -95,6 +101,10 @@ class PageAlignment:
     to_page: np.ndarray
     found: Mapping[int, int]
     pushed: frozenset[int] = frozenset()
+    # the layout page's anchors that can be found (single characters cannot), and of
+    # those, the ones whose text the page shows somewhere
+    landmarks: int = 0
+    present: int = 0
 
     @property
     def weight(self) -> float:
@@ -102,20 +112,9 @@ class PageAlignment:
         return len(self.found) - 0.5 * len(self.pushed)
 
     @property
-    def landmarks(self) -> int:
-        """The layout page's anchors that can be found (single characters cannot)."""
-        return sum(1 for a in self.layout_page.anchors if len(a.key) >= 2)
-
-    @property
     def coverage(self) -> float:
         """Share of the layout page's landmarks found (pushed ones counting half)."""
         return self.weight / max(1, self.landmarks)
-
-    @property
-    def present(self) -> int:
-        """The layout page's landmarks whose text the page shows somewhere."""
-        keys = self.words.by_key
-        return sum(1 for a in self.layout_page.anchors if len(a.key) >= 2 and a.key in keys)
 
     def to_layout(self, points: np.ndarray) -> np.ndarray:
         """Page points (shares of the page, N x 2) in the layout's frame."""
@@ -161,6 +160,8 @@ class _IndexedPage:
     keys: frozenset[str]
     centres: np.ndarray
     by_key: Mapping[str, tuple[int, ...]]
+    lefts: np.ndarray
+    anchor_keys: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +176,22 @@ def _index_page(page: LayoutPage) -> _IndexedPage:
         if len(anchor.key) >= 2:
             by_key.setdefault(anchor.key, []).append(i)
     centres = np.array([a.centre for a in page.anchors], dtype=np.float64).reshape(-1, 2)
-    return _IndexedPage(page, frozenset(by_key), centres, {k: tuple(v) for k, v in by_key.items()})
+    by_key_t = {k: tuple(v) for k, v in by_key.items()}
+    return _IndexedPage(
+        page,
+        frozenset(by_key),
+        centres,
+        by_key_t,
+        left_edges(page.anchors),
+        tuple(a.key for a in page.anchors),
+    )
+
+
+def left_edges(anchors: Sequence[Anchor]) -> np.ndarray:
+    """The middle of each anchor's left edge (where a left-aligned label starts)."""
+    return np.array(
+        [(a.box[0], (a.box[1] + a.box[3]) / 2) for a in anchors], dtype=np.float64
+    ).reshape(-1, 2)
 
 
 @lru_cache(maxsize=8)
@@ -187,14 +203,14 @@ def _indexed(layouts: LayoutSet) -> tuple[_IndexedLayout, ...]:
     )
 
 
-def _present_share(indexed: _IndexedLayout, pages: Mapping[int, PageWords]) -> float:
+def _present_share(indexed: _IndexedLayout, pages: Mapping[int, frozenset[str]]) -> float:
     total = found = 0
     for lp in indexed.pages:
-        words = pages.get(lp.page.index)
-        if words is None:
+        keys = pages.get(lp.page.index)
+        if keys is None:
             continue
         total += len(lp.keys)
-        found += sum(1 for key in lp.keys if key in words.by_key)
+        found += len(lp.keys & keys)
     return found / total if total else 0.0
 
 
@@ -221,6 +237,7 @@ def align(
     centres: np.ndarray,
     *,
     tolerance: float = TOLERANCE,
+    lefts: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, dict[int, int], set[int]] | None:
     """A homography from anchor centres to the points of the same keys, and who is who.
 
@@ -228,7 +245,9 @@ def align(
     A similarity (tilt, scale, shift) is fitted first with RANSAC; when its inliers
     spread over the page, a homography fitted to them adds perspective. Returns the
     matrix, per anchor found its point's index, and which of those were pushed
-    (found away from where the alignment puts them).
+    (found away from where the alignment puts them). ``lefts`` (the anchors' and the
+    points' left edges) lets a label printed in a wider or narrower font be found by
+    where it starts.
     """
     src: list[np.ndarray] = []
     dst: list[np.ndarray] = []
@@ -264,7 +283,7 @@ def align(
                 matrix = homography
     if not _sane(matrix):
         return None
-    found, pushed = _place(anchors, anchor_centres, by_key, centres, matrix, tolerance)
+    found, pushed = _place(anchors, anchor_centres, by_key, centres, matrix, tolerance, lefts)
     return matrix, found, pushed
 
 
@@ -294,6 +313,7 @@ def _place(
     centres: np.ndarray,
     matrix: np.ndarray,
     tolerance: float,
+    lefts: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[dict[int, int], set[int]]:
     """Each anchor's same-key point where the alignment puts it (one point per anchor).
 
@@ -301,6 +321,9 @@ def _place(
     and moved mostly up or down, is found too: the form's content pushed it.
     """
     predicted = cv2.perspectiveTransform(anchor_centres.reshape(-1, 1, 2), matrix).reshape(-1, 2)
+    starts = None
+    if lefts is not None and len(lefts[0]):
+        starts = cv2.perspectiveTransform(lefts[0].reshape(-1, 1, 2), matrix).reshape(-1, 2)
     counts: dict[str, int] = {}
     for key in anchors:
         counts[key] = counts.get(key, 0) + 1
@@ -310,6 +333,8 @@ def _place(
         for j in hits:
             dx, dy = centres[j] - predicted[i]
             distance = float(np.hypot(dx, dy))
+            if starts is not None and lefts is not None:
+                distance = min(distance, float(np.hypot(*(lefts[1][j] - starts[i]))))
             if distance <= tolerance * 1.5:
                 pairs.append((distance, i, j))
             elif (
@@ -332,12 +357,14 @@ def _place(
 
 
 def _align_page(lp: _IndexedPage, words: PageWords) -> PageAlignment | None:
-    keys = [a.key for a in lp.page.anchors]
-    aligned = align(keys, lp.centres, words.by_key, words.centres)
+    keys = lp.anchor_keys
+    aligned = align(keys, lp.centres, words.by_key, words.centres, lefts=(lp.lefts, words.lefts))
     if aligned is None:
         return None
     matrix, found, pushed = aligned
-    return PageAlignment(lp.page, words, matrix, found, frozenset(pushed))
+    landmarks = sum(len(v) for v in lp.by_key.values())
+    present = sum(len(v) for k, v in lp.by_key.items() if k in words.by_key)
+    return PageAlignment(lp.page, words, matrix, found, frozenset(pushed), landmarks, present)
 
 
 def _try(indexed: _IndexedLayout, pages: Mapping[int, PageWords]) -> Match | None:
@@ -371,7 +398,11 @@ def find_layout(
     *,
     document_type: str | None = None,
 ) -> Match | None:
-    """The layout the pages show best (of ``document_type`` when given), or ``None``."""
+    """The layout the pages show best (of ``document_type`` when given), or ``None``.
+
+    The best finds the most anchors; when another layout finds nearly as many the
+    page is ambiguous and no layout reads it.
+    """
     if not layouts.layouts or not pages:
         return None
     indexed = [
@@ -380,14 +411,41 @@ def find_layout(
         if document_type is None or item.layout.document_type == document_type
     ]
     words = {page.index: PageWords.of(page) for page in pages}
-    shares = [(_present_share(item, words), n, item) for n, item in enumerate(indexed)]
+    keys = {index: frozenset(page.by_key) for index, page in words.items()}
+    shares = [(_present_share(item, keys), n, item) for n, item in enumerate(indexed)]
     ranked = sorted((s for s in shares if s[0] >= MIN_PRESENT), key=lambda s: (-s[0], s[1]))
-    best: Match | None = None
-    for _share, _n, item in ranked[:CANDIDATES]:
-        match = _try(item, words)
-        if match is not None and (best is None or match.score > best.score):
-            best = match
-    return best
+    matches = [m for m in (_try(item, words) for _s, _n, item in ranked[:CANDIDATES]) if m]
+    if not matches:
+        return None
+    matches.sort(key=lambda m: (-m.weight, -m.score))
+    if len(matches) > 1 and matches[1].weight >= AMBIGUOUS * matches[0].weight:
+        return None  # two forms explain the page about as well: neither is trusted
+    return matches[0]
+
+
+def same_form(a: Layout, b: Layout) -> bool:
+    """Whether two layouts describe the same form: ``b``'s printed words line up with ``a``'s."""
+    if a.document_type != b.document_type:
+        return False
+    common = [(pa, pb) for pa in a.pages for pb in b.pages if pa.index == pb.index]
+    for pa, pb in common:
+        if len(pa.keys & pb.keys) < MIN_ANCHORS:
+            return False
+        by_key: dict[str, list[int]] = {}
+        for j, anchor in enumerate(pb.anchors):
+            if len(anchor.key) >= 2:
+                by_key.setdefault(anchor.key, []).append(j)
+        centres = np.array([x.centre for x in pb.anchors], dtype=np.float64).reshape(-1, 2)
+        own = np.array([x.centre for x in pa.anchors], dtype=np.float64).reshape(-1, 2)
+        aligned = align([x.key for x in pa.anchors], own, by_key, centres)
+        if aligned is None:
+            return False
+        _matrix, found, pushed = aligned
+        landmarks = sum(1 for x in pa.anchors if len(x.key) >= 2)
+        present = sum(1 for x in pa.anchors if len(x.key) >= 2 and x.key in by_key)
+        if not accepted(len(found) - 0.5 * len(pushed), landmarks, present, MIN_ANCHORS):
+            return False
+    return bool(common)
 
 
 def match_layout(pages: Sequence[OcrPage], layout: Layout) -> Match | None:

@@ -11,6 +11,7 @@ the field is doubtful (lower confidence and a warning naming the field only).
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -23,6 +24,7 @@ from medreview.layouts.matching import Match, PageAlignment
 from medreview.model import BBox, FieldData, FieldResult, Word
 from medreview.parsing import canonical
 from medreview.parsing.canonical import TextStyle
+from medreview.validation import validate_field
 
 # A layout's reading is trusted this much (times the weakest word's confidence).
 LAYOUT_STRENGTH = 0.97
@@ -31,7 +33,7 @@ DOUBTFUL_CONFIDENCE = 0.45
 # Gap kept between a value and the anchor that ends it (share of the page).
 STOP_MARGIN = 0.003
 # A word of an anchor's text this near it (share of the page) is printed, not a value.
-_NEAR_ANCHOR = 0.05
+_NEAR_ANCHOR = 0.02
 # Medical fields use the corrected text; the others the engine's reading.
 _MEDICAL_KINDS = frozenset({FieldKind.LIST})
 _MEDICAL_FIELDS = frozenset({"directions"})
@@ -193,53 +195,131 @@ def _value_word(word: Word, spec: FieldSpec) -> bool:
 def read_page_fields(
     layout: Layout, alignment: PageAlignment, order: DateOrder
 ) -> dict[str, LayoutReading]:
-    """The fields a layout places on one aligned page."""
+    """The fields a layout places on one aligned page.
+
+    A word inside two fields' regions goes to the smaller region (the more precise
+    place: a name line inside a loosely learned address block is the name's).
+    """
     specs = {spec.name: spec for spec in fields_of(layout.document_type)}
     words = alignment.words.words
     observed = alignment.to_layout(alignment.words.centres)
     printed = _printed_words(alignment, observed)
     page = alignment.words.page
-    results: dict[str, LayoutReading] = {}
+    boxes: dict[str, Box] = {}
+    owner: dict[int, tuple[float, str]] = {}
     for region in layout.fields:
         spec = specs.get(region.name)
         if spec is None or region.page != alignment.layout_page.index:
             continue
-        box = _moved_box(region, alignment, observed)
+        box = boxes[region.name] = _moved_box(region, alignment, observed)
         x0, y0, x1, y1 = box
-        inside = [
-            i
-            for i in range(len(words))
-            if x0 <= observed[i][0] <= x1
-            and y0 <= observed[i][1] <= y1
-            and (region.choice or i not in printed)
-            and _value_word(words[i], spec)
-        ]
+        area = (x1 - x0) * (y1 - y0)
+        for i in range(len(words)):
+            if (
+                x0 <= observed[i][0] <= x1
+                and y0 <= observed[i][1] <= y1
+                and (region.choice or i not in printed)
+                and _value_word(words[i], spec)
+                and (i not in owner or owner[i][0] > area)
+            ):
+                owner[i] = (area, region.name)
+    results: dict[str, LayoutReading] = {}
+    for region in layout.fields:
+        if region.name not in boxes:
+            continue
+        spec = specs[region.name]
+        inside = [i for i, (_area, name) in sorted(owner.items()) if name == region.name]
         if not inside or (region.choice and spec.kind is FieldKind.REFILLS):
             continue  # (a circled number in a printed row cannot be told from its text)
-        picked = [words[i] for i in inside]
         medical = spec.kind in _MEDICAL_KINDS or spec.name in _MEDICAL_FIELDS
-        shown = picked if medical else [replace(w, text=w.ocr_text) for w in picked]
-        text = join_text(
-            shown,
-            [float(observed[i][0]) for i in inside],
-            [float(observed[i][1]) for i in inside],
-            page.height,
-            _separator(spec, region),
-        )
-        value = coerce(spec, text, order)
-        if value is None or (value == [] and spec.kind is not FieldKind.LIST):
+        xs = [float(observed[i][0]) for i in inside]
+        ys = [float(observed[i][1]) for i in inside]
+        shown = [words[i] if medical else replace(words[i], text=words[i].ocr_text) for i in inside]
+        found = _typed_value(spec, shown, xs, ys, page.height, _separator(spec, region), order)
+        if found is None:
             continue
+        value, used = found
+        picked = [words[inside[k]] for k in used]
         result = FieldResult.from_words(value, picked, rule_strength=LAYOUT_STRENGTH)
-        results[region.name] = LayoutReading(result, box, alignment)
+        results[region.name] = LayoutReading(result, boxes[region.name], alignment)
     return results
+
+
+_SHORT_KINDS = frozenset({FieldKind.DATE, FieldKind.PHONE, FieldKind.NUMBER, FieldKind.INTEGER})
+
+
+def _typed_value(
+    spec: FieldSpec,
+    words: Sequence[Word],
+    xs: Sequence[float],
+    ys: Sequence[float],
+    page_height: int,
+    sep: str,
+    order: DateOrder,
+) -> tuple[FieldData, list[int]] | None:
+    """The value the region's words give, and which of them it used.
+
+    A date, phone or number takes the longest run of the words, in reading order,
+    that reads as a valid value of its kind (a neighbouring cell's word is left out).
+    """
+    everything = list(range(len(words)))
+    text = join_text(words, xs, ys, page_height, sep)
+    value = coerce(spec, text, order)
+    if spec.kind not in _SHORT_KINDS or (value is not None and validate_field(spec, value) is None):
+        if value is None or (value == [] and spec.kind is not FieldKind.LIST):
+            return None
+        return value, everything
+    ranked = sorted(everything, key=lambda i: (round(ys[i] * 200), xs[i]))
+    for length in range(min(len(ranked), 6), 0, -1):
+        for start in range(len(ranked) - length + 1):
+            run = ranked[start : start + length]
+            part = " ".join(words[i].text for i in run)
+            value = coerce(spec, part, order)
+            if value is not None and validate_field(spec, value) is None:
+                return value, run
+    return None
 
 
 def read_fields(match: Match, order: DateOrder) -> dict[str, LayoutReading]:
-    """Every field the matched layout places on the document's pages."""
+    """Every field the matched layout places on the document's pages.
+
+    Numeric dates are read in the day order the document's own unambiguous dates
+    show (``17/12/2020`` is day first), else in ``order``.
+    """
     results: dict[str, LayoutReading] = {}
     for alignment in match.pages.values():
         results.update(read_page_fields(match.layout, alignment, order))
+    dates = {
+        spec.name: spec
+        for spec in fields_of(match.layout.document_type)
+        if spec.kind is FieldKind.DATE
+    }
+    own = document_date_order([r.result.ocr_text for n, r in results.items() if n in dates])
+    if own is not None and own is not order:
+        for name in set(results) & set(dates):
+            reading = results[name]
+            value = canonical.parse_date(reading.result.ocr_text, own)
+            if value is not None and validate_field(dates[name], value) is None:
+                results[name] = replace(reading, result=replace(reading.result, value=value))
     return results
+
+
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})(?!\d)")
+
+
+def document_date_order(texts: Sequence[str]) -> DateOrder | None:
+    """The day order a document's numeric dates show where only one order is possible."""
+    votes = {DateOrder.MONTH_FIRST: 0, DateOrder.DAY_FIRST: 0}
+    for text in texts:
+        for first, second, _year in _NUMERIC_DATE.findall(text):
+            a, b = int(first), int(second)
+            if a > 12 >= b:
+                votes[DateOrder.DAY_FIRST] += 1
+            elif b > 12 >= a:
+                votes[DateOrder.MONTH_FIRST] += 1
+    if votes[DateOrder.DAY_FIRST] == votes[DateOrder.MONTH_FIRST]:
+        return None
+    return max(votes, key=lambda o: votes[o])
 
 
 def combine(

@@ -17,7 +17,15 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from medreview.layouts import Layout, LayoutError, LayoutSet, dumps, loads, shipped_layouts, teach
+from medreview.layouts import (
+    Layout,
+    LayoutError,
+    LayoutSet,
+    available_layouts,
+    dumps,
+    loads,
+    teach,
+)
 from medreview.model import BBox, FieldResult, OcrPage, Word
 from medreview.store import audit, convert
 from medreview.store.schema import (
@@ -197,7 +205,7 @@ def teach_from(
     values = {name: f.value for name, f in fields.items()}
     for final in session.scalars(select(FinalValue).where(FinalValue.document_id == doc.id)):
         values[final.name] = final.value
-    known = LayoutSet.of([*shipped_layouts(), *cache.layouts(session)]).layouts
+    known = available_layouts(LayoutSet.of(cache.layouts(session))).layouts
     new_name = name or _free_name(session, f"{doc.document_type}-{doc.id}")
     try:
         with session.begin_nested():
