@@ -114,6 +114,8 @@ def marked_by_image(
             return options[chosen].choice, True
     if boxes and min(fills) > 0 and max(fills) < 1.25 * min(fills):
         return None, True  # every box alike: none ticked
+    if len(options) == len({o.choice for o in options}) and max(rings) < RING_NONE:
+        return None, not boxes or max(fills) < MARK_MIN_INK  # no ring round any choice
     return None, False
 
 
@@ -191,6 +193,8 @@ def _corners(box: BBox) -> tuple[int, int, int, int]:
     return box.x0, box.y0, box.x1, box.y1
 
 
+# Below this ink round every choice, nothing is circled.
+RING_NONE = 0.012
 # Unread ink beside a lone choice (a share of the region) that means a circled word.
 DROPPED_INK = 0.04
 
@@ -341,4 +345,9 @@ def read_refill_row(words: Sequence[Word], marks: PageMarks | None) -> tuple[str
             value, _ = marked_by_image(words, options, marks, boxes=False)
             if value is not None:
                 return value, 0.9
+        if (
+            len(words) >= len(REFILL_ROW)
+            and max(marks.ring_mark(w.bbox) for w in words) < RING_NONE
+        ):
+            return None, 0.9  # every entry read and none has a ring round it
     return circled_refill(words), 0.7

@@ -165,6 +165,11 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         words = [p for w in words for p in w.split()]
         words = [w if _is_number(w) else w.strip(".") for w in words]
         words = [w for w in words if w]
+        # a dosing interval with a 1 read as a letter: "qi2h" is q12h
+        words = [
+            "q" + as_digits(m.group(1)) + "h" if (m := re.fullmatch(r"q([0-9il|]{1,2})h", w)) else w
+            for w in words
+        ]
         # a unit read with a capital ("Mg") in a line that is not all capitals
         words = [w.lower() if w.lower() in _UNITS and not w.isupper() else w for w in words]
         # the strength before a unit is a number: "SO MG" is 50 mg

@@ -493,6 +493,8 @@ def _candidate(
     fit = 1.0 if kind.name in ("choice", "refills") else kind.fit(_text(words))
     if anchor is not None and anchor.weak and fit < 1.0:
         return []
+    if relation in (Relation.BELOW, Relation.BESIDE) and kind.name in _TYPED_TEXT and not fit:
+        return []  # off the label's line only a value that looks like one
     if kind.name in ("name", "address", "organisation") and _holds_other_value(_text(words)):
         return []  # a date or a phone inside a name or an address is another field's value
     score = base * validity * (0.5 + 0.5 * fit)
@@ -504,6 +506,10 @@ def _box_row(words: Sequence[Word], marks: PageMarks | None) -> bool:
     if marks is None or len(words) < 3:
         return False
     return read_box_row(words, REFILL_CHOICES, marks)[1]
+
+
+# Text types whose fit tells a value from stray text.
+_TYPED_TEXT = frozenset({"name", "address"})
 
 
 def _holds_other_value(text: str) -> bool:
