@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from medreview.model import BBox, Word
 from medreview.parsing import canonical
@@ -300,6 +301,37 @@ def is_refill_row(words: Sequence[Word]) -> bool:
     return mostly and len(found) >= 4 and ("PRN" in found or len(found) >= 5)
 
 
+def _ringed_gap(words: Sequence[Word], options: Sequence[Option], marks: PageMarks) -> str | None:
+    """The entry OCR dropped from a refill row because a ring was drawn round it.
+
+    The digits read give the row's pitch; each digit missing is looked for at
+    its place in the row, and the one place with a ring round it is the answer.
+    """
+    digits = [(int(o.choice), words[o.start].bbox) for o in options if o.choice.isdigit()]
+    if len(digits) < 3:
+        return None
+    steps = [
+        ((b.x0 + b.x1) / 2 - (a.x0 + a.x1) / 2) / (j - i) for (i, a), (j, b) in pairwise(digits)
+    ]
+    pitch = sorted(steps)[len(steps) // 2]
+    index, ref = digits[0]
+    width = max(b.width for _, b in digits)
+    found = {i for i, _ in digits}
+    scores: dict[str, float] = {}
+    for digit in range(6):
+        if digit in found:
+            continue
+        centre = (ref.x0 + ref.x1) / 2 + (digit - index) * pitch
+        box = BBox(int(centre - width / 2), ref.y0, int(centre + width / 2), ref.y1)
+        scores[str(digit)] = marks.ring_mark(box)
+    scores.update({o.choice: marks.ring_mark(words[o.start].bbox) for o in options})
+    names = list(scores)
+    chosen = decide([scores[n] for n in names])
+    if chosen is None or names[chosen] in {o.choice for o in options}:
+        return None
+    return names[chosen]
+
+
 def circled_refill(words: Sequence[Word]) -> str | None:
     """The number circled in a ``0 1 2 3 4 5 PRN`` row, as the words alone show it.
 
@@ -350,4 +382,7 @@ def read_refill_row(words: Sequence[Word], marks: PageMarks | None) -> tuple[str
             and max(marks.ring_mark(w.bbox) for w in words) < RING_NONE
         ):
             return None, 0.9  # every entry read and none has a ring round it
+        missing = _ringed_gap(words, options, marks)
+        if missing is not None:
+            return missing, 0.8
     return circled_refill(words), 0.7

@@ -145,6 +145,8 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         words = [
             re.sub(r"(?<=[A-Za-z])!|!(?=[A-Za-z])", "I" if w.isupper() else "i", w) for w in words
         ]
+        # no name begins with an apostrophe: "'Thomas" is a speck before Thomas
+        words = [w.lstrip("'`") or w for w in words]
         # a name starts with a capital: "lvanova" is "Ivanova"
         words = [_shape_case(re.sub(r"^l(?=[a-z]{2})", "I", w)) for w in words]
         if words and _stray_stop(words[-1]):
@@ -165,6 +167,13 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         words = [p for w in words for p in w.split()]
         words = [w if _is_number(w) else w.strip(".") for w in words]
         words = [w for w in words if w]
+        # a strength with its digits read as letters: "lomg" is 10mg
+        words = [
+            as_digits(m.group(1)) + m.group(2)
+            if (m := re.fullmatch(r"([0-9OolI|]*[0-9][0-9OolI|]*|[lI][oO0]+)(mg|mcg|ml)", w))
+            else w
+            for w in words
+        ]
         # a dosing interval with a 1 read as a letter: "qi2h" is q12h
         words = [
             "q" + as_digits(m.group(1)) + "h" if (m := re.fullmatch(r"q([0-9il|]{1,2})h", w)) else w

@@ -33,6 +33,7 @@ from medreview.config import DateOrder, PipelineConfig
 from medreview.documents import FIELDS, DocumentType, FieldKind, FieldSpec
 from medreview.model import BBox, FieldData, FieldResult, OcrPage, Word
 from medreview.parsing import canonical
+from medreview.parsing.canonical import TextStyle
 from medreview.parsing.choices import (
     REFILL_ROW as REFILL_CHOICES,
 )
@@ -719,7 +720,7 @@ def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
                 if any(_key(w) in labelled for w in part):
                     continue
                 text = _text(part)
-                fit = name_fit(text)
+                fit = name_fit(canonical.clean_text(text, TextStyle.NAME) or "")
                 if fit < 0.5:
                     continue
                 coerced = _coerce(doc, spec, kind, text)
