@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from enum import StrEnum
+from itertools import pairwise
 
 # Letters OCR commonly reads in place of digits.
 _DIGIT_LOOKALIKES = str.maketrans(
@@ -137,7 +138,10 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
             for w in words
         ]
         words = [p for w in words for p in w.split()]
-        words = [w[:-1] + "," if _stop_for_comma(w) else w for w in words[:-1]] + words[-1:]
+        words = [
+            (w[:-1] if _state_before_zip(w, nxt) else w[:-1] + ",") if _stop_for_comma(w) else w
+            for w, nxt in pairwise(words)
+        ] + words[-1:]
         words = ["Pl" + w[2:] if w in ("PI", "PI,", "PI.") else w for w in words]
         words = [_shape_case(_state_misread(_numeric_misread(w))) for w in words if w]
     elif style is TextStyle.NAME:
@@ -183,13 +187,27 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         words = [w.lower() if w.lower() in _UNITS and not w.isupper() else w for w in words]
         # the strength before a unit is a number: "SO MG" is 50 mg
         words = [
-            fix_digits(w) if nxt.lower() in _UNITS and len(w) <= 4 else w
+            _strength(w) if nxt.lower() in _UNITS and len(w) <= 4 else w
             for w, nxt in zip(words, [*words[1:], ""][: len(words)], strict=True)
         ]
     value = " ".join(words).strip(" ,;:")
     if style in (TextStyle.ADDRESS, TextStyle.ITEM):
         value = value.rstrip(".")
     return value or None
+
+
+def _strength(word: str) -> str:
+    """The number before a unit, lookalike letters read as digits: ``5OO``, ``O.4``, ``I``."""
+    if re.fullmatch(r"[0-9OoIl|]+(?:[.,][0-9OoIl|]+)?", word) and (
+        any(c.isdigit() for c in word) or len(word) <= 2
+    ):
+        return as_digits(word)
+    return fix_digits(word)
+
+
+def _state_before_zip(word: str, following: str) -> bool:
+    """``IL.`` before ``62704``: a state code whose full stop is a speck, not a comma."""
+    return word[:-1].upper() in US_STATES and bool(re.fullmatch(r"\d{5}(?:-\d{4})?,?", following))
 
 
 def _stray_stop(word: str) -> bool:
