@@ -107,9 +107,10 @@ def marked_by_image(
             left = max(left, previous_end + 2)
         region = BBox(int(left), box.y0 - int(0.6 * h), box.x0 - 2, box.y1 + int(0.2 * h))
         fills.append(marks.box_mark(region, []) if region.x1 > region.x0 else 0.0)
-        rings.append(marks.ring_mark(box))
+        others = [w.bbox for i, w in enumerate(words) if not option.start <= i < option.end]
+        rings.append(marks.ring_mark(box, others))
         previous_end = box.x1
-    for scores in (fills, rings) if boxes else (rings,):
+    for scores in (rings, fills) if boxes else (rings,):
         chosen = decide(scores)
         if chosen is not None:
             return options[chosen].choice, True
@@ -253,6 +254,10 @@ def read_choice(
             return dropped, 0.85
     if len(options) < len(choices):
         return canonical.parse_choice(text, choices), 1.0
+    if canonical.CHECKED.search(text):
+        value = canonical.parse_choice(text, choices)
+        if value is not None:
+            return value, 0.95  # an X OCR read inside brackets
     if marks is not None:
         value, decided = marked_by_image(words, options, marks, start_x=start_x)
         if decided:
