@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from medreview.layouts.format import LayoutSet
 
 
 class DateOrder(StrEnum):
@@ -39,8 +43,34 @@ class PreprocessConfig:
     min_skew_degrees: float = 0.15
     speckle_max_area: int = 6
     detect_orientation: bool = True
+    # a first read with a mean confidence below this (or few words, or mostly upright
+    # word boxes taller than wide: sideways text) has its orientation checked
+    orientation_below_confidence: float = 0.55
     # try the binarised image too when the first read's mean confidence is below this
     retry_below_confidence: float = 0.80
+    # which of the steps may run at all (each still runs only when the page needs it)
+    illumination: bool = True
+    despeckle: bool = True
+    deskew: bool = True
+    binarize_retry: bool = True
+    # enlarge pages scanned below 200 dpi to 300 dpi before reading
+    enlarge_small: bool = True
+
+
+# What helps one engine can hurt another (README "Preprocessing per engine" has the
+# figures). Tesseract keeps every step. PP-OCRv6 reads gray, shadowed and dusty pages
+# as they are and shrinks pages itself, so only deskew is kept; orientation is
+# checked for every engine.
+ENGINE_PREPROCESS: dict[str, PreprocessConfig] = {
+    "ppocr": PreprocessConfig(
+        illumination=False,
+        despeckle=False,
+        binarize_retry=False,
+        enlarge_small=False,
+        # PP-OCR reads upside-down pages with mean confidence about 0.7
+        orientation_below_confidence=0.85,
+    ),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +87,23 @@ class CorrectionConfig:
 class PipelineConfig:
     """The whole pipeline's configuration."""
 
-    engine: str = "tesseract"
+    engine: str = "ppocr"
     language: str = "eng"
+    # threads of one OCR engine; worker processes, not threads, use the other cores
+    ocr_threads: int = 1
+    # let Tesseract re-read each field's region and compare (when it is not the engine)
+    second_reader: bool = True
     document_type: str | None = None
     date_order: DateOrder = DateOrder.MONTH_FIRST
     load: LoadConfig = field(default_factory=LoadConfig)
-    preprocess: PreprocessConfig = field(default_factory=PreprocessConfig)
+    # None: the engine's own preprocessing (ENGINE_PREPROCESS, else every step)
+    preprocess: PreprocessConfig | None = None
     correction: CorrectionConfig = field(default_factory=CorrectionConfig)
+    # the layouts documents are matched against (None: the generic reader only)
+    layouts: LayoutSet | None = None
+
+    def preprocessing(self) -> PreprocessConfig:
+        """The preprocessing this configuration's engine reads with."""
+        if self.preprocess is not None:
+            return self.preprocess
+        return ENGINE_PREPROCESS.get(self.engine, PreprocessConfig())

@@ -244,6 +244,8 @@ class ExtractionResult:
     error: ErrorInfo | None = None
     # seconds per pipeline stage; diagnostics, not part of the JSON contract
     timings: dict[str, float] = field(default_factory=dict)
+    # every word OCR read, per page (the store keeps them to learn layouts); not in the JSON
+    ocr_pages: list[OcrPage] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

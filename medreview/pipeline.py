@@ -1,8 +1,10 @@
 """The extraction pipeline: a file in, an :class:`ExtractionResult` out.
 
-Per page: load -> prepare (only the steps the page needs) -> OCR -> (orientation
-fix and binarised retry when the read is doubtful) -> map boxes back to the page
--> medical correction. Then per document: classify -> parse fields.
+Per page: load -> prepare (only the steps the page needs, of those the engine's
+preprocessing allows) -> OCR -> (orientation fix and, for Tesseract, a binarised
+retry when the read is doubtful) -> map boxes back to the page -> medical
+correction. Then per document: classify -> parse fields -> the second reader's
+verdict on each field (:mod:`medreview.second_reader`).
 
 The functions here are pure with respect to their inputs and never raise for a
 bad input file: the result carries the error. Scheduling (process pool, GUI
@@ -24,11 +26,12 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from medreview import loading, preprocess
+from medreview import loading, preprocess, second_reader
 from medreview.config import PipelineConfig
 from medreview.correction import Corrector, LexiconCorrector
 from medreview.documents import DocumentType
 from medreview.errors import CancelledError, MedreviewError, TruncatedFileError
+from medreview.layouts import apply_layouts
 from medreview.model import BBox, ErrorInfo, ExtractionResult, OcrPage, PageInfo, Word
 from medreview.ocr import GrayImage, OcrEngine, get_engine
 from medreview.page_images import page_paths
@@ -43,9 +46,10 @@ CancelCheck = Callable[[], bool]
 # capital letters some 30 px tall.
 _MIN_OCR_DPI = 200
 _TARGET_OCR_DPI = 300
-# A first read this poor triggers orientation detection.
-_ORIENTATION_BELOW_CONFIDENCE = 0.55
+# A first read with fewer words triggers orientation detection.
 _ORIENTATION_MIN_WORDS = 8
+# Sideways text: most words of 4 or more characters have boxes taller than wide.
+_TALL_WORD_SHARE = 0.5
 _PNG_FAST = [cv2.IMWRITE_PNG_COMPRESSION, 1]
 
 
@@ -76,9 +80,14 @@ class Stopwatch:
 
 
 @lru_cache(maxsize=4)
-def cached_engine(name: str, language: str) -> OcrEngine:
+def cached_engine(name: str, language: str, threads: int = 1) -> OcrEngine:
     """One engine per process and name: engines load models once."""
-    return get_engine(name, language)
+    return get_engine(name, language, threads)
+
+
+def config_engine(config: PipelineConfig) -> OcrEngine:
+    """This process's engine for ``config``, loaded on first use."""
+    return cached_engine(config.engine, config.language, config.ocr_threads)
 
 
 @lru_cache(maxsize=4)
@@ -100,7 +109,9 @@ def init_worker_process(config: PipelineConfig | None = None, niceness: int = 0)
     if config is None:
         return
     try:
-        cached_engine(config.engine, config.language)
+        config_engine(config)
+        if second_reader.wanted(config):
+            second_reader.reader_engine(config.language)
         if config.correction.enabled:
             _cached_corrector(config)
     except MedreviewError:
@@ -110,6 +121,13 @@ def init_worker_process(config: PipelineConfig | None = None, niceness: int = 0)
 def _score(page: OcrPage) -> float:
     """How much text was read confidently: the sum of confident words' confidences."""
     return sum(w.confidence for w in page.words if w.confidence >= 0.5 and len(w.text) > 1)
+
+
+def _mostly_tall(page: OcrPage) -> bool:
+    """Whether the page's longer words stand upright, as sideways text does."""
+    long_words = [w for w in page.words if len(w.text) >= 4]
+    tall = sum(1 for w in long_words if w.bbox.height > w.bbox.width)
+    return bool(long_words) and tall > _TALL_WORD_SHARE * len(long_words)
 
 
 def _map_words(
@@ -143,12 +161,13 @@ def process_page(
 ) -> PageOutcome:
     """Prepare, read and map one page; see the module docstring for the steps."""
     watch = watch or Stopwatch()
+    steps_config = config.preprocessing()
     image, rotation = page.image, 0
     for attempt in range(2):
         with watch.stage("preprocess"):
-            prepared = preprocess.prepare(image, config.preprocess)
+            prepared = preprocess.prepare(image, steps_config)
             ocr_image, scale = prepared.ocr_image, 1.0
-            if page.dpi < _MIN_OCR_DPI:
+            if steps_config.enlarge_small and page.dpi < _MIN_OCR_DPI:
                 scale = _TARGET_OCR_DPI / page.dpi
                 ocr_image = np.asarray(
                     cv2.resize(ocr_image, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC),
@@ -156,20 +175,24 @@ def process_page(
                 )
         result = _read(engine, ocr_image, page.index, watch)
         steps = list(prepared.steps)
-        if result.mean_confidence < config.preprocess.retry_below_confidence:
+        if (
+            steps_config.binarize_retry
+            and result.mean_confidence < steps_config.retry_below_confidence
+        ):
             with watch.stage("preprocess"):
                 binary = preprocess.binarize(
-                    ocr_image, config.preprocess.adaptive_block, config.preprocess.adaptive_c
+                    ocr_image, steps_config.adaptive_block, steps_config.adaptive_c
                 )
             retry = _read(engine, binary, page.index, watch)
             if _score(retry) > _score(result):
                 result = retry
                 steps.append("adaptive_threshold")
         doubtful = (
-            result.mean_confidence < _ORIENTATION_BELOW_CONFIDENCE
+            result.mean_confidence < steps_config.orientation_below_confidence
             or len(result.words) < _ORIENTATION_MIN_WORDS
+            or _mostly_tall(result)
         )
-        if attempt or not config.preprocess.detect_orientation or not doubtful:
+        if attempt or not steps_config.detect_orientation or not doubtful:
             break
         with watch.stage("ocr"):
             turn = engine.detect_rotation(ocr_image)
@@ -225,7 +248,7 @@ def extract_file(
     result = ExtractionResult(source=source if source is not None else str(path))
     watch = Stopwatch()
     try:
-        engine = engine or cached_engine(config.engine, config.language)
+        engine = engine or config_engine(config)
         result.engine = engine.version()
         # without an image folder nobody sees the colour page: decode gray only
         load = config.load if image_dir is not None else replace(config.load, gray=True)
@@ -234,7 +257,8 @@ def extract_file(
         progress.begin(total, path.name)
         pages: list[OcrPage] = []
         # the upright gray pages, in the word boxes' pixel space: the reader looks at
-        # ruled cells, ticked boxes and circled choices in them
+        # ruled cells, ticked boxes and circled choices in them, the second reader re-reads
+        # field regions in them
         gray_pages: list[GrayImage] = []
         corrector = _cached_corrector(config) if config.correction.enabled else None
         while True:
@@ -265,6 +289,13 @@ def extract_file(
                 outcome_fields = parse_fields(document_type, pages, config, gray_pages)
                 result.fields = outcome_fields.fields
                 result.warnings.extend(outcome_fields.warnings)
+        with watch.stage("layouts"):
+            apply_layouts(result, pages, config)
+        with watch.stage("second_reader"):
+            result.fields = second_reader.second_reading(
+                result.fields, result.document_type, gray_pages, config, corrector=corrector
+            )
+        result.ocr_pages = pages
     except CancelledError:
         raise
     except MedreviewError as exc:
@@ -311,7 +342,7 @@ def read_region(
     page_index: int = 0,
 ) -> list[Word]:
     """Re-read a rectangle of a stored page image; boxes come back in page pixels."""
-    engine = engine or cached_engine(config.engine, config.language)
+    engine = engine or config_engine(config)
     image = cv2.imread(str(image_path), cv2.IMREAD_GRAYSCALE)
     if image is None:
         raise TruncatedFileError(f"{image_path.name}: the page image cannot be read")

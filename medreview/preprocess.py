@@ -220,16 +220,19 @@ _SPECKLE_PAGE_LIMIT = 400
 
 
 def prepare(image: npt.NDArray[np.uint8], config: PreprocessConfig) -> PreparedPage:
-    """Apply the steps this page needs, and say which were applied."""
+    """Apply the steps this page needs (of those ``config`` allows), and say which ran."""
     gray = to_gray(image)
     steps = ["grayscale"]
-    if background_spread(gray, config.background_kernel) > config.shadow_spread:
+    if (
+        config.illumination
+        and background_spread(gray, config.background_kernel) > config.shadow_spread
+    ):
         gray = normalize_illumination(gray, config.background_kernel)
         steps.append("illumination")
-    if speckle_count(gray, config.speckle_max_area) > _SPECKLE_PAGE_LIMIT:
+    if config.despeckle and speckle_count(gray, config.speckle_max_area) > _SPECKLE_PAGE_LIMIT:
         gray = remove_speckle(gray)
         steps.append("despeckle")
-    skew = estimate_skew(gray, config.max_skew_degrees)
+    skew = estimate_skew(gray, config.max_skew_degrees) if config.deskew else 0.0
     if abs(skew) >= config.min_skew_degrees:
         ocr_image, to_page = rotate(gray, -skew)
         steps.append("deskew")

@@ -375,7 +375,7 @@ def assert_truth_is_drawn(document: dict[str, Any], drawn: list[Drawn]) -> None:
             assert _date_forms(value) & set(texts), (name, value)
         elif kind is FieldKind.PHONE:
             assert re.sub(r"\D", "", value) in digits_drawn, (name, value)
-        elif kind is FieldKind.ENUM:  # printed in full, or as its initial (Y / N)
+        elif kind is FieldKind.ENUM:  # printed in full or abbreviated
             shown = value.upper() in joined.upper() or value[0].upper() in words
             assert shown, (name, value)
         elif kind is FieldKind.ALNUM:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from medreview.model import BBox
 from medreview.ocr import OcrEngine, engine_names, get_engine
 from medreview.ocr import tesseract as tess
 from medreview.ocr.vision import VisionEngine, words_from_annotation
+from tests.network import refuse_network
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
@@ -70,7 +72,7 @@ def test_orientation_is_detected() -> None:
 def test_unknown_engine_is_a_usage_error() -> None:
     with pytest.raises(UsageError):
         get_engine("nope")
-    assert {"tesseract", "pytesseract", "tesserocr", "vision"} <= set(engine_names())
+    assert {"ppocr", "tesseract", "pytesseract", "tesserocr", "vision"} <= set(engine_names())
 
 
 def test_missing_language_data_is_explained(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -138,6 +140,12 @@ class FakeVisionClient:
         return self.response
 
 
+@pytest.fixture
+def vision_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MEDREVIEW_ENABLE_VISION", "1")
+
+
+@pytest.mark.usefixtures("vision_on")
 def test_vision_engine_with_a_client() -> None:
     response = vision.AnnotateImageResponse(full_text_annotation=_annotation())
     engine = VisionEngine(client=FakeVisionClient(response))
@@ -147,6 +155,7 @@ def test_vision_engine_with_a_client() -> None:
     assert engine.detect_rotation(np.zeros((2, 2), np.uint8)) == 0
 
 
+@pytest.mark.usefixtures("vision_on")
 def test_vision_failures_are_engine_errors() -> None:
     engine = VisionEngine(client=FakeVisionClient(fail=True))
     with pytest.raises(EngineError, match="ConnectionError"):
@@ -157,9 +166,26 @@ def test_vision_failures_are_engine_errors() -> None:
         engine.recognize(np.full((10, 10), 255, np.uint8), 0)
 
 
-def test_vision_without_credentials_is_unavailable(
+def test_vision_is_off_unless_the_setting_enables_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MEDREVIEW_ENABLE_VISION", raising=False)
+    with pytest.raises(EngineUnavailableError, match="MEDREVIEW_ENABLE_VISION=1"):
+        VisionEngine(client=FakeVisionClient())
+    with pytest.raises(EngineUnavailableError, match="is off"):
+        get_engine("vision")
+
+
+@pytest.mark.usefixtures("vision_on")
+def test_vision_without_credentials_fails_at_once_saying_how_to_configure(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(tmp_path / "missing.json"))
-    with pytest.raises(EngineUnavailableError, match="credentials"):
-        VisionEngine()
+    refuse_network(monkeypatch)
+    monkeypatch.setenv("CLOUDSDK_CONFIG", str(tmp_path))
+    for named in (str(tmp_path / "missing.json"), None):
+        if named is None:
+            monkeypatch.delenv("GOOGLE_APPLICATION_CREDENTIALS", raising=False)
+        else:
+            monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", named)
+        start = time.monotonic()
+        with pytest.raises(EngineUnavailableError, match="GOOGLE_APPLICATION_CREDENTIALS"):
+            VisionEngine()
+        assert time.monotonic() - start < 5

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 import cv2
@@ -24,7 +25,8 @@ RX_LINES = [
     "Directions: take three times a day",
     "Refill: 2 times",
 ]
-CONFIG = PipelineConfig(document_type="prescription")
+# scripted engines read blank pages: no Tesseract second reading of them
+CONFIG = PipelineConfig(document_type="prescription", second_reader=False)
 
 
 def blank_page(tmp_path: Path, name: str = "page.png", pages: int = 1) -> Path:
@@ -148,7 +150,8 @@ def test_low_resolution_pages_are_enlarged_for_ocr_and_mapped_back(tmp_path: Pat
     path = tmp_path / "low.png"
     Image.new("RGB", (850, 1100), "white").save(path, dpi=(100, 100))
     engine = ScriptedEngine(RX_LINES)
-    result = extract_file(path, CONFIG, engine=engine)
+    # enlarging small pages is in Tesseract's preprocessing (config.ENGINE_PREPROCESS)
+    result = extract_file(path, replace(CONFIG, engine="tesseract"), engine=engine)
     field = result.fields["patient_name"]
     # the engine saw a 3x image: its y of 160 is 53 on the page as rendered
     assert field.bbox is not None and field.bbox.y0 == 53
@@ -173,3 +176,43 @@ def test_a_pool_returns_results_in_input_order_and_survives_a_bad_file(tmp_path:
     assert results[0].document_type == "prescription"
     assert results[1].error is not None and results[1].error.code == "truncated"
     assert results[2].document_type == "patient_details" and len(results[2].pages) == 2
+
+
+def _page_with_lines(lines: list[str]) -> Image.Image:
+    image = Image.new("L", (1275, 1650), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 36)
+    for row, text in enumerate(lines):
+        draw.text((100, 150 + row * 90), text, font=font, fill=0)
+    return image
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("turn", [180, 90])
+def test_pages_upside_down_or_sideways_are_turned_before_reading(tmp_path: Path, turn: int) -> None:
+    upright = _page_with_lines(RX_LINES * 2)
+    path = tmp_path / "turned.png"
+    upright.rotate(turn, expand=True).save(path, dpi=(150, 150))
+    result = extract_file(path, PipelineConfig(document_type="prescription", second_reader=False))
+    assert result.error is None, result.error
+    assert result.pages[0].rotation == turn  # PIL turned it counter-clockwise
+    assert result.fields["patient_name"].value == "Helen Okafor"
+
+
+@pytest.mark.slow
+def test_a_pdf_page_with_a_rotate_entry_is_read_upright(tmp_path: Path) -> None:
+    import pikepdf
+
+    stored = tmp_path / "stored.pdf"
+    # the scan is stored sideways and the page's /Rotate turns it upright for display
+    _page_with_lines(RX_LINES).rotate(90, expand=True).save(stored, resolution=150)
+    path = tmp_path / "rotated.pdf"
+    with pikepdf.open(stored) as pdf:
+        pdf.pages[0].Rotate = 90
+        pdf.save(path)
+    result = extract_file(path, PipelineConfig(document_type="prescription", second_reader=False))
+    assert result.error is None, result.error
+    page = result.pages[0]
+    assert page.height > page.width  # rendered upright, as displayed
+    assert page.rotation == 0  # no orientation fix was needed
+    assert result.fields["patient_name"].value == "Helen Okafor"

@@ -102,3 +102,23 @@ def test_boxes_map_back_through_the_deskew(degrees: float, x: int, y: int) -> No
     assert back.x0 - 4 <= min(x, 899) and back.x1 + 4 >= min(x, 900)
     assert back.y0 - 4 <= min(y, 1099) and back.y1 + 4 >= min(y, 1100)
     assert rotated.shape[0] >= 1100 * 0.98
+
+
+def test_steps_an_engine_does_without_are_not_applied() -> None:
+    page = shadowed(tilt(text_page(), 3.0)).copy()
+    page[::37, ::41] = 0  # dust
+    everything = preprocess.prepare(page, PreprocessConfig(speckle_max_area=6))
+    assert {"illumination", "deskew"} <= set(everything.steps)
+    none = PreprocessConfig(illumination=False, despeckle=False, deskew=False)
+    bare = preprocess.prepare(page, none)
+    assert bare.steps == ("grayscale",)
+    assert bare.ocr_image is bare.view
+
+
+def test_each_engine_reads_with_its_own_preprocessing() -> None:
+    from medreview.config import ENGINE_PREPROCESS, PipelineConfig
+
+    assert PipelineConfig(engine="tesseract").preprocessing() == PreprocessConfig()
+    assert PipelineConfig(engine="ppocr").preprocessing() == ENGINE_PREPROCESS["ppocr"]
+    chosen = PreprocessConfig(deskew=False)
+    assert PipelineConfig(engine="ppocr", preprocess=chosen).preprocessing() is chosen

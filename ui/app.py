@@ -20,8 +20,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from medreview.config import PipelineConfig
 from medreview.errors import ExitCode, MedreviewError
+from medreview.layouts import LayoutSet, shipped_layouts
 from medreview.store import Store
 from ui.controller import ReviewController
+from ui.layouts_dialog import open_layouts_dialog
 from ui.main_window import MainWindow
 from ui.supervisor_view import SupervisorView
 
@@ -111,7 +113,8 @@ def run(args: argparse.Namespace) -> int:
         return int(exc.exit_code)
     try:
         store.ensure_user(user)  # an analyst unless the store already knows them
-        config = PipelineConfig(engine=args.engine) if args.engine else PipelineConfig()
+        layouts = LayoutSet.of([*shipped_layouts(), *store.layout_set().layouts])
+        config = PipelineConfig(engine=args.engine or PipelineConfig().engine, layouts=layouts)
         settings = (
             QSettings(str(args.settings), QSettings.Format.IniFormat)
             if args.settings
@@ -123,6 +126,7 @@ def run(args: argparse.Namespace) -> int:
             store.batch_stats,
             lambda batch, fmt, out, progress: store.export(batch, fmt, out, progress, user=user),
             controller.pool,
+            manage_layouts=lambda: open_layouts_dialog(store, user, window),
         )
         window.add_supervisor_view(supervisor)
         window.viewChanged.connect(

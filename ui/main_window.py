@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
 
 from medreview.documents import DocumentType, FieldKind, fields_of
 from medreview.model import BBox
+from medreview.ocr import vision
 from ui.actions import ACTIONS, TOOLBAR_GROUPS, build_actions
 from ui.dialogs import RejectDialog, ShortcutsDialog
 from ui.evidence import PreparedDocument
 from ui.field_form import FieldForm
+from ui.layouts_dialog import layout_caption
 from ui.queue_model import QueueModel
 from ui.scan_view import ScanView
 
@@ -222,14 +224,23 @@ class MainWindow(QMainWindow):
         self.progress_label.setObjectName("batchProgressLabel")
         self.ocr_label = QLabel("")
         self.ocr_label.setObjectName("ocrLabel")
+        self.layout_label = QLabel("")
+        self.layout_label.setObjectName("layoutLabel")
         self.ocr_progress = QProgressBar(self)
         self.ocr_progress.setObjectName("ocrProgress")
         self.ocr_progress.setMaximumWidth(160)
         self.ocr_progress.setMaximumHeight(14)
         self.ocr_progress.setTextVisible(False)
         self.ocr_progress.hide()
+        # Pages leave the machine while Google Cloud Vision is enabled: always say so.
+        self.cloud_label = QLabel("Cloud OCR on: pages are sent to Google")
+        self.cloud_label.setObjectName("cloudOcrLabel")
+        self.cloud_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.cloud_label.setVisible(vision.enabled())
+        bar.addPermanentWidget(self.cloud_label)
         bar.addPermanentWidget(self.ocr_label)
         bar.addPermanentWidget(self.ocr_progress)
+        bar.addPermanentWidget(self.layout_label)
         bar.addPermanentWidget(self.progress_label)
         bar.addPermanentWidget(self.user_label)
 
@@ -344,6 +355,7 @@ class MainWindow(QMainWindow):
         self._select_queue_row(document.doc_id)
         self._update_document_actions()
         self._update_scan_header()
+        self.layout_label.setText(layout_caption(document.result))
         self.form.focus_first()
 
     def clear_document(self, message: str = "") -> None:
@@ -351,6 +363,7 @@ class MainWindow(QMainWindow):
         self._document = None
         self.scan.clear_document()
         self.form.clear_document()
+        self.layout_label.setText("")
         if message:
             self.messages.show_message(message, "info")
         else:

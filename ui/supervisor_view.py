@@ -253,8 +253,13 @@ class SupervisorView(QWidget):
         run_export: Callable[[str, str, Path, Progress], ExportReport],
         pool: WorkerPool,
         parent: QWidget | None = None,
+        *,
+        manage_layouts: Callable[[], None] | None = None,
     ) -> None:
-        """``load_stats()`` returns batch statistics; ``run_export(batch, fmt, out, progress)``."""
+        """``load_stats()`` returns batch statistics; ``run_export(batch, fmt, out, progress)``.
+
+        ``manage_layouts`` (when given) opens the layouts dialog from a "Layouts…" button.
+        """
         super().__init__(parent)
         self._load_stats = load_stats
         self._run_export = run_export
@@ -289,6 +294,12 @@ class SupervisorView(QWidget):
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
+        self.layouts_button: QPushButton | None = None
+        if manage_layouts is not None:
+            self.layouts_button = QPushButton("Layouts…")
+            self.layouts_button.setObjectName("layoutsButton")
+            self.layouts_button.clicked.connect(manage_layouts)
+            top.addWidget(self.layouts_button)
         top.addWidget(self.export_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)

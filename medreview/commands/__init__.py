@@ -14,5 +14,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "medreview.commands.sendback",
     "medreview.commands.role",
     "medreview.commands.terms",
+    "medreview.commands.layouts",
     "medreview.commands.gui",
 )

@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 from medreview.batch import WorkItem, extract_many
+from medreview.commands.layouts import pipeline_layouts
 from medreview.commands.pipelineopts import TqdmProgress, add_pipeline_arguments, build_config
+from medreview.commands.storeopts import add_database_argument
 from medreview.errors import ExitCode
 from medreview.progress import NullProgress, Progress
 
@@ -24,12 +26,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_pipeline_arguments(parser)
     parser.add_argument("--workers", type=int, default=1, help="worker processes")
     parser.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
+    add_database_argument(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Extract every path; exit non-zero when any file failed."""
-    config = build_config(args)
+    config = build_config(args, pipeline_layouts(args))
     items = [WorkItem(path=p, source=str(p)) for p in args.paths]
     progress: Progress = TqdmProgress(unit="file") if args.progress else NullProgress()
     results = [

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from medreview.commands.layouts import pipeline_layouts
 from medreview.commands.pipelineopts import TqdmProgress, add_pipeline_arguments, build_config
 from medreview.commands.storeopts import add_database_argument, open_store
 from medreview.errors import ExitCode, UsageError
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
             args.paths,
             args.batch,
             workers=args.workers,
-            config=build_config(args),
+            config=build_config(args, pipeline_layouts(args, store)),
             progress=progress,
             lease_seconds=args.lease,
             auto_verify=args.auto_verify,

@@ -8,17 +8,34 @@ from typing import Any
 
 from medreview.config import CorrectionConfig, DateOrder, LoadConfig, PipelineConfig
 from medreview.documents import DocumentType
+from medreview.layouts import LayoutSet
 from medreview.ocr import engine_names
 
 
 def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--type``, ``--engine``, ``--dpi``, ``--date-order`` and ``--no-correction``."""
+    """The pipeline's options: type, engine and its threads, second reader, DPI, dates."""
     parser.add_argument(
         "--type",
         choices=[t.value for t in DocumentType if t is not DocumentType.UNKNOWN],
         help="skip classification and parse as this document type",
     )
-    parser.add_argument("--engine", choices=engine_names(), default="tesseract")
+    parser.add_argument(
+        "--engine",
+        choices=engine_names(),
+        default=PipelineConfig().engine,
+        help="OCR engine (default: %(default)s; vision also needs MEDREVIEW_ENABLE_VISION=1)",
+    )
+    parser.add_argument(
+        "--ocr-threads",
+        type=int,
+        default=PipelineConfig().ocr_threads,
+        help="threads per OCR engine (default: %(default)s; processes use the other cores)",
+    )
+    parser.add_argument(
+        "--no-second-reader",
+        action="store_true",
+        help="do not let Tesseract re-read each field's region to check it",
+    )
     parser.add_argument("--dpi", type=int, default=LoadConfig().dpi, help="PDF rendering DPI")
     parser.add_argument(
         "--date-order",
@@ -27,12 +44,20 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
         help="how to read ambiguous numeric dates",
     )
     parser.add_argument("--no-correction", action="store_true", help="keep OCR text as read")
+    parser.add_argument(
+        "--no-layouts",
+        action="store_true",
+        help="read with the generic reader only (no shipped or learned layouts)",
+    )
 
 
-def build_config(args: argparse.Namespace) -> PipelineConfig:
-    """The pipeline configuration those options ask for."""
+def build_config(args: argparse.Namespace, layouts: LayoutSet | None = None) -> PipelineConfig:
+    """The pipeline configuration those options ask for, matching ``layouts`` when given."""
     return PipelineConfig(
+        layouts=None if args.no_layouts else layouts,
         engine=args.engine,
+        ocr_threads=max(1, args.ocr_threads),
+        second_reader=not args.no_second_reader,
         document_type=args.type,
         date_order=DateOrder(args.date_order),
         load=LoadConfig(dpi=args.dpi),

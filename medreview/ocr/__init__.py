@@ -41,6 +41,7 @@ class OcrEngine(Protocol):
 # name -> "module:factory"; imported lazily so an optional engine's missing
 # package only matters when that engine is asked for.
 _ENGINES: dict[str, str] = {
+    "ppocr": "medreview.ocr.ppocr:PpocrEngine",
     "tesseract": "medreview.ocr.tesseract:create_default",
     "tesserocr": "medreview.ocr.tesseract:TesserocrEngine",
     "pytesseract": "medreview.ocr.tesseract:PytesseractEngine",
@@ -53,8 +54,15 @@ def engine_names() -> list[str]:
     return sorted(_ENGINES)
 
 
-def get_engine(name: str, language: str = "eng") -> OcrEngine:
-    """Create the engine registered under ``name``."""
+DEFAULT_ENGINE = "ppocr"
+
+
+def get_engine(name: str, language: str = "eng", threads: int = 1) -> OcrEngine:
+    """Create the engine registered under ``name``.
+
+    ``threads`` is how many threads one engine may use (engines that parallelise
+    by process, such as Tesseract, ignore it).
+    """
     try:
         target = _ENGINES[name]
     except KeyError:
@@ -63,5 +71,5 @@ def get_engine(name: str, language: str = "eng") -> OcrEngine:
         ) from None
     module_name, _, factory_name = target.partition(":")
     factory = getattr(importlib.import_module(module_name), factory_name)
-    engine: OcrEngine = factory(language=language)
+    engine: OcrEngine = factory(language=language, threads=threads)
     return engine

@@ -44,6 +44,8 @@ _DEBIAN_TESSDATA = (
 )
 # Page segmentation: fully automatic, the engine finds columns and blocks.
 _PSM_AUTO = 3
+# One uniform block of text: what a field's region is.
+PSM_BLOCK = 6
 _ROTATE = re.compile(r"Rotate:\s*(\d+)")
 
 
@@ -124,17 +126,22 @@ def parse_tsv(tsv: str, page_index: int, scale: float = 1.0) -> list[Word]:
 
 
 class TesserocrEngine:
-    """Tesseract in-process through tesserocr, one API object per thread."""
+    """Tesseract in-process through tesserocr, one API object per thread.
+
+    ``threads`` is accepted for the engine interface and ignored: Tesseract runs
+    one OpenMP thread (``OMP_THREAD_LIMIT``) and the pipeline uses processes.
+    """
 
     name = "tesseract"
 
-    def __init__(self, language: str = "eng") -> None:
+    def __init__(self, language: str = "eng", threads: int = 1, psm: int = _PSM_AUTO) -> None:
         try:
             import tesserocr
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise EngineUnavailableError("the tesserocr package is not installed") from exc
         self._tesserocr: Any = tesserocr
         self._language = language
+        self._psm = psm
         self._tessdata = find_tessdata(language)
         self._local = threading.local()
         self._osd: PytesseractEngine | None = None
@@ -145,7 +152,7 @@ class TesserocrEngine:
         if api is None:
             try:
                 api = self._tesserocr.PyTessBaseAPI(
-                    path=str(self._tessdata), lang=self._language, psm=_PSM_AUTO
+                    path=str(self._tessdata), lang=self._language, psm=self._psm
                 )
             except RuntimeError as exc:
                 raise EngineUnavailableError(
@@ -163,7 +170,7 @@ class TesserocrEngine:
         api = self._api()
         height, width = image.shape[:2]
         try:
-            api.SetPageSegMode(_PSM_AUTO)
+            api.SetPageSegMode(self._psm)
             api.SetImageBytes(image.tobytes(), width, height, 1, width)
             api.SetSourceResolution(300)
             api.Recognize()
@@ -190,11 +197,12 @@ class PytesseractEngine:
 
     name = "pytesseract"
 
-    def __init__(self, language: str = "eng") -> None:
+    def __init__(self, language: str = "eng", threads: int = 1, psm: int = _PSM_AUTO) -> None:
         import pytesseract
 
         self._pytesseract: Any = pytesseract
         self._language = language
+        self._psm = psm
         self._tessdata = find_tessdata(language)
         pytesseract.pytesseract.tesseract_cmd = str(find_tesseract())
 
@@ -205,40 +213,49 @@ class PytesseractEngine:
     def _config(self, psm: int) -> str:
         return f'--psm {psm} --tessdata-dir "{self._tessdata}"'
 
-    def _with_file(self, image: GrayImage, call: str, config: str) -> str:
+    def _with_file(
+        self, image: GrayImage, call: str, config: str, language: str | None = None
+    ) -> str:
         # An uncompressed PGM is written in milliseconds, unlike the PNG pytesseract
         # would write for an in-memory image.
         with tempfile.TemporaryDirectory(prefix="medreview-") as folder:
             path = Path(folder) / "page.pgm"
             cv2.imwrite(str(path), image)
             method = getattr(self._pytesseract, call)
-            result: str = method(str(path), lang=self._language, config=config)
+            result: str = method(str(path), lang=language or self._language, config=config)
             return result
 
     def recognize(self, image: GrayImage, page_index: int) -> OcrPage:
         """Read a page with the tesseract program."""
         height, width = image.shape[:2]
         try:
-            tsv = self._with_file(image, "image_to_data", self._config(_PSM_AUTO))
+            tsv = self._with_file(image, "image_to_data", self._config(self._psm))
         except (self._pytesseract.TesseractError, subprocess.SubprocessError, OSError) as exc:
             raise EngineError(f"Tesseract failed on page {page_index + 1}") from exc
         words = parse_tsv(tsv, page_index)
         return OcrPage(page_index, width, height, tuple(words), self.version())
 
     def detect_rotation(self, image: GrayImage) -> int:
-        """Clockwise degrees to turn the page upright, from ``tesseract --psm 0``."""
+        """Clockwise degrees to turn the page upright, from ``tesseract --psm 0``.
+
+        OSD runs with its own ``osd`` model: asked with ``-l eng`` Tesseract 5
+        answers "Rotate: 90" with high confidence for upright pages.
+        """
+        language = "osd" if (self._tessdata / "osd.traineddata").is_file() else None
         try:
-            osd = self._with_file(image, "image_to_osd", self._config(0))
+            osd = self._with_file(image, "image_to_osd", self._config(0), language)
         except (self._pytesseract.TesseractError, subprocess.SubprocessError, OSError):
             return 0
         match = _ROTATE.search(osd)
         return int(match.group(1)) % 360 if match else 0
 
 
-def create_default(language: str = "eng") -> TesserocrEngine | PytesseractEngine:
+def create_default(
+    language: str = "eng", threads: int = 1, psm: int = _PSM_AUTO
+) -> TesserocrEngine | PytesseractEngine:
     """The in-process engine when tesserocr works here, else the program."""
     try:
-        return TesserocrEngine(language=language)
+        return TesserocrEngine(language=language, psm=psm)
     except EngineUnavailableError:
         log.info("tesserocr unavailable; using the tesseract program")
-        return PytesseractEngine(language=language)
+        return PytesseractEngine(language=language, psm=psm)

@@ -1,13 +1,19 @@
-"""Google Cloud Vision: document text detection, for handwriting.
+"""Google Cloud Vision: document text detection, opt-in only.
 
-Optional and online: it needs Google credentials (``GOOGLE_APPLICATION_CREDENTIALS``)
-and network access to the Vision API. Pages are sent as PNG; words come back
-with their symbols' text, the word confidence and a polygon we reduce to a box.
-Vision corrects orientation itself, so :meth:`detect_rotation` answers 0.
+Pages sent to Vision leave the machine, so the engine is off unless the setting
+``MEDREVIEW_ENABLE_VISION=1`` turns it on (the review window then shows that it
+is on). It needs Google credentials (``GOOGLE_APPLICATION_CREDENTIALS`` naming a
+service-account key file, or ``gcloud auth application-default login``); without
+them it fails at once, before any network call, saying how to configure it.
+Pages are sent as PNG; words come back with their symbols' text, the word
+confidence and a polygon we reduce to a box. Vision corrects orientation
+itself, so :meth:`detect_rotation` answers 0.
 """
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import cv2
@@ -16,7 +22,28 @@ from medreview.errors import EngineError, EngineUnavailableError
 from medreview.model import BBox, OcrPage, Word
 from medreview.ocr import GrayImage
 
-_TIMEOUT_SECONDS = 60.0
+_TIMEOUT_SECONDS = 30.0
+ENABLE_ENV = "MEDREVIEW_ENABLE_VISION"
+CREDENTIALS_ENV = "GOOGLE_APPLICATION_CREDENTIALS"
+_HOW_TO = (
+    f"set {CREDENTIALS_ENV} to a service-account key file, or run "
+    "'gcloud auth application-default login'"
+)
+
+
+def enabled() -> bool:
+    """Whether the setting allows pages to be sent to Google Cloud Vision."""
+    return os.environ.get(ENABLE_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def credentials_file() -> Path | None:
+    """The credentials file Google's client would use, if one exists here."""
+    named = os.environ.get(CREDENTIALS_ENV)
+    if named:
+        return Path(named) if Path(named).is_file() else None
+    config = Path(os.environ.get("CLOUDSDK_CONFIG", Path.home() / ".config" / "gcloud"))
+    default = config / "application_default_credentials.json"
+    return default if default.is_file() else None
 
 
 def words_from_annotation(annotation: Any, page_index: int) -> list[Word]:
@@ -56,7 +83,14 @@ class VisionEngine:
 
     name = "vision"
 
-    def __init__(self, language: str = "eng", client: Any | None = None) -> None:
+    def __init__(self, language: str = "eng", threads: int = 1, client: Any | None = None) -> None:
+        if not enabled():
+            raise EngineUnavailableError(
+                "Google Cloud Vision is off: it sends pages off this machine; "
+                f"set {ENABLE_ENV}=1 to allow it, and {_HOW_TO}"
+            )
+        if client is None and credentials_file() is None:
+            raise EngineUnavailableError(f"Google Cloud Vision needs credentials: {_HOW_TO}")
         try:
             from google.cloud import vision
         except ImportError as exc:  # pragma: no cover - depends on the install
@@ -70,7 +104,7 @@ class VisionEngine:
                 client = vision.ImageAnnotatorClient()
             except auth_errors.DefaultCredentialsError:
                 raise EngineUnavailableError(
-                    "Google Cloud Vision needs credentials: set GOOGLE_APPLICATION_CREDENTIALS"
+                    f"Google Cloud Vision could not use its credentials: {_HOW_TO}"
                 ) from None
         self._client = client
 
@@ -89,7 +123,7 @@ class VisionEngine:
         context = self._vision.ImageContext(language_hints=self._language_hints)
         try:
             response = self._client.document_text_detection(
-                image=request, image_context=context, timeout=_TIMEOUT_SECONDS
+                image=request, image_context=context, timeout=_TIMEOUT_SECONDS, retry=None
             )
         except Exception as exc:  # the client raises many transport errors
             raise EngineError(

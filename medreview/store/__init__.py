@@ -34,10 +34,17 @@ an analyst on first use)::
     store.save_edit(doc_id, user, field, value, lease_seconds=900)  # caller debounces
     store.renew(doc_id, user, lease_seconds=900)
     store.set_document_type(doc_id, user, document_type)
-    store.submit(doc_id, user)                      # in_review -> verified
+    store.submit(doc_id, user, *, teach=True)       # in_review -> verified, teaches its layout
+    store.teach_layout(doc_id, user) -> str | None  # (when submit was told not to)
     store.reject(doc_id, user, reason)              # in_review -> rejected
     store.release(doc_id, user)                     # in_review -> ready
     store.audit_for(doc_id) -> list[AuditRecord]
+    # layouts (submit above teaches them; see medreview.layouts)
+    store.layouts() -> list[LayoutInfo]; store.layout(name) -> LayoutInfo
+    store.layout_set() -> LayoutSet                 # parsed, for PipelineConfig.layouts
+    store.save_layout(layout, user, *, source_name=None) -> tuple[LayoutInfo, bool]
+    store.remove_layout(name, user)                 # supervisors
+    store.page_words(doc_id) -> list[OcrPage]       # every OCR word, per page
     # supervisors
     store.batch_stats(batch=None) -> list[BatchStats]
     store.reopen(doc_id, user)                      # rejected/verified -> ready
@@ -60,6 +67,7 @@ from __future__ import annotations
 
 from medreview.store.api import Store
 from medreview.store.audit import AuditRecord
+from medreview.store.layouts import LayoutInfo
 from medreview.store.records import (
     BatchInfo,
     DocumentRecord,
@@ -75,6 +83,7 @@ __all__ = [
     "DocumentRecord",
     "DocumentRef",
     "DocumentSummary",
+    "LayoutInfo",
     "Role",
     "Status",
     "Store",

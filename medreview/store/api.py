@@ -28,11 +28,14 @@ from medreview.errors import (
     RecordNotFoundError,
     UsageError,
 )
-from medreview.model import ErrorInfo, ExtractionResult, FieldData
+from medreview.layouts import Layout, LayoutSet
+from medreview.model import ErrorInfo, ExtractionResult, FieldData, OcrPage
 from medreview.progress import Progress
 from medreview.store import audit, convert, db, files, queue
+from medreview.store import layouts as store_layouts
 from medreview.store.audit import AuditRecord
 from medreview.store.autoverify import auto_verify_failures
+from medreview.store.layouts import LayoutInfo
 from medreview.store.lifecycle import transition
 from medreview.store.migrate import upgrade
 from medreview.store.paths import files_dir, normalise_url
@@ -79,6 +82,7 @@ class Store:
         self.files_root = files_root or files_dir(self.url)
         self.engine = db.create_store_engine(self.url, busy_timeout_ms=int(busy_timeout * 1000))
         self._sessions = db.session_factory(self.engine)
+        self._layouts = store_layouts.LayoutCache()
         try:
             with self.engine.begin() as connection:
                 if upgrade(connection):
@@ -435,11 +439,84 @@ class Store:
                 )
                 doc.document_type = document_type
 
-    def submit(self, doc_id: int, user: str) -> None:
-        """The analyst has checked every field: ``in_review -> verified``."""
+    def submit(self, doc_id: int, user: str, *, teach: bool = True) -> None:
+        """The analyst has checked every field: ``in_review -> verified``.
+
+        The verified document teaches its layout (learned, or refined when the
+        document matched one) in the same transaction; a document that cannot teach is
+        verified all the same. ``teach=False`` leaves that to :meth:`teach_layout`, for a
+        caller that would rather not wait for it (learning takes 0.1-0.3 s).
+        """
         with self._tx() as session:
             actor = _user(session, user)
-            transition(session, _claimed(session, doc_id, actor), Status.VERIFIED, actor)
+            doc = _claimed(session, doc_id, actor)
+            transition(session, doc, Status.VERIFIED, actor)
+            if teach:
+                self._teach(session, doc, actor)
+
+    def teach_layout(self, doc_id: int, user: str) -> str | None:
+        """Learn or refine a layout from a verified document; the layout's name, or ``None``."""
+        with self._tx() as session:
+            doc = _document(session, doc_id)
+            if doc.status not in (Status.VERIFIED.value, Status.EXPORTED.value):
+                raise InvalidTransitionError(f"document {doc_id} is {doc.status}, not verified")
+            return self._teach(session, doc, _user(session, user))
+
+    def _teach(self, session: Session, doc: Document, actor: User) -> str | None:
+        try:
+            with session.begin_nested():
+                return store_layouts.teach_from(session, doc, actor, self._layouts)
+        except Exception as exc:  # learning must never undo a verification
+            log.error("document %d taught no layout: unexpected %s", doc.id, type(exc).__name__)
+            return None
+
+    # -- layouts -------------------------------------------------------------
+
+    def layouts(self) -> list[LayoutInfo]:
+        """Every stored layout (with its TOML text), oldest first."""
+        with self._tx() as session:
+            return store_layouts.all_infos(session)
+
+    def layout(self, name: str) -> LayoutInfo:
+        """One stored layout by name."""
+        with self._tx() as session:
+            row = store_layouts.find(session, name)
+            if row is None:
+                raise RecordNotFoundError(f"there is no layout called {name!r}")
+            return store_layouts.info(session, row)
+
+    def layout_set(self) -> LayoutSet:
+        """The stored layouts, parsed, for the pipeline (cached until a layout changes)."""
+        with self._tx() as session:
+            return LayoutSet.of(self._layouts.layouts(session))
+
+    def save_layout(
+        self, layout: Layout, user: str, *, source_name: str | None = None
+    ) -> tuple[LayoutInfo, bool]:
+        """Store a layout (replacing one of the same name); returns it and whether it is new."""
+        with self._tx() as session:
+            actor = _user(session, user)
+            row, created = store_layouts.save(session, layout, actor, source_name=source_name)
+            action = "layout_learned" if created else "layout_refined"
+            audit.record(session, actor, action, detail=layout.name)
+            return store_layouts.info(session, row), created
+
+    def remove_layout(self, name: str, user: str) -> None:
+        """A supervisor removes a layout: documents it matched go to the generic reader."""
+        with self._tx() as session:
+            actor = _user(session, user, Role.SUPERVISOR)
+            if Role(actor.role) is not Role.SUPERVISOR:
+                raise UsageError(f"only a supervisor may remove layouts; {user} is an analyst")
+            row = store_layouts.find(session, name)
+            if row is None:
+                raise RecordNotFoundError(f"there is no layout called {name!r}")
+            session.delete(row)
+            audit.record(session, actor, "layout_removed", detail=name)
+
+    def page_words(self, doc_id: int) -> list[OcrPage]:
+        """The OCR words stored for each page of a document (to learn its layout)."""
+        with self._tx() as session:
+            return store_layouts.page_words(session, _document(session, doc_id))
 
     def reject(self, doc_id: int, user: str, reason: str) -> None:
         """The document cannot be verified (illegible, wrong type...): ``-> rejected``."""

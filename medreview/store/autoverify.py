@@ -1,7 +1,8 @@
 """Straight-through processing: may a document skip review?
 
 A document qualifies when its type is known, every field the type requires is
-present with at least the batch's confidence, and no field fails validation
+present with at least the batch's confidence, no field's second reading disagrees
+(:mod:`medreview.second_reader`) and no field fails validation
 (:func:`medreview.validation.validate_document`, cross-field checks included).
 The reasons returned name fields and rules only, never values.
 """
@@ -29,6 +30,11 @@ def auto_verify_failures(result: ExtractionResult, threshold: float) -> list[str
             failures.append(f"{spec.name}: missing")
         elif found.confidence < threshold:
             failures.append(f"{spec.name}: confidence below {threshold:.2f}")
+    failures.extend(
+        f"{name}: the second reader disagrees"
+        for name, found in result.fields.items()
+        if found.agreement is False
+    )
     problems = validate_document(result.document_type or "", result.values())
     failures.extend(f"{name}: fails validation" for name in problems)
     return failures

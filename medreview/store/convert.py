@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from medreview.model import ErrorInfo, ExtractionResult, FieldResult, PageInfo
+from medreview.model import ErrorInfo, ExtractionResult, FieldResult, OcrPage, PageInfo
 from medreview.page_images import prepared_for
 from medreview.store import files
 from medreview.store.records import DocumentRecord
@@ -51,6 +51,7 @@ def write_result(
     doc.error_code = None
     doc.error_message = None
     images = list(image_paths)
+    ocr = {page.index: page for page in result.ocr_pages}
     for info in result.pages:
         image = images[info.index] if info.index < len(images) else None
         prepared = prepared_for(image) if image else None
@@ -70,6 +71,7 @@ def write_result(
                     if prepared is not None and prepared.exists()
                     else None
                 ),
+                words=stored_words(ocr[info.index]) if info.index in ocr else None,
             )
         )
     for name, found in result.fields.items():
@@ -88,6 +90,19 @@ def write_result(
                 second_reading=found.second_reading,
             )
         )
+
+
+def stored_words(page: OcrPage) -> list[list[object]]:
+    """A page's words in the ``pages.words`` column: text, OCR text if other, confidence, box."""
+    return [
+        [
+            w.text,
+            w.ocr_text if w.ocr_text != w.text else "",
+            round(w.confidence, 3),
+            *w.bbox.as_list(),
+        ]
+        for w in page.words
+    ]
 
 
 def read_record(session: Session, doc: Document, root: Path) -> DocumentRecord:

@@ -167,6 +167,8 @@ class Page(Base):
     steps: Mapped[Any] = mapped_column(JSON, default=list)
     image_path: Mapped[str | None] = mapped_column(String(500), default=None)
     prepared_path: Mapped[str | None] = mapped_column(String(500), default=None)
+    # every word OCR read: [text, ocr_text or "", confidence, x0, y0, x1, y1] (to learn layouts)
+    words: Mapped[Any] = mapped_column(JSON, nullable=True, default=None)
 
 
 class ExtractedField(Base):
@@ -202,6 +204,27 @@ class FinalValue(Base):
     name: Mapped[str] = mapped_column(String(64))
     value: Mapped[Any] = mapped_column(JSON(none_as_null=False))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class StoredLayout(Base):
+    """A form's layout (the TOML text of :mod:`medreview.layouts.format`) and who taught it."""
+
+    __tablename__ = "layouts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    document_type: Mapped[str] = mapped_column(String(32))
+    body: Mapped[str] = mapped_column(Text)
+    documents: Mapped[int] = mapped_column(Integer, default=1)
+    # bumped on every change, so readers re-parse only what changed
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    taught_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    source_document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), default=None
+    )
+    source_name: Mapped[str | None] = mapped_column(String(500), default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

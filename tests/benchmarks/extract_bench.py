@@ -1,15 +1,23 @@
-"""Extraction benchmark: accuracy, speed, time per stage and peak memory.
+"""Extraction benchmark: accuracy, confident errors, speed and memory per engine and slice.
 
 A script, not a test: ``.venv/bin/python -m tests.benchmarks.extract_bench``.
 It generates a labelled corpus (or uses ``--corpus DIR`` of ``NAME.ext`` +
-``NAME.json`` pairs), extracts it with 1 and with 2 worker processes and prints:
+``NAME.json`` pairs) and extracts it with each engine set-up
+(``--setups``: Tesseract alone, PP-OCRv6 alone, PP-OCRv6 with the Tesseract
+second reader), printing per slice of the corpus (printed scan, photocopy,
+phone photo, handwriting fonts):
 
-- field-level exact-match accuracy per document type, per field and per
-  degradation, with handwriting-font pages reported separately;
-- pages per minute with 1 and 2 processes, and the speed-up;
-- seconds per stage and the share of time spent outside the OCR engine call;
-- the peak resident memory of the whole 2-process run (parent and workers);
-- the in-process (tesserocr) against the subprocess (pytesseract) engine.
+- field-level exact-match accuracy;
+- seconds per page (the pipeline's own stage timings, one worker);
+- "confident errors": fields whose value is wrong yet neither below the review
+  window's low-confidence threshold nor disagreeing with the second reader.
+
+Then, for the last set-up, 1 against 2 worker processes (pages per minute,
+speed-up) and the peak resident memory of the 2-process run (parent and workers).
+``--preprocess-study`` instead reads the corpus with PP-OCRv6 alone under each
+preprocessing step switched on or off, which is how the per-engine preprocessing
+in ``medreview/config.py`` was chosen. On a shared machine timings are noisy:
+compare ratios within one run, and re-run on a quiet machine for absolute figures.
 """
 
 from __future__ import annotations
@@ -21,17 +29,18 @@ import tempfile
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import cv2
+from PIL import Image
+
 from medreview.batch import ExtractionPool, WorkItem
-from medreview.config import PipelineConfig
+from medreview.config import ENGINE_PREPROCESS, LoadConfig, PipelineConfig, PreprocessConfig
 from medreview.loading import load_pages
 from medreview.model import ExtractionResult
-from medreview.ocr import get_engine
-from medreview.preprocess import to_gray
+from medreview.second_reader import LOW_CONFIDENCE
 from tests.corpus.generate import generate_corpus
 
 _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
@@ -106,28 +115,76 @@ def same(expected: Any, actual: Any) -> bool:
     return bool(expected == actual)
 
 
-def score(cases: list[Case], results: list[ExtractionResult]) -> dict[str, dict[str, list[int]]]:
-    """Per grouping key, [correct, total] counts."""
-    tally: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+def slice_of(truth: dict[str, Any]) -> str:
+    """The corpus slice a document belongs to."""
+    if truth.get("handwriting"):
+        return "handwriting fonts"
+    degradation = str(truth.get("degradation", ""))
+    if "phone" in degradation:
+        return "phone photo"
+    if "photocopy" in degradation:
+        return "photocopy"
+    return "printed scan"
+
+
+@dataclass
+class Tally:
+    """Counts of one slice."""
+
+    fields: int = 0
+    correct: int = 0
+    confident_errors: int = 0
+    disagreeing: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+
+    def add(self, other: Tally) -> None:
+        self.fields += other.fields
+        self.correct += other.correct
+        self.confident_errors += other.confident_errors
+        self.disagreeing += other.disagreeing
+        self.pages += other.pages
+        self.seconds += other.seconds
+
+
+def score(cases: list[Case], results: list[ExtractionResult]) -> dict[str, Tally]:
+    """Per slice (and "all"), the counts of the run."""
+    tallies: dict[str, Tally] = defaultdict(Tally)
     for case, result in zip(cases, results, strict=True):
-        truth = case.truth
+        tally = tallies[slice_of(case.truth)]
+        tally.pages += len(result.pages)
+        tally.seconds += sum(result.timings.values())
+        for name, expected in case.truth["fields"].items():
+            found = result.fields.get(name)
+            ok = same(expected, found.value if found else None)
+            tally.fields += 1
+            tally.correct += ok
+            if found is not None and found.agreement is False:
+                tally.disagreeing += 1
+            elif (
+                not ok
+                and found is not None
+                and found.value not in (None, "", [])
+                and found.confidence >= LOW_CONFIDENCE
+            ):
+                tally.confident_errors += 1
+    total = Tally()
+    for tally in list(tallies.values()):
+        total.add(tally)
+    tallies["all"] = total
+    return tallies
+
+
+def field_misses(cases: list[Case], results: list[ExtractionResult]) -> dict[str, list[int]]:
+    """Per field, [correct, total]."""
+    rows: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for case, result in zip(cases, results, strict=True):
         values = result.values()
-        group = "handwriting" if truth.get("handwriting") else "printed"
-        for name, expected in truth["fields"].items():
-            ok = int(same(expected, values.get(name)))
-            keys = {
-                "type": f"{group} {truth['document_type']}",
-                "field": f"{truth['document_type']}.{name}",
-                "degradation": f"{group} {truth.get('degradation', '?')}",
-                "overall": group,
-            }
-            for kind, key in keys.items():
-                tally[kind][key][0] += ok
-                tally[kind][key][1] += 1
-        for name in values.keys() - truth["fields"].keys():
-            if values[name] not in (None, [], ""):
-                tally["spurious"][f"{truth['document_type']}.{name}"][1] += 1
-    return tally
+        for name, expected in case.truth["fields"].items():
+            key = f"{case.truth['document_type']}.{name}"
+            rows[key][0] += same(expected, values.get(name))
+            rows[key][1] += 1
+    return rows
 
 
 @dataclass
@@ -154,33 +211,93 @@ def run(cases: list[Case], config: PipelineConfig, workers: int) -> Run:
     return Run(results, done - ready, ready - start, memory.peak)
 
 
-def page_images(cases: list[Case], count: int) -> Iterator[Any]:
-    for case in cases:
-        for page in load_pages(case.path, PipelineConfig().load):
-            yield to_gray(page.image)
-            count -= 1
-            if count == 0:
-                return
-
-
-def compare_engines(cases: list[Case], pages: int) -> None:
-    images = list(page_images(cases, pages))
-    for name in ("tesserocr", "pytesseract"):
-        engine = get_engine(name)
-        engine.recognize(images[0], 0)  # load models outside the timing
-        start = time.perf_counter()
-        for index, image in enumerate(images):
-            engine.recognize(image, index)
-        per_page = (time.perf_counter() - start) / len(images)
-        print(f"  {name:<12} {per_page:6.2f} s/page ({engine.version()})")
-
-
-def print_table(title: str, rows: dict[str, list[int]]) -> None:
+def print_slices(title: str, tallies: dict[str, Tally]) -> None:
     print(f"\n{title}")
-    for key in sorted(rows):
-        correct, total = rows[key]
-        share = 100.0 * correct / total if total else 0.0
-        print(f"  {key:<48} {share:6.1f}%  ({correct}/{total})")
+    print(
+        f"  {'slice':<18} {'accuracy':>16} {'s/page':>7} {'confident errors':>18} {'disagree':>9}"
+    )
+    for key in sorted(tallies, key=lambda k: (k == "all", k)):
+        t = tallies[key]
+        share = 100.0 * t.correct / t.fields if t.fields else 0.0
+        confident = 100.0 * t.confident_errors / t.fields if t.fields else 0.0
+        disagree = 100.0 * t.disagreeing / t.fields if t.fields else 0.0
+        per_page = t.seconds / t.pages if t.pages else 0.0
+        print(
+            f"  {key:<18} {share:6.1f}% ({t.correct:>3}/{t.fields:<3}) {per_page:7.2f} "
+            f"{confident:8.1f}% ({t.confident_errors:>3})  {disagree:7.1f}%",
+            flush=True,
+        )
+
+
+SETUPS: dict[str, PipelineConfig] = {
+    "tesseract": PipelineConfig(engine="tesseract"),
+    "ppocr": PipelineConfig(engine="ppocr", second_reader=False),
+    "ppocr+second": PipelineConfig(engine="ppocr"),
+}
+
+
+# Each step is switched against the PP-OCR profile only on the documents where it can
+# fire (the others would read the same twice): degradations by name, or handwriting.
+STEP_DOCUMENTS: dict[str, tuple[str, ...]] = {
+    "illumination": ("phone_shadow", "colour_cast"),
+    "despeckle": ("photocopy", "noise"),
+    "deskew": ("rotation", "phone_shadow"),
+    "binarize_retry": ("handwriting", "phone_shadow", "photocopy"),
+    "enlarge_small": ("low_resolution",),
+}
+
+
+def _fires(step: str, truth: dict[str, Any]) -> bool:
+    wanted = STEP_DOCUMENTS[step]
+    return (bool(truth.get("handwriting")) and "handwriting" in wanted) or any(
+        name in str(truth.get("degradation", "")) for name in wanted
+    )
+
+
+def low_resolution_copies(cases: list[Case], folder: Path, count: int = 4) -> list[Case]:
+    """Printed documents' first pages at 100 dpi, as small phone photos and faxes come."""
+    copies = []
+    # one-page documents only: the fields of later pages would not be on the copy
+    printed = [
+        c for c in cases if slice_of(c.truth) == "printed scan" and c.truth.get("pages", 1) == 1
+    ]
+    for case in printed[:count]:
+        page = next(iter(load_pages(case.path, LoadConfig(gray=True))))
+        small = cv2.resize(page.image, None, fx=1 / 3, fy=1 / 3, interpolation=cv2.INTER_AREA)
+        path = folder / f"{case.path.stem}_100dpi.png"
+        Image.fromarray(small).save(path, dpi=(100, 100))
+        copies.append(Case(path, dict(case.truth, degradation="low_resolution")))
+    return copies
+
+
+def preprocess_study(cases: list[Case], scratch: Path) -> None:
+    """PP-OCRv6 alone, each preprocessing step switched against the kept profile."""
+    kept = ENGINE_PREPROCESS["ppocr"]
+    cases = cases + low_resolution_copies(cases, scratch)
+
+    def read(pre: PreprocessConfig, subset: list[Case]) -> dict[str, Tally]:
+        config = PipelineConfig(engine="ppocr", second_reader=False, preprocess=pre)
+        return score(subset, run(subset, config, 1).results)
+
+    everything = PreprocessConfig(orientation_below_confidence=kept.orientation_below_confidence)
+    print_slices("PP-OCR profile, every document", read(kept, cases))
+    print_slices("every step (Tesseract's), every document", read(everything, cases))
+    for step in STEP_DOCUMENTS:
+        subset = [c for c in cases if _fires(step, c.truth)]
+        if not subset:
+            continue
+        flipped = not getattr(kept, step)
+        title = f"{step} {'on' if flipped else 'off'} vs the profile, {len(subset)} documents"
+        base = read(kept, subset)["all"]
+        other = read(replace(kept, **{step: flipped}), subset)["all"]
+        print(f"\n{title}")
+        for name, tally in (("profile", base), (f"{step} {'on' if flipped else 'off'}", other)):
+            share = 100.0 * tally.correct / tally.fields if tally.fields else 0.0
+            print(
+                f"  {name:<22} {share:6.1f}% ({tally.correct}/{tally.fields}) "
+                f"{tally.seconds / max(1, tally.pages):6.2f} s/page",
+                flush=True,
+            )
 
 
 def main() -> None:
@@ -189,66 +306,64 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=36, help="documents to generate")
     parser.add_argument("--handwriting-share", type=float, default=0.25)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--skip-single", action="store_true", help="only the 2-worker run")
+    parser.add_argument(
+        "--setups", default=",".join(SETUPS), help=f"comma-separated, of {', '.join(SETUPS)}"
+    )
+    parser.add_argument("--skip-workers", action="store_true", help="no 1 vs 2 process run")
+    parser.add_argument("--preprocess-study", action="store_true")
+    parser.add_argument("--fields", action="store_true", help="also accuracy per field")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="medreview-bench-") as scratch:
         folder = args.corpus
         if folder is None:
             folder = Path(scratch)
-            print(f"generating {args.documents} documents ...", flush=True)
+            print(f"generating {args.documents} documents (seed {args.seed}) ...", flush=True)
             generate_corpus(
                 folder, args.documents, seed=args.seed, handwriting_share=args.handwriting_share
             )
         cases = corpus_cases(folder)
-        config = PipelineConfig()
-        print(f"corpus: {len(cases)} documents", flush=True)
+        counts = defaultdict(int)
+        for case in cases:
+            counts[slice_of(case.truth)] += 1
+        print(f"corpus: {len(cases)} documents {dict(sorted(counts.items()))}", flush=True)
 
-        runs: dict[int, Run] = {}
-        for workers in (2,) if args.skip_single else (1, 2):
-            runs[workers] = run(cases, config, workers)
-            done = runs[workers]
+        if args.preprocess_study:
+            preprocess_study(cases, Path(scratch))
+            return
+        setups = {name: SETUPS[name] for name in args.setups.split(",")}
+        last: PipelineConfig | None = None
+        for name, config in setups.items():
+            done = run(cases, config, 1)
+            print_slices(f"{name} (1 process, {done.pages} pages)", score(cases, done.results))
+            failed = [r.source for r in done.results if r.error]
+            if failed:
+                print(f"  failed files: {failed}")
+            if args.fields:
+                for key, (correct, total) in sorted(field_misses(cases, done.results).items()):
+                    print(f"    {key:<44} {correct:>3}/{total}")
+            stages: dict[str, float] = defaultdict(float)
+            for result in done.results:
+                for stage, seconds in result.timings.items():
+                    stages[stage] += seconds
             print(
-                f"{workers} worker(s): {done.pages} pages in {done.seconds:.1f} s "
-                f"(+{done.startup:.1f} s start-up)",
-                flush=True,
+                "  seconds per page by stage: "
+                + ", ".join(f"{k} {v / done.pages:.2f}" for k, v in sorted(stages.items()))
             )
+            last = config
+            one = done
 
-        results = runs[min(runs)].results
-        failed = [r.source for r in results if r.error]
-        pages = sum(len(r.pages) for r in results)
-        tally = score(cases, results)
-        print_table("accuracy by document type", tally["overall"] | tally["type"])
-        print_table("accuracy by degradation", tally["degradation"])
-        print_table("accuracy by field", tally["field"])
-        if tally["spurious"]:
-            print_table("fields extracted that the document does not show", tally["spurious"])
-        if failed:
-            print(f"\nfailed files: {failed}")
-
-        print("\nthroughput (warm workers; with start-up in brackets)")
-        for workers, done in sorted(runs.items()):
-            warm = 60 * done.pages / done.seconds
-            cold = 60 * done.pages / (done.seconds + done.startup)
-            print(f"  {workers} process(es): {warm:6.1f} pages/minute ({cold:.1f})")
-        if 1 in runs and 2 in runs:
-            one, two = runs[1], runs[2]
-            print(f"  speed-up 2 vs 1: {one.seconds / two.seconds:.2f}x", end=" ")
-            print(f"({(one.seconds + one.startup) / (two.seconds + two.startup):.2f}x)")
-
-        stages: dict[str, float] = defaultdict(float)
-        for result in results:
-            for stage, seconds in result.timings.items():
-                stages[stage] += seconds
-        total = sum(stages.values())
-        print("\ntime per stage (seconds per page)")
-        for stage, seconds in sorted(stages.items(), key=lambda kv: -kv[1]):
-            print(f"  {stage:<12} {seconds / pages:6.3f}  ({100 * seconds / total:4.1f}%)")
-        print(f"  outside the OCR engine: {100 * (1 - stages['ocr'] / total):.1f}% of the time")
-
-        print(f"\npeak memory, 2-process run: {runs[2].peak_memory / 2**20:.0f} MiB")
-        print("\nengines on the same pages")
-        compare_engines(cases, 4)
+        if last is not None and not args.skip_workers:
+            two = run(cases, last, 2)
+            print("\nworker processes (warm; start-up in brackets)")
+            for workers, done in ((1, one), (2, two)):
+                warm = 60 * done.pages / done.seconds
+                print(
+                    f"  {workers} process(es): {warm:6.1f} pages/minute "
+                    f"(+{done.startup:.1f} s start-up), peak memory "
+                    f"{done.peak_memory / 2**20:.0f} MiB"
+                )
+            print(f"  speed-up 2 vs 1: {one.seconds / two.seconds:.2f}x")
 
 
 if __name__ == "__main__":

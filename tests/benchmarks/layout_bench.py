@@ -32,6 +32,7 @@ import io
 import json
 import tempfile
 import time
+import traceback
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -63,6 +64,9 @@ def run_cli(argv: Sequence[str]) -> tuple[int, str, str]:
             code = medreview_main(list(argv))
         except SystemExit as exit_:  # argparse refusing the arguments
             code = exit_.code if isinstance(exit_.code, int) else 2
+        except Exception:  # a command's bug: reported, and the benchmark goes on
+            code = 1
+            err.write(traceback.format_exc())
     return code, out.getvalue(), err.getvalue()
 
 
@@ -72,10 +76,10 @@ def extract_has(option: str) -> bool:
     return option in out
 
 
-def has_layouts_command() -> bool:
-    """Whether ``medreview layouts learn`` exists."""
+def layouts_learn_help() -> str | None:
+    """``medreview layouts learn --help``, or ``None`` when there is no such command."""
     code, out, _ = run_cli(["layouts", "learn", "--help"])
-    return code == 0 and "learn" in out
+    return out if code == 0 and "learn" in out else None
 
 
 def extract(
@@ -203,13 +207,16 @@ def learned_part(
 ) -> None:
     """Teach one document per family and type, read the rest, check who read what."""
     print("\n=== (b) after learning each family from one document")
-    if not has_layouts_command():
+    learn_help = layouts_learn_help()
+    if learn_help is None:
         print(
             "  could not run: this medreview has no `layouts learn` command yet, "
             "so there are no learned-layout figures"
         )
         return
     url = f"sqlite:///{scratch / 'layouts.db'}"
+    # teach with the engine that reads, when ``learn`` lets one be chosen
+    learn_options = list(engine_options) if "--engine" in learn_help else []
     rest: list[Sample] = []
     taught: dict[str, str] = {}
     for (family, document_type), group in sorted(by_group(samples).items()):
@@ -226,6 +233,7 @@ def learned_part(
                 name,
                 "--database",
                 url,
+                *learn_options,
             ]
         )
         if code != 0:

@@ -235,3 +235,18 @@ def test_dropping_a_folder_queues_its_scans(
     with qtbot.waitSignal(window.importRequested) as blocker:
         QApplication.sendEvent(window, drop)
     assert blocker.args == [[tmp_path / "a.pdf"]]
+
+
+def test_the_status_bar_says_when_cloud_ocr_is_on(
+    qtbot: QtBot, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MEDREVIEW_ENABLE_VISION", raising=False)
+    off = MainWindow(settings)
+    qtbot.addWidget(off)
+    assert off.cloud_label.isHidden()
+    monkeypatch.setenv("MEDREVIEW_ENABLE_VISION", "1")
+    on = MainWindow(settings)
+    qtbot.addWidget(on)
+    on.show()
+    assert on.cloud_label.isVisible()
+    assert "Google" in on.cloud_label.text()

@@ -277,14 +277,3 @@ def box(page: render.Page, x0: float, y0: float, x1: float, y1: float, width: fl
         outline=(35, 35, 35),
         width=max(1, page.px(width)),
     )
-
-
-def dotted(page: render.Page, x0: float, x1: float, y: float, step: float = 16) -> None:
-    """A dotted leader along a baseline, from x0 to x1."""
-    r = 2.2
-    x = x0
-    while x < x1:
-        page.draw.ellipse(
-            [page.px(x - r), page.px(y - r), page.px(x + r), page.px(y + r)], fill=(70, 70, 70)
-        )
-        x += step

@@ -103,6 +103,17 @@ def document(
     return fields, extras, style
 
 
+def _dotted(page: render.Page, x0: float, x1: float, y: float, step: float = 22) -> None:
+    """A dotted leader along a baseline, from x0 to x1."""
+    r = 1.8
+    x = x0
+    while x < x1:
+        page.draw.ellipse(
+            [page.px(x - r), page.px(y - r), page.px(x + r), page.px(y + r)], fill=(70, 70, 70)
+        )
+        x += step
+
+
 class _Sheet:
     """A page of ``label ........ value`` lines and small tables."""
 
@@ -126,12 +137,12 @@ class _Sheet:
         if value:
             width = self.page.width(value, "value")
             start = value_x
-            common.dotted(self.page, label_end + 20, start - 36, y)
+            _dotted(self.page, label_end + 20, start - 36, y)
             self.page.text(start, y, value, "value", max_width=end - start)
             if start + width < end - 80:
-                common.dotted(self.page, min(start + width, end) + 40, end, y)
+                _dotted(self.page, min(start + width, end) + 40, end, y)
         else:
-            common.dotted(self.page, label_end + 20, end, y)
+            _dotted(self.page, label_end + 20, end, y)
 
     def section(self, y: float, key: str) -> float:
         self.section_number += 1
@@ -306,7 +317,7 @@ def _prescription(
     lines = render.wrap(page, fields.get("directions", ""), "value", RIGHT - LEFT - 100)
     for i in range(max(3, len(lines))):
         y += page.faces["value"].size + 40
-        common.dotted(page, LEFT + 40, RIGHT, y + 14)
+        _dotted(page, LEFT + 40, RIGHT, y + 34)
         if i < len(lines):
             page.text(LEFT + 50, y, lines[i], "value", max_width=RIGHT - LEFT - 60)
     y += 150

@@ -1,0 +1,621 @@
+"""Learning a layout from a verified document, and refining it with the next ones.
+
+The analyst's verified values say which words on the page are values; every
+other word that looks printed (letters, at most two digits, read with some
+confidence, sharing no word with any verified value) is one of the form's
+printed words. Each value's region is its words' box grown to its neighbours:
+to the word that ends it on the right, to the next printed word below for a
+value of several lines, and tied to the nearest printed words above or left of
+it (its label). Geometry is worked out in the page's upright frame (the text
+lines' tilt is measured from the words and taken out), as shares of the page.
+
+Never stored: a value's words, or any word sharing a token with a value.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from medreview.config import DateOrder
+from medreview.documents import FieldKind, FieldSpec, fields_of
+from medreview.layouts.format import (
+    Anchor,
+    Box,
+    FieldRegion,
+    Layout,
+    LayoutError,
+    LayoutPage,
+    LayoutSet,
+    word_key,
+)
+from medreview.layouts.matching import accepted, align, find_layout
+from medreview.layouts.reading import coerce
+from medreview.model import FieldData, FieldResult, OcrPage
+from medreview.parsing.canonical import MONTHS
+
+# A layout needs at least this many printed words to be recognised again.
+MIN_ANCHORS = 8
+# Longest run of words a short value (date, phone, number...) may take.
+_SPAN_WORDS = {
+    FieldKind.LIST: 2,
+    FieldKind.DATE: 4,
+    FieldKind.PHONE: 4,
+    FieldKind.NUMBER: 2,
+    FieldKind.INTEGER: 2,
+    FieldKind.REFILLS: 1,
+    FieldKind.ENUM: 3,
+    FieldKind.ALNUM: 3,
+}
+# Words a text value may skip between its own (labels between an address's rows).
+_MAX_SKIP = 8
+# How far a value with no neighbour may grow sideways (share of the page width).
+_GROW_TEXT = 0.12
+_GROW_OTHER = 0.05
+_MARGIN = 0.004
+_RIGHT_MARGIN = 0.97
+_TEXT_KINDS = frozenset({FieldKind.STRING, FieldKind.LIST})
+_EMPTY_WORDS = frozenset({"na", "none", "nil", "nothing", "notapplicable"})
+_REFILL_OPTIONS = frozenset({str(n) for n in range(12)} | {"prn"})
+
+
+@dataclass(slots=True)
+class _Page:
+    """A teaching page: its words and their upright boxes as shares of the page."""
+
+    ocr: OcrPage
+    boxes: np.ndarray  # N x 4
+    keys: list[str]
+    _lines: list[list[int]] | None = None
+    _read: dict[tuple[str, str, tuple[DateOrder, ...]], list[FieldData]] = field(
+        default_factory=dict
+    )
+
+    def readings(
+        self, spec: FieldSpec, text: str, orders: tuple[DateOrder, ...]
+    ) -> list[FieldData]:
+        """What ``text`` reads as for the field's kind, in each date order (remembered)."""
+        key = (spec.name, text, orders)
+        found = self._read.get(key)
+        if found is None:
+            found = [
+                coerce(spec, text, o)
+                for o in (orders if spec.kind is FieldKind.DATE else orders[:1])
+            ]
+            if spec.kind is FieldKind.ALNUM:
+                found = [v.upper() if isinstance(v, str) else v for v in found]
+            self._read[key] = found
+        return found
+
+    @property
+    def centres(self) -> np.ndarray:
+        return np.column_stack(
+            ((self.boxes[:, 0] + self.boxes[:, 2]) / 2, (self.boxes[:, 1] + self.boxes[:, 3]) / 2)
+        )
+
+    def lines(self) -> list[list[int]]:
+        """Word indices in reading order, line by line (worked out once)."""
+        if self._lines is None:
+            self._lines = self._group_lines()
+        return self._lines
+
+    def _group_lines(self) -> list[list[int]]:
+        if not len(self.boxes):
+            return []
+        heights = self.boxes[:, 3] - self.boxes[:, 1]
+        half = 0.5 * float(np.median(heights))
+        cy = (self.boxes[:, 1] + self.boxes[:, 3]) / 2
+        lines: list[list[int]] = []
+        top = -1.0
+        for i in sorted(range(len(cy)), key=lambda k: float(cy[k])):
+            if lines and cy[i] - top <= half:
+                lines[-1].append(i)
+            else:
+                lines.append([i])
+                top = float(cy[i])
+        return [sorted(line, key=lambda k: float(self.boxes[k, 0])) for line in lines]
+
+
+def _tilt(page: OcrPage) -> float:
+    """The text lines' slope in radians, from each word to its right-hand neighbour."""
+    if len(page.words) < 4:
+        return 0.0
+    b = np.array([w.bbox.as_list() for w in page.words], dtype=np.float64)
+    cx, cy = (b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2
+    h = np.maximum(b[:, 3] - b[:, 1], 1.0)
+    gap = b[None, :, 0] - b[:, None, 2]  # gap[i, j]: from i's right edge to j's left edge
+    near = (gap > -0.3 * h[:, None]) & (gap < 2.5 * h[:, None])
+    near &= np.abs(cy[None, :] - cy[:, None]) < 0.8 * h[:, None]
+    np.fill_diagonal(near, False)
+    angles = []
+    for i in range(len(b)):
+        candidates = np.flatnonzero(near[i])
+        if len(candidates):
+            j = candidates[np.argmin(gap[i, candidates])]
+            angles.append(math.atan2(cy[j] - cy[i], cx[j] - cx[i]))
+    if len(angles) < 4:
+        return 0.0
+    angle = float(np.median(angles))
+    return angle if abs(angle) > math.radians(0.2) else 0.0
+
+
+def _teaching_page(page: OcrPage) -> _Page:
+    width, height = max(page.width, 1), max(page.height, 1)
+    angle = _tilt(page)
+    cos, sin = math.cos(-angle), math.sin(-angle)
+    mx, my = width / 2, height / 2
+    boxes = []
+    for word in page.words:
+        b = word.bbox
+        corners = [(b.x0, b.y0), (b.x1, b.y0), (b.x1, b.y1), (b.x0, b.y1)]
+        xs = [mx + (x - mx) * cos - (y - my) * sin for x, y in corners]
+        ys = [my + (x - mx) * sin + (y - my) * cos for x, y in corners]
+        # a rotated box's bounding box is taller than the word: keep the word's height
+        cy, half = (min(ys) + max(ys)) / 2, b.height / 2
+        boxes.append((min(xs) / width, (cy - half) / height, max(xs) / width, (cy + half) / height))
+    keys = [word_key(w.ocr_text or w.text) for w in page.words]
+    return _Page(page, np.array(boxes, dtype=np.float64).reshape(-1, 4), keys)
+
+
+# -- finding each verified value's words ---------------------------------------------
+
+
+def _value_text(value: FieldData) -> str:
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    return str(value)
+
+
+def _tokens(value: FieldData) -> list[str]:
+    return [k for k in (word_key(t) for t in _value_text(value).split()) if k]
+
+
+def _alike(key: str, token: str) -> bool:
+    if key == token:
+        return True
+    return len(token) >= 3 and len(key) >= 2 and fuzz.ratio(key, token) >= 75
+
+
+def _text_words(page: _Page, tokens: list[str], used: set[int]) -> list[int]:
+    """The words spelling ``tokens`` in reading order, labels between them skipped."""
+    order = [i for line in page.lines() for i in line if i not in used]
+    best: list[int] = []
+    for start, first in enumerate(order):
+        if not _alike(page.keys[first], tokens[0]):
+            continue
+        taken, k, skipped = [first], 1, 0
+        for i in order[start + 1 :]:
+            if k >= len(tokens) or skipped > _MAX_SKIP:
+                break
+            key = page.keys[i]
+            if _alike(key, tokens[k]):
+                taken.append(i)
+                k, skipped = k + 1, 0
+            elif k + 1 < len(tokens) and _alike(key, tokens[k + 1]):
+                taken.append(i)
+                k, skipped = k + 2, 0
+            elif key and tokens[k].startswith(key) and len(key) >= 2:
+                taken.append(i)  # a token OCR split in two: its first part
+            else:
+                skipped += 1
+        if len(taken) > len(best):
+            best = taken
+    return best if len(best) >= max(1, math.ceil(0.6 * len(tokens))) else []
+
+
+_DIGIT_KINDS = frozenset(
+    {FieldKind.DATE, FieldKind.PHONE, FieldKind.NUMBER, FieldKind.INTEGER, FieldKind.ALNUM}
+)
+_MONTHS = frozenset(month[:3] for month in MONTHS)
+
+
+def _may_start(kind: FieldKind, key: str) -> bool:
+    """Whether a value of ``kind`` may start with a word of this key (a quick filter)."""
+    if kind not in _DIGIT_KINDS:
+        return True
+    if any(c.isdigit() for c in key):
+        return True
+    return (kind is FieldKind.DATE and key[:3] in _MONTHS) or kind is FieldKind.ALNUM
+
+
+def _span_words(
+    page: _Page, spec: FieldSpec, value: FieldData, used: set[int], order: DateOrder
+) -> list[int]:
+    """The shortest run of words on one line that reads as ``value``."""
+    longest = _SPAN_WORDS.get(spec.kind, 3)
+    orders = (order, DateOrder.DAY_FIRST if order is DateOrder.MONTH_FIRST else order)
+    if spec.kind is FieldKind.ALNUM and isinstance(value, str):
+        value = value.upper()
+    for length in range(1, longest + 1):
+        for line in page.lines():
+            for start in range(len(line) - length + 1):
+                span = line[start : start + length]
+                if any(i in used for i in span) or not _may_start(spec.kind, page.keys[span[0]]):
+                    continue
+                text = " ".join(page.ocr.words[i].ocr_text for i in span)
+                if value == [] and word_key(text) not in _EMPTY_WORDS:
+                    continue  # only the words that say "nothing" mark an empty list
+                if value in page.readings(spec, text, orders):
+                    return span
+    return []
+
+
+def _evidence_words(page: _Page, evidence: FieldResult | None, value: FieldData) -> list[int]:
+    if evidence is None or evidence.value != value or evidence.page != page.ocr.index:
+        return []
+    boxes = set(evidence.boxes)
+    return [i for i, w in enumerate(page.ocr.words) if w.bbox in boxes]
+
+
+def _locate(
+    pages: Sequence[_Page],
+    spec: FieldSpec,
+    value: FieldData,
+    evidence: FieldResult | None,
+    used: dict[int, set[int]],
+    order: DateOrder,
+) -> tuple[_Page, list[int]] | None:
+    for page in pages:
+        words = _evidence_words(page, evidence, value)
+        if words and not any(i in used[page.ocr.index] for i in words):
+            if len(words) > 1 and spec.kind in (FieldKind.ENUM, FieldKind.REFILLS):
+                # the generic reader's boxes of a choice hold the printed options too
+                outside = set(range(len(page.keys))) - set(words)
+                words = _span_words(page, spec, value, outside, order) or words
+            return page, words
+    for page in pages:
+        taken = used[page.ocr.index]
+        if value == []:  # a list the page marks empty ("N/A", "None")
+            words = _span_words(page, spec, value, taken, order)
+        elif spec.kind in _TEXT_KINDS:
+            tokens = _tokens(value)
+            words = _text_words(page, tokens, taken) if tokens else []
+        else:
+            words = _span_words(page, spec, value, taken, order)
+        if words:
+            return page, words
+    return None
+
+
+# -- the form's printed words -----------------------------------------------------------
+
+
+def _printed(page: _Page, index: int, values: set[int], value_keys: set[str]) -> bool:
+    word = page.ocr.words[index]
+    key = page.keys[index]
+    digits = sum(c.isdigit() for c in key)
+    return (
+        index not in values
+        and any(c.isalpha() for c in key)
+        and digits <= 2
+        and key not in value_keys
+        and word.confidence >= 0.4
+    )
+
+
+# -- regions -------------------------------------------------------------------------
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return max(0.0, min(a1, b1) - max(a0, b0))
+
+
+def _region(
+    page: _Page,
+    spec: FieldSpec,
+    words: list[int],
+    value: FieldData,
+    anchor_of: Mapping[int, int],
+) -> FieldRegion:
+    boxes = page.boxes
+    vx0, vy0 = float(boxes[words, 0].min()), float(boxes[words, 1].min())
+    vx1, vy1 = float(boxes[words, 2].max()), float(boxes[words, 3].max())
+    h = float(np.median(boxes[words, 3] - boxes[words, 1]))
+    mine = set(words)
+    others = [i for i in range(len(boxes)) if i not in mine]
+    band = [
+        i
+        for i in others
+        if _overlap(vy0, vy1, boxes[i, 1], boxes[i, 3]) > 0.5 * (boxes[i, 3] - boxes[i, 1])
+    ]
+    options = _options(page, spec, band)
+    multi = spec.kind is FieldKind.LIST or spec.name == "directions" or _line_count(page, words) > 1
+    grow = _GROW_TEXT if spec.kind in _TEXT_KINDS else _GROW_OTHER
+    if options:
+        chosen = [*words, *options]
+        x0 = float(boxes[chosen, 0].min()) - _MARGIN * 3
+        x1 = float(boxes[chosen, 2].max()) + _MARGIN * 3
+        stop_right = None
+    else:
+        left = [i for i in band if boxes[i, 2] <= vx0 + _MARGIN]
+        right = [i for i in band if boxes[i, 0] >= vx1 - _MARGIN]
+        x0 = float(max(boxes[left, 2])) + _MARGIN if left else vx0 - grow
+        nearest = min(right, key=lambda i: float(boxes[i, 0])) if right else None
+        if nearest is not None:
+            x1 = float(boxes[nearest, 0]) - _MARGIN
+        else:  # nothing ends it: a text runs to the margin
+            x1 = max(vx1 + grow, _RIGHT_MARGIN) if spec.kind in _TEXT_KINDS else vx1 + grow
+        stop_right = anchor_of.get(nearest) if nearest is not None else None
+    y0, y1 = vy0 - 0.35 * h, vy1 + 0.35 * h
+    stop_below = None
+    if multi:
+        below = [
+            i
+            for i in others
+            if boxes[i, 1] >= vy1 - 0.2 * h and _overlap(x0, x1, boxes[i, 0], boxes[i, 2]) > 0
+        ]
+        nearest = min(below, key=lambda i: float(boxes[i, 1])) if below else None
+        y1 = float(boxes[nearest, 1]) - _MARGIN if nearest is not None else vy1 + 2.5 * h
+        stop_below = anchor_of.get(nearest) if nearest is not None else None
+    return FieldRegion(
+        name=spec.name,
+        kind=spec.kind.value,
+        page=page.ocr.index,
+        box=_clip((x0, y0, x1, max(y1, vy1 + 0.1 * h))),
+        anchors=_references(page, anchor_of, vx0, (vy0 + vy1) / 2, vy1 + h),
+        stop_right=stop_right,
+        stop_below=stop_below,
+        choice=bool(options),
+        join=_joiner(spec),
+    )
+
+
+def _options(page: _Page, spec: FieldSpec, band: list[int]) -> list[int]:
+    """Other printed options of a choice on the value's line (``No`` beside ``[X] Yes``)."""
+    if spec.kind is FieldKind.REFILLS:
+        return [i for i in band if page.keys[i] in _REFILL_OPTIONS]
+    if spec.kind is FieldKind.ENUM:
+        tokens = {t for choice in spec.choices for t in choice.split()}
+        return [i for i in band if page.keys[i] in tokens]
+    return []
+
+
+def _line_count(page: _Page, words: list[int]) -> int:
+    cy = sorted(float((page.boxes[i, 1] + page.boxes[i, 3]) / 2) for i in words)
+    h = float(np.median(page.boxes[words, 3] - page.boxes[words, 1]))
+    return 1 + sum(1 for a, b in itertools.pairwise(cy) if b - a > 0.6 * h)
+
+
+def _joiner(spec: FieldSpec) -> str:
+    """How a value's lines join.
+
+    An address's rows are its comma-separated parts (the spec's canonical form);
+    other text runs on with spaces.
+    """
+    return ", " if spec.name.endswith("address") else " "
+
+
+def _references(
+    page: _Page, anchor_of: Mapping[int, int], x: float, y: float, lowest: float
+) -> tuple[int, ...]:
+    """The two anchors nearest the value's start, above it or on its line, nearest first."""
+    centres = page.centres
+    near = sorted(
+        (math.hypot(float(centres[i, 0]) - x, 2 * (float(centres[i, 1]) - y)), anchor)
+        for i, anchor in anchor_of.items()
+        if centres[i, 1] <= lowest
+    )
+    return tuple(anchor for _d, anchor in near[:2])
+
+
+def _clip(box: Box) -> Box:
+    """The box inside the page, not empty, rounded as the file writes it."""
+    x0, y0, x1, y1 = (min(1.0, max(0.0, v)) for v in box)
+    x1, y1 = max(x1, min(1.0, x0 + 0.005)), max(y1, min(1.0, y0 + 0.005))
+    return (round(x0, 4), round(y0, 4), round(x1, 4), round(y1, 4))
+
+
+# -- learning --------------------------------------------------------------------------
+
+
+def learn(
+    name: str,
+    document_type: str,
+    pages: Sequence[OcrPage],
+    values: Mapping[str, FieldData],
+    *,
+    evidence: Mapping[str, FieldResult] | None = None,
+    order: DateOrder = DateOrder.MONTH_FIRST,
+) -> Layout:
+    """A layout from one verified document: its printed words and its values' regions.
+
+    ``values`` are the verified canonical values; ``evidence`` the pipeline's fields,
+    whose word boxes locate a value the analyst left unchanged. Raises
+    :class:`LayoutError` when the page shows too few printed words to be known again.
+    """
+    specs = fields_of(document_type)
+    if not specs:
+        raise LayoutError(f"cannot learn a layout of document type {document_type!r}")
+    teaching = [_teaching_page(page) for page in pages]
+    used: dict[int, set[int]] = {p.ocr.index: set() for p in teaching}
+    located: list[tuple[FieldSpec, _Page, list[int]]] = []
+    value_keys: set[str] = set()
+    for spec in specs:
+        value = values.get(spec.name)
+        if value is None or value == "":
+            continue
+        value_keys.update(_tokens(value))
+        where = _locate(teaching, spec, value, (evidence or {}).get(spec.name), used, order)
+        if where is not None:
+            page, words = where
+            used[page.ocr.index].update(words)
+            located.append((spec, page, words))
+    value_keys = {k for k in value_keys if len(k) >= 2}
+    layout_pages: list[LayoutPage] = []
+    anchor_maps: dict[int, dict[int, int]] = {}
+    for page in teaching:
+        index = page.ocr.index
+        printed = [i for i in range(len(page.keys)) if _printed(page, i, used[index], value_keys)]
+        anchor_maps[index] = {word: n for n, word in enumerate(printed)}
+        anchors = tuple(
+            Anchor(page.ocr.words[i].ocr_text, _clip(tuple(float(v) for v in page.boxes[i])))  # type: ignore[arg-type]
+            for i in printed
+        )
+        aspect = page.ocr.height / max(page.ocr.width, 1)
+        layout_pages.append(LayoutPage(index, round(aspect, 4), anchors))
+    if sum(len(p.anchors) for p in layout_pages) < MIN_ANCHORS:
+        raise LayoutError("the document shows too few printed words to learn its layout")
+    regions = [
+        _region(page, spec, words, values[spec.name], anchor_maps[page.ocr.index])
+        for spec, page, words in located
+    ]
+    if not regions:
+        raise LayoutError("none of the verified values was found on the page")
+    pages_used = {r.page for r in regions}
+    kept = tuple(p for p in layout_pages if p.index in pages_used or p.anchors)
+    return Layout(name, document_type, kept, tuple(regions))
+
+
+# -- refining ----------------------------------------------------------------------------
+
+
+def refine(layout: Layout, taught: Layout) -> Layout | None:
+    """``layout`` confirmed and widened by ``taught`` (learned from another document of it).
+
+    Anchors found again count one more sighting; each field's region grows to hold
+    the new document's value too (a field the layout lacked is added). After three
+    documents, anchors seen in fewer than half of them are dropped: they were
+    not printed on the form. ``None`` when ``taught`` does not line up with it.
+    """
+    if taught.document_type != layout.document_type:
+        return None
+    pages = {p.index: p for p in layout.pages}
+    regions = {r.name: r for r in layout.fields}
+    seen = {index: [a.seen for a in page.anchors] for index, page in pages.items()}
+    aligned_any = False
+    for tp in taught.pages:
+        lp = pages.get(tp.index)
+        if lp is None:
+            continue
+        keys = [a.key for a in lp.anchors]
+        centres = np.array([a.centre for a in lp.anchors], dtype=np.float64).reshape(-1, 2)
+        by_key: dict[str, list[int]] = {}
+        for j, anchor in enumerate(tp.anchors):
+            by_key.setdefault(anchor.key, []).append(j)
+        taught_centres = np.array([a.centre for a in tp.anchors], dtype=np.float64).reshape(-1, 2)
+        aligned = align(keys, centres, by_key, taught_centres)
+        if aligned is None:
+            continue
+        matrix, found, pushed = aligned
+        landmarks = sum(1 for a in lp.anchors if len(a.key) >= 2)
+        present = sum(1 for a in lp.anchors if len(a.key) >= 2 and a.key in by_key)
+        if not accepted(len(found) - 0.5 * len(pushed), landmarks, present, MIN_ANCHORS):
+            continue  # another form
+        aligned_any = True
+        for i in found:
+            seen[tp.index][i] += 1
+        back = {j: i for i, j in found.items()}
+        inverse = np.linalg.inv(matrix)
+        for region in (r for r in taught.fields if r.page == tp.index):
+            box = _map_box(region.box, inverse)
+            shifts = [
+                np.array(lp.anchors[back[j]].centre) - _map_point(tp.anchors[j].centre, inverse)
+                for j in region.anchors
+                if j in back
+            ]
+            if shifts:
+                dx, dy = (float(v) for v in np.mean(shifts, axis=0))
+                box = (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy)
+            old = regions.get(region.name)
+            if old is None:
+                regions[region.name] = replace(
+                    region,
+                    box=_clip(box),
+                    anchors=tuple(back[j] for j in region.anchors if j in back),
+                    stop_right=back.get(region.stop_right)
+                    if region.stop_right is not None
+                    else None,
+                    stop_below=back.get(region.stop_below)
+                    if region.stop_below is not None
+                    else None,
+                )
+            elif old.page == region.page:
+                union = (
+                    min(old.box[0], box[0]),
+                    min(old.box[1], box[1]),
+                    max(old.box[2], box[2]),
+                    max(old.box[3], box[3]),
+                )
+                regions[region.name] = replace(
+                    old, box=_clip(union), choice=old.choice or region.choice
+                )
+    if not aligned_any:
+        return None
+    documents = layout.documents + taught.documents
+    return _prune(layout, pages, seen, regions, documents)
+
+
+def _prune(
+    layout: Layout,
+    pages: Mapping[int, LayoutPage],
+    seen: Mapping[int, list[int]],
+    regions: Mapping[str, FieldRegion],
+    documents: int,
+) -> Layout:
+    new_pages: list[LayoutPage] = []
+    renumber: dict[int, dict[int, int]] = {}
+    for index, page in pages.items():
+        keep = [i for i, count in enumerate(seen[index]) if documents < 3 or 2 * count >= documents]
+        renumber[index] = {old: new for new, old in enumerate(keep)}
+        anchors = tuple(replace(page.anchors[i], seen=seen[index][i]) for i in keep)
+        new_pages.append(LayoutPage(index, page.aspect, anchors))
+    fields = []
+    order = [spec.name for spec in fields_of(layout.document_type)]
+    for region in sorted(regions.values(), key=lambda r: order.index(r.name)):
+        table = renumber[region.page]
+        fields.append(
+            replace(
+                region,
+                anchors=tuple(table[a] for a in region.anchors if a in table),
+                stop_right=table.get(region.stop_right) if region.stop_right is not None else None,
+                stop_below=table.get(region.stop_below) if region.stop_below is not None else None,
+            )
+        )
+    return replace(layout, pages=tuple(new_pages), fields=tuple(fields), documents=documents)
+
+
+def _map_point(point: tuple[float, float], matrix: np.ndarray) -> np.ndarray:
+    x, y = point
+    v = matrix @ np.array([x, y, 1.0])
+    return np.array([v[0] / v[2], v[1] / v[2]])
+
+
+def _map_box(box: Box, matrix: np.ndarray) -> Box:
+    x0, y0, x1, y1 = box
+    points = [_map_point(p, matrix) for p in ((x0, y0), (x1, y0), (x1, y1), (x0, y1))]
+    xs, ys = [float(p[0]) for p in points], [float(p[1]) for p in points]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def teach(
+    layouts: Sequence[Layout],
+    document_type: str,
+    pages: Sequence[OcrPage],
+    values: Mapping[str, FieldData],
+    *,
+    new_name: str,
+    read_by: str | None = None,
+    evidence: Mapping[str, FieldResult] | None = None,
+    order: DateOrder = DateOrder.MONTH_FIRST,
+) -> tuple[Layout, bool]:
+    """The layout a verified document teaches: an existing one refined, or a new one.
+
+    The layout refined is the one that read the document (``read_by``), else the
+    one its pages match. Returns the layout and whether it is new.
+    """
+    taught = learn(new_name, document_type, pages, values, evidence=evidence, order=order)
+    same_type = [layout for layout in layouts if layout.document_type == document_type]
+    known = next((layout for layout in same_type if layout.name == read_by), None)
+    if known is None:
+        match = find_layout(pages, LayoutSet.of(same_type), document_type=document_type)
+        known = match.layout if match is not None else None
+    if known is not None:
+        refined = refine(known, taught)
+        if refined is not None:
+            return refined, False
+    return taught, True

@@ -1,0 +1,280 @@
+"""Reading a document's fields with the layout it matched, and weighing that reading.
+
+The page's words are brought into the layout's frame through the alignment;
+each field's region is moved with its anchors (a form whose content pushed a
+section down), ended at its stop anchors, and the words whose centres fall in it
+are the value, coerced by the field's kind with the canonical coercers. The
+layout's reading is then set against the generic reader's: where they disagree
+the field is doubtful (lower confidence and a warning naming the field only).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from medreview.config import DateOrder
+from medreview.documents import FieldKind, FieldSpec, fields_of
+from medreview.layouts.format import Box, FieldRegion, Layout, word_key
+from medreview.layouts.matching import Match, PageAlignment
+from medreview.model import BBox, FieldData, FieldResult, Word
+from medreview.parsing import canonical
+from medreview.parsing.canonical import TextStyle
+
+# A layout's reading is trusted this much (times the weakest word's confidence).
+LAYOUT_STRENGTH = 0.97
+# A field the two readers disagree on is shown with at most this confidence.
+DOUBTFUL_CONFIDENCE = 0.45
+# Gap kept between a value and the anchor that ends it (share of the page).
+STOP_MARGIN = 0.003
+# A word of an anchor's text this near it (share of the page) is printed, not a value.
+_NEAR_ANCHOR = 0.05
+# Medical fields use the corrected text; the others the engine's reading.
+_MEDICAL_KINDS = frozenset({FieldKind.LIST})
+_MEDICAL_FIELDS = frozenset({"directions"})
+
+
+def text_style(name: str) -> TextStyle:
+    """How a free-text field's OCR debris is cleaned, by what the field is."""
+    if name.endswith("address"):
+        return TextStyle.ADDRESS
+    if name == "directions":
+        return TextStyle.PROSE
+    if name.endswith("_name") or name in ("prescriber", "insurance_company"):
+        return TextStyle.NAME
+    return TextStyle.PLAIN
+
+
+def coerce(spec: FieldSpec, text: str, order: DateOrder = DateOrder.MONTH_FIRST) -> FieldData:
+    """The field's canonical value read from ``text``, or ``None`` when it is not of its kind."""
+    match spec.kind:
+        case FieldKind.DATE:
+            return canonical.parse_date(text, order)
+        case FieldKind.PHONE:
+            return canonical.parse_phone(text)
+        case FieldKind.NUMBER:
+            return canonical.parse_number(text)
+        case FieldKind.INTEGER:
+            number = canonical.parse_number(text)
+            return int(number) if number is not None else None
+        case FieldKind.REFILLS:
+            return canonical.parse_refills(text)
+        case FieldKind.ENUM:
+            return canonical.parse_choice(text, spec.choices)
+        case FieldKind.LIST:
+            return canonical.parse_list(text)
+        case FieldKind.ALNUM:
+            return canonical.parse_alnum(text)
+        case _:
+            return canonical.clean_text(text, text_style(spec.name))
+
+
+def join_text(
+    words: Sequence[Word], xs: Sequence[float], ys: Sequence[float], page_height: int, sep: str
+) -> str:
+    """The words as text: left to right within a line, lines joined by ``sep``.
+
+    With a ``", "`` separator (an address over several rows or cells) a wide gap
+    within a line (the next cell) separates parts too.
+    """
+    if not words:
+        return ""
+    median = float(np.median([w.bbox.height for w in words])) / max(page_height, 1)
+    order = sorted(range(len(words)), key=lambda i: ys[i])
+    lines: list[list[int]] = []
+    last_y = -1e9
+    for i in order:
+        if lines and ys[i] - last_y <= 0.5 * median:
+            lines[-1].append(i)
+        else:
+            lines.append([i])
+        last_y = ys[i]
+    texts = []
+    for line in lines:
+        ordered = sorted(line, key=lambda i: xs[i])
+        text = _text(words[ordered[0]])
+        for before, after in itertools.pairwise(ordered):
+            gap = (words[after].bbox.x0 - words[before].bbox.x1) / max(page_height, 1)
+            wide = sep == ", " and gap > 2.5 * median and not text.endswith(",")
+            text += (", " if wide else " ") + _text(words[after])
+        texts.append(text)
+    if sep == ", ":
+        return "".join(
+            t if n == 0 else (" " if texts[n - 1].endswith(",") else sep) + t
+            for n, t in enumerate(texts)
+        )
+    return sep.join(texts)
+
+
+def _text(word: Word) -> str:
+    return word.text
+
+
+def _moved_box(region: FieldRegion, alignment: PageAlignment, observed: np.ndarray) -> Box:
+    """The region moved with its anchors and ended at its stops, in the layout's frame."""
+    anchors = alignment.layout_page.anchors
+    nearest = next((i for i in region.anchors if i in alignment.found), None)
+    dx, dy = 0.0, 0.0
+    if nearest is not None:  # the region moves with its label, the nearest anchor found
+        dx, dy = (float(v) for v in observed[alignment.found[nearest]] - anchors[nearest].centre)
+    x0, y0, x1, y1 = region.box
+    x0, y0, x1, y1 = x0 + dx, y0 + dy, x1 + dx, y1 + dy
+    if region.stop_right is not None and region.stop_right in alignment.found:
+        stop = anchors[region.stop_right]
+        left = observed[alignment.found[region.stop_right]][0] - (stop.box[2] - stop.box[0]) / 2
+        x1 = max(x0 + 0.01, left - STOP_MARGIN)
+    if region.stop_below is not None and region.stop_below in alignment.found:
+        stop = anchors[region.stop_below]
+        top = observed[alignment.found[region.stop_below]][1] - (stop.box[3] - stop.box[1]) / 2
+        y1 = max(y0 + 0.005, top - STOP_MARGIN)
+    return (x0, y0, x1, y1)
+
+
+def _printed_words(alignment: PageAlignment, observed: np.ndarray) -> set[int]:
+    """The page's printed words: the anchors found, and words of an anchor's text near it."""
+    printed = set(alignment.found.values())
+    anchors = alignment.layout_page.anchors
+    by_key: dict[str, list[int]] = {}
+    for i, anchor in enumerate(anchors):
+        by_key.setdefault(anchor.key, []).append(i)
+    for j, key in enumerate(alignment.words.keys):
+        for i in by_key.get(key, ()):
+            if float(np.hypot(*(observed[j] - anchors[i].centre))) <= _NEAR_ANCHOR:
+                printed.add(j)
+    return printed
+
+
+def _printed_boxes(alignment: PageAlignment) -> set[BBox]:
+    words = alignment.words.words
+    return {words[j].bbox for j in alignment.found.values()}
+
+
+def _separator(spec: FieldSpec, region: FieldRegion) -> str:
+    if spec.kind is FieldKind.LIST:
+        return "\n"
+    return region.join
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutReading:
+    """A field as a layout read it, and where its region lies on the page."""
+
+    result: FieldResult
+    box: Box
+    alignment: PageAlignment
+
+    def holds(self, found: FieldResult) -> bool:
+        """Whether every word box of another reading of the field lies in this region."""
+        if found.page != self.alignment.words.page.index or not found.boxes:
+            return False
+        page = self.alignment.words.page
+        centres = np.array(
+            [
+                ((b.x0 + b.x1) / 2 / max(page.width, 1), (b.y0 + b.y1) / 2 / max(page.height, 1))
+                for b in found.boxes
+            ]
+        )
+        x0, y0, x1, y1 = self.box
+        inside = [x0 <= x <= x1 and y0 <= y <= y1 for x, y in self.alignment.to_layout(centres)]
+        return all(inside)
+
+
+def _value_word(word: Word, spec: FieldSpec) -> bool:
+    """Whether a word may be part of the value: text values drop OCR specks and dashes."""
+    if spec.kind not in (FieldKind.STRING, FieldKind.LIST):
+        return True
+    key = word_key(word.ocr_text)
+    return bool(key) and (len(key) > 2 or word.confidence >= 0.5)
+
+
+def read_page_fields(
+    layout: Layout, alignment: PageAlignment, order: DateOrder
+) -> dict[str, LayoutReading]:
+    """The fields a layout places on one aligned page."""
+    specs = {spec.name: spec for spec in fields_of(layout.document_type)}
+    words = alignment.words.words
+    observed = alignment.to_layout(alignment.words.centres)
+    printed = _printed_words(alignment, observed)
+    page = alignment.words.page
+    results: dict[str, LayoutReading] = {}
+    for region in layout.fields:
+        spec = specs.get(region.name)
+        if spec is None or region.page != alignment.layout_page.index:
+            continue
+        box = _moved_box(region, alignment, observed)
+        x0, y0, x1, y1 = box
+        inside = [
+            i
+            for i in range(len(words))
+            if x0 <= observed[i][0] <= x1
+            and y0 <= observed[i][1] <= y1
+            and (region.choice or i not in printed)
+            and _value_word(words[i], spec)
+        ]
+        if not inside or (region.choice and spec.kind is FieldKind.REFILLS):
+            continue  # (a circled number in a printed row cannot be told from its text)
+        picked = [words[i] for i in inside]
+        medical = spec.kind in _MEDICAL_KINDS or spec.name in _MEDICAL_FIELDS
+        shown = picked if medical else [replace(w, text=w.ocr_text) for w in picked]
+        text = join_text(
+            shown,
+            [float(observed[i][0]) for i in inside],
+            [float(observed[i][1]) for i in inside],
+            page.height,
+            _separator(spec, region),
+        )
+        value = coerce(spec, text, order)
+        if value is None or (value == [] and spec.kind is not FieldKind.LIST):
+            continue
+        result = FieldResult.from_words(value, picked, rule_strength=LAYOUT_STRENGTH)
+        results[region.name] = LayoutReading(result, box, alignment)
+    return results
+
+
+def read_fields(match: Match, order: DateOrder) -> dict[str, LayoutReading]:
+    """Every field the matched layout places on the document's pages."""
+    results: dict[str, LayoutReading] = {}
+    for alignment in match.pages.values():
+        results.update(read_page_fields(match.layout, alignment, order))
+    return results
+
+
+def combine(
+    layout_fields: Mapping[str, LayoutReading],
+    generic: Mapping[str, FieldResult],
+    layout: Layout,
+) -> tuple[dict[str, FieldResult], list[str]]:
+    """The layout's reading set against the generic reader's, and the doubts it raises.
+
+    A field the layout read takes the layout's value, unless the generic reader
+    read it from inside the layout's region too, or read all the layout's words and
+    more (then the generic reading is kept). Where the two values differ the field is
+    doubtful. A field the layout did not read keeps the generic reading.
+    """
+    fields = dict(generic)
+    warnings: list[str] = []
+    taken = {  # the words a reading of another field may not have: printed, or others' values
+        name: {b for other, r in layout_fields.items() if other != name for b in r.result.boxes}
+        | _printed_boxes(r.alignment)
+        for name, r in layout_fields.items()
+    }
+    for name in (spec.name for spec in fields_of(layout.document_type)):
+        reading = layout_fields.get(name)
+        theirs = generic.get(name)
+        if reading is None:
+            continue
+        ours = reading.result
+        if theirs is not None and theirs.value != ours.value:
+            # the generic reader read it where the layout says, or read every word the
+            # layout did and more (the region was too tight): its reading is kept
+            extra = set(theirs.boxes) - set(ours.boxes)
+            wider = bool(ours.boxes) and set(ours.boxes) <= set(theirs.boxes)
+            wider = wider and not extra & taken[name]
+            chosen = theirs if reading.holds(theirs) or wider else ours
+            ours = replace(chosen, confidence=min(chosen.confidence, DOUBTFUL_CONFIDENCE))
+            warnings.append(f"{name}: the layout's reading differs from the generic reader's")
+        fields[name] = ours
+    return fields, warnings

@@ -1,0 +1,139 @@
+"""The PP-OCRv6 engine: real reads of rendered text, word boxes, and no downloads ever."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from medreview.config import PipelineConfig
+from medreview.model import BBox
+from medreview.ocr import get_engine, ppocr
+from medreview.ocr.ppocr import ModelDownloadRefusedError, PpocrEngine
+from medreview.pipeline import cached_engine, read_region
+from tests.network import refuse_network
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def text_image(
+    lines: list[str], size: tuple[int, int] = (1400, 200), height: int = 48
+) -> np.ndarray:
+    image = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, height)
+    for index, line in enumerate(lines):
+        draw.text((40, 40 + index * int(height * 1.8)), line, font=font, fill=0)
+    return np.asarray(image)
+
+
+@pytest.fixture(scope="module")
+def engine() -> PpocrEngine:
+    built = cached_engine("ppocr", "eng", 1)
+    assert isinstance(built, PpocrEngine)
+    return built
+
+
+def test_reads_a_line_into_words_with_boxes_and_confidences(engine: PpocrEngine) -> None:
+    page = engine.recognize(text_image(["Amoxicillin 500 mg daily"]), 3)
+    assert [w.text for w in page.words] == ["Amoxicillin", "500", "mg", "daily"]
+    assert all(0.8 < w.confidence <= 1 for w in page.words)
+    assert {w.page for w in page.words} == {3}
+    assert len({w.line for w in page.words}) == 1
+    first, second = page.words[0].bbox, page.words[1].bbox
+    assert first.x0 == pytest.approx(40, abs=12)
+    assert first.x1 <= second.x0  # words side by side, in order
+    assert page.words[-1].bbox.x1 < 1400
+    assert engine.version().startswith("ppocr PP-OCRv6-small")
+
+
+def test_lines_get_their_own_numbers(engine: PpocrEngine) -> None:
+    page = engine.recognize(
+        text_image(["Name: Helen Okafor", "Phone: 415-555-0185"], (1400, 300)), 0
+    )
+    lines = {w.text: w.line for w in page.words}
+    assert lines["Name:"] == lines["Okafor"] != lines["415-555-0185"]
+
+
+def test_a_small_crop_is_not_enlarged_apart(engine: PpocrEngine, tmp_path: Path) -> None:
+    # RapidOCR's defaults enlarge small images ~10x and break their text apart.
+    image = Image.fromarray(text_image(["Ignore this line", "Ibuprofen 400 mg"], (900, 260), 40))
+    path = tmp_path / "page-000.png"
+    image.save(path)
+    words = read_region(path, BBox(20, 100, 800, 200), PipelineConfig(), engine=engine)
+    assert [w.text for w in words] == ["Ibuprofen", "400", "mg"]
+    assert words[0].bbox.y0 == pytest.approx(112, abs=20)
+
+
+def test_no_download_is_attempted(monkeypatch: pytest.MonkeyPatch) -> None:
+    attempts = refuse_network(monkeypatch)
+    engine = get_engine("ppocr", "eng", 2)  # a fresh engine, models loaded now
+    page = engine.recognize(text_image(["Refills: 2"]), 0)
+    assert " ".join(w.text for w in page.words) == "Refills: 2"
+    assert attempts == []
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "setting"),
+    [
+        ({"language": "chi_sim"}, "language 'chi_sim'"),
+        ({"overrides": {"Rec.lang_type": "en"}}, "Rec.lang_type"),
+        ({"overrides": {"Det.model_type": "server"}}, "Det.model_type"),
+        ({"overrides": {"Global.model_root_dir": "/tmp"}}, "Global.model_root_dir"),
+        ({"overrides": {"Global.use_cls": True}}, "Global.use_cls"),
+        ({"overrides": {"Rec.model_path": "/nowhere/rec.onnx"}}, "Rec.model_path"),
+    ],
+)
+def test_settings_that_would_download_are_refused(
+    monkeypatch: pytest.MonkeyPatch, kwargs: dict, setting: str
+) -> None:
+    attempts = refuse_network(monkeypatch)
+    with pytest.raises(ModelDownloadRefusedError, match=setting.replace(".", r"\.")):
+        PpocrEngine(**kwargs)
+    assert attempts == []
+
+
+def test_a_model_folder_without_the_models_is_refused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    attempts = refuse_network(monkeypatch)
+    monkeypatch.setenv(ppocr.MODELS_ENV, str(tmp_path))
+    with pytest.raises(ModelDownloadRefusedError, match=ppocr.MODELS_ENV) as caught:
+        PpocrEngine()
+    assert caught.value.code == "engine_unavailable"
+    assert attempts == []
+
+
+def test_models_come_from_the_wheel_and_threads_from_the_setting() -> None:
+    params = ppocr.build_params("eng", 3)
+    assert Path(params["Det.model_path"]).parent == ppocr.wheel_models()
+    assert Path(params["Rec.model_path"]).name == "PP-OCRv6_rec_small.onnx"
+    assert params["EngineConfig.onnxruntime.intra_op_num_threads"] == 3
+    assert params["Det.limit_type"] == "max"  # shrink large pages, never enlarge small ones
+    with pytest.raises(Exception, match="at least 1"):
+        ppocr.build_params("eng", 0)
+
+
+def test_lines_are_split_into_words_in_proportion_when_no_split_matches() -> None:
+    words = ppocr.line_words("Dr Ann Lee", 0.9, BBox(0, 0, 100, 20), None)
+    assert [(t, b.x0, b.x1) for t, _, b in words] == [
+        ("Dr", 0, 20),
+        ("Ann", 30, 60),
+        ("Lee", 70, 100),
+    ]
+    assert {s for _, s, _ in words} == {0.9}
+    mismatched = [("DrAnn", 0.5, [[0, 0], [60, 0], [60, 20], [0, 20]])]
+    assert [t for t, _, _ in ppocr.line_words("Dr Ann", 0.9, BBox(0, 0, 60, 20), mismatched)] == [
+        "Dr",
+        "Ann",
+    ]
+    own = [
+        ("Dr", 0.7, [[0, 0], [18, 0], [18, 20], [0, 20]]),
+        ("Ann", 0.8, [[25, 1], [60, 0], [60, 21], [25, 20]]),
+    ]
+    assert ppocr.line_words("Dr Ann", 0.9, BBox(0, 0, 60, 20), own) == [
+        ("Dr", 0.7, BBox(0, 0, 18, 20)),
+        ("Ann", 0.8, BBox(25, 0, 60, 21)),
+    ]
