@@ -256,7 +256,7 @@ def _shape_case(word: str) -> str:
     """
     if re.fullmatch(r"[a-z]+[.,]?", word) and word[0] in _SIZE_ONLY:
         return word if word.rstrip(".,") in _PARTICLES else word[0].upper() + word[1:]
-    if re.fullmatch(r"[A-Z][CSOVWXZ][a-z]{2,}[.,]?", word):
+    if re.fullmatch(r"[A-Z][CSOVWXZ]{1,2}[a-z]{1,}[.,]?", word) and len(word.rstrip(".,")) >= 4:
         return word[0] + word[1:].lower()
     return word
 
