@@ -416,7 +416,7 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             right = tuple(w for w in _words_after(doc, anchor) if not _is_filler(w.text))
         right = _in_cell(cell, right)
         if right:
-            options.append((Relation.RIGHT, right, 1.0))
+            options.append((Relation.RIGHT, right, _reach(doc, anchor, right)))
         else:
             beside = _in_cell(cell, value_beside(doc.lines, anchor.match, stops))
             if beside:
@@ -438,6 +438,19 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             # a list left blank after its label is an empty list, not an absent field
             found.append(Candidate(item.name, [], anchor.words, 0.5 * factor, Relation.RIGHT))
     return found
+
+
+# Right of a label, a value this many line heights away or nearer counts in full ...
+RIGHT_REACH = 8.0
+# ... and each line height further costs this share (down to 0.6).
+RIGHT_FALLOFF = 0.02
+
+
+def _reach(doc: Page, anchor: Anchor, words: tuple[Word, ...]) -> float:
+    """How much a value right of its label counts by its distance (far across the page: less)."""
+    height = doc.lines[anchor.match.line].height or 1.0
+    gap = (words[0].bbox.x0 - anchor.words[-1].bbox.x1) / height
+    return max(0.6, 1.0 - RIGHT_FALLOFF * max(0.0, gap - RIGHT_REACH))
 
 
 def _words_after(doc: Page, anchor: Anchor) -> tuple[Word, ...]:
@@ -513,9 +526,18 @@ def _box_row(words: Sequence[Word], marks: PageMarks | None) -> bool:
 _TYPED_TEXT = frozenset({"name", "address"})
 
 
+# The printed answers of every choice field (``IMMUNE``, ``NOT IMMUNE``, ``YES``): never a name.
+_CHOICE_WORDS = frozenset(
+    word for specs in FIELDS.values() for spec in specs for c in spec.choices for word in c.split()
+)
+
+
 def _holds_other_value(text: str) -> bool:
-    """Whether a text holds a date or a phone number."""
-    return bool(VALUE_TYPES["date"].search(text) or VALUE_TYPES["phone"].search(text))
+    """Whether a text holds a date or a phone number, or is nothing but printed answers."""
+    if VALUE_TYPES["date"].search(text) or VALUE_TYPES["phone"].search(text):
+        return True
+    words = [w.strip(".,:;()[]").lower() for w in text.split()]
+    return bool(words) and all(w in _CHOICE_WORDS for w in words)
 
 
 def _medicine_text(doc: Page, text: str) -> str:
@@ -593,7 +615,7 @@ def section_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Can
         if id(words[0]) in used:
             continue
         fit = kind.fit(_text(words))
-        if fit < 0.5:
+        if fit < 0.5 or (kind.name == "name" and _holds_other_value(_text(words))):
             continue
         block = [words]
         if kind.name == "address" and item.lines > 1:
