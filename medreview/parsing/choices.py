@@ -137,6 +137,13 @@ def read_box_row(
     band = BBox.union(w.bbox for w in words)
     band = BBox(band.x0 - int(3 * size), band.y0 - int(size), band.x1, band.y1 + int(0.5 * size))
     found = marks.boxes(band, size)
+    if len(found) == 1 and found[0][1] >= LONE_BOX_INK:
+        # one box found, clearly marked (an empty one OCR merged with its word is missed)
+        box = found[0][0]
+        after = [w for w in words if (w.bbox.x0 + w.bbox.x1) / 2 > box.x1 - size / 2]
+        spans = option_spans(after, choices)
+        if spans and spans[0].start == 0:
+            return spans[0].choice, True
     if len(found) < 2:
         return None, False
     labels: list[str | None] = []
@@ -195,6 +202,8 @@ def _corners(box: BBox) -> tuple[int, int, int, int]:
     return box.x0, box.y0, box.x1, box.y1
 
 
+# A lone box found with this much ink inside is a ticked box.
+LONE_BOX_INK = 0.12
 # Below this ink round every choice, nothing is circled.
 RING_NONE = 0.012
 # Unread ink beside a lone choice (a share of the region) that means a circled word.
