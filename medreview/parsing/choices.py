@@ -136,13 +136,17 @@ def read_box_row(
     size = float(sorted(w.bbox.height for w in words)[len(words) // 2])
     band = BBox.union(w.bbox for w in words)
     band = BBox(band.x0 - int(3 * size), band.y0 - int(size), band.x1, band.y1 + int(0.5 * size))
-    found = marks.boxes(band, size)
+    found = [
+        (box, fill)
+        for box, fill in marks.boxes(band, size)
+        if not any(_inside_word(box, w.bbox, size) for w in words)
+    ]
     if len(found) == 1 and found[0][1] >= LONE_BOX_INK:
         # one box found, clearly marked (an empty one OCR merged with its word is missed)
         box = found[0][0]
         after = [w for w in words if (w.bbox.x0 + w.bbox.x1) / 2 > box.x1 - size / 2]
         spans = option_spans(after, choices)
-        if spans and spans[0].start == 0:
+        if spans and spans[0].start == 0 and after[0].bbox.x0 - box.x1 <= 1.5 * size:
             return spans[0].choice, True
     if len(found) < 2:
         return None, False
@@ -161,6 +165,13 @@ def read_box_row(
         fills = [fill for _, fill in found]
         return None, max(fills) < MARK_MIN_INK
     return labels[chosen], True
+
+
+def _inside_word(box: BBox, word: BBox, size: float) -> bool:
+    """Whether a box-like shape is a letter of a word (``E``), not a box glued before it."""
+    cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+    inside = word.x0 <= cx <= word.x1 and word.y0 <= cy <= word.y1
+    return inside and box.x0 > word.x0 + 0.3 * size
 
 
 def _dropped_choice(
@@ -187,11 +198,12 @@ def _dropped_choice(
         if not option.start <= i < option.end and len(w.text) >= 3 and w.text.isalpha()
     ]
     top, bottom = box.y0 - int(0.5 * h), box.y1 + int(0.5 * h)
-    right_end = min((b.x0 for b in others if b.x0 > box.x1), default=box.x1 + 12 * h)
-    left_end = max((b.x1 for b in others if b.x1 < box.x0), default=start_x or box.x0 - 12 * h)
+    reach = DROPPED_REACH * h
+    right_end = min((b.x0 for b in others if b.x0 > box.x1), default=box.x1 + reach)
+    left_end = max((b.x1 for b in others if b.x1 < box.x0), default=start_x or box.x0 - reach)
     sides = (
-        BBox(box.x1 + h // 2, top, min(right_end, box.x1 + 12 * h), bottom),
-        BBox(max(left_end, box.x0 - 12 * h) + h // 2, top, box.x0 - h // 2, bottom),
+        BBox(box.x1 + h // 2, top, min(right_end, box.x1 + reach), bottom),
+        BBox(max(left_end, box.x0 - reach) + h // 2, top, box.x0 - h // 2, bottom),
     )
     if any(side.x1 - side.x0 > h and marks.ink(*_corners(side)) >= DROPPED_INK for side in sides):
         return next(c for c in choices if c != option.choice)
@@ -206,6 +218,8 @@ def _corners(box: BBox) -> tuple[int, int, int, int]:
 LONE_BOX_INK = 0.12
 # Below this ink round every choice, nothing is circled.
 RING_NONE = 0.012
+# How far beside a lone choice (in its heights) an unread one is looked for.
+DROPPED_REACH = 6
 # Unread ink beside a lone choice (a share of the region) that means a circled word.
 DROPPED_INK = 0.04
 
@@ -257,7 +271,8 @@ def read_choice(
         value, decided = read_box_row(words, choices, marks)
         if decided:
             return value, 0.9
-    if marks is not None and len(choices) == 2 and len(options) == 1:
+    if marks is not None and start_x is not None and len(choices) == 2 and len(options) == 1:
+        # a row of printed choices right of its question, one of them unread
         dropped = _dropped_choice(words, options[0], choices, marks, start_x)
         if dropped is not None:
             return dropped, 0.85

@@ -100,6 +100,8 @@ MIN_SCORE = 0.3
 WEAK_LABEL_SLACK = 16.0
 # A damaged label counts this much, and only before a value that fully fits its type.
 WEAK_FACTOR = 0.8
+# A shared label's place that is not the field's turn counts this much.
+SHARED_ORDER = 0.97
 # A label found outside the field's section counts this much.
 OUTSIDE_SECTION = 0.35
 # Words that mark a line as a doctor's name (compared after ``compact``).
@@ -294,10 +296,16 @@ def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
             factor *= 0.85
         elif not scope[0] <= anchor.match.line < scope[1]:
             factor *= OUTSIDE_SECTION
-    # a label shared with other fields says less by itself
+    # a label shared with other fields says less by itself; printed several times, its
+    # n-th place goes rather to the n-th field sharing it (patient, then emergency contact)
     fields = [k for k in anchor.keys if k.startswith("field:")]
     if len(fields) > 1 and item.section is None:
         factor *= 0.9
+    if len(fields) > 1:
+        same = [a for a in doc.anchors if a.match.key == anchor.match.key]
+        place = next((i for i, a in enumerate(same) if a is anchor), -1)
+        if place != fields.index(f"field:{item.name}"):
+            factor *= SHARED_ORDER
     return factor
 
 
@@ -441,7 +449,7 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
 
 
 # Right of a label, a value this many line heights away or nearer counts in full ...
-RIGHT_REACH = 8.0
+RIGHT_REACH = 12.0
 # ... and each line height further costs this share (down to 0.6).
 RIGHT_FALLOFF = 0.02
 
