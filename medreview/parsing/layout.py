@@ -69,8 +69,8 @@ class LabelMatch:
 
 
 def split_glued(word: Word) -> list[Word]:
-    """Split ``"Name:Helen"`` into ``"Name:"`` and ``"Helen"`` with proportional boxes."""
-    match = re.match(r"^([A-Za-z][A-Za-z/ .#()]*:)(\S+)$", word.text)
+    """Split ``"Name:Helen"`` (or ``"vaccination?Yes"``) in two, with proportional boxes."""
+    match = re.match(r"^([A-Za-z][A-Za-z/ .#()]*[:?])(\S+)$", word.text)
     if match is None:
         return [word]
     head, tail = match.group(1), match.group(2)

@@ -715,8 +715,9 @@ def header_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
             marks = {compact(w.text) for w in part}
             letters = sum(any(c.isalpha() for c in w.text) for w in part)
             doctor = bool(marks & DOCTOR_MARKS) and letters >= 2
-            if not doctor and (index > 0 or name_fit(_text(part)) < 1.0):
-                continue
+            fit = name_fit(canonical.clean_text(_text(part), TextStyle.NAME) or "")
+            if fit < 0.5 or (not doctor and (index > 0 or fit < 1.0)):
+                continue  # a doctor's name has no digits ("PA 15222" is a state and zip)
             coerced = _coerce(doc, spec, kind, _text(part))
             if coerced is None:
                 continue
