@@ -452,3 +452,16 @@ def test_handwritten_zero_read_as_nine_and_one_as_backslash(text: str, expected:
 )
 def test_letters_confused_by_size(text: str, style: canonical.TextStyle, expected: str) -> None:
     assert canonical.clean_text(text, style) == expected
+
+
+def test_strengths_and_intervals_with_letters_for_digits() -> None:
+    item = canonical.TextStyle.ITEM
+    assert canonical.clean_text("METRONIDAZOLE 5OO MG TAB", item) == "METRONIDAZOLE 500 MG TAB"
+    assert canonical.clean_text("TAMSULOSIN O.4 MG CAP", item) == "TAMSULOSIN 0.4 MG CAP"
+    assert canonical.clean_text("Norvasc lomg - 1 tab qi2h", item) == "Norvasc 10mg - 1 tab q12h"
+
+
+def test_a_state_code_keeps_its_zip() -> None:
+    text = "PO Box 72803, Springfield, IL. 62704"
+    address = canonical.TextStyle.ADDRESS
+    assert canonical.clean_text(text, address) == "PO Box 72803, Springfield, IL 62704"

@@ -386,3 +386,65 @@ def test_any_date_form_under_or_beside_any_label(when, form, label, below) -> No
     text = when.strftime(form)
     rows = [(500, 200, label), (560, 200, text)] if below else [(500, 200, f"{label} {text}")]
     assert read(DocumentType.PATIENT_DETAILS, layout(rows)).get("birth_date") == when.isoformat()
+
+
+# --- what OCR damages: labels, circled words it drops, boxes it reads as letters ------------
+
+
+def test_a_badly_read_label_counts_before_a_value_of_its_type() -> None:
+    # "ADDRESS" read as "appress": believed, since an address follows it
+    words = layout([(400, 200, "NAME Helen Okafor"), (480, 200, "appress 41 Orchard Lane")])
+    assert read(DocumentType.PRESCRIPTION, words)["patient_address"] == "41 Orchard Lane"
+    # but not before text of another kind
+    words = layout([(400, 200, "NAME Helen Okafor"), (480, 200, "appress Helen")])
+    assert "patient_address" not in read(DocumentType.PRESCRIPTION, words)
+
+
+def test_a_capital_label_inside_a_line_of_values() -> None:
+    words = layout([(480, 200, "ADDRESS 60 Washington St, Tucson, AZ 85701 DATE 09/04/2022")])
+    values_read = read(DocumentType.PRESCRIPTION, words)
+    assert values_read["patient_address"] == "60 Washington St, Tucson, AZ 85701"
+    assert values_read["date"] == "2022-09-04"
+
+
+def test_circled_choice_that_ocr_dropped() -> None:
+    # the ring round "NO" hid it from OCR; only "YES" was read, with ink beside it
+    words = row(1000, 200, "Hepatitis B vaccination?") + row(1000, 1100, "YES")
+    image = blank()
+    hidden = BBox(1300, 1000, 1360, 1036)
+    cv2.putText(image, "NO", (1300, 1034), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 0, 3)
+    ring(image, Word("NO", 0.9, hidden))
+    page = [*layout([(300, 200, "General Medical History")]), *words]
+    assert (
+        read(DocumentType.PATIENT_DETAILS, page, images=[image])["hepatitis_b_vaccination"] == "no"
+    )
+
+
+def test_refill_boxes_read_as_letters_are_found_in_the_image() -> None:
+    # each box read glued to its entry, "3" read as "A3", "4" as "Lla"
+    tokens = ["Lle", "Ll1", "L2", "A3", "Lla", "L5", "PRN"]
+    words = row(1000, 200, "Refills")
+    image = blank()
+    for index, token in enumerate(tokens):
+        x = 200 + index * 150
+        words += row(1080, x + 50, token)
+        cv2.rectangle(image, (x, 1075), (x + 40, 1115), 0, 3)
+        if index == 3:
+            cv2.line(image, (x + 5, 1095), (x + 18, 1110), 0, 6)
+            cv2.line(image, (x + 18, 1110), (x + 50, 1060), 0, 6)
+    page = [*layout([(300, 200, "Name: Helen Okafor")]), *words]
+    assert read(DocumentType.PRESCRIPTION, page, images=[image])["refills"] == 3
+
+
+def test_ring_round_a_refill_entry_ocr_dropped() -> None:
+    tokens = ["0", "2", "3", "4", "5", "PRN"]
+    xs = [400, 600, 700, 800, 900, 1000]
+    entries = [w for t, x in zip(tokens, xs, strict=True) for w in row(1000, x, t)]
+    words = row(1000, 200, "REFILL") + entries
+    image = blank()
+    ring(image, Word("1", 0.9, BBox(500, 1000, 518, 1036)))
+    page = [*layout([(300, 200, "NAME Helen Okafor")]), *words]
+    assert read(DocumentType.PRESCRIPTION, page, images=[image])["refills"] == 1
+    # no ring anywhere and every entry read: no answer
+    full = row(1000, 200, "REFILL") + row(1000, 400, "0 a 2 3 4 5 PRN")
+    assert "refills" not in read(DocumentType.PRESCRIPTION, [*page[:3], *full], images=[blank()])

@@ -1,7 +1,7 @@
 """Turning OCR words into the fields of a document type.
 
 ``parse_fields`` reads any layout of a document type with the layout-independent
-reader (:mod:`medreview.parsing.reader`, ADR 007); ``classify`` tells the
+reader (:mod:`medreview.parsing.reader`, ADR 008); ``classify`` tells the
 document type from the text. Everything here is pure (no I/O, no Qt) and works
 on :class:`~medreview.model.OcrPage` objects from any engine, with the page
 images when there are any.

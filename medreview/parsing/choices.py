@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from medreview.model import BBox, Word
 from medreview.parsing import canonical
@@ -106,14 +107,17 @@ def marked_by_image(
             left = max(left, previous_end + 2)
         region = BBox(int(left), box.y0 - int(0.6 * h), box.x0 - 2, box.y1 + int(0.2 * h))
         fills.append(marks.box_mark(region, []) if region.x1 > region.x0 else 0.0)
-        rings.append(marks.ring_mark(box))
+        others = [w.bbox for i, w in enumerate(words) if not option.start <= i < option.end]
+        rings.append(marks.ring_mark(box, others))
         previous_end = box.x1
-    for scores in (fills, rings) if boxes else (rings,):
+    for scores in (rings, fills) if boxes else (rings,):
         chosen = decide(scores)
         if chosen is not None:
             return options[chosen].choice, True
     if boxes and min(fills) > 0 and max(fills) < 1.25 * min(fills):
         return None, True  # every box alike: none ticked
+    if len(options) == len({o.choice for o in options}) and max(rings) < RING_NONE:
+        return None, not boxes or max(fills) < MARK_MIN_INK  # no ring round any choice
     return None, False
 
 
@@ -132,7 +136,18 @@ def read_box_row(
     size = float(sorted(w.bbox.height for w in words)[len(words) // 2])
     band = BBox.union(w.bbox for w in words)
     band = BBox(band.x0 - int(3 * size), band.y0 - int(size), band.x1, band.y1 + int(0.5 * size))
-    found = marks.boxes(band, size)
+    found = [
+        (box, fill)
+        for box, fill in marks.boxes(band, size)
+        if not any(_inside_word(box, w.bbox, size) for w in words)
+    ]
+    if len(found) == 1 and found[0][1] >= LONE_BOX_INK:
+        # one box found, clearly marked (an empty one OCR merged with its word is missed)
+        box = found[0][0]
+        after = [w for w in words if (w.bbox.x0 + w.bbox.x1) / 2 > box.x1 - size / 2]
+        spans = option_spans(after, choices)
+        if spans and spans[0].start == 0 and after[0].bbox.x0 - box.x1 <= 1.5 * size:
+            return spans[0].choice, True
     if len(found) < 2:
         return None, False
     labels: list[str | None] = []
@@ -150,6 +165,13 @@ def read_box_row(
         fills = [fill for _, fill in found]
         return None, max(fills) < MARK_MIN_INK
     return labels[chosen], True
+
+
+def _inside_word(box: BBox, word: BBox, size: float) -> bool:
+    """Whether a box-like shape is a letter of a word (``E``), not a box glued before it."""
+    cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+    inside = word.x0 <= cx <= word.x1 and word.y0 <= cy <= word.y1
+    return inside and box.x0 > word.x0 + 0.3 * size
 
 
 def _dropped_choice(
@@ -176,11 +198,12 @@ def _dropped_choice(
         if not option.start <= i < option.end and len(w.text) >= 3 and w.text.isalpha()
     ]
     top, bottom = box.y0 - int(0.5 * h), box.y1 + int(0.5 * h)
-    right_end = min((b.x0 for b in others if b.x0 > box.x1), default=box.x1 + 12 * h)
-    left_end = max((b.x1 for b in others if b.x1 < box.x0), default=start_x or box.x0 - 12 * h)
+    reach = DROPPED_REACH * h
+    right_end = min((b.x0 for b in others if b.x0 > box.x1), default=box.x1 + reach)
+    left_end = max((b.x1 for b in others if b.x1 < box.x0), default=start_x or box.x0 - reach)
     sides = (
-        BBox(box.x1 + h // 2, top, min(right_end, box.x1 + 12 * h), bottom),
-        BBox(max(left_end, box.x0 - 12 * h) + h // 2, top, box.x0 - h // 2, bottom),
+        BBox(box.x1 + h // 2, top, min(right_end, box.x1 + reach), bottom),
+        BBox(max(left_end, box.x0 - reach) + h // 2, top, box.x0 - h // 2, bottom),
     )
     if any(side.x1 - side.x0 > h and marks.ink(*_corners(side)) >= DROPPED_INK for side in sides):
         return next(c for c in choices if c != option.choice)
@@ -191,6 +214,12 @@ def _corners(box: BBox) -> tuple[int, int, int, int]:
     return box.x0, box.y0, box.x1, box.y1
 
 
+# A lone box found with this much ink inside is a ticked box.
+LONE_BOX_INK = 0.12
+# Below this ink round every choice, nothing is circled.
+RING_NONE = 0.012
+# How far beside a lone choice (in its heights) an unread one is looked for.
+DROPPED_REACH = 6
 # Unread ink beside a lone choice (a share of the region) that means a circled word.
 DROPPED_INK = 0.04
 
@@ -242,12 +271,17 @@ def read_choice(
         value, decided = read_box_row(words, choices, marks)
         if decided:
             return value, 0.9
-    if marks is not None and len(choices) == 2 and len(options) == 1:
+    if marks is not None and start_x is not None and len(choices) == 2 and len(options) == 1:
+        # a row of printed choices right of its question, one of them unread
         dropped = _dropped_choice(words, options[0], choices, marks, start_x)
         if dropped is not None:
             return dropped, 0.85
     if len(options) < len(choices):
         return canonical.parse_choice(text, choices), 1.0
+    if canonical.CHECKED.search(text):
+        value = canonical.parse_choice(text, choices)
+        if value is not None:
+            return value, 0.95  # an X OCR read inside brackets
     if marks is not None:
         value, decided = marked_by_image(words, options, marks, start_x=start_x)
         if decided:
@@ -296,6 +330,37 @@ def is_refill_row(words: Sequence[Word]) -> bool:
     return mostly and len(found) >= 4 and ("PRN" in found or len(found) >= 5)
 
 
+def _ringed_gap(words: Sequence[Word], options: Sequence[Option], marks: PageMarks) -> str | None:
+    """The entry OCR dropped from a refill row because a ring was drawn round it.
+
+    The digits read give the row's pitch; each digit missing is looked for at
+    its place in the row, and the one place with a ring round it is the answer.
+    """
+    digits = [(int(o.choice), words[o.start].bbox) for o in options if o.choice.isdigit()]
+    if len(digits) < 3:
+        return None
+    steps = [
+        ((b.x0 + b.x1) / 2 - (a.x0 + a.x1) / 2) / (j - i) for (i, a), (j, b) in pairwise(digits)
+    ]
+    pitch = sorted(steps)[len(steps) // 2]
+    index, ref = digits[0]
+    width = max(b.width for _, b in digits)
+    found = {i for i, _ in digits}
+    scores: dict[str, float] = {}
+    for digit in range(6):
+        if digit in found:
+            continue
+        centre = (ref.x0 + ref.x1) / 2 + (digit - index) * pitch
+        box = BBox(int(centre - width / 2), ref.y0, int(centre + width / 2), ref.y1)
+        scores[str(digit)] = marks.ring_mark(box)
+    scores.update({o.choice: marks.ring_mark(words[o.start].bbox) for o in options})
+    names = list(scores)
+    chosen = decide([scores[n] for n in names])
+    if chosen is None or names[chosen] in {o.choice for o in options}:
+        return None
+    return names[chosen]
+
+
 def circled_refill(words: Sequence[Word]) -> str | None:
     """The number circled in a ``0 1 2 3 4 5 PRN`` row, as the words alone show it.
 
@@ -341,4 +406,12 @@ def read_refill_row(words: Sequence[Word], marks: PageMarks | None) -> tuple[str
             value, _ = marked_by_image(words, options, marks, boxes=False)
             if value is not None:
                 return value, 0.9
+        if (
+            len(words) >= len(REFILL_ROW)
+            and max(marks.ring_mark(w.bbox) for w in words) < RING_NONE
+        ):
+            return None, 0.9  # every entry read and none has a ring round it
+        missing = _ringed_gap(words, options, marks)
+        if missing is not None:
+            return missing, 0.8
     return circled_refill(words), 0.7

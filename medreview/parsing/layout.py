@@ -69,8 +69,8 @@ class LabelMatch:
 
 
 def split_glued(word: Word) -> list[Word]:
-    """Split ``"Name:Helen"`` into ``"Name:"`` and ``"Helen"`` with proportional boxes."""
-    match = re.match(r"^([A-Za-z][A-Za-z/ .#()]*:)(\S+)$", word.text)
+    """Split ``"Name:Helen"`` (or ``"vaccination?Yes"``) in two, with proportional boxes."""
+    match = re.match(r"^([A-Za-z][A-Za-z/ .#()]*[:?])(\S+)$", word.text)
     if match is None:
         return [word]
     head, tail = match.group(1), match.group(2)
@@ -342,6 +342,12 @@ def segment_starts(line: Line, gap: float = COLUMN_GAP) -> set[int]:
     return starts
 
 
+def _capital_label(text: str) -> bool:
+    """A word printed in capitals, as form labels often are (``DATE``, ``ADDRESS``)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
 def find_labels(
     lines: Sequence[Line],
     labels: Mapping[str, Sequence[str]],
@@ -354,7 +360,9 @@ def find_labels(
     ``Birth Date``. A label must begin a segment of its line, or else end with
     a colon and match closely: a value such as ``Main Street`` or ``Chloe
     Wright`` is not taken for the ``Street:`` or ``Weight:`` label.
-    ``slack`` lowers every bar by that many points (labels OCR damaged badly).
+    A label in capitals after a word that is not in capitals may also stand
+    inside a segment when it matches closely. ``slack`` lowers every bar by
+    that many points (labels OCR damaged badly).
     """
     targets = [(key, label, compact(label)) for key, vs in labels.items() for label in vs]
     found: list[LabelMatch] = []
@@ -364,6 +372,11 @@ def find_labels(
         colons = [_ends_label(w.text) for w in words]
         starts = segment_starts(line)
         after_value = {i + 1 for i, w in enumerate(words) if w.text.endswith((":", "?"))}
+        # a label printed in capitals after a value that is not (``... 85701 DATE ...``)
+        capitals = [
+            _capital_label(w.text) and (i == 0 or not _capital_label(words[i - 1].text))
+            for i, w in enumerate(words)
+        ]
         start = 0
         while start < len(words):
             best: LabelMatch | None = None
@@ -373,7 +386,9 @@ def find_labels(
                     continue
                 end, score, colon = hit
                 free = start in starts or (start in after_value and colon)
-                if not free and not (colon and score >= 93.0):
+                if not free and not (colon and score >= 93.0) and not capitals[start]:
+                    continue
+                if capitals[start] and not free and score < 95.0:
                     continue
                 candidate = LabelMatch(index, start, end, score, key, label)
                 if best is None or _better(candidate, best, colons):

@@ -8,6 +8,7 @@ kernels.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import cv2
@@ -133,8 +134,11 @@ class PageMarks:
                 total -= self.ink(x0, y0, x1, y1) * (x1 - x0) * (y1 - y0)
         return max(0.0, total) / max(1.0, _area(region))
 
-    def ring_mark(self, box: BBox) -> float:
-        """Ink in a ring around a word's box: a circle drawn round a choice."""
+    def ring_mark(self, box: BBox, others: Sequence[BBox] = ()) -> float:
+        """Ink in a ring around a word's box: a circle drawn round a choice.
+
+        Ink inside ``others`` (the neighbouring words) does not count.
+        """
         h = max(8, box.height)
         outer = BBox(
             box.x0 - int(0.8 * h),
@@ -145,6 +149,11 @@ class PageMarks:
         inner = BBox(box.x0 - 2, box.y0 - 2, box.x1 + 2, box.y1 + 2)
         outer_ink = self.ink(outer.x0, outer.y0, outer.x1, outer.y1) * _area(outer)
         inner_ink = self.ink(inner.x0, inner.y0, inner.x1, inner.y1) * _area(inner)
+        for other in others:
+            x0, y0 = max(other.x0, outer.x0), max(other.y0, outer.y0)
+            x1, y1 = min(other.x1, outer.x1), min(other.y1, outer.y1)
+            if x1 > x0 and y1 > y0:
+                outer_ink -= self.ink(x0, y0, x1, y1) * (x1 - x0) * (y1 - y0)
         return max(0.0, outer_ink - inner_ink) / max(1.0, _area(outer) - _area(inner))
 
     def boxes(self, band: BBox, size: float) -> list[tuple[BBox, float]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from enum import StrEnum
+from itertools import pairwise
 
 # Letters OCR commonly reads in place of digits.
 _DIGIT_LOOKALIKES = str.maketrans(
@@ -137,7 +138,10 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
             for w in words
         ]
         words = [p for w in words for p in w.split()]
-        words = [w[:-1] + "," if _stop_for_comma(w) else w for w in words[:-1]] + words[-1:]
+        words = [
+            (w[:-1] if _state_before_zip(w, nxt) else w[:-1] + ",") if _stop_for_comma(w) else w
+            for w, nxt in pairwise(words)
+        ] + words[-1:]
         words = ["Pl" + w[2:] if w in ("PI", "PI,", "PI.") else w for w in words]
         words = [_shape_case(_state_misread(_numeric_misread(w))) for w in words if w]
     elif style is TextStyle.NAME:
@@ -145,6 +149,8 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         words = [
             re.sub(r"(?<=[A-Za-z])!|!(?=[A-Za-z])", "I" if w.isupper() else "i", w) for w in words
         ]
+        # no name begins with an apostrophe: "'Thomas" is a speck before Thomas
+        words = [w.lstrip("'`") or w for w in words]
         # a name starts with a capital: "lvanova" is "Ivanova"
         words = [_shape_case(re.sub(r"^l(?=[a-z]{2})", "I", w)) for w in words]
         if words and _stray_stop(words[-1]):
@@ -165,17 +171,43 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         words = [p for w in words for p in w.split()]
         words = [w if _is_number(w) else w.strip(".") for w in words]
         words = [w for w in words if w]
+        # a strength with its digits read as letters: "lomg" is 10mg
+        words = [
+            as_digits(m.group(1)) + m.group(2)
+            if (m := re.fullmatch(r"([0-9OolI|]*[0-9][0-9OolI|]*|[lI][oO0]+)(mg|mcg|ml)", w))
+            else w
+            for w in words
+        ]
+        # a dosing interval with a 1 read as a letter: "qi2h" is q12h
+        words = [
+            "q" + as_digits(m.group(1)) + "h" if (m := re.fullmatch(r"q([0-9il|]{1,2})h", w)) else w
+            for w in words
+        ]
         # a unit read with a capital ("Mg") in a line that is not all capitals
         words = [w.lower() if w.lower() in _UNITS and not w.isupper() else w for w in words]
         # the strength before a unit is a number: "SO MG" is 50 mg
         words = [
-            fix_digits(w) if nxt.lower() in _UNITS and len(w) <= 4 else w
+            _strength(w) if nxt.lower() in _UNITS and len(w) <= 4 else w
             for w, nxt in zip(words, [*words[1:], ""][: len(words)], strict=True)
         ]
     value = " ".join(words).strip(" ,;:")
     if style in (TextStyle.ADDRESS, TextStyle.ITEM):
         value = value.rstrip(".")
     return value or None
+
+
+def _strength(word: str) -> str:
+    """The number before a unit, lookalike letters read as digits: ``5OO``, ``O.4``, ``I``."""
+    if re.fullmatch(r"[0-9OoIl|]+(?:[.,][0-9OoIl|]+)?", word) and (
+        any(c.isdigit() for c in word) or len(word) <= 2
+    ):
+        return as_digits(word)
+    return fix_digits(word)
+
+
+def _state_before_zip(word: str, following: str) -> bool:
+    """``IL.`` before ``62704``: a state code whose full stop is a speck, not a comma."""
+    return word[:-1].upper() in US_STATES and bool(re.fullmatch(r"\d{5}(?:-\d{4})?,?", following))
 
 
 def _stray_stop(word: str) -> bool:
@@ -224,7 +256,7 @@ def _shape_case(word: str) -> str:
     """
     if re.fullmatch(r"[a-z]+[.,]?", word) and word[0] in _SIZE_ONLY:
         return word if word.rstrip(".,") in _PARTICLES else word[0].upper() + word[1:]
-    if re.fullmatch(r"[A-Z][CSOVWXZ][a-z]{2,}[.,]?", word):
+    if re.fullmatch(r"[A-Z][CSOVWXZ]{1,2}[a-z]{1,}[.,]?", word) and len(word.rstrip(".,")) >= 4:
         return word[0] + word[1:].lower()
     return word
 

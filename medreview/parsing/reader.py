@@ -33,6 +33,7 @@ from medreview.config import DateOrder, PipelineConfig
 from medreview.documents import FIELDS, DocumentType, FieldKind, FieldSpec
 from medreview.model import BBox, FieldData, FieldResult, OcrPage, Word
 from medreview.parsing import canonical
+from medreview.parsing.canonical import TextStyle
 from medreview.parsing.choices import (
     REFILL_ROW as REFILL_CHOICES,
 )
@@ -99,6 +100,8 @@ MIN_SCORE = 0.3
 WEAK_LABEL_SLACK = 16.0
 # A damaged label counts this much, and only before a value that fully fits its type.
 WEAK_FACTOR = 0.8
+# A shared label's place that is not the field's turn counts this much.
+SHARED_ORDER = 0.97
 # A label found outside the field's section counts this much.
 OUTSIDE_SECTION = 0.35
 # Words that mark a line as a doctor's name (compared after ``compact``).
@@ -293,10 +296,16 @@ def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
             factor *= 0.85
         elif not scope[0] <= anchor.match.line < scope[1]:
             factor *= OUTSIDE_SECTION
-    # a label shared with other fields says less by itself
+    # a label shared with other fields says less by itself; printed several times, its
+    # n-th place goes rather to the n-th field sharing it (patient, then emergency contact)
     fields = [k for k in anchor.keys if k.startswith("field:")]
     if len(fields) > 1 and item.section is None:
         factor *= 0.9
+    if len(fields) > 1:
+        same = [a for a in doc.anchors if a.match.key == anchor.match.key]
+        place = next((i for i, a in enumerate(same) if a is anchor), -1)
+        if place != fields.index(f"field:{item.name}"):
+            factor *= SHARED_ORDER
     return factor
 
 
@@ -415,7 +424,7 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             right = tuple(w for w in _words_after(doc, anchor) if not _is_filler(w.text))
         right = _in_cell(cell, right)
         if right:
-            options.append((Relation.RIGHT, right, 1.0))
+            options.append((Relation.RIGHT, right, _reach(doc, anchor, right)))
         else:
             beside = _in_cell(cell, value_beside(doc.lines, anchor.match, stops))
             if beside:
@@ -437,6 +446,19 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             # a list left blank after its label is an empty list, not an absent field
             found.append(Candidate(item.name, [], anchor.words, 0.5 * factor, Relation.RIGHT))
     return found
+
+
+# Right of a label, a value this many line heights away or nearer counts in full ...
+RIGHT_REACH = 12.0
+# ... and each line height further costs this share (down to 0.6).
+RIGHT_FALLOFF = 0.02
+
+
+def _reach(doc: Page, anchor: Anchor, words: tuple[Word, ...]) -> float:
+    """How much a value right of its label counts by its distance (far across the page: less)."""
+    height = doc.lines[anchor.match.line].height or 1.0
+    gap = (words[0].bbox.x0 - anchor.words[-1].bbox.x1) / height
+    return max(0.6, 1.0 - RIGHT_FALLOFF * max(0.0, gap - RIGHT_REACH))
 
 
 def _words_after(doc: Page, anchor: Anchor) -> tuple[Word, ...]:
@@ -493,6 +515,8 @@ def _candidate(
     fit = 1.0 if kind.name in ("choice", "refills") else kind.fit(_text(words))
     if anchor is not None and anchor.weak and fit < 1.0:
         return []
+    if relation in (Relation.BELOW, Relation.BESIDE) and kind.name in _TYPED_TEXT and not fit:
+        return []  # off the label's line only a value that looks like one
     if kind.name in ("name", "address", "organisation") and _holds_other_value(_text(words)):
         return []  # a date or a phone inside a name or an address is another field's value
     score = base * validity * (0.5 + 0.5 * fit)
@@ -506,9 +530,22 @@ def _box_row(words: Sequence[Word], marks: PageMarks | None) -> bool:
     return read_box_row(words, REFILL_CHOICES, marks)[1]
 
 
+# Text types whose fit tells a value from stray text.
+_TYPED_TEXT = frozenset({"name", "address"})
+
+
+# The printed answers of every choice field (``IMMUNE``, ``NOT IMMUNE``, ``YES``): never a name.
+_CHOICE_WORDS = frozenset(
+    word for specs in FIELDS.values() for spec in specs for c in spec.choices for word in c.split()
+)
+
+
 def _holds_other_value(text: str) -> bool:
-    """Whether a text holds a date or a phone number."""
-    return bool(VALUE_TYPES["date"].search(text) or VALUE_TYPES["phone"].search(text))
+    """Whether a text holds a date or a phone number, or is nothing but printed answers."""
+    if VALUE_TYPES["date"].search(text) or VALUE_TYPES["phone"].search(text):
+        return True
+    words = [w.strip(".,:;()[]").lower() for w in text.split()]
+    return bool(words) and all(w in _CHOICE_WORDS for w in words)
 
 
 def _medicine_text(doc: Page, text: str) -> str:
@@ -586,7 +623,7 @@ def section_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Can
         if id(words[0]) in used:
             continue
         fit = kind.fit(_text(words))
-        if fit < 0.5:
+        if fit < 0.5 or (kind.name == "name" and _holds_other_value(_text(words))):
             continue
         block = [words]
         if kind.name == "address" and item.lines > 1:
@@ -678,8 +715,9 @@ def header_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
             marks = {compact(w.text) for w in part}
             letters = sum(any(c.isalpha() for c in w.text) for w in part)
             doctor = bool(marks & DOCTOR_MARKS) and letters >= 2
-            if not doctor and (index > 0 or name_fit(_text(part)) < 1.0):
-                continue
+            fit = name_fit(canonical.clean_text(_text(part), TextStyle.NAME) or "")
+            if fit < 0.5 or (not doctor and (index > 0 or fit < 1.0)):
+                continue  # a doctor's name has no digits ("PA 15222" is a state and zip)
             coerced = _coerce(doc, spec, kind, _text(part))
             if coerced is None:
                 continue
@@ -713,7 +751,7 @@ def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
                 if any(_key(w) in labelled for w in part):
                     continue
                 text = _text(part)
-                fit = name_fit(text)
+                fit = name_fit(canonical.clean_text(text, TextStyle.NAME) or "")
                 if fit < 0.5:
                     continue
                 coerced = _coerce(doc, spec, kind, text)
