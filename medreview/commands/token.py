@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 
-from medreview.commands.storeopts import add_database_argument, open_store
+from medreview.commands.storeopts import PASSWORD_ENV, add_database_argument, open_store, sign_in
 from medreview.errors import PermissionDeniedError
 from medreview.store import Role
 
@@ -32,7 +31,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     revoke.add_argument("--id", type=int, default=None, dest="token_id", help="only this token")
     for sub in (create, listing, revoke):
         sub.add_argument(
-            "--by", default=None, help="the supervisor doing this (default: the login name)"
+            "--by",
+            default=None,
+            help=(
+                "the supervisor doing this, signed in with a password from the terminal or "
+                f"${PASSWORD_ENV} (default: the login name)"
+            ),
         )
         add_database_argument(sub)
     parser.set_defaults(handler=run)
@@ -40,8 +44,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Do the action; ``create`` prints the token alone on standard output."""
-    by = args.by or getpass.getuser()
     with open_store(args) as store:
+        by = sign_in(store, argparse.Namespace(user=args.by)).name
         if args.action == "create":
             issued = store.create_token(args.user, by=by, label=args.label)
             sys.stdout.write(f"{issued.secret}\n")

@@ -19,7 +19,8 @@ import pytest
 import uvicorn
 
 from medreview.api.app import ApiSettings, create_app
-from medreview.store import Role, Store
+from medreview.store import Store
+from tests.accounts import add_people
 
 MAX_REQUEST_BYTES = 2 * 1024 * 1024
 
@@ -63,8 +64,7 @@ def server(tmp_path: Path) -> Iterator[RunningServer]:
     database = f"sqlite:///{tmp_path / 'api.sqlite3'}"
     files_root = tmp_path / "files"
     with Store.open(database, files_root=files_root) as store:
-        store.set_role("sue", Role.SUPERVISOR)
-        store.set_role("alice", Role.ANALYST)
+        add_people(store)
         supervisor_token = store.create_token("sue", by="sue").secret
         analyst_token = store.create_token("alice", by="sue").secret
     settings = ApiSettings(

@@ -23,6 +23,7 @@ from medreview.ingest import ingest
 from medreview.progress import Progress
 from medreview.store import Status, Store
 from medreview.store.records import DocumentRecord
+from tests.accounts import add_people
 from tests.store.fakes import PATIENT_DETAILS, fake_extract, write_scan
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,6 +43,7 @@ HOSTILE = [
 @pytest.fixture
 def sqlite_store(tmp_path: Path) -> Iterator[Store]:
     with Store.open(f"sqlite:///{tmp_path / 's.sqlite3'}", files_root=tmp_path / "f") as store:
+        add_people(store)
         yield store
 
 
