@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets everything up (scripts/setup.sh), then runs the main job on the embedded
-# defaults (SQLite store in the user data folder, Tesseract): the committed
+# defaults (an encrypted SQLite store, PP-OCRv6 with Tesseract as second reader): the committed
 # sample scans are ingested into the batch "samples" (resumable: a second run
 # reads nothing twice) and the review window opens on that batch. Without a
 # display, the window is rendered offscreen to review-window.png instead.
