@@ -137,3 +137,9 @@ def test_lines_are_split_into_words_in_proportion_when_no_split_matches() -> Non
         ("Dr", 0.7, BBox(0, 0, 18, 20)),
         ("Ann", 0.8, BBox(25, 0, 60, 21)),
     ]
+
+
+def test_an_unexpected_word_split_falls_back_to_proportions() -> None:
+    odd = (("D", "r"), (0.9, 0.8), [3, 9])
+    words = ppocr.line_words("Dr", 0.9, BBox(0, 0, 20, 10), odd)
+    assert words == [("Dr", 0.9, BBox(0, 0, 20, 10))]

@@ -180,9 +180,12 @@ def line_words(
     """The words of one line: RapidOCR's own split when it matches the text, else ours."""
     expected = text.split()
     if word_results:
-        found = [(str(t).strip(), float(s), b) for t, s, b in word_results if b is not None]
-        if [t for t, _, _ in found] == expected:
-            return [(t, s, _box(b)) for t, s, b in found]
+        try:
+            found = [(str(t).strip(), float(s), b) for t, s, b in word_results if b is not None]
+            if [t for t, _, _ in found] == expected:
+                return [(t, s, _box(b)) for t, s, b in found]
+        except (TypeError, ValueError):
+            pass  # not the (text, score, box) triples of a word split: split it here
     return split_line(text, score, box)
 
 
