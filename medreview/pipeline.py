@@ -288,7 +288,12 @@ def extract_file(
                 result.warnings.extend(outcome_fields.warnings)
         with watch.stage("second_reader"):
             result.fields = second_reader.second_reading(
-                result.fields, result.document_type, gray_pages, config, corrector=corrector
+                result.fields,
+                result.document_type,
+                gray_pages,
+                config,
+                corrector=corrector,
+                first_engine=engine.name,
             )
     except CancelledError:
         raise
