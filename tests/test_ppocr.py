@@ -143,3 +143,7 @@ def test_an_unexpected_word_split_falls_back_to_proportions() -> None:
     odd = (("D", "r"), (0.9, 0.8), [3, 9])
     words = ppocr.line_words("Dr", 0.9, BBox(0, 0, 20, 10), odd)
     assert words == [("Dr", 0.9, BBox(0, 0, 20, 10))]
+
+
+def test_accents_are_folded_for_english() -> None:
+    assert ppocr.fold_accents("United Statés, Zoë") == "United States, Zoe"
