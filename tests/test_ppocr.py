@@ -147,3 +147,8 @@ def test_an_unexpected_word_split_falls_back_to_proportions() -> None:
 
 def test_accents_are_folded_for_english() -> None:
     assert ppocr.fold_accents("United Statés, Zoë") == "United States, Zoe"
+
+
+def test_folding_keeps_circled_digits() -> None:
+    # a circled refill count is read as "③"; folding it to "3" would lose the circle
+    assert ppocr.fold_accents("0 1 2 ③ 4") == "0 1 2 ③ 4"

@@ -197,7 +197,7 @@ def fold_accents(text: str) -> str:
     accent on an English word; for English pages the accents are dropped, as
     Tesseract's English model never produces them.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

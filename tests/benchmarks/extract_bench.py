@@ -29,7 +29,7 @@ import tempfile
 import threading
 import time
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -137,6 +137,8 @@ class Tally:
     disagreeing: int = 0
     pages: int = 0
     seconds: float = 0.0
+    # document.field of each confident error (names only, never values)
+    confident: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
         self.fields += other.fields
@@ -145,6 +147,7 @@ class Tally:
         self.disagreeing += other.disagreeing
         self.pages += other.pages
         self.seconds += other.seconds
+        self.confident += other.confident
 
 
 def score(cases: list[Case], results: list[ExtractionResult]) -> dict[str, Tally]:
@@ -168,6 +171,7 @@ def score(cases: list[Case], results: list[ExtractionResult]) -> dict[str, Tally
                 and found.confidence >= LOW_CONFIDENCE
             ):
                 tally.confident_errors += 1
+                tally.confident.append(f"{case.path.stem}.{name} (agreement {found.agreement})")
     total = Tally()
     for tally in list(tallies.values()):
         total.add(tally)
@@ -342,6 +346,9 @@ def main() -> None:
         for name, config in setups.items():
             done = run(cases, config, 1)
             print_slices(f"{name} (1 process, {done.pages} pages)", score(cases, done.results))
+            confident = score(cases, done.results)["all"].confident
+            if confident:
+                print("  confident errors: " + ", ".join(confident))
             failed = [r.source for r in done.results if r.error]
             if failed:
                 print(f"  failed files: {failed}")
