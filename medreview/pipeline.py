@@ -295,7 +295,12 @@ def extract_file(
             apply_layouts(result, pages, config)
         with watch.stage("second_reader"):
             result.fields = second_reader.second_reading(
-                result.fields, result.document_type, gray_pages, config, corrector=corrector
+                result.fields,
+                result.document_type,
+                gray_pages,
+                config,
+                corrector=corrector,
+                first_engine=engine.name,
             )
         result.ocr_pages = pages
     except CancelledError:

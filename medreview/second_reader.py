@@ -81,9 +81,10 @@ class WordCorrector(Protocol):
         ...
 
 
-def wanted(config: PipelineConfig) -> bool:
+def wanted(config: PipelineConfig, first_engine: str | None = None) -> bool:
     """Whether ``config`` asks for a second reading (never Tesseract after Tesseract)."""
-    return config.second_reader and config.engine not in TESSERACT_ENGINES
+    first = first_engine or config.engine
+    return config.second_reader and first not in TESSERACT_ENGINES
 
 
 @lru_cache(maxsize=2)
@@ -213,12 +214,14 @@ def second_reading(
     *,
     engine: OcrEngine | None = None,
     corrector: WordCorrector | None = None,
+    first_engine: str | None = None,
 ) -> dict[str, FieldResult]:
     """Every field with Tesseract's verdict on it (fields without evidence are left as they are).
 
-    ``gray_pages`` are the upright gray pages in the pixel space of the fields' boxes.
+    ``gray_pages`` are the upright gray pages in the pixel space of the fields' boxes;
+    ``first_engine`` names the engine that read them when it is not ``config.engine``.
     """
-    if not wanted(config) or not fields:
+    if not wanted(config, first_engine) or not fields:
         return dict(fields)
     reader = engine or reader_engine(config.language)
     specs = {spec.name: spec for spec in fields_of(document_type)}

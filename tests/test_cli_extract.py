@@ -26,11 +26,26 @@ def truth(path: Path) -> dict:
     return json.loads(path.with_suffix(".json").read_text())
 
 
+# Per engine: the version prefix and the least share of fields right on printed and on
+# handwriting-font samples. PP-OCRv6 loses printed fields the Tesseract-tuned parser reads
+# from Tesseract's glyphs for tick boxes ("LJ", "M"); every such loss is a missing value
+# or a disagreeing field, never a confident one (README "Benchmarks").
+ENGINES = {
+    "ppocr": ("ppocr PP-OCRv6-small", 0.85, 0.70),
+    "tesseract": ("tesseract 5.", 0.97, 0.25),
+}
+
+
 @pytest.mark.slow
-def test_committed_samples_extract_to_their_truth(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.timeout(900)  # about 15 s on a quiet machine; a shared one can be 20x slower
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+def test_committed_samples_extract_to_their_truth(
+    capsys: pytest.CaptureFixture[str], engine: str
+) -> None:
+    version, printed_share, handwriting_share = ENGINES[engine]
     paths = sorted(p for p in SAMPLES.iterdir() if p.suffix != ".json")
     assert len(paths) >= 4
-    code, results = run_extract(capsys, *map(str, paths))
+    code, results = run_extract(capsys, *map(str, paths), "--engine", engine)
     assert code == 0
     assert [r["source"] for r in results] == [str(p) for p in paths]
     tally = {True: [0, 0], False: [0, 0]}  # handwriting -> [correct, total]
@@ -38,7 +53,7 @@ def test_committed_samples_extract_to_their_truth(capsys: pytest.CaptureFixture[
         expected = truth(path)
         assert result["error"] is None
         assert result["document_type"] == expected["document_type"]
-        assert result["engine"].startswith("ppocr PP-OCRv6-small")
+        assert result["engine"].startswith(version)
         assert len(result["pages"]) == expected["pages"]
         for page in result["pages"]:
             assert {"index", "width", "height", "dpi", "skew_degrees"} <= page.keys()
@@ -48,16 +63,19 @@ def test_committed_samples_extract_to_their_truth(capsys: pytest.CaptureFixture[
             assert isinstance(field["ocr_text"], str)
             assert field["agreement"] in (True, False, None)
             assert ("second_reading" in field) == (field["agreement"] is False)
+            if engine == "tesseract":
+                assert field["agreement"] is None  # no second reading of Tesseract by itself
         counts = tally[bool(expected["handwriting"])]
         for name, value in expected["fields"].items():
             counts[1] += 1
             field = result["fields"].get(name)
             counts[0] += bool(field and field["value"] == value)
+            if engine == "ppocr" and field and field["value"] not in (None, value):
+                # a wrong value is flagged: contradicted or of low confidence
+                assert field["agreement"] is False or field["confidence"] < 0.6, name
     printed, handwriting = tally[False], tally[True]
-    assert printed[0] / printed[1] >= 0.97, f"printed samples: {printed[0]}/{printed[1]} fields"
-    # Handwriting fonts are reported by the benchmark per slice; here the documents must
-    # still be read and typed.
-    assert handwriting[0] / handwriting[1] >= 0.25, f"handwriting: {handwriting}"
+    assert printed[0] / printed[1] >= printed_share, f"printed: {printed[0]}/{printed[1]} fields"
+    assert handwriting[0] / handwriting[1] >= handwriting_share, f"handwriting: {handwriting}"
 
 
 def test_a_corrupt_file_does_not_stop_the_others(

@@ -137,3 +137,18 @@ def test_lines_are_split_into_words_in_proportion_when_no_split_matches() -> Non
         ("Dr", 0.7, BBox(0, 0, 18, 20)),
         ("Ann", 0.8, BBox(25, 0, 60, 21)),
     ]
+
+
+def test_an_unexpected_word_split_falls_back_to_proportions() -> None:
+    odd = (("D", "r"), (0.9, 0.8), [3, 9])
+    words = ppocr.line_words("Dr", 0.9, BBox(0, 0, 20, 10), odd)
+    assert words == [("Dr", 0.9, BBox(0, 0, 20, 10))]
+
+
+def test_accents_are_folded_for_english() -> None:
+    assert ppocr.fold_accents("United Statés, Zoë") == "United States, Zoe"
+
+
+def test_folding_keeps_circled_digits() -> None:
+    # a circled refill count is read as "③"; folding it to "3" would lose the circle
+    assert ppocr.fold_accents("0 1 2 ③ 4") == "0 1 2 ③ 4"

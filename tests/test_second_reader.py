@@ -149,6 +149,7 @@ def test_no_second_reading_after_tesseract_or_when_switched_off() -> None:
     assert wanted(PipelineConfig())
     assert not wanted(PipelineConfig(engine="tesseract"))
     assert not wanted(PipelineConfig(second_reader=False))
+    assert not wanted(PipelineConfig(), first_engine="tesserocr")
     fields = {"phone": field("(415) 555-0185")}
     page = page_with([])
     assert (

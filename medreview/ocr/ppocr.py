@@ -27,6 +27,7 @@ import logging
 import os
 import re
 import threading
+import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -180,14 +181,31 @@ def line_words(
     """The words of one line: RapidOCR's own split when it matches the text, else ours."""
     expected = text.split()
     if word_results:
-        found = [(str(t).strip(), float(s), b) for t, s, b in word_results if b is not None]
-        if [t for t, _, _ in found] == expected:
-            return [(t, s, _box(b)) for t, s, b in found]
+        try:
+            found = [(str(t).strip(), float(s), b) for t, s, b in word_results if b is not None]
+            if [t for t, _, _ in found] == expected:
+                return [(t, s, _box(b)) for t, s, b in found]
+        except (TypeError, ValueError):
+            pass  # not the (text, score, box) triples of a word split: split it here
     return split_line(text, score, box)
 
 
-def words_from_output(output: Any, page_index: int) -> list[Word]:
-    """:class:`Word` objects from a ``RapidOCROutput``; one line number per text line."""
+def fold_accents(text: str) -> str:
+    """Latin letters without their accents (``Statés`` -> ``States``).
+
+    The shipped model reads many Latin-script languages and now and then puts an
+    accent on an English word; for English pages the accents are dropped, as
+    Tesseract's English model never produces them.
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words_from_output(output: Any, page_index: int, *, ascii_letters: bool = False) -> list[Word]:
+    """:class:`Word` objects from a ``RapidOCROutput``; one line number per text line.
+
+    ``ascii_letters`` folds accented letters to plain ones (English pages).
+    """
     boxes = getattr(output, "boxes", None)
     texts = getattr(output, "txts", None)
     if boxes is None or texts is None:
@@ -199,7 +217,13 @@ def words_from_output(output: Any, page_index: int) -> list[Word]:
     words: list[Word] = []
     for line, (points, text, score) in enumerate(zip(boxes, texts, scores, strict=False)):
         split = details[line] if aligned else None
-        for piece, confidence, bbox in line_words(str(text), float(score), _box(points), split):
+        line_text = fold_accents(str(text)) if ascii_letters else str(text)
+        if split is not None and ascii_letters:
+            try:
+                split = [(fold_accents(str(t)), s, b) for t, s, b in split]
+            except (TypeError, ValueError):
+                split = None  # not a word split: line_words splits the line itself
+        for piece, confidence, bbox in line_words(line_text, float(score), _box(points), split):
             words.append(
                 Word(
                     text=piece,
@@ -262,7 +286,7 @@ class PpocrEngine:
                 output = self._ocr(np.ascontiguousarray(image))
         except Exception as exc:  # onnxruntime raises its own exception types
             raise EngineError(f"PP-OCR failed on page {page_index + 1}") from exc
-        words = words_from_output(output, page_index)
+        words = words_from_output(output, page_index, ascii_letters=self._language == "eng")
         return OcrPage(page_index, width, height, tuple(words), self.version())
 
     def detect_rotation(self, image: GrayImage) -> int:

@@ -29,7 +29,7 @@ import tempfile
 import threading
 import time
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -137,6 +137,8 @@ class Tally:
     disagreeing: int = 0
     pages: int = 0
     seconds: float = 0.0
+    # document.field of each confident error (names only, never values)
+    confident: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
         self.fields += other.fields
@@ -145,6 +147,7 @@ class Tally:
         self.disagreeing += other.disagreeing
         self.pages += other.pages
         self.seconds += other.seconds
+        self.confident += other.confident
 
 
 def score(cases: list[Case], results: list[ExtractionResult]) -> dict[str, Tally]:
@@ -168,6 +171,7 @@ def score(cases: list[Case], results: list[ExtractionResult]) -> dict[str, Tally
                 and found.confidence >= LOW_CONFIDENCE
             ):
                 tally.confident_errors += 1
+                tally.confident.append(f"{case.path.stem}.{name} (agreement {found.agreement})")
     total = Tally()
     for tally in list(tallies.values()):
         total.add(tally)
@@ -270,28 +274,33 @@ def low_resolution_copies(cases: list[Case], folder: Path, count: int = 4) -> li
     return copies
 
 
-def preprocess_study(cases: list[Case], scratch: Path) -> None:
-    """PP-OCRv6 alone, each preprocessing step switched against the kept profile."""
+def preprocess_study(cases: list[Case], scratch: Path, per_step: int) -> None:
+    """PP-OCRv6 alone, each preprocessing step switched against the kept profile.
+
+    Each step is compared on at most ``per_step`` documents where it can fire; the
+    profile's reading of a document is made once and shared between steps.
+    """
     kept = ENGINE_PREPROCESS["ppocr"]
     cases = cases + low_resolution_copies(cases, scratch)
+    done: dict[tuple[PreprocessConfig, Path], ExtractionResult] = {}
 
-    def read(pre: PreprocessConfig, subset: list[Case]) -> dict[str, Tally]:
+    def read(pre: PreprocessConfig, subset: list[Case]) -> Tally:
+        todo = [c for c in subset if (pre, c.path) not in done]
         config = PipelineConfig(engine="ppocr", second_reader=False, preprocess=pre)
-        return score(subset, run(subset, config, 1).results)
+        if todo:
+            for case, result in zip(todo, run(todo, config, 1).results, strict=True):
+                done[pre, case.path] = result
+        return score(subset, [done[pre, c.path] for c in subset])["all"]
 
-    everything = PreprocessConfig(orientation_below_confidence=kept.orientation_below_confidence)
-    print_slices("PP-OCR profile, every document", read(kept, cases))
-    print_slices("every step (Tesseract's), every document", read(everything, cases))
     for step in STEP_DOCUMENTS:
-        subset = [c for c in cases if _fires(step, c.truth)]
+        subset = [c for c in cases if _fires(step, c.truth)][:per_step]
         if not subset:
             continue
         flipped = not getattr(kept, step)
-        title = f"{step} {'on' if flipped else 'off'} vs the profile, {len(subset)} documents"
-        base = read(kept, subset)["all"]
-        other = read(replace(kept, **{step: flipped}), subset)["all"]
-        print(f"\n{title}")
-        for name, tally in (("profile", base), (f"{step} {'on' if flipped else 'off'}", other)):
+        other = f"{step} {'on' if flipped else 'off'}"
+        print(f"\n{other} against the PP-OCR profile, {len(subset)} documents")
+        for name, pre in (("profile", kept), (other, replace(kept, **{step: flipped}))):
+            tally = read(pre, subset)
             share = 100.0 * tally.correct / tally.fields if tally.fields else 0.0
             print(
                 f"  {name:<22} {share:6.1f}% ({tally.correct}/{tally.fields}) "
@@ -311,6 +320,7 @@ def main() -> None:
     )
     parser.add_argument("--skip-workers", action="store_true", help="no 1 vs 2 process run")
     parser.add_argument("--preprocess-study", action="store_true")
+    parser.add_argument("--per-step", type=int, default=4, help="documents per studied step")
     parser.add_argument("--fields", action="store_true", help="also accuracy per field")
     args = parser.parse_args()
 
@@ -329,13 +339,16 @@ def main() -> None:
         print(f"corpus: {len(cases)} documents {dict(sorted(counts.items()))}", flush=True)
 
         if args.preprocess_study:
-            preprocess_study(cases, Path(scratch))
+            preprocess_study(cases, Path(scratch), args.per_step)
             return
         setups = {name: SETUPS[name] for name in args.setups.split(",")}
         last: PipelineConfig | None = None
         for name, config in setups.items():
             done = run(cases, config, 1)
             print_slices(f"{name} (1 process, {done.pages} pages)", score(cases, done.results))
+            confident = score(cases, done.results)["all"].confident
+            if confident:
+                print("  confident errors: " + ", ".join(confident))
             failed = [r.source for r in done.results if r.error]
             if failed:
                 print(f"  failed files: {failed}")
