@@ -233,6 +233,7 @@ def second_reading(
             or field.value in (None, "", [])
             or field.page is None
             or not 0 <= field.page < len(gray_pages)
+            or field.agreement is False  # already contradicted (a layout's reading): stays so
         ):
             checked[name] = field
             continue

@@ -122,7 +122,10 @@ def test_disagreement_with_the_generic_reader_makes_the_field_doubtful() -> None
     assert result.layout == "clinic"
     assert result.fields["patient_name"].value == "Samuel Ortiz"
     assert result.fields["patient_name"].confidence <= DOUBTFUL_CONFIDENCE
+    assert result.fields["patient_name"].agreement is False  # the generic reading beside it
+    assert result.fields["patient_name"].second_reading == "Someone Else"
     assert result.fields["date"].confidence > DOUBTFUL_CONFIDENCE
+    assert result.fields["date"].agreement is None
     assert result.warnings == [
         "patient_name: the layout's reading differs from the generic reader's"
     ]

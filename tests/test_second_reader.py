@@ -145,6 +145,17 @@ def test_tesseract_rereads_each_region_not_the_page() -> None:
     assert checked["address"].agreement is None
 
 
+def test_a_field_already_contradicted_stays_doubtful() -> None:
+    """A layout's reading that the generic reader contradicted is not made confident again."""
+    page = page_with([(400, 100, "Helen Okafor")])
+    box = BBox(395, 95, 700, 160)
+    contradicted = FieldResult(
+        "Helen Okafor", 0.45, 0, box, boxes=(box,), agreement=False, second_reading="Helen"
+    )
+    checked = second_reading({"patient_name": contradicted}, "patient_details", [page], CONFIG)
+    assert checked["patient_name"] == contradicted
+
+
 def test_no_second_reading_after_tesseract_or_when_switched_off() -> None:
     assert wanted(PipelineConfig())
     assert not wanted(PipelineConfig(engine="tesseract"))

@@ -353,8 +353,15 @@ def combine(
             extra = set(theirs.boxes) - set(ours.boxes)
             wider = bool(ours.boxes) and set(ours.boxes) <= set(theirs.boxes)
             wider = wider and not extra & taken[name]
-            chosen = theirs if reading.holds(theirs) or wider else ours
-            ours = replace(chosen, confidence=min(chosen.confidence, DOUBTFUL_CONFIDENCE))
+            chosen, other = (theirs, ours) if reading.holds(theirs) or wider else (ours, theirs)
+            # the other reading is a second reading that disagrees: shown beside it, never
+            # verified automatically, and no later reader makes it confident again
+            ours = replace(
+                chosen,
+                confidence=min(chosen.confidence, DOUBTFUL_CONFIDENCE),
+                agreement=False,
+                second_reading=other.value,
+            )
             warnings.append(f"{name}: the layout's reading differs from the generic reader's")
         fields[name] = ours
     return fields, warnings

@@ -283,6 +283,11 @@ def _coerce(
         return None
     if isinstance(value, str) and spec.kind is FieldKind.STRING and doc.is_label_text(value):
         return None
+    if isinstance(value, list) and value:
+        # a list running on into printed labels (a footer's "Patient Signature") keeps none
+        value = [entry for entry in value if not doc.is_label_text(entry)]
+        if not value:
+            return None
     problem = kind.problem(spec, value)
     return value, (1.0 if problem is None else 0.6)
 
