@@ -375,6 +375,13 @@ def test_a_year_after_2100_is_a_misreading_not_a_date() -> None:
     assert canonical.parse_date("2900-01-01") == "2000-01-01"
 
 
+def test_a_year_read_in_two_halves_is_one_year() -> None:
+    # the keying test's handwritten 1949 read by PP-OCRv6 (and Tesseract) as "19.49"
+    assert canonical.parse_date("03/06/19.49") == "1949-03-06"
+    assert canonical.parse_date("03/06/20,01", DateOrder.DAY_FIRST) == "2001-06-03"
+    assert canonical.parse_date("12.20.19") == "2019-12-20"
+
+
 def test_speck_after_a_day_and_stop_before_a_zip() -> None:
     assert canonical.parse_date("12° Nov 1962") == "1962-11-12"
     assert (

@@ -128,6 +128,8 @@ def parse_date(text: str, order: DateOrder = DateOrder.MONTH_FIRST) -> str | Non
     first when ``order`` says so).
     """
     raw = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text.strip(), flags=re.IGNORECASE)
+    # a handwritten four-digit year read in two halves, "03/06/19.49": 1949, never 2019
+    raw = re.sub(r"\b(\d{1,2}[/\-.]\d{1,2}[/\-.])(19|20)[.,](\d{2})\b", r"\1\2\3", raw)
     tokens: list[str] = []
     for token in re.findall(r"[A-Za-z0-9|!)\]}°\\]+", raw):
         fixed = fix_digits(token.rstrip("°"))  # a speck after a number ("12°") is no digit

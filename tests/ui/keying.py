@@ -38,7 +38,9 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from medreview.documents import FieldKind, fields_of
 from medreview.ingest import ingest
 from medreview.model import FieldData
-from medreview.store import Role, Store
+from medreview.store import Store
+from medreview.store.keys import ENCRYPTION_ENV
+from tests.accounts import SUPERVISOR, add_people
 from tests.corpus.generate import generate_corpus
 from ui.controller import ReviewController
 from ui.field_editors import value_to_text
@@ -48,6 +50,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
 NONE = Qt.KeyboardModifier.NoModifier
+KEYER = "keyer"  # the scripted analyst's account; SUPERVISOR exports the batch
 
 
 def _empty(value: object) -> bool:
@@ -256,9 +259,9 @@ def run_batch(
     """Verify every document of ``batch`` with the keyboard; ``truths`` by source name."""
     report = KeyingReport()
     settings = QSettings(str(work / "keying.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings, user="keyer")
+    window = MainWindow(settings, user=KEYER)
     window.resize(1280, 860)
-    controller = ReviewController(window, store, user="keyer", batch=batch)
+    controller = ReviewController(window, store, user=KEYER, batch=batch)
     analyst = Analyst(window, controller)
     window.show()
     try:
@@ -273,7 +276,7 @@ def run_batch(
             corrected, confident = analyst.verify(truth["fields"])
             doc_id = document.doc_id
             more = analyst.submit()
-            sessions = store.review_sessions(user="keyer")
+            sessions = store.review_sessions(user=KEYER)
             keys = sum(s.keystrokes for s in sessions if s.document_id == doc_id)
             report.documents.append(
                 DocumentRun(
@@ -289,9 +292,8 @@ def run_batch(
         controller.shutdown()
         window.close()
         window.deleteLater()
-    store.ensure_user("lead", Role.SUPERVISOR)
     out = work / "export.json"
-    store.export(batch, "json", out, user="lead")
+    store.export(batch, "json", out, user=SUPERVISOR)
     report.export_mismatches = _mismatches(store, batch, truths)
     return report
 
@@ -304,6 +306,11 @@ def _mismatches(store: Store, batch: str, truths: dict[str, dict[str, Any]]) -> 
             if not same(record.final_value(spec.name), truth.get(spec.name)):
                 wrong += 1
     return wrong
+
+
+def add_accounts(store: Store) -> None:
+    """The scripted analyst's account and the supervisor who exports, in a new store."""
+    add_people(store, extra={KEYER: "analyst"})
 
 
 def make_batch(
@@ -325,9 +332,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert app is not None
+    # a throwaway store of generated documents: no key to keep in the keyring
+    os.environ.setdefault(ENCRYPTION_ENV, "off")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         with Store.open(f"sqlite:///{work / 'keying.sqlite'}") as store:
+            add_accounts(store)
             truths = make_batch(work, args.count, args.seed, store, "keying")
             report = run_batch(store, "keying", truths, work)
     for line in report.lines():

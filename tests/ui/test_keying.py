@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from medreview.store import Store
-from tests.ui.keying import make_batch, run_batch
+from tests.ui.keying import add_accounts, make_batch, run_batch
 
 
 @pytest.mark.slow
@@ -23,6 +23,7 @@ def test_a_batch_verified_with_the_keyboard(
     value may be confirmed unseen (a confident error).
     """
     with Store.open(f"sqlite:///{tmp_path / 'k.sqlite'}", files_root=tmp_path / "f") as store:
+        add_accounts(store)
         truths = make_batch(tmp_path, 4, 1, store, "keying")
         report = run_batch(store, "keying", truths, tmp_path)
         sessions = store.review_sessions(batch="keying")

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from medreview.store import Store
+from tests.accounts import add_people
 from tests.ui.fakes import seed
 
 LAUNCHER = Path(__file__).resolve().parents[2] / "packaging" / "launcher.py"
@@ -26,10 +27,11 @@ def load_launcher() -> ModuleType:
 def test_gui_opens_the_window_in_this_process(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'app.sqlite'}"
     with Store.open(url) as store:
+        add_people(store)
         seed(store, "demo", ["rx_0001"], tmp_path / "scans")
     png = tmp_path / "launcher.png"
-    args = ["gui", "--database", url, "--batch", "demo", "--settings", str(tmp_path / "g.ini")]
-    args += ["--screenshot", str(png), "--size", "800x500"]
+    args = ["gui", "--database", url, "--batch", "demo", "--user", "ana"]
+    args += ["--settings", str(tmp_path / "g.ini"), "--screenshot", str(png), "--size", "800x500"]
     assert load_launcher().main(args) == 0
     assert QImage(str(png)).width() == 800
 

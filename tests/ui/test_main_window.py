@@ -225,7 +225,7 @@ def test_dropping_a_folder_queues_its_scans(
     mime.setUrls([QUrl.fromLocalFile(str(tmp_path))])
     pos = QPointF(200, 200)
     enter = QDragEnterEvent(
-        pos,
+        pos.toPoint(),  # Qt's drag-enter event takes a QPoint (the drop a QPointF)
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,

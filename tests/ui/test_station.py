@@ -15,9 +15,10 @@ from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from medreview.errors import InvalidTransitionError, UsageError
+from medreview.errors import InvalidTransitionError, PermissionDeniedError, UsageError
 from medreview.model import BBox, ErrorInfo, ExtractionResult
-from medreview.store import Role, Status, Store
+from medreview.store import Status, Store
+from tests.accounts import PASSWORD, SUPERVISOR, add_people
 from tests.ui.conftest import DATA, TODAY
 from tests.ui.fakes import SampleExtract, scan_file, seed
 from tests.ui.helpers import click
@@ -42,6 +43,7 @@ def window(qtbot: QtBot, settings: QSettings) -> MainWindow:
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     db = Store.open(f"sqlite:///{tmp_path / 'review.sqlite'}", files_root=tmp_path / "files")
+    add_people(db)
     yield db
     db.close()
 
@@ -97,6 +99,7 @@ def _close_when_shown(after_ms: int, seen: dict[str, float]) -> None:
 def test_closing_the_window_ends_the_session_and_releases_claims(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'app.sqlite'}"
     with Store.open(url) as db:
+        add_people(db)
         seed(db, "demo", ["rx_0001"], tmp_path / "scans")
         # a real scan still to read: an OCR process is busy with it when the window closes
         scan = tmp_path / "real.png"
@@ -261,12 +264,12 @@ def test_an_analyst_cannot_export(
     try:
         assert not window.commands["export"].isEnabled()
         out = tmp_path / "out.csv"
-        with pytest.raises(InvalidTransitionError):
+        with pytest.raises(PermissionDeniedError):
             store.export("week-12", "csv", out, user="ana")
         assert not out.exists()  # refused before anything was written
     finally:
         controller.shutdown()
-    store.set_role("sue", Role.SUPERVISOR)
+    assert store.user("sue").role == "supervisor"
     other = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(other)
     supervisor = _controller(other, store, user="sue")
@@ -321,6 +324,7 @@ def test_the_queue_shows_other_analysts_work_and_picks_up_expired_claims(
         assert "No document waiting" in window.messages.label.text()
         # a third document's claim expires: the idle window picks it up by itself
         [third] = seed(store, "later", ["pd_0001"], tmp_path / "more")
+        store.create_user(SUPERVISOR, "carl", "analyst", PASSWORD)
         carl = store.claim_next("carl", "later", lease_seconds=0.3)
         assert carl is not None
         controller.switch_batch("later")
@@ -382,6 +386,7 @@ def test_open_a_chosen_document_reopen_your_own_and_postpone(
 def test_supervisor_view_claims_nothing_and_shows_the_chosen_batch(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'app.sqlite'}"
     with Store.open(url) as db:
+        add_people(db)
         seed(db, "demo", ["rx_0001"], tmp_path / "scans")
         seed(db, "newer", ["rx_0002"], tmp_path / "scans2")
     seen: dict[str, object] = {}
@@ -491,7 +496,6 @@ def test_double_keying_keys_blind(
     qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
 ) -> None:
     [doc_id] = seed(store, "week-12", ["rx_0001"], tmp_path / "scans")
-    store.set_role("sue", Role.SUPERVISOR)
     store.set_double_keying("week-12", ["refills", "patient_name"], "sue")
     controller = _controller(window, store)
     try:
@@ -524,7 +528,6 @@ def test_a_supervisor_decides_a_keying_conflict(
     qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
 ) -> None:
     [doc_id] = seed(store, "week-12", ["rx_0001"], tmp_path / "scans")
-    store.set_role("sue", Role.SUPERVISOR)
     store.set_double_keying("week-12", ["refills", "patient_name"], "sue")
     for user, refills in (("ana", 2), ("bob", 3)):
         store.claim_next(user, "week-12")
