@@ -373,6 +373,7 @@ def test_a_year_after_2100_is_a_misreading_not_a_date() -> None:
     # hypothesis found "01012900" read as 2900-01-01, which itself re-read as 2000-01-01
     assert canonical.parse_date("01012900") is None
     assert canonical.parse_date("2900-01-01") == "2000-01-01"
+    assert canonical.parse_date("2100-01-01") == "2100-01-01"  # 2100 itself is a year
 
 
 def test_a_year_read_in_two_halves_is_one_year() -> None:

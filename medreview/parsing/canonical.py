@@ -135,10 +135,10 @@ def parse_date(text: str, order: DateOrder = DateOrder.MONTH_FIRST) -> str | Non
         fixed = fix_digits(token.rstrip("°"))  # a speck after a number ("12°") is no digit
         tokens.extend(re.findall(r"[A-Za-z|!]+|\d+", fixed))
     found = _first_date(tokens, order)
-    if found is None or found > "2100":
+    if found is None or found >= "2101":
         repaired = _first_date([_nine_for_zero(t) for t in tokens], order)
         # a date after 2100 is a misreading, never a value
-        found = repaired if repaired is not None and repaired < "2100" else None
+        found = repaired if repaired is not None and repaired < "2101" else None
     return found if found is not None else _slash_misread(tokens, order)
 
 
