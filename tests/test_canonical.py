@@ -369,6 +369,13 @@ def test_parse_date_never_raises_and_is_iso(text: str) -> None:
     assert value is None or canonical.parse_date(value) == value
 
 
+def test_a_space_lost_after_a_comma_is_restored_in_names_and_addresses() -> None:
+    name = canonical.clean_text("Joseph Williams,MD", canonical.TextStyle.NAME)
+    assert name == "Joseph Williams, MD"
+    address = canonical.clean_text("12 Elm St,Boston, MA", canonical.TextStyle.ADDRESS)
+    assert address == "12 Elm St, Boston, MA"
+
+
 def test_a_year_after_2100_is_a_misreading_not_a_date() -> None:
     # hypothesis found "01012900" read as 2900-01-01, which itself re-read as 2000-01-01
     assert canonical.parse_date("01012900") is None

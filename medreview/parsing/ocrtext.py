@@ -129,6 +129,9 @@ def clean_text(text: str, style: TextStyle) -> str | None:
 
 
 def _clean_once(text: str, style: TextStyle) -> str | None:
+    if style in (TextStyle.NAME, TextStyle.ADDRESS):
+        # a space after a comma is often lost by OCR ("Williams,MD", "Boston,MA")
+        text = re.sub(r",(?=[A-Za-z])", ", ", text)
     words = [_strip_debris(w) for w in one_line(text.replace("_", " ")).split(" ")]
     words = [w for w in words if (w and any(c.isalnum() for c in w)) or w in ("&", "-")]
     if style is TextStyle.ADDRESS:
