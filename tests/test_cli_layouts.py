@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from medreview.cli import main
+from medreview.errors import ExitCode
+from medreview.store import Store
+from tests.accounts import add_people
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SCAN = SAMPLES / "rx_printed_scan.png"
@@ -17,7 +20,10 @@ SCAN = SAMPLES / "rx_printed_scan.png"
 def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("MEDREVIEW_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("MEDREVIEW_DATABASE", raising=False)
-    return f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    with Store.open(url) as store:
+        add_people(store)  # the commands sign in as ana or sue
+    return url
 
 
 def values_file(tmp_path: Path) -> Path:
@@ -64,9 +70,11 @@ def test_learn_list_show_extract_remove(
     assert main(["extract", str(SCAN), "--database", database, "--no-layouts"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["layout"] is None
 
-    assert main(["layouts", "remove", "tanaka-pad", "--database", database, "--user", "ana"]) == 2
-    assert "only a supervisor" in capsys.readouterr().err
-    assert main(["role", "sue", "supervisor", "--database", database]) == 0
+    refused = main(["layouts", "remove", "tanaka-pad", "--database", database, "--user", "ana"])
+    assert refused == ExitCode.AUTH
+    assert "needs a supervisor" in capsys.readouterr().err
+    assert main(["layouts", "show", "tanaka-pad", "--database", database]) == 0  # still there
+    capsys.readouterr()
     assert main(["layouts", "remove", "tanaka-pad", "--database", database, "--user", "sue"]) == 0
     capsys.readouterr()
     assert main(["layouts", "show", "tanaka-pad", "--database", database]) == 2

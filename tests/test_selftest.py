@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ from medreview import programs
 from medreview.cli import main
 from medreview.commands.gui import gui_command
 from medreview.errors import ExitCode
-from medreview.selftest import SAMPLE_FILES, run_self_test, samples_dir
+from medreview.selftest import MIN_FIELDS_MATCHED, SAMPLE_FILES, run_self_test, samples_dir
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -46,7 +47,20 @@ def test_self_test_passes_from_source(capsys: pytest.CaptureFixture[str]) -> Non
         ["ok", "store"],
     ]
     assert "7/7 fields as expected" in report
-    assert "21/21 fields as expected" in report
+    # The default engine (PP-OCR) may slip a letter in a field or two of the scanned
+    # record (the engines' accuracy is the benchmarks' business): the check passes at
+    # MIN_FIELDS_MATCHED and names what it misread, never the values.
+    record = next(line for line in lines if "patient_record.pdf" in line)
+    found = re.search(r"(\d+)/(\d+) fields as expected(?:; misread: (\w+(?:, \w+)*))?", record)
+    assert found is not None, record
+    matched, total = int(found[1]), int(found[2])
+    misread = found[3].split(", ") if found[3] else []
+    truth = json.loads((SAMPLES / "patient_record.json").read_text())["fields"]
+    assert total == len(truth) == 21 and matched >= MIN_FIELDS_MATCHED * total
+    assert len(misread) == total - matched and set(misread) <= set(truth)
+    for value in truth.values():
+        for item in value if isinstance(value, list) else [value]:
+            assert len(str(item)) < 4 or str(item) not in report
     assert lines[-1].startswith("self-test passed")
 
 

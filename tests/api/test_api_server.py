@@ -16,7 +16,9 @@ from typing import Any
 
 import httpx
 
+from medreview.commands.storeopts import NEW_PASSWORD_ENV, PASSWORD_ENV
 from medreview.store import Status
+from tests.accounts import PASSWORD
 from tests.api.conftest import MAX_REQUEST_BYTES, RunningServer, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -252,17 +254,23 @@ def test_openapi_documentation_is_served(server: RunningServer) -> None:
 
 def test_the_serve_command_runs_the_server(tmp_path: Path) -> None:
     database = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
-    env = {**os.environ, "MEDREVIEW_DATA_DIR": str(tmp_path / "data"), "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "MEDREVIEW_DATA_DIR": str(tmp_path / "data"),
+        "PYTHONPATH": str(ROOT),
+        NEW_PASSWORD_ENV: PASSWORD,  # the set-up's new password
+        PASSWORD_ENV: PASSWORD,  # signing in afterwards
+    }
     port = free_port()
     command = [sys.executable, "-m", "medreview.cli"]
     created = subprocess.run(
-        [*command, "role", "sue", "supervisor", "--database", database],
+        [*command, "user", "setup", "sue", "--database", database],
         env=env,
         capture_output=True,
         text=True,
         check=True,
     )
-    assert "supervisor" in created.stderr
+    assert "sue is the first supervisor" in created.stderr
     token = subprocess.run(
         [*command, "token", "create", "sue", "--by", "sue", "--database", database],
         env=env,

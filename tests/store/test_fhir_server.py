@@ -23,6 +23,7 @@ from medreview.export import ExportOptions
 from medreview.export.fhir_export import RESOURCE_SYSTEM
 from medreview.ingest import ingest
 from medreview.store import Store
+from tests.accounts import add_people
 from tests.store.fakes import PATIENT_DETAILS, PRESCRIPTION, fake_extract, write_scan
 
 SERVER_DIR = Path(__file__).resolve().parents[1] / "fhir_server"
@@ -59,6 +60,7 @@ def fhir_server() -> Iterator[str]:
 @pytest.fixture
 def sqlite_store(tmp_path: Path) -> Iterator[Store]:
     with Store.open(f"sqlite:///{tmp_path / 's.sqlite3'}", files_root=tmp_path / "f") as store:
+        add_people(store)
         yield store
 
 

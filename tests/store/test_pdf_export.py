@@ -12,6 +12,7 @@ import pytest
 from medreview.ingest import ingest
 from medreview.model import FieldData
 from medreview.store import Store
+from tests.accounts import add_people
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = [ROOT / "samples" / "rx_printed_scan.png", ROOT / "samples" / "patient_record.pdf"]
@@ -48,6 +49,7 @@ def _operators(pdf: pikepdf.Pdf) -> list[tuple[str, list[object]]]:
 @pytest.mark.slow
 def test_searchable_pdf_and_clean_copy_carry_the_verified_values(tmp_path: Path) -> None:
     with Store.open(f"sqlite:///{tmp_path / 's.sqlite3'}", files_root=tmp_path / "f") as store:
+        add_people(store)
         ingest(store, SAMPLES, "b", workers=0)
         finals: dict[int, dict[str, FieldData]] = {}
         while (doc := store.claim_next("alice", "b")) is not None:

@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from medreview.errors import InvalidTransitionError, UsageError
+from medreview.errors import (
+    AuthenticationError,
+    InvalidTransitionError,
+    PermissionDeniedError,
+    UsageError,
+)
 from medreview.model import ErrorInfo
 from medreview.store import Role, Status, Store
 from medreview.store.schema import utcnow
@@ -57,7 +62,7 @@ def test_claim_a_chosen_document_and_reopen_your_own(store: Store, tmp_path: Pat
     store.submit(second, "alice")
     with pytest.raises(InvalidTransitionError):
         store.claim(second, "bob")  # verified by someone else
-    store.set_role("sue", Role.SUPERVISOR)
+    assert store.user("sue").role == Role.SUPERVISOR
     store.mark_exported([second], "sue", detail="t")
     with pytest.raises(InvalidTransitionError):
         store.claim(second, "alice")
@@ -77,7 +82,6 @@ def test_review_sessions_give_analyst_statistics(store: Store, tmp_path: Path) -
     assert (day.name, day.verified, day.keystrokes_per_document) == ("alice", 1, 30)
     assert day.documents_per_hour is not None and 9.8 < day.documents_per_hour < 10.2
     assert day.error_rate == 0
-    store.set_role("sue", Role.SUPERVISOR)
     store.reopen(doc_id, "sue")
     assert store.analyst_stats("b")[0].error_rate == 1.0
 
@@ -99,17 +103,19 @@ def test_exports_are_refused_to_analysts_before_writing(store: Store, tmp_path: 
     store.claim_next("alice", "b")
     store.submit(doc_id, "alice")
     out = tmp_path / "out.csv"
-    with pytest.raises(InvalidTransitionError):
+    with pytest.raises(PermissionDeniedError):
         store.export("b", "csv", out, user="alice")
     assert not out.exists()
-    store.export("b", "csv", out, user="sue")  # a new name exporting is a supervisor
+    with pytest.raises(AuthenticationError):
+        store.export("b", "csv", out, user="nobody")  # no account, no export
+    assert not out.exists()
+    store.export("b", "csv", out, user="sue")  # a supervisor
     assert out.exists()
 
 
 def test_double_keying_agreeing_keyings_verify(store: Store, tmp_path: Path) -> None:
     doc_id = _ready(store, tmp_path, "a.png")
-    store.set_role("sue", Role.SUPERVISOR)
-    with pytest.raises(InvalidTransitionError):
+    with pytest.raises(PermissionDeniedError):
         store.set_double_keying("b", ["patient_name"], "alice")
     store.set_double_keying("b", ["patient_name", "refills"], "sue")
     assert store.batch("b").double_key_fields == ("patient_name", "refills")
@@ -131,7 +137,6 @@ def test_double_keying_agreeing_keyings_verify(store: Store, tmp_path: Path) -> 
 
 def test_double_keying_mismatch_goes_to_a_supervisor(store: Store, tmp_path: Path) -> None:
     doc_id = _ready(store, tmp_path, "a.png")
-    store.set_role("sue", Role.SUPERVISOR)
     store.set_double_keying("b", ["refills"], "sue")
     store.claim_next("alice", "b")
     store.submit(doc_id, "alice", {"refills": 2})
@@ -139,9 +144,9 @@ def test_double_keying_mismatch_goes_to_a_supervisor(store: Store, tmp_path: Pat
     assert store.submit(doc_id, "bob", {"refills": 3}) is Status.READY
     record = store.load_document(doc_id)
     assert record.keying_conflict and record.keyings == {"refills": (2, 3)}  # every blind field
-    assert store.claim_next("carl", "b") is None  # analysts never get a conflict
+    assert store.claim_next("ana", "b") is None  # analysts never get a conflict
     with pytest.raises(InvalidTransitionError):
-        store.claim(doc_id, "carl")
+        store.claim(doc_id, "ana")
     assert store.claim_next("sue", "b") is not None
     assert store.submit(doc_id, "sue", {"refills": 2}) is Status.VERIFIED
     record = store.load_document(doc_id)
