@@ -61,7 +61,11 @@ isolated() {
     done <<< "$SMOKE_HIDE"
     exec env -i "$@"' isolated PATH="$WORK/empty" "$@"
 }
-APP_ENV=(HOME="$WORK/home" LANG=C.UTF-8 MEDREVIEW_DATA_DIR="$WORK/data" QT_QPA_PLATFORM=offscreen)
+# an encrypted store with a throw-away key, and its first supervisor "smoke" (signed in by
+# MEDREVIEW_PASSWORD), as a workstation's store would have
+APP_ENV=(HOME="$WORK/home" LANG=C.UTF-8 MEDREVIEW_DATA_DIR="$WORK/data" QT_QPA_PLATFORM=offscreen
+  MEDREVIEW_KEY="smoke-test key" MEDREVIEW_PASSWORD="smoke-test password"
+  MEDREVIEW_NEW_PASSWORD="smoke-test password")
 
 step() { printf '\n== %s\n' "$*"; STARTED=$(date +%s%N); }
 took() {
@@ -107,11 +111,13 @@ EOF
 took
 
 step "medreview ingest --workers 2, then the window on the batch (offscreen screenshot)"
+isolated "${APP_ENV[@]}" "$TIMEOUT" 60 "$EXE" user setup smoke
 isolated "${APP_ENV[@]}" "$TIMEOUT" 600 "$EXE" ingest "$SAMPLES" --batch samples --workers 2 \
-  2>&1 | tail -1
-isolated "${APP_ENV[@]}" "$TIMEOUT" 300 "$EXE" gui --batch samples --screenshot "$WORK/out/window.png"
+  --user smoke 2>&1 | tail -1
+isolated "${APP_ENV[@]}" "$TIMEOUT" 300 "$EXE" gui --batch samples --user smoke \
+  --screenshot "$WORK/out/window.png"
 isolated "${APP_ENV[@]}" "$TIMEOUT" 300 "$EXE" -v gui --batch samples --view supervisor \
-  --screenshot "$WORK/out/supervisor.png"
+  --user smoke --screenshot "$WORK/out/supervisor.png"
 for shot in window supervisor; do
   [ -s "$WORK/out/$shot.png" ] || fail "no $shot screenshot"
   file "$WORK/out/$shot.png" | sed "s|$WORK/out/||"
