@@ -3,7 +3,7 @@
 # the demo samples are read by the real pipeline into a throw-away store, then
 # `medreview gui ... --screenshot` saves the review window and the supervisor view.
 #
-#   scripts/screenshots.sh            (needs the project's .venv and Tesseract)
+#   scripts/screenshots.sh            (needs the project's .venv)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PYTHON:-.venv/bin/python}"
@@ -13,8 +13,16 @@ trap 'rm -rf "$work"' EXIT
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 db="sqlite:///$work/demo.sqlite"
 gui=("$PY" -m medreview gui --database "$db" --batch demo --settings "$work/gui.ini")
+# a throw-away encrypted store: its key, its first supervisor and three analysts
+export MEDREVIEW_KEY="screenshots key" MEDREVIEW_PASSWORD="screenshots password"
+export MEDREVIEW_NEW_PASSWORD="$MEDREVIEW_PASSWORD"
+"$PY" -m medreview user setup supervisor --database "$db"
+for analyst in analyst ana ben; do
+  "$PY" -m medreview user add "$analyst" --role analyst --user supervisor --database "$db"
+done
 
-"$PY" -m medreview ingest --database "$db" --batch demo --workers 0 --quiet samples
+"$PY" -m medreview ingest --database "$db" --batch demo --workers 0 --quiet --user supervisor \
+  samples
 mkdir -p "$OUT"
 
 # The analyst already confirmed two fields of the first document (Enter), so the
@@ -56,12 +64,10 @@ PYEOF
 import sys
 from datetime import timedelta
 
-from medreview.store import Role, Store
+from medreview.store import Store
 from medreview.store.schema import utcnow
 
 with Store.open(sys.argv[1]) as store:
-    store.ensure_user("supervisor")
-    store.set_role("supervisor", Role.SUPERVISOR)
     for user, minutes, keys in (("ana", 2.5, 21), ("ben", 4.0, 64)):
         record = store.claim_next(user, "demo")
         if record is not None:
