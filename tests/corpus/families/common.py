@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
+
+from PIL import Image
 
 from tests.corpus import fonts, render, values
 
@@ -277,3 +279,30 @@ def box(page: render.Page, x0: float, y0: float, x1: float, y1: float, width: fl
         outline=(35, 35, 35),
         width=max(1, page.px(width)),
     )
+
+
+# draws one page of a form from (fields, extras, style, dpi)
+PageDrawer = Callable[[Mapping[str, Any], Mapping[str, Any], Mapping[str, Any], int], Image.Image]
+
+
+def form_pages(
+    document_type: str,
+    fields: Mapping[str, Any],
+    extras: Mapping[str, Any],
+    style: Mapping[str, Any],
+    *,
+    dpi: int,
+    pages: int | None,
+    drawers: tuple[PageDrawer, PageDrawer, PageDrawer],
+) -> list[Image.Image]:
+    """A form's pages from its (prescription, record page 1, record page 2) drawers.
+
+    A prescription is one page; a record two, or only its first with ``pages=1``.
+    """
+    prescription, record_one, record_two = drawers
+    if document_type == "prescription":
+        return [prescription(fields, extras, style, dpi)]
+    images = [record_one(fields, extras, style, dpi)]
+    if pages is None or pages > 1:
+        images.append(record_two(fields, extras, style, dpi))
+    return images

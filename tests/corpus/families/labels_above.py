@@ -314,9 +314,12 @@ def render_pages(
     pages: int | None,
 ) -> list[Image.Image]:
     """The form's pages; ``pages=1`` draws only a record's first page."""
-    if document_type == "prescription":
-        return [_prescription(fields, extras, style, dpi)]
-    images = [_record_one(fields, extras, style, dpi)]
-    if pages is None or pages > 1:
-        images.append(_record_two(fields, extras, style, dpi))
-    return images
+    return common.form_pages(
+        document_type,
+        fields,
+        extras,
+        style,
+        dpi=dpi,
+        pages=pages,
+        drawers=(_prescription, _record_one, _record_two),
+    )
