@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -69,20 +69,25 @@ _COLUMNS: tuple[tuple[str, Status | str], ...] = (
 )
 
 
-class BatchStatsModel(QAbstractTableModel):
-    """One row per batch with its counts by status."""
+Row = TypeVar("Row")
+
+
+class _RowsModel(QAbstractTableModel, Generic[Row]):
+    """A flat table of rows under fixed column titles; subclasses say what a cell shows."""
+
+    titles: tuple[str, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[BatchStats] = []
+        self._rows: list[Row] = []
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Batches."""
+        """The rows."""
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Name, total and one column per status."""
-        return 0 if parent.isValid() else len(_COLUMNS)
+        """One column per title."""
+        return 0 if parent.isValid() else len(self.titles)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -91,16 +96,32 @@ class BatchStatsModel(QAbstractTableModel):
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(_COLUMNS)
+            and 0 <= section < len(self.titles)
         ):
-            return _COLUMNS[section][0]
+            return self.titles[section]
         return None
+
+    def _row(self, index: Index) -> Row | None:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self._rows[index.row()]
+
+    def _replace(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+
+class BatchStatsModel(_RowsModel[BatchStats]):
+    """One row per batch with its counts by status."""
+
+    titles = tuple(title for title, _key in _COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Counts, right-aligned; failed counts in red."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        stats = self._row(index)
+        if stats is None:
             return None
-        stats = self._rows[index.row()]
         key = _COLUMNS[index.column()][1]
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "name":
@@ -122,9 +143,7 @@ class BatchStatsModel(QAbstractTableModel):
 
     def set_stats(self, rows: list[BatchStats]) -> None:
         """Replace every row."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self._replace(rows)
 
     def stats(self, row: int) -> BatchStats | None:
         """The statistics shown in a row."""
@@ -142,38 +161,16 @@ _ANALYST_COLUMNS = (
 )
 
 
-class AnalystDayModel(QAbstractTableModel):
+class AnalystDayModel(_RowsModel[AnalystDay]):
     """Analyst statistics: one row per analyst and day."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AnalystDay] = []
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Analyst-days."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """The figures of :data:`_ANALYST_COLUMNS`."""
-        return 0 if parent.isValid() else len(_ANALYST_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(_ANALYST_COLUMNS)
-        ):
-            return _ANALYST_COLUMNS[section]
-        return None
+    titles = _ANALYST_COLUMNS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The figures, right-aligned; a dash where there is nothing to divide."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        day = self._row(index)
+        if day is None:
             return None
-        day = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             rate, keys, errors = day.documents_per_hour, day.keystrokes_per_document, day.error_rate
@@ -195,9 +192,7 @@ class AnalystDayModel(QAbstractTableModel):
 
     def set_days(self, rows: list[AnalystDay]) -> None:
         """Replace every row."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self._replace(rows)
 
     def days(self) -> list[AnalystDay]:
         """The rows shown."""
