@@ -344,7 +344,7 @@ def test_a_clean_printed_page_is_machine_readable() -> None:
 
 # --- layout families ------------------------------------------------------------------------
 
-NEW_FAMILIES = ("labels_above", "pad", "grid", "heldout")
+NEW_FAMILIES = ("labels_above", "pad", "grid", "dotted")
 KINDS = ("prescription", "patient_details")
 
 
