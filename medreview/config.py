@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from medreview.layouts.format import LayoutSet
+    from medreview.sealing import FileSeal
 
 
 class DateOrder(StrEnum):
@@ -102,6 +103,8 @@ class PipelineConfig:
     correction: CorrectionConfig = field(default_factory=CorrectionConfig)
     # the layouts documents are matched against (None: the generic reader only)
     layouts: LayoutSet | None = None
+    # how the store's page images and scan copies are sealed at rest (None: plain files)
+    seal: FileSeal | None = None
 
     def preprocessing(self) -> PreprocessConfig:
         """The preprocessing this configuration's engine reads with."""

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -226,6 +226,8 @@ def ingest(
     sink = progress or NullProgress()
     sink.begin(todo, f"Ingesting {batch}")
     try:
+        # workers seal the page images they write with the store's key
+        config = replace(config, seal=store.seal)
         run = _Run(store, batch, config, sink, lease_seconds, report)
         run.process(workers, extract)
     finally:

@@ -18,7 +18,7 @@ import os
 import time
 import traceback
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -30,13 +30,14 @@ from medreview import lifeline, loading, preprocess, second_reader
 from medreview.config import PipelineConfig
 from medreview.correction import Corrector, LexiconCorrector
 from medreview.documents import DocumentType
-from medreview.errors import CancelledError, MedreviewError, TruncatedFileError
+from medreview.errors import CancelledError, MedreviewError
 from medreview.layouts import apply_layouts
 from medreview.model import BBox, ErrorInfo, ExtractionResult, OcrPage, PageInfo, Word
 from medreview.ocr import GrayImage, OcrEngine, get_engine
 from medreview.page_images import page_paths
 from medreview.parsing import classify, parse_fields
 from medreview.progress import NullProgress, Progress
+from medreview.sealing import FileSeal
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,6 @@ _TARGET_OCR_DPI = 300
 _ORIENTATION_MIN_WORDS = 8
 # Sideways text: most words of 4 or more characters have boxes taller than wide.
 _TALL_WORD_SHARE = 0.5
-_PNG_FAST = [cv2.IMWRITE_PNG_COMPRESSION, 1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,15 +219,21 @@ def process_page(
     return PageOutcome(info=info, ocr=ocr, upright=image, view=prepared.view)
 
 
-def save_page_images(outcome: PageOutcome, folder: Path) -> tuple[Path, Path]:
-    """Write the upright page and its cleaned view as PNGs for the review window."""
+def save_page_images(
+    outcome: PageOutcome, folder: Path, seal: FileSeal | None = None
+) -> tuple[Path, Path]:
+    """Write the upright page and its cleaned view as PNGs for the review window.
+
+    Sealed (encrypted) with the store's ``seal`` when it has one; written whole or not at all.
+    """
+    seal = seal or FileSeal(None)
     folder.mkdir(parents=True, exist_ok=True)
     original, prepared = page_paths(folder, outcome.info.index)
     upright = outcome.upright
     if upright.ndim == 3:
         upright = cv2.cvtColor(upright, cv2.COLOR_RGB2BGR)
-    cv2.imwrite(str(original), upright, _PNG_FAST)
-    cv2.imwrite(str(prepared), outcome.view, _PNG_FAST)
+    seal.write_png(original, upright)
+    seal.write_png(prepared, outcome.view)
     return original, prepared
 
 
@@ -249,13 +255,17 @@ def extract_file(
     progress = progress or NullProgress()
     result = ExtractionResult(source=source if source is not None else str(path))
     watch = Stopwatch()
+    seal = config.seal or FileSeal(None)
+    plaintext = ExitStack()
     try:
         engine = engine or config_engine(config)
         result.engine = engine.version()
         # without an image folder nobody sees the colour page: decode gray only
         load = config.load if image_dir is not None else replace(config.load, gray=True)
         with watch.stage("load"):
-            total, page_iter = loading.open_pages(path, load)
+            # a sealed store copy is read from its plaintext, kept only while it is read
+            readable = plaintext.enter_context(seal.plaintext(path))
+            total, page_iter = loading.open_pages(readable, load)
         progress.begin(total, path.name)
         pages: list[OcrPage] = []
         # the upright gray pages, in the word boxes' pixel space: the reader looks at
@@ -277,11 +287,12 @@ def extract_file(
                     ocr = replace(ocr, words=tuple(corrector.correct(ocr.words)))
             if image_dir is not None:
                 with watch.stage("save"):
-                    save_page_images(outcome, image_dir)
+                    save_page_images(outcome, image_dir, seal)
             pages.append(ocr)
             gray_pages.append(preprocess.to_gray(outcome.upright))
             result.pages.append(outcome.info)
             progress.advance()
+        plaintext.close()
         with watch.stage("parse"):
             document_type = _document_type(config, pages)
             result.document_type = document_type.value
@@ -322,6 +333,7 @@ def extract_file(
         result.error = ErrorInfo("internal", f"{path.name}: unexpected failure while extracting")
         result.fields = {}
     finally:
+        plaintext.close()
         progress.end()
         result.timings = watch.totals
     return result
@@ -350,9 +362,7 @@ def read_region(
 ) -> list[Word]:
     """Re-read a rectangle of a stored page image; boxes come back in page pixels."""
     engine = engine or config_engine(config)
-    image = cv2.imread(str(image_path), cv2.IMREAD_GRAYSCALE)
-    if image is None:
-        raise TruncatedFileError(f"{image_path.name}: the page image cannot be read")
+    image = (config.seal or FileSeal(None)).read_image(image_path, cv2.IMREAD_GRAYSCALE)
     height, width = image.shape
     x0, y0 = max(0, bbox.x0), max(0, bbox.y0)
     x1, y1 = min(width, bbox.x1), min(height, bbox.y1)

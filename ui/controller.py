@@ -107,7 +107,8 @@ def _files_of(record: DocumentRecord) -> list[PageFiles]:
     files = []
     for index, path in enumerate(record.image_paths):
         view = prepared[index]
-        files.append(PageFiles(path, view if view is not None and view.exists() else None))
+        shown = view if view is not None and view.exists() else None
+        files.append(PageFiles(path, shown, record.seal))
     return files
 
 
@@ -156,7 +157,8 @@ class ReviewController(QObject):
         self.window = window
         self.store = store
         self.user = user
-        self.config = config or PipelineConfig()
+        # re-reads and background OCR seal page images with the store's key
+        self.config = replace(config or PipelineConfig(), seal=store.seal)
         self.pool = pool or WorkerPool(max(2, ocr_slots + 1), self)
         self._extract = extract
         self._read_region = read_region

@@ -17,14 +17,16 @@ from PySide6.QtGui import QImage
 from medreview.errors import FileMissingError
 from medreview.model import BBox, ExtractionResult, FieldData
 from medreview.page_images import page_paths
+from medreview.sealing import FileSeal
 
 
 @dataclass(frozen=True, slots=True)
 class PageFiles:
-    """The images the pipeline wrote for one page."""
+    """The images the pipeline wrote for one page, and the seal they are read through."""
 
     original: Path
     prepared: Path | None = None
+    seal: FileSeal = dataclass_field(default_factory=lambda: FileSeal(None))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +69,9 @@ def page_files(image_dir: Path, page_count: int) -> list[PageFiles]:
     return files
 
 
-def _read(path: Path) -> QImage:
-    """An image in the format the screen paints without converting it again."""
-    image = QImage(str(path))
+def _read(path: Path, seal: FileSeal) -> QImage:
+    """An image (sealed at rest) in the format the screen paints without converting it again."""
+    image = QImage.fromData(seal.read(path))
     if image.isNull():
         raise FileMissingError(f"cannot read page image {path.name}")
     return image.convertToFormat(_DISPLAY_FORMAT)
@@ -83,8 +85,8 @@ def _preview(image: QImage) -> QImage | None:
 
 def load_page(files: PageFiles) -> LoadedPage:
     """Read one page's images and make their previews (safe on a worker thread)."""
-    original = _read(files.original)
-    prepared = _read(files.prepared) if files.prepared else None
+    original = _read(files.original, files.seal)
+    prepared = _read(files.prepared, files.seal) if files.prepared else None
     return LoadedPage(
         original, prepared, _preview(original), _preview(prepared) if prepared else None
     )

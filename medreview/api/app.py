@@ -411,14 +411,14 @@ def create_app(settings: ApiSettings, *, extract: ExtractFunction = pipeline_ext
         )
 
     @app.get(f"{API_PREFIX}/scans/{{sha256}}", tags=["documents"])
-    def scan(request: Request, sha256: str, user: User) -> FileResponse:
+    def scan(request: Request, sha256: str, user: User) -> Response:
         """The stored scan with this SHA-256 (what FHIR exports link to with ``scan_url``)."""
         if not re.fullmatch(r"[0-9a-f]{64}", sha256):
             raise errors.UsageError("a scan is named by its SHA-256, 64 hexadecimal digits")
         store: Store = request.app.state.store
         path = store.scan_path(sha256)
         media_type = _SCAN_TYPES.get(path.suffix.lower(), "application/octet-stream")
-        return FileResponse(path, media_type=media_type)
+        return Response(store.seal.read(path), media_type=media_type)
 
     @app.post(f"{API_PREFIX}/extract", tags=["extraction"])
     async def extract_once(

@@ -407,7 +407,7 @@ def _document_reference(b: _BundleBuilder) -> None:
         "title": record.source_name,
     }
     if source.exists():
-        data = source.read_bytes()
+        data = record.seal.read(source)
         attachment["size"] = len(data)
         # FHIR R4's Attachment.hash is defined as the base64 of a SHA-1 digest.
         attachment["hash"] = base64.b64encode(hashlib.sha1(data).digest()).decode()

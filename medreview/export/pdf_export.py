@@ -195,9 +195,9 @@ def _fit_size(text: str, font: str, place: _Placement) -> float:
     return max(size, 1.0)
 
 
-def _pixels(path: Path) -> np.ndarray:
-    """A page image as an RGB array."""
-    with Image.open(path) as image:
+def _pixels(png: bytes) -> np.ndarray:
+    """A page image (its file's bytes) as an RGB array."""
+    with Image.open(io.BytesIO(png)) as image:
         return np.asarray(image.convert("RGB"))
 
 
@@ -232,9 +232,10 @@ def document_pdf(record: DocumentRecord, mode: Mode) -> bytes:
     per_page, unplaced = _page_runs(record)
     pages = {page.index: page for page in record.result.pages}
     for index, image_path in enumerate(record.image_paths):
-        reader = ImageReader(str(image_path))
+        png = record.seal.read(image_path)  # page images are sealed at rest
+        reader = ImageReader(io.BytesIO(png))
         width_px, height_px = reader.getSize()
-        pixels = _pixels(image_path) if mode == "clean" else None
+        pixels = _pixels(png) if mode == "clean" else None
         info = pages.get(index)
         scale = 72.0 / (info.dpi if info is not None and info.dpi else 300)
         skew = info.skew_degrees if info is not None else 0.0

@@ -36,6 +36,7 @@ from medreview.filenames import display_name
 from medreview.layouts import Layout, LayoutSet
 from medreview.model import ErrorInfo, ExtractionResult, FieldData, OcrPage
 from medreview.progress import Progress
+from medreview.sealing import FileSeal
 from medreview.store import (
     accounts,
     analyst_stats,
@@ -44,6 +45,7 @@ from medreview.store import (
     db,
     files,
     integrity,
+    keys,
     queue,
     review,
     tokens,
@@ -118,6 +120,10 @@ class Store:
                 )
             raise typed from exc
         db.private_dir(self.files_root)  # 0700: scans and page images are patient data
+        # scans and page images are sealed with a key derived from the store's
+        self.seal = FileSeal.from_store_key(keys.files_key(self.url))
+        if self.seal.enabled:
+            files.seal_plain_files(self.files_root, self.seal)
 
     @classmethod
     def open(
@@ -386,7 +392,7 @@ class Store:
             try:
                 if check is not None:
                     check(path)
-                stored.append((path, files.copy_in(self.files_root, path)))
+                stored.append((path, files.copy_in(self.files_root, path, self.seal)))
             except InputError as exc:
                 if refused is None:
                     raise
@@ -544,7 +550,7 @@ class Store:
             if doc is None:
                 return None
             session.flush()
-            return convert.read_record(session, doc, self.files_root)
+            return convert.read_record(session, doc, self.files_root, self.seal)
 
     def renew(
         self, doc_id: int, user: str, lease_seconds: float = queue.DEFAULT_REVIEW_LEASE_SECONDS
@@ -557,7 +563,9 @@ class Store:
     def load_document(self, doc_id: int) -> DocumentRecord:
         """A document with its result, page images, edits and status."""
         with self._tx() as session:
-            return convert.read_record(session, _document(session, doc_id), self.files_root)
+            return convert.read_record(
+                session, _document(session, doc_id), self.files_root, self.seal
+            )
 
     def save_edit(
         self,
@@ -759,7 +767,7 @@ class Store:
             doc = _document(session, doc_id, lock=True)
             review.take(session, doc, actor, utcnow() + _seconds(lease_seconds))
             session.flush()
-            return convert.read_record(session, doc, self.files_root)
+            return convert.read_record(session, doc, self.files_root, self.seal)
 
     def confirm_fields(self, doc_id: int, user: str, names: Sequence[str]) -> list[str]:
         """The analyst checked these fields as read; returns those newly confirmed."""
@@ -836,7 +844,7 @@ class Store:
                 new_value=result.document_type,
             )
             session.flush()
-            return convert.read_record(session, doc, self.files_root)
+            return convert.read_record(session, doc, self.files_root, self.seal)
 
     def retry_failed(self, doc_id: int, user: str) -> None:
         """Send one failed scan back to be read again."""
@@ -932,7 +940,9 @@ class Store:
             report = integrity.IntegrityReport()
             integrity.verify_triggers(session, report)
             integrity.verify_chain(session, report)
-            integrity.verify_documents(session, self.files_root, report, [d.id for d in docs])
+            integrity.verify_documents(
+                session, self.files_root, self.seal, report, [d.id for d in docs]
+            )
             if not report.ok:
                 shown = "; ".join(p.message for p in report.problems[:5])
                 more = len(report.problems) - 5
@@ -941,7 +951,7 @@ class Store:
                     + (f" (and {more} more)" if more > 0 else "")
                     + "; run `medreview audit verify`"
                 )
-            return [convert.read_record(session, doc, self.files_root) for doc in docs]
+            return [convert.read_record(session, doc, self.files_root, self.seal) for doc in docs]
 
     def verify_integrity(
         self, *, doc_ids: Sequence[int] | None = None, scans: bool = True
@@ -951,7 +961,9 @@ class Store:
             report = integrity.IntegrityReport()
             integrity.verify_triggers(session, report)
             integrity.verify_chain(session, report)
-            integrity.verify_documents(session, self.files_root, report, doc_ids, scans=scans)
+            integrity.verify_documents(
+                session, self.files_root, self.seal, report, doc_ids, scans=scans
+            )
             return report
 
     def mark_exported(self, doc_ids: Sequence[int], user: str, *, detail: str) -> int:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from medreview.model import ErrorInfo, ExtractionResult, FieldResult, OcrPage, PageInfo
 from medreview.page_images import prepared_for
+from medreview.sealing import FileSeal
 from medreview.store import files, review
 from medreview.store.records import DocumentRecord
 from medreview.store.schema import (
@@ -107,7 +108,9 @@ def stored_words(page: OcrPage) -> list[list[object]]:
     ]
 
 
-def read_record(session: Session, doc: Document, root: Path) -> DocumentRecord:
+def read_record(
+    session: Session, doc: Document, root: Path, seal: FileSeal | None = None
+) -> DocumentRecord:
     """The immutable record of a document, with its result, images and edits."""
     pages = list(
         session.scalars(select(Page).where(Page.document_id == doc.id).order_by(Page.index))
@@ -169,6 +172,7 @@ def read_record(session: Session, doc: Document, root: Path) -> DocumentRecord:
         document_type=doc.document_type,
         source_name=doc.source_name,
         source_path=files.resolve(root, doc.stored_path),
+        seal=seal or FileSeal(None),
         sha256=doc.source_hash,
         result=result,
         image_paths=tuple(files.resolve(root, p.image_path) for p in pages if p.image_path),

@@ -1,18 +1,16 @@
 """The store's own copies of source scans, named by content hash.
 
 A batch keeps working when the original is moved or deleted, and the same scan
-added twice is stored once. Copies are written to a temporary name and renamed,
-so a crash never leaves a half-written file under a hash name.
+added twice is stored once. Copies are sealed (encrypted, :mod:`medreview.sealing`)
+with the store's key, written to a temporary name and renamed, so a crash never
+leaves a half-written file under a hash name. The hash is the plaintext's.
 """
 
 from __future__ import annotations
 
 import errno
 import hashlib
-import os
-import shutil
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from medreview.errors import (
     UnreadableFileError,
 )
 from medreview.filenames import display_name
+from medreview.sealing import FileSeal
 from medreview.store.db import private_dir
 
 CHUNK = 1 << 20
@@ -37,27 +36,13 @@ class StoredFile:
     size_bytes: int
 
 
-def sha256_of(path: Path) -> str:
-    """Hex SHA-256 of a file's bytes."""
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as handle:
-            while chunk := handle.read(CHUNK):
-                digest.update(chunk)
-    except FileNotFoundError:
-        raise FileMissingError(f"{display_name(path)}: no such file") from None
-    except OSError as exc:
-        raise UnreadableFileError(
-            f"{display_name(path)}: cannot be read ({exc.strerror})"
-        ) from None
-    return digest.hexdigest()
+def copy_in(root: Path, source: Path, seal: FileSeal | None = None) -> StoredFile:
+    """Copy ``source`` under ``root/sources`` by its hash (once per content), sealed.
 
-
-def copy_in(root: Path, source: Path) -> StoredFile:
-    """Copy ``source`` under ``root/sources`` by its hash (once per content).
-
-    Only a regular file is read: a FIFO or a device would block or never end.
+    Only a regular file is read: a FIFO or a device would block or never end. Inputs
+    are size-checked before they get here, so the copy is made in memory.
     """
+    seal = seal or FileSeal(None)
     try:
         mode = source.stat().st_mode
     except FileNotFoundError:
@@ -68,37 +53,52 @@ def copy_in(root: Path, source: Path) -> StoredFile:
         ) from None
     if not stat.S_ISREG(mode):
         raise NotAFileError(f"{display_name(source)}: not a regular file")
-    sha = sha256_of(source)
+    try:
+        data = source.read_bytes()
+    except FileNotFoundError:
+        raise FileMissingError(f"{display_name(source)}: no such file") from None
+    except OSError as exc:
+        raise UnreadableFileError(
+            f"{display_name(source)}: cannot be read ({exc.strerror})"
+        ) from None
+    sha = hashlib.sha256(data).hexdigest()
     suffix = source.suffix.lower()
     if not (suffix[1:].isascii() and suffix[1:].isalnum()):
         suffix = ""  # a name that is not UTF-8 must not reach the database
     relative = f"sources/{sha[:2]}/{sha}{suffix}"
     target = root / relative
-    size = source.stat().st_size
-    if target.exists() and target.stat().st_size == size:
-        return StoredFile(sha, relative, size)
+    if target.exists():
+        return StoredFile(sha, relative, len(data))
     try:
         private_dir(target.parent)
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-        try:
-            with os.fdopen(fd, "wb") as out, source.open("rb") as src:
-                shutil.copyfileobj(src, out, CHUNK)
-                out.flush()
-                os.fsync(out.fileno())
-            Path(temp).replace(target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        seal.write(target, data)
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             raise DiskFullError("the disk holding the medreview store is full") from exc
-        if not target.parent.is_dir() or not os.access(target.parent, os.W_OK):
-            raise
-        # the source vanished or became unreadable between hashing and copying
-        raise UnreadableFileError(
-            f"{display_name(source)}: cannot be read ({exc.strerror})"
-        ) from None
-    return StoredFile(sha, relative, size)
+        raise
+    return StoredFile(sha, relative, len(data))
+
+
+def stored_sha256(path: Path, seal: FileSeal) -> str:
+    """Hex SHA-256 of a stored file's plaintext (what was registered)."""
+    return hashlib.sha256(seal.read(path)).hexdigest()
+
+
+_SEALED_MARKER = ".sealed-v1"
+
+
+def seal_plain_files(root: Path, seal: FileSeal) -> None:
+    """Seal, once, the scans and page images a store wrote before its files were sealed."""
+    marker = root / _SEALED_MARKER
+    if marker.exists():
+        return
+    for folder in (root / "sources", root / "pages"):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not path.name.startswith(".") and not seal.is_sealed(path):
+                seal.write(path, path.read_bytes())
+    marker.touch(mode=0o600)
 
 
 def page_dir(root: Path, document_id: int) -> Path:

@@ -25,6 +25,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from medreview.errors import InputError
+from medreview.sealing import FileSeal
 from medreview.store import audit, files
 from medreview.store.schema import AuditEntry, Document, FinalValue, Status
 
@@ -130,6 +131,7 @@ def verify_triggers(session: Session, report: IntegrityReport) -> None:
 def verify_documents(
     session: Session,
     files_root: Path,
+    seal: FileSeal,
     report: IntegrityReport,
     doc_ids: Iterable[int] | None = None,
     *,
@@ -149,7 +151,7 @@ def verify_documents(
         _check_status(doc, trail, report)
         _check_values(session, doc, trail, report)
         if scans:
-            _check_scan(doc, trail, files_root, report)
+            _check_scan(doc, trail, files_root, seal, report)
 
 
 def _check_status(doc: Document, trail: list[AuditEntry], report: IntegrityReport) -> None:
@@ -193,7 +195,11 @@ def _check_values(
 
 
 def _check_scan(
-    doc: Document, trail: list[AuditEntry], files_root: Path, report: IntegrityReport
+    doc: Document,
+    trail: list[AuditEntry],
+    files_root: Path,
+    seal: FileSeal,
+    report: IntegrityReport,
 ) -> None:
     report.scans += 1
     registered = next((e for e in trail if e.action == "registered"), None)
@@ -214,7 +220,7 @@ def _check_scan(
         )
         return
     try:
-        actual = files.sha256_of(files.resolve(files_root, doc.stored_path))
+        actual = files.stored_sha256(files.resolve(files_root, doc.stored_path), seal)
     except (OSError, InputError):  # a missing or unreadable scan is a finding
         actual = None
     if actual != doc.source_hash:

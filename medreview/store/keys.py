@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from sqlalchemy.engine import URL
+
 from medreview.errors import DatabaseUnavailableError
 
 log = logging.getLogger(__name__)
@@ -73,6 +75,30 @@ def derive(passphrase: str) -> str:
     """The 256-bit raw key (hex) of a passphrase."""
     key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), _KDF_SALT, _KDF_ROUNDS, 32)
     return key.hex()
+
+
+def files_key(url: URL) -> str | None:
+    """The raw key (hex) the store's scans and page images are sealed with, if any.
+
+    The embedded store's own key (``MEDREVIEW_KEY`` or the keyring); for PostgreSQL, whose
+    files live on this machine, ``MEDREVIEW_KEY`` alone, else the files stay plain (warned).
+    """
+    if url.get_backend_name() == "sqlite":
+        if not url.database or url.database == ":memory:":
+            return None
+        key = key_for(Path(url.database))
+        return key.secret if key is not None else None
+    if not encryption_enabled():
+        return None
+    passphrase = os.environ.get(KEY_ENV)
+    if passphrase:
+        return derive(passphrase)
+    log.warning(
+        "%s is not set: the scans and page images this PostgreSQL store keeps on this "
+        "machine are not encrypted",
+        KEY_ENV,
+    )
+    return None
 
 
 def _from_keyring(database: Path) -> StoreKey:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from medreview.documents import fields_of
 from medreview.model import ErrorInfo, ExtractionResult, FieldData
+from medreview.sealing import FileSeal
 from medreview.store.schema import Status
 
 
@@ -49,7 +50,8 @@ class DocumentRecord:
     ``result`` is what the pipeline read; ``edits`` are the analyst's final values,
     which win over it (:meth:`final_values`). ``image_paths[i]`` is page ``i`` as
     rendered (the pixel space of every bbox), ``prepared_paths[i]`` its
-    preprocessed view when the pipeline wrote one.
+    preprocessed view when the pipeline wrote one. The scan and the images are
+    sealed at rest: read them through ``seal``.
     """
 
     id: int
@@ -62,6 +64,7 @@ class DocumentRecord:
     result: ExtractionResult
     image_paths: tuple[Path, ...]
     prepared_paths: tuple[Path | None, ...]
+    seal: FileSeal = field(default_factory=lambda: FileSeal(None))
     edits: dict[str, FieldData] = field(default_factory=dict)
     claimed_by: str | None = None
     lease_expires_at: datetime | None = None

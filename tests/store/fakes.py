@@ -14,10 +14,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PIL import Image
+import numpy as np
 
 from medreview.config import PipelineConfig
+from medreview.errors import MedreviewError
 from medreview.model import BBox, ErrorInfo, ExtractionResult, FieldResult, PageInfo
+from medreview.sealing import FileSeal
 
 DELAY_ENV = "MEDREVIEW_FAKE_DELAY"
 CALL_LOG_ENV = "MEDREVIEW_FAKE_CALL_LOG"
@@ -26,6 +28,11 @@ CALL_LOG_ENV = "MEDREVIEW_FAKE_CALL_LOG"
 def write_scan(path: Path, document_type: str, fields: dict[str, Any], **extra: Any) -> Path:
     path.write_text(json.dumps({"document_type": document_type, "fields": fields, **extra}))
     return path
+
+
+def seal_of(config: PipelineConfig | None) -> FileSeal:
+    """The store's seal the caller's configuration carries (the stored scan is sealed)."""
+    return (config.seal if config is not None else None) or FileSeal(None)
 
 
 def fake_extract(
@@ -39,9 +46,10 @@ def fake_extract(
     delay = float(os.environ.get(DELAY_ENV, "0"))
     if delay:
         time.sleep(delay)
+    seal = seal_of(config)
     try:
-        spec = json.loads(path.read_text())
-    except (OSError, ValueError):
+        spec = json.loads(seal.read(path))
+    except (OSError, ValueError, MedreviewError):
         return ExtractionResult(
             source=str(path), error=ErrorInfo("not_a_document", f"{path.name} is not a scan")
         )
@@ -51,8 +59,10 @@ def fake_extract(
     if image_dir is not None:
         image_dir.mkdir(parents=True, exist_ok=True)
         for index in range(pages):
-            Image.new("L", (40, 50), 255).save(image_dir / f"page-{index:03d}.png")
-            Image.new("L", (40, 50), 200).save(image_dir / f"page-{index:03d}-prepared.png")
+            seal.write_png(image_dir / f"page-{index:03d}.png", np.full((50, 40), 255, np.uint8))
+            seal.write_png(
+                image_dir / f"page-{index:03d}-prepared.png", np.full((50, 40), 200, np.uint8)
+            )
     confidence = float(spec.get("confidence", 0.95))
     second = spec.get("second_readings", {})
     result = ExtractionResult(
@@ -140,6 +150,6 @@ def dying_extract(
     image_dir: Path | None = None,
 ) -> ExtractionResult:
     """Like :func:`fake_extract`, but the worker process dies on a scan marked ``"die"``."""
-    if json.loads(path.read_text()).get("die"):
+    if json.loads(seal_of(config).read(path)).get("die"):
         os._exit(3)
     return fake_extract(path, config, image_dir=image_dir)

@@ -208,10 +208,12 @@ def test_what_the_receiver_gets(fhir_server: str, sqlite_store: Store, tmp_path:
     assert "url" not in attachment  # no file:// path of the exporting machine
     stored = sqlite_store.load_document(
         next(d.id for d in sqlite_store.documents("b") if d.source_name == "rx.png")
-    ).source_path
+    )
     import base64
 
-    assert base64.b64decode(attachment["data"]) == stored.read_bytes()
+    # the scan itself, not its sealed copy in the store
+    assert base64.b64decode(attachment["data"]) == stored.seal.read(stored.source_path)
+    assert not stored.source_path.read_bytes().startswith(b'{"document')
 
     linked = tmp_path / "linked.ndjson"
     options = ExportOptions(scan_url="https://scans.example.org/medreview")

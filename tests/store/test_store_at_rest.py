@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 
 from medreview.errors import DatabaseUnavailableError
 from medreview.ingest import ingest
+from medreview.sealing import MAGIC
 from medreview.store import Status, Store
 from medreview.store.db import tls_arguments
 from tests.accounts import add_people
@@ -47,6 +48,14 @@ def test_no_patient_value_is_readable_in_the_data_folder(tmp_path: Path) -> None
         files = [p for p in data.rglob("*") if p.is_file()]
         assert any(p.name.endswith("-wal") for p in files)
         _assert_unreadable_and_private(data, files)
+        # the scan copy and the page images are sealed, and read back through the store
+        stored = [p for p in files if p.parts[-3] in {"sources", "pages"}]
+        assert len(stored) == 3 and all(p.read_bytes().startswith(MAGIC) for p in stored)
+        assert not any(b"\x89PNG" in p.read_bytes() for p in stored)
+        record = store.load_document(doc.id)
+        page = record.seal.read_image(record.image_paths[0])
+        assert page.shape[:2] == (record.result.pages[0].height, record.result.pages[0].width)
+        assert record.seal.read(record.source_path) == SAMPLE.read_bytes()
     _assert_unreadable_and_private(data, [p for p in data.rglob("*") if p.is_file()])
 
 
@@ -89,6 +98,26 @@ def test_a_plain_store_is_encrypted_when_a_key_appears(
         assert store.verify_integrity().ok
     raw = (tmp_path / "p.sqlite3").read_bytes()
     assert not raw.startswith(b"SQLite format 3") and b"plain batch" not in raw
+
+
+def test_plain_scans_and_page_images_are_sealed_when_a_key_appears(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path / 'p.sqlite3'}"
+    monkeypatch.setenv("MEDREVIEW_ENCRYPTION", "off")
+    with Store.open(url) as store:
+        add_people(store)
+        (ref,) = store.add_files("b", [SAMPLE])
+        page = store.page_dir(ref.id) / "page-000.png"
+        page.write_bytes(b"\x89PNG a page written before sealing")
+        scan = store.scan_path(ref.sha256)
+    assert scan.read_bytes() == SAMPLE.read_bytes()
+    monkeypatch.delenv("MEDREVIEW_ENCRYPTION")
+    with Store.open(url) as store:
+        assert scan.read_bytes().startswith(MAGIC) and page.read_bytes().startswith(MAGIC)
+        assert store.seal.read(scan) == SAMPLE.read_bytes()
+        assert store.seal.read(page) == b"\x89PNG a page written before sealing"
+        assert store.verify_integrity().ok  # the scan's registered hash is its plaintext's
 
 
 def test_postgresql_requires_tls_except_on_this_host(

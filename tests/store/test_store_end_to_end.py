@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 from medreview.ingest import ingest
 from medreview.store import Status, Store
@@ -26,8 +25,8 @@ def test_real_pipeline_ingest_review_export(tmp_path: Path) -> None:
         assert doc is not None and doc.status is Status.IN_REVIEW
         assert doc.document_type == "prescription"
         page = doc.result.pages[0]
-        with Image.open(doc.image_paths[0]) as image:
-            assert image.size == (page.width, page.height)  # the bbox pixel space
+        pixels = doc.seal.read_image(doc.image_paths[0])  # page images are sealed at rest
+        assert pixels.shape[:2] == (page.height, page.width)  # the bbox pixel space
         read = doc.result.values()
         matches = [name for name, value in truth.items() if read.get(name) == value]
         assert len(matches) >= 3, f"only {matches} read correctly"

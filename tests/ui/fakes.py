@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import threading
 from pathlib import Path
 
 from medreview.config import PipelineConfig
 from medreview.errors import EngineError
 from medreview.model import BBox, ExtractionResult, Word
+from medreview.sealing import FileSeal
 from medreview.store import Store
 from tests.ui.conftest import DATA, load_result
 
@@ -37,7 +37,8 @@ class SampleExtract:
         self.calls += 1
         if self.gate is not None:
             self.gate.wait(10)
-        sample = path.read_text().strip()
+        seal = config.seal or FileSeal(None)
+        sample = seal.read(path).decode().strip()
         if sample == "crash":
             raise RuntimeError("engine crashed while reading Helen Okafor")
         if sample == "engine":
@@ -47,7 +48,7 @@ class SampleExtract:
         if image_dir is not None:
             image_dir.mkdir(parents=True, exist_ok=True)
             for image in (DATA / sample).glob("page-*.png"):
-                shutil.copy(image, image_dir / image.name)
+                seal.write(image_dir / image.name, image.read_bytes())
         return result
 
 
@@ -72,7 +73,7 @@ def seed(store: Store, batch: str, samples: list[str], scans: Path) -> list[int]
         batch, "seed", limit=len(paths), lease_seconds=60
     ):
         image_dir = store.page_dir(doc_id)
-        result = extract(source, PipelineConfig(), image_dir=image_dir)
+        result = extract(source, PipelineConfig(seal=store.seal), image_dir=image_dir)
         images = sorted(image_dir.glob("page-[0-9][0-9][0-9].png"))
         store.store_result(doc_id, result, images, owner="seed")
         ids.append(doc_id)
