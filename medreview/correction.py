@@ -45,6 +45,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
+from medreview import glyphs
 from medreview.config import CorrectionConfig
 from medreview.lexicon import Lexicon, get_lexicon
 from medreview.model import Word
@@ -141,7 +142,7 @@ class LexiconCorrector:
         if not self._config.enabled:
             return list(words)
         out: list[Word] = []
-        for word in words:
+        for word in glyphs.repair(words):
             text = self.correct_text(word.text)
             out.append(word if text is None else replace(word, text=text, corrected=True))
         return out
