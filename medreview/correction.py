@@ -45,7 +45,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from medreview import glyphs
 from medreview.config import CorrectionConfig
 from medreview.lexicon import Lexicon, get_lexicon
 from medreview.model import Word
@@ -142,7 +141,7 @@ class LexiconCorrector:
         if not self._config.enabled:
             return list(words)
         out: list[Word] = []
-        for word in glyphs.repair(words):
+        for word in words:
             text = self.correct_text(word.text)
             out.append(word if text is None else replace(word, text=text, corrected=True))
         return out

@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from medreview import glyphs
 from medreview.config import DateOrder
 from medreview.documents import FieldKind, FieldSpec, fields_of
 from medreview.layouts.format import Box, FieldRegion, Layout, word_key
@@ -235,10 +234,7 @@ def read_page_fields(
         medical = spec.kind in _MEDICAL_KINDS or spec.name in _MEDICAL_FIELDS
         xs = [float(observed[i][0]) for i in inside]
         ys = [float(observed[i][1]) for i in inside]
-        shown = [
-            words[i] if medical else replace(words[i], text=glyphs.repair_text(words[i].ocr_text))
-            for i in inside
-        ]
+        shown = [words[i] if medical else replace(words[i], text=words[i].ocr_text) for i in inside]
         found = _typed_value(spec, shown, xs, ys, page.height, _separator(spec, region), order)
         if found is None:
             continue

@@ -29,7 +29,6 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz
 
-from medreview import glyphs
 from medreview.config import DateOrder, PipelineConfig
 from medreview.documents import FIELDS, DocumentType, FieldKind, FieldSpec
 from medreview.model import BBox, FieldData, FieldResult, OcrPage, Word
@@ -209,13 +208,11 @@ def _key(word: Word) -> tuple[int, int, int, int, int]:
 
 
 def _as_read(page: OcrPage) -> OcrPage:
-    """The page with every word as the engine read it, before medical correction.
-
-    Glyph confusions (:mod:`medreview.glyphs`) stay repaired: those repairs are safe for
-    names and codes, where a lexicon correction is not.
-    """
-    words = [replace(w, text=w.ocr_text, corrected=False) if w.corrected else w for w in page.words]
-    return replace(page, words=tuple(glyphs.repair(words)))
+    """The page with every word as the engine read it, before medical correction."""
+    words = tuple(
+        replace(w, text=w.ocr_text, corrected=False) if w.corrected else w for w in page.words
+    )
+    return replace(page, words=words)
 
 
 def _text(words: Sequence[Word]) -> str:
