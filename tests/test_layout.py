@@ -252,3 +252,22 @@ def test_line_height_ignores_specks() -> None:
     words = [Word("'", 0.3, BBox(100, 100, 104, 104)), *row(90, 120, "Directions:")]
     (line,) = group_lines(words)
     assert line.height == 36
+
+
+def test_numbered_heading_is_found_after_its_number() -> None:
+    headings = {"personal": ("Personal details",), "kin": ("Next of kin",)}
+    lines = page_lines(
+        [ocr_page(layout([(100, 200, "1. Personal details"), (300, 200, "2.Next of kin")]))]
+    )
+    found = {m.key: (lines[m.line].words[m.start].text) for m in find_labels(lines, headings)}
+    assert found == {"personal": "Personal", "kin": "Next"}
+
+
+def test_a_short_label_is_not_a_word_of_running_text() -> None:
+    labels = {"patient": ("For",), "tel": ("Tel",)}
+    lines = page_lines(
+        [ocr_page(layout([(100, 200, "for 7 days"), (200, 200, "For Helen Okafor")]))]
+    )
+    assert [(m.line, m.key) for m in find_labels(lines, labels)] == [(1, "patient")]
+    lines = page_lines([ocr_page(row(100, 200, "tel: 415 555 0182"))])
+    assert [m.key for m in find_labels(lines, labels)] == ["tel"]

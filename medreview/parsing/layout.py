@@ -68,9 +68,17 @@ class LabelMatch:
     label: str = ""
 
 
+# A section's or a row's number printed before it: ``1.``, ``2)``, ``(3)``, ``B.``, ``IV.``.
+ENUMERATION = re.compile(r"^(?:\(?\d{1,2}[.)]|[A-H][.)]|[IVX]{1,4}\.)$")
+# The same number glued to the word after it (``2.Next``).
+_GLUED_NUMBER = re.compile(r"^(\(?\d{1,2}[.)]|[A-H][.)])([A-Za-z][a-z]{2,}\S*)$")
+
+
 def split_glued(word: Word) -> list[Word]:
-    """Split ``"Name:Helen"`` (or ``"vaccination?Yes"``) in two, with proportional boxes."""
+    """Split ``"Name:Helen"``, ``"vaccination?Yes"`` or ``"2.Next"`` in two, boxes proportional."""
     match = re.match(r"^([A-Za-z][A-Za-z/ .#()]*[:?])(\S+)$", word.text)
+    if match is None:
+        match = _GLUED_NUMBER.match(word.text)
     if match is None:
         return [word]
     head, tail = match.group(1), match.group(2)
@@ -333,10 +341,14 @@ def segment_starts(line: Line, gap: float = COLUMN_GAP) -> set[int]:
     for i in range(1, len(line.words)):
         if line.words[i].bbox.x0 - line.words[i - 1].bbox.x1 > limit:
             starts.add(i)
-    # a segment starting with specks or rule marks ("_ Name:") starts after them
+    # a segment starting with specks or rule marks ("_ Name:") or with a number ("1. Personal
+    # details") starts after them too
     for start in sorted(starts):
         i = start
-        while i + 1 < len(line.words) and not any(c.isalnum() for c in line.words[i].text):
+        while i + 1 < len(line.words) and (
+            not any(c.isalnum() for c in line.words[i].text)
+            or ENUMERATION.match(line.words[i].text)
+        ):
             i += 1
             starts.add(i)
     return starts
@@ -346,6 +358,11 @@ def _capital_label(text: str) -> bool:
     """A word printed in capitals, as form labels often are (``DATE``, ``ADDRESS``)."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _lowered(printed: str, label: str) -> bool:
+    """Whether a word starts in lower case where the label starts with a capital."""
+    return printed[:1].islower() and label[:1].isupper()
 
 
 def find_labels(
@@ -385,6 +402,8 @@ def find_labels(
                 if hit is None:
                     continue
                 end, score, colon = hit
+                if len(target) <= 4 and not colon and _lowered(words[start].text, label):
+                    continue  # "for pain" running on is no "For" label
                 free = start in starts or (start in after_value and colon)
                 if not free and not (colon and score >= 93.0) and not capitals[start]:
                     continue
