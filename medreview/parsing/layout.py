@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from statistics import median
 
@@ -360,6 +360,18 @@ def _capital_label(text: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
+# A unit or a note in brackets printed after a label: ``Weight (kg):``, ``Allergies (if any)``.
+_QUALIFIER = re.compile(r"^\(?[A-Za-z]{1,6}(?: [a-z]{1,4})?\)[:.]?$")
+
+
+def _with_qualifier(match: LabelMatch, words: Sequence[Word]) -> LabelMatch:
+    """The label with a bracketed unit after it taken in (``Wt`` + ``(kg):``), never a value."""
+    end = match.end
+    if end < len(words) and words[end].text.startswith("(") and _QUALIFIER.match(words[end].text):
+        return replace(match, end=end + 1)
+    return match
+
+
 def _lowered(printed: str, label: str) -> bool:
     """Whether a word starts in lower case where the label starts with a capital."""
     return printed[:1].islower() and label[:1].isupper()
@@ -397,8 +409,13 @@ def find_labels(
         start = 0
         while start < len(words):
             best: LabelMatch | None = None
+            if not any(c.isalpha() for c in words[start].text):
+                start += 1  # a number or a mark never begins a label ("51" is no "Si...")
+                continue
+            # a label stays within its segment: it never runs on into the next column
+            edge = min((s for s in starts if s > start), default=len(words))
             for key, label, target in targets:
-                hit = _match(pieces, colons, start, target, slack)
+                hit = _match(pieces[:edge], colons, start, target, slack)
                 if hit is None:
                     continue
                 end, score, colon = hit
@@ -413,6 +430,7 @@ def find_labels(
                 if best is None or _better(candidate, best, colons):
                     best = candidate
             if best is not None:
+                best = _with_qualifier(best, words)
                 found.append(best)
                 start = best.end
             else:
@@ -512,6 +530,8 @@ def value_below(
             continue
         line_stops = {s.start for s in stops if s.line == index}
         first = below.words.index(column[0])
+        while first + 1 < len(below.words) and ENUMERATION.match(below.words[first].text):
+            first += 1  # "2." numbering the heading below
         if first in line_stops or first not in segment_starts(below):
             return ()  # a label, or the tail of a longer value that starts further left
         end = min((s for s in line_stops if s > first), default=len(below.words))

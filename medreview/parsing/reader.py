@@ -112,7 +112,8 @@ RX_NOISE = frozenset(
     | {"p", "bx", "kr", "rv", "rl", "r7", "ke", "q"}
 )
 RX_GLUED = re.compile(r"^(?:Rx|RX|R|K|B|P|X|Px|Pk)[/:.,;]?(?=[A-Z][a-z]{3})")
-LEADING_BULLET = re.compile(r"^(?:\d{1,2}[.)]|[-•*·>])$")
+# A bullet or a row number before a medicine (a medicine line begins with the drug's name).
+LEADING_BULLET = re.compile(r"^(?:\d{1,2}[.)]?|[-•*·>])$")
 
 
 @dataclass(slots=True)
@@ -380,6 +381,28 @@ def _in_cell(cell: Cell | None, words: tuple[Word, ...]) -> tuple[Word, ...]:
     return tuple(w for w in words if cell.holds(w.bbox))
 
 
+def _next_cell(doc: Page, cell: Cell | None, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """The words right of a label that fill the next cell of its table row.
+
+    A two-column table prints the label in one cell and the value in the cell
+    beside it; that cell must hold no label of its own (a grid's neighbour
+    cell with its corner label is another field's).
+    """
+    if cell is None or not words:
+        return ()
+    marks = doc.marks.get(words[0].page)
+    beside = marks.cell_of(words[0].bbox) if marks is not None else None
+    if beside is None or abs(beside.x0 - cell.x1) > max(8, words[0].bbox.height // 2):
+        return ()
+    overlap = min(beside.y1, cell.y1) - max(beside.y0, cell.y0)
+    if overlap < 0.6 * min(beside.y1 - beside.y0, cell.y1 - cell.y0):
+        return ()
+    page = words[0].page
+    if any(beside.holds(w.bbox) for a in doc.anchors for w in a.words if w.page == page):
+        return ()
+    return _in_cell(beside, words)
+
+
 def _words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, ...] | None:
     """The words inside the ruled cell that holds a label (label left out)."""
     first = anchor.words[0]
@@ -427,7 +450,7 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         right = value_right(doc.lines, anchor.match, stops)
         if kind.name in ("choice", "refills"):
             right = tuple(w for w in _words_after(doc, anchor) if not _is_filler(w.text))
-        right = _in_cell(cell, right)
+        right = _in_cell(cell, right) or _next_cell(doc, cell, right)
         if right:
             options.append((Relation.RIGHT, right, _reach(doc, anchor, right)))
         else:
@@ -562,7 +585,7 @@ def _medicine_text(doc: Page, text: str) -> str:
         glued = RX_GLUED.match(tokens[0])
         if glued is not None:
             tokens[0] = tokens[0][glued.end() :]
-    if tokens and LEADING_BULLET.match(tokens[0]):
+    if len(tokens) > 1 and LEADING_BULLET.match(tokens[0]) and tokens[1][:1].isalpha():
         tokens = tokens[1:]
     line = " ".join(tokens)
     return line if sum(c.isalpha() for c in line) >= 3 else ""
