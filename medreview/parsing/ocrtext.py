@@ -95,7 +95,7 @@ class TextStyle(StrEnum):
 
 
 # Marks OCR makes of specks, rules and box edges; never part of the printed values.
-_DEBRIS = '‘’“”"[]{}|~_«»¢§*°^'
+_DEBRIS = '‘’“”"[]{}|~_«»¢§*°^•·'
 
 
 def _strip_debris(word: str) -> str:
@@ -146,7 +146,9 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
             for w, nxt in pairwise(words)
         ] + words[-1:]
         words = ["Pl" + w[2:] if w in ("PI", "PI,", "PI.") else w for w in words]
-        words = [_shape_case(_state_misread(_numeric_misread(w))) for w in words if w]
+        words = [_inner_case(_shape_case(_state_misread(_numeric_misread(w)))) for w in words if w]
+        # an l read as 1 inside a word: "Mi11" is Mill
+        words = [_ells(w) for w in words]
     elif style is TextStyle.NAME:
         # "!" is an I misread: "NAOM!", "WE! JOHNSON"
         words = [
@@ -155,7 +157,9 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         # no name begins with an apostrophe: "'Thomas" is a speck before Thomas
         words = [w.lstrip("'`") or w for w in words]
         # a name starts with a capital: "lvanova" is "Ivanova"
-        words = [_shape_case(re.sub(r"^l(?=[a-z]{2})", "I", w)) for w in words]
+        words = [_inner_case(_shape_case(re.sub(r"^l(?=[a-z]{2})", "I", w))) for w in words]
+        # an O read as 0 in initials or a degree: "D.0." is D.O.
+        words = [w.replace("0", "O") if re.fullmatch(r"(?:[A-Z0]\.)+,?", w) else w for w in words]
         if words and _stray_stop(words[-1]):
             words[-1] = words[-1][:-1]
     elif style is TextStyle.PROSE:
@@ -172,7 +176,7 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
     elif style is TextStyle.ITEM:
         words = [re.sub(r"(?<=\d)\.(?=[A-Za-z])", " ", _plain_letters(w)) for w in words]
         words = [p for w in words for p in w.split()]
-        words = [w if _is_number(w) else w.strip(".") for w in words]
+        words = [w if _is_number(w) else _inner_case(w.strip(".")) for w in words]
         words = [w for w in words if w]
         # a strength with its digits read as letters: "lomg" is 10mg
         words = [
@@ -220,8 +224,12 @@ def _stray_stop(word: str) -> bool:
 
 
 def _state_misread(word: str) -> str:
-    """``Hl`` for ``HI``: a state code whose I was read as a small l."""
+    """``Hl`` for ``HI``, ``C0`` for ``CO``: a state code with a letter read as a lookalike."""
     core = word.rstrip(",")
+    if re.fullmatch(r"[A-Z][0]|[0][A-Z]", core):
+        fixed = core.replace("0", "O")
+        if fixed in US_STATES:
+            return fixed + word[len(core) :]
     if re.fullmatch(r"[A-Z][l1|]|[l1|][A-Z]", core):
         fixed = re.sub(r"[l1|]", "I", core)
         if fixed in US_STATES:
@@ -262,6 +270,26 @@ def _shape_case(word: str) -> str:
     if re.fullmatch(r"[A-Z][CSOVWXZ]{1,2}[a-z]{1,}[.,]?", word) and len(word.rstrip(".,")) >= 4:
         return word[0] + word[1:].lower()
     return word
+
+
+# Name beginnings after which a capital is written as such (McCarthy, MacLeod, DeLuca).
+_INNER_CAPITAL_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von"})
+
+
+def _inner_case(word: str) -> str:
+    """A capital inside a word (``JohnSon``, ``GoUt``) of a letter differing by size alone.
+
+    Handwriting makes OCR read such letters as capitals; they go small again.
+    """
+    match = re.fullmatch(r"([A-Z][a-z]+)([CSOUVWXZ][a-z]*)([.,]?)", word)
+    if match is None or match.group(1) in _INNER_CAPITAL_PREFIXES:
+        return word
+    return match.group(1) + match.group(2).lower() + match.group(3)
+
+
+def _ells(word: str) -> str:
+    """``Mi11``: small l's read as ones after a word's first letters are l's again."""
+    return re.sub(r"(?<=^[A-Z][a-z])[1|]+", lambda m: "l" * len(m.group(0)), word)
 
 
 def _plain_letters(word: str) -> str:

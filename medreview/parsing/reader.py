@@ -624,13 +624,19 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
 
 
 def _free_segments(doc: Page, lo: int, hi: int) -> list[tuple[int, tuple[Word, ...]]]:
-    """Segments of lines ``lo`` to ``hi`` with no label in them, in reading order."""
+    """Segments of lines ``lo`` to ``hi`` with no label in them, in reading order.
+
+    A segment running on into a label (``PO Box 7, Salem Expiry Date:``, no
+    column gap between them) keeps its words before the label; what follows a
+    label is that label's value.
+    """
     labelled = {id(w) for a in doc.anchors for w in a.words}
     found: list[tuple[int, tuple[Word, ...]]] = []
     for index in range(lo, hi):
         for part in segments(doc.lines[index]):
-            words = tuple(w for w in part if not _is_filler(w.text))
-            if words and not any(id(w) in labelled for w in words):
+            cut = next((i for i, w in enumerate(part) if id(w) in labelled), len(part))
+            words = tuple(w for w in part[:cut] if not _is_filler(w.text))
+            if words:
                 found.append((index, words))
     return found
 
