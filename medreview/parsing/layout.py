@@ -66,6 +66,8 @@ class LabelMatch:
     score: float
     key: str
     label: str = ""
+    # other keys whose labels the words match exactly as well (``eight`` is Weight or Height)
+    ties: tuple[str, ...] = ()
 
 
 # A section's or a row's number printed before it: ``1.``, ``2)``, ``(3)``, ``B.``, ``IV.``.
@@ -372,6 +374,11 @@ def _with_qualifier(match: LabelMatch, words: Sequence[Word]) -> LabelMatch:
     return match
 
 
+def _same_place(a: LabelMatch, b: LabelMatch) -> bool:
+    """Whether two matches cover the same words equally well (a damaged label, two readings)."""
+    return a.end == b.end and abs(a.score - b.score) < 0.5
+
+
 def _lowered(printed: str, label: str) -> bool:
     """Whether a word starts in lower case where the label starts with a capital."""
     return printed[:1].islower() and label[:1].isupper()
@@ -409,6 +416,7 @@ def find_labels(
         start = 0
         while start < len(words):
             best: LabelMatch | None = None
+            ties: list[str] = []
             if not any(c.isalpha() for c in words[start].text):
                 start += 1  # a number or a mark never begins a label ("51" is no "Si...")
                 continue
@@ -428,8 +436,13 @@ def find_labels(
                     continue
                 candidate = LabelMatch(index, start, end, score, key, label)
                 if best is None or _better(candidate, best, colons):
+                    tied = best is not None and _same_place(best, candidate)
+                    ties = [*ties, best.key] if best is not None and tied else []
                     best = candidate
+                elif _same_place(best, candidate):
+                    ties.append(key)
             if best is not None:
+                best = replace(best, ties=tuple(dict.fromkeys(t for t in ties if t != best.key)))
                 best = _with_qualifier(best, words)
                 found.append(best)
                 start = best.end
@@ -465,7 +478,7 @@ def value_right(
         if taken and word.bbox.x0 - taken[-1].bbox.x1 > limit:
             break
         taken.append(word)
-    return tuple(w for w in taken if not _is_filler(w.text))
+    return _unfilled(taken)
 
 
 def value_beside(
@@ -535,8 +548,23 @@ def value_below(
         if first in line_stops or first not in segment_starts(below):
             return ()  # a label, or the tail of a longer value that starts further left
         end = min((s for s in line_stops if s > first), default=len(below.words))
-        return tuple(w for w in below.words[first:end] if w in column and not _is_filler(w.text))
+        return _unfilled([w for w in below.words[first:end] if w in column])
     return ()
+
+
+def _unfilled(words: Sequence[Word]) -> tuple[Word, ...]:
+    """A value's words without blanks' fillers; a dash between words stays (``5 mg - 2 tabs``)."""
+    kept = [
+        w
+        for i, w in enumerate(words)
+        if not _is_filler(w.text) or (w.text in _DASHES and 0 < i < len(words) - 1)
+    ]
+    while kept and _is_filler(kept[-1].text):
+        kept.pop()
+    return tuple(kept)
+
+
+_DASHES = frozenset({"-", "–", "—"})
 
 
 def _is_filler(text: str) -> bool:

@@ -239,7 +239,7 @@ def build_page(
     anchors = []
     for match in find_labels(lines, table):
         words = lines[match.line].words[match.start : match.end]
-        anchors.append(Anchor(match, tuple(owners[match.key]), words))
+        anchors.append(Anchor(match, _owners(owners, match), words))
     medical = {_key(w): w for p in pages for w in p.words}
     texts = [w.text for p in as_read for w in p.words]
     order = infer_date_order([" ".join(texts)], config.date_order)
@@ -255,7 +255,7 @@ def build_page(
     taken = {(a.match.line, i) for a in anchors for i in range(a.match.start, a.match.end)}
     for match in find_labels(lines, table, slack=WEAK_LABEL_SLACK):
         span = {(match.line, i) for i in range(match.start, match.end)}
-        keys = tuple(k for k in owners[match.key] if k.startswith("field:"))
+        keys = tuple(k for k in _owners(owners, match) if k.startswith("field:"))
         words = lines[match.line].words[match.start : match.end]
         printed = "".join(w.text for w in words)
         lettered = sum(c.isalpha() for c in printed) >= 0.7 * len(printed)
@@ -270,6 +270,12 @@ def build_page(
         if key.startswith("section:") and a.match.start in starts[a.match.line]
     )
     return doc
+
+
+def _owners(owners: dict[str, list[str]], match: LabelMatch) -> tuple[str, ...]:
+    """The keys a label found stands for, with those of labels it matches as well."""
+    keys = [k for label in (match.key, *match.ties) for k in owners[label]]
+    return tuple(dict.fromkeys(keys))
 
 
 # --- candidates -------------------------------------------------------------------------------
@@ -816,8 +822,8 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         rows.append(anchor.match.line)
         if not value_right(doc.lines, anchor.match, stops):
             below = value_below(doc.lines, anchor.match, stops)
-            if below:  # the row's value under its label is no medicine
-                rows.append(doc.line_of(below[0]))
+            if below and _row_value(doc, anchor, below):
+                rows.append(doc.line_of(below[0]))  # the row's value under its label
     if not rows:
         return []
     start = max(rows) + 1
@@ -847,6 +853,15 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     words = tuple(w for ws in lines for w in ws)
     score = BASE_SCORE[Relation.BLOCK] * coerced[1]
     return [Candidate(item.name, coerced[0], words, score, Relation.BLOCK)]
+
+
+def _row_value(doc: Page, anchor: Anchor, words: tuple[Word, ...]) -> bool:
+    """Whether words under a row's label are its value (of its type), not a medicine line."""
+    names = [k.split(":", 1)[1] for k in anchor.keys if k.startswith("field:")]
+    text = _text(words)
+    if not names:
+        return True
+    return any(VALUE_TYPES[doc.vocab.field(name).value].fit(text) > 0 for name in names)
 
 
 def _trim_fillers(words: tuple[Word, ...]) -> tuple[Word, ...]:
