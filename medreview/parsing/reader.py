@@ -612,9 +612,11 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             if scope is not None and not scope[0] <= anchor.match.line < scope[1]:
                 continue
             cell = _cell(doc, anchor)
-            words = _in_cell(cell, value_right(doc.lines, anchor.match, stops)) or _in_cell(
-                cell, value_below(doc.lines, anchor.match, stops)
-            )
+            right = _in_cell(cell, value_right(doc.lines, anchor.match, stops))
+            below = _in_cell(cell, value_below(doc.lines, anchor.match, stops))
+            # far across the page, right is another column's value when one sits below
+            words = below if below and right and _reach(doc, anchor, right) < 1.0 else right
+            words = words or below
             if words:
                 pieces.append(words)
             break
