@@ -277,6 +277,15 @@ def test_one_line_idempotent(text: str) -> None:
         ("Amlodipine 2.5 mg.", canonical.TextStyle.ITEM, "Amlodipine 2.5 mg"),
         ("  a   b ", canonical.TextStyle.PLAIN, "a b"),
         ("_ | ~", canonical.TextStyle.NAME, None),
+        # handwriting: capitals of letters that differ by size alone, inside words
+        ("Kevin JohnSon", canonical.TextStyle.NAME, "Kevin Johnson"),
+        ("Sean McCarthy", canonical.TextStyle.NAME, "Sean McCarthy"),
+        ("GoUt", canonical.TextStyle.ITEM, "Gout"),
+        ("COPD", canonical.TextStyle.ITEM, "COPD"),
+        ("Dr. Grace Davis, D.0.", canonical.TextStyle.NAME, "Dr. Grace Davis, D.O."),
+        ("Olivia Okafor•", canonical.TextStyle.NAME, "Olivia Okafor"),
+        ("3424 Mi11 Way, Atlanta", canonical.TextStyle.ADDRESS, "3424 Mill Way, Atlanta"),
+        ("3 Cherry Way, Denver, C0", canonical.TextStyle.ADDRESS, "3 Cherry Way, Denver, CO"),
     ],
 )
 def test_clean_text(text: str, style: canonical.TextStyle, expected: str | None) -> None:
