@@ -58,3 +58,17 @@ def test_an_unfamiliar_title_is_told_by_its_fields_labels() -> None:
         ]
     )
     assert classify([ocr_page(words)])[0] is DocumentType.PRESCRIPTION
+
+
+def test_medicine_lines_tell_a_prescription_whatever_its_labels() -> None:
+    words = layout(
+        [
+            (100, 200, "Order sheet"),
+            (300, 200, "Amoxicillin 500 mg capsule"),
+            (400, 200, "Ibuprofen 400 mg tablet"),
+            (500, 200, "one by mouth daily"),
+        ]
+    )
+    assert classify([ocr_page(words)])[0] is DocumentType.PRESCRIPTION
+    # one strength alone is not enough
+    assert classify([ocr_page(words[:7])])[0] is DocumentType.UNKNOWN
