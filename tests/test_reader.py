@@ -574,3 +574,16 @@ def test_medicine_rows_numbered_in_a_table_and_dashes_kept() -> None:
         "directions": "Carvedilol at bedtime",
         "refills": 0,
     }
+
+
+def test_ring_round_an_entry_read_when_ocr_dropped_others() -> None:
+    # OCR kept "2 3 4 PRN" of the row, the ringed 2 among them
+    entries = [
+        w for t, x in (("2", 600), ("3", 700), ("4", 800), ("PRN", 1000)) for w in row(1000, x, t)
+    ]
+    words = row(1000, 200, "REFILL") + entries
+    image = blank()
+    ring(image, entries[0])
+    page = [*layout([(300, 200, "NAME Helen Okafor")]), *words]
+    assert read(DocumentType.PRESCRIPTION, page, images=[image])["refills"] == 2
+    assert "refills" not in read(DocumentType.PRESCRIPTION, page, images=[blank()])

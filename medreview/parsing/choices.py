@@ -331,10 +331,11 @@ def is_refill_row(words: Sequence[Word]) -> bool:
 
 
 def _ringed_gap(words: Sequence[Word], options: Sequence[Option], marks: PageMarks) -> str | None:
-    """The entry OCR dropped from a refill row because a ring was drawn round it.
+    """The ringed entry of a refill row OCR read only in part (a ring makes it drop entries).
 
     The digits read give the row's pitch; each digit missing is looked for at
-    its place in the row, and the one place with a ring round it is the answer.
+    its place in the row, and the one place, read or not, with a ring round it
+    is the answer.
     """
     digits = [(int(o.choice), words[o.start].bbox) for o in options if o.choice.isdigit()]
     if len(digits) < 3:
@@ -356,9 +357,8 @@ def _ringed_gap(words: Sequence[Word], options: Sequence[Option], marks: PageMar
     scores.update({o.choice: marks.ring_mark(words[o.start].bbox) for o in options})
     names = list(scores)
     chosen = decide([scores[n] for n in names])
-    if chosen is None or names[chosen] in {o.choice for o in options}:
-        return None
-    return names[chosen]
+    # the ring may be round an entry OCR did read, the others being the ones it dropped
+    return None if chosen is None else names[chosen]
 
 
 def circled_refill(words: Sequence[Word]) -> str | None:
