@@ -286,6 +286,17 @@ def test_one_line_idempotent(text: str) -> None:
         ("Olivia Okafor•", canonical.TextStyle.NAME, "Olivia Okafor"),
         ("3424 Mi11 Way, Atlanta", canonical.TextStyle.ADDRESS, "3424 Mill Way, Atlanta"),
         ("3 Cherry Way, Denver, C0", canonical.TextStyle.ADDRESS, "3 Cherry Way, Denver, CO"),
+        # digits read as letters in doses and counts; B12 and a pronoun stay
+        ("AMLODIPINE IOMG I TAB QD", canonical.TextStyle.ITEM, "AMLODIPINE 10MG 1 TAB QD"),
+        (
+            "NITROFURANTOIN IOO MG CAP X 1O DAYS",
+            canonical.TextStyle.ITEM,
+            "NITROFURANTOIN 100 MG CAP X 10 DAYS",
+        ),
+        ("Tamsulosin0.4 mg", canonical.TextStyle.ITEM, "Tamsulosin 0.4 mg"),
+        ("Vitamin B12 1000 mcg", canonical.TextStyle.ITEM, "Vitamin B12 1000 mcg"),
+        ("TAKE TWO EVERY I2 HOURS", canonical.TextStyle.PROSE, "TAKE TWO EVERY 12 HOURS"),
+        ("I feel better.", canonical.TextStyle.PROSE, "I feel better."),
     ],
 )
 def test_clean_text(text: str, style: canonical.TextStyle, expected: str | None) -> None:

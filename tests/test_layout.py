@@ -271,3 +271,17 @@ def test_a_short_label_is_not_a_word_of_running_text() -> None:
     assert [(m.line, m.key) for m in find_labels(lines, labels)] == [(1, "patient")]
     lines = page_lines([ocr_page(row(100, 200, "tel: 415 555 0182"))])
     assert [m.key for m in find_labels(lines, labels)] == ["tel"]
+
+
+def test_a_value_written_over_a_small_label_is_not_on_its_line() -> None:
+    # a tall handwritten "50" (Weight's value) reaches down to the "Height" label under it
+    words = [
+        Word("Weight", 0.9, BBox(1396, 756, 1539, 829)),
+        Word("50", 0.9, BBox(1408, 841, 1468, 933)),
+        Word("Portland,", 0.9, BBox(214, 868, 455, 973)),
+        Word("97201", 0.9, BBox(623, 871, 789, 975)),
+        Word("Height", 0.9, BBox(1382, 932, 1531, 1006)),
+    ]
+    lines = [ln.text for ln in group_lines(words)]
+    assert "50" in lines
+    assert not any("50" in ln and "Height" in ln for ln in lines)

@@ -160,6 +160,8 @@ def _chain(items: list[Word], typical: float, slope: float) -> list[list[Word]]:
             last = line[-1]
             if last.page != word.page or last.bbox.x0 > word.bbox.x0:
                 continue
+            if _side_by_side(last.bbox, word.bbox) < -0.5:
+                continue  # stacked, not side by side: a value written over a small label
             height = min(max(last.bbox.height, word.bbox.height), 2 * typical)
             centre_ref, base_ref = references[index]
             distance = min(abs(centre_ref - level), abs(base_ref - base))
@@ -200,6 +202,12 @@ def _common_slope(chains: list[list[Word]], typical: float, current: float) -> f
     if len(slopes) < 3:
         return current
     return float(median(slopes))
+
+
+def _side_by_side(left: BBox, right: BBox) -> float:
+    """The gap between two boxes across, as a share of the narrower (below 0: they overlap)."""
+    narrower = max(1, min(left.width, right.width))
+    return (right.x0 - left.x1) / narrower
 
 
 def _overlap(a: BBox, b: BBox) -> float:

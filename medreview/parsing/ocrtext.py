@@ -173,15 +173,23 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         ]
         # "drowSiness": a capital inside a lower-case word, of a letter OCR confuses by size
         words = [w.lower() if re.fullmatch(r"[a-z]+[CSOVWXZ][a-z]*[.,]?", w) else w for w in words]
+        words = _counts(words)
     elif style is TextStyle.ITEM:
         words = [re.sub(r"(?<=\d)\.(?=[A-Za-z])", " ", _plain_letters(w)) for w in words]
+        # a name glued to its strength: "Tamsulosin0.4"
+        words = [re.sub(r"(?<=[A-Za-z]{4})(?=\d)", " ", w) for w in words]
         words = [p for w in words for p in w.split()]
+        words = _counts(words)
         words = [w if _is_number(w) else _inner_case(w.strip(".")) for w in words]
         words = [w for w in words if w]
         # a strength with its digits read as letters: "lomg" is 10mg
         words = [
             as_digits(m.group(1)) + m.group(2)
-            if (m := re.fullmatch(r"([0-9OolI|]*[0-9][0-9OolI|]*|[lI][oO0]+)(mg|mcg|ml)", w))
+            if (
+                m := re.fullmatch(
+                    r"([0-9OolI|]*[0-9][0-9OolI|]*|[lI][oO0]+)(mg|mcg|ml)", w, re.IGNORECASE
+                )
+            )
             else w
             for w in words
         ]
@@ -204,12 +212,32 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
 
 
 def _strength(word: str) -> str:
-    """The number before a unit, lookalike letters read as digits: ``5OO``, ``O.4``, ``I``."""
-    if re.fullmatch(r"[0-9OoIl|]+(?:[.,][0-9OoIl|]+)?", word) and (
-        any(c.isdigit() for c in word) or len(word) <= 2
-    ):
+    """The number before a unit, lookalike letters read as digits: ``5OO``, ``O.4``, ``IOO``."""
+    if re.fullmatch(r"[0-9OoIl|]+(?:[.,][0-9OoIl|]+)?", word):
         return as_digits(word)
     return fix_digits(word)
+
+
+# Forms a count of doses is given in: "I TAB" is 1 tab.
+_DOSE_FORMS = frozenset(
+    {"tab", "tabs", "tablet", "tablets", "cap", "caps", "capsule", "capsules", "puff", "puffs"}
+    | {"drop", "drops", "pill", "pills", "spray", "sprays"}
+)
+
+
+def _counts(words: list[str]) -> list[str]:
+    """Numbers with digits read as letters: ``1O`` days, every ``I2`` hours, ``I`` tab."""
+    fixed = []
+    for word, following in zip(words, [*words[1:], ""][: len(words)], strict=True):
+        core = word.rstrip(".,;:")
+        tail = word[len(core) :]
+        digits = sum(c.isdigit() for c in core)
+        if re.fullmatch(r"[0-9OoIl|]+", core) and digits and digits >= len(core) - digits:
+            word = as_digits(core) + tail
+        elif core in ("I", "l", "|") and following.lower().rstrip(".,") in _DOSE_FORMS:
+            word = "1" + tail
+        fixed.append(word)
+    return fixed
 
 
 def _state_before_zip(word: str, following: str) -> bool:

@@ -127,7 +127,7 @@ _SPECKS = '•·*°_~|"“”[]{}'
 def name_fit(text: str) -> float:
     """A person's name: two to five capitalised words, no digits."""
     # specks and bullets stuck to a word ("Okafor•") are no part of the name
-    words = [w.strip(_SPECKS) for w in text.replace(",", ", ").split()]
+    words = [w.strip(_SPECKS).lstrip("'`") for w in text.replace(",", ", ").split()]
     words = [w for w in words if w]
     if any(c.isdigit() for c in text) or not 2 <= len(words) <= 6:
         return 0.0
