@@ -587,3 +587,14 @@ def test_ring_round_an_entry_read_when_ocr_dropped_others() -> None:
     page = [*layout([(300, 200, "NAME Helen Okafor")]), *words]
     assert read(DocumentType.PRESCRIPTION, page, images=[image])["refills"] == 2
     assert "refills" not in read(DocumentType.PRESCRIPTION, page, images=[blank()])
+
+
+@pytest.mark.parametrize("ticked", ["yes", "no"])
+def test_check_box_read_under_a_photo_shadow(ticked: str) -> None:
+    words, image = boxes_row(ticked)
+    # a phone's shadow over the left of the page, the rest of it white
+    shade = np.clip((np.arange(WIDTH, dtype=np.float64) - 1600) / 400, 0.0, 1.0) * 0.5 + 0.5
+    shade = shade[np.newaxis, :]
+    shadowed = np.asarray(image * shade, dtype=np.uint8)
+    value, _ = read_choice(words, ("yes", "no"), PageMarks(shadowed), start_x=900)
+    assert value == ticked

@@ -68,11 +68,16 @@ class PageMarks:
     _ink: npt.NDArray[np.int32] | None = field(default=None, init=False)
     _rules: tuple[list[Rule], list[Rule]] | None = field(default=None, init=False)
     _limit: float | None = field(default=None, init=False)
+    _flat: npt.NDArray[np.uint8] | None = field(default=None, init=False)
 
     def _plain(self) -> npt.NDArray[np.uint8]:
-        if self.gray.ndim == 2:
-            return self.gray
-        return np.asarray(cv2.cvtColor(self.gray, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
+        """The page in gray with its lighting made even (a photo's shadow is no ink)."""
+        if self._flat is None:
+            gray = self.gray
+            if gray.ndim != 2:
+                gray = np.asarray(cv2.cvtColor(gray, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
+            self._flat = _flattened(gray)
+        return self._flat
 
     def _binary(self, gray: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
         if self._limit is None:
@@ -213,6 +218,31 @@ class PageMarks:
             fill = float(inner.mean()) if inner.size else 0.0
             found.append((BBox(x0 + x, y0 + top, x0 + x + side, y0 + y + h), fill))
         return sorted(found, key=lambda item: item[0].x0)
+
+
+# The page's background is estimated on the page shrunk by this factor, as the lightest
+# value within BACKGROUND_REACH shrunk pixels (wider than any stroke, box or rule) ...
+BACKGROUND_SHRINK = 4
+BACKGROUND_REACH = 9
+# ... and only pages whose background somewhere falls below this are evened out.
+EVEN_LIGHT = 200
+
+
+def _flattened(gray: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
+    """The page divided by its background, so shadowed paper reads as white paper.
+
+    An evenly lit scan is returned as it is.
+    """
+    height, width = gray.shape
+    step = BACKGROUND_SHRINK
+    small = cv2.resize(gray, (max(1, width // step), max(1, height // step)), cv2.INTER_AREA)
+    kernel = np.ones((BACKGROUND_REACH, BACKGROUND_REACH), np.uint8)
+    background = cv2.blur(cv2.dilate(small, kernel), (BACKGROUND_REACH, BACKGROUND_REACH))
+    if int(np.percentile(background, 2)) >= EVEN_LIGHT:
+        return gray
+    full = cv2.resize(background, (width, height), interpolation=cv2.INTER_LINEAR)
+    flat = cv2.divide(gray, np.maximum(full, 1), scale=255)
+    return np.asarray(flat, dtype=np.uint8)
 
 
 def _square_side(mask: npt.NDArray[np.bool_]) -> int | None:
