@@ -235,7 +235,8 @@ def _flattened(gray: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
     """
     height, width = gray.shape
     step = BACKGROUND_SHRINK
-    small = cv2.resize(gray, (max(1, width // step), max(1, height // step)), cv2.INTER_AREA)
+    size = (max(1, width // step), max(1, height // step))
+    small = cv2.resize(gray, size, interpolation=cv2.INTER_AREA)
     kernel = np.ones((BACKGROUND_REACH, BACKGROUND_REACH), np.uint8)
     background = cv2.blur(cv2.dilate(small, kernel), (BACKGROUND_REACH, BACKGROUND_REACH))
     if int(np.percentile(background, 2)) >= EVEN_LIGHT:
