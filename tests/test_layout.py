@@ -285,3 +285,14 @@ def test_a_value_written_over_a_small_label_is_not_on_its_line() -> None:
     lines = [ln.text for ln in group_lines(words)]
     assert "50" in lines
     assert not any("50" in ln and "Height" in ln for ln in lines)
+
+
+def test_label_glued_to_its_number_is_split() -> None:
+    for glued, label, value in (
+        ("DATE06/29/2025", "DATE", "06/29/2025"),
+        ("PHONE(303)555-0121", "PHONE", "(303)555-0121"),
+    ):
+        parts = split_glued(Word(glued, 0.9, BBox(100, 100, 100 + 20 * len(glued), 140)))
+        assert [p.text for p in parts] == [label, value]
+    # a code of letters and digits stays whole
+    assert len(split_glued(Word("NL03889168", 0.9, BBox(0, 0, 200, 40)))) == 1

@@ -74,13 +74,19 @@ class LabelMatch:
 ENUMERATION = re.compile(r"^(?:\(?\d{1,2}[.)]|[A-H][.)]|[IVX]{1,4}\.)$")
 # The same number glued to the word after it (``2.Next``).
 _GLUED_NUMBER = re.compile(r"^(\(?\d{1,2}[.)]|[A-H][.)])([A-Za-z][a-z]{2,}\S*)$")
+# A word glued to a number after it, with no colon between (``DATE06/29/2025``,
+# ``PHONE(303)555-0121``): a label and its value.
+_GLUED_VALUE = re.compile(r"^([A-Z][A-Za-z]{3,})(\(?\d[\d/().,\-]*)$")
 
 
 def split_glued(word: Word) -> list[Word]:
-    """Split ``"Name:Helen"``, ``"vaccination?Yes"`` or ``"2.Next"`` in two, boxes proportional."""
+    """Split ``Name:Helen``, ``vaccination?Yes``, ``2.Next`` or ``DATE06/29/2025`` in two.
+
+    The two boxes share the word's box in proportion to their lengths.
+    """
     match = re.match(r"^([A-Za-z][A-Za-z/ .#()]*[:?])(\S+)$", word.text)
     if match is None:
-        match = _GLUED_NUMBER.match(word.text)
+        match = _GLUED_NUMBER.match(word.text) or _GLUED_VALUE.match(word.text)
     if match is None:
         return [word]
     head, tail = match.group(1), match.group(2)
