@@ -598,3 +598,17 @@ def test_check_box_read_under_a_photo_shadow(ticked: str) -> None:
     shadowed = np.asarray(image * shade, dtype=np.uint8)
     value, _ = read_choice(words, ("yes", "no"), PageMarks(shadowed), start_x=900)
     assert value == ticked
+
+
+def test_faint_table_lines_still_close_cells() -> None:
+    # thin gray lines (a blurred print) beside black text: long runs tell them from the text
+    image = blank()
+    for top in (1000, 1120, 1240):  # a two-column table of three rows
+        cv2.rectangle(image, (200, top), (1150, top + 120), 185, 2)
+        cv2.rectangle(image, (1150, top), (2350, top + 120), 185, 2)
+    for y in range(300, 900, 60):
+        cv2.putText(image, "Some printed words here", (200, y), cv2.FONT_HERSHEY_SIMPLEX, 1.5, 0, 4)
+    marks = PageMarks(image)
+    assert marks.cell_of(BBox(1200, 1030, 1400, 1090)) is not None
+    # black text alone draws no cell
+    assert marks.cell_of(BBox(220, 280, 500, 310)) is None

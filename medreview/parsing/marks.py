@@ -21,6 +21,10 @@ from medreview.model import BBox
 MIN_RULE_SHARE = 0.04
 # Drawn lines are looked for on the page shrunk by this factor.
 RULE_SHRINK = 3
+# Fainter drawn lines are looked for among pixels at least this dark (or the page's ink
+# limit), and must run at least this share of the page.
+RULE_LIGHTEST = 200.0
+FAINT_RULE_SHARE = 0.12
 # A mark decides a choice when its ink beats the runner-up's by this factor ...
 MARK_RATIO = 1.6
 # ... and covers at least this share of the region it is looked for in.
@@ -100,25 +104,32 @@ class PageMarks:
         return total / float((c - a) * (d - b))
 
     def rules(self) -> tuple[list[Rule], list[Rule]]:
-        """Drawn lines, horizontal and vertical, each with its slope."""
+        """Drawn lines, horizontal and vertical, each with its slope.
+
+        Lines as dark as the text are found at a twenty-fifth of the page; a
+        fainter line (thin, blurred, gray) only when it runs much longer, which
+        text never does.
+        """
         if self._rules is None:
             # lines survive a darkest-pixel shrink, which makes the search RULE_SHRINK² faster
             step = RULE_SHRINK
             shrunk = cv2.erode(self._plain(), np.ones((step, step), np.uint8))[::step, ::step]
-            binary = self._binary(np.asarray(shrunk, dtype=np.uint8))
-            height, width = binary.shape
-            across = max(8, int(width * MIN_RULE_SHARE))
-            down = max(8, int(height * MIN_RULE_SHARE / 1.3))
-            horizontal = cv2.morphologyEx(
-                binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (across, 1))
-            )
-            vertical = cv2.morphologyEx(
-                binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, down))
-            )
-            self._rules = (
-                _scaled(_segments(np.asarray(horizontal, dtype=np.uint8), True), step),
-                _scaled(_segments(np.asarray(vertical, dtype=np.uint8), False), step),
-            )
+            dark = self._binary(np.asarray(shrunk, dtype=np.uint8))
+            faint = np.asarray(shrunk < max(self._limit or 0.0, RULE_LIGHTEST), dtype=np.uint8)
+            found: tuple[list[Rule], list[Rule]] = ([], [])
+            for binary, share in ((dark, MIN_RULE_SHARE), (faint, FAINT_RULE_SHARE)):
+                height, width = binary.shape
+                across = max(8, int(width * share))
+                down = max(8, int(height * share / 1.3))
+                horizontal = cv2.morphologyEx(
+                    binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (across, 1))
+                )
+                vertical = cv2.morphologyEx(
+                    binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, down))
+                )
+                found[0].extend(_segments(np.asarray(horizontal, dtype=np.uint8), True))
+                found[1].extend(_segments(np.asarray(vertical, dtype=np.uint8), False))
+            self._rules = (_scaled(found[0], step), _scaled(found[1], step))
         return self._rules
 
     def cell_of(self, box: BBox) -> Cell | None:
