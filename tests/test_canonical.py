@@ -500,3 +500,8 @@ def test_a_state_code_keeps_its_zip() -> None:
     text = "PO Box 72803, Springfield, IL. 62704"
     address = canonical.TextStyle.ADDRESS
     assert canonical.clean_text(text, address) == "PO Box 72803, Springfield, IL 62704"
+
+
+def test_date_whose_slashes_were_read_as_ones() -> None:
+    assert canonical.parse_date("0313011968") == "1968-03-30"
+    assert canonical.parse_date("4155550182") is None  # a phone number, no date

@@ -612,3 +612,20 @@ def test_faint_table_lines_still_close_cells() -> None:
     assert marks.cell_of(BBox(1200, 1030, 1400, 1090)) is not None
     # black text alone draws no cell
     assert marks.cell_of(BBox(220, 280, 500, 310)) is None
+
+
+def test_refill_boxes_when_ocr_read_two_entries() -> None:
+    # seven boxes drawn, the first ticked; OCR read the ticked box as one tall mark and PRN
+    image = blank()
+    for index in range(7):
+        x = 200 + index * 200
+        cv2.rectangle(image, (x, 1030), (x + 45, 1075), 0, 3)
+    cv2.line(image, (205, 1050), (218, 1070), 0, 6)
+    cv2.line(image, (218, 1070), (250, 1010), 0, 6)
+    words = row(950, 180, "Refills")
+    words += [
+        Word("₀", 0.6, BBox(200, 1000, 290, 1088)),
+        Word("PRN", 0.9, BBox(1460, 1025, 1550, 1086)),
+    ]
+    page = [*layout([(300, 200, "Name: Helen Okafor")]), *words]
+    assert read(DocumentType.PRESCRIPTION, page, images=[image])["refills"] == 0

@@ -180,6 +180,9 @@ def _date_at(window: list[str], order: DateOrder) -> str | None:
         if first[:2] in ("19", "20"):
             return _iso(int(first[:4]), int(first[4:6]), int(first[6:]))
         return _numeric_date([first[:2], first[2:4], first[4:]], order)
+    if re.fullmatch(r"\d{2}[17]\d{2}[17](?:19|20)\d{2}", first):
+        # "0313011968": 03/30/1968 with both slashes read as ones (or sevens)
+        return _numeric_date([first[:2], first[3:5], first[6:]], order)
     if len(window) < 3:
         return None
     a, b, c = window

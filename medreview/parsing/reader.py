@@ -559,8 +559,8 @@ def _candidate(
 
 def _box_row(words: Sequence[Word], marks: PageMarks | None) -> bool:
     """Whether the image shows a row of check boxes among the words (a refill row of boxes)."""
-    if marks is None or len(words) < 3:
-        return False
+    if marks is None or not words:
+        return False  # OCR may have read little of a row of boxes ("0", "PRN")
     return read_box_row(words, REFILL_CHOICES, marks)[1]
 
 
