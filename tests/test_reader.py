@@ -629,3 +629,14 @@ def test_refill_boxes_when_ocr_read_two_entries() -> None:
     ]
     page = [*layout([(300, 200, "Name: Helen Okafor")]), *words]
     assert read(DocumentType.PRESCRIPTION, page, images=[image])["refills"] == 0
+
+
+def test_ringed_entry_when_ocr_kept_three_entries_of_the_row() -> None:
+    # the ring made OCR keep "0 3 PRN" of "0 1 2 3 4 5 PRN": the row, not a count of 0
+    entries = [w for t, x in (("0", 400), ("3", 700), ("PRN", 1000)) for w in row(1000, x, t)]
+    words = row(1000, 200, "REFILL") + entries
+    image = blank()
+    ring(image, entries[1])
+    page = [*layout([(300, 200, "NAME Helen Okafor")]), *words]
+    assert read(DocumentType.PRESCRIPTION, page, images=[image])["refills"] == 3
+    assert "refills" not in read(DocumentType.PRESCRIPTION, page, images=[blank()])

@@ -322,6 +322,17 @@ def row_tokens(words: Sequence[Word]) -> list[str]:
     return tokens
 
 
+def is_partial_row(words: Sequence[Word]) -> bool:
+    """Whether words are three or more entries of a refill row, each once (``0 3 PRN``).
+
+    OCR drops entries of a row with a ring drawn in it; what it keeps is still the row,
+    not a count written on a blank.
+    """
+    tokens = row_tokens(words)
+    kinds = [_refill_token(t) for t in tokens]
+    return len(tokens) >= 3 and None not in kinds and len(set(kinds)) == len(kinds)
+
+
 def is_refill_row(words: Sequence[Word]) -> bool:
     """Whether words print most of ``0 1 2 3 4 5 PRN`` and little else."""
     tokens = row_tokens(words)
@@ -339,7 +350,7 @@ def _ringed_gap(words: Sequence[Word], options: Sequence[Option], marks: PageMar
     is the answer.
     """
     digits = [(int(o.choice), words[o.start].bbox) for o in options if o.choice.isdigit()]
-    if len(digits) < 3:
+    if len(digits) < 2:
         return None
     steps = [
         ((b.x0 + b.x1) / 2 - (a.x0 + a.x1) / 2) / (j - i) for (i, a), (j, b) in pairwise(digits)

@@ -38,6 +38,7 @@ from medreview.parsing.choices import (
     REFILL_ROW as REFILL_CHOICES,
 )
 from medreview.parsing.choices import (
+    is_partial_row,
     is_refill_row,
     read_box_row,
     read_choice,
@@ -398,7 +399,12 @@ def _next_cell(doc: Page, cell: Cell | None, words: tuple[Word, ...]) -> tuple[W
         return ()
     marks = doc.marks.get(words[0].page)
     beside = marks.cell_of(words[0].bbox) if marks is not None else None
-    if beside is None or abs(beside.x0 - cell.x1) > max(8, words[0].bbox.height // 2):
+    height = words[0].bbox.height
+    if beside is None:
+        # no cell closes round the value (its lines too faint, or handwriting over them):
+        # the words just past the label's cell, up to the next label, are still its row's
+        return words if 0 <= words[0].bbox.x0 - cell.x1 <= 3 * height else ()
+    if abs(beside.x0 - cell.x1) > max(8, height // 2):
         return ()
     overlap = min(beside.y1, cell.y1) - max(beside.y0, cell.y0)
     if overlap < 0.6 * min(beside.y1 - beside.y0, cell.y1 - cell.y0):
@@ -530,7 +536,9 @@ def _candidate(
             return []
         return [Candidate(item.name, answer, words, base * sureness, relation, label_words)]
     marks = doc.marks.get(words[0].page)
-    if kind.name == "refills" and (is_refill_row(words) or _box_row(words, marks)):
+    if kind.name == "refills" and (
+        is_refill_row(words) or is_partial_row(words) or _box_row(words, marks)
+    ):
         circled, sureness = read_refill_row(words, marks)
         if circled is None:
             return []
