@@ -297,6 +297,12 @@ def test_one_line_idempotent(text: str) -> None:
         ("Vitamin B12 1000 mcg", canonical.TextStyle.ITEM, "Vitamin B12 1000 mcg"),
         ("TAKE TWO EVERY I2 HOURS", canonical.TextStyle.PROSE, "TAKE TWO EVERY 12 HOURS"),
         ("I feel better.", canonical.TextStyle.PROSE, "I feel better."),
+        (
+            "at bedtime IHydroxyzine twice",
+            canonical.TextStyle.PROSE,
+            "at bedtime Hydroxyzine twice",
+        ),
+        ("Iowa City", canonical.TextStyle.PROSE, "Iowa City"),
     ],
 )
 def test_clean_text(text: str, style: canonical.TextStyle, expected: str | None) -> None:

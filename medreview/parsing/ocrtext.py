@@ -225,9 +225,19 @@ _DOSE_FORMS = frozenset(
 )
 
 
+def _stray_bar(word: str) -> str:
+    """``IHydroxyzine``: a bar or rule OCR read as ``I`` or ``l`` before a capitalised word."""
+    match = re.fullmatch(r"[Il|]([A-Z][a-z]{3,}\W*)", word)
+    return match.group(1) if match else word
+
+
 def _counts(words: list[str]) -> list[str]:
-    """Numbers with digits read as letters: ``1O`` days, every ``I2`` hours, ``I`` tab."""
+    """Numbers with digits read as letters: ``1O`` days, every ``I2`` hours, ``I`` tab.
+
+    Words lose a bar OCR read before them first (``IHydroxyzine``).
+    """
     fixed = []
+    words = [_stray_bar(w) for w in words]
     for word, following in zip(words, [*words[1:], ""][: len(words)], strict=True):
         core = word.rstrip(".,;:")
         tail = word[len(core) :]
