@@ -277,6 +277,32 @@ def test_one_line_idempotent(text: str) -> None:
         ("Amlodipine 2.5 mg.", canonical.TextStyle.ITEM, "Amlodipine 2.5 mg"),
         ("  a   b ", canonical.TextStyle.PLAIN, "a b"),
         ("_ | ~", canonical.TextStyle.NAME, None),
+        # handwriting: capitals of letters that differ by size alone, inside words
+        ("Kevin JohnSon", canonical.TextStyle.NAME, "Kevin Johnson"),
+        ("Sean McCarthy", canonical.TextStyle.NAME, "Sean McCarthy"),
+        ("GoUt", canonical.TextStyle.ITEM, "Gout"),
+        ("COPD", canonical.TextStyle.ITEM, "COPD"),
+        ("Dr. Grace Davis, D.0.", canonical.TextStyle.NAME, "Dr. Grace Davis, D.O."),
+        ("Olivia Okafor•", canonical.TextStyle.NAME, "Olivia Okafor"),
+        ("3424 Mi11 Way, Atlanta", canonical.TextStyle.ADDRESS, "3424 Mill Way, Atlanta"),
+        ("3 Cherry Way, Denver, C0", canonical.TextStyle.ADDRESS, "3 Cherry Way, Denver, CO"),
+        # digits read as letters in doses and counts; B12 and a pronoun stay
+        ("AMLODIPINE IOMG I TAB QD", canonical.TextStyle.ITEM, "AMLODIPINE 10MG 1 TAB QD"),
+        (
+            "NITROFURANTOIN IOO MG CAP X 1O DAYS",
+            canonical.TextStyle.ITEM,
+            "NITROFURANTOIN 100 MG CAP X 10 DAYS",
+        ),
+        ("Tamsulosin0.4 mg", canonical.TextStyle.ITEM, "Tamsulosin 0.4 mg"),
+        ("Vitamin B12 1000 mcg", canonical.TextStyle.ITEM, "Vitamin B12 1000 mcg"),
+        ("TAKE TWO EVERY I2 HOURS", canonical.TextStyle.PROSE, "TAKE TWO EVERY 12 HOURS"),
+        ("I feel better.", canonical.TextStyle.PROSE, "I feel better."),
+        (
+            "at bedtime IHydroxyzine twice",
+            canonical.TextStyle.PROSE,
+            "at bedtime Hydroxyzine twice",
+        ),
+        ("Iowa City", canonical.TextStyle.PROSE, "Iowa City"),
     ],
 )
 def test_clean_text(text: str, style: canonical.TextStyle, expected: str | None) -> None:
@@ -480,3 +506,8 @@ def test_a_state_code_keeps_its_zip() -> None:
     text = "PO Box 72803, Springfield, IL. 62704"
     address = canonical.TextStyle.ADDRESS
     assert canonical.clean_text(text, address) == "PO Box 72803, Springfield, IL 62704"
+
+
+def test_date_whose_slashes_were_read_as_ones() -> None:
+    assert canonical.parse_date("0313011968") == "1968-03-30"
+    assert canonical.parse_date("4155550182") is None  # a phone number, no date

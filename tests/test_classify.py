@@ -41,3 +41,34 @@ def test_mixed_evidence_is_unknown() -> None:
     ]
     kind, _ = classify([ocr_page(words)])
     assert kind is DocumentType.UNKNOWN
+
+
+def test_an_unfamiliar_title_is_told_by_its_fields_labels() -> None:
+    # no "Prescription", "Directions" or "Refills": the fields' own labels tell the type
+    words = layout(
+        [
+            (100, 200, "Treatment Order"),
+            (300, 200, "Clinician Dr Joseph Smith, M.D"),
+            (400, 200, "Patient . Naomi Tanaka"),
+            (500, 200, "Residing at . 575 Juniper St, Atlanta, 30309"),
+            (600, 200, "Preparation"),
+            (700, 200, "1 Carvedilol 6.25 mg tab"),
+            (800, 200, "How to take Carvedilol at bedtime"),
+            (900, 200, "Repeat count. 2"),
+        ]
+    )
+    assert classify([ocr_page(words)])[0] is DocumentType.PRESCRIPTION
+
+
+def test_medicine_lines_tell_a_prescription_whatever_its_labels() -> None:
+    words = layout(
+        [
+            (100, 200, "Order sheet"),
+            (300, 200, "Amoxicillin 500 mg capsule"),
+            (400, 200, "Ibuprofen 400 mg tablet"),
+            (500, 200, "one by mouth daily"),
+        ]
+    )
+    assert classify([ocr_page(words)])[0] is DocumentType.PRESCRIPTION
+    # one strength alone is not enough
+    assert classify([ocr_page(words[:7])])[0] is DocumentType.UNKNOWN

@@ -252,3 +252,47 @@ def test_line_height_ignores_specks() -> None:
     words = [Word("'", 0.3, BBox(100, 100, 104, 104)), *row(90, 120, "Directions:")]
     (line,) = group_lines(words)
     assert line.height == 36
+
+
+def test_numbered_heading_is_found_after_its_number() -> None:
+    headings = {"personal": ("Personal details",), "kin": ("Next of kin",)}
+    lines = page_lines(
+        [ocr_page(layout([(100, 200, "1. Personal details"), (300, 200, "2.Next of kin")]))]
+    )
+    found = {m.key: (lines[m.line].words[m.start].text) for m in find_labels(lines, headings)}
+    assert found == {"personal": "Personal", "kin": "Next"}
+
+
+def test_a_short_label_is_not_a_word_of_running_text() -> None:
+    labels = {"patient": ("For",), "tel": ("Tel",)}
+    lines = page_lines(
+        [ocr_page(layout([(100, 200, "for 7 days"), (200, 200, "For Helen Okafor")]))]
+    )
+    assert [(m.line, m.key) for m in find_labels(lines, labels)] == [(1, "patient")]
+    lines = page_lines([ocr_page(row(100, 200, "tel: 415 555 0182"))])
+    assert [m.key for m in find_labels(lines, labels)] == ["tel"]
+
+
+def test_a_value_written_over_a_small_label_is_not_on_its_line() -> None:
+    # a tall handwritten "50" (Weight's value) reaches down to the "Height" label under it
+    words = [
+        Word("Weight", 0.9, BBox(1396, 756, 1539, 829)),
+        Word("50", 0.9, BBox(1408, 841, 1468, 933)),
+        Word("Portland,", 0.9, BBox(214, 868, 455, 973)),
+        Word("97201", 0.9, BBox(623, 871, 789, 975)),
+        Word("Height", 0.9, BBox(1382, 932, 1531, 1006)),
+    ]
+    lines = [ln.text for ln in group_lines(words)]
+    assert "50" in lines
+    assert not any("50" in ln and "Height" in ln for ln in lines)
+
+
+def test_label_glued_to_its_number_is_split() -> None:
+    for glued, label, value in (
+        ("DATE06/29/2025", "DATE", "06/29/2025"),
+        ("PHONE(303)555-0121", "PHONE", "(303)555-0121"),
+    ):
+        parts = split_glued(Word(glued, 0.9, BBox(100, 100, 100 + 20 * len(glued), 140)))
+        assert [p.text for p in parts] == [label, value]
+    # a code of letters and digits stays whole
+    assert len(split_glued(Word("NL03889168", 0.9, BBox(0, 0, 200, 40)))) == 1

@@ -448,3 +448,195 @@ def test_ring_round_a_refill_entry_ocr_dropped() -> None:
     # no ring anywhere and every entry read: no answer
     full = row(1000, 200, "REFILL") + row(1000, 400, "0 a 2 3 4 5 PRN")
     assert "refills" not in read(DocumentType.PRESCRIPTION, [*page[:3], *full], images=[blank()])
+
+
+# --- tables, tilted grids, numbered forms, unfamiliar wording ----------------------------------
+
+
+def tilted_grid(cells: list[tuple[int, int, int, int]], degrees: float) -> np.ndarray:
+    """``grid_image`` turned by ``degrees`` round the page centre (a page scanned askew)."""
+    turn = cv2.getRotationMatrix2D((WIDTH / 2, HEIGHT / 2), degrees, 1.0)
+    return cv2.warpAffine(grid_image(cells), turn, (WIDTH, HEIGHT), borderValue=255)
+
+
+def turned(x: float, y: float, degrees: float) -> tuple[float, float]:
+    """Where a point goes when the page turns by ``degrees`` round its centre."""
+    turn = cv2.getRotationMatrix2D((WIDTH / 2, HEIGHT / 2), degrees, 1.0)
+    tx, ty = turn @ np.array([x, y, 1.0])
+    return float(tx), float(ty)
+
+
+@pytest.mark.parametrize("degrees", [0.0, 1.2, -1.2])
+def test_cells_close_on_a_tilted_page(degrees: float) -> None:
+    cells = [(150, 300, 1200, 460), (1200, 300, 2400, 460), (150, 460, 2400, 620)]
+    marks = PageMarks(tilted_grid(cells, degrees))
+    for x0, y0, x1, y1 in cells:
+        cx, cy = turned(x0 + 140, y0 + 40, degrees)  # a label in the cell's corner
+        cell = marks.cell_of(BBox(int(cx) - 100, int(cy) - 20, int(cx) + 100, int(cy) + 20))
+        assert cell is not None, (x0, y0)
+        # the cell's sides where the label is: the turned lines there
+        assert abs(cell.y0 - turned(x0 + 140, y0, degrees)[1]) < 12
+        assert abs(cell.y1 - turned(x0 + 140, y1, degrees)[1]) < 12
+        assert abs(cell.x0 - turned(x0, y0 + 40, degrees)[0]) < 12
+        assert abs(cell.x1 - turned(x1, y0 + 40, degrees)[0]) < 12
+
+
+def test_value_in_the_next_cell_of_a_two_column_table() -> None:
+    # labels in the left column's cells, answers in the right column's: one table row each
+    cells = [(150, 300, 1150, 420), (1150, 300, 2400, 420)]
+    cells += [(150, 420, 1150, 540), (1150, 420, 2400, 540)]
+    cells += [(150, 540, 1150, 660), (1150, 540, 2400, 660)]
+    words = layout(
+        [
+            (130, 900, "Patient Intake Sheet"),
+            (350, 180, "Carrier:"),
+            (350, 1180, "Oscar Health"),
+            (470, 180, "Plan no."),
+            (470, 1180, "NL-0388-9168"),
+            (590, 180, "Covered by a plan:"),
+            (590, 1180, "YES"),
+        ]
+    )
+    values_read = read(DocumentType.PATIENT_DETAILS, words, images=[grid_image(cells)])
+    assert values_read["insurance_company"] == "Oscar Health"
+    assert values_read["policy_number"] == "NL03889168"
+    assert values_read["has_insurance"] == "yes"
+
+
+def test_a_neighbour_cell_with_its_own_label_is_not_a_value() -> None:
+    # a grid: "Policy #" left blank, its neighbour cell holds another label and its value
+    cells = [(150, 300, 1200, 460), (1200, 300, 2400, 460)]
+    words = layout([(310, 170, "Policy #"), (310, 1220, "Valid until"), (400, 1800, "06/30/2022")])
+    values_read = read(DocumentType.PATIENT_DETAILS, words, images=[grid_image(cells)])
+    assert values_read == {"insurance_expiry": "2022-06-30"}
+
+
+def test_numbered_form_with_dotted_leaders_and_units_in_labels() -> None:
+    # what OCR keeps of "label ........ value" lines: the label, a few dots, the value
+    words = layout(
+        [
+            (200, 190, "Clinical Registration Form"),
+            (340, 1455, "Visit date: ."),
+            (340, 1900, "10July 2022"),
+            (500, 190, "1. Patient particulars"),
+            (600, 200, "Name in full: ."),
+            (600, 900, "George A. White"),
+            (700, 200, "Wt (kg): .."),
+            (700, 700, "60"),
+            (700, 1300, "Stature (cm): ."),
+            (820, 200, "Lives at:"),
+            (820, 900, "19 Harbor Street, Boston, MA 02118"),
+            (1000, 190, "2.Next of kin"),
+            (1100, 200, "Full name:"),
+            (1100, 900, "James Edwards"),
+        ]
+    )
+    assert read(DocumentType.PATIENT_DETAILS, words) == {
+        "record_date": "2022-07-10",
+        "patient_name": "George A. White",
+        "weight": 60,
+        "address": "19 Harbor Street, Boston, MA 02118",
+        "emergency_contact_name": "James Edwards",
+    }
+
+
+def test_a_label_damaged_into_two_labels_anchors_both_fields() -> None:
+    # "Height" read as "eight", as close to Weight as to Height: the values decide
+    words = layout(
+        [
+            (300, 180, "Patient Information"),
+            (400, 1400, "Weight"),
+            (470, 1400, "103"),
+            (560, 1400, "eight"),
+            (630, 1400, "150"),
+        ]
+    )
+    assert read(DocumentType.PATIENT_DETAILS, words) == {"weight": 103, "height": 150}
+
+
+def test_medicine_rows_numbered_in_a_table_and_dashes_kept() -> None:
+    words = layout(
+        [
+            (300, 200, "Issued to: Naomi Tanaka"),
+            (400, 200, "Medicine"),
+            (480, 200, "1"),
+            (480, 350, "Carvedilol 6.25 mg tab"),
+            (560, 200, "2"),
+            (560, 350, "Glipizide 5 mg - 2 tabs at night"),
+            (700, 200, "How to take:"),
+            (780, 220, "Carvedilol at bedtime"),
+            (900, 200, "Repeat count: 0times"),
+        ]
+    )
+    assert read(DocumentType.PRESCRIPTION, words) == {
+        "patient_name": "Naomi Tanaka",
+        "medicines": ["Carvedilol 6.25 mg tab", "Glipizide 5 mg - 2 tabs at night"],
+        "directions": "Carvedilol at bedtime",
+        "refills": 0,
+    }
+
+
+def test_ring_round_an_entry_read_when_ocr_dropped_others() -> None:
+    # OCR kept "2 3 4 PRN" of the row, the ringed 2 among them
+    entries = [
+        w for t, x in (("2", 600), ("3", 700), ("4", 800), ("PRN", 1000)) for w in row(1000, x, t)
+    ]
+    words = row(1000, 200, "REFILL") + entries
+    image = blank()
+    ring(image, entries[0])
+    page = [*layout([(300, 200, "NAME Helen Okafor")]), *words]
+    assert read(DocumentType.PRESCRIPTION, page, images=[image])["refills"] == 2
+    assert "refills" not in read(DocumentType.PRESCRIPTION, page, images=[blank()])
+
+
+@pytest.mark.parametrize("ticked", ["yes", "no"])
+def test_check_box_read_under_a_photo_shadow(ticked: str) -> None:
+    words, image = boxes_row(ticked)
+    # a phone's shadow over the left of the page, the rest of it white
+    shade = np.clip((np.arange(WIDTH, dtype=np.float64) - 1600) / 400, 0.0, 1.0) * 0.5 + 0.5
+    shade = shade[np.newaxis, :]
+    shadowed = np.asarray(image * shade, dtype=np.uint8)
+    value, _ = read_choice(words, ("yes", "no"), PageMarks(shadowed), start_x=900)
+    assert value == ticked
+
+
+def test_faint_table_lines_still_close_cells() -> None:
+    # thin gray lines (a blurred print) beside black text: long runs tell them from the text
+    image = blank()
+    for top in (1000, 1120, 1240):  # a two-column table of three rows
+        cv2.rectangle(image, (200, top), (1150, top + 120), 185, 2)
+        cv2.rectangle(image, (1150, top), (2350, top + 120), 185, 2)
+    for y in range(300, 900, 60):
+        cv2.putText(image, "Some printed words here", (200, y), cv2.FONT_HERSHEY_SIMPLEX, 1.5, 0, 4)
+    marks = PageMarks(image)
+    assert marks.cell_of(BBox(1200, 1030, 1400, 1090)) is not None
+    # black text alone draws no cell
+    assert marks.cell_of(BBox(220, 280, 500, 310)) is None
+
+
+def test_refill_boxes_when_ocr_read_two_entries() -> None:
+    # seven boxes drawn, the first ticked; OCR read the ticked box as one tall mark and PRN
+    image = blank()
+    for index in range(7):
+        x = 200 + index * 200
+        cv2.rectangle(image, (x, 1030), (x + 45, 1075), 0, 3)
+    cv2.line(image, (205, 1050), (218, 1070), 0, 6)
+    cv2.line(image, (218, 1070), (250, 1010), 0, 6)
+    words = row(950, 180, "Refills")
+    words += [
+        Word("₀", 0.6, BBox(200, 1000, 290, 1088)),
+        Word("PRN", 0.9, BBox(1460, 1025, 1550, 1086)),
+    ]
+    page = [*layout([(300, 200, "Name: Helen Okafor")]), *words]
+    assert read(DocumentType.PRESCRIPTION, page, images=[image])["refills"] == 0
+
+
+def test_ringed_entry_when_ocr_kept_three_entries_of_the_row() -> None:
+    # the ring made OCR keep "0 3 PRN" of "0 1 2 3 4 5 PRN": the row, not a count of 0
+    entries = [w for t, x in (("0", 400), ("3", 700), ("PRN", 1000)) for w in row(1000, x, t)]
+    words = row(1000, 200, "REFILL") + entries
+    image = blank()
+    ring(image, entries[1])
+    page = [*layout([(300, 200, "NAME Helen Okafor")]), *words]
+    assert read(DocumentType.PRESCRIPTION, page, images=[image])["refills"] == 3
+    assert "refills" not in read(DocumentType.PRESCRIPTION, page, images=[blank()])

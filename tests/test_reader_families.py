@@ -1,8 +1,8 @@
 """Golden end-to-end cases per layout family: generated scans, the real pipeline, the reader.
 
-Each family's printed documents (fixed seeds) go through loading, preprocessing, Tesseract,
-correction, classification and the reader; the fields read must match the truth written
-beside the scan. Tesseract misreads a character now and then, so a family passes at 90% of
+Each family's printed documents (fixed seeds) go through loading, preprocessing, the default
+OCR engine, correction, classification and the reader; the fields read must match the truth
+written beside the scan. OCR misreads a character now and then, so a family passes at 90% of
 fields, with the document type always found and no field the document does not show.
 """
 
@@ -16,7 +16,7 @@ from medreview.config import PipelineConfig
 from medreview.pipeline import extract_file
 from tests.corpus import generate_corpus
 
-FAMILIES = ("classic", "labels_above", "pad", "grid")
+FAMILIES = ("classic", "labels_above", "pad", "grid", "dotted")
 
 
 @pytest.mark.slow

@@ -139,7 +139,9 @@ def parse_date(text: str, order: DateOrder = DateOrder.MONTH_FIRST) -> str | Non
         repaired = _first_date([_nine_for_zero(t) for t in tokens], order)
         # a date after 2100 is a misreading, never a value
         found = repaired if repaired is not None and repaired < "2101" else None
-    return found if found is not None else _slash_misread(tokens, order)
+    if found is None:
+        found = _slash_misread(tokens, order)
+    return found if found is not None and found < "2101" else None
 
 
 def _first_date(tokens: list[str], order: DateOrder) -> str | None:
@@ -178,6 +180,9 @@ def _date_at(window: list[str], order: DateOrder) -> str | None:
         if first[:2] in ("19", "20"):
             return _iso(int(first[:4]), int(first[4:6]), int(first[6:]))
         return _numeric_date([first[:2], first[2:4], first[4:]], order)
+    if re.fullmatch(r"\d{2}[17]\d{2}[17](?:19|20)\d{2}", first):
+        # "0313011968": 03/30/1968 with both slashes read as ones (or sevens)
+        return _numeric_date([first[:2], first[3:5], first[6:]], order)
     if len(window) < 3:
         return None
     a, b, c = window
@@ -225,6 +230,8 @@ def parse_refills(text: str) -> int | str | None:
     words = {"ZERO": 0, "NONE": 0, "ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5}
     words |= {"SIX": 6, "SEVEN": 7, "EIGHT": 8, "NINE": 9, "TEN": 10, "ELEVEN": 11}
     value = value.replace("©", "0").replace("®", "0")
+    # a count glued to the word after it: "0times", "2x"
+    value = re.sub(r"^(\d{1,2})(?=(?:times|time|x|refills?)\b)", r"\1 ", value, flags=re.I)
     tokens = [t for t in re.split(r"[\s_]+", value) if any(c.isalnum() for c in t)]
     first = tokens[0] if tokens else ""
     if first.upper() in words:

@@ -133,7 +133,8 @@ def read_box_row(
     """
     if not words:
         return None, False
-    size = float(sorted(w.bbox.height for w in words)[len(words) // 2])
+    # the text's height: a low quartile, as a box OCR glued to its entry reads taller
+    size = float(sorted(w.bbox.height for w in words)[len(words) // 4])
     band = BBox.union(w.bbox for w in words)
     band = BBox(band.x0 - int(3 * size), band.y0 - int(size), band.x1, band.y1 + int(0.5 * size))
     found = [
@@ -321,6 +322,17 @@ def row_tokens(words: Sequence[Word]) -> list[str]:
     return tokens
 
 
+def is_partial_row(words: Sequence[Word]) -> bool:
+    """Whether words are three or more entries of a refill row, each once (``0 3 PRN``).
+
+    OCR drops entries of a row with a ring drawn in it; what it keeps is still the row,
+    not a count written on a blank.
+    """
+    tokens = row_tokens(words)
+    kinds = [_refill_token(t) for t in tokens]
+    return len(tokens) >= 3 and None not in kinds and len(set(kinds)) == len(kinds)
+
+
 def is_refill_row(words: Sequence[Word]) -> bool:
     """Whether words print most of ``0 1 2 3 4 5 PRN`` and little else."""
     tokens = row_tokens(words)
@@ -331,13 +343,14 @@ def is_refill_row(words: Sequence[Word]) -> bool:
 
 
 def _ringed_gap(words: Sequence[Word], options: Sequence[Option], marks: PageMarks) -> str | None:
-    """The entry OCR dropped from a refill row because a ring was drawn round it.
+    """The ringed entry of a refill row OCR read only in part (a ring makes it drop entries).
 
     The digits read give the row's pitch; each digit missing is looked for at
-    its place in the row, and the one place with a ring round it is the answer.
+    its place in the row, and the one place, read or not, with a ring round it
+    is the answer.
     """
     digits = [(int(o.choice), words[o.start].bbox) for o in options if o.choice.isdigit()]
-    if len(digits) < 3:
+    if len(digits) < 2:
         return None
     steps = [
         ((b.x0 + b.x1) / 2 - (a.x0 + a.x1) / 2) / (j - i) for (i, a), (j, b) in pairwise(digits)
@@ -356,9 +369,8 @@ def _ringed_gap(words: Sequence[Word], options: Sequence[Option], marks: PageMar
     scores.update({o.choice: marks.ring_mark(words[o.start].bbox) for o in options})
     names = list(scores)
     chosen = decide([scores[n] for n in names])
-    if chosen is None or names[chosen] in {o.choice for o in options}:
-        return None
-    return names[chosen]
+    # the ring may be round an entry OCR did read, the others being the ones it dropped
+    return None if chosen is None else names[chosen]
 
 
 def circled_refill(words: Sequence[Word]) -> str | None:

@@ -1,15 +1,18 @@
 """Telling a prescription from a patient record by the words printed on it.
 
-Each type has printed keywords with weights, and each of its fields whose own
+Each type has printed keywords with weights, each of its fields whose own
 labels (``vocabulary.toml``, those the other type does not print) appear adds
-evidence; a keyword counts once however often it appears, and it is found
-fuzzily (``Dircctions`` counts as ``Directions``). A type wins when its
+evidence, and so do words of the values found anywhere (``by mouth``,
+``immune``) and medicine lines with their strengths (a prescription's,
+whatever its title and labels); a keyword counts once however often it
+appears, and it is found fuzzily (``Dircctions`` counts as ``Directions``). A type wins when its
 evidence is both enough on its own and clearly more than the other type's;
 otherwise the document is ``unknown``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from medreview.documents import DocumentType
@@ -33,6 +36,7 @@ KEYWORDS: dict[DocumentType, dict[str, float]] = {
         "Substitution": 1.0,
         "tablet": 0.5,
         "mg": 0.5,
+        "Prescription": 2.0,
     },
     DocumentType.PATIENT_DETAILS: {
         "Patient Medical Record": 4.0,
@@ -53,6 +57,28 @@ KEYWORDS: dict[DocumentType, dict[str, float]] = {
         "Medical insurance": 1.5,
         "Work Phone": 1.0,
         "Home Phone": 1.0,
+        "Next of kin": 1.5,
+        "Emergency": 1.0,
+        "Vaccination": 1.0,
+    },
+}
+
+# Words of a type's values, found anywhere in the text (whole words, any case), once each.
+CONTENT: dict[DocumentType, dict[str, float]] = {
+    DocumentType.PRESCRIPTION: {
+        "tablet": 0.5,
+        "tablets": 0.5,
+        "capsule": 0.5,
+        "by mouth": 1.0,
+        "daily": 0.5,
+        "twice a day": 0.5,
+        "as needed": 0.5,
+    },
+    DocumentType.PATIENT_DETAILS: {
+        "immune": 1.5,
+        "vaccination": 1.0,
+        "emergency": 1.0,
+        "insurance": 1.0,
     },
 }
 
@@ -65,6 +91,11 @@ FULL_EVIDENCE = 9.0
 
 # Each field of a type whose own labels (vocabulary.toml) are printed adds this much.
 FIELD_LABEL_WEIGHT = 1.0
+# Lines holding a medicine's strength ("500 mg", "2.5mg"): from this many on, a prescription's
+# medicine lines, whatever the form calls them, add this much.
+DOSE_LINES = 2
+DOSE_WEIGHT = 2.0
+STRENGTH = re.compile(r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\b", re.IGNORECASE)
 
 
 def _field_labels() -> dict[str, tuple[str, ...]]:
@@ -96,6 +127,12 @@ def evidence(pages: Sequence[OcrPage]) -> dict[DocumentType, float]:
         found = (weight for word, weight in words.items() if f"{kind.value}|{word}" in seen)
         fields = sum(1 for key in seen if key.startswith(f"{kind.value}|field:"))
         scores[kind] = sum(found) + FIELD_LABEL_WEIGHT * fields
+    text = " ".join(line.text for line in lines).lower()
+    for kind, words in CONTENT.items():
+        scores[kind] += sum(w for word, w in words.items() if re.search(rf"\b{word}\b", text))
+    doses = sum(1 for line in lines if STRENGTH.search(line.text))
+    if doses >= DOSE_LINES:
+        scores[DocumentType.PRESCRIPTION] += DOSE_WEIGHT
     return scores
 
 

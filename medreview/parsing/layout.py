@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from statistics import median
 
@@ -66,11 +66,27 @@ class LabelMatch:
     score: float
     key: str
     label: str = ""
+    # other keys whose labels the words match exactly as well (``eight`` is Weight or Height)
+    ties: tuple[str, ...] = ()
+
+
+# A section's or a row's number printed before it: ``1.``, ``2)``, ``(3)``, ``B.``, ``IV.``.
+ENUMERATION = re.compile(r"^(?:\(?\d{1,2}[.)]|[A-H][.)]|[IVX]{1,4}\.)$")
+# The same number glued to the word after it (``2.Next``).
+_GLUED_NUMBER = re.compile(r"^(\(?\d{1,2}[.)]|[A-H][.)])([A-Za-z][a-z]{2,}\S*)$")
+# A word glued to a number after it, with no colon between (``DATE06/29/2025``,
+# ``PHONE(303)555-0121``): a label and its value.
+_GLUED_VALUE = re.compile(r"^([A-Z][A-Za-z]{3,})(\(?\d[\d/().,\-]*)$")
 
 
 def split_glued(word: Word) -> list[Word]:
-    """Split ``"Name:Helen"`` (or ``"vaccination?Yes"``) in two, with proportional boxes."""
+    """Split ``Name:Helen``, ``vaccination?Yes``, ``2.Next`` or ``DATE06/29/2025`` in two.
+
+    The two boxes share the word's box in proportion to their lengths.
+    """
     match = re.match(r"^([A-Za-z][A-Za-z/ .#()]*[:?])(\S+)$", word.text)
+    if match is None:
+        match = _GLUED_NUMBER.match(word.text) or _GLUED_VALUE.match(word.text)
     if match is None:
         return [word]
     head, tail = match.group(1), match.group(2)
@@ -150,6 +166,8 @@ def _chain(items: list[Word], typical: float, slope: float) -> list[list[Word]]:
             last = line[-1]
             if last.page != word.page or last.bbox.x0 > word.bbox.x0:
                 continue
+            if _side_by_side(last.bbox, word.bbox) < -0.5:
+                continue  # stacked, not side by side: a value written over a small label
             height = min(max(last.bbox.height, word.bbox.height), 2 * typical)
             centre_ref, base_ref = references[index]
             distance = min(abs(centre_ref - level), abs(base_ref - base))
@@ -190,6 +208,12 @@ def _common_slope(chains: list[list[Word]], typical: float, current: float) -> f
     if len(slopes) < 3:
         return current
     return float(median(slopes))
+
+
+def _side_by_side(left: BBox, right: BBox) -> float:
+    """The gap between two boxes across, as a share of the narrower (below 0: they overlap)."""
+    narrower = max(1, min(left.width, right.width))
+    return (right.x0 - left.x1) / narrower
 
 
 def _overlap(a: BBox, b: BBox) -> float:
@@ -333,10 +357,14 @@ def segment_starts(line: Line, gap: float = COLUMN_GAP) -> set[int]:
     for i in range(1, len(line.words)):
         if line.words[i].bbox.x0 - line.words[i - 1].bbox.x1 > limit:
             starts.add(i)
-    # a segment starting with specks or rule marks ("_ Name:") starts after them
+    # a segment starting with specks or rule marks ("_ Name:") or with a number ("1. Personal
+    # details") starts after them too
     for start in sorted(starts):
         i = start
-        while i + 1 < len(line.words) and not any(c.isalnum() for c in line.words[i].text):
+        while i + 1 < len(line.words) and (
+            not any(c.isalnum() for c in line.words[i].text)
+            or ENUMERATION.match(line.words[i].text)
+        ):
             i += 1
             starts.add(i)
     return starts
@@ -346,6 +374,28 @@ def _capital_label(text: str) -> bool:
     """A word printed in capitals, as form labels often are (``DATE``, ``ADDRESS``)."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+# A unit or a note in brackets printed after a label: ``Weight (kg):``, ``Allergies (if any)``.
+_QUALIFIER = re.compile(r"^\(?[A-Za-z]{1,6}(?: [a-z]{1,4})?\)[:.]?$")
+
+
+def _with_qualifier(match: LabelMatch, words: Sequence[Word]) -> LabelMatch:
+    """The label with a bracketed unit after it taken in (``Wt`` + ``(kg):``), never a value."""
+    end = match.end
+    if end < len(words) and words[end].text.startswith("(") and _QUALIFIER.match(words[end].text):
+        return replace(match, end=end + 1)
+    return match
+
+
+def _same_place(a: LabelMatch, b: LabelMatch) -> bool:
+    """Whether two matches cover the same words equally well (a damaged label, two readings)."""
+    return a.end == b.end and abs(a.score - b.score) < 0.5
+
+
+def _lowered(printed: str, label: str) -> bool:
+    """Whether a word starts in lower case where the label starts with a capital."""
+    return printed[:1].islower() and label[:1].isupper()
 
 
 def find_labels(
@@ -380,11 +430,19 @@ def find_labels(
         start = 0
         while start < len(words):
             best: LabelMatch | None = None
+            ties: list[str] = []
+            if not any(c.isalpha() for c in words[start].text):
+                start += 1  # a number or a mark never begins a label ("51" is no "Si...")
+                continue
+            # a label stays within its segment: it never runs on into the next column
+            edge = min((s for s in starts if s > start), default=len(words))
             for key, label, target in targets:
-                hit = _match(pieces, colons, start, target, slack)
+                hit = _match(pieces[:edge], colons, start, target, slack)
                 if hit is None:
                     continue
                 end, score, colon = hit
+                if len(target) <= 4 and not colon and _lowered(words[start].text, label):
+                    continue  # "for pain" running on is no "For" label
                 free = start in starts or (start in after_value and colon)
                 if not free and not (colon and score >= 93.0) and not capitals[start]:
                     continue
@@ -392,8 +450,14 @@ def find_labels(
                     continue
                 candidate = LabelMatch(index, start, end, score, key, label)
                 if best is None or _better(candidate, best, colons):
+                    tied = best is not None and _same_place(best, candidate)
+                    ties = [*ties, best.key] if best is not None and tied else []
                     best = candidate
+                elif _same_place(best, candidate):
+                    ties.append(key)
             if best is not None:
+                best = replace(best, ties=tuple(dict.fromkeys(t for t in ties if t != best.key)))
+                best = _with_qualifier(best, words)
                 found.append(best)
                 start = best.end
             else:
@@ -428,7 +492,7 @@ def value_right(
         if taken and word.bbox.x0 - taken[-1].bbox.x1 > limit:
             break
         taken.append(word)
-    return tuple(w for w in taken if not _is_filler(w.text))
+    return _unfilled(taken)
 
 
 def value_beside(
@@ -493,11 +557,28 @@ def value_below(
             continue
         line_stops = {s.start for s in stops if s.line == index}
         first = below.words.index(column[0])
+        while first + 1 < len(below.words) and ENUMERATION.match(below.words[first].text):
+            first += 1  # "2." numbering the heading below
         if first in line_stops or first not in segment_starts(below):
             return ()  # a label, or the tail of a longer value that starts further left
         end = min((s for s in line_stops if s > first), default=len(below.words))
-        return tuple(w for w in below.words[first:end] if w in column and not _is_filler(w.text))
+        return _unfilled([w for w in below.words[first:end] if w in column])
     return ()
+
+
+def _unfilled(words: Sequence[Word]) -> tuple[Word, ...]:
+    """A value's words without blanks' fillers; a dash between words stays (``5 mg - 2 tabs``)."""
+    kept = [
+        w
+        for i, w in enumerate(words)
+        if not _is_filler(w.text) or (w.text in _DASHES and 0 < i < len(words) - 1)
+    ]
+    while kept and _is_filler(kept[-1].text):
+        kept.pop()
+    return tuple(kept)
+
+
+_DASHES = frozenset({"-", "–", "—"})
 
 
 def _is_filler(text: str) -> bool:

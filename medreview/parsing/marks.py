@@ -21,6 +21,10 @@ from medreview.model import BBox
 MIN_RULE_SHARE = 0.04
 # Drawn lines are looked for on the page shrunk by this factor.
 RULE_SHRINK = 3
+# Fainter drawn lines are looked for among pixels at least this dark (or the page's ink
+# limit), and must run at least this share of the page.
+RULE_LIGHTEST = 200.0
+FAINT_RULE_SHARE = 0.12
 # A mark decides a choice when its ink beats the runner-up's by this factor ...
 MARK_RATIO = 1.6
 # ... and covers at least this share of the region it is looked for in.
@@ -42,21 +46,42 @@ class Cell:
         return self.x0 <= cx <= self.x1 and self.y0 <= cy <= self.y1
 
 
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A drawn line: horizontal at ``level`` from ``start`` to ``end``, or vertical likewise.
+
+    ``slope`` is how far the line drifts per pixel along it (a page photographed or
+    scanned askew), so ``at(t)`` is its level at position ``t`` along it.
+    """
+
+    level: float
+    start: int
+    end: int
+    slope: float = 0.0
+
+    def at(self, t: float) -> float:
+        """The line's level (y of a horizontal line, x of a vertical one) at ``t`` along it."""
+        return self.level + self.slope * (t - (self.start + self.end) / 2)
+
+
 @dataclass(slots=True)
 class PageMarks:
     """One page image, asked about ink in regions and the cells its lines draw."""
 
     gray: npt.NDArray[np.uint8]
     _ink: npt.NDArray[np.int32] | None = field(default=None, init=False)
-    _rules: tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]] | None = field(
-        default=None, init=False
-    )
+    _rules: tuple[list[Rule], list[Rule]] | None = field(default=None, init=False)
     _limit: float | None = field(default=None, init=False)
+    _flat: npt.NDArray[np.uint8] | None = field(default=None, init=False)
 
     def _plain(self) -> npt.NDArray[np.uint8]:
-        if self.gray.ndim == 2:
-            return self.gray
-        return np.asarray(cv2.cvtColor(self.gray, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
+        """The page in gray with its lighting made even (a photo's shadow is no ink)."""
+        if self._flat is None:
+            gray = self.gray
+            if gray.ndim != 2:
+                gray = np.asarray(cv2.cvtColor(gray, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
+            self._flat = _flattened(gray)
+        return self._flat
 
     def _binary(self, gray: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
         if self._limit is None:
@@ -78,49 +103,68 @@ class PageMarks:
         total = int(table[d, c]) - int(table[b, c]) - int(table[d, a]) + int(table[b, a])
         return total / float((c - a) * (d - b))
 
-    def rules(self) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
-        """Drawn lines: horizontal ``(y, x0, x1)`` and vertical ``(x, y0, y1)``."""
+    def rules(self) -> tuple[list[Rule], list[Rule]]:
+        """Drawn lines, horizontal and vertical, each with its slope.
+
+        Lines as dark as the text are found at a twenty-fifth of the page; a
+        fainter line (thin, blurred, gray) only when it runs much longer, which
+        text never does.
+        """
         if self._rules is None:
             # lines survive a darkest-pixel shrink, which makes the search RULE_SHRINK² faster
             step = RULE_SHRINK
             shrunk = cv2.erode(self._plain(), np.ones((step, step), np.uint8))[::step, ::step]
-            binary = self._binary(np.asarray(shrunk, dtype=np.uint8))
-            height, width = binary.shape
-            across = max(8, int(width * MIN_RULE_SHARE))
-            down = max(8, int(height * MIN_RULE_SHARE / 1.3))
-            horizontal = cv2.morphologyEx(
-                binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (across, 1))
-            )
-            vertical = cv2.morphologyEx(
-                binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, down))
-            )
-            self._rules = (
-                _scaled(_segments(np.asarray(horizontal, dtype=np.uint8), True), step),
-                _scaled(_segments(np.asarray(vertical, dtype=np.uint8), False), step),
-            )
+            dark = self._binary(np.asarray(shrunk, dtype=np.uint8))
+            faint = np.asarray(shrunk < max(self._limit or 0.0, RULE_LIGHTEST), dtype=np.uint8)
+            found: tuple[list[Rule], list[Rule]] = ([], [])
+            for binary, share in ((dark, MIN_RULE_SHARE), (faint, FAINT_RULE_SHARE)):
+                height, width = binary.shape
+                across = max(8, int(width * share))
+                down = max(8, int(height * share / 1.3))
+                horizontal = cv2.morphologyEx(
+                    binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (across, 1))
+                )
+                vertical = cv2.morphologyEx(
+                    binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, down))
+                )
+                found[0].extend(_segments(np.asarray(horizontal, dtype=np.uint8), True))
+                found[1].extend(_segments(np.asarray(vertical, dtype=np.uint8), False))
+            self._rules = (_scaled(found[0], step), _scaled(found[1], step))
         return self._rules
 
     def cell_of(self, box: BBox) -> Cell | None:
-        """The smallest ruled cell around a box, ``None`` when lines do not close one."""
+        """The smallest ruled cell around a box, ``None`` when lines do not close one.
+
+        Lines are taken where they pass the box (a tilted page's lines drift),
+        and the cell is the rectangle they close there.
+        """
         horizontal, vertical = self.rules()
         if not horizontal or not vertical:
             return None
         cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
         slack = max(4, box.height // 3)
-        above = [y for y, a, b in horizontal if y <= box.y0 + slack and a <= cx <= b]
-        below = [y for y, a, b in horizontal if y >= box.y1 - slack and a <= cx <= b]
-        left = [x for x, a, b in vertical if x <= box.x0 + slack and a <= cy <= b]
-        right = [x for x, a, b in vertical if x >= box.x1 - slack and a <= cy <= b]
+        above = [r for r in horizontal if r.at(cx) <= box.y0 + slack and r.start <= cx <= r.end]
+        below = [r for r in horizontal if r.at(cx) >= box.y1 - slack and r.start <= cx <= r.end]
+        left = [r for r in vertical if r.at(cy) <= box.x0 + slack and r.start <= cy <= r.end]
+        right = [r for r in vertical if r.at(cy) >= box.x1 - slack and r.start <= cy <= r.end]
         if not (above and below and left and right):
             return None
-        cell = Cell(max(left), max(above), min(right), min(below))
+        top = max(above, key=lambda r: r.at(cx))
+        bottom = min(below, key=lambda r: r.at(cx))
+        side = max(left, key=lambda r: r.at(cy))
+        far = min(right, key=lambda r: r.at(cy))
+        cell = Cell(round(side.at(cy)), round(top.at(cx)), round(far.at(cy)), round(bottom.at(cx)))
         # the lines must reach the cell's corners (a grid, not a rule under a value)
         closed = any(
-            abs(x - cell.x0) <= slack and a <= cell.y0 + slack and b >= cell.y1 - slack
-            for x, a, b in vertical
+            abs(r.at(cell.y0) - side.at(cell.y0)) <= slack
+            and r.start <= top.at(r.at(cell.y0)) + slack
+            and r.end >= bottom.at(r.at(cell.y1)) - slack
+            for r in vertical
         ) and any(
-            abs(y - cell.y0) <= slack and a <= cell.x0 + slack and b >= cell.x1 - slack
-            for y, a, b in horizontal
+            abs(r.at(cell.x0) - top.at(cell.x0)) <= slack
+            and r.start <= side.at(r.at(cell.x0)) + slack
+            and r.end >= far.at(r.at(cell.x1)) - slack
+            for r in horizontal
         )
         return cell if closed else None
 
@@ -187,6 +231,32 @@ class PageMarks:
         return sorted(found, key=lambda item: item[0].x0)
 
 
+# The page's background is estimated on the page shrunk by this factor, as the lightest
+# value within BACKGROUND_REACH shrunk pixels (wider than any stroke, box or rule) ...
+BACKGROUND_SHRINK = 4
+BACKGROUND_REACH = 9
+# ... and only pages whose background somewhere falls below this are evened out.
+EVEN_LIGHT = 200
+
+
+def _flattened(gray: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
+    """The page divided by its background, so shadowed paper reads as white paper.
+
+    An evenly lit scan is returned as it is.
+    """
+    height, width = gray.shape
+    step = BACKGROUND_SHRINK
+    size = (max(1, width // step), max(1, height // step))
+    small = cv2.resize(gray, size, interpolation=cv2.INTER_AREA)
+    kernel = np.ones((BACKGROUND_REACH, BACKGROUND_REACH), np.uint8)
+    background = cv2.blur(cv2.dilate(small, kernel), (BACKGROUND_REACH, BACKGROUND_REACH))
+    if int(np.percentile(background, 2)) >= EVEN_LIGHT:
+        return gray
+    full = cv2.resize(background, (width, height), interpolation=cv2.INTER_LINEAR)
+    flat = cv2.divide(gray, np.maximum(full, 1), scale=255)
+    return np.asarray(flat, dtype=np.uint8)
+
+
 def _square_side(mask: npt.NDArray[np.bool_]) -> int | None:
     """The side of the square whose left and bottom edges a component draws, if it draws one."""
     h, w = mask.shape
@@ -200,25 +270,49 @@ def _square_side(mask: npt.NDArray[np.bool_]) -> int | None:
     return run if run >= 6 else None
 
 
-def _scaled(found: list[tuple[int, int, int]], step: int) -> list[tuple[int, int, int]]:
-    return [(a * step + step // 2, b * step, c * step + step - 1) for a, b, c in found]
+def _scaled(found: list[Rule], step: int) -> list[Rule]:
+    return [
+        Rule(r.level * step + step // 2, r.start * step, r.end * step + step - 1, r.slope)
+        for r in found
+    ]
 
 
 def _area(box: BBox) -> float:
     return float(max(0, box.x1 - box.x0) * max(0, box.y1 - box.y0))
 
 
-def _segments(mask: npt.NDArray[np.uint8], horizontal: bool) -> list[tuple[int, int, int]]:
-    """Connected line pieces of a mask as ``(position, start, end)``."""
-    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    found: list[tuple[int, int, int]] = []
+def _segments(mask: npt.NDArray[np.uint8], horizontal: bool) -> list[Rule]:
+    """Connected line pieces of a mask, each with its level at its middle and its slope."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    found: list[Rule] = []
     for index in range(1, count):
         x, y, w, h = (int(v) for v in stats[index, :4])
         if horizontal and w > 3 * h:
-            found.append((y + h // 2, x, x + w))
+            piece = labels[y : y + h, x : x + w] == index
+            found.append(_fitted(piece, y, x, w))
         elif not horizontal and h > 3 * w:
-            found.append((x + w // 2, y, y + h))
+            piece = np.asarray(labels[y : y + h, x : x + w] == index).T
+            found.append(_fitted(piece, x, y, h))
     return found
+
+
+def _fitted(piece: npt.NDArray[np.bool_], offset: int, start: int, length: int) -> Rule:
+    """A line piece (rows across, columns along) as a level, its ends and its slope.
+
+    The level is the mean across position of the ink in the first and last
+    stretch along the line; a straight line gives slope 0.
+    """
+    across = np.arange(piece.shape[0], dtype=np.float64)
+    reach = max(1, length // 8)
+
+    def level(columns: npt.NDArray[np.bool_]) -> float:
+        weights = columns.sum(axis=1)
+        total = float(weights.sum())
+        return float((across * weights).sum() / total) if total else piece.shape[0] / 2
+
+    first, last = level(piece[:, :reach]), level(piece[:, -reach:])
+    span = max(1.0, length - reach)
+    return Rule(offset + (first + last) / 2, start, start + length, (last - first) / span)
 
 
 def decide(scores: list[float]) -> int | None:

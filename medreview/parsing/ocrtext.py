@@ -95,7 +95,7 @@ class TextStyle(StrEnum):
 
 
 # Marks OCR makes of specks, rules and box edges; never part of the printed values.
-_DEBRIS = '‘’“”"[]{}|~_«»¢§*°^'
+_DEBRIS = '‘’“”"[]{}|~_«»¢§*°^•·'
 
 
 def _strip_debris(word: str) -> str:
@@ -146,7 +146,9 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
             for w, nxt in pairwise(words)
         ] + words[-1:]
         words = ["Pl" + w[2:] if w in ("PI", "PI,", "PI.") else w for w in words]
-        words = [_shape_case(_state_misread(_numeric_misread(w))) for w in words if w]
+        words = [_inner_case(_shape_case(_state_misread(_numeric_misread(w)))) for w in words if w]
+        # an l read as 1 inside a word: "Mi11" is Mill
+        words = [_ells(w) for w in words]
     elif style is TextStyle.NAME:
         # "!" is an I misread: "NAOM!", "WE! JOHNSON"
         words = [
@@ -155,7 +157,9 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         # no name begins with an apostrophe: "'Thomas" is a speck before Thomas
         words = [w.lstrip("'`") or w for w in words]
         # a name starts with a capital: "lvanova" is "Ivanova"
-        words = [_shape_case(re.sub(r"^l(?=[a-z]{2})", "I", w)) for w in words]
+        words = [_inner_case(_shape_case(re.sub(r"^l(?=[a-z]{2})", "I", w))) for w in words]
+        # an O read as 0 in initials or a degree: "D.0." is D.O.
+        words = [w.replace("0", "O") if re.fullmatch(r"(?:[A-Z0]\.)+,?", w) else w for w in words]
         if words and _stray_stop(words[-1]):
             words[-1] = words[-1][:-1]
     elif style is TextStyle.PROSE:
@@ -169,15 +173,23 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         ]
         # "drowSiness": a capital inside a lower-case word, of a letter OCR confuses by size
         words = [w.lower() if re.fullmatch(r"[a-z]+[CSOVWXZ][a-z]*[.,]?", w) else w for w in words]
+        words = _counts(words)
     elif style is TextStyle.ITEM:
         words = [re.sub(r"(?<=\d)\.(?=[A-Za-z])", " ", _plain_letters(w)) for w in words]
+        # a name glued to its strength: "Tamsulosin0.4"
+        words = [re.sub(r"(?<=[A-Za-z]{4})(?=\d)", " ", w) for w in words]
         words = [p for w in words for p in w.split()]
-        words = [w if _is_number(w) else w.strip(".") for w in words]
+        words = _counts(words)
+        words = [w if _is_number(w) else _inner_case(w.strip(".")) for w in words]
         words = [w for w in words if w]
         # a strength with its digits read as letters: "lomg" is 10mg
         words = [
             as_digits(m.group(1)) + m.group(2)
-            if (m := re.fullmatch(r"([0-9OolI|]*[0-9][0-9OolI|]*|[lI][oO0]+)(mg|mcg|ml)", w))
+            if (
+                m := re.fullmatch(
+                    r"([0-9OolI|]*[0-9][0-9OolI|]*|[lI][oO0]+)(mg|mcg|ml)", w, re.IGNORECASE
+                )
+            )
             else w
             for w in words
         ]
@@ -200,12 +212,42 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
 
 
 def _strength(word: str) -> str:
-    """The number before a unit, lookalike letters read as digits: ``5OO``, ``O.4``, ``I``."""
-    if re.fullmatch(r"[0-9OoIl|]+(?:[.,][0-9OoIl|]+)?", word) and (
-        any(c.isdigit() for c in word) or len(word) <= 2
-    ):
+    """The number before a unit, lookalike letters read as digits: ``5OO``, ``O.4``, ``IOO``."""
+    if re.fullmatch(r"[0-9OoIl|]+(?:[.,][0-9OoIl|]+)?", word):
         return as_digits(word)
     return fix_digits(word)
+
+
+# Forms a count of doses is given in: "I TAB" is 1 tab.
+_DOSE_FORMS = frozenset(
+    {"tab", "tabs", "tablet", "tablets", "cap", "caps", "capsule", "capsules", "puff", "puffs"}
+    | {"drop", "drops", "pill", "pills", "spray", "sprays"}
+)
+
+
+def _stray_bar(word: str) -> str:
+    """``IHydroxyzine``: a bar or rule OCR read as ``I`` or ``l`` before a capitalised word."""
+    match = re.fullmatch(r"[Il|]([A-Z][a-z]{3,}\W*)", word)
+    return match.group(1) if match else word
+
+
+def _counts(words: list[str]) -> list[str]:
+    """Numbers with digits read as letters: ``1O`` days, every ``I2`` hours, ``I`` tab.
+
+    Words lose a bar OCR read before them first (``IHydroxyzine``).
+    """
+    fixed = []
+    words = [_stray_bar(w) for w in words]
+    for word, following in zip(words, [*words[1:], ""][: len(words)], strict=True):
+        core = word.rstrip(".,;:")
+        tail = word[len(core) :]
+        digits = sum(c.isdigit() for c in core)
+        if re.fullmatch(r"[0-9OoIl|]+", core) and digits and digits >= len(core) - digits:
+            word = as_digits(core) + tail
+        elif core in ("I", "l", "|") and following.lower().rstrip(".,") in _DOSE_FORMS:
+            word = "1" + tail
+        fixed.append(word)
+    return fixed
 
 
 def _state_before_zip(word: str, following: str) -> bool:
@@ -220,8 +262,12 @@ def _stray_stop(word: str) -> bool:
 
 
 def _state_misread(word: str) -> str:
-    """``Hl`` for ``HI``: a state code whose I was read as a small l."""
+    """``Hl`` for ``HI``, ``C0`` for ``CO``: a state code with a letter read as a lookalike."""
     core = word.rstrip(",")
+    if re.fullmatch(r"[A-Z][0]|[0][A-Z]", core):
+        fixed = core.replace("0", "O")
+        if fixed in US_STATES:
+            return fixed + word[len(core) :]
     if re.fullmatch(r"[A-Z][l1|]|[l1|][A-Z]", core):
         fixed = re.sub(r"[l1|]", "I", core)
         if fixed in US_STATES:
@@ -262,6 +308,26 @@ def _shape_case(word: str) -> str:
     if re.fullmatch(r"[A-Z][CSOVWXZ]{1,2}[a-z]{1,}[.,]?", word) and len(word.rstrip(".,")) >= 4:
         return word[0] + word[1:].lower()
     return word
+
+
+# Name beginnings after which a capital is written as such (McCarthy, MacLeod, DeLuca).
+_INNER_CAPITAL_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von"})
+
+
+def _inner_case(word: str) -> str:
+    """A capital inside a word (``JohnSon``, ``GoUt``) of a letter differing by size alone.
+
+    Handwriting makes OCR read such letters as capitals; they go small again.
+    """
+    match = re.fullmatch(r"([A-Z][a-z]+)([CSOUVWXZ][a-z]*)([.,]?)", word)
+    if match is None or match.group(1) in _INNER_CAPITAL_PREFIXES:
+        return word
+    return match.group(1) + match.group(2).lower() + match.group(3)
+
+
+def _ells(word: str) -> str:
+    """``Mi11``: small l's read as ones after a word's first letters are l's again."""
+    return re.sub(r"(?<=^[A-Z][a-z])[1|]+", lambda m: "l" * len(m.group(0)), word)
 
 
 def _plain_letters(word: str) -> str:

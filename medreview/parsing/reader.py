@@ -38,6 +38,7 @@ from medreview.parsing.choices import (
     REFILL_ROW as REFILL_CHOICES,
 )
 from medreview.parsing.choices import (
+    is_partial_row,
     is_refill_row,
     read_box_row,
     read_choice,
@@ -112,7 +113,8 @@ RX_NOISE = frozenset(
     | {"p", "bx", "kr", "rv", "rl", "r7", "ke", "q"}
 )
 RX_GLUED = re.compile(r"^(?:Rx|RX|R|K|B|P|X|Px|Pk)[/:.,;]?(?=[A-Z][a-z]{3})")
-LEADING_BULLET = re.compile(r"^(?:\d{1,2}[.)]|[-•*·>])$")
+# A bullet or a row number before a medicine (a medicine line begins with the drug's name).
+LEADING_BULLET = re.compile(r"^(?:\d{1,2}[.)]?|[-•*·>])$")
 
 
 @dataclass(slots=True)
@@ -238,7 +240,7 @@ def build_page(
     anchors = []
     for match in find_labels(lines, table):
         words = lines[match.line].words[match.start : match.end]
-        anchors.append(Anchor(match, tuple(owners[match.key]), words))
+        anchors.append(Anchor(match, _owners(owners, match), words))
     medical = {_key(w): w for p in pages for w in p.words}
     texts = [w.text for p in as_read for w in p.words]
     order = infer_date_order([" ".join(texts)], config.date_order)
@@ -254,7 +256,7 @@ def build_page(
     taken = {(a.match.line, i) for a in anchors for i in range(a.match.start, a.match.end)}
     for match in find_labels(lines, table, slack=WEAK_LABEL_SLACK):
         span = {(match.line, i) for i in range(match.start, match.end)}
-        keys = tuple(k for k in owners[match.key] if k.startswith("field:"))
+        keys = tuple(k for k in _owners(owners, match) if k.startswith("field:"))
         words = lines[match.line].words[match.start : match.end]
         printed = "".join(w.text for w in words)
         lettered = sum(c.isalpha() for c in printed) >= 0.7 * len(printed)
@@ -269,6 +271,12 @@ def build_page(
         if key.startswith("section:") and a.match.start in starts[a.match.line]
     )
     return doc
+
+
+def _owners(owners: dict[str, list[str]], match: LabelMatch) -> tuple[str, ...]:
+    """The keys a label found stands for, with those of labels it matches as well."""
+    keys = [k for label in (match.key, *match.ties) for k in owners[label]]
+    return tuple(dict.fromkeys(keys))
 
 
 # --- candidates -------------------------------------------------------------------------------
@@ -380,6 +388,33 @@ def _in_cell(cell: Cell | None, words: tuple[Word, ...]) -> tuple[Word, ...]:
     return tuple(w for w in words if cell.holds(w.bbox))
 
 
+def _next_cell(doc: Page, cell: Cell | None, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """The words right of a label that fill the next cell of its table row.
+
+    A two-column table prints the label in one cell and the value in the cell
+    beside it; that cell must hold no label of its own (a grid's neighbour
+    cell with its corner label is another field's).
+    """
+    if cell is None or not words:
+        return ()
+    marks = doc.marks.get(words[0].page)
+    beside = marks.cell_of(words[0].bbox) if marks is not None else None
+    height = words[0].bbox.height
+    if beside is None:
+        # no cell closes round the value (its lines too faint, or handwriting over them):
+        # the words just past the label's cell, up to the next label, are still its row's
+        return words if 0 <= words[0].bbox.x0 - cell.x1 <= 3 * height else ()
+    if abs(beside.x0 - cell.x1) > max(8, height // 2):
+        return ()
+    overlap = min(beside.y1, cell.y1) - max(beside.y0, cell.y0)
+    if overlap < 0.6 * min(beside.y1 - beside.y0, cell.y1 - cell.y0):
+        return ()
+    page = words[0].page
+    if any(beside.holds(w.bbox) for a in doc.anchors for w in a.words if w.page == page):
+        return ()
+    return _in_cell(beside, words)
+
+
 def _words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, ...] | None:
     """The words inside the ruled cell that holds a label (label left out)."""
     first = anchor.words[0]
@@ -427,7 +462,7 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         right = value_right(doc.lines, anchor.match, stops)
         if kind.name in ("choice", "refills"):
             right = tuple(w for w in _words_after(doc, anchor) if not _is_filler(w.text))
-        right = _in_cell(cell, right)
+        right = _in_cell(cell, right) or _next_cell(doc, cell, right)
         if right:
             options.append((Relation.RIGHT, right, _reach(doc, anchor, right)))
         else:
@@ -501,7 +536,9 @@ def _candidate(
             return []
         return [Candidate(item.name, answer, words, base * sureness, relation, label_words)]
     marks = doc.marks.get(words[0].page)
-    if kind.name == "refills" and (is_refill_row(words) or _box_row(words, marks)):
+    if kind.name == "refills" and (
+        is_refill_row(words) or is_partial_row(words) or _box_row(words, marks)
+    ):
         circled, sureness = read_refill_row(words, marks)
         if circled is None:
             return []
@@ -530,8 +567,8 @@ def _candidate(
 
 def _box_row(words: Sequence[Word], marks: PageMarks | None) -> bool:
     """Whether the image shows a row of check boxes among the words (a refill row of boxes)."""
-    if marks is None or len(words) < 3:
-        return False
+    if marks is None or not words:
+        return False  # OCR may have read little of a row of boxes ("0", "PRN")
     return read_box_row(words, REFILL_CHOICES, marks)[1]
 
 
@@ -562,7 +599,7 @@ def _medicine_text(doc: Page, text: str) -> str:
         glued = RX_GLUED.match(tokens[0])
         if glued is not None:
             tokens[0] = tokens[0][glued.end() :]
-    if tokens and LEADING_BULLET.match(tokens[0]):
+    if len(tokens) > 1 and LEADING_BULLET.match(tokens[0]) and tokens[1][:1].isalpha():
         tokens = tokens[1:]
     line = " ".join(tokens)
     return line if sum(c.isalpha() for c in line) >= 3 else ""
@@ -583,9 +620,11 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             if scope is not None and not scope[0] <= anchor.match.line < scope[1]:
                 continue
             cell = _cell(doc, anchor)
-            words = _in_cell(cell, value_right(doc.lines, anchor.match, stops)) or _in_cell(
-                cell, value_below(doc.lines, anchor.match, stops)
-            )
+            right = _in_cell(cell, value_right(doc.lines, anchor.match, stops))
+            below = _in_cell(cell, value_below(doc.lines, anchor.match, stops))
+            # far across the page, right is another column's value when one sits below
+            words = below if below and right and _reach(doc, anchor, right) < 1.0 else right
+            words = words or below
             if words:
                 pieces.append(words)
             break
@@ -601,13 +640,19 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
 
 
 def _free_segments(doc: Page, lo: int, hi: int) -> list[tuple[int, tuple[Word, ...]]]:
-    """Segments of lines ``lo`` to ``hi`` with no label in them, in reading order."""
+    """Segments of lines ``lo`` to ``hi`` with no label in them, in reading order.
+
+    A segment running on into a label (``PO Box 7, Salem Expiry Date:``, no
+    column gap between them) keeps its words before the label; what follows a
+    label is that label's value.
+    """
     labelled = {id(w) for a in doc.anchors for w in a.words}
     found: list[tuple[int, tuple[Word, ...]]] = []
     for index in range(lo, hi):
         for part in segments(doc.lines[index]):
-            words = tuple(w for w in part if not _is_filler(w.text))
-            if words and not any(id(w) in labelled for w in words):
+            cut = next((i for i, w in enumerate(part) if id(w) in labelled), len(part))
+            words = tuple(w for w in part[:cut] if not _is_filler(w.text))
+            if words:
                 found.append((index, words))
     return found
 
@@ -787,8 +832,8 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         rows.append(anchor.match.line)
         if not value_right(doc.lines, anchor.match, stops):
             below = value_below(doc.lines, anchor.match, stops)
-            if below:  # the row's value under its label is no medicine
-                rows.append(doc.line_of(below[0]))
+            if below and _row_value(doc, anchor, below):
+                rows.append(doc.line_of(below[0]))  # the row's value under its label
     if not rows:
         return []
     start = max(rows) + 1
@@ -818,6 +863,15 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     words = tuple(w for ws in lines for w in ws)
     score = BASE_SCORE[Relation.BLOCK] * coerced[1]
     return [Candidate(item.name, coerced[0], words, score, Relation.BLOCK)]
+
+
+def _row_value(doc: Page, anchor: Anchor, words: tuple[Word, ...]) -> bool:
+    """Whether words under a row's label are its value (of its type), not a medicine line."""
+    names = [k.split(":", 1)[1] for k in anchor.keys if k.startswith("field:")]
+    text = _text(words)
+    if not names:
+        return True
+    return any(VALUE_TYPES[doc.vocab.field(name).value].fit(text) > 0 for name in names)
 
 
 def _trim_fillers(words: tuple[Word, ...]) -> tuple[Word, ...]:

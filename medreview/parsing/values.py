@@ -28,8 +28,8 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATE_PATTERN = re.compile(
     r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}\b"
     r"|\b\d{4}-\d{1,2}-\d{1,2}\b"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{2,4}}\b"
-    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{2,4}}\b",
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s*{_MONTH},?\s+\d{{2,4}}\b"
+    rf"|\b{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{2,4}}\b",
     re.IGNORECASE,
 )
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2,4})\b")
@@ -121,9 +121,14 @@ def code_fit(text: str) -> float:
     return 1.0 if len(text.split()) <= 2 else 0.5
 
 
+_SPECKS = '•·*°_~|"“”[]{}'
+
+
 def name_fit(text: str) -> float:
     """A person's name: two to five capitalised words, no digits."""
-    words = text.replace(",", ", ").split()
+    # specks and bullets stuck to a word ("Okafor•") are no part of the name
+    words = [w.strip(_SPECKS).lstrip("'`") for w in text.replace(",", ", ").split()]
+    words = [w for w in words if w]
     if any(c.isdigit() for c in text) or not 2 <= len(words) <= 6:
         return 0.0
     core = [w for w in words if not _NAME_SUFFIX.match(w)]
