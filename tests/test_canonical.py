@@ -303,6 +303,25 @@ def test_one_line_idempotent(text: str) -> None:
             "at bedtime Hydroxyzine twice",
         ),
         ("Iowa City", canonical.TextStyle.PROSE, "Iowa City"),
+        # a state code one letter from its ZIP code's state; a valid one is kept
+        ("Trenton, NI 08608", canonical.TextStyle.ADDRESS, "Trenton, NJ 08608"),
+        ("Cheyenne, W 82001", canonical.TextStyle.ADDRESS, "Cheyenne, WY 82001"),
+        ("Newark, NY 07102", canonical.TextStyle.ADDRESS, "Newark, NY 07102"),
+        ("Trenton, QQ 08608", canonical.TextStyle.ADDRESS, "Trenton, QQ 08608"),
+        # specks and lost spaces between a house number and its street, or before a ZIP
+        ('6416"Willow Street', canonical.TextStyle.ADDRESS, "6416 Willow Street"),
+        ("504MADISON WAY", canonical.TextStyle.ADDRESS, "504 MADISON WAY"),
+        ("9O ASPEN DRIVE", canonical.TextStyle.ADDRESS, "90 ASPEN DRIVE"),
+        ("Des Moines,50309", canonical.TextStyle.ADDRESS, "Des Moines, 50309"),
+        ("1 3rd Avenue", canonical.TextStyle.ADDRESS, "1 3rd Avenue"),
+        # names: a stop after any name word, a middle dot; a degree stays as printed
+        ("WEI. EDWARDS", canonical.TextStyle.NAME, "WEI EDWARDS"),
+        ("LUCIA·EDWARDS", canonical.TextStyle.NAME, "LUCIA EDWARDS"),
+        ("Robert Green, M.D", canonical.TextStyle.NAME, "Robert Green, M.D"),  # as printed
+        ("J. R. Smith", canonical.TextStyle.NAME, "J. R. Smith"),
+        # a quote mark a pen's entry stroke left before a word, never closed
+        ("'Take two. 'Take one", canonical.TextStyle.PROSE, "Take two. Take one"),
+        ("Don't stop", canonical.TextStyle.PROSE, "Don't stop"),
     ],
 )
 def test_clean_text(text: str, style: canonical.TextStyle, expected: str | None) -> None:

@@ -13,6 +13,8 @@ import unicodedata
 from enum import StrEnum
 from itertools import pairwise
 
+from rapidfuzz.distance import Levenshtein
+
 # Letters OCR commonly reads in place of digits.
 _DIGIT_LOOKALIKES = str.maketrans(
     {
@@ -130,8 +132,16 @@ def clean_text(text: str, style: TextStyle) -> str | None:
 
 def _clean_once(text: str, style: TextStyle) -> str | None:
     if style in (TextStyle.NAME, TextStyle.ADDRESS):
-        # a space after a comma is often lost by OCR ("Williams,MD", "Boston,MA")
-        text = re.sub(r",(?=[A-Za-z])", ", ", text)
+        # a space after a comma is often lost by OCR ("Williams,MD", "Boston,MA", "Moines,50309")
+        text = re.sub(r",(?=[A-Za-z0-9])", ", ", text)
+    if style is TextStyle.ADDRESS:
+        # a speck between a house number and its street ('6416"Willow'), or no space at all
+        # ("504MADISON"; "12B" and "3rd" keep theirs)
+        text = re.sub(r"(?<=\d)[\"'](?=[A-Za-z])", " ", text)
+        text = re.sub(r"\b(\d+)(?=[A-Za-z]{3,})(?!(?:st|nd|rd|th)\b)", r"\1 ", text)
+    if style is TextStyle.NAME:
+        # a middle dot for a space ("LUCIA·EDWARDS")
+        text = re.sub(r"(?<=[A-Za-z])[·•](?=[A-Za-z])", " ", text)
     words = [_strip_debris(w) for w in one_line(text.replace("_", " ")).split(" ")]
     words = [w for w in words if (w and any(c.isalnum() for c in w)) or w in ("&", "-")]
     if style is TextStyle.ADDRESS:
@@ -147,6 +157,10 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         ] + words[-1:]
         words = ["Pl" + w[2:] if w in ("PI", "PI,", "PI.") else w for w in words]
         words = [_inner_case(_shape_case(_state_misread(_numeric_misread(w)))) for w in words if w]
+        words = [_state_for_zip(w, nxt) for w, nxt in pairwise([*words, ""])]
+        # a house number with a lookalike letter in it: "9O ASPEN DRIVE"
+        if words and re.fullmatch(r"\d[0-9OoIl|]+,?", words[0]):
+            words[0] = as_digits(words[0].rstrip(",")) + words[0][len(words[0].rstrip(",")) :]
         # an l read as 1 inside a word: "Mi11" is Mill
         words = [_ells(w) for w in words]
     elif style is TextStyle.NAME:
@@ -160,9 +174,13 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         words = [_inner_case(_shape_case(re.sub(r"^l(?=[a-z]{2})", "I", w))) for w in words]
         # an O read as 0 in initials or a degree: "D.0." is D.O.
         words = [w.replace("0", "O") if re.fullmatch(r"(?:[A-Z0]\.)+,?", w) else w for w in words]
-        if words and _stray_stop(words[-1]):
-            words[-1] = words[-1][:-1]
+        # a full stop after a name word is a speck ("WEI. EDWARDS", "Moore.")
+        words = [w[:-1] if _stray_stop(w) else w for w in words]
     elif style is TextStyle.PROSE:
+        # a lone quote before a word, never closed, is a pen's entry stroke ("'Take")
+        words = [
+            w[1:] if w[:1] in "'‘\"“" and not re.search(r"['’\"”]", w[1:]) else w for w in words
+        ]
         words = [_plain_letters(re.sub(r"\.[:;,]+$", ".", w)).lstrip("-") for w in words]
         words = [p for w in words for p in re.sub(r"(?<=[a-z])\.(?=[a-z])", " ", w).split()]
         words = [
@@ -259,6 +277,43 @@ def _stray_stop(word: str) -> bool:
     """A full stop after a surname ("Moore."), not one ending "M.D." or "Jr."."""
     letters = sum(c.isalpha() for c in word)
     return word.endswith(".") and letters >= 3 and not re.fullmatch(r"(?:[A-Za-z]{1,2}\.)+", word)
+
+
+# USPS state codes by the first three digits of a ZIP code (inclusive ranges).
+_ZIP3_STATES: tuple[tuple[int, int, str], ...] = (
+    (5, 5, "NY"), (6, 9, "PR"), (10, 27, "MA"), (28, 29, "RI"), (30, 38, "NH"),
+    (39, 49, "ME"), (50, 59, "VT"), (60, 69, "CT"), (70, 89, "NJ"), (100, 149, "NY"),
+    (150, 196, "PA"), (197, 199, "DE"), (200, 205, "DC"), (206, 219, "MD"), (220, 246, "VA"),
+    (247, 268, "WV"), (270, 289, "NC"), (290, 299, "SC"), (300, 319, "GA"), (320, 349, "FL"),
+    (350, 369, "AL"), (370, 385, "TN"), (386, 397, "MS"), (398, 399, "GA"), (400, 427, "KY"),
+    (430, 458, "OH"), (460, 479, "IN"), (480, 499, "MI"), (500, 528, "IA"), (530, 549, "WI"),
+    (550, 567, "MN"), (570, 577, "SD"), (580, 588, "ND"), (590, 599, "MT"), (600, 629, "IL"),
+    (630, 658, "MO"), (660, 679, "KS"), (680, 693, "NE"), (700, 714, "LA"), (716, 729, "AR"),
+    (730, 749, "OK"), (750, 799, "TX"), (800, 816, "CO"), (820, 831, "WY"), (832, 838, "ID"),
+    (840, 847, "UT"), (850, 865, "AZ"), (870, 884, "NM"), (885, 885, "TX"), (889, 898, "NV"),
+    (900, 961, "CA"), (967, 968, "HI"), (970, 979, "OR"), (980, 994, "WA"), (995, 999, "AK"),
+)  # fmt: skip
+
+
+def state_of_zip(zip_code: str) -> str | None:
+    """The USPS code of the state a five-digit ZIP code belongs to, if known."""
+    prefix = int(zip_code[:3])
+    return next((state for low, high, state in _ZIP3_STATES if low <= prefix <= high), None)
+
+
+def _state_for_zip(word: str, following: str) -> str:
+    """``NI`` before ``08608`` is NJ: a code that is no state's, one letter from the ZIP's.
+
+    A valid code is never changed, even when it is not the ZIP code's state.
+    """
+    core = word.rstrip(",")
+    zip_code = re.fullmatch(r"(\d{5})(?:-\d{4})?[.,]?", following)
+    if not re.fullmatch(r"[A-Z]{1,2}", core) or core in US_STATES or zip_code is None:
+        return word
+    state = state_of_zip(zip_code.group(1))
+    if state is None or Levenshtein.distance(core, state) > 1:
+        return word
+    return state + word[len(core) :]
 
 
 def _state_misread(word: str) -> str:
