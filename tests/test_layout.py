@@ -118,6 +118,18 @@ def test_value_right_skips_blank_fillers() -> None:
     assert texts(value_right(lines, hit, [hit])) == "2 times"
 
 
+def test_a_labels_bracketed_examples_are_not_its_value() -> None:
+    lines = group_lines(row(50, 100, "List any Medical Problems (asthma, seizures, headaches):"))
+    hit = find_labels(lines, LABELS)[0]
+    assert value_right(lines, hit, [hit]) == ()
+    lines = group_lines(row(50, 100, "List any Medical Problems (asthma, seizures): Gout"))
+    hit = find_labels(lines, LABELS)[0]
+    assert texts(value_right(lines, hit, [hit])) == "Gout"
+    lines = group_lines(row(50, 100, "Name: (415) 555-0185"))
+    hit = find_labels(lines, LABELS)[0]
+    assert texts(value_right(lines, hit, [hit])) == "(415) 555-0185"
+
+
 def test_value_below_a_label_with_nothing_right() -> None:
     words = layout(
         [

@@ -477,7 +477,7 @@ def value_right(
         (s.start for s in stops if s.line == match.line and s.start >= match.end),
         default=len(line.words),
     )
-    words = list(line.words[match.end : next_stop])
+    words = _after_qualifier(list(line.words[match.end : next_stop]))
     blank_end: int | None = None
     while words and not any(c.isalnum() for c in words[0].text):
         popped = words.pop(0)  # a blank's underscores or a speck before the value
@@ -493,6 +493,25 @@ def value_right(
             break
         taken.append(word)
     return _unfilled(taken)
+
+
+def _after_qualifier(words: list[Word]) -> list[Word]:
+    """The words after a label's own bracketed words: its examples or its unit.
+
+    "List any Medical Problems (asthma, seizures, headaches):" leaves nothing to read right
+    of the label; a bracket with no letters ("(415) 555-0185") is a value's.
+    """
+    if not words or not words[0].text.startswith("("):
+        return words
+    for index, word in enumerate(words):
+        if word.text.endswith((")", "):")):
+            inside = "".join(w.text for w in words[: index + 1])
+            if sum(c.isalpha() for c in inside) >= 3 and (
+                word.text.endswith(":") or index == len(words) - 1
+            ):
+                return words[index + 1 :]
+            return words
+    return words
 
 
 def value_beside(
