@@ -96,10 +96,12 @@ def reader_engine(language: str) -> OcrEngine:
 def tokens(text: str) -> list[str]:
     """Case-blind words, split at spaces and sentence punctuation.
 
-    Other marks stay inside their word: ``6416"Willow`` is not ``6416 Willow``.
-    Rules and box edges read at a word's ends (``|``, ``_``, dashes) are dropped.
+    Other marks stay inside their word: ``6416"Willow`` is not ``6416 Willow``, and the
+    full stop after a lone letter is an abbreviation's, not a sentence's: ``M.D.`` is not
+    ``M.D``. Rules and box edges read at a word's ends (``|``, ``_``, dashes) are dropped.
     """
-    spaced = re.sub(r"[,.;:!?()\[\]{}]", " ", text.casefold())
+    initials = re.sub(r"(?<![a-z0-9])([a-z])\.", "\\1\x00", text.casefold())
+    spaced = re.sub(r"[,.;:!?()\[\]{}]", " ", initials).replace("\x00", ".")
     words = (word.strip("|_-–—~'`\"") for word in spaced.split())
     return [word for word in words if word]
 
