@@ -28,6 +28,8 @@ from medreview.validation import validate_field
 
 # A layout's reading is trusted this much (times the weakest word's confidence).
 LAYOUT_STRENGTH = 0.97
+# A list the form leaves blank is read as empty with this confidence.
+BLANK_CONFIDENCE = 0.8
 # A field the two readers disagree on is shown with at most this confidence.
 DOUBTFUL_CONFIDENCE = 0.45
 # Gap kept between a value and the anchor that ends it (share of the page).
@@ -201,10 +203,10 @@ def read_page_fields(
     place: a name line inside a loosely learned address block is the name's).
     """
     specs = {spec.name: spec for spec in fields_of(layout.document_type)}
-    words = alignment.words.words
     observed = alignment.to_layout(alignment.words.centres)
     printed = _printed_words(alignment, observed)
     page = alignment.words.page
+    words, observed = _split_labels(alignment, printed, observed)
     boxes: dict[str, Box] = {}
     owner: dict[int, tuple[float, str]] = {}
     for region in layout.fields:
@@ -229,8 +231,16 @@ def read_page_fields(
             continue
         spec = specs[region.name]
         inside = [i for i, (_area, name) in sorted(owner.items()) if name == region.name]
-        if not inside or (region.choice and spec.kind is FieldKind.REFILLS):
+        if region.choice and spec.kind is FieldKind.REFILLS:
             continue  # (a circled number in a printed row cannot be told from its text)
+        if not inside:
+            if spec.kind is FieldKind.LIST and _region_found(region, alignment):
+                # the form's list left blank: an empty list (the spec's [] for blank)
+                empty = FieldResult(
+                    value=[], confidence=BLANK_CONFIDENCE, page=alignment.words.page.index
+                )
+                results[region.name] = LayoutReading(empty, boxes[region.name], alignment)
+            continue
         medical = spec.kind in _MEDICAL_KINDS or spec.name in _MEDICAL_FIELDS
         xs = [float(observed[i][0]) for i in inside]
         ys = [float(observed[i][1]) for i in inside]
@@ -243,6 +253,59 @@ def read_page_fields(
         result = FieldResult.from_words(value, picked, rule_strength=LAYOUT_STRENGTH)
         results[region.name] = LayoutReading(result, boxes[region.name], alignment)
     return results
+
+
+def _region_found(region: FieldRegion, alignment: PageAlignment) -> bool:
+    """Whether the region's own anchors (its label) were found on the page."""
+    return any(i in alignment.found for i in region.anchors)
+
+
+def _split_labels(
+    alignment: PageAlignment, printed: set[int], observed: np.ndarray
+) -> tuple[list[Word], np.ndarray]:
+    """The page's words, a label run together with its value (``PHONE503``) split in two.
+
+    A word that is no printed word of the form but starts with the text of one of its
+    anchors (three letters or more) keeps only what follows, with its box narrowed in
+    proportion; the label's part is printed and goes.
+    """
+    words = list(alignment.words.words)
+    keys = sorted(
+        {a.key for a in alignment.layout_page.anchors if len(a.key) >= 3}, key=len, reverse=True
+    )
+    if not keys:
+        return words, observed
+    observed = observed.copy()
+    page = alignment.words.page
+    for i, word in enumerate(words):
+        key = alignment.words.keys[i]
+        if i in printed or len(key) < 4:
+            continue
+        label = next((k for k in keys if key.startswith(k) and len(key) > len(k)), None)
+        if label is None:
+            continue
+        text = word.ocr_text or word.text
+        cut, seen = 0, 0
+        while cut < len(text) and seen < len(label):
+            seen += text[cut].isalnum()
+            cut += 1
+        rest = text[cut:].lstrip(":;,.-/ ")
+        if not rest or not (rest[0].isdigit() or text[cut] in ":;/"):
+            continue  # a value word that starts like a label ("States"), not a run-on
+        share = (len(text) - len(rest)) / len(text)
+        x0 = word.bbox.x0 + round(share * word.bbox.width)
+        box = BBox(min(x0, word.bbox.x1 - 1), word.bbox.y0, word.bbox.x1, word.bbox.y1)
+        words[i] = replace(word, text=rest, ocr_text=rest, bbox=box)
+        centre = np.array(
+            [
+                [
+                    (box.x0 + box.x1) / 2 / max(page.width, 1),
+                    (box.y0 + box.y1) / 2 / max(page.height, 1),
+                ]
+            ]
+        )
+        observed[i] = alignment.to_layout(centre)[0]
+    return words, observed
 
 
 _SHORT_KINDS = frozenset({FieldKind.DATE, FieldKind.PHONE, FieldKind.NUMBER, FieldKind.INTEGER})
@@ -353,7 +416,12 @@ def combine(
             extra = set(theirs.boxes) - set(ours.boxes)
             wider = bool(ours.boxes) and set(ours.boxes) <= set(theirs.boxes)
             wider = wider and not extra & taken[name]
-            chosen, other = (theirs, ours) if reading.holds(theirs) or wider else (ours, theirs)
+            # ... unless the layout read every word it did and more, in the region (the
+            # generic reader stopped early in a list)
+            more = isinstance(ours.value, list) and bool(theirs.boxes)
+            more = more and set(theirs.boxes) < set(ours.boxes)
+            keep = (reading.holds(theirs) and not more) or wider
+            chosen, other = (theirs, ours) if keep else (ours, theirs)
             # the other reading is a second reading that disagrees: shown beside it, never
             # verified automatically, and no later reader makes it confident again
             ours = replace(
