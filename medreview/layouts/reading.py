@@ -28,6 +28,8 @@ from medreview.validation import validate_field
 
 # A layout's reading is trusted this much (times the weakest word's confidence).
 LAYOUT_STRENGTH = 0.97
+# A word further from a region's middle than this share of its half-height is on its edge.
+_EDGE = 0.75
 # A list the form leaves blank is read as empty with this confidence.
 BLANK_CONFIDENCE = 0.8
 # A field the two readers disagree on is shown with at most this confidence.
@@ -199,8 +201,9 @@ def read_page_fields(
 ) -> dict[str, LayoutReading]:
     """The fields a layout places on one aligned page.
 
-    A word inside two fields' regions goes to the smaller region (the more precise
-    place: a name line inside a loosely learned address block is the name's).
+    A word inside two fields' regions goes to the one it is well inside (not on its top
+    or bottom edge), then to the smaller (the more precise place: a name line inside a
+    loosely learned address block is the name's).
     """
     specs = {spec.name: spec for spec in fields_of(layout.document_type)}
     observed = alignment.to_layout(alignment.words.centres)
@@ -208,7 +211,7 @@ def read_page_fields(
     page = alignment.words.page
     words, observed = _split_labels(alignment, printed, observed)
     boxes: dict[str, Box] = {}
-    owner: dict[int, tuple[float, str]] = {}
+    owner: dict[int, tuple[tuple[bool, float], str]] = {}
     for region in layout.fields:
         spec = specs.get(region.name)
         if spec is None or region.page != alignment.layout_page.index:
@@ -216,15 +219,18 @@ def read_page_fields(
         box = boxes[region.name] = _moved_box(region, alignment, observed)
         x0, y0, x1, y1 = box
         area = (x1 - x0) * (y1 - y0)
+        middle, half = (y0 + y1) / 2, max((y1 - y0) / 2, 1e-6)
         for i in range(len(words)):
+            # a word on a region's top or bottom edge is less its own than one well inside
+            rank = (abs(float(observed[i][1]) - middle) > _EDGE * half, area)
             if (
                 x0 <= observed[i][0] <= x1
                 and y0 <= observed[i][1] <= y1
                 and (region.choice or i not in printed)
                 and _value_word(words[i], spec)
-                and (i not in owner or owner[i][0] > area)
+                and (i not in owner or owner[i][0] > rank)
             ):
-                owner[i] = (area, region.name)
+                owner[i] = (rank, region.name)
     results: dict[str, LayoutReading] = {}
     for region in layout.fields:
         if region.name not in boxes:
@@ -389,15 +395,34 @@ def combine(
     layout_fields: Mapping[str, LayoutReading],
     generic: Mapping[str, FieldResult],
     layout: Layout,
+    match: Match | None = None,
 ) -> tuple[dict[str, FieldResult], list[str]]:
     """The layout's reading set against the generic reader's, and the doubts it raises.
 
     A field the layout read takes the layout's value, unless the generic reader
     read it from inside the layout's region too, or read all the layout's words and
     more (then the generic reading is kept). Where the two values differ the field is
-    doubtful. A field the layout did not read keeps the generic reading.
+    doubtful. A field the layout did not read keeps the generic reading, unless that
+    reading is made of the form's printed words only (a label read as a blank field's
+    value: the field is blank; a choice, read from its mark, is not). ``match`` gives
+    the printed words of every page.
     """
     fields = dict(generic)
+    if match is not None:
+        printed = {index: _printed_boxes(alignment) for index, alignment in match.pages.items()}
+        # (a choice is read from a mark around or beside a printed option: not blank)
+        choices = {
+            spec.name
+            for spec in fields_of(layout.document_type)
+            if spec.kind in (FieldKind.ENUM, FieldKind.REFILLS)
+        }
+        for name, theirs in generic.items():
+            if name in layout_fields or name in choices or not theirs.boxes:
+                continue
+            if theirs.page not in printed:
+                continue
+            if set(theirs.boxes) <= printed[theirs.page]:
+                del fields[name]
     warnings: list[str] = []
     taken = {  # the words a reading of another field may not have: printed, or others' values
         name: {b for other, r in layout_fields.items() if other != name for b in r.result.boxes}
