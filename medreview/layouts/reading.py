@@ -416,12 +416,10 @@ def combine(
             for spec in fields_of(layout.document_type)
             if spec.kind in (FieldKind.ENUM, FieldKind.REFILLS)
         }
-        for name, theirs in generic.items():
-            if name in layout_fields or name in choices or not theirs.boxes:
+        for name, found in generic.items():
+            if name in layout_fields or name in choices or not found.boxes:
                 continue
-            if theirs.page not in printed:
-                continue
-            if set(theirs.boxes) <= printed[theirs.page]:
+            if found.page in printed and set(found.boxes) <= printed[found.page]:
                 del fields[name]
     warnings: list[str] = []
     taken = {  # the words a reading of another field may not have: printed, or others' values
