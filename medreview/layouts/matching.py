@@ -356,12 +356,40 @@ def _place(
     return found, pushed
 
 
-def _align_page(lp: _IndexedPage, words: PageWords) -> PageAlignment | None:
+def case_shape(text: str) -> str:
+    """How a word is printed: ``upper`` (NAME), ``title`` (Name), ``lower`` (name), else ``""``.
+
+    One printed form prints each label one way: a word of another case is another form's.
+    """
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2:
+        return ""
+    if all(c.isupper() for c in letters):
+        return "upper"
+    if all(c.islower() for c in letters[1:]):
+        return "title" if letters[0].isupper() else "lower"
+    return ""  # mixed (OCR reads some capitals small): no telling
+
+
+def _same_case(anchor: str, word: str) -> bool:
+    a, b = case_shape(anchor), case_shape(word)
+    return not a or not b or a == b
+
+
+def _align_page(lp: _IndexedPage, words: PageWords, any_case: bool) -> PageAlignment | None:
     keys = lp.anchor_keys
     aligned = align(keys, lp.centres, words.by_key, words.centres, lefts=(lp.lefts, words.lefts))
     if aligned is None:
         return None
     matrix, found, pushed = aligned
+    page_words = words.words
+    found = {
+        i: j
+        for i, j in found.items()
+        if any_case
+        or _same_case(lp.page.anchors[i].text, page_words[j].ocr_text or page_words[j].text)
+    }
+    pushed = {i for i in pushed if i in found}
     landmarks = sum(len(v) for v in lp.by_key.values())
     present = sum(len(v) for k, v in lp.by_key.items() if k in words.by_key)
     return PageAlignment(lp.page, words, matrix, found, frozenset(pushed), landmarks, present)
@@ -373,7 +401,7 @@ def _try(indexed: _IndexedLayout, pages: Mapping[int, PageWords]) -> Match | Non
         words = pages.get(lp.page.index)
         if words is None:
             continue
-        alignment = _align_page(lp, words)
+        alignment = _align_page(lp, words, indexed.layout.any_case)
         if alignment is None or not accepted(
             alignment.weight, alignment.landmarks, alignment.present, 0
         ):
