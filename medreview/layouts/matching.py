@@ -37,8 +37,10 @@ CANDIDATES = 6
 # An anchor is "in place" within this distance (shares of the page) of where the
 # alignment puts it; RANSAC keeps correspondences within the same distance.
 TOLERANCE = 0.018
-# When the runner-up finds this share of the best match's anchors, the page is ambiguous.
+# Layouts finding this share of the most anchors any layout finds compete on their score.
 AMBIGUOUS = 0.85
+# Scores this close are a tie.
+_TIE = 0.03
 # A word text occurring more often than this on a page or layout is no landmark.
 MAX_OCCURRENCES = 4
 # A mapped page may be this much smaller or larger than the layout's (area ratio).
@@ -428,8 +430,8 @@ def find_layout(
 ) -> Match | None:
     """The layout the pages show best (of ``document_type`` when given), or ``None``.
 
-    The best finds the most anchors; when another layout finds nearly as many the
-    page is ambiguous and no layout reads it.
+    Candidates are the layouts whose printed words the pages show most; the best of
+    those that match is chosen by :func:`best_match`.
     """
     if not layouts.layouts or not pages:
         return None
@@ -445,10 +447,32 @@ def find_layout(
     matches = [m for m in (_try(item, words) for _s, _n, item in ranked[:CANDIDATES]) if m]
     if not matches:
         return None
-    matches.sort(key=lambda m: (-m.weight, -m.score))
-    if len(matches) > 1 and matches[1].weight >= AMBIGUOUS * matches[0].weight:
-        return None  # two forms explain the page about as well: neither is trusted
-    return matches[0]
+    return best_match(matches)
+
+
+def best_match(matches: Sequence[Match]) -> Match | None:
+    """The match that explains the pages best, ``None`` when two forms tie.
+
+    Of the layouts that find nearly as many anchors as the most (``AMBIGUOUS``), the one
+    whose anchors are in place in the largest share wins: a layout learned from this very
+    form beats a shipped one that spans its family (``any_case``), which wins only a tie.
+    Two layouts of different document types that explain the pages about equally well
+    leave the document to the generic reader.
+    """
+    if not matches:
+        return None
+    most = max(m.weight for m in matches)
+    near = sorted(
+        (m for m in matches if m.weight >= AMBIGUOUS * most),
+        key=lambda m: (-round(m.score, 2), m.layout.any_case, -m.weight),
+    )
+    best = near[0]
+    for rival in near[1:]:
+        if rival.layout.document_type != best.layout.document_type and (
+            rival.score >= best.score - _TIE
+        ):
+            return None  # two kinds of form explain the page about as well: neither is trusted
+    return best
 
 
 def same_form(a: Layout, b: Layout) -> bool:
