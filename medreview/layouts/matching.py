@@ -11,6 +11,7 @@ in the largest share wins, if that share is high enough.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,7 +32,7 @@ MIN_COVERAGE = 0.35
 # previous prescriber's street, does not),
 MIN_PLACED = 0.72
 # with at least this many anchors found.
-MIN_ANCHORS = 6
+MIN_ANCHORS = 5
 # How many candidates get a geometric check, best first.
 CANDIDATES = 6
 # An anchor is "in place" within this distance (shares of the page) of where the
@@ -78,6 +79,9 @@ class PageWords:
         for i, key in enumerate(keys):
             if len(key) >= 2:
                 by_key.setdefault(key, []).append(i)
+            label = run_on_label(page.words[i].ocr_text or page.words[i].text)
+            if label:  # "Tel:612-555-0115" is the label "Tel:" too (found by its left edge)
+                by_key.setdefault(label, []).append(i)
         lefts = centres.copy()
         if len(page.words):
             lefts[:, 0] = [w.bbox.x0 / width for w in page.words]
@@ -87,6 +91,17 @@ class PageWords:
     def words(self) -> tuple[Word, ...]:
         """The page's words."""
         return self.page.words
+
+
+_RUN_ON = re.compile(r"([A-Za-z][A-Za-z/]*[A-Za-z])(?::(?=\S)|(?=[0-9(+]))")
+
+
+def run_on_label(text: str) -> str:
+    """The key of a label the OCR ran together with its value (``Tel:612...``, ``PHONE503``)."""
+    found = _RUN_ON.match(text)
+    if found is None or found.end() >= len(text):
+        return ""
+    return word_key(found.group(1))
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,20 +119,26 @@ def _text(word: Word) -> str:
     return word.text
 
 
+def _exact(alignment: PageAlignment, anchor: int) -> bool:
+    """Whether the anchor was found as a word of its own (not run together with a value)."""
+    j = alignment.found.get(anchor)
+    return j is not None and alignment.words.keys[j] == alignment.layout_page.anchors[anchor].key
+
+
 def _moved_box(region: FieldRegion, alignment: PageAlignment, observed: np.ndarray) -> Box:
     """The region moved with its anchors and ended at its stops, in the layout's frame."""
     anchors = alignment.layout_page.anchors
-    nearest = next((i for i in region.anchors if i in alignment.found), None)
+    nearest = next((i for i in region.anchors if _exact(alignment, i)), None)
     dx, dy = 0.0, 0.0
     if nearest is not None:  # the region moves with its label, the nearest anchor found
         dx, dy = (float(v) for v in observed[alignment.found[nearest]] - anchors[nearest].centre)
     x0, y0, x1, y1 = region.box
     x0, y0, x1, y1 = x0 + dx, y0 + dy, x1 + dx, y1 + dy
-    if region.stop_right is not None and region.stop_right in alignment.found:
+    if region.stop_right is not None and _exact(alignment, region.stop_right):
         stop = anchors[region.stop_right]
         left = observed[alignment.found[region.stop_right]][0] - (stop.box[2] - stop.box[0]) / 2
         x1 = max(x0 + 0.01, left - STOP_MARGIN)
-    if region.stop_below is not None and region.stop_below in alignment.found:
+    if region.stop_below is not None and _exact(alignment, region.stop_below):
         stop = anchors[region.stop_below]
         top = observed[alignment.found[region.stop_below]][1] - (stop.box[3] - stop.box[1]) / 2
         y1 = max(y0 + 0.005, top - STOP_MARGIN)
@@ -154,8 +160,10 @@ def _printed_words(alignment: PageAlignment, observed: np.ndarray) -> set[int]:
 
 
 def _printed_boxes(alignment: PageAlignment) -> set[BBox]:
-    words = alignment.words.words
-    return {words[j].bbox for j in alignment.found.values()}
+    """The boxes of the anchors found (not of a label found run together with its value)."""
+    words, keys = alignment.words.words, alignment.words.keys
+    anchors = alignment.layout_page.anchors
+    return {words[j].bbox for i, j in alignment.found.items() if keys[j] == anchors[i].key}
 
 
 def _separator(spec: FieldSpec, region: FieldRegion) -> str:
@@ -209,7 +217,8 @@ def read_page_fields(
     observed = alignment.to_layout(alignment.words.centres)
     printed = _printed_words(alignment, observed)
     page = alignment.words.page
-    words, observed = _split_labels(alignment, printed, observed)
+    words, observed, split = _split_labels(alignment, observed)
+    printed -= split  # (a label found run together with its value: the value is not printed)
     boxes: dict[str, Box] = {}
     owner: dict[int, tuple[tuple[bool, float], str]] = {}
     for region in layout.fields:
@@ -267,25 +276,27 @@ def _region_found(region: FieldRegion, alignment: PageAlignment) -> bool:
 
 
 def _split_labels(
-    alignment: PageAlignment, printed: set[int], observed: np.ndarray
-) -> tuple[list[Word], np.ndarray]:
+    alignment: PageAlignment, observed: np.ndarray
+) -> tuple[list[Word], np.ndarray, set[int]]:
     """The page's words, a label run together with its value (``PHONE503``) split in two.
 
-    A word that is no printed word of the form but starts with the text of one of its
-    anchors (three letters or more) keeps only what follows, with its box narrowed in
-    proportion; the label's part is printed and goes.
+    A word that starts with the text of one of the form's anchors (three letters or more)
+    and goes on keeps only what follows, with its box narrowed in proportion; the label's
+    part is printed and goes. Returns the words, their centres in the layout's frame and
+    which were split.
     """
     words = list(alignment.words.words)
+    split: set[int] = set()
     keys = sorted(
         {a.key for a in alignment.layout_page.anchors if len(a.key) >= 3}, key=len, reverse=True
     )
     if not keys:
-        return words, observed
+        return words, observed, split
     observed = observed.copy()
     page = alignment.words.page
     for i, word in enumerate(words):
         key = alignment.words.keys[i]
-        if i in printed or len(key) < 4:
+        if len(key) < 4:
             continue
         label = next((k for k in keys if key.startswith(k) and len(key) > len(k)), None)
         if label is None:
@@ -311,7 +322,8 @@ def _split_labels(
             ]
         )
         observed[i] = alignment.to_layout(centre)[0]
-    return words, observed
+        split.add(i)
+    return words, observed, split
 
 
 _SHORT_KINDS = frozenset({FieldKind.DATE, FieldKind.PHONE, FieldKind.NUMBER, FieldKind.INTEGER})
