@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -32,6 +33,8 @@ LAYOUT_STRENGTH = 0.97
 _EDGE = 0.75
 # A list the form leaves blank is read as empty with this confidence.
 BLANK_CONFIDENCE = 0.8
+# A date read by repairing a separator the OCR misread is trusted this much.
+REPAIRED_STRENGTH = 0.5
 # A field the two readers disagree on is shown with at most this confidence.
 DOUBTFUL_CONFIDENCE = 0.45
 # Gap kept between a value and the anchor that ends it (share of the page).
@@ -265,7 +268,12 @@ def read_page_fields(
             continue
         value, used = found
         picked = [words[inside[k]] for k in used]
-        result = FieldResult.from_words(value, picked, rule_strength=LAYOUT_STRENGTH)
+        # a date read only by repairing a misread separator is shown for review
+        repaired = spec.kind is FieldKind.DATE and all(
+            coerce(spec, shown[used[0]].text, o) is None for o in DateOrder
+        )
+        strength = REPAIRED_STRENGTH if repaired and len(used) == 1 else LAYOUT_STRENGTH
+        result = FieldResult.from_words(value, picked, rule_strength=strength)
         results[region.name] = LayoutReading(result, boxes[region.name], alignment)
     return results
 
@@ -358,7 +366,28 @@ def _typed_value(
             value = coerce(spec, part, order)
             if value is not None and validate_field(spec, value) is None:
                 return value, run
+    if spec.kind is FieldKind.DATE:
+        for i in ranked:  # a separator the OCR read as 1 ("19103/2020"): one repair only
+            repaired = {
+                value
+                for variant in _separator_repairs(words[i].text)
+                if (value := coerce(spec, variant, order)) is not None
+                and validate_field(spec, value) is None
+            }
+            if len(repaired) == 1:
+                return repaired.pop(), [i]
     return None
+
+
+def _separator_repairs(text: str) -> list[str]:
+    """``text`` with one ``1`` beside a date's digits read as its separator, or dropped."""
+    if not re.fullmatch(r"[0-9]+(?:[/.-][0-9]+){0,2}", text):
+        return []
+    variants = []
+    for i, c in enumerate(text):
+        if c == "1" and 0 < i < len(text) - 1:
+            variants += [text[:i] + "/" + text[i + 1 :], text[:i] + text[i + 1 :]]
+    return variants
 
 
 def read_fields(match: Match, order: DateOrder) -> dict[str, LayoutReading]:
@@ -401,6 +430,23 @@ def document_date_order(texts: Sequence[str]) -> DateOrder | None:
     if votes[DateOrder.DAY_FIRST] == votes[DateOrder.MONTH_FIRST]:
         return None
     return max(votes, key=lambda o: votes[o])
+
+
+def faithful(found: FieldResult, reading: LayoutReading) -> bool:
+    """Whether a text value uses no word more often than the words it was read from show it.
+
+    Values of other kinds (dates, phones, lists), and readings whose words are not on the
+    layout's page, are taken as read.
+    """
+    if not isinstance(found.value, str) or found.page != reading.alignment.words.page.index:
+        return True
+    boxes = set(found.boxes)
+    words = [w for w in reading.alignment.words.words if w.bbox in boxes]
+    if not words:
+        return True
+    shown = Counter(word_key(w.ocr_text or w.text) for w in words)
+    used = Counter(k for k in (word_key(t) for t in found.value.split()) if k)
+    return all(count <= shown[k] for k, count in used.items() if k in shown)
 
 
 def combine(
@@ -456,6 +502,9 @@ def combine(
             more = isinstance(ours.value, list) and bool(theirs.boxes)
             more = more and set(theirs.boxes) < set(ours.boxes)
             keep = (reading.holds(theirs) and not more) or wider
+            # ... and a text whose words the generic reader repeated or made up (an address
+            # part twice) is not kept over the layout's, which spells its words as read
+            keep = keep and (faithful(theirs, reading) or not faithful(ours, reading))
             chosen, other = (theirs, ours) if keep else (ours, theirs)
             # the other reading is a second reading that disagrees: shown beside it, never
             # verified automatically, and no later reader makes it confident again
