@@ -229,11 +229,16 @@ def _may_start(kind: FieldKind, key: str) -> bool:
 def _span_words(
     page: _Page, spec: FieldSpec, value: FieldData, used: set[int], order: DateOrder
 ) -> list[int]:
-    """The shortest run of words on one line that reads as ``value``."""
+    """The shortest run of words on one line that reads as ``value``.
+
+    A small number in a column of item numbers (``1 2 3`` down a medicine list) is taken
+    only when nothing else reads as the value.
+    """
     longest = _SPAN_WORDS.get(spec.kind, 3)
     orders = (order, DateOrder.DAY_FIRST if order is DateOrder.MONTH_FIRST else order)
     if spec.kind is FieldKind.ALNUM and isinstance(value, str):
         value = value.upper()
+    numbered: list[int] = []
     for length in range(1, longest + 1):
         for line in page.lines():
             for start in range(len(line) - length + 1):
@@ -244,8 +249,28 @@ def _span_words(
                 if value == [] and word_key(text) not in _EMPTY_WORDS:
                     continue  # only the words that say "nothing" mark an empty list
                 if value in page.readings(spec, text, orders):
+                    if length == 1 and _item_number(page, span[0]):
+                        numbered = numbered or span
+                        continue
                     return span
-    return []
+    return numbered
+
+
+def _item_number(page: _Page, index: int) -> bool:
+    """Whether a word is a small number with another straight above or below it."""
+    if not _NUMBERING.fullmatch(page.ocr.words[index].ocr_text):
+        return False
+    box = page.boxes[index]
+    height = float(box[3] - box[1])
+    for j, other in enumerate(page.boxes):
+        if j == index or not _NUMBERING.fullmatch(page.ocr.words[j].ocr_text):
+            continue
+        if (
+            abs(float(other[0] - box[0])) <= height
+            and 0 < abs(float(other[1] - box[1])) <= 3 * height
+        ):
+            return True
+    return False
 
 
 def _evidence_words(
@@ -255,7 +280,9 @@ def _evidence_words(
         return []
     boxes = set(evidence.boxes)
     words = [i for i, w in enumerate(page.ocr.words) if w.bbox in boxes]
-    if spec.kind in _TEXT_KINDS and value != []:
+    if value == []:  # only a word saying "nothing" is an empty list's place, never its label
+        return [i for i in words if page.keys[i] in _EMPTY_WORDS]
+    if spec.kind in _TEXT_KINDS:
         # the generic reader's boxes may hold more than the value (a "nil" after a list):
         # only the words spelling the value's tokens are its place
         tokens = _tokens(value)

@@ -432,6 +432,25 @@ def document_date_order(texts: Sequence[str]) -> DateOrder | None:
     return max(votes, key=lambda o: votes[o])
 
 
+def _left_out(extra: set[BBox], lines: Sequence[BBox], reading: LayoutReading) -> bool:
+    """Whether the ``extra`` words are words of letters on the lines of ``lines``.
+
+    (A first name or a city the generic reader left out; not a phone or a licence number
+    printed on the line of a prescriber's name.)
+    """
+    words = {w.bbox: w for w in reading.alignment.words.words}
+    for b in extra:
+        word = words.get(b)
+        if word is None or not word_key(word.ocr_text or word.text).isalpha():
+            return False
+        if not any(
+            min(b.y1, line.y1) - max(b.y0, line.y0) > 0.5 * min(b.height, line.height)
+            for line in lines
+        ):
+            return False
+    return True
+
+
 def faithful(found: FieldResult, reading: LayoutReading) -> bool:
     """Whether a text value uses no word more often than the words it was read from show it.
 
@@ -485,7 +504,8 @@ def combine(
         | _printed_boxes(r.alignment)
         for name, r in layout_fields.items()
     }
-    for name in (spec.name for spec in fields_of(layout.document_type)):
+    kinds = {spec.name: spec.kind for spec in fields_of(layout.document_type)}
+    for name in kinds:
         reading = layout_fields.get(name)
         theirs = generic.get(name)
         if reading is None:
@@ -498,9 +518,16 @@ def combine(
             wider = bool(ours.boxes) and set(ours.boxes) <= set(theirs.boxes)
             wider = wider and not extra & taken[name]
             # ... unless the layout read every word it did and more, in the region (the
-            # generic reader stopped early in a list)
-            more = isinstance(ours.value, list) and bool(theirs.boxes)
-            more = more and set(theirs.boxes) < set(ours.boxes)
+            # generic reader stopped early in a list, or left out a word of a line it read;
+            # not a text's extra line, such as a specialty under a prescriber's name)
+            more = bool(theirs.boxes) and set(theirs.boxes) < set(ours.boxes)
+            more = more and (
+                isinstance(ours.value, list)
+                or (
+                    kinds[name] is FieldKind.STRING
+                    and _left_out(set(ours.boxes) - set(theirs.boxes), theirs.boxes, reading)
+                )
+            )
             keep = (reading.holds(theirs) and not more) or wider
             # ... and a text whose words the generic reader repeated or made up (an address
             # part twice) is not kept over the layout's, which spells its words as read

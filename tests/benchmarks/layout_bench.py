@@ -290,6 +290,16 @@ def learned_part(
             if read_by not in (None, own):
                 wrong.append(f"{sample.path.name} ({sample.form}, not taught) read by {read_by}")
     print_scores("(b) learned layouts: the rest of each taught form", scores, by_field=by_field)
+    if extract_has("--no-layouts"):  # the same documents without layouts, to compare
+        alone = Scores()
+        taught_rest = [s for s in rest if s.form.endswith("-0") or not s.form]
+        plain = extract(taught_rest, [*engine_options, "--no-layouts"], given_type=given_type)
+        for sample, result in zip(taught_rest, plain, strict=True):
+            alone.add(sample, result)
+        print_table(
+            "the same documents read by the generic reader alone",
+            {k: v for k, v in alone.fields["tuned"].items() if " all " in k},
+        )
     print_table("documents of a taught form read by its own learned layout", readers)
     if unlearned:
         print_scores("(b) documents of forms no layout was taught", others, by_field=by_field)
