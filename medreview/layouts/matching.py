@@ -24,9 +24,9 @@ from medreview.layouts.format import Anchor, Layout, LayoutPage, LayoutSet, word
 from medreview.model import OcrPage, Word
 
 # A layout is a candidate when this share of its anchors' texts occur on the page at all...
-MIN_PRESENT = 0.4
+MIN_PRESENT = 0.3
 # ... and it matches when this share of its anchors is found in place,
-MIN_COVERAGE = 0.35
+MIN_COVERAGE = 0.3
 # and this share of those whose text the page shows at all (a word of the layout's that
 # the page prints elsewhere speaks against it; one it does not print at all, such as a
 # previous prescriber's street, does not),
