@@ -480,8 +480,9 @@ def combine(
     read it from inside the layout's region too, or read all the layout's words and
     more (then the generic reading is kept). Where the two values differ the field is
     doubtful. A field the layout did not read keeps the generic reading, unless that
-    reading is made of the form's printed words only (a label read as a blank field's
-    value: the field is blank; a choice, read from its mark, is not). ``match`` gives
+    reading is made only of the form's printed words and of words the layout read as other
+    fields (a label, or a line of the address above, read as a blank field's value: the
+    field is blank; a choice, read from its mark, is not). ``match`` gives
     the printed words of every page.
     """
     fields = dict(generic)
@@ -493,11 +494,12 @@ def combine(
             for spec in fields_of(layout.document_type)
             if spec.kind in (FieldKind.ENUM, FieldKind.REFILLS)
         }
+        read = {b for r in layout_fields.values() for b in r.result.boxes}
         for name, found in generic.items():
             if name in layout_fields or name in choices or not found.boxes:
                 continue
-            if found.page in printed and set(found.boxes) <= printed[found.page]:
-                del fields[name]
+            if found.page in printed and set(found.boxes) <= printed[found.page] | read:
+                del fields[name]  # the form's words, or words of values the layout placed
     warnings: list[str] = []
     taken = {  # the words a reading of another field may not have: printed, or others' values
         name: {b for other, r in layout_fields.items() if other != name for b in r.result.boxes}
