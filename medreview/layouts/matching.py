@@ -40,6 +40,8 @@ CANDIDATES = 6
 TOLERANCE = 0.018
 # Layouts finding this share of the most anchors any layout finds compete on their score.
 AMBIGUOUS = 0.85
+# The printed words found may be this much wider or narrower than the layout's (median).
+PRINT_WIDTH = 0.1
 # Scores this close are a tie.
 _TIE = 0.03
 # A word text occurring more often than this on a page or layout is no landmark.
@@ -426,10 +428,49 @@ def _try(indexed: _IndexedLayout, pages: Mapping[int, PageWords]) -> Match | Non
         alignments[lp.page.index] = alignment
     if not alignments:
         return None
+    if not indexed.layout.any_case and not _same_print(alignments.values()):
+        return None  # the same words printed in another font or size: another printing
     match = Match(indexed.layout, alignments)
     landmarks = sum(a.landmarks for a in alignments.values())
     present = sum(a.present for a in alignments.values())
     return match if accepted(match.weight, landmarks, present, MIN_ANCHORS) else None
+
+
+def _same_print(alignments: Iterable[PageAlignment]) -> bool:
+    """Whether the printed words found are as wide as the layout's, once aligned.
+
+    One printed form prints its labels in one font and size: the anchors' widths, mapped
+    onto the page, are the page words' widths (the median within ``PRINT_WIDTH``). A form
+    printing the same labels in another font or size is another form.
+    """
+    ratios: list[float] = []
+    for alignment in alignments:
+        page = alignment.words.page
+        width = max(page.width, 1)
+        anchors = alignment.layout_page.anchors
+        found = [
+            (i, j)
+            for i, j in alignment.found.items()
+            if alignment.words.keys[j] == anchors[i].key and len(anchors[i].key) >= 3
+        ]
+        if not found:
+            continue
+        ends = np.array(
+            [
+                [anchors[i].box[0], anchors[i].centre[1], anchors[i].box[2], anchors[i].centre[1]]
+                for i, _j in found
+            ],
+            dtype=np.float64,
+        ).reshape(-1, 1, 2)
+        mapped = cv2.perspectiveTransform(ends, alignment.to_page).reshape(-1, 2, 2)
+        expected = mapped[:, 1, 0] - mapped[:, 0, 0]
+        for (_i, j), span in zip(found, expected, strict=True):
+            word = alignment.words.words[j]
+            if span > 0:
+                ratios.append((word.bbox.x1 - word.bbox.x0) / width / float(span))
+    if len(ratios) < MIN_ANCHORS:
+        return True  # too few to tell
+    return abs(float(np.median(ratios)) - 1.0) <= PRINT_WIDTH
 
 
 def accepted(found: float, landmarks: int, present: int, least: int) -> bool:
