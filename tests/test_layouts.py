@@ -22,7 +22,7 @@ from medreview.layouts import (
     teach,
 )
 from medreview.layouts.reading import DOUBTFUL_CONFIDENCE, document_date_order, read_fields
-from medreview.model import ExtractionResult, FieldResult
+from medreview.model import BBox, ExtractionResult, FieldResult
 from tests.layoutkit import (
     FORM_A_PRINTED,
     FORM_A_VALUES,
@@ -125,6 +125,29 @@ def test_a_form_printing_its_labels_in_another_case_is_another_form() -> None:
     assert find_layout([page], LayoutSet.of([learned])) is None
     family = replace(learned, any_case=True)  # a layout for every printing of the family
     assert find_layout([page], LayoutSet.of([family])) is not None
+
+
+def test_the_same_labels_printed_in_a_wider_font_are_another_printing() -> None:
+    learned = learn("clinic", "prescription", [form_a()], SAMPLE_VALUES)
+    page = form_a(OTHER_VALUES)
+    wider = replace(
+        page,
+        words=tuple(
+            replace(
+                w,
+                bbox=BBox(
+                    w.bbox.x0 - w.bbox.width // 6,
+                    w.bbox.y0,
+                    w.bbox.x1 + w.bbox.width // 6,
+                    w.bbox.y1,
+                ),
+            )
+            for w in page.words
+        ),
+    )
+    assert find_layout([page], LayoutSet.of([learned])) is not None
+    assert find_layout([wider], LayoutSet.of([learned])) is None
+    assert find_layout([wider], LayoutSet.of([replace(learned, any_case=True)])) is not None
 
 
 def test_a_blank_field_stays_absent_and_a_blank_list_is_empty() -> None:
