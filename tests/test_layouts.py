@@ -150,6 +150,19 @@ def test_the_same_labels_printed_in_a_wider_font_are_another_printing() -> None:
     assert find_layout([wider], LayoutSet.of([replace(learned, any_case=True)])) is not None
 
 
+def test_a_date_the_ocr_misread_still_teaches_its_place() -> None:
+    page = form_a()
+    misread = tuple(
+        replace(w, text=w.text.replace("/", "1", 1), ocr_text=w.ocr_text.replace("/", "1", 1))
+        if w.text.count("/") == 2
+        else w
+        for w in page.words
+    )
+    layout = learn("clinic", "prescription", [replace(page, words=misread)], SAMPLE_VALUES)
+    assert "date" in {f.name for f in layout.fields}
+    assert values_read(layout, form_a(OTHER_VALUES))["date"] == OTHER_VALUES["date"]
+
+
 def test_a_blank_field_stays_absent_and_a_blank_list_is_empty() -> None:
     layout = learn("clinic", "prescription", [form_a()], SAMPLE_VALUES)
     blank = {k: v for k, v in OTHER_VALUES.items() if k not in ("medicines", "patient_address")}
