@@ -22,7 +22,7 @@ from medreview.layouts import (
     teach,
 )
 from medreview.layouts.reading import DOUBTFUL_CONFIDENCE, document_date_order, read_fields
-from medreview.model import ExtractionResult, FieldResult
+from medreview.model import BBox, ExtractionResult, FieldResult
 from tests.layoutkit import (
     FORM_A_PRINTED,
     FORM_A_VALUES,
@@ -108,6 +108,73 @@ def test_no_match_on_another_form_or_document_type() -> None:
     match = find_layout([form_a(OTHER_VALUES, scale=0.9)], both)
     assert match is not None and match.layout.name == "form-a"
     assert find_layout([form_a()], both, document_type="patient_details") is None
+
+
+def test_a_learned_layout_outranks_a_shipped_one_of_its_form() -> None:
+    learned = learn("clinic", "prescription", [form_a()], SAMPLE_VALUES)
+    shipped = replace(learned, name="shipped", any_case=True)
+    for order in ([shipped, learned], [learned, shipped]):
+        match = find_layout([form_a(OTHER_VALUES, degrees=2.0)], LayoutSet.of(order))
+        assert match is not None and match.layout.name == "clinic"
+
+
+def test_a_form_printing_its_labels_in_another_case_is_another_form() -> None:
+    learned = learn("clinic", "prescription", [form_a()], SAMPLE_VALUES)
+    shouting = [(text.upper(), x, y) for text, x, y in FORM_A_PRINTED]
+    page = synthetic_page(shouting, FORM_A_VALUES, OTHER_VALUES)
+    assert find_layout([page], LayoutSet.of([learned])) is None
+    family = replace(learned, any_case=True)  # a layout for every printing of the family
+    assert find_layout([page], LayoutSet.of([family])) is not None
+
+
+def test_the_same_labels_printed_in_a_wider_font_are_another_printing() -> None:
+    learned = learn("clinic", "prescription", [form_a()], SAMPLE_VALUES)
+    page = form_a(OTHER_VALUES)
+    wider = replace(
+        page,
+        words=tuple(
+            replace(
+                w,
+                bbox=BBox(
+                    w.bbox.x0 - w.bbox.width // 6,
+                    w.bbox.y0,
+                    w.bbox.x1 + w.bbox.width // 6,
+                    w.bbox.y1,
+                ),
+            )
+            for w in page.words
+        ),
+    )
+    assert find_layout([page], LayoutSet.of([learned])) is not None
+    assert find_layout([wider], LayoutSet.of([learned])) is None
+    assert find_layout([wider], LayoutSet.of([replace(learned, any_case=True)])) is not None
+
+
+def test_a_date_the_ocr_misread_still_teaches_its_place() -> None:
+    page = form_a()
+    misread = tuple(
+        replace(w, text=w.text.replace("/", "1", 1), ocr_text=w.ocr_text.replace("/", "1", 1))
+        if w.text.count("/") == 2
+        else w
+        for w in page.words
+    )
+    layout = learn("clinic", "prescription", [replace(page, words=misread)], SAMPLE_VALUES)
+    assert "date" in {f.name for f in layout.fields}
+    assert values_read(layout, form_a(OTHER_VALUES))["date"] == OTHER_VALUES["date"]
+
+
+def test_a_blank_field_stays_absent_and_a_blank_list_is_empty() -> None:
+    layout = learn("clinic", "prescription", [form_a()], SAMPLE_VALUES)
+    blank = {k: v for k, v in OTHER_VALUES.items() if k not in ("medicines", "patient_address")}
+    page = form_a(blank)
+    label = next(w for w in page.words if w.text == "Address:")
+    generic = {"patient_address": FieldResult.from_words("Address:", [label])}
+    result = ExtractionResult("scan.png", document_type="prescription", fields=generic)
+    apply_layouts(result, [page], PipelineConfig(layouts=LayoutSet.of([layout])))
+    values = result.values()
+    assert "patient_address" not in values  # the generic reader read the label: blank
+    assert values["medicines"] == []  # the spec's [] for a list left blank
+    assert {k: v for k, v in values.items() if k != "medicines"} == blank
 
 
 def test_disagreement_with_the_generic_reader_makes_the_field_doubtful() -> None:

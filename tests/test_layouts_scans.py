@@ -1,27 +1,24 @@
-"""Layouts end to end on generated scans: learn a family from one document, read the others.
+"""Layouts end to end on generated scans: learn a form from one document, read its other copies.
 
-Each family of the synthetic corpus is a form; one clean document of it teaches a layout, and
-tilted, photographed documents of the same family are read by it (and by no other family's).
+Per family, one printed form (one style of the family: its labels, fonts and geometry) is filled
+in three times with other values, value fonts and scan conditions (:func:`generate_forms`); the
+clean first copy teaches a layout (read with the default engine, PP-OCR), and the tilted and
+photographed others are read by it, and by no other family's. A document of a family no layout
+was taught from is left to the generic reader.
 """
 
 from __future__ import annotations
 
-import random
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from medreview.config import PipelineConfig
 from medreview.layouts import Layout, LayoutSet, apply_layouts, learn
+from medreview.model import ExtractionResult
 from medreview.pipeline import extract_file
-from tests.corpus.generate import Sample, make_sample, random_document
-
-# Tesseract's word boxes, as the layouts were developed with: with PP-OCRv6's line boxes split
-# into words the classic prescription (few printed words) finds too few anchors to match; the
-# closing note of issue 8 reports it.
-ENGINE = "tesseract"
+from tests.corpus.generate import Sample, generate_forms
 
 FAMILIES = (
     ("labels_above", "patient_details"),
@@ -30,45 +27,58 @@ FAMILIES = (
 )
 
 
-def scan(folder: Path, family: str, kind: str, index: int, degradation: str) -> Sample:
-    rnd = random.Random(f"scan-test/{family}/{kind}/{index}")
-    return make_sample(
-        folder / f"{family}-{kind}-{index}",
-        random_document(kind, rnd, family=family),
-        degradation=degradation,
-        fmt="png",
-        rng=np.random.default_rng(index),
-    )
+def read(sample: Sample, layouts: LayoutSet | None = None) -> ExtractionResult:
+    config = PipelineConfig(document_type=sample.document_type, second_reader=False)
+    result = extract_file(sample.path, config)
+    assert result.error is None, sample.path.name
+    if layouts is not None:
+        generic = result
+        result = replace(generic, fields=dict(generic.fields), warnings=list(generic.warnings))
+        apply_layouts(result, generic.ocr_pages, replace(config, layouts=layouts))
+    return result
 
 
 @pytest.fixture(scope="module")
-def learned(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Layout]:
-    folder = tmp_path_factory.mktemp("teach")
-    layouts = {}
+def forms(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Sample]]:
+    folder = tmp_path_factory.mktemp("forms")
+    found: dict[str, list[Sample]] = {}
     for family, kind in FAMILIES:
-        sample = scan(folder, family, kind, 0, "clean")
-        result = extract_file(sample.path, PipelineConfig(engine=ENGINE, document_type=kind))
-        name = f"{family}-{kind}"
-        layouts[name] = learn(name, kind, result.ocr_pages, sample.fields, evidence=result.fields)
+        found[f"{family}-{kind}"] = generate_forms(
+            folder / family,
+            (3,),
+            seed=11,
+            kinds=(kind,),
+            families=(family,),
+            degradations=("rotation", "phone_shadow"),
+            formats=("png",),
+        )
+    return found
+
+
+@pytest.fixture(scope="module")
+def learned(forms: dict[str, list[Sample]]) -> dict[str, Layout]:
+    layouts = {}
+    for name, samples in forms.items():
+        teacher = samples[0]
+        result = read(teacher)
+        layouts[name] = learn(
+            name, teacher.document_type, result.ocr_pages, teacher.fields, evidence=result.fields
+        )
     return layouts
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("family", "kind"), FAMILIES)
-def test_a_learned_family_reads_its_other_documents(
-    learned: dict[str, Layout], tmp_path: Path, family: str, kind: str
+def test_a_learned_form_reads_its_other_copies(
+    forms: dict[str, list[Sample]], learned: dict[str, Layout], family: str, kind: str
 ) -> None:
-    layouts = PipelineConfig(
-        engine=ENGINE, document_type=kind, layouts=LayoutSet.of(learned.values())
-    )
+    layouts = LayoutSet.of(learned.values())
     right = generic_right = total = 0
     missed: list[str] = []
-    for index, degradation in ((1, "rotation"), (2, "phone_shadow")):
-        sample = scan(tmp_path, family, kind, index, degradation)
-        generic = extract_file(sample.path, PipelineConfig(engine=ENGINE, document_type=kind))
-        result = replace(generic, fields=dict(generic.fields), warnings=list(generic.warnings))
-        apply_layouts(result, generic.ocr_pages, layouts)
-        assert result.layout == f"{family}-{kind}", sample.path.name
+    for sample in forms[f"{family}-{kind}"][1:]:
+        generic = read(sample)
+        result = read(sample, layouts)
+        assert result.layout == f"{family}-{kind}", sample.path.name  # its own, no other
         values, before = result.values(), generic.values()
         for name, value in sample.fields.items():
             right += values.get(name) == value
@@ -76,7 +86,17 @@ def test_a_learned_family_reads_its_other_documents(
             total += 1
             if values.get(name) != value:
                 missed.append(name)
-    # at most one field worse than the generic reader alone: in the classic family the
-    # prescriber's header line moves between copies (a specialty line comes and goes)
-    assert right >= generic_right - 1, missed
-    assert right >= 0.7 * total, missed
+        shown = [n for n, v in values.items() if n not in sample.fields and v not in (None, "")]
+        assert not shown, shown  # a field the copy leaves blank stays absent
+    assert right >= generic_right, missed
+    assert right >= 0.85 * total, missed
+
+
+@pytest.mark.slow
+def test_a_form_no_layout_was_taught_is_left_to_the_generic_reader(
+    learned: dict[str, Layout], tmp_path: Path
+) -> None:
+    for kind in ("patient_details", "prescription"):
+        (sample,) = generate_forms(tmp_path / kind, (1,), seed=5, kinds=(kind,), families=("pad",))
+        result = read(sample, LayoutSet.of(learned.values()))
+        assert result.layout is None, sample.path.name

@@ -53,7 +53,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     learn_parser.add_argument("values", type=Path, metavar="VALUES.json")
     learn_parser.add_argument("--name", help="the layout's name (an existing one is refined)")
     learn_parser.add_argument("--user", help="who taught it (default: login)")
-    learn_parser.add_argument("--engine", choices=engine_names(), default="tesseract")
+    learn_parser.add_argument(
+        "--engine",
+        choices=engine_names(),
+        default=PipelineConfig().engine,
+        help="OCR engine (the one extract reads with, so the words match)",
+    )
     learn_parser.add_argument("--dpi", type=int, default=LoadConfig().dpi, help="PDF rendering DPI")
     add_database_argument(learn_parser)
     learn_parser.set_defaults(handler=run_learn)

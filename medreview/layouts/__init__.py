@@ -109,7 +109,9 @@ def apply_layouts(
         generic = parse_fields(DocumentType(result.document_type), pages, config)
         result.fields = generic.fields
         result.warnings = [w for w in result.warnings if w != _UNRECOGNISED] + generic.warnings
-    fields, doubts = combine(read_fields(match, config.date_order), result.fields, match.layout)
+    fields, doubts = combine(
+        read_fields(match, config.date_order), result.fields, match.layout, match
+    )
     result.layout = match.layout.name
     result.fields = fields
     result.warnings.extend(doubts)

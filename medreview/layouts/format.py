@@ -10,6 +10,7 @@ keeps its place to. Shipped, hand-written and learned layouts share this form;
     name = "clinic-rx"
     document_type = "prescription"
     documents = 1                       # documents it was learned from
+    any_case = true                     # optional: labels printed in either case
 
     [[pages]]
     index = 0
@@ -124,6 +125,9 @@ class Layout:
     fields: tuple[FieldRegion, ...]
     documents: int = 1
     description: str = ""
+    # the form is printed with its labels in either case (a family of forms, such as a
+    # shipped layout for several printings): printed words are compared case-blind
+    any_case: bool = False
 
     def page(self, index: int) -> LayoutPage | None:
         """The layout's page with that index, if it has one."""
@@ -250,6 +254,7 @@ def from_dict(data: Mapping[str, Any], origin: str = "layout") -> Layout:
         fields=tuple(regions),
         documents=int(data.get("documents", 1)),
         description=str(data.get("description", "")),
+        any_case=bool(data.get("any_case", False)),
     )
 
 
@@ -302,6 +307,8 @@ def dumps(layout: Layout) -> str:
     ]
     if layout.description:
         lines.append(f"description = {_string(layout.description)}")
+    if layout.any_case:
+        lines.append("any_case = true")
     for page in layout.pages:
         lines += ["", "[[pages]]", f"index = {page.index}", f"aspect = {page.aspect:.4f}"]
         lines.append("anchors = [")

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from medreview.config import DateOrder
 from medreview.documents import FieldKind, FieldSpec, fields_of
@@ -61,6 +63,7 @@ _MARGIN = 0.004
 _RIGHT_MARGIN = 0.97
 _TEXT_KINDS = frozenset({FieldKind.STRING, FieldKind.LIST})
 _EMPTY_WORDS = frozenset({"na", "none", "nil", "nothing", "notapplicable"})
+_NUMBERING = re.compile(r"\d{1,2}[.)]?")
 _REFILL_OPTIONS = frozenset({str(n) for n in range(12)} | {"prn"})
 
 
@@ -226,11 +229,16 @@ def _may_start(kind: FieldKind, key: str) -> bool:
 def _span_words(
     page: _Page, spec: FieldSpec, value: FieldData, used: set[int], order: DateOrder
 ) -> list[int]:
-    """The shortest run of words on one line that reads as ``value``."""
+    """The shortest run of words on one line that reads as ``value``.
+
+    A small number in a column of item numbers (``1 2 3`` down a medicine list) is taken
+    only when nothing else reads as the value.
+    """
     longest = _SPAN_WORDS.get(spec.kind, 3)
     orders = (order, DateOrder.DAY_FIRST if order is DateOrder.MONTH_FIRST else order)
     if spec.kind is FieldKind.ALNUM and isinstance(value, str):
         value = value.upper()
+    numbered: list[int] = []
     for length in range(1, longest + 1):
         for line in page.lines():
             for start in range(len(line) - length + 1):
@@ -241,15 +249,45 @@ def _span_words(
                 if value == [] and word_key(text) not in _EMPTY_WORDS:
                     continue  # only the words that say "nothing" mark an empty list
                 if value in page.readings(spec, text, orders):
+                    if length == 1 and _item_number(page, span[0]):
+                        numbered = numbered or span
+                        continue
                     return span
-    return []
+    return numbered
 
 
-def _evidence_words(page: _Page, evidence: FieldResult | None, value: FieldData) -> list[int]:
+def _item_number(page: _Page, index: int) -> bool:
+    """Whether a word is a small number with another straight above or below it."""
+    if not _NUMBERING.fullmatch(page.ocr.words[index].ocr_text):
+        return False
+    box = page.boxes[index]
+    height = float(box[3] - box[1])
+    for j, other in enumerate(page.boxes):
+        if j == index or not _NUMBERING.fullmatch(page.ocr.words[j].ocr_text):
+            continue
+        if (
+            abs(float(other[0] - box[0])) <= height
+            and 0 < abs(float(other[1] - box[1])) <= 3 * height
+        ):
+            return True
+    return False
+
+
+def _evidence_words(
+    page: _Page, spec: FieldSpec, evidence: FieldResult | None, value: FieldData
+) -> list[int]:
     if evidence is None or evidence.value != value or evidence.page != page.ocr.index:
         return []
     boxes = set(evidence.boxes)
-    return [i for i, w in enumerate(page.ocr.words) if w.bbox in boxes]
+    words = [i for i, w in enumerate(page.ocr.words) if w.bbox in boxes]
+    if value == []:  # only a word saying "nothing" is an empty list's place, never its label
+        return [i for i in words if page.keys[i] in _EMPTY_WORDS]
+    if spec.kind in _TEXT_KINDS:
+        # the generic reader's boxes may hold more than the value (a "nil" after a list):
+        # only the words spelling the value's tokens are its place
+        tokens = _tokens(value)
+        words = [i for i in words if any(_alike(page.keys[i], t) for t in tokens)]
+    return words
 
 
 def _locate(
@@ -261,7 +299,7 @@ def _locate(
     order: DateOrder,
 ) -> tuple[_Page, list[int]] | None:
     for page in pages:
-        words = _evidence_words(page, evidence, value)
+        words = _evidence_words(page, spec, evidence, value)
         if words and not any(i in used[page.ocr.index] for i in words):
             if len(words) > 1 and spec.kind in (FieldKind.ENUM, FieldKind.REFILLS):
                 # the generic reader's boxes of a choice hold the printed options too
@@ -279,7 +317,65 @@ def _locate(
             words = _span_words(page, spec, value, taken, order)
         if words:
             return page, words
+    if spec.kind in _DIGIT_KINDS and value not in (None, [], ""):
+        # OCR misread one character of it (a slash read as 1, "lb" as 16): the run of
+        # words whose digits are the value's but for one
+        for page in pages:
+            words = _digit_words(page, spec, value, used[page.ocr.index])
+            if words:
+                return page, words
     return None
+
+
+def _digit_forms(spec: FieldSpec, value: FieldData) -> set[str]:
+    """The digit strings a value of this kind may print as."""
+    text = str(value)
+    if spec.kind is FieldKind.DATE and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        year, month, day = text.split("-")
+        forms = set()
+        for d in {day, day.lstrip("0")}:
+            for m in {month, month.lstrip("0")}:
+                for y in (year, year[2:]):
+                    forms |= {d + m + y, m + d + y}
+                forms.add(year + m + d)
+        return forms
+    if spec.kind is FieldKind.NUMBER or spec.kind is FieldKind.INTEGER:
+        number = float(value) if isinstance(value, int | float) else None
+        if number is None:
+            return set()
+        return {f"{number:g}".replace(".", "")}
+    digits = "".join(c for c in text if c.isdigit())
+    return {digits} if len(digits) >= 4 else set()
+
+
+def _digit_words(page: _Page, spec: FieldSpec, value: FieldData, used: set[int]) -> list[int]:
+    """The shortest run of words on one line whose digits are ``value``'s but for one."""
+    forms = _digit_forms(spec, value)
+    if not forms:
+        return []
+    longest = _SPAN_WORDS.get(spec.kind, 3)
+    for length in range(1, longest + 1):
+        for line in page.lines():
+            for start in range(len(line) - length + 1):
+                span = line[start : start + length]
+                if any(i in used for i in span):
+                    continue
+                digits = "".join(c for i in span for c in page.keys[i] if c.isdigit())
+                if not digits or not any(c.isdigit() for c in page.keys[span[0]]):
+                    continue
+                if any(_near_digits(digits, form, spec.kind) for form in forms):
+                    return span
+    return []
+
+
+def _near_digits(digits: str, form: str, kind: FieldKind) -> bool:
+    """Whether ``digits`` read are ``form`` but for one misread character."""
+    if kind in (FieldKind.NUMBER, FieldKind.INTEGER):
+        # the unit after a number misread as digits ("123 lb" read "12316")
+        return digits.startswith(form) and 0 < len(digits) - len(form) <= 2
+    if len(form) < 6:
+        return False
+    return digits != form and Levenshtein.distance(digits, form) <= 1
 
 
 # -- the form's printed words -----------------------------------------------------------
@@ -306,19 +402,39 @@ def _region(
     words: list[int],
     value: FieldData,
     anchor_of: Mapping[int, int],
+    placed: set[int],
 ) -> FieldRegion:
     boxes = page.boxes
     vx0, vy0 = float(boxes[words, 0].min()), float(boxes[words, 1].min())
     vx1, vy1 = float(boxes[words, 2].max()), float(boxes[words, 3].max())
     h = float(np.median(boxes[words, 3] - boxes[words, 1]))
     mine = set(words)
-    others = [i for i in range(len(boxes)) if i not in mine]
+    # what may end a region: the form's printed words (a label sharing a word with some
+    # value is no anchor, but still ends a value), item numbers and the other values; not
+    # a stray word nobody placed (an area code the value left out, OCR debris)
+    others = [
+        i
+        for i in range(len(boxes))
+        if i not in mine
+        and (
+            i in anchor_of
+            or i in placed
+            or page.keys[i].isalpha()
+            or _NUMBERING.fullmatch(page.ocr.words[i].ocr_text)
+        )
+    ]
     band = [
         i
         for i in others
         if _overlap(vy0, vy1, boxes[i, 1], boxes[i, 3]) > 0.5 * (boxes[i, 3] - boxes[i, 1])
     ]
-    options = _options(page, spec, band)
+    line = [
+        i
+        for i in range(len(boxes))
+        if i not in mine
+        and _overlap(vy0, vy1, boxes[i, 1], boxes[i, 3]) > 0.5 * (boxes[i, 3] - boxes[i, 1])
+    ]
+    options = _options(page, spec, line)
     multi = spec.kind is FieldKind.LIST or spec.name == "directions" or _line_count(page, words) > 1
     # a text, a date or a phone may be much longer on another copy (a written month, a
     # right-aligned date growing leftwards); what the region catches beyond it is
@@ -460,7 +576,9 @@ def learn(
     if sum(len(p.anchors) for p in layout_pages) < MIN_ANCHORS:
         raise LayoutError("the document shows too few printed words to learn its layout")
     regions = [
-        _region(page, spec, words, values[spec.name], anchor_maps[page.ocr.index])
+        _region(
+            page, spec, words, values[spec.name], anchor_maps[page.ocr.index], used[page.ocr.index]
+        )
         for spec, page, words in located
     ]
     if not regions:

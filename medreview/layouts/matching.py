@@ -11,6 +11,7 @@ in the largest share wins, if that share is high enough.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,22 +24,26 @@ from medreview.layouts.format import Anchor, Layout, LayoutPage, LayoutSet, word
 from medreview.model import OcrPage, Word
 
 # A layout is a candidate when this share of its anchors' texts occur on the page at all...
-MIN_PRESENT = 0.4
+MIN_PRESENT = 0.3
 # ... and it matches when this share of its anchors is found in place,
-MIN_COVERAGE = 0.35
+MIN_COVERAGE = 0.3
 # and this share of those whose text the page shows at all (a word of the layout's that
 # the page prints elsewhere speaks against it; one it does not print at all, such as a
 # previous prescriber's street, does not),
 MIN_PLACED = 0.72
 # with at least this many anchors found.
-MIN_ANCHORS = 6
+MIN_ANCHORS = 5
 # How many candidates get a geometric check, best first.
 CANDIDATES = 6
 # An anchor is "in place" within this distance (shares of the page) of where the
 # alignment puts it; RANSAC keeps correspondences within the same distance.
 TOLERANCE = 0.018
-# When the runner-up finds this share of the best match's anchors, the page is ambiguous.
+# Layouts finding this share of the most anchors any layout finds compete on their score.
 AMBIGUOUS = 0.85
+# The printed words found may be this much wider or narrower than the layout's (median).
+PRINT_WIDTH = 0.1
+# Scores this close are a tie.
+_TIE = 0.03
 # A word text occurring more often than this on a page or layout is no landmark.
 MAX_OCCURRENCES = 4
 # A mapped page may be this much smaller or larger than the layout's (area ratio).
@@ -76,6 +81,9 @@ class PageWords:
         for i, key in enumerate(keys):
             if len(key) >= 2:
                 by_key.setdefault(key, []).append(i)
+            label = run_on_label(page.words[i].ocr_text or page.words[i].text)
+            if label:  # "Tel:612-555-0115" is the label "Tel:" too (found by its left edge)
+                by_key.setdefault(label, []).append(i)
         lefts = centres.copy()
         if len(page.words):
             lefts[:, 0] = [w.bbox.x0 / width for w in page.words]
@@ -85,6 +93,17 @@ class PageWords:
     def words(self) -> tuple[Word, ...]:
         """The page's words."""
         return self.page.words
+
+
+_RUN_ON = re.compile(r"([A-Za-z][A-Za-z/]*[A-Za-z])(?::(?=\S)|(?=[0-9(+]))")
+
+
+def run_on_label(text: str) -> str:
+    """The key of a label the OCR ran together with its value (``Tel:612...``, ``PHONE503``)."""
+    found = _RUN_ON.match(text)
+    if found is None or found.end() >= len(text):
+        return ""
+    return word_key(found.group(1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,12 +375,40 @@ def _place(
     return found, pushed
 
 
-def _align_page(lp: _IndexedPage, words: PageWords) -> PageAlignment | None:
+def case_shape(text: str) -> str:
+    """How a word is printed: ``upper`` (NAME), ``title`` (Name), ``lower`` (name), else ``""``.
+
+    One printed form prints each label one way: a word of another case is another form's.
+    """
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2:
+        return ""
+    if all(c.isupper() for c in letters):
+        return "upper"
+    if all(c.islower() for c in letters[1:]):
+        return "title" if letters[0].isupper() else "lower"
+    return ""  # mixed (OCR reads some capitals small): no telling
+
+
+def _same_case(anchor: str, word: str) -> bool:
+    a, b = case_shape(anchor), case_shape(word)
+    return not a or not b or a == b
+
+
+def _align_page(lp: _IndexedPage, words: PageWords, any_case: bool) -> PageAlignment | None:
     keys = lp.anchor_keys
     aligned = align(keys, lp.centres, words.by_key, words.centres, lefts=(lp.lefts, words.lefts))
     if aligned is None:
         return None
     matrix, found, pushed = aligned
+    page_words = words.words
+    found = {
+        i: j
+        for i, j in found.items()
+        if any_case
+        or _same_case(lp.page.anchors[i].text, page_words[j].ocr_text or page_words[j].text)
+    }
+    pushed = {i for i in pushed if i in found}
     landmarks = sum(len(v) for v in lp.by_key.values())
     present = sum(len(v) for k, v in lp.by_key.items() if k in words.by_key)
     return PageAlignment(lp.page, words, matrix, found, frozenset(pushed), landmarks, present)
@@ -373,7 +420,7 @@ def _try(indexed: _IndexedLayout, pages: Mapping[int, PageWords]) -> Match | Non
         words = pages.get(lp.page.index)
         if words is None:
             continue
-        alignment = _align_page(lp, words)
+        alignment = _align_page(lp, words, indexed.layout.any_case)
         if alignment is None or not accepted(
             alignment.weight, alignment.landmarks, alignment.present, 0
         ):
@@ -381,10 +428,49 @@ def _try(indexed: _IndexedLayout, pages: Mapping[int, PageWords]) -> Match | Non
         alignments[lp.page.index] = alignment
     if not alignments:
         return None
+    if not indexed.layout.any_case and not _same_print(alignments.values()):
+        return None  # the same words printed in another font or size: another printing
     match = Match(indexed.layout, alignments)
     landmarks = sum(a.landmarks for a in alignments.values())
     present = sum(a.present for a in alignments.values())
     return match if accepted(match.weight, landmarks, present, MIN_ANCHORS) else None
+
+
+def _same_print(alignments: Iterable[PageAlignment]) -> bool:
+    """Whether the printed words found are as wide as the layout's, once aligned.
+
+    One printed form prints its labels in one font and size: the anchors' widths, mapped
+    onto the page, are the page words' widths (the median within ``PRINT_WIDTH``). A form
+    printing the same labels in another font or size is another form.
+    """
+    ratios: list[float] = []
+    for alignment in alignments:
+        page = alignment.words.page
+        width = max(page.width, 1)
+        anchors = alignment.layout_page.anchors
+        found = [
+            (i, j)
+            for i, j in alignment.found.items()
+            if alignment.words.keys[j] == anchors[i].key and len(anchors[i].key) >= 3
+        ]
+        if not found:
+            continue
+        ends = np.array(
+            [
+                [anchors[i].box[0], anchors[i].centre[1], anchors[i].box[2], anchors[i].centre[1]]
+                for i, _j in found
+            ],
+            dtype=np.float64,
+        ).reshape(-1, 1, 2)
+        mapped = cv2.perspectiveTransform(ends, alignment.to_page).reshape(-1, 2, 2)
+        expected = mapped[:, 1, 0] - mapped[:, 0, 0]
+        for (_i, j), span in zip(found, expected, strict=True):
+            word = alignment.words.words[j]
+            if span > 0:
+                ratios.append((word.bbox.x1 - word.bbox.x0) / width / float(span))
+    if len(ratios) < MIN_ANCHORS:
+        return True  # too few to tell
+    return abs(float(np.median(ratios)) - 1.0) <= PRINT_WIDTH
 
 
 def accepted(found: float, landmarks: int, present: int, least: int) -> bool:
@@ -400,8 +486,8 @@ def find_layout(
 ) -> Match | None:
     """The layout the pages show best (of ``document_type`` when given), or ``None``.
 
-    The best finds the most anchors; when another layout finds nearly as many the
-    page is ambiguous and no layout reads it.
+    Candidates are the layouts whose printed words the pages show most; the best of
+    those that match is chosen by :func:`best_match`.
     """
     if not layouts.layouts or not pages:
         return None
@@ -417,10 +503,32 @@ def find_layout(
     matches = [m for m in (_try(item, words) for _s, _n, item in ranked[:CANDIDATES]) if m]
     if not matches:
         return None
-    matches.sort(key=lambda m: (-m.weight, -m.score))
-    if len(matches) > 1 and matches[1].weight >= AMBIGUOUS * matches[0].weight:
-        return None  # two forms explain the page about as well: neither is trusted
-    return matches[0]
+    return best_match(matches)
+
+
+def best_match(matches: Sequence[Match]) -> Match | None:
+    """The match that explains the pages best, ``None`` when two forms tie.
+
+    Of the layouts that find nearly as many anchors as the most (``AMBIGUOUS``), the one
+    whose anchors are in place in the largest share wins: a layout learned from this very
+    form beats a shipped one that spans its family (``any_case``), which wins only a tie.
+    Two layouts of different document types that explain the pages about equally well
+    leave the document to the generic reader.
+    """
+    if not matches:
+        return None
+    most = max(m.weight for m in matches)
+    near = sorted(
+        (m for m in matches if m.weight >= AMBIGUOUS * most),
+        key=lambda m: (-round(m.score, 2), m.layout.any_case, -m.weight),
+    )
+    best = near[0]
+    for rival in near[1:]:
+        if rival.layout.document_type != best.layout.document_type and (
+            rival.score >= best.score - _TIE
+        ):
+            return None  # two kinds of form explain the page about as well: neither is trusted
+    return best
 
 
 def same_form(a: Layout, b: Layout) -> bool:

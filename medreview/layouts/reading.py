@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -28,6 +29,12 @@ from medreview.validation import validate_field
 
 # A layout's reading is trusted this much (times the weakest word's confidence).
 LAYOUT_STRENGTH = 0.97
+# A word further from a region's middle than this share of its half-height is on its edge.
+_EDGE = 0.75
+# A list the form leaves blank is read as empty with this confidence.
+BLANK_CONFIDENCE = 0.8
+# A date read by repairing a separator the OCR misread is trusted this much.
+REPAIRED_STRENGTH = 0.5
 # A field the two readers disagree on is shown with at most this confidence.
 DOUBTFUL_CONFIDENCE = 0.45
 # Gap kept between a value and the anchor that ends it (share of the page).
@@ -115,20 +122,26 @@ def _text(word: Word) -> str:
     return word.text
 
 
+def _exact(alignment: PageAlignment, anchor: int) -> bool:
+    """Whether the anchor was found as a word of its own (not run together with a value)."""
+    j = alignment.found.get(anchor)
+    return j is not None and alignment.words.keys[j] == alignment.layout_page.anchors[anchor].key
+
+
 def _moved_box(region: FieldRegion, alignment: PageAlignment, observed: np.ndarray) -> Box:
     """The region moved with its anchors and ended at its stops, in the layout's frame."""
     anchors = alignment.layout_page.anchors
-    nearest = next((i for i in region.anchors if i in alignment.found), None)
+    nearest = next((i for i in region.anchors if _exact(alignment, i)), None)
     dx, dy = 0.0, 0.0
     if nearest is not None:  # the region moves with its label, the nearest anchor found
         dx, dy = (float(v) for v in observed[alignment.found[nearest]] - anchors[nearest].centre)
     x0, y0, x1, y1 = region.box
     x0, y0, x1, y1 = x0 + dx, y0 + dy, x1 + dx, y1 + dy
-    if region.stop_right is not None and region.stop_right in alignment.found:
+    if region.stop_right is not None and _exact(alignment, region.stop_right):
         stop = anchors[region.stop_right]
         left = observed[alignment.found[region.stop_right]][0] - (stop.box[2] - stop.box[0]) / 2
         x1 = max(x0 + 0.01, left - STOP_MARGIN)
-    if region.stop_below is not None and region.stop_below in alignment.found:
+    if region.stop_below is not None and _exact(alignment, region.stop_below):
         stop = anchors[region.stop_below]
         top = observed[alignment.found[region.stop_below]][1] - (stop.box[3] - stop.box[1]) / 2
         y1 = max(y0 + 0.005, top - STOP_MARGIN)
@@ -150,8 +163,10 @@ def _printed_words(alignment: PageAlignment, observed: np.ndarray) -> set[int]:
 
 
 def _printed_boxes(alignment: PageAlignment) -> set[BBox]:
-    words = alignment.words.words
-    return {words[j].bbox for j in alignment.found.values()}
+    """The boxes of the anchors found (not of a label found run together with its value)."""
+    words, keys = alignment.words.words, alignment.words.keys
+    anchors = alignment.layout_page.anchors
+    return {words[j].bbox for i, j in alignment.found.items() if keys[j] == anchors[i].key}
 
 
 def _separator(spec: FieldSpec, region: FieldRegion) -> str:
@@ -197,16 +212,18 @@ def read_page_fields(
 ) -> dict[str, LayoutReading]:
     """The fields a layout places on one aligned page.
 
-    A word inside two fields' regions goes to the smaller region (the more precise
-    place: a name line inside a loosely learned address block is the name's).
+    A word inside two fields' regions goes to the one it is well inside (not on its top
+    or bottom edge), then to the smaller (the more precise place: a name line inside a
+    loosely learned address block is the name's).
     """
     specs = {spec.name: spec for spec in fields_of(layout.document_type)}
-    words = alignment.words.words
     observed = alignment.to_layout(alignment.words.centres)
     printed = _printed_words(alignment, observed)
     page = alignment.words.page
+    words, observed, split = _split_labels(alignment, observed)
+    printed -= split  # (a label found run together with its value: the value is not printed)
     boxes: dict[str, Box] = {}
-    owner: dict[int, tuple[float, str]] = {}
+    owner: dict[int, tuple[tuple[bool, float], str]] = {}
     for region in layout.fields:
         spec = specs.get(region.name)
         if spec is None or region.page != alignment.layout_page.index:
@@ -214,23 +231,34 @@ def read_page_fields(
         box = boxes[region.name] = _moved_box(region, alignment, observed)
         x0, y0, x1, y1 = box
         area = (x1 - x0) * (y1 - y0)
+        middle, half = (y0 + y1) / 2, max((y1 - y0) / 2, 1e-6)
         for i in range(len(words)):
+            # a word on a region's top or bottom edge is less its own than one well inside
+            rank = (abs(float(observed[i][1]) - middle) > _EDGE * half, area)
             if (
                 x0 <= observed[i][0] <= x1
                 and y0 <= observed[i][1] <= y1
                 and (region.choice or i not in printed)
                 and _value_word(words[i], spec)
-                and (i not in owner or owner[i][0] > area)
+                and (i not in owner or owner[i][0] > rank)
             ):
-                owner[i] = (area, region.name)
+                owner[i] = (rank, region.name)
     results: dict[str, LayoutReading] = {}
     for region in layout.fields:
         if region.name not in boxes:
             continue
         spec = specs[region.name]
         inside = [i for i, (_area, name) in sorted(owner.items()) if name == region.name]
-        if not inside or (region.choice and spec.kind is FieldKind.REFILLS):
+        if region.choice and spec.kind is FieldKind.REFILLS:
             continue  # (a circled number in a printed row cannot be told from its text)
+        if not inside:
+            if spec.kind is FieldKind.LIST and _region_found(region, alignment):
+                # the form's list left blank: an empty list (the spec's [] for blank)
+                empty = FieldResult(
+                    value=[], confidence=BLANK_CONFIDENCE, page=alignment.words.page.index
+                )
+                results[region.name] = LayoutReading(empty, boxes[region.name], alignment)
+            continue
         medical = spec.kind in _MEDICAL_KINDS or spec.name in _MEDICAL_FIELDS
         xs = [float(observed[i][0]) for i in inside]
         ys = [float(observed[i][1]) for i in inside]
@@ -240,9 +268,70 @@ def read_page_fields(
             continue
         value, used = found
         picked = [words[inside[k]] for k in used]
-        result = FieldResult.from_words(value, picked, rule_strength=LAYOUT_STRENGTH)
+        # a date read only by repairing a misread separator is shown for review
+        repaired = spec.kind is FieldKind.DATE and all(
+            coerce(spec, shown[used[0]].text, o) is None for o in DateOrder
+        )
+        strength = REPAIRED_STRENGTH if repaired and len(used) == 1 else LAYOUT_STRENGTH
+        result = FieldResult.from_words(value, picked, rule_strength=strength)
         results[region.name] = LayoutReading(result, boxes[region.name], alignment)
     return results
+
+
+def _region_found(region: FieldRegion, alignment: PageAlignment) -> bool:
+    """Whether the region's own anchors (its label) were found on the page."""
+    return any(i in alignment.found for i in region.anchors)
+
+
+def _split_labels(
+    alignment: PageAlignment, observed: np.ndarray
+) -> tuple[list[Word], np.ndarray, set[int]]:
+    """The page's words, a label run together with its value (``PHONE503``) split in two.
+
+    A word that starts with the text of one of the form's anchors (three letters or more)
+    and goes on keeps only what follows, with its box narrowed in proportion; the label's
+    part is printed and goes. Returns the words, their centres in the layout's frame and
+    which were split.
+    """
+    words = list(alignment.words.words)
+    split: set[int] = set()
+    keys = sorted(
+        {a.key for a in alignment.layout_page.anchors if len(a.key) >= 3}, key=len, reverse=True
+    )
+    if not keys:
+        return words, observed, split
+    observed = observed.copy()
+    page = alignment.words.page
+    for i, word in enumerate(words):
+        key = alignment.words.keys[i]
+        if len(key) < 4:
+            continue
+        label = next((k for k in keys if key.startswith(k) and len(key) > len(k)), None)
+        if label is None:
+            continue
+        text = word.ocr_text or word.text
+        cut, seen = 0, 0
+        while cut < len(text) and seen < len(label):
+            seen += text[cut].isalnum()
+            cut += 1
+        rest = text[cut:].lstrip(":;,.-/ ")
+        if not rest or not (rest[0].isdigit() or text[cut] in ":;/"):
+            continue  # a value word that starts like a label ("States"), not a run-on
+        share = (len(text) - len(rest)) / len(text)
+        x0 = word.bbox.x0 + round(share * word.bbox.width)
+        box = BBox(min(x0, word.bbox.x1 - 1), word.bbox.y0, word.bbox.x1, word.bbox.y1)
+        words[i] = replace(word, text=rest, ocr_text=rest, bbox=box)
+        centre = np.array(
+            [
+                [
+                    (box.x0 + box.x1) / 2 / max(page.width, 1),
+                    (box.y0 + box.y1) / 2 / max(page.height, 1),
+                ]
+            ]
+        )
+        observed[i] = alignment.to_layout(centre)[0]
+        split.add(i)
+    return words, observed, split
 
 
 _SHORT_KINDS = frozenset({FieldKind.DATE, FieldKind.PHONE, FieldKind.NUMBER, FieldKind.INTEGER})
@@ -277,7 +366,28 @@ def _typed_value(
             value = coerce(spec, part, order)
             if value is not None and validate_field(spec, value) is None:
                 return value, run
+    if spec.kind is FieldKind.DATE:
+        for i in ranked:  # a separator the OCR read as 1 ("19103/2020"): one repair only
+            repaired = {
+                value
+                for variant in _separator_repairs(words[i].text)
+                if (value := coerce(spec, variant, order)) is not None
+                and validate_field(spec, value) is None
+            }
+            if len(repaired) == 1:
+                return repaired.pop(), [i]
     return None
+
+
+def _separator_repairs(text: str) -> list[str]:
+    """``text`` with one ``1`` beside a date's digits read as its separator, or dropped."""
+    if not re.fullmatch(r"[0-9]+(?:[/.-][0-9]+){0,2}", text):
+        return []
+    variants = []
+    for i, c in enumerate(text):
+        if c == "1" and 0 < i < len(text) - 1:
+            variants += [text[:i] + "/" + text[i + 1 :], text[:i] + text[i + 1 :]]
+    return variants
 
 
 def read_fields(match: Match, order: DateOrder) -> dict[str, LayoutReading]:
@@ -322,26 +432,82 @@ def document_date_order(texts: Sequence[str]) -> DateOrder | None:
     return max(votes, key=lambda o: votes[o])
 
 
+def _left_out(extra: set[BBox], lines: Sequence[BBox], reading: LayoutReading) -> bool:
+    """Whether the ``extra`` words are words of letters on the lines of ``lines``.
+
+    (A first name or a city the generic reader left out; not a phone or a licence number
+    printed on the line of a prescriber's name.)
+    """
+    words = {w.bbox: w for w in reading.alignment.words.words}
+    for b in extra:
+        word = words.get(b)
+        if word is None or not word_key(word.ocr_text or word.text).isalpha():
+            return False
+        if not any(
+            min(b.y1, line.y1) - max(b.y0, line.y0) > 0.5 * min(b.height, line.height)
+            for line in lines
+        ):
+            return False
+    return True
+
+
+def faithful(found: FieldResult, reading: LayoutReading) -> bool:
+    """Whether a text value uses no word more often than the words it was read from show it.
+
+    Values of other kinds (dates, phones, lists), and readings whose words are not on the
+    layout's page, are taken as read.
+    """
+    if not isinstance(found.value, str) or found.page != reading.alignment.words.page.index:
+        return True
+    boxes = set(found.boxes)
+    words = [w for w in reading.alignment.words.words if w.bbox in boxes]
+    if not words:
+        return True
+    shown = Counter(word_key(w.ocr_text or w.text) for w in words)
+    used = Counter(k for k in (word_key(t) for t in found.value.split()) if k)
+    return all(count <= shown[k] for k, count in used.items() if k in shown)
+
+
 def combine(
     layout_fields: Mapping[str, LayoutReading],
     generic: Mapping[str, FieldResult],
     layout: Layout,
+    match: Match | None = None,
 ) -> tuple[dict[str, FieldResult], list[str]]:
     """The layout's reading set against the generic reader's, and the doubts it raises.
 
     A field the layout read takes the layout's value, unless the generic reader
     read it from inside the layout's region too, or read all the layout's words and
     more (then the generic reading is kept). Where the two values differ the field is
-    doubtful. A field the layout did not read keeps the generic reading.
+    doubtful. A field the layout did not read keeps the generic reading, unless that
+    reading is made only of the form's printed words and of words the layout read as other
+    fields (a label, or a line of the address above, read as a blank field's value: the
+    field is blank; a choice, read from its mark, is not). ``match`` gives
+    the printed words of every page.
     """
     fields = dict(generic)
+    if match is not None:
+        printed = {index: _printed_boxes(alignment) for index, alignment in match.pages.items()}
+        # (a choice is read from a mark around or beside a printed option: not blank)
+        choices = {
+            spec.name
+            for spec in fields_of(layout.document_type)
+            if spec.kind in (FieldKind.ENUM, FieldKind.REFILLS)
+        }
+        read = {b for r in layout_fields.values() for b in r.result.boxes}
+        for name, found in generic.items():
+            if name in layout_fields or name in choices or not found.boxes:
+                continue
+            if found.page in printed and set(found.boxes) <= printed[found.page] | read:
+                del fields[name]  # the form's words, or words of values the layout placed
     warnings: list[str] = []
     taken = {  # the words a reading of another field may not have: printed, or others' values
         name: {b for other, r in layout_fields.items() if other != name for b in r.result.boxes}
         | _printed_boxes(r.alignment)
         for name, r in layout_fields.items()
     }
-    for name in (spec.name for spec in fields_of(layout.document_type)):
+    kinds = {spec.name: spec.kind for spec in fields_of(layout.document_type)}
+    for name in kinds:
         reading = layout_fields.get(name)
         theirs = generic.get(name)
         if reading is None:
@@ -353,7 +519,22 @@ def combine(
             extra = set(theirs.boxes) - set(ours.boxes)
             wider = bool(ours.boxes) and set(ours.boxes) <= set(theirs.boxes)
             wider = wider and not extra & taken[name]
-            chosen, other = (theirs, ours) if reading.holds(theirs) or wider else (ours, theirs)
+            # ... unless the layout read every word it did and more, in the region (the
+            # generic reader stopped early in a list, or left out a word of a line it read;
+            # not a text's extra line, such as a specialty under a prescriber's name)
+            more = bool(theirs.boxes) and set(theirs.boxes) < set(ours.boxes)
+            more = more and (
+                isinstance(ours.value, list)
+                or (
+                    kinds[name] is FieldKind.STRING
+                    and _left_out(set(ours.boxes) - set(theirs.boxes), theirs.boxes, reading)
+                )
+            )
+            keep = (reading.holds(theirs) and not more) or wider
+            # ... and a text whose words the generic reader repeated or made up (an address
+            # part twice) is not kept over the layout's, which spells its words as read
+            keep = keep and (faithful(theirs, reading) or not faithful(ours, reading))
+            chosen, other = (theirs, ours) if keep else (ours, theirs)
             # the other reading is a second reading that disagrees: shown beside it, never
             # verified automatically, and no later reader makes it confident again
             ours = replace(

@@ -4,7 +4,8 @@ A script, not a test::
 
     .venv/bin/python -m tests.benchmarks.layout_bench [--per-family 3] [--seed 2026]
         [--families all] [--engine NAME] [--ocr-cache DIR] [--corpus DIR] [--keep DIR]
-        [--given-type] [--by-field] [--skip-learned]
+        [--given-type] [--by-field] [--skip-learned] [--skip-generic]
+        [--forms-corpus DIR] [--per-form 4] [--untaught 2]
 
 It generates ``per-family`` documents of each family and document type (or reads ``--corpus``,
 a folder written by ``python -m tests.corpus.generate``) and prints field-level exact-match
@@ -13,11 +14,15 @@ accuracy per family and document type, printed and handwriting fonts apart, the 
 found (``--given-type`` passes it instead, to measure field reading alone):
 
 (a) the generic reader: ``medreview extract`` (with ``--no-layouts`` when the command has it);
-(b) learned layouts: one document of each family and type taught with
+(b) learned layouts, on a corpus of its own (:func:`tests.corpus.generate.generate_forms`): per
+    family and type one printed form (one style: labels, fonts, geometry, header) filled in
+    ``1 + per-form`` times with other values, value fonts and scan conditions, and a second form
+    filled in ``untaught`` times. The first form's first document is taught with
     ``medreview layouts learn SCAN VALUES.json --name NAME --database URL`` into one fresh
-    store, then the rest read with ``extract --database URL``; plus which layout read each
-    document (the ``layout`` key), so a document read by another family's layout shows up.
-    When the ``layouts`` command does not exist, it says so and prints no figures.
+    store, and every other document of every family is read with ``extract --database URL``:
+    the taught form's by its own layout (accuracy, and which layout read it: the ``layout``
+    key), the untaught form's by no other family's layout. When the ``layouts`` command does
+    not exist, it says so and prints no figures.
 
 Both call :func:`medreview.cli.main` in this process with one worker, so ``--ocr-cache DIR``
 (:mod:`tests.benchmarks.ocr_cache`) serves the OCR of a page read before: re-running re-parses
@@ -30,6 +35,8 @@ import argparse
 import contextlib
 import io
 import json
+import os
+import secrets
 import tempfile
 import time
 import traceback
@@ -41,9 +48,10 @@ from typing import Any
 import medreview.pipeline  # noqa: F401  (loaded before the OCR cache wraps its engines)
 from medreview.cli import main as medreview_main
 from medreview.config import PipelineConfig
+from medreview.store import Store
 from tests.benchmarks.ocr_cache import CacheStats, installed
 from tests.corpus.families import FAMILIES, HELDOUT
-from tests.corpus.generate import KINDS, Sample, generate_corpus, load_corpus
+from tests.corpus.generate import KINDS, Sample, generate_corpus, generate_forms, load_corpus
 
 Tally = dict[str, list[int]]
 
@@ -205,8 +213,13 @@ def learned_part(
     by_field: bool,
     given_type: bool,
 ) -> None:
-    """Teach one document per family and type, read the rest, check who read what."""
-    print("\n=== (b) after learning each family from one document")
+    """Teach each family's form from one document, read the rest, check who read what.
+
+    ``samples`` come from :func:`tests.corpus.generate.generate_forms`: per family and type, form
+    0's first document teaches, form 0's others are read by what it taught, and the documents of
+    the other forms (taught nothing) must not be read by another family's layout.
+    """
+    print("\n=== (b) after learning each family's form from one document")
     learn_help = layouts_learn_help()
     if learn_help is None:
         print(
@@ -215,14 +228,19 @@ def learned_part(
         )
         return
     url = f"sqlite:///{scratch / 'layouts.db'}"
+    # the scratch store is encrypted like any other: with a throw-away passphrase
+    os.environ.setdefault("MEDREVIEW_KEY", secrets.token_hex(16))
+    with Store.open(url) as store:  # an account to teach as
+        store.create_first_supervisor("bench", secrets.token_hex(16))
     # teach with the engine that reads, when ``learn`` lets one be chosen
     learn_options = list(engine_options) if "--engine" in learn_help else []
     rest: list[Sample] = []
     taught: dict[str, str] = {}
     for (family, document_type), group in sorted(by_group(samples).items()):
-        # the analyst verifies a whole document: prefer one with every page
-        teacher = max(group, key=lambda s: (s.pages, -group.index(s)))
+        own_form = f"{family}-{document_type}-0"
+        teacher = next((s for s in group if s.form == own_form), group[0])
         name = layout_name(family, document_type)
+        start = time.perf_counter()
         code, _out, err = run_cli(
             [
                 "layouts",
@@ -233,6 +251,8 @@ def learned_part(
                 name,
                 "--database",
                 url,
+                "--user",
+                "bench",
                 *learn_options,
             ]
         )
@@ -241,40 +261,55 @@ def learned_part(
                 f"  learning {name} from {teacher.path.name} failed ({code}): {err.strip()[-300:]}"
             )
             continue
+        print(f"  taught {name} from {teacher.path.name} ({time.perf_counter() - start:.1f} s)")
         taught[name] = teacher.path.name
         rest.extend(s for s in group if s is not teacher)
-    print(f"  taught {len(taught)} layouts into {url}: " + ", ".join(sorted(taught)))
     if not rest:
         print("  no documents left to read")
         return
     results = extract(rest, [*engine_options, "--database", url], given_type=given_type)
-    scores = Scores()
+    scores, others = Scores(), Scores()
     readers: Tally = defaultdict(lambda: [0, 0])
+    unlearned: Tally = defaultdict(lambda: [0, 0])
     wrong: list[str] = []
-    shipped: list[str] = []
     for sample, result in zip(rest, results, strict=True):
-        scores.add(sample, result)
         own = layout_name(sample.family, sample.document_type)
         read_by = result.get("layout")
         key = f"{sample.family:<13} {sample.document_type}"
-        readers[key][0] += int(read_by == own)
-        readers[key][1] += 1
-        if read_by in taught and read_by != own:
-            wrong.append(f"{sample.path.name} ({key.split()[0]}) read by {read_by}")
-        elif read_by not in (None, own):  # a layout the package ships
-            shipped.append(f"{sample.path.name} ({key.split()[0]}) read by {read_by}")
-    print_scores("(b) learned layouts: the rest of each family", scores, by_field=by_field)
-    print_table("documents read by their own family's learned layout", readers)
-    if shipped:
-        print("\ndocuments read by a layout the package ships (not a learned one):")
-        for line in shipped:
-            print(f"  {line}")
+        learned_form = sample.form.endswith("-0") or not sample.form
+        if learned_form:
+            scores.add(sample, result)
+            readers[key][0] += int(read_by == own)
+            readers[key][1] += 1
+            if read_by != own:
+                wrong.append(f"{sample.path.name} ({sample.form}) read by {read_by or 'generic'}")
+        else:
+            others.add(sample, result)
+            unlearned[key][0] += int(read_by is None)
+            unlearned[key][1] += 1
+            if read_by not in (None, own):
+                wrong.append(f"{sample.path.name} ({sample.form}, not taught) read by {read_by}")
+    print_scores("(b) learned layouts: the rest of each taught form", scores, by_field=by_field)
+    if extract_has("--no-layouts"):  # the same documents without layouts, to compare
+        alone = Scores()
+        taught_rest = [s for s in rest if s.form.endswith("-0") or not s.form]
+        plain = extract(taught_rest, [*engine_options, "--no-layouts"], given_type=given_type)
+        for sample, result in zip(taught_rest, plain, strict=True):
+            alone.add(sample, result)
+        print_table(
+            "the same documents read by the generic reader alone",
+            {k: v for k, v in alone.fields["tuned"].items() if " all " in k},
+        )
+    print_table("documents of a taught form read by its own learned layout", readers)
+    if unlearned:
+        print_scores("(b) documents of forms no layout was taught", others, by_field=by_field)
+        print_table("documents of an untaught form left to the generic reader", unlearned)
     if wrong:
-        print("\ndocuments read by ANOTHER family's learned layout:")
+        print("\ndocuments not read by their own form's layout (generic, shipped or another):")
         for line in wrong:
             print(f"  {line}")
     else:
-        print("\nno document was read by another family's learned layout")
+        print("\nevery taught form's document was read by its own layout, and no other")
 
 
 def corpus(args: argparse.Namespace, scratch: Path) -> tuple[list[Sample], Path]:
@@ -292,6 +327,24 @@ def corpus(args: argparse.Namespace, scratch: Path) -> tuple[list[Sample], Path]
         handwriting_share=args.handwriting_share,
     )
     return samples, folder
+
+
+def forms_corpus(args: argparse.Namespace, scratch: Path) -> list[Sample]:
+    """Part (b)'s corpus: per family and type, a taught form and an untaught one."""
+    if args.forms_corpus:
+        return load_corpus(args.forms_corpus)
+    folder = (args.keep / "forms") if args.keep else scratch / "forms"
+    per_form = (1 + args.per_form, args.untaught)
+    count = sum(per_form) * len(args.families) * len(args.kinds)
+    print(f"generating {count} documents on shared forms into {folder} ...", flush=True)
+    return generate_forms(
+        folder,
+        per_form,
+        seed=args.seed,
+        kinds=args.kinds,
+        families=args.families,
+        handwriting_share=args.handwriting_share,
+    )
 
 
 @contextlib.contextmanager
@@ -315,6 +368,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--engine", default=PipelineConfig().engine, help="OCR engine")
     parser.add_argument("--ocr-cache", type=Path, help="folder of cached OCR answers")
     parser.add_argument("--skip-learned", action="store_true", help="only the generic reader")
+    parser.add_argument("--skip-generic", action="store_true", help="only the learned layouts")
+    parser.add_argument(
+        "--forms-corpus", type=Path, help="part (b): an existing corpus of generate_forms"
+    )
+    parser.add_argument(
+        "--per-form", type=int, default=4, help="part (b): documents read per taught form"
+    )
+    parser.add_argument(
+        "--untaught", type=int, default=2, help="part (b): documents of an untaught form"
+    )
     parser.add_argument("--by-field", action="store_true", help="also list missed fields")
     parser.add_argument(
         "--given-type", action="store_true", help="pass each document's --type (no classifying)"
@@ -323,35 +386,13 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     with tempfile.TemporaryDirectory(prefix="medreview-layout-bench-") as name:
         scratch = Path(name)
-        samples, folder = corpus(args, scratch)
-        pages = sum(s.pages for s in samples)
-        groups = by_group(samples)
-        print(
-            f"corpus {folder}: seed {args.seed if not args.corpus else 'as generated'}, "
-            f"{len(samples)} documents, {pages} pages, "
-            f"{sum(s.handwriting for s in samples)} in handwriting fonts; per family and type: "
-            + ", ".join(f"{f}/{k} {len(g)}" for (f, k), g in sorted(groups.items())),
-            flush=True,
-        )
         engine_options = ["--engine", args.engine]
-        generic = list(engine_options)
-        if extract_has("--no-layouts"):
-            generic.append("--no-layouts")
-            print("generic reader: extract --no-layouts")
-        else:
-            print("generic reader: extract (this medreview has no --no-layouts: no layouts exist)")
         with ocr_cache(args.ocr_cache) as stats:
-            start = time.perf_counter()
-            results = extract(samples, generic, given_type=args.given_type)
-            seconds = time.perf_counter() - start
-            scores = Scores()
-            for sample, result in zip(samples, results, strict=True):
-                scores.add(sample, result)
-            engine = next((r.get("engine") for r in results if r.get("engine")), args.engine)
-            typed = " (document types given)" if args.given_type else ""
-            print(f"engine {engine}; {seconds:.0f} s for {pages} pages{typed}", flush=True)
-            print_scores("(a) generic reader", scores, by_field=args.by_field)
+            if not args.skip_generic:
+                generic_part(args, scratch, engine_options)
             if not args.skip_learned:
+                samples = forms_corpus(args, scratch)
+                describe("forms corpus", samples, args)
                 learned_part(
                     samples,
                     engine_options,
@@ -361,6 +402,42 @@ def main(argv: Sequence[str] | None = None) -> None:
                 )
             if stats is not None:
                 print(f"\nOCR cache {args.ocr_cache}: {stats.hits} hits, {stats.misses} misses")
+
+
+def describe(what: str, samples: Sequence[Sample], args: argparse.Namespace) -> None:
+    """One line saying what a corpus holds."""
+    pages = sum(s.pages for s in samples)
+    groups = by_group(samples)
+    print(
+        f"{what}: seed {args.seed if not args.corpus else 'as generated'}, "
+        f"{len(samples)} documents, {pages} pages, "
+        f"{sum(s.handwriting for s in samples)} in handwriting fonts; per family and type: "
+        + ", ".join(f"{f}/{k} {len(g)}" for (f, k), g in sorted(groups.items())),
+        flush=True,
+    )
+
+
+def generic_part(args: argparse.Namespace, scratch: Path, engine_options: list[str]) -> None:
+    """Part (a): the generic reader over the varied forms of each family."""
+    samples, folder = corpus(args, scratch)
+    describe(f"corpus {folder}", samples, args)
+    generic = list(engine_options)
+    if extract_has("--no-layouts"):
+        generic.append("--no-layouts")
+        print("generic reader: extract --no-layouts")
+    else:
+        print("generic reader: extract (this medreview has no --no-layouts: no layouts exist)")
+    start = time.perf_counter()
+    results = extract(samples, generic, given_type=args.given_type)
+    seconds = time.perf_counter() - start
+    scores = Scores()
+    for sample, result in zip(samples, results, strict=True):
+        scores.add(sample, result)
+    engine = next((r.get("engine") for r in results if r.get("engine")), args.engine)
+    typed = " (document types given)" if args.given_type else ""
+    pages = sum(s.pages for s in samples)
+    print(f"engine {engine}; {seconds:.0f} s for {pages} pages{typed}", flush=True)
+    print_scores("(a) generic reader", scores, by_field=args.by_field)
 
 
 if __name__ == "__main__":

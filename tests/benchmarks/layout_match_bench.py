@@ -101,13 +101,13 @@ def main(argv: Sequence[str] | None = None) -> None:
                 stack.enter_context(installed(args.ocr_cache))
             taught = read(teachers, args.engine)
             pages = read(readers, args.engine)
-    learned: list[Layout] = []
-    for sample, ocr in taught:
-        try:
-            name = f"{sample.family}-{sample.document_type}"
-            learned.append(learn(name, sample.document_type, ocr, sample.fields))
-        except LayoutError as exc:
-            print(f"  {sample.path.name}: no layout ({exc.message})")
+        learned: list[Layout] = []
+        for sample, ocr in taught:  # (the truth files live in the scratch folder)
+            try:
+                name = f"{sample.family}-{sample.document_type}"
+                learned.append(learn(name, sample.document_type, ocr, sample.fields))
+            except LayoutError as exc:
+                print(f"  {sample.path.name}: no layout ({exc.message})")
     rnd = random.Random(args.seed)
     layouts = list(learned)
     while len(layouts) < args.layouts:

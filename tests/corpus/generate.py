@@ -90,6 +90,7 @@ class Sample:
     format: str
     pages: int
     family: str = DEFAULT_FAMILY
+    form: str = ""  # the printed form it was filled in on (:func:`generate_forms`), if named
 
     def truth(self) -> dict[str, Any]:
         """The whole ground-truth object."""
@@ -117,6 +118,7 @@ class Sample:
             format=fmt,
             pages=int(truth["pages"]),
             family=truth.get("family", DEFAULT_FAMILY),
+            form=str(truth.get("form", "")),
         )
 
 
@@ -127,18 +129,24 @@ def random_document(
     handwriting: bool = False,
     font: str | None = None,
     family: str = DEFAULT_FAMILY,
+    form: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Content and style of one random document of a layout family, before it becomes a file.
 
     The result is the part of the truth object :func:`render_document` reads:
     ``document_type``, ``family``, ``fields``, ``extras``, ``style``, ``font`` and
-    ``handwriting``.
+    ``handwriting``. ``form`` (a style of the family) is the printed form the document is
+    filled in on: its labels, fonts and geometry are kept, and only what the person filling
+    it in chooses (:data:`FILLER_KEYS`: the values' font, size and ink, how dates, phones and
+    empty lists are written) is drawn for this document.
     """
     if document_type not in KINDS:
         raise ValueError(f"unknown document type {document_type!r}; choose from {KINDS}")
     fields, extras, style = layout_family(family).document(
         document_type, rnd, handwriting=handwriting, font=font
     )
+    if form is not None:
+        style = {**form, **{key: v for key, v in style.items() if key in FILLER_KEYS}}
     if fonts.family(style["value_font"]).all_caps:  # the page shows block capitals
         # the prescriber keeps its case where a printed header shows it
         keep = _KEEP_CASE - {"prescriber"} if style.get("prescriber_written") else _KEEP_CASE
@@ -156,6 +164,25 @@ def random_document(
         "font": style["value_font"],
         "handwriting": handwriting,
     }
+
+
+# The style keys the person filling a form in decides; every other key is the printed form.
+FILLER_KEYS = frozenset(
+    {
+        "seed",
+        "value_font",
+        "value_size",
+        "handwriting",
+        "ink",
+        "date_style",
+        "date_format",
+        "phone_style",
+        "phone_format",
+        "empty_list",
+        "yes_no_case",
+        "mark",
+    }
+)
 
 
 # Fields a page does not write in the values' font (the prescriber heads the page in its own),
@@ -392,6 +419,68 @@ def generate_corpus(
                 extra={"seed": seed, "index": index},
             )
         )
+    return samples
+
+
+def generate_forms(
+    out_dir: Path,
+    per_form: Sequence[int],
+    seed: int = 0,
+    *,
+    kinds: Sequence[str] = KINDS,
+    families: Sequence[str] = (DEFAULT_FAMILY,),
+    degradations: Sequence[str] = DEGRADATIONS,
+    formats: Sequence[str] = FORMATS,
+    handwriting_share: float = DEFAULT_HANDWRITING_SHARE,
+    dpi: int = 300,
+) -> list[Sample]:
+    """Documents filled in on a few printed forms of each family and type.
+
+    ``per_form[n]`` documents are filled in on the n-th form of each family and type. A form
+    is one style of its family (one hospital's printed form: its labels, fonts, geometry
+    and header); its documents differ in their values, in how they are written
+    (:data:`FILLER_KEYS`: printed or handwriting fonts, date and phone styles) and in how they
+    were scanned. Each form's first document is a clean scan of every page (TIFF), as an
+    analyst would verify to teach the form; the others cycle through ``degradations`` and
+    ``formats``. Truths name their form (``"form": "grid-prescription-0"``); the same
+    arguments give the same files.
+    """
+    for name in families:
+        check_family(name)
+    samples = []
+    index = 0
+    for family in families:
+        for kind in kinds:
+            for number, count in enumerate(per_form):
+                form_id = f"{family}-{kind}-{number}"
+                drawn = random.Random(f"{seed}/form/{form_id}")
+                form = layout_family(family).random_style(
+                    kind, drawn, handwriting=drawn.random() < handwriting_share, font=None
+                )
+                for n in range(count):
+                    rnd = random.Random(f"{seed}/{form_id}/{n}")
+                    document = random_document(
+                        kind,
+                        rnd,
+                        handwriting=rnd.random() < handwriting_share,
+                        family=family,
+                        form=form,
+                    )
+                    first = n == 0
+                    samples.append(
+                        make_sample(
+                            Path(out_dir) / f"{PREFIXES[kind]}_{family}_{number}_{n:02d}",
+                            document,
+                            degradation="clean"
+                            if first
+                            else _balanced(degradations, index, seed, "degradation"),
+                            fmt="tiff" if first else _balanced(formats, index, seed, "format"),
+                            rng=np.random.default_rng(rnd.getrandbits(64)),
+                            dpi=dpi,
+                            extra={"seed": seed, "index": index, "form": form_id},
+                        )
+                    )
+                    index += 1
     return samples
 
 

@@ -105,6 +105,7 @@ def build() -> None:
                     layout,
                     description=f"The {family} {kind} form of the synthetic corpus, learned from "
                     f"{layout.documents} generated documents (tests/layouts_golden/make.py)",
+                    any_case=True,  # the family prints its labels in either case
                 )
                 sample, result = read(
                     folder, f"{title}-golden", family, kind, f"golden/{title}", "rotation"
