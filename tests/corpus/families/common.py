@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from PIL import Image
 
@@ -285,24 +285,43 @@ def box(page: render.Page, x0: float, y0: float, x1: float, y1: float, width: fl
 PageDrawer = Callable[[Mapping[str, Any], Mapping[str, Any], Mapping[str, Any], int], Image.Image]
 
 
-def form_pages(
-    document_type: str,
-    fields: Mapping[str, Any],
-    extras: Mapping[str, Any],
-    style: Mapping[str, Any],
-    *,
-    dpi: int,
-    pages: int | None,
-    drawers: tuple[PageDrawer, PageDrawer, PageDrawer],
-) -> list[Image.Image]:
-    """A form's pages from its (prescription, record page 1, record page 2) drawers.
+class RenderPages(Protocol):
+    """A family's ``render_pages`` (see the package docstring)."""
+
+    def __call__(
+        self,
+        document_type: str,
+        fields: Mapping[str, Any],
+        extras: Mapping[str, Any],
+        style: Mapping[str, Any],
+        *,
+        dpi: int,
+        pages: int | None,
+    ) -> list[Image.Image]: ...
+
+
+def form_renderer(drawers: tuple[PageDrawer, PageDrawer, PageDrawer]) -> RenderPages:
+    """A family's ``render_pages`` from its (prescription, record page 1, record page 2) drawers.
 
     A prescription is one page; a record two, or only its first with ``pages=1``.
     """
     prescription, record_one, record_two = drawers
-    if document_type == "prescription":
-        return [prescription(fields, extras, style, dpi)]
-    images = [record_one(fields, extras, style, dpi)]
-    if pages is None or pages > 1:
-        images.append(record_two(fields, extras, style, dpi))
-    return images
+
+    def render_pages(
+        document_type: str,
+        fields: Mapping[str, Any],
+        extras: Mapping[str, Any],
+        style: Mapping[str, Any],
+        *,
+        dpi: int,
+        pages: int | None,
+    ) -> list[Image.Image]:
+        """The form's pages; ``pages=1`` draws only a record's first page."""
+        if document_type == "prescription":
+            return [prescription(fields, extras, style, dpi)]
+        images = [record_one(fields, extras, style, dpi)]
+        if pages is None or pages > 1:
+            images.append(record_two(fields, extras, style, dpi))
+        return images
+
+    return render_pages

@@ -304,22 +304,5 @@ def _prescription(
     return page.image
 
 
-def render_pages(
-    document_type: str,
-    fields: Mapping[str, Any],
-    extras: Mapping[str, Any],
-    style: Mapping[str, Any],
-    *,
-    dpi: int,
-    pages: int | None,
-) -> list[Image.Image]:
-    """The form's pages; ``pages=1`` draws only a record's first page."""
-    return common.form_pages(
-        document_type,
-        fields,
-        extras,
-        style,
-        dpi=dpi,
-        pages=pages,
-        drawers=(_prescription, _record_one, _record_two),
-    )
+# The pages; ``pages=1`` draws only a record's first page.
+render_pages = common.form_renderer((_prescription, _record_one, _record_two))
