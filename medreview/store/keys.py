@@ -83,13 +83,13 @@ def files_key(url: URL) -> str | None:
     The embedded store's own key (``MEDREVIEW_KEY`` or the keyring); for PostgreSQL, whose
     files live on this machine, ``MEDREVIEW_KEY`` alone, else the files stay plain (warned).
     """
+    if not encryption_enabled():
+        return None  # encryption off: plain files (the embedded store warned when it opened)
     if url.get_backend_name() == "sqlite":
         if not url.database or url.database == ":memory:":
             return None
         key = key_for(Path(url.database))
         return key.secret if key is not None else None
-    if not encryption_enabled():
-        return None
     passphrase = os.environ.get(KEY_ENV)
     if passphrase:
         return derive(passphrase)
