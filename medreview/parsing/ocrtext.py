@@ -159,8 +159,8 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         words = [_inner_case(_shape_case(_state_misread(_numeric_misread(w)))) for w in words if w]
         words = [_state_for_zip(w, nxt) for w, nxt in pairwise([*words, ""])]
         # a house number with a lookalike letter in it: "9O ASPEN DRIVE"
-        if words and re.fullmatch(r"\d[0-9OoIl|]+,?", words[0]):
-            words[0] = as_digits(words[0].rstrip(",")) + words[0][len(words[0].rstrip(",")) :]
+        if words and (house := re.fullmatch(r"(\d[0-9OoIl|]+)(,?)", words[0])):
+            words[0] = as_digits(house.group(1)) + house.group(2)
         # an l read as 1 inside a word: "Mi11" is Mill
         words = [_ells(w) for w in words]
     elif style is TextStyle.NAME:
