@@ -166,6 +166,7 @@ def run(args: argparse.Namespace) -> int:
 
         def on_view_changed(view: str) -> None:
             if view == "supervisor":
+                controller.pause_review()
                 supervisor.refresh(select=controller.batch)
             else:
                 controller.resume_review()

@@ -244,6 +244,10 @@ class ReviewController(QObject):
         if self._open is None and self._loading is None:
             self.open_next()
 
+    def pause_review(self) -> None:
+        """The user turned to the supervisor view: open no further document until back."""
+        self._reviewing = False
+
     def shutdown(self) -> None:
         """Save edits, give the open document back, stop background work (within a second).
 
@@ -398,8 +402,9 @@ class ReviewController(QObject):
         """Claim the next document and show it (at once when it was read ahead).
 
         ``quiet``: when nothing is waiting, leave the window as it is (the timer's retry).
+        Nothing is claimed while the supervisor view is showing.
         """
-        if self._stopped or self._loading is not None:
+        if self._stopped or self._loading is not None or not self._reviewing:
             return
         record = self._guard(lambda: self.store.claim_next(self.user, self.batch))
         if record is None:

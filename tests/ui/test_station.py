@@ -411,6 +411,29 @@ def test_supervisor_view_claims_nothing_and_shows_the_chosen_batch(tmp_path: Pat
                 assert "claimed" not in [e.action for e in db.audit_for(doc.id)]
 
 
+def test_a_scan_read_while_the_supervisor_view_shows_is_not_claimed(
+    qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
+) -> None:
+    """Finishing OCR used to open the next document whatever the view (a claim, CI flake)."""
+    controller = _controller(window, store)
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    try:
+        controller.start(review=False)
+        with qtbot.waitSignal(controller.ocrFinished, timeout=10_000):
+            window.importRequested.emit([scan_file(scans, "rx.png", "rx_0001")])
+        qtbot.wait(300)  # the open-next timer would have fired
+        [item] = window.queue.items()
+        assert item.status == "ready"
+        assert window.document is None
+        assert "claimed" not in [e.action for e in store.audit_for(item.doc_id)]
+        controller.resume_review()
+        qtbot.waitUntil(lambda: window.document is not None, timeout=10_000)
+        assert "claimed" in [e.action for e in store.audit_for(item.doc_id)]
+    finally:
+        controller.shutdown()
+
+
 def test_failed_scans_are_named_and_can_be_read_again_or_removed(
     qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
 ) -> None:
