@@ -344,7 +344,7 @@ def test_a_clean_printed_page_is_machine_readable() -> None:
 
 # --- layout families ------------------------------------------------------------------------
 
-NEW_FAMILIES = ("labels_above", "pad", "grid", "dotted", "heldout")
+NEW_FAMILIES = ("labels_above", "pad", "grid", "dotted", "captions", "heldout")
 KINDS = ("prescription", "patient_details")
 
 
