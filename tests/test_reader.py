@@ -786,3 +786,65 @@ def test_a_written_yes_or_no_answers_a_question_of_two_choices(
     written: str, choices: tuple[str, ...], answer: str | None
 ) -> None:
     assert read_choice(row(1000, 1100, written), choices, None)[0] == answer
+
+
+def test_ticked_entries_of_a_printed_tick_list() -> None:
+    image = blank()
+    entries = layout(
+        [
+            (1000, 260, "Asthma"),
+            (1000, 860, "Diabetes"),
+            (1000, 1460, "Epilepsy"),
+            (1100, 260, "Migraine"),
+            (1100, 860, "None of these"),
+        ]
+    )
+    for word in entries:
+        if word.text in ("Asthma", "Diabetes", "Epilepsy", "Migraine", "None"):
+            x, y = word.bbox.x0 - 60, word.bbox.y0
+            cv2.rectangle(image, (x, y), (x + 36, y + 36), 0, 3)
+            if word.text in ("Diabetes", "Migraine"):
+                cv2.line(image, (x + 4, y + 4), (x + 32, y + 32), 0, 5)
+                cv2.line(image, (x + 32, y + 4), (x + 4, y + 32), 0, 5)
+    page = [*row(900, 200, "Current medical conditions (tick all that apply)"), *entries]
+    values_read = read(DocumentType.PATIENT_DETAILS, page, images=[image])
+    assert values_read["medical_problems"] == ["Diabetes", "Migraine"]
+
+
+def test_numbered_rows_run_on_past_the_fields_line_count() -> None:
+    rows = [(1000, 200, "Regular medicines (name)")]
+    rows += [(1080 + 80 * i, 200, f"{i + 1}. {d}") for i, d in enumerate(DRUGS)]
+    values_read = read(DocumentType.PATIENT_DETAILS, layout(rows))
+    assert values_read["regular_medication"] == list(DRUGS)
+
+
+DRUGS = ("Omeprazole", "Rosuvastatin", "Cetirizine", "Metformin")
+
+
+def test_a_quantity_column_and_what_follows_a_wider_gap_are_no_medicines() -> None:
+    words = layout(
+        [
+            (200, 900, "Hospital Prescription"),
+            (400, 200, "Patient name: Jacob Mensah"),
+            (1000, 200, "Medicine (generic name)"),
+            (1090, 200, "Gabapentin 300 mg"),
+            (1090, 2100, "56"),
+            (1180, 200, "Ibuprofen 400 mg"),
+            (1180, 2100, "14"),
+            (1270, 200, "Amoxicillin 500 mg"),
+            (1270, 2100, "21"),
+            (1560, 200, "Take 2 capsules by mouth once daily for 5 days"),
+        ]
+    )
+    values_read = read(DocumentType.PRESCRIPTION, words)
+    assert values_read["medicines"] == [
+        "Gabapentin 300 mg",
+        "Ibuprofen 400 mg",
+        "Amoxicillin 500 mg",
+    ]
+
+
+def test_a_letterheads_telephone_and_fax_is_no_ones_phone() -> None:
+    assert (
+        read(DocumentType.PATIENT_DETAILS, row(300, 200, "Tel 502 555 0164 Fax 919 555 0194")) == {}
+    )

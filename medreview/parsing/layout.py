@@ -23,6 +23,8 @@ from medreview.model import BBox, OcrPage, Word
 LINE_TOLERANCE = 0.55
 # A horizontal gap wider than this many word heights separates two columns.
 COLUMN_GAP = 1.8
+# One printed word matches a label of three words or more only this closely (lost spaces).
+ONE_WORD_PHRASE = 90.0
 # How far below a label (in line heights) its value may sit.
 BELOW_REACH = 3.5
 
@@ -340,10 +342,16 @@ def _starts_label(first: str, target: str) -> bool:
 def _better(new: LabelMatch, old: LabelMatch, colons: Sequence[bool]) -> bool:
     """Whether ``new`` beats ``old`` at the same place: a closer match, then a longer one.
 
+    A longer label read exactly beats a shorter one that ends at a colon inside it.
+
     A longer label ending in a colon beats a shorter one without it if it
     matches fairly well: ``Policy Nuniber:`` is the ``Policy Number`` label,
     not ``Policy`` followed by a value.
     """
+    if new.end > old.end and colons[old.end - 1] and new.score >= 97.0:
+        return True  # a whole label read exactly runs on past a colon ("Rx: drug, strength")
+    if old.end > new.end and colons[new.end - 1] and old.score >= 97.0:
+        return False
     if new.end > old.end and colons[new.end - 1] and not colons[old.end - 1]:
         return new.score >= 83.0
     if old.end > new.end and colons[old.end - 1] and not colons[new.end - 1]:
@@ -442,6 +450,8 @@ def find_labels(
                 if hit is None:
                     continue
                 end, score, colon = hit
+                if end == start + 1 and len(label.split()) >= 3 and score < ONE_WORD_PHRASE:
+                    continue  # one word for a phrase of three ("OUTPATIENT", "About the patient")
                 if len(target) <= 4 and not colon and _lowered(words[start].text, label):
                     continue  # "for pain" running on is no "For" label
                 free = start in starts or (start in after_value and colon)

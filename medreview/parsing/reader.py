@@ -49,6 +49,7 @@ from medreview.parsing.choices import (
 )
 from medreview.parsing.layout import (
     BELOW_REACH,
+    ENUMERATION,
     LabelMatch,
     Line,
     compact,
@@ -360,15 +361,22 @@ def _continuation(
     extra: list[tuple[Word, ...]] = []
     previous = doc.lines[line_index]
     first_height = previous.height
+    numbered = _numbered(doc.lines[line_index])
+    steps: list[float] = []  # the distances between the value's rows so far
     for index in range(line_index + 1, len(doc.lines)):
         line = doc.lines[index]
-        if not running and len(extra) + 1 >= max_lines:
+        full = not running and len(extra) + 1 >= max_lines
+        # numbered rows (1., 2., 3.) run on to the last one
+        if full and not (numbered and _numbered(line) and len(extra) + 1 < NUMBERED_LINES):
             break
         if line.page != previous.page:
             break
         reach = (4.0 if running else BELOW_REACH) * max(line.height, previous.height, first_height)
-        if line.center_y - previous.center_y > reach:
+        step = line.center_y - previous.center_y
+        if step > reach:
             break
+        if len(steps) >= 2 and step > ROW_STEP_JUMP * max(steps):
+            break  # rows evenly spaced so far, then a wider gap: something else begins
         if not any(c.isalnum() for w in line.words for c in w.text):
             continue  # a speck or a rule between the lines
         if is_refill_row(line.words):
@@ -385,8 +393,20 @@ def _continuation(
             if not taken or taken[0].bbox.x0 > x0 + 3 * line.height:
                 break
         extra.append(taken)
+        steps.append(step)
         previous = line
     return extra
+
+
+# A gap this many times the widest step between a value's rows so far ends the value.
+ROW_STEP_JUMP = 1.6
+# Numbered rows of a list run on to at most this many.
+NUMBERED_LINES = 12
+
+
+def _numbered(line: Line) -> bool:
+    """Whether a line begins with a row number (``1.``, ``2)``)."""
+    return bool(line.words) and ENUMERATION.match(line.words[0].text) is not None
 
 
 # A value written over its caption runs up at most this many lines when its field sets none.
@@ -748,6 +768,10 @@ def _candidate(
         more = _continuation(doc, line, words, item.lines, item.ends)
         words = tuple(w for ws in (words, *more) for w in ws)
     words = doc.words_for(words, item.medical)
+    if kind.name == "medicines":
+        words = _without_quantities(doc, words)
+        if not words:
+            return []
     base = BASE_SCORE[relation] * factor
     label_words = anchor.words if anchor is not None else ()
     if kind.name == "choice":
@@ -767,6 +791,8 @@ def _candidate(
             return []
         text = circled
         base *= sureness
+    elif kind.name == "list" and (ticked := _tick_list(doc, words, marks)) is not None:
+        text = "\n".join(ticked) or "None"
     else:
         text = _lines_text(doc, words) if kind.multiline else _text(words)
         if kind.name == "address":  # an address's printed lines are its parts
@@ -786,6 +812,74 @@ def _candidate(
         return []  # a date or a phone inside a name or an address is another field's value
     score = base * validity * (0.5 + 0.5 * fit)
     return [Candidate(item.name, value, words, score, relation, label_words)]
+
+
+def _tick_list(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> list[str] | None:
+    """The entries ticked in a printed list of check boxes (``None``: the words are no such list).
+
+    Each box answers the words right of it up to the next box; three boxes or more make a
+    tick list. An entry that says none (``None of these``) leaves the list empty.
+    """
+    if marks is None:
+        return None
+    entries: list[tuple[str, float]] = []
+    by_line: dict[int, list[Word]] = {}
+    for word in words:
+        by_line.setdefault(doc.line_of(word), []).append(word)
+    for line in by_line.values():
+        size = float(sorted(w.bbox.height for w in line)[len(line) // 4])
+        band = BBox.union(w.bbox for w in line)
+        half = int(size / 2)
+        band = BBox(band.x0 - int(3 * size), band.y0 - half, band.x1, band.y1 + half)
+        boxes = [
+            (box, fill)
+            for box, fill in marks.boxes(band, size)
+            if not any(w.bbox.x0 + size / 3 < box.x0 and box.x1 < w.bbox.x1 for w in line)
+        ]
+        for index, (box, fill) in enumerate(boxes):
+            end = boxes[index + 1][0].x0 if index + 1 < len(boxes) else 10**9
+            entry = [w for w in line if box.x1 - size / 2 <= (w.bbox.x0 + w.bbox.x1) / 2 < end]
+            text = canonical.one_line(_text([w for w in entry if not _is_box_text(w.text)]))
+            if text:
+                entries.append((text, fill))
+    if len(entries) < TICK_LIST_BOXES:
+        return None
+    ticked = [text for text, fill in entries if fill >= TICKED_INK]
+    if any(canonical.parse_list(text.split()[0]) == [] for text in ticked):
+        return []  # "None of these" ticked
+    return ticked
+
+
+# A printed list with this many check boxes or more is a tick list ...
+TICK_LIST_BOXES = 3
+# ... and a box with this much ink inside it is ticked.
+TICKED_INK = 0.06
+
+
+def _is_box_text(text: str) -> bool:
+    """What OCR reads of a drawn box (``□``, ``[]``, ``]``): not part of the entry."""
+    return not any(c.isalnum() for c in text) or text in ("LJ", "LI", "U", "O")
+
+
+def _without_quantities(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """Medicine lines without a quantity column: a bare number far right of its line's drug."""
+    kept: list[Word] = []
+    by_line: dict[int, list[Word]] = {}
+    for word in words:
+        by_line.setdefault(doc.line_of(word), []).append(word)
+    for line in by_line.values():
+        while len(line) > 1 and line[-1].text.isdigit():
+            gap = line[-1].bbox.x0 - line[-2].bbox.x1
+            if gap <= QUANTITY_GAP * line[-1].bbox.height:
+                break
+            line.pop()
+        if not (len(line) == 1 and line[0].text.isdigit() and kept):
+            kept.extend(line)  # a line that is nothing but a quantity is no medicine
+    return tuple(kept)
+
+
+# A number this many of its heights right of a medicine line stands in a quantity column.
+QUANTITY_GAP = 6.0
 
 
 def _box_row(words: Sequence[Word], marks: PageMarks | None) -> bool:
