@@ -349,6 +349,8 @@ def test_day_and_month_order_inferred_from_the_document() -> None:
         ("address", "77 Birch Rd", True),
         ("address", "Portland, OR 97201", True),
         ("address", "Samuel Ortiz", False),
+        ("address", "1 declare these details are true and complete", False),
+        ("address", "4 Long Meadow Hill Farm Estate Road", True),
     ],
 )
 def test_value_types_recognise_their_values(kind: str, text: str, fits: bool) -> None:

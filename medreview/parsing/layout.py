@@ -23,6 +23,8 @@ from medreview.model import BBox, OcrPage, Word
 LINE_TOLERANCE = 0.55
 # A horizontal gap wider than this many word heights separates two columns.
 COLUMN_GAP = 1.8
+# A label printed right after another (no colon, no gap) must match this closely.
+BACK_TO_BACK = 90.0
 # One printed word matches a label of three words or more only this closely (lost spaces).
 ONE_WORD_PHRASE = 90.0
 # How far below a label (in line heights) its value may sit.
@@ -339,7 +341,9 @@ def _starts_label(first: str, target: str) -> bool:
     return bool(first) and fuzz.ratio(first, target[: len(first)]) >= 60
 
 
-def _better(new: LabelMatch, old: LabelMatch, colons: Sequence[bool]) -> bool:
+def _better(
+    new: LabelMatch, old: LabelMatch, colons: Sequence[bool], pieces: Sequence[str]
+) -> bool:
     """Whether ``new`` beats ``old`` at the same place: a closer match, then a longer one.
 
     A longer label read exactly beats a shorter one that ends at a colon inside it.
@@ -348,15 +352,27 @@ def _better(new: LabelMatch, old: LabelMatch, colons: Sequence[bool]) -> bool:
     matches fairly well: ``Policy Nuniber:`` is the ``Policy Number`` label,
     not ``Policy`` followed by a value.
     """
-    if new.end > old.end and colons[old.end - 1] and new.score >= 97.0:
+    if _past_colon(new, old, colons, pieces):
         return True  # a whole label read exactly runs on past a colon ("Rx: drug, strength")
-    if old.end > new.end and colons[new.end - 1] and old.score >= 97.0:
+    if _past_colon(old, new, colons, pieces):
         return False
     if new.end > old.end and colons[new.end - 1] and not colons[old.end - 1]:
         return new.score >= 83.0
     if old.end > new.end and colons[old.end - 1] and not colons[new.end - 1]:
         return old.score < 83.0 and (new.score, new.end) > (old.score, old.end)
     return (new.score, new.end) > (old.score, old.end)
+
+
+def _past_colon(
+    longer: LabelMatch, shorter: LabelMatch, colons: Sequence[bool], pieces: Sequence[str]
+) -> bool:
+    """Whether a label read exactly runs on past the colon ending a shorter one, over words.
+
+    ``Refill: © times`` is the ``Refill`` label and its value, not ``Refill times``.
+    """
+    if longer.end <= shorter.end or not colons[shorter.end - 1] or longer.score < 97.0:
+        return False
+    return all(len(pieces[i]) >= 2 for i in range(shorter.end, longer.end))
 
 
 def segment_starts(line: Line, gap: float = COLUMN_GAP) -> set[int]:
@@ -437,6 +453,9 @@ def find_labels(
             for i, w in enumerate(words)
         ]
         start = 0
+        # where a label without a colon ended: a caption row may print the next label
+        # right after it, with no column gap between ("RELATION TO PATIENT THEIR MOBILE")
+        follows = -1
         while start < len(words):
             best: LabelMatch | None = None
             ties: list[str] = []
@@ -455,12 +474,13 @@ def find_labels(
                 if len(target) <= 4 and not colon and _lowered(words[start].text, label):
                     continue  # "for pain" running on is no "For" label
                 free = start in starts or (start in after_value and colon)
+                free = free or (start == follows and score >= BACK_TO_BACK)
                 if not free and not (colon and score >= 93.0) and not capitals[start]:
                     continue
                 if capitals[start] and not free and score < 95.0:
                     continue
                 candidate = LabelMatch(index, start, end, score, key, label)
-                if best is None or _better(candidate, best, colons):
+                if best is None or _better(candidate, best, colons, pieces):
                     tied = best is not None and _same_place(best, candidate)
                     ties = [*ties, best.key] if best is not None and tied else []
                     best = candidate
@@ -471,6 +491,7 @@ def find_labels(
                 best = _with_qualifier(best, words)
                 found.append(best)
                 start = best.end
+                follows = -1 if colons[best.end - 1] else best.end
             else:
                 start += 1
     return found

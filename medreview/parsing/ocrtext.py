@@ -158,8 +158,8 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         words = ["Pl" + w[2:] if w in ("PI", "PI,", "PI.") else w for w in words]
         words = [_inner_case(_shape_case(_state_misread(_numeric_misread(w)))) for w in words if w]
         words = [_state_for_zip(w, nxt) for w, nxt in pairwise([*words, ""])]
-        # a house number with a lookalike letter in it: "9O ASPEN DRIVE"
-        if words and (house := re.fullmatch(r"(\d[0-9OoIl|]+)(,?)", words[0])):
+        # a house number with a lookalike letter in it: "9O ASPEN DRIVE", "I57 FOREST COURT"
+        if words and (house := re.fullmatch(r"(\d[0-9OoIl|]+|[Il|]\d+)(,?)", words[0])):
             words[0] = as_digits(house.group(1)) + house.group(2)
         # an l read as 1 inside a word: "Mi11" is Mill
         words = [_ells(w) for w in words]

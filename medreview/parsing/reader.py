@@ -804,6 +804,8 @@ def _candidate(
         return []
     value, validity = coerced
     fit = 1.0 if kind.name in ("choice", "refills") else kind.fit(_text(words))
+    if kind.name == "address" and isinstance(value, str):
+        fit = max(fit, kind.fit(value))  # as repaired: "I57 FOREST COURT" is 157
     if anchor is not None and anchor.weak and fit < 1.0:
         return []
     if relation in _OFF_LINE and kind.name in _TYPED_TEXT and not fit:
