@@ -339,7 +339,7 @@ class _Sheet:
             limit = end - start - tag_width - 10
             written = page.text(start + 6, y, value, "value", max_width=limit)
         if tag and (value or page.rules):
-            at = max(written, start + 200) + 24 if value else end - tag_width + 20
+            at = max(written, start + 200) + 40 if value else end - tag_width + 20
             page.text(at, y, f"({tag})", "option")
         return written
 
@@ -537,7 +537,9 @@ def _record_one(
     # immunities and history
     top = bottom + 60
     y = top + 110
-    answer_x = 1650.0
+    questions = ("chicken_pox", "measles", "hepatitis_b_vaccination")
+    widest = max(page.width(sheet.label(key), "label") for key in questions)
+    answer_x = min(max(1650.0, LEFT + widest + 100), 1820.0)
     for key, options in (
         ("chicken_pox", _IMMUNE),
         ("measles", _IMMUNE),
@@ -546,7 +548,7 @@ def _record_one(
         if gutter is None:
             page.text(LEFT, y, sheet.label(key), "label")
         else:
-            page.text(answer_x - 60, y, sheet.label(key), "label", anchor="rs")
+            page.text(answer_x - 80, y, sheet.label(key), "label", anchor="rs")
         _answer(sheet, answer_x, y, options, fields.get(key))
         y += line
     problems = common.list_text(fields.get("medical_problems"), style["empty_list"])
@@ -674,7 +676,7 @@ def _flow(
             if not text and not page.rules:
                 continue
             width = min(page.width(text, "value") if text else 520, RIGHT - LEFT)
-            if x > LEFT and x + space + width > RIGHT:
+            if x > LEFT and x + space + width + 50 > RIGHT:  # room for a comma after it
                 x, y = LEFT, y + step
             start = x + (space if x > LEFT else 0)
             sheet.blank(start - 6, start + width + 24, y)
