@@ -13,23 +13,26 @@ Patient record (two pages): the sections are bands with their titles turned on e
 shaded strip down the left margin. Within a band, several fields share a line, far apart,
 each label small (capitals or title case) and ending in a dash or in nothing, its value right
 after it; in the "gutter" arrangement a line's first label is set flush right against a
-common gutter. Phones carry their kind *after* the number (``(home)``, ``(work)``). The record
-date is at the top right beside the title, or at the foot of page 1 beside the signature. The
+common gutter. On some records the patient's name and birth date are not on the lines at
+all but on an identification sticker at the top right, printed by a machine (the name with no
+label, the birth date after a small one, the chart number). Phones carry their kind *after*
+the number (``(home)``, ``(work)``). The record date is at the top right beside the title
+(under it when a sticker is there), or at the foot of page 1 beside the signature. The
 immunities and the two yes/no questions are answered either by striking out the option that
 does not apply (``IMMUNE / NOT IMMUNE``, ``YES / NO``, "delete as appropriate") or by writing
-the answer after the question. Page 2 starts with a running header (the patient's name and
-chart number again); the insurer, policy number and expiry are a table whose shaded header row
-names the columns above the values; the allergies are a table with a reaction column and the
-regular medicines a table with dose and frequency columns (the truth lists the names only);
+the answer after the question. Page 2 mostly starts with a running header (the patient's name
+and chart number again); the insurer, policy number and expiry are a table whose shaded header
+row names the columns above the values; the allergies are a table with a reaction column and
+the regular medicines a table with dose and frequency columns (the truth lists the names only);
 an empty allergy table says ``NKDA`` or the like, or nothing.
 
 Prescription (one page): a letter. The date stands alone at the top right or after a label
-in the header block beside an ``Rx#`` number; the body is running text with the values inside
+in the header block under an ``Rx#`` number; the body is running text with the values inside
 it ("Please dispense to *Helen Okafor*, born *2/3/1961*, of *41 Orchard Lane ...*, the
 following:"; the birth date is not a field), then the numbered medicines, each perhaps with a
 ``Disp:`` quantity line under it, the directions after their label, a refill sentence, and the
-prescriber's printed name (and licence number) under the signature. A handwritten letter is a
-printed one with blanks: its values are written on short rules inside the text.
+prescriber's printed name (with a licence number) under the signature. A handwritten letter is
+a printed one with blanks: its values are written on short rules inside the text.
 """
 
 from __future__ import annotations
@@ -180,6 +183,8 @@ def random_style(
         arrangement=rnd.choice(("runin", "gutter")),
         strip_turn=rnd.choice((90, 270)),
         answers=rnd.choice(("delete", "write")),
+        sticker=rnd.random() < 0.4,
+        sticker_font=rnd.choice(fonts.families(handwriting=False)).name,
         date_place=rnd.choice(("top", "foot")),
         running_header=rnd.random() < 0.7,
         units_in_label=rnd.random() < 0.4,
@@ -457,16 +462,56 @@ def _measure(
     return f"{number} {unit}".strip()
 
 
+def _sticker(sheet: _Sheet, fields: Mapping[str, Any], extras: Mapping[str, Any]) -> None:
+    """The patient's identification label stuck on at the top right, printed by a machine.
+
+    It names the patient and the birth date with hardly a label; on a handwritten form its
+    print is still a printer's.
+    """
+    page, style = sheet.page, sheet.style
+    printer = fonts.family(style["sticker_font"])
+    if style["handwriting"]:
+        page.faces["sticker"] = render.Face(printer.regular, 46, (20, 20, 20))
+    face = "sticker" if style["handwriting"] else "value"
+    page.faces["sticker_label"] = render.Face(printer.regular, 34, (40, 40, 40))
+    x0, y0, x1, y1 = 1480.0, 395.0, RIGHT, 690.0
+    page.draw.rounded_rectangle(
+        [page.px(x0), page.px(y0), page.px(x1), page.px(y1)],
+        radius=page.px(20),
+        fill=(251, 251, 246),
+        outline=(150, 150, 150),
+        width=max(1, page.px(2)),
+    )
+    x = x0 + 34
+    if fields.get("patient_name"):
+        page.text(x, y0 + 85, fields["patient_name"], face, max_width=x1 - x - 30)
+    end = page.text(x, y0 + 175, f"{sheet.labels['birth_date']}:", "sticker_label")
+    birth = common.date_text(fields, "birth_date", style)
+    if birth:
+        page.text(end + 24, y0 + 175, birth, face, max_width=x1 - end - 50)
+    page.text(x, y0 + 255, f"{sheet.labels['chart']} {extras['chart']}", "sticker_label")
+
+
 def _record_one(
     fields: Mapping[str, Any], extras: Mapping[str, Any], style: Mapping[str, Any], dpi: int
 ) -> Image.Image:
     sheet = _Sheet(dpi, style)
     page = sheet.page
     labels = sheet.labels
-    sheet.letterhead(extras, [extras["form_code"], f"{labels['chart']} {extras['chart']}"])
+    sticker = bool(style["sticker"])
+    right = [extras["form_code"]]
+    if not sticker:
+        right.append(f"{labels['chart']} {extras['chart']}")
+    sheet.letterhead(extras, right)
     page.text(LEFT - 60, 500, labels["title"].upper(), "title")
     record = common.date_text(fields, "record_date", style)
-    if style["date_place"] == "top":
+    top = 600.0  # the patient's band
+    if sticker:
+        _sticker(sheet, fields, extras)
+        top = 740.0
+    if style["date_place"] == "top" and sticker:  # under the title
+        sheet.item(LEFT - 60, 620, "record_date", record, 1380)
+    elif style["date_place"] == "top":
         width = max(page.width(record or "", "value"), 330) + 30
         sheet.item(RIGHT - width, 500, "record_date", record, RIGHT, flush=RIGHT - width - 20)
     gutter = None
@@ -479,20 +524,18 @@ def _record_one(
     def first(y: float, key: str, value: str | None, end: float, tag: str | None = None) -> None:
         sheet.item(LEFT, y, key, value, end, tag=tag, flush=gutter)
 
-    # the patient
-    top = 600.0
+    # the patient (the name and birth date on the sticker when there is one)
     y = top + 110
-    first(y, "patient_name", fields.get("patient_name"), RIGHT)
-    y += line
-    birth = common.date_text(fields, "birth_date", style)
-    weight = _measure(sheet, fields, extras, "weight")
-    height = _measure(sheet, fields, extras, "height")
-    y = sheet.row(
-        y,
-        [("birth_date", birth, None), ("weight", weight, None), ("height", height, None)],
-        flush=gutter,
-        step=line,
-    )
+    measures: list[tuple[str | None, str | None, str | None]] = [
+        ("weight", _measure(sheet, fields, extras, "weight"), None),
+        ("height", _measure(sheet, fields, extras, "height"), None),
+    ]
+    if not sticker:
+        first(y, "patient_name", fields.get("patient_name"), RIGHT)
+        y += line
+        birth = common.date_text(fields, "birth_date", style)
+        measures.insert(0, ("birth_date", birth, None))
+    y = sheet.row(y, measures, flush=gutter, step=line)
     y += line
     street, city, country = common.address_lines(fields, extras)
     address = ", ".join(p for p in (street, city, country) if p)
