@@ -169,6 +169,7 @@ def random_style(
     style["rules"] = handwriting or rnd.random() < 0.3  # blanks ruled under written values
     if document_type == "prescription":
         style.update(
+            clinic=_clinic(rnd, ("RX", "MR", "CL")),
             date_place=rnd.choice(("alone", "labelled")),
             quantity_lines=rnd.random() < 0.6,
             show_birth=rnd.random() < 0.6,
@@ -180,6 +181,7 @@ def random_style(
         )
         return style
     style.update(
+        clinic=_clinic(rnd, ("PDS", "HR", "REG", "FS")),
         arrangement=rnd.choice(("runin", "gutter")),
         strip_turn=rnd.choice((90, 270)),
         answers=rnd.choice(("delete", "write")),
@@ -194,16 +196,17 @@ def random_style(
     return style
 
 
-def _letterhead_content(rnd: random.Random, prefix: str) -> dict[str, Any]:
+def _clinic(rnd: random.Random, prefixes: Sequence[str]) -> dict[str, Any]:
+    """The printed stationery's letterhead and form code (the same on every copy of a form)."""
     return {
-        "clinic": rnd.choice(CLINICS),
-        "clinic_street": values.street_line(rnd),
-        "clinic_city": values.city_line(rnd, zip_code="state zip"),
-        "clinic_phone": values.phone_number(rnd),
+        "name": rnd.choice(CLINICS),
+        "street": values.street_line(rnd),
+        "city": values.city_line(rnd, zip_code="state zip"),
+        "phone": values.phone_number(rnd),
         "fax": values.phone_number(rnd) if rnd.random() < 0.7 else None,
-        "form_code": f"{prefix}-{rnd.randint(100, 999)} ({rnd.randint(1, 12):02d}/"
-        f"{rnd.randint(10, 24)})",
-        "chart": str(rnd.randint(10_000, 999_999)).zfill(7),
+        "phone_style": rnd.choice(sorted(common.PHONE_STYLES)),
+        "form_code": f"{rnd.choice(prefixes)}-{rnd.randint(100, 999)} "
+        f"({rnd.randint(1, 12):02d}/{rnd.randint(10, 24)})",
     }
 
 
@@ -213,7 +216,7 @@ def document(
     """Fields, extras and style of one document of this family."""
     if document_type == "prescription":
         fields, extras = common.prescription_content(rnd)
-        extras.update(_letterhead_content(rnd, rnd.choice(("RX", "MR", "CL"))))
+        extras["chart"] = str(rnd.randint(10_000, 999_999)).zfill(7)
         born = dt.date(1935, 1, 1) + dt.timedelta(days=rnd.randint(0, 28_000))
         extras["patient_birth"] = born.isoformat()
         extras["quantities"] = [rnd.choice(_QUANTITIES) for _ in fields["medicines"]]
@@ -224,7 +227,7 @@ def document(
     if document_type != "patient_details":
         raise ValueError(f"unknown document type {document_type!r}")
     fields, extras = common.record_content(rnd)
-    extras.update(_letterhead_content(rnd, rnd.choice(("PDS", "HR", "REG", "FS"))))
+    extras["chart"] = str(rnd.randint(10_000, 999_999)).zfill(7)
     if "emergency_contact_name" in fields and rnd.random() < 0.8:
         extras["relationship"] = rnd.choice(_RELATIONS)
     extras["reactions"] = [rnd.choice(_REACTIONS) for _ in fields["allergies"]]
@@ -269,16 +272,15 @@ class _Sheet:
             text = text.upper()
         return f"{text}{self.style['label_end']}" if not text.endswith("?") else text
 
-    def letterhead(self, extras: Mapping[str, Any], right: Sequence[str]) -> float:
+    def letterhead(self, right: Sequence[str]) -> float:
         """The clinic's name and numbers at the left, ``right`` lines at the right."""
         page, style = self.page, self.style
-        page.text(LEFT - 60, 210, extras["clinic"], "clinic")
-        page.text(
-            LEFT - 60, 268, f"{extras['clinic_street']}, {extras['clinic_city']}", "letterhead"
-        )
-        numbers = f"{style['letterhead_phone']} {common.phone_text(extras['clinic_phone'], style)}"
-        if extras.get("fax"):
-            numbers += f"    {style['letterhead_fax']} {common.phone_text(extras['fax'], style)}"
+        clinic = style["clinic"]
+        page.text(LEFT - 60, 210, clinic["name"], "clinic")
+        page.text(LEFT - 60, 268, f"{clinic['street']}, {clinic['city']}", "letterhead")
+        numbers = f"{style['letterhead_phone']} {self.clinic_phone(clinic['phone'])}"
+        if clinic["fax"]:
+            numbers += f"    {style['letterhead_fax']} {self.clinic_phone(clinic['fax'])}"
         page.text(LEFT - 60, 318, numbers, "letterhead")
         for i, line in enumerate(right):
             page.text(RIGHT, 210 + 54 * i, line, "letterhead", anchor="rs")
@@ -286,8 +288,11 @@ class _Sheet:
         page.rule(LEFT - 60, RIGHT, 366, width=2, fill=self.colour)
         return 366.0
 
-    def footer(self, extras: Mapping[str, Any], page_text: str) -> None:
-        self.page.text(LEFT - 60, 3180, extras["form_code"], "small")
+    def clinic_phone(self, number: str) -> str:
+        return common.format_phone(number, self.style["clinic"]["phone_style"])
+
+    def footer(self, page_text: str) -> None:
+        self.page.text(LEFT - 60, 3180, self.style["clinic"]["form_code"], "small")
         if page_text:
             self.page.text(RIGHT, 3180, page_text, "small", anchor="rs")
 
@@ -499,10 +504,10 @@ def _record_one(
     page = sheet.page
     labels = sheet.labels
     sticker = bool(style["sticker"])
-    right = [extras["form_code"]]
+    right = [style["clinic"]["form_code"]]
     if not sticker:
         right.append(f"{labels['chart']} {extras['chart']}")
-    sheet.letterhead(extras, right)
+    sheet.letterhead(right)
     page.text(LEFT - 60, 500, labels["title"].upper(), "title")
     record = common.date_text(fields, "record_date", style)
     top = 600.0  # the patient's band
@@ -608,7 +613,7 @@ def _record_one(
         page.scribble(LEFT + 80, LEFT + 700, y, tuple(style["ink"]))
         page.text(LEFT, y + 70, labels["signature"], "small")
         sheet.item(1650, y, "record_date", record, RIGHT)
-    sheet.footer(extras, labels["page"].format(n=1, total=2))
+    sheet.footer(labels["page"].format(n=1, total=2))
     return page.image
 
 
@@ -618,7 +623,7 @@ def _record_two(
     sheet = _Sheet(dpi, style)
     page = sheet.page
     labels = sheet.labels
-    sheet.letterhead(extras, [extras["form_code"]])
+    sheet.letterhead([style["clinic"]["form_code"]])
     y = 470.0
     if style["running_header"]:
         sheet.item(LEFT - 60, y, "patient_name", fields.get("patient_name"), 1600)
@@ -695,7 +700,7 @@ def _record_two(
     page.rule(LEFT, 1500, y + 14, width=3, fill=(60, 60, 60))
     page.scribble(LEFT + 80, LEFT + 700, y, tuple(style["ink"]))
     page.text(LEFT, y + 70, labels["signature"], "small")
-    sheet.footer(extras, labels["page"].format(n=2, total=2))
+    sheet.footer(labels["page"].format(n=2, total=2))
     return page.image
 
 
@@ -744,7 +749,7 @@ def _prescription(
     page = sheet.page
     labels = sheet.labels
     date = common.date_text(fields, "date", style)
-    sheet.letterhead(extras, [f"{labels['rx_number']} {extras['chart']}"])
+    sheet.letterhead([f"{labels['rx_number']} {extras['chart']}"])
     if style["date_place"] == "labelled":  # under the Rx number, the value after its label
         width = max(page.width(date or "", "value"), 300)
         page.text(RIGHT - width - 30, 290, f"{labels['date']}:", "letterhead", anchor="rs")
@@ -848,7 +853,7 @@ def _prescription(
     page.text(1400, below, f"{labels['licence']} {extras['licence']}", "letterhead")
     if labels["validity"]:
         page.text(LEFT - 60, 3110, labels["validity"], "small")
-    sheet.footer(extras, labels["page"])
+    sheet.footer(labels["page"])
     return page.image
 
 
