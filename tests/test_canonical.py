@@ -308,6 +308,8 @@ def test_one_line_idempotent(text: str) -> None:
         ("Cheyenne, W 82001", canonical.TextStyle.ADDRESS, "Cheyenne, WY 82001"),
         ("Newark, NY 07102", canonical.TextStyle.ADDRESS, "Newark, NY 07102"),
         ("Trenton, QQ 08608", canonical.TextStyle.ADDRESS, "Trenton, QQ 08608"),
+        ("Boise, IID 83702", canonical.TextStyle.ADDRESS, "Boise, ID 83702"),
+        ("Boise, ABC 83702", canonical.TextStyle.ADDRESS, "Boise, ABC 83702"),
         # specks and lost spaces between a house number and its street, or before a ZIP
         ('6416"Willow Street', canonical.TextStyle.ADDRESS, "6416 Willow Street"),
         ("504MADISON WAY", canonical.TextStyle.ADDRESS, "504 MADISON WAY"),

@@ -10,6 +10,7 @@ from medreview.parsing.layout import (
     page_lines,
     segments,
     split_glued,
+    value_above,
     value_below,
     value_beside,
     value_right,
@@ -308,3 +309,26 @@ def test_label_glued_to_its_number_is_split() -> None:
         assert [p.text for p in parts] == [label, value]
     # a code of letters and digits stays whole
     assert len(split_glued(Word("NL03889168", 0.9, BBox(0, 0, 200, 40)))) == 1
+
+
+def test_one_word_is_no_label_of_three_unless_it_matches_closely() -> None:
+    labels = {"patient": ("About the patient",)}
+    assert find_labels(group_lines(row(50, 100, "OUTPATIENT REGISTRATION")), labels) == []
+    assert find_labels(group_lines(row(50, 100, "Aboutthepatient")), labels) != []
+
+
+def test_a_whole_label_read_exactly_runs_on_past_a_colon_inside_it() -> None:
+    labels = {"rx": ("Rx",), "medicines": ("Rx: drug, strength, form",)}
+    [hit] = find_labels(group_lines(row(50, 100, "Rx: drug, strength, form")), labels)
+    assert hit.key == "medicines"
+    [hit] = find_labels(group_lines(row(50, 100, "Rx: Amoxicillin 500 mg")), labels)
+    assert hit.key == "rx"
+
+
+def test_value_above_a_caption_on_the_rule_over_it() -> None:
+    words = layout([(500, 220, "Omar Wright"), (562, 1050, "Forename(s) and surname")])
+    lines = group_lines(words)
+    [hit] = find_labels(lines, {"name": ("Forename(s) and surname",)})
+    # the caption is centred under a long rule: without the rule it finds nothing over it
+    assert value_above(lines, hit, [hit]) == ()
+    assert texts(value_above(lines, hit, [hit], (200, 2300, 552))) == "Omar Wright"

@@ -23,6 +23,8 @@ from medreview.model import BBox, OcrPage, Word
 LINE_TOLERANCE = 0.55
 # A horizontal gap wider than this many word heights separates two columns.
 COLUMN_GAP = 1.8
+# One printed word matches a label of three words or more only this closely (lost spaces).
+ONE_WORD_PHRASE = 90.0
 # How far below a label (in line heights) its value may sit.
 BELOW_REACH = 3.5
 
@@ -279,6 +281,7 @@ _CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("!", "l"),
     ("5", "s"),
     ("$", "s"),
+    ("γ", "y"),
 )
 
 
@@ -339,10 +342,16 @@ def _starts_label(first: str, target: str) -> bool:
 def _better(new: LabelMatch, old: LabelMatch, colons: Sequence[bool]) -> bool:
     """Whether ``new`` beats ``old`` at the same place: a closer match, then a longer one.
 
+    A longer label read exactly beats a shorter one that ends at a colon inside it.
+
     A longer label ending in a colon beats a shorter one without it if it
     matches fairly well: ``Policy Nuniber:`` is the ``Policy Number`` label,
     not ``Policy`` followed by a value.
     """
+    if new.end > old.end and colons[old.end - 1] and new.score >= 97.0:
+        return True  # a whole label read exactly runs on past a colon ("Rx: drug, strength")
+    if old.end > new.end and colons[new.end - 1] and old.score >= 97.0:
+        return False
     if new.end > old.end and colons[new.end - 1] and not colons[old.end - 1]:
         return new.score >= 83.0
     if old.end > new.end and colons[old.end - 1] and not colons[new.end - 1]:
@@ -441,6 +450,8 @@ def find_labels(
                 if hit is None:
                     continue
                 end, score, colon = hit
+                if end == start + 1 and len(label.split()) >= 3 and score < ONE_WORD_PHRASE:
+                    continue  # one word for a phrase of three ("OUTPATIENT", "About the patient")
                 if len(target) <= 4 and not colon and _lowered(words[start].text, label):
                     continue  # "for pain" running on is no "For" label
                 free = start in starts or (start in after_value and colon)
@@ -582,6 +593,48 @@ def value_below(
             return ()  # a label, or the tail of a longer value that starts further left
         end = min((s for s in line_stops if s > first), default=len(below.words))
         return _unfilled([w for w in below.words[first:end] if w in column])
+    return ()
+
+
+def value_above(
+    lines: Sequence[Line],
+    match: LabelMatch,
+    stops: Sequence[LabelMatch],
+    rule: tuple[float, float, float] | None = None,
+) -> tuple[Word, ...]:
+    """Words over a label: a caption printed under the rule its value is written on.
+
+    ``rule`` is the drawn line right over the label (``x0, x1, y``): the value is the
+    nearest line's words written on it, across the rule's length (a caption is often
+    centred under a long rule). Without a rule, the words must begin a segment in the
+    label's column, as under a label.
+    """
+    line = lines[match.line]
+    label_words = line.words[match.start : match.end]
+    if rule is not None:
+        x0, x1, floor = rule
+    else:
+        x0 = label_words[0].bbox.x0 - line.height
+        later = [s.start for s in stops if s.line == match.line and s.start >= match.end]
+        x1 = line.words[min(later)].bbox.x0 if later else 10**9
+        floor = label_words[0].bbox.y0
+    for index in range(match.line - 1, -1, -1):
+        above = lines[index]
+        if above.page != line.page:
+            break
+        if line.center_y - above.center_y > BELOW_REACH * max(line.height, above.height):
+            break
+        if floor - above.bbox.y1 > 2.0 * max(line.height, above.height):
+            break  # nothing written on the rule: the line further up is another row's
+        column = [w for w in above.words if x0 <= (w.bbox.x0 + w.bbox.x1) / 2 < x1]
+        if not any(any(c.isalnum() for c in w.text) for w in column):
+            continue
+        line_stops = {s.start for s in stops if s.line == index}
+        first = above.words.index(column[0])
+        if first in line_stops or (rule is None and first not in segment_starts(above)):
+            return ()  # another label, or the tail of a longer value that starts further left
+        end = min((s for s in line_stops if s > first), default=len(above.words))
+        return _unfilled([w for w in above.words[first:end] if w in column])
     return ()
 
 

@@ -304,11 +304,12 @@ def state_of_zip(zip_code: str) -> str | None:
 def _state_for_zip(word: str, following: str) -> str:
     """``NI`` before ``08608`` is NJ: a code that is no state's, one letter from the ZIP's.
 
-    A valid code is never changed, even when it is not the ZIP code's state.
+    A letter read twice counts too (``IID 83702`` is ID). A valid code is never changed,
+    even when it is not the ZIP code's state.
     """
     core = word.rstrip(",")
     zip_code = re.fullmatch(r"(\d{5})(?:-\d{4})?[.,]?", following)
-    if not re.fullmatch(r"[A-Z]{1,2}", core) or core in US_STATES or zip_code is None:
+    if not re.fullmatch(r"[A-Z]{1,3}", core) or core in US_STATES or zip_code is None:
         return word
     state = state_of_zip(zip_code.group(1))
     if state is None or Levenshtein.distance(core, state) > 1:

@@ -46,6 +46,8 @@ def _date(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
 
 
 def _phone(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
+    if len(PHONE_PATTERN.findall(text)) > 1:
+        return None  # two numbers (a letterhead's "Tel ... Fax ..."): neither is the value
     return canonical.parse_phone(text)
 
 
