@@ -15,7 +15,13 @@ from medreview.config import DateOrder, PipelineConfig
 from medreview.documents import DocumentType, fields_of
 from medreview.model import BBox, Word
 from medreview.parsing import parse_fields, reader, values
-from medreview.parsing.choices import marked_by_image, option_spans, read_choice
+from medreview.parsing.choices import (
+    REFILL_ROW,
+    marked_by_image,
+    option_spans,
+    read_box_row,
+    read_choice,
+)
 from medreview.parsing.marks import PageMarks
 from medreview.parsing.vocabulary import parse_vocabulary, vocabulary
 from tests.wordkit import layout, ocr_page, row
@@ -850,3 +856,19 @@ def test_a_letterheads_telephone_and_fax_is_no_ones_phone() -> None:
     assert (
         read(DocumentType.PATIENT_DETAILS, row(300, 200, "Tel 502 555 0164 Fax 919 555 0194")) == {}
     )
+
+
+def test_a_ticked_box_answers_though_ocr_missed_another_boxs_entry() -> None:
+    entries = ("0", "1", "2", "3", "4", "PRN")
+    image = blank()
+    words = []
+    for index, text in enumerate(entries):
+        x = 400 + 200 * index
+        cv2.rectangle(image, (x, 995), (x + 46, 1041), 0, 3)
+        if text == "3":
+            cv2.line(image, (x + 6, 1000), (x + 40, 1036), 0, 5)
+            cv2.line(image, (x + 40, 1000), (x + 6, 1036), 0, 5)
+        if text != "1":  # OCR did not read this entry
+            words += row(1000, x + 70, text)
+    value, _ = read_box_row(words, REFILL_ROW, PageMarks(image))
+    assert value == "3"

@@ -176,19 +176,30 @@ def read_box_row(
         found = every  # a ticked box OCR read as a letter glued to its choice ("Y [X]" as "γ")
     if len(found) < 2:
         return None, False
-    labels = _box_labels(words, [box for box, _ in found], choices, size, after=True)
-    if None in labels or len(set(labels)) < len(labels):
+    first = _box_labels(words, [box for box, _ in found], choices, size, after=True)
+    labels = first
+    if not _complete(labels):
         # boxes printed after their choices (``Yes [X]  No [ ]``)
         labels = _box_labels(words, [box for box, _ in found], choices, size, after=False)
-    if None in labels or len(set(labels)) < len(labels):
+    if not _complete(labels):
         if len(found) != len(choices):
-            return None, False
+            # an entry OCR did not read: the marked box still answers when its own is read
+            chosen = decide([fill for _, fill in found])
+            named = [label for label in first if label is not None]
+            if chosen is None or first[chosen] is None or len(set(named)) < len(named):
+                return None, False
+            return first[chosen], True
         labels = list(choices)
     chosen = decide([fill for _, fill in found])
     if chosen is None:
         fills = [fill for _, fill in found]
         return None, max(fills) < MARK_MIN_INK
     return labels[chosen], True
+
+
+def _complete(labels: Sequence[str | None]) -> bool:
+    """Whether every box has a choice of its own."""
+    return None not in labels and len(set(labels)) == len(labels)
 
 
 def _box_labels(
