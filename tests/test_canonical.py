@@ -310,6 +310,7 @@ def test_one_line_idempotent(text: str) -> None:
         ("Trenton, QQ 08608", canonical.TextStyle.ADDRESS, "Trenton, QQ 08608"),
         ("Boise, IID 83702", canonical.TextStyle.ADDRESS, "Boise, ID 83702"),
         ("I57 FOREST COURT", canonical.TextStyle.ADDRESS, "157 FOREST COURT"),
+        ("Hartford, C'T 06103", canonical.TextStyle.ADDRESS, "Hartford, CT 06103"),
         ("Boise, ABC 83702", canonical.TextStyle.ADDRESS, "Boise, ABC 83702"),
         # specks and lost spaces between a house number and its street, or before a ZIP
         ('6416"Willow Street', canonical.TextStyle.ADDRESS, "6416 Willow Street"),

@@ -817,6 +817,10 @@ def test_ticked_entries_of_a_printed_tick_list() -> None:
     page = [*row(900, 200, "Current medical conditions (tick all that apply)"), *entries]
     values_read = read(DocumentType.PATIENT_DETAILS, page, images=[image])
     assert values_read["medical_problems"] == ["Diabetes", "Migraine"]
+    # what is written for "Other" follows the ticked entries
+    page += row(1200, 200, "Other (please state): Gout, Acid reflux")
+    values_read = read(DocumentType.PATIENT_DETAILS, page, images=[image])
+    assert values_read["medical_problems"] == ["Diabetes", "Migraine", "Gout", "Acid reflux"]
 
 
 def test_numbered_rows_run_on_past_the_fields_line_count() -> None:
@@ -872,3 +876,19 @@ def test_a_ticked_box_answers_though_ocr_missed_another_boxs_entry() -> None:
             words += row(1000, x + 70, text)
     value, _ = read_box_row(words, REFILL_ROW, PageMarks(image))
     assert value == "3"
+
+
+def test_written_answers_under_one_y_n_heading_are_read_as_written() -> None:
+    # one answer column headed "Y / N" (no line between Y and N): the written word decides
+    image = table_image([1900, 1980, 2080], [180, 1900, 2370], heading_divided=True)
+    words = layout(
+        [
+            (200, 900, "Patient Registration"),
+            (1800, 180, "Infection screening"),
+            (1920, 200, "Please answer"),
+            (1920, 2100, "Y / N"),
+            (2010, 200, "Measles (MMR) - immune?"),
+            (2010, 2110, "No"),
+        ]
+    )
+    assert read(DocumentType.PATIENT_DETAILS, words, images=[image])["measles"] == "not immune"

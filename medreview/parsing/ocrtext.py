@@ -318,8 +318,13 @@ def _state_for_zip(word: str, following: str) -> str:
 
 
 def _state_misread(word: str) -> str:
-    """``Hl`` for ``HI``, ``C0`` for ``CO``: a state code with a letter read as a lookalike."""
+    """``Hl`` for ``HI``, ``C0`` for ``CO``: a state code with a letter read as a lookalike.
+
+    A speck read as a quote inside one (``C'T``) is dropped.
+    """
     core = word.rstrip(",")
+    if re.fullmatch(r"[A-Z]['’`\"][A-Z]", core) and core[0] + core[2] in US_STATES:
+        return core[0] + core[2] + word[len(core) :]
     if re.fullmatch(r"[A-Z][0]|[0][A-Z]", core):
         fixed = core.replace("0", "O")
         if fixed in US_STATES:

@@ -568,8 +568,8 @@ def _column_choice(
     """A question's answer marked in a table's answer columns (a tick under ``Y`` or ``N``).
 
     The columns are named by the nearest row above the question printing the choices
-    (or their initials) right of its cell; the answer is the column whose part of the
-    question's row holds clearly more ink.
+    (or their initials) right of its cell, with a drawn line between each two; the answer
+    is the column whose part of the question's row holds clearly more ink.
     """
     marks = doc.marks.get(anchor.words[0].page)
     if marks is None:
@@ -588,6 +588,13 @@ def _column_choice(
     if len(heads) < 2:
         return []
     centres = [(words[o.start].bbox.x0 + words[o.end - 1].bbox.x1) / 2 for o in heads]
+    middle = (cell.y0 + cell.y1) / 2
+    ruled = marks.rules()[1]
+    if not all(
+        any(a < r.at(middle) < b and r.start <= middle <= r.end for r in ruled)
+        for a, b in pairwise(centres)
+    ):
+        return []  # no line between the headings: one column of written answers ("Y / N")
     half = min(b - a for a, b in pairwise(centres)) / 2
     inset = 0.15 * (cell.y1 - cell.y0)
     fills = [
@@ -792,7 +799,9 @@ def _candidate(
         text = circled
         base *= sureness
     elif kind.name == "list" and (ticked := _tick_list(doc, words, marks)) is not None:
-        text = "\n".join(ticked) or "None"
+        others = _other_entries(doc, words)
+        words = (*words, *others)
+        text = "\n".join([*ticked, *canonical.parse_list(_text(others))]) or "None"
     else:
         text = _lines_text(doc, words) if kind.multiline else _text(words)
         if kind.name == "address":  # an address's printed lines are its parts
@@ -852,6 +861,24 @@ def _tick_list(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> l
     return ticked
 
 
+def _other_entries(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """What is written for "Other" just after a tick list (on its rule, or right of the label)."""
+    last = max(doc.line_of(w) for w in words)
+    stops = [a.match for a in doc.anchors]
+    for anchor in doc.anchors:
+        if "label:other" not in anchor.keys or not 0 <= anchor.match.line - last <= OTHER_LINES:
+            continue
+        right = value_right(doc.lines, anchor.match, stops)
+        if right:
+            return right
+        if _captions_under(doc):
+            return tuple(w for w in _value_above(doc, anchor, stops) if w not in words)
+        return value_below(doc.lines, anchor.match, stops)
+    return ()
+
+
+# The "Other" line of a tick list follows it within this many lines.
+OTHER_LINES = 3
 # A printed list with this many check boxes or more is a tick list ...
 TICK_LIST_BOXES = 3
 # ... and a box with this much ink inside it is ticked.
