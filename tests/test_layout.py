@@ -304,11 +304,13 @@ def test_label_glued_to_its_number_is_split() -> None:
     for glued, label, value in (
         ("DATE06/29/2025", "DATE", "06/29/2025"),
         ("PHONE(303)555-0121", "PHONE", "(303)555-0121"),
+        ("NAMEEmma", "NAME", "Emma"),
     ):
         parts = split_glued(Word(glued, 0.9, BBox(100, 100, 100 + 20 * len(glued), 140)))
         assert [p.text for p in parts] == [label, value]
     # a code of letters and digits stays whole
     assert len(split_glued(Word("NL03889168", 0.9, BBox(0, 0, 200, 40)))) == 1
+    assert len(split_glued(Word("McDonald", 0.9, BBox(0, 0, 200, 40)))) == 1
 
 
 def test_one_word_is_no_label_of_three_unless_it_matches_closely() -> None:

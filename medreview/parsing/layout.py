@@ -81,16 +81,22 @@ _GLUED_NUMBER = re.compile(r"^(\(?\d{1,2}[.)]|[A-H][.)])([A-Za-z][a-z]{2,}\S*)$"
 # A word glued to a number after it, with no colon between (``DATE06/29/2025``,
 # ``PHONE(303)555-0121``): a label and its value.
 _GLUED_VALUE = re.compile(r"^([A-Z][A-Za-z]{3,})(\(?\d[\d/().,\-]*)$")
+# A label in capitals glued to a capitalised word after it (``NAMEEmma``).
+_GLUED_WORD = re.compile(r"^([A-Z]{4,})([A-Z][a-z]{2,})$")
 
 
 def split_glued(word: Word) -> list[Word]:
-    """Split ``Name:Helen``, ``vaccination?Yes``, ``2.Next`` or ``DATE06/29/2025`` in two.
+    """Split ``Name:Helen``, ``vaccination?Yes``, ``2.Next``, ``DATE06/29/2025``, ``NAMEEmma``.
 
     The two boxes share the word's box in proportion to their lengths.
     """
     match = re.match(r"^([A-Za-z][A-Za-z/ .#()]*[:?])(\S+)$", word.text)
     if match is None:
-        match = _GLUED_NUMBER.match(word.text) or _GLUED_VALUE.match(word.text)
+        match = (
+            _GLUED_NUMBER.match(word.text)
+            or _GLUED_VALUE.match(word.text)
+            or _GLUED_WORD.match(word.text)
+        )
     if match is None:
         return [word]
     head, tail = match.group(1), match.group(2)

@@ -1166,6 +1166,8 @@ def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
     return found
 
 
+# A state code and a ZIP code: the end of an address.
+STATE_ZIP = re.compile(r"\b[A-Z]{2},?\s+\d{5}(?:-\d{4})?\b")
 _BLOCK_END = ("directions", "refills", "signature", "dea", "license", "substitution")
 
 
@@ -1205,6 +1207,8 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         if doc.anchors_on(index) or index in weak_lines:
             continue
         words = _trim_fillers(doc.lines[index].words)
+        if words and STATE_ZIP.search(_text(words)):
+            continue  # an unlabelled address ("53 Lake Ct, Anchorage, AK 99501") is no medicine
         if words and _medicine_text(doc, _text(words)):
             lines.append(doc.words_for(words, item.medical))
     if not lines:
