@@ -892,3 +892,18 @@ def test_written_answers_under_one_y_n_heading_are_read_as_written() -> None:
         ]
     )
     assert read(DocumentType.PATIENT_DETAILS, words, images=[image])["measles"] == "not immune"
+
+
+def test_the_ticked_first_box_of_a_row_whose_entry_ocr_dropped() -> None:
+    image = blank()
+    words = []
+    for index, text in enumerate(REFILL_ROW):
+        x = 400 + 210 * index
+        cv2.rectangle(image, (x, 995), (x + 46, 1041), 0, 3)
+        if text == "0":
+            cv2.line(image, (x + 6, 1000), (x + 40, 1036), 0, 5)
+            cv2.line(image, (x + 40, 1000), (x + 6, 1036), 0, 5)
+        elif text in ("1", "2", "5", "PRN"):  # what OCR read of the row
+            words += row(1000, x + 70, text)
+    value, _ = read_box_row(words, REFILL_ROW, PageMarks(image))
+    assert value == "0"

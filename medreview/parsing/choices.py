@@ -165,6 +165,7 @@ def read_box_row(
         for box, fill in every
         if not any(_inside_word(box, w.bbox, size) for w in words)
     ]
+    found = _with_row_ends(found, marks, band, size, len(choices))
     if len(found) == 1 and found[0][1] >= LONE_BOX_INK:
         # one box found, clearly marked (an empty one OCR merged with its word is missed)
         box = found[0][0]
@@ -195,6 +196,34 @@ def read_box_row(
         fills = [fill for _, fill in found]
         return None, max(fills) < MARK_MIN_INK
     return labels[chosen], True
+
+
+def _with_row_ends(
+    found: list[tuple[BBox, float]], marks: PageMarks, band: BBox, size: float, count: int
+) -> list[tuple[BBox, float]]:
+    """The row's boxes with one more at either end, when evenly spaced boxes continue there.
+
+    OCR often drops the ticked entry of a row, and the search band, built from the words
+    it read, may then stop short of that entry's box.
+    """
+    if not 3 <= len(found) < count:
+        return found
+    lefts = [box.x0 for box, _ in found]
+    steps = [b - a for a, b in pairwise(lefts)]
+    step = sorted(steps)[len(steps) // 2]
+    if step <= size or max(steps) - min(steps) > 0.2 * step:
+        return found
+    first, last = found[0][0], found[-1][0]
+    for x in (first.x0 - step, last.x0 + step):
+        if len(found) >= count:
+            break
+        probe = BBox(int(x - size / 2), band.y0, int(x + 1.5 * size), band.y1)
+        if (x < first.x0 and probe.x0 >= band.x0) or (x > last.x0 and probe.x1 <= band.x1):
+            continue  # inside the band: searched already
+        more = marks.boxes(probe, size)
+        if more:
+            found = sorted([*found, more[0]], key=lambda item: item[0].x0)
+    return found
 
 
 def _complete(labels: Sequence[str | None]) -> bool:
