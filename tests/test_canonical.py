@@ -311,6 +311,12 @@ def test_one_line_idempotent(text: str) -> None:
         ("Boise, IID 83702", canonical.TextStyle.ADDRESS, "Boise, ID 83702"),
         ("I57 FOREST COURT", canonical.TextStyle.ADDRESS, "157 FOREST COURT"),
         ("Hartford, C'T 06103", canonical.TextStyle.ADDRESS, "Hartford, CT 06103"),
+        ("Tampa, FL, 33602", canonical.TextStyle.ADDRESS, "Tampa, FL 33602"),
+        ("Carlos Kowalski", canonical.TextStyle.NAME, "Carlos Kowalski"),
+        ("CarlosKowalski", canonical.TextStyle.NAME, "Carlos Kowalski"),
+        ("Ian McDonald", canonical.TextStyle.NAME, "Ian McDonald"),
+        ("Alan' Schmidt", canonical.TextStyle.NAME, "Alan Schmidt"),
+        ("Liam O'Neil", canonical.TextStyle.NAME, "Liam O'Neil"),
         ("Boise, ABC 83702", canonical.TextStyle.ADDRESS, "Boise, ABC 83702"),
         # specks and lost spaces between a house number and its street, or before a ZIP
         ('6416"Willow Street', canonical.TextStyle.ADDRESS, "6416 Willow Street"),

@@ -334,3 +334,9 @@ def test_value_above_a_caption_on_the_rule_over_it() -> None:
     # the caption is centred under a long rule: without the rule it finds nothing over it
     assert value_above(lines, hit, [hit]) == ()
     assert texts(value_above(lines, hit, [hit], (200, 2300, 552))) == "Omar Wright"
+
+
+def test_a_word_like_a_label_running_on_in_lower_case_is_no_label() -> None:
+    labels = {"allergies": ("Allergy", "Allergic to")}
+    assert find_labels(group_lines(row(50, 100, "Allergic rhinitis, Asthma")), labels) == []
+    assert find_labels(group_lines(row(50, 100, "Allergy: penicillin")), labels) != []

@@ -477,6 +477,9 @@ def find_labels(
                 end, score, colon = hit
                 if end == start + 1 and len(label.split()) >= 3 and score < ONE_WORD_PHRASE:
                     continue  # one word for a phrase of three ("OUTPATIENT", "About the patient")
+                running = end < edge and words[end].text[:1].islower()
+                if not colon and score < 97.0 and running:
+                    continue  # a word like a label, running on in lower case ("Allergic rhinitis")
                 if len(target) <= 4 and not colon and _lowered(words[start].text, label):
                     continue  # "for pain" running on is no "For" label
                 free = start in starts or (start in after_value and colon)

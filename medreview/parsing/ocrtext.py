@@ -158,6 +158,11 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         words = ["Pl" + w[2:] if w in ("PI", "PI,", "PI.") else w for w in words]
         words = [_inner_case(_shape_case(_state_misread(_numeric_misread(w)))) for w in words if w]
         words = [_state_for_zip(w, nxt) for w, nxt in pairwise([*words, ""])]
+        # a state and its ZIP code printed on two lines are joined without a comma
+        words = [
+            w[:-1] if w[-1:] == "," and w[:-1] in US_STATES and ZIP_WORD.fullmatch(nxt) else w
+            for w, nxt in pairwise([*words, ""])
+        ]
         # a house number with a lookalike letter in it: "9O ASPEN DRIVE", "I57 FOREST COURT"
         if words and (house := re.fullmatch(r"(\d[0-9OoIl|]+|[Il|]\d+)(,?)", words[0])):
             words[0] = as_digits(house.group(1)) + house.group(2)
@@ -168,8 +173,10 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         words = [
             re.sub(r"(?<=[A-Za-z])!|!(?=[A-Za-z])", "I" if w.isupper() else "i", w) for w in words
         ]
-        # no name begins with an apostrophe: "'Thomas" is a speck before Thomas
-        words = [w.lstrip("'`") or w for w in words]
+        # no name begins or ends with an apostrophe: "'Thomas", "Alan'" carry a speck
+        words = [w.strip("'`") or w for w in words]
+        # two names run together: "CarlosKowalski" (but McDonald, MacArthur, DeShawn)
+        words = [p for w in words for p in _run_together(w)]
         # a name starts with a capital: "lvanova" is "Ivanova"
         words = [_inner_case(_shape_case(re.sub(r"^l(?=[a-z]{2})", "I", w))) for w in words]
         # an O read as 0 in initials or a degree: "D.0." is D.O.
@@ -315,6 +322,22 @@ def _state_for_zip(word: str, following: str) -> str:
     if state is None or Levenshtein.distance(core, state) > 1:
         return word
     return state + word[len(core) :]
+
+
+# A ZIP code as one word.
+ZIP_WORD = re.compile(r"\d{5}(?:-\d{4})?[.,]?")
+# Name prefixes a capital follows inside one name.
+_NAME_PREFIXES = frozenset({"mc", "mac", "de", "la", "le", "van", "von", "di", "da", "du", "st"})
+
+
+def _run_together(word: str) -> list[str]:
+    """Two capitalised names OCR ran together, apart: ``CarlosKowalski``."""
+    match = re.fullmatch(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,}[.,]?)", word)
+    if match is None or match.group(1).lower() in _NAME_PREFIXES:
+        return [word]
+    if match.group(2)[0] in "COSVWXZ":
+        return [word]  # a letter that differs by size alone: "JohnSon" is one name misread
+    return [match.group(1), match.group(2)]
 
 
 def _state_misread(word: str) -> str:
