@@ -313,8 +313,6 @@ def test_one_line_idempotent(text: str) -> None:
         ("Hartford, C'T 06103", canonical.TextStyle.ADDRESS, "Hartford, CT 06103"),
         ("Tampa, FL, 33602", canonical.TextStyle.ADDRESS, "Tampa, FL 33602"),
         ("Carlos Kowalski", canonical.TextStyle.NAME, "Carlos Kowalski"),
-        ("CarlosKowalski", canonical.TextStyle.NAME, "Carlos Kowalski"),
-        ("Ian McDonald", canonical.TextStyle.NAME, "Ian McDonald"),
         ("Alan' Schmidt", canonical.TextStyle.NAME, "Alan Schmidt"),
         ("Liam O'Neil", canonical.TextStyle.NAME, "Liam O'Neil"),
         ("Boise, ABC 83702", canonical.TextStyle.ADDRESS, "Boise, ABC 83702"),

@@ -907,3 +907,16 @@ def test_the_ticked_first_box_of_a_row_whose_entry_ocr_dropped() -> None:
             words += row(1000, x + 70, text)
     value, _ = read_box_row(words, REFILL_ROW, PageMarks(image))
     assert value == "0"
+
+
+@pytest.mark.parametrize(
+    ("kind", "written", "value"),
+    [
+        ("name", "CarlosKowalski", "Carlos Kowalski"),
+        ("name", "Ian McDonald", "Ian McDonald"),
+        ("name", "Kevin JohnSon", "Kevin Johnson"),
+        ("organisation", "UnitedHealthcare", "UnitedHealthcare"),
+    ],
+)
+def test_person_names_run_together_are_parted(kind: str, written: str, value: str) -> None:
+    assert values.VALUE_TYPES[kind].coerce(written) == value

@@ -175,8 +175,6 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         ]
         # no name begins or ends with an apostrophe: "'Thomas", "Alan'" carry a speck
         words = [w.strip("'`") or w for w in words]
-        # two names run together: "CarlosKowalski" (but McDonald, MacArthur, DeShawn)
-        words = [p for w in words for p in _run_together(w)]
         # a name starts with a capital: "lvanova" is "Ivanova"
         words = [_inner_case(_shape_case(re.sub(r"^l(?=[a-z]{2})", "I", w))) for w in words]
         # an O read as 0 in initials or a degree: "D.0." is D.O.
@@ -330,8 +328,11 @@ ZIP_WORD = re.compile(r"\d{5}(?:-\d{4})?[.,]?")
 _NAME_PREFIXES = frozenset({"mc", "mac", "de", "la", "le", "van", "von", "di", "da", "du", "st"})
 
 
-def _run_together(word: str) -> list[str]:
-    """Two capitalised names OCR ran together, apart: ``CarlosKowalski``."""
+def run_together(word: str) -> list[str]:
+    """Two capitalised names OCR ran together, apart: ``CarlosKowalski``.
+
+    For a person's name only: an organisation may be one word (``UnitedHealthcare``).
+    """
     match = re.fullmatch(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,}[.,]?)", word)
     if match is None or match.group(1).lower() in _NAME_PREFIXES:
         return [word]

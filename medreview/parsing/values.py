@@ -20,6 +20,7 @@ from medreview.documents import FieldKind, FieldSpec
 from medreview.model import FieldData
 from medreview.parsing import canonical
 from medreview.parsing.canonical import TextStyle
+from medreview.parsing.ocrtext import run_together
 
 Reader = Callable[[str, DateOrder, tuple[str, ...]], FieldData]
 Fit = Callable[[str], float]
@@ -57,6 +58,14 @@ def _number(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
 
 def _code(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
     return canonical.parse_alnum(text)
+
+
+def _person_name(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
+    """A person's name as written, names OCR ran together apart (``CarlosKowalski``)."""
+    cleaned = canonical.clean_text(text, TextStyle.NAME)
+    if not cleaned:
+        return cleaned
+    return " ".join(part for word in cleaned.split() for part in run_together(word))
 
 
 def _styled(style: TextStyle) -> Reader:
@@ -222,7 +231,7 @@ VALUE_TYPES: dict[str, ValueType] = {
             "name",
             FieldKind.STRING,
             "as written",
-            _styled(TextStyle.NAME),
+            _person_name,
             name_fit,
             style=TextStyle.NAME,
         ),
