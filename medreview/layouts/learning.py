@@ -246,7 +246,7 @@ def _span_words(
                 if any(i in used for i in span) or not _may_start(spec.kind, page.keys[span[0]]):
                     continue
                 text = " ".join(page.ocr.words[i].ocr_text for i in span)
-                if value == [] and word_key(text) not in _EMPTY_WORDS:
+                if value == [] and (word_key(text) not in _EMPTY_WORDS or _in_phrase(page, span)):
                     continue  # only the words that say "nothing" mark an empty list
                 if value in page.readings(spec, text, orders):
                     if length == 1 and _item_number(page, span[0]):
@@ -254,6 +254,30 @@ def _span_words(
                         continue
                     return span
     return numbered
+
+
+def _in_phrase(page: _Page, span: list[int]) -> bool:
+    """Whether words run on into a word of letters beside them on their line.
+
+    (``Nil known``, a printed option, is not a blank list's ``Nil`` written in; a label
+    ending in a colon before it is no phrase.)
+    """
+    line = next(line for line in page.lines() if span[0] in line)
+    first, last = line.index(span[0]), line.index(span[-1])
+    height = float(np.median(page.boxes[span, 3] - page.boxes[span, 1]))
+    x0, x1 = float(page.boxes[span[0], 0]), float(page.boxes[span[-1], 2])
+    before = line[first - 1] if first > 0 else None
+    after = line[last + 1] if last + 1 < len(line) else None
+    return (
+        before is not None
+        and page.keys[before].isalpha()
+        and not page.ocr.words[before].ocr_text.endswith(":")  # (its label)
+        and x0 - float(page.boxes[before, 2]) < 1.2 * height
+    ) or (
+        after is not None
+        and page.keys[after].isalpha()
+        and float(page.boxes[after, 0]) - x1 < 1.2 * height
+    )
 
 
 def _item_number(page: _Page, index: int) -> bool:
@@ -281,7 +305,7 @@ def _evidence_words(
     boxes = set(evidence.boxes)
     words = [i for i, w in enumerate(page.ocr.words) if w.bbox in boxes]
     if value == []:  # only a word saying "nothing" is an empty list's place, never its label
-        return [i for i in words if page.keys[i] in _EMPTY_WORDS]
+        return [i for i in words if page.keys[i] in _EMPTY_WORDS and not _in_phrase(page, [i])]
     if spec.kind in _TEXT_KINDS:
         # the generic reader's boxes may hold more than the value (a "nil" after a list):
         # only the words spelling the value's tokens are its place

@@ -392,3 +392,40 @@ def _plain_letters(word: str) -> str:
 
 def _is_number(word: str) -> bool:
     return bool(re.fullmatch(r"\d+(?:\.\d+)?", word))
+
+
+def repair_words(text: str, style: TextStyle) -> str:
+    """Slips of OCR the cleaning of :func:`clean_text` leaves, undone for a name or an address.
+
+    A full stop read for the space between two name words (``Carlos.Morgan``), a name
+    word whose later letters of size-only shape were read as capitals (``CroSS``), and
+    in an address a state code read with a speck inside it before its ZIP code
+    (``LiA 70802`` is LA, when 70802 is Louisiana's). Other styles are returned as they are.
+    """
+    if style not in (TextStyle.NAME, TextStyle.ADDRESS):
+        return text
+    text = re.sub(r"(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})", " ", text)
+    words = [_size_capitals(w) for w in text.split(" ")]
+    if style is TextStyle.ADDRESS:
+        words = [_speck_state(w, nxt) for w, nxt in pairwise([*words, ""])]
+    return " ".join(words)
+
+
+def _size_capitals(word: str) -> str:
+    """``CroSS``: capitals after a word's small letters, all of letters differing by size alone."""
+    match = re.fullmatch(r"([A-Z][a-z]{2,})([CSOUVWXZ]+[a-z]*)([.,]?)", word)
+    if match is None or match.group(1) in _INNER_CAPITAL_PREFIXES:
+        return word
+    return match.group(1) + match.group(2).lower() + match.group(3)
+
+
+def _speck_state(word: str, following: str) -> str:
+    """``LiA`` before ``70802``: the ZIP code's state with a speck OCR read inside it."""
+    core = word.rstrip(",")
+    zip_code = re.fullmatch(r"(\d{5})(?:-\d{4})?[.,]?", following)
+    if zip_code is None or not re.fullmatch(r"[A-Z][a-z|.'`]{1,2}[A-Z]", core):
+        return word
+    state = core[0] + core[-1]
+    if state not in US_STATES or state_of_zip(zip_code.group(1)) != state:
+        return word
+    return state + word[len(core) :]
