@@ -186,6 +186,8 @@ class LayoutReading:
     result: FieldResult
     box: Box
     alignment: PageAlignment
+    # read again from the image: words the page's reading (and the generic reader) missed
+    reread: bool = False
 
     def holds(self, found: FieldResult) -> bool:
         """Whether every word box of another reading of the field lies in this region."""
@@ -555,6 +557,7 @@ def combine(
             more = bool(theirs.boxes) and set(theirs.boxes) < set(ours.boxes)
             more = more and (
                 isinstance(ours.value, list)
+                or reading.reread
                 or (
                     kinds[name] is FieldKind.STRING
                     and _left_out(set(ours.boxes) - set(theirs.boxes), theirs.boxes, reading)
