@@ -23,11 +23,15 @@ from tests.test_layouts import OTHER_VALUES, form_a, values_read
         ("Carlos.Morgan", TextStyle.NAME, "Carlos Morgan"),
         ("Blue CroSS Blue Shield", TextStyle.NAME, "Blue Cross Blue Shield"),
         ("9 Elm Rd, Baton Rouge, LiA 70802", TextStyle.ADDRESS, "9 Elm Rd, Baton Rouge, LA 70802"),
+        ("419.Harbor Place, Portland, OR", TextStyle.ADDRESS, "419 Harbor Place, Portland, OR"),
+        ("CoPD", TextStyle.ITEM, "COPD"),
         # left alone: initials, a name's own capital, a state the ZIP code is not in
         ("J.Smith", TextStyle.NAME, "J.Smith"),
         ("Ann McCarthy", TextStyle.NAME, "Ann McCarthy"),
         ("12 Oak St, Salem, OiR 70802", TextStyle.ADDRESS, "12 Oak St, Salem, OiR 70802"),
         ("Take.Twice daily", TextStyle.PROSE, "Take.Twice daily"),
+        ("Cozaar 50 mg", TextStyle.ITEM, "Cozaar 50 mg"),
+        ("5.5 Main St", TextStyle.ADDRESS, "5.5 Main St"),
     ],
 )  # fmt: skip
 def test_repair_words_undoes_what_the_cleaning_leaves(

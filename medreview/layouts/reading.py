@@ -75,7 +75,7 @@ def coerce(spec: FieldSpec, text: str, order: DateOrder = DateOrder.MONTH_FIRST)
         case FieldKind.ENUM:
             return canonical.parse_choice(text, spec.choices)
         case FieldKind.LIST:
-            return canonical.parse_list(text)
+            return [repair_words(item, TextStyle.ITEM) for item in canonical.parse_list(text)]
         case FieldKind.ALNUM:
             return canonical.parse_alnum(text)
         case _:

@@ -400,11 +400,17 @@ def repair_words(text: str, style: TextStyle) -> str:
     A full stop read for the space between two name words (``Carlos.Morgan``), a name
     word whose later letters of size-only shape were read as capitals (``CroSS``), and
     in an address a state code read with a speck inside it before its ZIP code
-    (``LiA 70802`` is LA, when 70802 is Louisiana's). Other styles are returned as they are.
+    (``LiA 70802`` is LA, when 70802 is Louisiana's) or a full stop for the space after
+    the house number (``419.Harbor Place``). In a list item, a capitals word with one
+    letter of size-only shape read small (``CoPD``). Other styles are returned as they are.
     """
+    if style is TextStyle.ITEM:
+        return " ".join(_small_inside_capitals(w) for w in text.split(" "))
     if style not in (TextStyle.NAME, TextStyle.ADDRESS):
         return text
     text = re.sub(r"(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})", " ", text)
+    if style is TextStyle.ADDRESS:  # a full stop for the space after a house number
+        text = re.sub(r"^(\d+)\.(?=[A-Z][a-z]{2})", r"\1 ", text)
     words = [_size_capitals(w) for w in text.split(" ")]
     if style is TextStyle.ADDRESS:
         words = [_speck_state(w, nxt) for w, nxt in pairwise([*words, ""])]
@@ -429,3 +435,10 @@ def _speck_state(word: str, following: str) -> str:
     if state not in US_STATES or state_of_zip(zip_code.group(1)) != state:
         return word
     return state + word[len(core) :]
+
+
+def _small_inside_capitals(word: str) -> str:
+    """``CoPD``: a word of capitals with one letter differing by size alone read small."""
+    if re.fullmatch(r"[A-Z]{1,}[cosvwxz][A-Z]{1,}[.,]?", word):
+        return word.upper()
+    return word
