@@ -25,6 +25,8 @@ from tests.test_layouts import OTHER_VALUES, form_a, values_read
         ("9 Elm Rd, Baton Rouge, LiA 70802", TextStyle.ADDRESS, "9 Elm Rd, Baton Rouge, LA 70802"),
         ("419.Harbor Place, Portland, OR", TextStyle.ADDRESS, "419 Harbor Place, Portland, OR"),
         ("CoPD", TextStyle.ITEM, "COPD"),
+        ("Arjun RoSSi", TextStyle.NAME, "Arjun Rossi"),
+        ("16 Elm Drive, Hartford, C'T", TextStyle.ADDRESS, "16 Elm Drive, Hartford, CT"),
         # left alone: initials, a name's own capital, a state the ZIP code is not in
         ("J.Smith", TextStyle.NAME, "J.Smith"),
         ("Ann McCarthy", TextStyle.NAME, "Ann McCarthy"),
@@ -83,7 +85,11 @@ def test_a_printed_nil_known_is_not_a_blank_lists_place() -> None:
     )
     layout = learn("clinic", "prescription", [page], {**SAMPLE_VALUES, "medicines": []})
     assert "medicines" not in {f.name for f in layout.fields}
-    # a "None" written after its label alone is the blank list's place
-    page = synthetic_page(FORM_A_PRINTED, FORM_A_VALUES, {**SAMPLE_VALUES, "medicines": ["None"]})
+    # a "None" written after its label (with or without a colon) is the blank list's place
+    page = synthetic_page(
+        (*FORM_A_PRINTED, ("Meds", 240, 1000)),
+        FORM_A_VALUES,
+        {**SAMPLE_VALUES, "medicines": ["None"]},
+    )
     layout = learn("clinic", "prescription", [page], {**SAMPLE_VALUES, "medicines": []})
     assert "medicines" in {f.name for f in layout.fields}

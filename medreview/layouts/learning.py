@@ -257,27 +257,19 @@ def _span_words(
 
 
 def _in_phrase(page: _Page, span: list[int]) -> bool:
-    """Whether words run on into a word of letters beside them on their line.
+    """Whether words run on into a word of letters right after them on their line.
 
     (``Nil known``, a printed option, is not a blank list's ``Nil`` written in; a label
-    ending in a colon before it is no phrase.)
+    before the word is no phrase.)
     """
     line = next(line for line in page.lines() if span[0] in line)
-    first, last = line.index(span[0]), line.index(span[-1])
+    last = line.index(span[-1])
+    if last + 1 >= len(line):
+        return False
+    after = line[last + 1]
     height = float(np.median(page.boxes[span, 3] - page.boxes[span, 1]))
-    x0, x1 = float(page.boxes[span[0], 0]), float(page.boxes[span[-1], 2])
-    before = line[first - 1] if first > 0 else None
-    after = line[last + 1] if last + 1 < len(line) else None
-    return (
-        before is not None
-        and page.keys[before].isalpha()
-        and not page.ocr.words[before].ocr_text.endswith(":")  # (its label)
-        and x0 - float(page.boxes[before, 2]) < 1.2 * height
-    ) or (
-        after is not None
-        and page.keys[after].isalpha()
-        and float(page.boxes[after, 0]) - x1 < 1.2 * height
-    )
+    gap = float(page.boxes[after, 0] - page.boxes[span[-1], 2])
+    return page.keys[after].isalpha() and gap < 1.2 * height
 
 
 def _item_number(page: _Page, index: int) -> bool:

@@ -419,20 +419,28 @@ def repair_words(text: str, style: TextStyle) -> str:
 
 def _size_capitals(word: str) -> str:
     """``CroSS``: capitals after a word's small letters, all of letters differing by size alone."""
-    match = re.fullmatch(r"([A-Z][a-z]{2,})([CSOUVWXZ]+[a-z]*)([.,]?)", word)
+    match = re.fullmatch(r"([A-Z][a-z]+)([CSOUVWXZ]+[a-z]*)([.,]?)", word)
     if match is None or match.group(1) in _INNER_CAPITAL_PREFIXES:
         return word
     return match.group(1) + match.group(2).lower() + match.group(3)
 
 
 def _speck_state(word: str, following: str) -> str:
-    """``LiA`` before ``70802``: the ZIP code's state with a speck OCR read inside it."""
+    """``LiA`` before ``70802``: the ZIP code's state with a speck OCR read inside it.
+
+    A speck that is no letter (``C'T``) makes a state code wherever the address ends
+    with it, or a ZIP code follows; one read as a letter only before the state's ZIP code.
+    """
     core = word.rstrip(",")
     zip_code = re.fullmatch(r"(\d{5})(?:-\d{4})?[.,]?", following)
-    if zip_code is None or not re.fullmatch(r"[A-Z][a-z|.'`]{1,2}[A-Z]", core):
+    state = core[0] + core[-1] if len(core) in (3, 4) else ""
+    if state not in US_STATES:
         return word
-    state = core[0] + core[-1]
-    if state not in US_STATES or state_of_zip(zip_code.group(1)) != state:
+    if re.fullmatch(r"[A-Z][|.'`’]{1,2}[A-Z]", core) and (not following or zip_code):
+        return state + word[len(core) :]
+    if not re.fullmatch(r"[A-Z][a-z|.'`]{1,2}[A-Z]", core) or zip_code is None:
+        return word
+    if state_of_zip(zip_code.group(1)) != state:
         return word
     return state + word[len(core) :]
 
