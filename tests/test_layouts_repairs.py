@@ -93,3 +93,15 @@ def test_a_printed_nil_known_is_not_a_blank_lists_place() -> None:
     )
     layout = learn("clinic", "prescription", [page], {**SAMPLE_VALUES, "medicines": []})
     assert "medicines" in {f.name for f in layout.fields}
+
+
+def test_a_generic_list_item_gets_the_layouts_repairs_too() -> None:
+    values = {**OTHER_VALUES, "medicines": ["COPD inhaler"]}
+    layout = learn("clinic", "prescription", [form_a()], SAMPLE_VALUES)
+    page = form_a({**values, "medicines": ["CoPD inhaler"]})
+    words = [w for w in page.words if w.text in ("CoPD", "inhaler")]
+    generic = {"medicines": FieldResult.from_words(["CoPD inhaler"], words)}
+    result = ExtractionResult("scan.png", document_type="prescription", fields=generic)
+    apply_layouts(result, [page], PipelineConfig(layouts=LayoutSet.of([layout])))
+    assert result.fields["medicines"].value == ["COPD inhaler"]
+    assert not result.warnings

@@ -545,6 +545,11 @@ def combine(
         if theirs is not None and isinstance(theirs.value, str) and kinds[name] is FieldKind.STRING:
             # the slips the layout's reading repairs are repaired in the generic one too
             theirs = replace(theirs, value=repair_words(theirs.value, text_style(name)))
+        elif theirs is not None and isinstance(theirs.value, list):
+            items = [
+                repair_words(v, TextStyle.ITEM) if isinstance(v, str) else v for v in theirs.value
+            ]
+            theirs = replace(theirs, value=items)
         if theirs is not None and theirs.value != ours.value:
             # the generic reader read it where the layout says, or read every word the
             # layout did and more (the region was too tight): its reading is kept
