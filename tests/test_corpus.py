@@ -17,7 +17,12 @@ from PIL import Image
 from medreview.documents import FieldKind, fields_of
 from tests.corpus import fonts
 from tests.corpus.degrade import DEGRADATIONS, apply
-from tests.corpus.families.common import DATE_STYLES, DAY_FIRST_NUMERIC, format_date
+from tests.corpus.families.common import (
+    DATE_STYLES,
+    DAY_FIRST_NUMERIC,
+    format_date,
+    format_phone,
+)
 from tests.corpus.generate import (
     FORMATS,
     Sample,
@@ -483,3 +488,48 @@ def test_a_clean_printed_family_page_reads_back(family: str) -> None:
                 read = " ".join(pytesseract.image_to_string(crop, config="--psm 7").split())
                 printed = next(d.text for d in drawn if d.box == box)
                 assert read == printed, (family, name)
+
+
+def _written_words(document: dict[str, Any]) -> set[str]:
+    """Every word a document may write in the values' hand: its truth and its extras."""
+    style = document["style"]
+    texts: list[str] = []
+    for value in [*document["fields"].values(), *document["extras"].values()]:
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, list):  # a row of extras (a medicine's dose and frequency)
+                texts.extend(str(part) for part in item)
+            elif isinstance(item, str) and ISO_DATE.match(item):
+                texts.extend(format_date(item, style["date_style"], short_year=s) for s in (1, 0))
+            elif isinstance(item, str) and PHONE.match(item):
+                texts.append(format_phone(item, style["phone_style"]))
+            elif isinstance(item, int | float) and not isinstance(item, bool):
+                texts.append(format_number(item))
+            elif item is not None:
+                texts.append(str(item))
+    texts += [style.get("empty_list", ""), style.get("no_allergies", ""), "Immune Not Yes No"]
+    return {word.strip(",").upper() for text in texts for word in text.split()}
+
+
+@pytest.mark.parametrize("document_type", KINDS)
+def test_heldout_writes_no_value_its_truth_and_extras_lack(document_type: str) -> None:
+    """What the held-out family writes comes from its truth or its named distractors.
+
+    So a field the page shows is never missing from the truth, and a blank is left blank
+    (its hand-written words would have to come from somewhere).
+    """
+    for seed in range(24):
+        doc = random_document(
+            document_type, random.Random(seed), handwriting=seed % 2 == 0, family="heldout"
+        )
+        allowed = _written_words(doc)
+        with recording() as drawn:
+            render_document(doc, dpi=20)
+        written = [d.text for d in drawn if d.face == "value"]
+        assert written
+        for text in written:
+            for word in text.split():
+                assert word.strip(",").upper() in allowed, (seed, word)
+        if document_type == "patient_details":  # the table's other columns are not in it
+            for medicine in doc["fields"]["regular_medication"]:
+                assert not any(c.isdigit() for c in medicine), medicine

@@ -10,6 +10,7 @@ from medreview.parsing.layout import (
     page_lines,
     segments,
     split_glued,
+    value_above,
     value_below,
     value_beside,
     value_right,
@@ -303,8 +304,39 @@ def test_label_glued_to_its_number_is_split() -> None:
     for glued, label, value in (
         ("DATE06/29/2025", "DATE", "06/29/2025"),
         ("PHONE(303)555-0121", "PHONE", "(303)555-0121"),
+        ("NAMEEmma", "NAME", "Emma"),
     ):
         parts = split_glued(Word(glued, 0.9, BBox(100, 100, 100 + 20 * len(glued), 140)))
         assert [p.text for p in parts] == [label, value]
     # a code of letters and digits stays whole
     assert len(split_glued(Word("NL03889168", 0.9, BBox(0, 0, 200, 40)))) == 1
+    assert len(split_glued(Word("McDonald", 0.9, BBox(0, 0, 200, 40)))) == 1
+
+
+def test_one_word_is_no_label_of_three_unless_it_matches_closely() -> None:
+    labels = {"patient": ("About the patient",)}
+    assert find_labels(group_lines(row(50, 100, "OUTPATIENT REGISTRATION")), labels) == []
+    assert find_labels(group_lines(row(50, 100, "Aboutthepatient")), labels) != []
+
+
+def test_a_whole_label_read_exactly_runs_on_past_a_colon_inside_it() -> None:
+    labels = {"rx": ("Rx",), "medicines": ("Rx: drug, strength, form",)}
+    [hit] = find_labels(group_lines(row(50, 100, "Rx: drug, strength, form")), labels)
+    assert hit.key == "medicines"
+    [hit] = find_labels(group_lines(row(50, 100, "Rx: Amoxicillin 500 mg")), labels)
+    assert hit.key == "rx"
+
+
+def test_value_above_a_caption_on_the_rule_over_it() -> None:
+    words = layout([(500, 220, "Omar Wright"), (562, 1050, "Forename(s) and surname")])
+    lines = group_lines(words)
+    [hit] = find_labels(lines, {"name": ("Forename(s) and surname",)})
+    # the caption is centred under a long rule: without the rule it finds nothing over it
+    assert value_above(lines, hit, [hit]) == ()
+    assert texts(value_above(lines, hit, [hit], (200, 2300, 552))) == "Omar Wright"
+
+
+def test_a_word_like_a_label_running_on_in_lower_case_is_no_label() -> None:
+    labels = {"allergies": ("Allergy", "Allergic to")}
+    assert find_labels(group_lines(row(50, 100, "Allergic rhinitis, Asthma")), labels) == []
+    assert find_labels(group_lines(row(50, 100, "Allergy: penicillin")), labels) != []

@@ -15,7 +15,13 @@ from medreview.config import DateOrder, PipelineConfig
 from medreview.documents import DocumentType, fields_of
 from medreview.model import BBox, Word
 from medreview.parsing import parse_fields, reader, values
-from medreview.parsing.choices import marked_by_image, option_spans, read_choice
+from medreview.parsing.choices import (
+    REFILL_ROW,
+    marked_by_image,
+    option_spans,
+    read_box_row,
+    read_choice,
+)
 from medreview.parsing.marks import PageMarks
 from medreview.parsing.vocabulary import parse_vocabulary, vocabulary
 from tests.wordkit import layout, ocr_page, row
@@ -349,6 +355,8 @@ def test_day_and_month_order_inferred_from_the_document() -> None:
         ("address", "77 Birch Rd", True),
         ("address", "Portland, OR 97201", True),
         ("address", "Samuel Ortiz", False),
+        ("address", "1 declare these details are true and complete", False),
+        ("address", "4 Long Meadow Hill Farm Estate Road", True),
     ],
 )
 def test_value_types_recognise_their_values(kind: str, text: str, fits: bool) -> None:
@@ -640,3 +648,275 @@ def test_ringed_entry_when_ocr_kept_three_entries_of_the_row() -> None:
     page = [*layout([(300, 200, "NAME Helen Okafor")]), *words]
     assert read(DocumentType.PRESCRIPTION, page, images=[image])["refills"] == 3
     assert "refills" not in read(DocumentType.PRESCRIPTION, page, images=[blank()])
+
+
+# --- captions under the rules, tables with heading rows, answer columns -----------------------
+
+
+def captions_form() -> tuple[list[Word], np.ndarray]:
+    """Values written on rules, each rule's caption printed under it (some centred)."""
+    image = blank()
+    rules = [
+        (200, 2300, 560),  # full name, its caption centred
+        (200, 800, 700),
+        (900, 1300, 700),
+        (1400, 2300, 700),
+        (200, 1100, 840),  # given names and surname, in parts
+        (1200, 2300, 840),
+    ]
+    for x0, x1, y in rules:
+        cv2.line(image, (x0, y), (x1, y), 0, 3)
+    words = layout(
+        [
+            (140, 900, "Patient Registration"),
+            (300, 180, "Patient identification"),
+            (510, 220, "Omar Wright"),
+            (572, 1050, "Forename(s) and surname"),
+            (650, 220, "15.03.2005"),
+            (650, 920, "52"),
+            (650, 1420, "518.555.0155"),
+            (712, 220, "Born"),
+            (712, 920, "Wt."),
+            (712, 1420, "Mobile"),
+            (790, 220, "Omar"),
+            (790, 1220, "Wright"),
+            (852, 220, "Given name(s)"),
+            (852, 1220, "Surname"),
+        ]
+    )
+    return words, image
+
+
+def test_values_written_over_their_captions() -> None:
+    words, image = captions_form()
+    values_read = read(DocumentType.PATIENT_DETAILS, words, images=[image])
+    assert values_read["birth_date"] == "2005-03-15"
+    assert values_read["weight"] == 52
+    assert values_read["phone"] == "(518) 555-0155"
+    assert values_read["patient_name"] == "Omar Wright"
+
+
+def test_captions_are_told_from_labels_above_by_the_document() -> None:
+    words, image = captions_form()
+    ocr = [ocr_page(words)]
+    doc = reader.build_page(DocumentType.PATIENT_DETAILS, ocr, CONFIG, [image])
+    assert reader._captions_under(doc)
+    above = [ocr_page(labels_above_page_one())]
+    assert not reader._captions_under(
+        reader.build_page(DocumentType.PATIENT_DETAILS, above, CONFIG, [blank()])
+    )
+
+
+def test_a_name_in_given_names_and_surname_parts() -> None:
+    words, image = captions_form()
+    # without the full name's rule, the parts are the name
+    words = [w for w in words if w.bbox.y0 not in (510, 572)]
+    assert read(DocumentType.PATIENT_DETAILS, words, images=[image])["patient_name"] == (
+        "Omar Wright"
+    )
+
+
+def table_image(rows: list[int], columns: list[int], heading_divided: bool) -> np.ndarray:
+    """A ruled table; the heading row (the first) may run across undivided."""
+    image = blank()
+    for y in rows:
+        cv2.line(image, (columns[0], y), (columns[-1], y), 0, 3)
+    for x in columns:
+        top = rows[0] if heading_divided or x in (columns[0], columns[-1]) else rows[1]
+        cv2.line(image, (x, top), (x, rows[-1]), 0, 3)
+    return image
+
+
+def test_medicines_read_down_their_table_column_without_the_quantity() -> None:
+    image = table_image([1000, 1080, 1180, 1280, 1380], [180, 2050, 2370], heading_divided=False)
+    words = layout(
+        [
+            (200, 900, "Outpatient Prescription"),
+            (400, 200, "Patient name: Jacob Mensah"),
+            (1020, 200, "Drug name & strength"),
+            (1020, 2090, "Supply"),
+            (1110, 200, "Ciprofloxacin 250 mg tab"),
+            (1110, 2090, "21"),
+            (1210, 200, "Alprazolam 1 mg"),
+            (1210, 2090, "7"),
+        ]
+    )
+    values_read = read(DocumentType.PRESCRIPTION, words, images=[image])
+    assert values_read["medicines"] == ["Ciprofloxacin 250 mg tab", "Alprazolam 1 mg"]
+
+
+def test_answers_ticked_in_the_y_and_n_columns_of_a_table() -> None:
+    image = table_image([1900, 1980, 2080, 2180], [180, 1900, 2130, 2370], heading_divided=True)
+    # a cross in the Y column of the first question, in the N column of the second
+    for x, y in ((2000, 2010), (2230, 2110)):
+        cv2.line(image, (x, y), (x + 40, y + 40), 0, 6)
+        cv2.line(image, (x + 40, y), (x, y + 40), 0, 6)
+    words = layout(
+        [
+            (200, 900, "Patient Registration"),
+            (1800, 180, "Infection screening"),
+            (1920, 200, "Please answer"),
+            (1920, 2000, "Y"),
+            (1920, 2240, "N"),
+            (2010, 200, "Known to be immune to chickenpox?"),
+            (2110, 200, "Measles (MMR) - immune?"),
+        ]
+    )
+    values_read = read(DocumentType.PATIENT_DETAILS, words, images=[image])
+    assert values_read["chicken_pox"] == "immune"
+    assert values_read["measles"] == "not immune"
+
+
+@pytest.mark.parametrize("ticked", ["yes", "no"])
+def test_boxes_printed_after_their_choices(ticked: str) -> None:
+    words = row(1000, 1100, "Y") + row(1000, 1400, "N")
+    image = blank()
+    for word in words:
+        x = word.bbox.x1 + 30
+        cv2.rectangle(image, (x, 995), (x + 46, 1041), 0, 3)
+        if word.text.lower() == ticked[0]:
+            cv2.line(image, (x + 4, 998), (x + 42, 1038), 0, 5)
+            cv2.line(image, (x + 42, 998), (x + 4, 1038), 0, 5)
+    value, _ = read_choice(words, ("yes", "no"), PageMarks(image), start_x=900)
+    assert value == ticked
+
+
+@pytest.mark.parametrize(
+    ("written", "choices", "answer"),
+    [
+        ("Yes", ("immune", "not immune"), "immune"),
+        ("N", ("immune", "not immune"), "not immune"),
+        ("Y", ("yes", "no"), "yes"),
+        ("Yes", ("male", "female"), None),
+    ],
+)
+def test_a_written_yes_or_no_answers_a_question_of_two_choices(
+    written: str, choices: tuple[str, ...], answer: str | None
+) -> None:
+    assert read_choice(row(1000, 1100, written), choices, None)[0] == answer
+
+
+def test_ticked_entries_of_a_printed_tick_list() -> None:
+    image = blank()
+    entries = layout(
+        [
+            (1000, 260, "Asthma"),
+            (1000, 860, "Diabetes"),
+            (1000, 1460, "Epilepsy"),
+            (1100, 260, "Migraine"),
+            (1100, 860, "None of these"),
+        ]
+    )
+    for word in entries:
+        if word.text in ("Asthma", "Diabetes", "Epilepsy", "Migraine", "None"):
+            x, y = word.bbox.x0 - 60, word.bbox.y0
+            cv2.rectangle(image, (x, y), (x + 36, y + 36), 0, 3)
+            if word.text in ("Diabetes", "Migraine"):
+                cv2.line(image, (x + 4, y + 4), (x + 32, y + 32), 0, 5)
+                cv2.line(image, (x + 32, y + 4), (x + 4, y + 32), 0, 5)
+    page = [*row(900, 200, "Current medical conditions (tick all that apply)"), *entries]
+    values_read = read(DocumentType.PATIENT_DETAILS, page, images=[image])
+    assert values_read["medical_problems"] == ["Diabetes", "Migraine"]
+    # what is written for "Other" follows the ticked entries
+    page += row(1200, 200, "Other (please state): Gout, Acid reflux")
+    values_read = read(DocumentType.PATIENT_DETAILS, page, images=[image])
+    assert values_read["medical_problems"] == ["Diabetes", "Migraine", "Gout", "Acid reflux"]
+
+
+def test_numbered_rows_run_on_past_the_fields_line_count() -> None:
+    rows = [(1000, 200, "Regular medicines (name)")]
+    rows += [(1080 + 80 * i, 200, f"{i + 1}. {d}") for i, d in enumerate(DRUGS)]
+    values_read = read(DocumentType.PATIENT_DETAILS, layout(rows))
+    assert values_read["regular_medication"] == list(DRUGS)
+
+
+DRUGS = ("Omeprazole", "Rosuvastatin", "Cetirizine", "Metformin")
+
+
+def test_a_quantity_column_and_what_follows_a_wider_gap_are_no_medicines() -> None:
+    words = layout(
+        [
+            (200, 900, "Hospital Prescription"),
+            (400, 200, "Patient name: Jacob Mensah"),
+            (1000, 200, "Medicine (generic name)"),
+            (1090, 200, "Gabapentin 300 mg"),
+            (1090, 2100, "56"),
+            (1180, 200, "Ibuprofen 400 mg"),
+            (1180, 2100, "14"),
+            (1270, 200, "Amoxicillin 500 mg"),
+            (1270, 2100, "21"),
+            (1560, 200, "Take 2 capsules by mouth once daily for 5 days"),
+        ]
+    )
+    values_read = read(DocumentType.PRESCRIPTION, words)
+    assert values_read["medicines"] == [
+        "Gabapentin 300 mg",
+        "Ibuprofen 400 mg",
+        "Amoxicillin 500 mg",
+    ]
+
+
+def test_a_letterheads_telephone_and_fax_is_no_ones_phone() -> None:
+    assert (
+        read(DocumentType.PATIENT_DETAILS, row(300, 200, "Tel 502 555 0164 Fax 919 555 0194")) == {}
+    )
+
+
+def test_a_ticked_box_answers_though_ocr_missed_another_boxs_entry() -> None:
+    entries = ("0", "1", "2", "3", "4", "PRN")
+    image = blank()
+    words = []
+    for index, text in enumerate(entries):
+        x = 400 + 200 * index
+        cv2.rectangle(image, (x, 995), (x + 46, 1041), 0, 3)
+        if text == "3":
+            cv2.line(image, (x + 6, 1000), (x + 40, 1036), 0, 5)
+            cv2.line(image, (x + 40, 1000), (x + 6, 1036), 0, 5)
+        if text != "1":  # OCR did not read this entry
+            words += row(1000, x + 70, text)
+    value, _ = read_box_row(words, REFILL_ROW, PageMarks(image))
+    assert value == "3"
+
+
+def test_written_answers_under_one_y_n_heading_are_read_as_written() -> None:
+    # one answer column headed "Y / N" (no line between Y and N): the written word decides
+    image = table_image([1900, 1980, 2080], [180, 1900, 2370], heading_divided=True)
+    words = layout(
+        [
+            (200, 900, "Patient Registration"),
+            (1800, 180, "Infection screening"),
+            (1920, 200, "Please answer"),
+            (1920, 2100, "Y / N"),
+            (2010, 200, "Measles (MMR) - immune?"),
+            (2010, 2110, "No"),
+        ]
+    )
+    assert read(DocumentType.PATIENT_DETAILS, words, images=[image])["measles"] == "not immune"
+
+
+def test_the_ticked_first_box_of_a_row_whose_entry_ocr_dropped() -> None:
+    image = blank()
+    words = []
+    for index, text in enumerate(REFILL_ROW):
+        x = 400 + 210 * index
+        cv2.rectangle(image, (x, 995), (x + 46, 1041), 0, 3)
+        if text == "0":
+            cv2.line(image, (x + 6, 1000), (x + 40, 1036), 0, 5)
+            cv2.line(image, (x + 40, 1000), (x + 6, 1036), 0, 5)
+        elif text in ("1", "2", "5", "PRN"):  # what OCR read of the row
+            words += row(1000, x + 70, text)
+    value, _ = read_box_row(words, REFILL_ROW, PageMarks(image))
+    assert value == "0"
+
+
+@pytest.mark.parametrize(
+    ("kind", "written", "value"),
+    [
+        ("name", "CarlosKowalski", "Carlos Kowalski"),
+        ("name", "Ian McDonald", "Ian McDonald"),
+        ("name", "Kevin JohnSon", "Kevin Johnson"),
+        ("organisation", "UnitedHealthcare", "UnitedHealthcare"),
+    ],
+)
+def test_person_names_run_together_are_parted(kind: str, written: str, value: str) -> None:
+    assert values.VALUE_TYPES[kind].coerce(written) == value

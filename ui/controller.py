@@ -409,7 +409,10 @@ class ReviewController(QObject):
         record = self._guard(lambda: self.store.claim_next(self.user, self.batch))
         if record is None:
             if self._open is None and not quiet:
-                waiting = self._ocr_slots_busy > 0
+                # a slot still winding down after its last scan leaves nothing to wait for
+                counts = self.window.queue.counts()
+                unread = counts.get("queued", 0) + counts.get("processing", 0)
+                waiting = self._ocr_slots_busy > 0 and unread > 0
                 self.window.clear_document(
                     "Scans are being read; the next document opens when ready."
                     if waiting

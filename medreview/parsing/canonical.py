@@ -296,6 +296,9 @@ def _best_choice(text: str, choices: tuple[str, ...]) -> str | None:
     exact = [c for c in choices if words == c]
     if exact:
         return exact[0]
+    answered = _yes_or_no(words, choices)
+    if answered is not None:
+        return answered
     if set(choices) == {"immune", "not immune"}:
         return _immunity(words.split())
     present = {
@@ -307,6 +310,22 @@ def _best_choice(text: str, choices: tuple[str, ...]) -> str | None:
         return present.pop()
     match = process.extractOne(words, choices, scorer=fuzz.ratio, score_cutoff=70)
     return None if match is None or len(present) > 1 else str(match[0])
+
+
+# A written yes or no (``Y``, ``N``) to a question of two choices, one negated.
+_YES = frozenset({"yes", "y"})
+_NO = frozenset({"no", "n"})
+
+
+def _yes_or_no(words: str, choices: tuple[str, ...]) -> str | None:
+    """The choice a written yes or no answers (``Yes`` to "immune to measles?" is ``immune``)."""
+    if len(choices) != 2 or words not in _YES | _NO:
+        return None
+    negated = [c for c in choices if c.split()[0] in ("not", "no")]
+    if len(negated) != 1:
+        return None
+    positive = next(c for c in choices if c not in negated)
+    return positive if words in _YES else negated[0]
 
 
 def _like_immune(token: str) -> bool:

@@ -39,6 +39,7 @@ def option_spans(words: Sequence[Word], choices: Sequence[str]) -> list[Option]:
     """
     pieces = [compact(w.text) for w in words]
     targets = sorted(choices, key=lambda c: -len(compact(c)))
+    letters = _initials(choices)
     taken: set[int] = set()
     found: dict[str, list[Option]] = {}
     for choice in targets:
@@ -52,6 +53,7 @@ def option_spans(words: Sequence[Word], choices: Sequence[str]) -> list[Option]:
                 span = set(range(start, end))
                 glued = end == start + 1 and len(text) <= len(target) + 2
                 hit = text == target or (glued and text.endswith(target) and len(target) >= 2)
+                hit = hit or (end == start + 1 and letters.get(text) == choice != text)
                 if hit and not span & taken:
                     found.setdefault(choice, []).append(Option(choice, start, end))
                     taken |= span
@@ -60,6 +62,21 @@ def option_spans(words: Sequence[Word], choices: Sequence[str]) -> list[Option]:
                     break
     spans = [hits[0] for hits in found.values() if len(hits) == 1]
     return sorted(spans, key=lambda o: o.start)
+
+
+def _initials(choices: Sequence[str]) -> dict[str, str]:
+    """Short answers a form may print for two choices, one negated: ``Y``/``N``, ``Yes``/``No``.
+
+    ``Y`` and ``N`` head the answer columns of yes/no questions; for ``immune`` /
+    ``not immune`` a ``Yes`` answers "immune?".
+    """
+    if len(choices) != 2:
+        return {}
+    negated = [c for c in choices if c.split()[0] in ("not", "no")]
+    if len(negated) != 1:
+        return {}
+    positive = next(c for c in choices if c not in negated)
+    return {"y": positive, "yes": positive, "n": negated[0], "no": negated[0]}
 
 
 def _char_width(words: Sequence[Word]) -> float:
@@ -136,12 +153,19 @@ def read_box_row(
     # the text's height: a low quartile, as a box OCR glued to its entry reads taller
     size = float(sorted(w.bbox.height for w in words)[len(words) // 4])
     band = BBox.union(w.bbox for w in words)
-    band = BBox(band.x0 - int(3 * size), band.y0 - int(size), band.x1, band.y1 + int(0.5 * size))
+    band = BBox(
+        band.x0 - int(3 * size),
+        band.y0 - int(size),
+        band.x1 + int(3 * size),
+        band.y1 + int(size / 2),
+    )
+    every = marks.boxes(band, size)
     found = [
         (box, fill)
-        for box, fill in marks.boxes(band, size)
+        for box, fill in every
         if not any(_inside_word(box, w.bbox, size) for w in words)
     ]
+    found = _with_row_ends(found, marks, band, size, len(choices))
     if len(found) == 1 and found[0][1] >= LONE_BOX_INK:
         # one box found, clearly marked (an empty one OCR merged with its word is missed)
         box = found[0][0]
@@ -149,23 +173,87 @@ def read_box_row(
         spans = option_spans(after, choices)
         if spans and spans[0].start == 0 and after[0].bbox.x0 - box.x1 <= 1.5 * size:
             return spans[0].choice, True
+    if len(found) < 2 and len(every) == len(choices) >= 2:
+        found = every  # a ticked box OCR read as a letter glued to its choice ("Y [X]" as "γ")
     if len(found) < 2:
         return None, False
-    labels: list[str | None] = []
-    for index, (box, _) in enumerate(found):
-        end = found[index + 1][0].x0 if index + 1 < len(found) else band.x1 + 1
-        after = [w for w in words if box.x1 - size / 2 <= (w.bbox.x0 + w.bbox.x1) / 2 < end]
-        spans = option_spans(after, choices)
-        labels.append(spans[0].choice if len(spans) == 1 else None)
-    if None in labels or len(set(labels)) < len(labels):
+    first = _box_labels(words, [box for box, _ in found], choices, size, after=True)
+    labels = first
+    if not _complete(labels):
+        # boxes printed after their choices (``Yes [X]  No [ ]``)
+        labels = _box_labels(words, [box for box, _ in found], choices, size, after=False)
+    if not _complete(labels):
         if len(found) != len(choices):
-            return None, False
+            # an entry OCR did not read: the marked box still answers when its own is read
+            chosen = decide([fill for _, fill in found])
+            named = [label for label in first if label is not None]
+            if chosen is None or first[chosen] is None or len(set(named)) < len(named):
+                return None, False
+            return first[chosen], True
         labels = list(choices)
     chosen = decide([fill for _, fill in found])
     if chosen is None:
         fills = [fill for _, fill in found]
         return None, max(fills) < MARK_MIN_INK
     return labels[chosen], True
+
+
+def _with_row_ends(
+    found: list[tuple[BBox, float]], marks: PageMarks, band: BBox, size: float, count: int
+) -> list[tuple[BBox, float]]:
+    """The row's boxes with one more at either end, when evenly spaced boxes continue there.
+
+    OCR often drops the ticked entry of a row, and the search band, built from the words
+    it read, may then stop short of that entry's box.
+    """
+    if not 3 <= len(found) < count:
+        return found
+    lefts = [box.x0 for box, _ in found]
+    steps = [b - a for a, b in pairwise(lefts)]
+    step = sorted(steps)[len(steps) // 2]
+    if step <= size or max(steps) - min(steps) > 0.2 * step:
+        return found
+    first, last = found[0][0], found[-1][0]
+    for x in (first.x0 - step, last.x0 + step):
+        if len(found) >= count:
+            break
+        probe = BBox(int(x - size / 2), band.y0, int(x + 1.5 * size), band.y1)
+        if (x < first.x0 and probe.x0 >= band.x0) or (x > last.x0 and probe.x1 <= band.x1):
+            continue  # inside the band: searched already
+        more = marks.boxes(probe, size)
+        if more:
+            found = sorted([*found, more[0]], key=lambda item: item[0].x0)
+    return found
+
+
+def _complete(labels: Sequence[str | None]) -> bool:
+    """Whether every box has a choice of its own."""
+    return None not in labels and len(set(labels)) == len(labels)
+
+
+def _box_labels(
+    words: Sequence[Word],
+    boxes: Sequence[BBox],
+    choices: Sequence[str],
+    size: float,
+    *,
+    after: bool,
+) -> list[str | None]:
+    """The choice each box answers: the words after it up to the next box, or before it."""
+    labels: list[str | None] = []
+    for index, box in enumerate(boxes):
+        lo: float
+        hi: float
+        if after:
+            lo = box.x1 - size / 2
+            hi = boxes[index + 1].x0 if index + 1 < len(boxes) else 10**9
+        else:
+            lo = boxes[index - 1].x1 if index > 0 else -(10**9)
+            hi = box.x0 + size / 2
+        near = [w for w in words if lo <= (w.bbox.x0 + w.bbox.x1) / 2 < hi]
+        spans = option_spans(near, choices)
+        labels.append(spans[-1 if not after else 0].choice if len(spans) == 1 else None)
+    return labels
 
 
 def _inside_word(box: BBox, word: BBox, size: float) -> bool:

@@ -23,6 +23,10 @@ from medreview.model import BBox, OcrPage, Word
 LINE_TOLERANCE = 0.55
 # A horizontal gap wider than this many word heights separates two columns.
 COLUMN_GAP = 1.8
+# A label printed right after another (no colon, no gap) must match this closely.
+BACK_TO_BACK = 90.0
+# One printed word matches a label of three words or more only this closely (lost spaces).
+ONE_WORD_PHRASE = 90.0
 # How far below a label (in line heights) its value may sit.
 BELOW_REACH = 3.5
 
@@ -77,16 +81,22 @@ _GLUED_NUMBER = re.compile(r"^(\(?\d{1,2}[.)]|[A-H][.)])([A-Za-z][a-z]{2,}\S*)$"
 # A word glued to a number after it, with no colon between (``DATE06/29/2025``,
 # ``PHONE(303)555-0121``): a label and its value.
 _GLUED_VALUE = re.compile(r"^([A-Z][A-Za-z]{3,})(\(?\d[\d/().,\-]*)$")
+# A label in capitals glued to a capitalised word after it (``NAMEEmma``).
+_GLUED_WORD = re.compile(r"^([A-Z]{4,})([A-Z][a-z]{2,})$")
 
 
 def split_glued(word: Word) -> list[Word]:
-    """Split ``Name:Helen``, ``vaccination?Yes``, ``2.Next`` or ``DATE06/29/2025`` in two.
+    """Split ``Name:Helen``, ``vaccination?Yes``, ``2.Next``, ``DATE06/29/2025``, ``NAMEEmma``.
 
     The two boxes share the word's box in proportion to their lengths.
     """
     match = re.match(r"^([A-Za-z][A-Za-z/ .#()]*[:?])(\S+)$", word.text)
     if match is None:
-        match = _GLUED_NUMBER.match(word.text) or _GLUED_VALUE.match(word.text)
+        match = (
+            _GLUED_NUMBER.match(word.text)
+            or _GLUED_VALUE.match(word.text)
+            or _GLUED_WORD.match(word.text)
+        )
     if match is None:
         return [word]
     head, tail = match.group(1), match.group(2)
@@ -279,6 +289,7 @@ _CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("!", "l"),
     ("5", "s"),
     ("$", "s"),
+    ("γ", "y"),
 )
 
 
@@ -336,18 +347,38 @@ def _starts_label(first: str, target: str) -> bool:
     return bool(first) and fuzz.ratio(first, target[: len(first)]) >= 60
 
 
-def _better(new: LabelMatch, old: LabelMatch, colons: Sequence[bool]) -> bool:
+def _better(
+    new: LabelMatch, old: LabelMatch, colons: Sequence[bool], pieces: Sequence[str]
+) -> bool:
     """Whether ``new`` beats ``old`` at the same place: a closer match, then a longer one.
+
+    A longer label read exactly beats a shorter one that ends at a colon inside it.
 
     A longer label ending in a colon beats a shorter one without it if it
     matches fairly well: ``Policy Nuniber:`` is the ``Policy Number`` label,
     not ``Policy`` followed by a value.
     """
+    if _past_colon(new, old, colons, pieces):
+        return True  # a whole label read exactly runs on past a colon ("Rx: drug, strength")
+    if _past_colon(old, new, colons, pieces):
+        return False
     if new.end > old.end and colons[new.end - 1] and not colons[old.end - 1]:
         return new.score >= 83.0
     if old.end > new.end and colons[old.end - 1] and not colons[new.end - 1]:
         return old.score < 83.0 and (new.score, new.end) > (old.score, old.end)
     return (new.score, new.end) > (old.score, old.end)
+
+
+def _past_colon(
+    longer: LabelMatch, shorter: LabelMatch, colons: Sequence[bool], pieces: Sequence[str]
+) -> bool:
+    """Whether a label read exactly runs on past the colon ending a shorter one, over words.
+
+    ``Refill: © times`` is the ``Refill`` label and its value, not ``Refill times``.
+    """
+    if longer.end <= shorter.end or not colons[shorter.end - 1] or longer.score < 97.0:
+        return False
+    return all(len(pieces[i]) >= 2 for i in range(shorter.end, longer.end))
 
 
 def segment_starts(line: Line, gap: float = COLUMN_GAP) -> set[int]:
@@ -428,6 +459,9 @@ def find_labels(
             for i, w in enumerate(words)
         ]
         start = 0
+        # where a label without a colon ended: a caption row may print the next label
+        # right after it, with no column gap between ("RELATION TO PATIENT THEIR MOBILE")
+        follows = -1
         while start < len(words):
             best: LabelMatch | None = None
             ties: list[str] = []
@@ -441,15 +475,21 @@ def find_labels(
                 if hit is None:
                     continue
                 end, score, colon = hit
+                if end == start + 1 and len(label.split()) >= 3 and score < ONE_WORD_PHRASE:
+                    continue  # one word for a phrase of three ("OUTPATIENT", "About the patient")
+                running = end < edge and words[end].text[:1].islower()
+                if not colon and score < 97.0 and running:
+                    continue  # a word like a label, running on in lower case ("Allergic rhinitis")
                 if len(target) <= 4 and not colon and _lowered(words[start].text, label):
                     continue  # "for pain" running on is no "For" label
                 free = start in starts or (start in after_value and colon)
+                free = free or (start == follows and score >= BACK_TO_BACK)
                 if not free and not (colon and score >= 93.0) and not capitals[start]:
                     continue
                 if capitals[start] and not free and score < 95.0:
                     continue
                 candidate = LabelMatch(index, start, end, score, key, label)
-                if best is None or _better(candidate, best, colons):
+                if best is None or _better(candidate, best, colons, pieces):
                     tied = best is not None and _same_place(best, candidate)
                     ties = [*ties, best.key] if best is not None and tied else []
                     best = candidate
@@ -460,6 +500,7 @@ def find_labels(
                 best = _with_qualifier(best, words)
                 found.append(best)
                 start = best.end
+                follows = -1 if colons[best.end - 1] else best.end
             else:
                 start += 1
     return found
@@ -582,6 +623,48 @@ def value_below(
             return ()  # a label, or the tail of a longer value that starts further left
         end = min((s for s in line_stops if s > first), default=len(below.words))
         return _unfilled([w for w in below.words[first:end] if w in column])
+    return ()
+
+
+def value_above(
+    lines: Sequence[Line],
+    match: LabelMatch,
+    stops: Sequence[LabelMatch],
+    rule: tuple[float, float, float] | None = None,
+) -> tuple[Word, ...]:
+    """Words over a label: a caption printed under the rule its value is written on.
+
+    ``rule`` is the drawn line right over the label (``x0, x1, y``): the value is the
+    nearest line's words written on it, across the rule's length (a caption is often
+    centred under a long rule). Without a rule, the words must begin a segment in the
+    label's column, as under a label.
+    """
+    line = lines[match.line]
+    label_words = line.words[match.start : match.end]
+    if rule is not None:
+        x0, x1, floor = rule
+    else:
+        x0 = label_words[0].bbox.x0 - line.height
+        later = [s.start for s in stops if s.line == match.line and s.start >= match.end]
+        x1 = line.words[min(later)].bbox.x0 if later else 10**9
+        floor = label_words[0].bbox.y0
+    for index in range(match.line - 1, -1, -1):
+        above = lines[index]
+        if above.page != line.page:
+            break
+        if line.center_y - above.center_y > BELOW_REACH * max(line.height, above.height):
+            break
+        if floor - above.bbox.y1 > 2.0 * max(line.height, above.height):
+            break  # nothing written on the rule: the line further up is another row's
+        column = [w for w in above.words if x0 <= (w.bbox.x0 + w.bbox.x1) / 2 < x1]
+        if not any(any(c.isalnum() for c in w.text) for w in column):
+            continue
+        line_stops = {s.start for s in stops if s.line == index}
+        first = above.words.index(column[0])
+        if first in line_stops or (rule is None and first not in segment_starts(above)):
+            return ()  # another label, or the tail of a longer value that starts further left
+        end = min((s for s in line_stops if s > first), default=len(above.words))
+        return _unfilled([w for w in above.words[first:end] if w in column])
     return ()
 
 

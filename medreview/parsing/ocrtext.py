@@ -158,8 +158,13 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         words = ["Pl" + w[2:] if w in ("PI", "PI,", "PI.") else w for w in words]
         words = [_inner_case(_shape_case(_state_misread(_numeric_misread(w)))) for w in words if w]
         words = [_state_for_zip(w, nxt) for w, nxt in pairwise([*words, ""])]
-        # a house number with a lookalike letter in it: "9O ASPEN DRIVE"
-        if words and (house := re.fullmatch(r"(\d[0-9OoIl|]+)(,?)", words[0])):
+        # a state and its ZIP code printed on two lines are joined without a comma
+        words = [
+            w[:-1] if w[-1:] == "," and w[:-1] in US_STATES and ZIP_WORD.fullmatch(nxt) else w
+            for w, nxt in pairwise([*words, ""])
+        ]
+        # a house number with a lookalike letter in it: "9O ASPEN DRIVE", "I57 FOREST COURT"
+        if words and (house := re.fullmatch(r"(\d[0-9OoIl|]+|[Il|]\d+)(,?)", words[0])):
             words[0] = as_digits(house.group(1)) + house.group(2)
         # an l read as 1 inside a word: "Mi11" is Mill
         words = [_ells(w) for w in words]
@@ -168,8 +173,8 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         words = [
             re.sub(r"(?<=[A-Za-z])!|!(?=[A-Za-z])", "I" if w.isupper() else "i", w) for w in words
         ]
-        # no name begins with an apostrophe: "'Thomas" is a speck before Thomas
-        words = [w.lstrip("'`") or w for w in words]
+        # no name begins or ends with an apostrophe: "'Thomas", "Alan'" carry a speck
+        words = [w.strip("'`") or w for w in words]
         # a name starts with a capital: "lvanova" is "Ivanova"
         words = [_inner_case(_shape_case(re.sub(r"^l(?=[a-z]{2})", "I", w))) for w in words]
         # an O read as 0 in initials or a degree: "D.0." is D.O.
@@ -304,11 +309,12 @@ def state_of_zip(zip_code: str) -> str | None:
 def _state_for_zip(word: str, following: str) -> str:
     """``NI`` before ``08608`` is NJ: a code that is no state's, one letter from the ZIP's.
 
-    A valid code is never changed, even when it is not the ZIP code's state.
+    A letter read twice counts too (``IID 83702`` is ID). A valid code is never changed,
+    even when it is not the ZIP code's state.
     """
     core = word.rstrip(",")
     zip_code = re.fullmatch(r"(\d{5})(?:-\d{4})?[.,]?", following)
-    if not re.fullmatch(r"[A-Z]{1,2}", core) or core in US_STATES or zip_code is None:
+    if not re.fullmatch(r"[A-Z]{1,3}", core) or core in US_STATES or zip_code is None:
         return word
     state = state_of_zip(zip_code.group(1))
     if state is None or Levenshtein.distance(core, state) > 1:
@@ -316,9 +322,33 @@ def _state_for_zip(word: str, following: str) -> str:
     return state + word[len(core) :]
 
 
+# A ZIP code as one word.
+ZIP_WORD = re.compile(r"\d{5}(?:-\d{4})?[.,]?")
+# Name prefixes a capital follows inside one name.
+_NAME_PREFIXES = frozenset({"mc", "mac", "de", "la", "le", "van", "von", "di", "da", "du", "st"})
+
+
+def run_together(word: str) -> list[str]:
+    """Two capitalised names OCR ran together, apart: ``CarlosKowalski``.
+
+    For a person's name only: an organisation may be one word (``UnitedHealthcare``).
+    """
+    match = re.fullmatch(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,}[.,]?)", word)
+    if match is None or match.group(1).lower() in _NAME_PREFIXES:
+        return [word]
+    if match.group(2)[0] in "COSVWXZ":
+        return [word]  # a letter that differs by size alone: "JohnSon" is one name misread
+    return [match.group(1), match.group(2)]
+
+
 def _state_misread(word: str) -> str:
-    """``Hl`` for ``HI``, ``C0`` for ``CO``: a state code with a letter read as a lookalike."""
+    """``Hl`` for ``HI``, ``C0`` for ``CO``: a state code with a letter read as a lookalike.
+
+    A speck read as a quote inside one (``C'T``) is dropped.
+    """
     core = word.rstrip(",")
+    if re.fullmatch(r"[A-Z]['’`\"][A-Z]", core) and core[0] + core[2] in US_STATES:
+        return core[0] + core[2] + word[len(core) :]
     if re.fullmatch(r"[A-Z][0]|[0][A-Z]", core):
         fixed = core.replace("0", "O")
         if fixed in US_STATES:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from itertools import pairwise
 from statistics import median
 
 import numpy as np
@@ -38,14 +39,17 @@ from medreview.parsing.choices import (
     REFILL_ROW as REFILL_CHOICES,
 )
 from medreview.parsing.choices import (
+    Option,
     is_partial_row,
     is_refill_row,
+    option_spans,
     read_box_row,
     read_choice,
     read_refill_row,
 )
 from medreview.parsing.layout import (
     BELOW_REACH,
+    ENUMERATION,
     LabelMatch,
     Line,
     compact,
@@ -53,11 +57,12 @@ from medreview.parsing.layout import (
     page_lines,
     segment_starts,
     segments,
+    value_above,
     value_below,
     value_beside,
     value_right,
 )
-from medreview.parsing.marks import Cell, PageMarks
+from medreview.parsing.marks import Cell, PageMarks, decide
 from medreview.parsing.values import VALUE_TYPES, ValueType, infer_date_order, name_fit
 from medreview.parsing.vocabulary import FieldWords, Place, Vocabulary, vocabulary
 
@@ -70,7 +75,9 @@ class Relation(StrEnum):
     RIGHT = "right"
     BESIDE = "beside"
     BELOW = "below"
+    ABOVE = "above"
     CELL = "cell"
+    COLUMN = "column"
     PARTS = "parts"
     SECTION = "section"
     CORNER = "corner"
@@ -84,8 +91,10 @@ class Relation(StrEnum):
 BASE_SCORE: dict[Relation, float] = {
     Relation.RIGHT: 0.95,
     Relation.CELL: 0.95,
+    Relation.COLUMN: 0.93,
     Relation.PARTS: 0.93,
     Relation.BELOW: 0.9,
+    Relation.ABOVE: 0.9,
     Relation.BESIDE: 0.85,
     Relation.HEADER: 0.8,
     Relation.BLOCK: 0.85,
@@ -103,6 +112,9 @@ WEAK_LABEL_SLACK = 16.0
 WEAK_FACTOR = 0.8
 # A shared label's place that is not the field's turn counts this much.
 SHARED_ORDER = 0.97
+# Values under their labels on a form that prints captions under the values (or values over
+# labels on a form that prints labels over values) count this much.
+AGAINST_CONVENTION = 0.7
 # A label found outside the field's section counts this much.
 OUTSIDE_SECTION = 0.35
 # Words that mark a line as a doctor's name (compared after ``compact``).
@@ -162,6 +174,8 @@ class Page:
     sections: list[tuple[int, str]] = field(default_factory=list)
     weak_anchors: list[Anchor] = field(default_factory=list)
     line_index: dict[tuple[int, int, int, int, int], int] = field(default_factory=dict)
+    # whether the form prints its captions under the values (decided once, by the page)
+    captions_under: bool | None = None
 
     def anchors_on(self, line: int) -> list[Anchor]:
         """The anchors found on one line."""
@@ -256,12 +270,17 @@ def build_page(
     taken = {(a.match.line, i) for a in anchors for i in range(a.match.start, a.match.end)}
     for match in find_labels(lines, table, slack=WEAK_LABEL_SLACK):
         span = {(match.line, i) for i in range(match.start, match.end)}
-        keys = tuple(k for k in _owners(owners, match) if k.startswith("field:"))
+        keys = tuple(
+            k
+            for k in _owners(owners, match)
+            if k.startswith("field:") and vocab.field(k.split(":", 1)[1]).value in _PROVING
+        )
         words = lines[match.line].words[match.start : match.end]
         printed = "".join(w.text for w in words)
         lettered = sum(c.isalpha() for c in printed) >= 0.7 * len(printed)
         # one word of the label's length: a damaged label, not a value that looks like one
         alike = len(words) == 1 and abs(len(compact(printed)) - len(compact(match.key))) <= 1
+        alike = alike and " " not in match.key.strip()  # a damaged word, not a whole phrase
         if keys and lettered and alike and not span & taken and match.start in starts[match.line]:
             doc.weak_anchors.append(Anchor(match, keys, words, weak=True))
     doc.sections = sorted(
@@ -271,6 +290,12 @@ def build_page(
         if key.startswith("section:") and a.match.start in starts[a.match.line]
     )
     return doc
+
+
+# Value types whose form proves a damaged label is one (a list or prose proves nothing).
+_PROVING = frozenset(
+    {"date", "phone", "number", "code", "name", "address", "choice", "refills", "medicines"}
+)
 
 
 def _owners(owners: dict[str, list[str]], match: LabelMatch) -> tuple[str, ...]:
@@ -336,15 +361,22 @@ def _continuation(
     extra: list[tuple[Word, ...]] = []
     previous = doc.lines[line_index]
     first_height = previous.height
+    numbered = _numbered(doc.lines[line_index])
+    steps: list[float] = []  # the distances between the value's rows so far
     for index in range(line_index + 1, len(doc.lines)):
         line = doc.lines[index]
-        if not running and len(extra) + 1 >= max_lines:
+        full = not running and len(extra) + 1 >= max_lines
+        # numbered rows (1., 2., 3.) run on to the last one
+        if full and not (numbered and _numbered(line) and len(extra) + 1 < NUMBERED_LINES):
             break
         if line.page != previous.page:
             break
         reach = (4.0 if running else BELOW_REACH) * max(line.height, previous.height, first_height)
-        if line.center_y - previous.center_y > reach:
+        step = line.center_y - previous.center_y
+        if step > reach:
             break
+        if len(steps) >= 2 and step > ROW_STEP_JUMP * max(steps):
+            break  # rows evenly spaced so far, then a wider gap: something else begins
         if not any(c.isalnum() for w in line.words for c in w.text):
             continue  # a speck or a rule between the lines
         if is_refill_row(line.words):
@@ -361,7 +393,51 @@ def _continuation(
             if not taken or taken[0].bbox.x0 > x0 + 3 * line.height:
                 break
         extra.append(taken)
+        steps.append(step)
         previous = line
+    return extra
+
+
+# A gap this many times the widest step between a value's rows so far ends the value.
+ROW_STEP_JUMP = 1.6
+# Numbered rows of a list run on to at most this many.
+NUMBERED_LINES = 12
+
+
+def _numbered(line: Line) -> bool:
+    """Whether a line begins with a row number (``1.``, ``2)``)."""
+    return bool(line.words) and ENUMERATION.match(line.words[0].text) is not None
+
+
+# A value written over its caption runs up at most this many lines when its field sets none.
+UP_LINES = 6
+
+
+def _continuation_up(
+    doc: Page, line_index: int, words: tuple[Word, ...], max_lines: int
+) -> list[tuple[Word, ...]]:
+    """Further lines of a value written over its caption: the rules above it, nearest first."""
+    if max_lines == 1 or not words:
+        return []
+    limit = max_lines if max_lines > 0 else UP_LINES
+    x0 = words[0].bbox.x0
+    extra: list[tuple[Word, ...]] = []
+    below = doc.lines[line_index]
+    for index in range(line_index - 1, -1, -1):
+        line = doc.lines[index]
+        if len(extra) + 1 >= limit or line.page != below.page:
+            break
+        if below.center_y - line.center_y > 2.5 * max(line.height, below.height):
+            break
+        if not any(c.isalnum() for w in line.words for c in w.text):
+            continue
+        if doc.anchors_on(index) or is_refill_row(line.words):
+            break
+        taken = tuple(w for w in line.words if w.bbox.x1 > x0 - 2 * line.height)
+        if not taken or abs(taken[0].bbox.x0 - x0) > 3 * line.height:
+            break
+        extra.append(taken)
+        below = line
     return extra
 
 
@@ -433,6 +509,105 @@ def _words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, 
     return tuple(w for w in inside if w not in other_labels)
 
 
+# A table's filled cells further apart than this many of their own heights are two tables.
+COLUMN_GAP_ROWS = 3.0
+
+
+def _column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple[Word, ...]:
+    """The words in the cells under a table's column heading: its rows, top down.
+
+    A cell counts when it lies under the heading's words, within the heading
+    cell's width (a heading row may run across the table undivided), and holds no
+    label; the first such cell for a single value, every row down the table for a list.
+    """
+    marks = doc.marks.get(anchor.words[0].page)
+    if marks is None:
+        return ()
+    page = anchor.words[0].page
+    slack = max(8.0, 0.5 * anchor.words[0].bbox.height)
+    label = BBox.union(w.bbox for w in anchor.words)
+    middle = (label.x0 + label.x1) / 2
+    labelled = {_key(w) for a in doc.anchors for w in a.words}
+    rows: dict[tuple[int, int, int, int], list[Word]] = {}
+    for line in doc.lines:
+        if line.page != page or line.bbox.y1 < head.y1:
+            continue
+        for word in line.words:
+            centre = (word.bbox.x0 + word.bbox.x1) / 2
+            if word.bbox.y0 < head.y1 or not head.x0 <= centre <= head.x1:
+                continue
+            cell = marks.cell_of(word.bbox)
+            if cell is None or not cell.x0 <= middle <= cell.x1:
+                continue
+            if cell.x0 < head.x0 - slack or cell.x1 > head.x1 + slack:
+                continue
+            rows.setdefault((cell.y0, cell.y1, cell.x0, cell.x1), []).append(word)
+    found: list[Word] = []
+    bottom = float(head.y1)
+    for (y0, y1, _, _), words in sorted(rows.items()):
+        if y0 - bottom > max(slack, COLUMN_GAP_ROWS * (y1 - y0)):
+            break
+        if any(_key(w) in labelled for w in words):
+            break  # another field's cell
+        kept = [w for w in words if not _is_filler(w.text)]
+        if kept:
+            found.extend(kept)
+            if not many:
+                break
+        bottom = float(y1)
+    return tuple(found)
+
+
+# How far up a table (in lines) the heading row of its answer columns is looked for.
+HEADING_LINES = 8
+
+
+def _column_choice(
+    doc: Page, spec: FieldSpec, item: FieldWords, anchor: Anchor, cell: Cell, factor: float
+) -> list[Candidate]:
+    """A question's answer marked in a table's answer columns (a tick under ``Y`` or ``N``).
+
+    The columns are named by the nearest row above the question printing the choices
+    (or their initials) right of its cell, with a drawn line between each two; the answer
+    is the column whose part of the question's row holds clearly more ink.
+    """
+    marks = doc.marks.get(anchor.words[0].page)
+    if marks is None:
+        return []
+    page = anchor.words[0].page
+    heads: list[Option] = []
+    words: tuple[Word, ...] = ()
+    for index in range(anchor.match.line - 1, max(-1, anchor.match.line - HEADING_LINES), -1):
+        line = doc.lines[index]
+        if line.page != page:
+            break
+        words = tuple(w for w in line.words if w.bbox.x0 >= cell.x1 - 4)
+        heads = option_spans(words, spec.choices)
+        if len(heads) >= 2:
+            break
+    if len(heads) < 2:
+        return []
+    centres = [(words[o.start].bbox.x0 + words[o.end - 1].bbox.x1) / 2 for o in heads]
+    middle = (cell.y0 + cell.y1) / 2
+    ruled = marks.rules()[1]
+    if not all(
+        any(a < r.at(middle) < b and r.start <= middle <= r.end for r in ruled)
+        for a, b in pairwise(centres)
+    ):
+        return []  # no line between the headings: one column of written answers ("Y / N")
+    half = min(b - a for a, b in pairwise(centres)) / 2
+    inset = 0.15 * (cell.y1 - cell.y0)
+    fills = [
+        marks.ink(c - 0.7 * half, cell.y0 + inset, c + 0.7 * half, cell.y1 - inset) for c in centres
+    ]
+    chosen = decide(fills)
+    if chosen is None:
+        return []
+    # the question is the evidence: one column heading answers many questions
+    score = BASE_SCORE[Relation.COLUMN] * factor * 0.95
+    return [Candidate(item.name, heads[chosen].choice, anchor.words, score, Relation.COLUMN)]
+
+
 def _lines_text(doc: Page, words: Sequence[Word]) -> str:
     """Words joined by spaces within a line and newlines between lines."""
     parts: list[list[Word]] = []
@@ -472,20 +647,92 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         below = _in_cell(cell, value_below(doc.lines, anchor.match, stops))
         if below and _key(below[0]) in weak_words:
             below = ()  # a damaged label, not a value
+        under = _captions_under(doc)
         if below:
             gap = doc.line_of(below[0]) - anchor.match.line - 1
-            options.append((Relation.BELOW, below, max(0.6, 1.0 - 0.1 * gap)))
+            against = AGAINST_CONVENTION if under else 1.0
+            options.append((Relation.BELOW, below, max(0.6, 1.0 - 0.1 * gap) * against))
+        # over the label: on a form of captions, or written on the rule drawn over it
+        above = _in_cell(cell, _value_above(doc, anchor, stops))
+        if above and _key(above[0]) not in weak_words and under:
+            options.append((Relation.ABOVE, above, 1.0))
+        elif above and _key(above[0]) not in weak_words and _rule_over(doc, anchor):
+            weaker = factor * AGAINST_CONVENTION
+            found.extend(_candidate(doc, spec, item, kind, Relation.ABOVE, above, anchor, weaker))
         inside = _words_in_cell(doc, anchor, cell)
         if inside:
             options.append((Relation.CELL, inside, 1.0))
+        elif cell is not None:
+            column = _column_below(doc, anchor, cell, many=kind.multiline)
+            if column:
+                options.append((Relation.COLUMN, column, 1.0))
         for relation, words, distance in options:
             found.extend(
                 _candidate(doc, spec, item, kind, relation, words, anchor, factor * distance)
             )
+        if kind.name == "choice" and cell is not None:
+            found.extend(_column_choice(doc, spec, item, anchor, cell, factor))
         if not options and kind.name == "list":
             # a list left blank after its label is an empty list, not an absent field
             found.append(Candidate(item.name, [], anchor.words, 0.5 * factor, Relation.RIGHT))
     return found
+
+
+def _rule_over(doc: Page, anchor: Anchor) -> tuple[float, float, float] | None:
+    """The drawn line right over a label (a caption under the rule a value is written on)."""
+    marks = doc.marks.get(anchor.words[0].page)
+    if marks is None:
+        return None
+    box = BBox.union(w.bbox for w in anchor.words)
+    centre, height = (box.x0 + box.x1) / 2, max(8, box.height)
+    over = [
+        r
+        for r in marks.rules()[0]
+        if r.start - height <= centre <= r.end + height
+        and -0.3 * height <= box.y0 - r.at(centre) <= 0.9 * height
+    ]
+    if not over:
+        return None
+    rule = max(over, key=lambda r: r.at(centre))
+    return (rule.start - height / 2, rule.end + height / 2, rule.at(centre))
+
+
+def _value_above(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> tuple[Word, ...]:
+    """The value written over a label: on the rule over it, or the line over it in its column."""
+    return value_above(doc.lines, anchor.match, stops, _rule_over(doc, anchor))
+
+
+def _captions_under(doc: Page) -> bool:
+    """Whether the form prints labels under their values (captions under the rules).
+
+    Decided from the document itself, as the date order is: the labels of typed fields
+    (dates, phones, numbers, codes) are asked whether a value of their type sits under
+    them or over them, and the side that answers more often wins.
+    """
+    if doc.captions_under is None:
+        stops = [a.match for a in doc.anchors]
+        under = over = 0
+        for anchor in doc.anchors:
+            kinds = [
+                VALUE_TYPES[doc.vocab.field(k.split(":", 1)[1]).value]
+                for k in anchor.keys
+                if k.startswith("field:")
+            ]
+            kinds = [k for k in kinds if k.name in _TYPED]
+            if not kinds or _cell(doc, anchor) is not None:
+                continue
+            if value_right(doc.lines, anchor.match, stops):
+                continue  # a value beside its label says nothing of above and below
+            below = _text(value_below(doc.lines, anchor.match, stops))
+            above = _text(_value_above(doc, anchor, stops))
+            over += any(k.fit(below) >= 0.5 for k in kinds)
+            under += any(k.fit(above) >= 0.5 for k in kinds)
+        doc.captions_under = under >= 2 and under > over
+    return doc.captions_under
+
+
+# Value types whose values are told from other text by their form alone.
+_TYPED = frozenset({"date", "phone", "number", "code", "refills", "name", "address"})
 
 
 # Right of a label, a value this many line heights away or nearer counts in full ...
@@ -520,11 +767,18 @@ def _candidate(
     factor: float,
 ) -> list[Candidate]:
     """The candidate a relation's words make, multi-line values and choices included."""
-    if relation is not Relation.CELL and (kind.multiline or item.lines != 1):
+    if relation is Relation.ABOVE and (kind.multiline or item.lines != 1):
+        more = _continuation_up(doc, doc.line_of(words[0]), words, item.lines)
+        words = tuple(w for ws in (*reversed(more), words) for w in ws)
+    elif relation not in (Relation.CELL, Relation.COLUMN) and (kind.multiline or item.lines != 1):
         line = doc.line_of(words[0])
         more = _continuation(doc, line, words, item.lines, item.ends)
         words = tuple(w for ws in (words, *more) for w in ws)
     words = doc.words_for(words, item.medical)
+    if kind.name == "medicines":
+        words = _without_quantities(doc, words)
+        if not words:
+            return []
     base = BASE_SCORE[relation] * factor
     label_words = anchor.words if anchor is not None else ()
     if kind.name == "choice":
@@ -544,6 +798,10 @@ def _candidate(
             return []
         text = circled
         base *= sureness
+    elif kind.name == "list" and (ticked := _tick_list(doc, words, marks)) is not None:
+        others = _other_entries(doc, words)
+        words = (*words, *others)
+        text = "\n".join([*ticked, *canonical.parse_list(_text(others))]) or "None"
     else:
         text = _lines_text(doc, words) if kind.multiline else _text(words)
         if kind.name == "address":  # an address's printed lines are its parts
@@ -555,14 +813,102 @@ def _candidate(
         return []
     value, validity = coerced
     fit = 1.0 if kind.name in ("choice", "refills") else kind.fit(_text(words))
+    if kind.name == "address" and isinstance(value, str):
+        fit = max(fit, kind.fit(value))  # as repaired: "I57 FOREST COURT" is 157
     if anchor is not None and anchor.weak and fit < 1.0:
         return []
-    if relation in (Relation.BELOW, Relation.BESIDE) and kind.name in _TYPED_TEXT and not fit:
+    if relation in _OFF_LINE and kind.name in _TYPED_TEXT and not fit:
         return []  # off the label's line only a value that looks like one
     if kind.name in ("name", "address", "organisation") and _holds_other_value(_text(words)):
         return []  # a date or a phone inside a name or an address is another field's value
     score = base * validity * (0.5 + 0.5 * fit)
     return [Candidate(item.name, value, words, score, relation, label_words)]
+
+
+def _tick_list(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> list[str] | None:
+    """The entries ticked in a printed list of check boxes (``None``: the words are no such list).
+
+    Each box answers the words right of it up to the next box; three boxes or more make a
+    tick list. An entry that says none (``None of these``) leaves the list empty.
+    """
+    if marks is None:
+        return None
+    entries: list[tuple[str, float]] = []
+    by_line: dict[int, list[Word]] = {}
+    for word in words:
+        by_line.setdefault(doc.line_of(word), []).append(word)
+    for line in by_line.values():
+        size = float(sorted(w.bbox.height for w in line)[len(line) // 4])
+        band = BBox.union(w.bbox for w in line)
+        half = int(size / 2)
+        band = BBox(band.x0 - int(3 * size), band.y0 - half, band.x1, band.y1 + half)
+        boxes = [
+            (box, fill)
+            for box, fill in marks.boxes(band, size)
+            if not any(w.bbox.x0 + size / 3 < box.x0 and box.x1 < w.bbox.x1 for w in line)
+        ]
+        for index, (box, fill) in enumerate(boxes):
+            end = boxes[index + 1][0].x0 if index + 1 < len(boxes) else 10**9
+            entry = [w for w in line if box.x1 - size / 2 <= (w.bbox.x0 + w.bbox.x1) / 2 < end]
+            text = canonical.one_line(_text([w for w in entry if not _is_box_text(w.text)]))
+            if text:
+                entries.append((text, fill))
+    if len(entries) < TICK_LIST_BOXES:
+        return None
+    ticked = [text for text, fill in entries if fill >= TICKED_INK]
+    if any(canonical.parse_list(text.split()[0]) == [] for text in ticked):
+        return []  # "None of these" ticked
+    return ticked
+
+
+def _other_entries(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """What is written for "Other" just after a tick list (on its rule, or right of the label)."""
+    last = max(doc.line_of(w) for w in words)
+    stops = [a.match for a in doc.anchors]
+    for anchor in doc.anchors:
+        if "label:other" not in anchor.keys or not 0 <= anchor.match.line - last <= OTHER_LINES:
+            continue
+        right = value_right(doc.lines, anchor.match, stops)
+        if right:
+            return right
+        if _captions_under(doc):
+            return tuple(w for w in _value_above(doc, anchor, stops) if w not in words)
+        return value_below(doc.lines, anchor.match, stops)
+    return ()
+
+
+# The "Other" line of a tick list follows it within this many lines.
+OTHER_LINES = 3
+# A printed list with this many check boxes or more is a tick list ...
+TICK_LIST_BOXES = 3
+# ... and a box with this much ink inside it is ticked.
+TICKED_INK = 0.06
+
+
+def _is_box_text(text: str) -> bool:
+    """What OCR reads of a drawn box (``□``, ``[]``, ``]``): not part of the entry."""
+    return not any(c.isalnum() for c in text) or text in ("LJ", "LI", "U", "O")
+
+
+def _without_quantities(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """Medicine lines without a quantity column: a bare number far right of its line's drug."""
+    kept: list[Word] = []
+    by_line: dict[int, list[Word]] = {}
+    for word in words:
+        by_line.setdefault(doc.line_of(word), []).append(word)
+    for line in by_line.values():
+        while len(line) > 1 and line[-1].text.isdigit():
+            gap = line[-1].bbox.x0 - line[-2].bbox.x1
+            if gap <= QUANTITY_GAP * line[-1].bbox.height:
+                break
+            line.pop()
+        if not (len(line) == 1 and line[0].text.isdigit() and kept):
+            kept.extend(line)  # a line that is nothing but a quantity is no medicine
+    return tuple(kept)
+
+
+# A number this many of its heights right of a medicine line stands in a quantity column.
+QUANTITY_GAP = 6.0
 
 
 def _box_row(words: Sequence[Word], marks: PageMarks | None) -> bool:
@@ -574,6 +920,8 @@ def _box_row(words: Sequence[Word], marks: PageMarks | None) -> bool:
 
 # Text types whose fit tells a value from stray text.
 _TYPED_TEXT = frozenset({"name", "address"})
+# Relations that take a value off its label's line.
+_OFF_LINE = frozenset({Relation.BELOW, Relation.ABOVE, Relation.BESIDE})
 
 
 # The printed answers of every choice field (``IMMUNE``, ``NOT IMMUNE``, ``YES``): never a name.
@@ -622,6 +970,8 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             cell = _cell(doc, anchor)
             right = _in_cell(cell, value_right(doc.lines, anchor.match, stops))
             below = _in_cell(cell, value_below(doc.lines, anchor.match, stops))
+            if _captions_under(doc):  # the part is written over its caption
+                below = _in_cell(cell, _value_above(doc, anchor, stops))
             # far across the page, right is another column's value when one sits below
             words = below if below and right and _reach(doc, anchor, right) < 1.0 else right
             words = words or below
@@ -630,7 +980,10 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             break
     if not pieces:
         return []
-    text = ", ".join(canonical.one_line(_text(p)).strip(" ,.;:") for p in pieces)
+    # an address's parts are joined by commas; a name's (given names, surname) by spaces,
+    # keeping an initial's full stop
+    joint, ends = (", ", " ,.;:") if kind.name == "address" else (" ", " ,;:")
+    text = joint.join(canonical.one_line(_text(p)).strip(ends) for p in pieces)
     coerced = _coerce(doc, spec, kind, text)
     if coerced is None:
         return []
@@ -813,6 +1166,8 @@ def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
     return found
 
 
+# A state code and a ZIP code: the end of an address.
+STATE_ZIP = re.compile(r"\b[A-Z]{2},?\s+\d{5}(?:-\d{4})?\b")
 _BLOCK_END = ("directions", "refills", "signature", "dea", "license", "substitution")
 
 
@@ -852,6 +1207,8 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         if doc.anchors_on(index) or index in weak_lines:
             continue
         words = _trim_fillers(doc.lines[index].words)
+        if words and STATE_ZIP.search(_text(words)):
+            continue  # an unlabelled address ("53 Lake Ct, Anchorage, AK 99501") is no medicine
         if words and _medicine_text(doc, _text(words)):
             lines.append(doc.words_for(words, item.medical))
     if not lines:

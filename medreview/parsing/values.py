@@ -20,6 +20,7 @@ from medreview.documents import FieldKind, FieldSpec
 from medreview.model import FieldData
 from medreview.parsing import canonical
 from medreview.parsing.canonical import TextStyle
+from medreview.parsing.ocrtext import run_together
 
 Reader = Callable[[str, DateOrder, tuple[str, ...]], FieldData]
 Fit = Callable[[str], float]
@@ -46,6 +47,8 @@ def _date(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
 
 
 def _phone(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
+    if len(PHONE_PATTERN.findall(text)) > 1:
+        return None  # two numbers (a letterhead's "Tel ... Fax ..."): neither is the value
     return canonical.parse_phone(text)
 
 
@@ -55,6 +58,14 @@ def _number(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
 
 def _code(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
     return canonical.parse_alnum(text)
+
+
+def _person_name(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
+    """A person's name as written, names OCR ran together apart (``CarlosKowalski``)."""
+    cleaned = canonical.clean_text(text, TextStyle.NAME)
+    if not cleaned:
+        return cleaned
+    return " ".join(part for word in cleaned.split() for part in run_together(word))
 
 
 def _styled(style: TextStyle) -> Reader:
@@ -144,13 +155,27 @@ def organisation_fit(text: str) -> float:
     return 1.0 if text[:1].isupper() else 0.6
 
 
+# Words naming a street's kind (after a house number they make a sentence an address).
+# fmt: off
+STREET_WORDS = frozenset({
+    "street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "drive", "dr", "boulevard",
+    "blvd", "court", "ct", "place", "pl", "way", "terrace", "ter", "circle", "cir", "parkway",
+    "pkwy", "highway", "hwy", "square", "sq", "trail", "crescent", "close", "row", "apt",
+    "suite", "unit",
+})
+# fmt: on
+
+
 def address_fit(text: str) -> float:
     """An address line: a house number and words, or a town with a zip code."""
     if _letters(text) < 3:
         return 0.0
     words = text.split()
     if len(words) >= 2 and re.match(r"^\d{1,6}[A-Za-z]?$", words[0]):
-        return 1.0
+        street = [w.strip(",.").lower() for w in words[1:7]]
+        if len(words) <= 6 or "," in text or any(w in STREET_WORDS for w in street):
+            return 1.0
+        return 0.3  # a number before a sentence ("1 declare these details are true ...")
     if re.search(r"\b\d{5}(?:-\d{4})?\b", text) or re.search(r"\bP\.?\s?O\.?\s+Box\b", text, re.I):
         return 0.9
     return 0.0
@@ -206,7 +231,7 @@ VALUE_TYPES: dict[str, ValueType] = {
             "name",
             FieldKind.STRING,
             "as written",
-            _styled(TextStyle.NAME),
+            _person_name,
             name_fit,
             style=TextStyle.NAME,
         ),
