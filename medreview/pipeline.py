@@ -303,7 +303,7 @@ def extract_file(
                 result.fields = outcome_fields.fields
                 result.warnings.extend(outcome_fields.warnings)
         with watch.stage("layouts"):
-            apply_layouts(result, pages, config)
+            apply_layouts(result, pages, config, gray_pages, engine)
         with watch.stage("second_reader"):
             result.fields = second_reader.second_reading(
                 result.fields,

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from medreview.config import PipelineConfig
 from medreview.documents import DocumentType
@@ -32,7 +33,11 @@ from medreview.layouts.format import (
 from medreview.layouts.learning import learn, refine, teach
 from medreview.layouts.matching import Match, find_layout, same_form
 from medreview.layouts.reading import combine, read_fields
+from medreview.layouts.rereading import reread_missed_lines
 from medreview.model import ExtractionResult, OcrPage
+
+if TYPE_CHECKING:
+    from medreview.ocr import GrayImage, OcrEngine
 
 __all__ = [
     "Anchor",
@@ -87,12 +92,19 @@ def available_layouts(stored: LayoutSet = LayoutSet()) -> LayoutSet:  # noqa: B0
 
 
 def apply_layouts(
-    result: ExtractionResult, pages: Sequence[OcrPage], config: PipelineConfig
+    result: ExtractionResult,
+    pages: Sequence[OcrPage],
+    config: PipelineConfig,
+    images: Sequence[GrayImage | None] | None = None,
+    engine: OcrEngine | None = None,
 ) -> None:
     """Read the document with the layout its pages match, if any, beside the generic reading.
 
     Sets ``result.layout``, and the fields and warnings of the combined reading. A
     document of unrecognised type that matches a layout takes the layout's type.
+    With the pages' gray ``images`` (page order, the word boxes' pixel space) and the
+    ``engine`` that read them, a field region holding a line of ink the page's reading
+    missed is read again (:mod:`~medreview.layouts.rereading`).
     """
     if config.layouts is None or not len(config.layouts):
         return
@@ -106,12 +118,13 @@ def apply_layouts(
         from medreview.parsing import parse_fields
 
         result.document_type = match.layout.document_type
-        generic = parse_fields(DocumentType(result.document_type), pages, config)
+        generic = parse_fields(DocumentType(result.document_type), pages, config, images)
         result.fields = generic.fields
         result.warnings = [w for w in result.warnings if w != _UNRECOGNISED] + generic.warnings
-    fields, doubts = combine(
-        read_fields(match, config.date_order), result.fields, match.layout, match
-    )
+    readings = read_fields(match, config.date_order)
+    if images is not None and engine is not None:
+        readings = reread_missed_lines(match, readings, images, engine, config.date_order)
+    fields, doubts = combine(readings, result.fields, match.layout, match)
     result.layout = match.layout.name
     result.fields = fields
     result.warnings.extend(doubts)

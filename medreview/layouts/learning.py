@@ -246,7 +246,7 @@ def _span_words(
                 if any(i in used for i in span) or not _may_start(spec.kind, page.keys[span[0]]):
                     continue
                 text = " ".join(page.ocr.words[i].ocr_text for i in span)
-                if value == [] and word_key(text) not in _EMPTY_WORDS:
+                if value == [] and (word_key(text) not in _EMPTY_WORDS or _in_phrase(page, span)):
                     continue  # only the words that say "nothing" mark an empty list
                 if value in page.readings(spec, text, orders):
                     if length == 1 and _item_number(page, span[0]):
@@ -254,6 +254,22 @@ def _span_words(
                         continue
                     return span
     return numbered
+
+
+def _in_phrase(page: _Page, span: list[int]) -> bool:
+    """Whether words run on into a word of letters right after them on their line.
+
+    (``Nil known``, a printed option, is not a blank list's ``Nil`` written in; a label
+    before the word is no phrase.)
+    """
+    line = next(line for line in page.lines() if span[0] in line)
+    last = line.index(span[-1])
+    if last + 1 >= len(line):
+        return False
+    after = line[last + 1]
+    height = float(np.median(page.boxes[span, 3] - page.boxes[span, 1]))
+    gap = float(page.boxes[after, 0] - page.boxes[span[-1], 2])
+    return page.keys[after].isalpha() and gap < 1.2 * height
 
 
 def _item_number(page: _Page, index: int) -> bool:
@@ -281,7 +297,7 @@ def _evidence_words(
     boxes = set(evidence.boxes)
     words = [i for i, w in enumerate(page.ocr.words) if w.bbox in boxes]
     if value == []:  # only a word saying "nothing" is an empty list's place, never its label
-        return [i for i in words if page.keys[i] in _EMPTY_WORDS]
+        return [i for i in words if page.keys[i] in _EMPTY_WORDS and not _in_phrase(page, [i])]
     if spec.kind in _TEXT_KINDS:
         # the generic reader's boxes may hold more than the value (a "nil" after a list):
         # only the words spelling the value's tokens are its place

@@ -25,6 +25,7 @@ from medreview.layouts.matching import Match, PageAlignment
 from medreview.model import BBox, FieldData, FieldResult, Word
 from medreview.parsing import canonical
 from medreview.parsing.canonical import TextStyle
+from medreview.parsing.ocrtext import repair_words
 from medreview.validation import validate_field
 
 # A layout's reading is trusted this much (times the weakest word's confidence).
@@ -74,11 +75,14 @@ def coerce(spec: FieldSpec, text: str, order: DateOrder = DateOrder.MONTH_FIRST)
         case FieldKind.ENUM:
             return canonical.parse_choice(text, spec.choices)
         case FieldKind.LIST:
-            return canonical.parse_list(text)
+            return [repair_words(item, TextStyle.ITEM) for item in canonical.parse_list(text)]
         case FieldKind.ALNUM:
             return canonical.parse_alnum(text)
         case _:
-            return canonical.clean_text(text, text_style(spec.name))
+            style = text_style(spec.name)
+            cleaned = canonical.clean_text(text, style)
+            # what the cleaning leaves of a misread name or state ("Carlos.Morgan", "LiA")
+            return repair_words(cleaned, style) if cleaned else cleaned
 
 
 def join_text(
@@ -182,6 +186,8 @@ class LayoutReading:
     result: FieldResult
     box: Box
     alignment: PageAlignment
+    # read again from the image: words the page's reading (and the generic reader) missed
+    reread: bool = False
 
     def holds(self, found: FieldResult) -> bool:
         """Whether every word box of another reading of the field lies in this region."""
@@ -354,18 +360,26 @@ def _typed_value(
     everything = list(range(len(words)))
     text = join_text(words, xs, ys, page_height, sep)
     value = coerce(spec, text, order)
-    if spec.kind not in _SHORT_KINDS or (value is not None and validate_field(spec, value) is None):
+    valid = value is not None and validate_field(spec, value) is None
+    if spec.kind not in _SHORT_KINDS or (valid and _canonical(spec, value)):
         if value is None or (value == [] and spec.kind is not FieldKind.LIST):
             return None
         return value, everything
     ranked = sorted(everything, key=lambda i: (round(ys[i] * 200), xs[i]))
+    # a run that reads as the kind's canonical form (a phone's ten digits) beats the whole
+    # region read as written (a neighbouring cell's number run into the phone)
+    written: tuple[FieldData, list[int]] | None = (value, everything) if valid else None
     for length in range(min(len(ranked), 6), 0, -1):
         for start in range(len(ranked) - length + 1):
             run = ranked[start : start + length]
             part = " ".join(words[i].text for i in run)
             value = coerce(spec, part, order)
             if value is not None and validate_field(spec, value) is None:
-                return value, run
+                if _canonical(spec, value):
+                    return value, run
+                written = written or (value, run)
+    if written is not None:
+        return written
     if spec.kind is FieldKind.DATE:
         for i in ranked:  # a separator the OCR read as 1 ("19103/2020"): one repair only
             repaired = {
@@ -379,11 +393,26 @@ def _typed_value(
     return None
 
 
+_NANP = re.compile(r"\(\d{3}\) \d{3}-\d{4}")
+
+
+def _canonical(spec: FieldSpec, value: FieldData) -> bool:
+    """Whether a valid value is in its kind's canonical form (a phone of ten digits)."""
+    return spec.kind is not FieldKind.PHONE or bool(_NANP.fullmatch(str(value)))
+
+
 def _separator_repairs(text: str) -> list[str]:
-    """``text`` with one ``1`` beside a date's digits read as its separator, or dropped."""
+    """``text`` with one ``1`` beside a date's digits read as its separator, or dropped.
+
+    Or with a speck OCR read between two digits of a part taken out (``12/22/2.022``).
+    """
+    variants = [
+        text[: m.start()] + text[m.end() :]
+        for m in re.finditer(r"(?<=[0-9])[.,'`](?=[0-9])", text)
+        if len(re.findall(r"[/.-]", text[: m.start()] + text[m.end() :])) == 2
+    ]
     if not re.fullmatch(r"[0-9]+(?:[/.-][0-9]+){0,2}", text):
-        return []
-    variants = []
+        return variants
     for i, c in enumerate(text):
         if c == "1" and 0 < i < len(text) - 1:
             variants += [text[:i] + "/" + text[i + 1 :], text[:i] + text[i + 1 :]]
@@ -513,6 +542,14 @@ def combine(
         if reading is None:
             continue
         ours = reading.result
+        if theirs is not None and isinstance(theirs.value, str) and kinds[name] is FieldKind.STRING:
+            # the slips the layout's reading repairs are repaired in the generic one too
+            theirs = replace(theirs, value=repair_words(theirs.value, text_style(name)))
+        elif theirs is not None and isinstance(theirs.value, list):
+            items = [
+                repair_words(v, TextStyle.ITEM) if isinstance(v, str) else v for v in theirs.value
+            ]
+            theirs = replace(theirs, value=items)
         if theirs is not None and theirs.value != ours.value:
             # the generic reader read it where the layout says, or read every word the
             # layout did and more (the region was too tight): its reading is kept
@@ -525,6 +562,7 @@ def combine(
             more = bool(theirs.boxes) and set(theirs.boxes) < set(ours.boxes)
             more = more and (
                 isinstance(ours.value, list)
+                or reading.reread
                 or (
                     kinds[name] is FieldKind.STRING
                     and _left_out(set(ours.boxes) - set(theirs.boxes), theirs.boxes, reading)

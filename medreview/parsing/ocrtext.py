@@ -422,3 +422,61 @@ def _plain_letters(word: str) -> str:
 
 def _is_number(word: str) -> bool:
     return bool(re.fullmatch(r"\d+(?:\.\d+)?", word))
+
+
+def repair_words(text: str, style: TextStyle) -> str:
+    """Slips of OCR the cleaning of :func:`clean_text` leaves, undone for a name or an address.
+
+    A full stop read for the space between two name words (``Carlos.Morgan``), a name
+    word whose later letters of size-only shape were read as capitals (``CroSS``), and
+    in an address a state code read with a speck inside it before its ZIP code
+    (``LiA 70802`` is LA, when 70802 is Louisiana's) or a full stop for the space after
+    the house number (``419.Harbor Place``). In a list item, a capitals word with one
+    letter of size-only shape read small (``CoPD``). Other styles are returned as they are.
+    """
+    if style is TextStyle.ITEM:
+        return " ".join(_small_inside_capitals(w) for w in text.split(" "))
+    if style not in (TextStyle.NAME, TextStyle.ADDRESS):
+        return text
+    text = re.sub(r"(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})", " ", text)
+    if style is TextStyle.ADDRESS:  # a full stop for the space after a house number
+        text = re.sub(r"^(\d+)\.(?=[A-Z][a-z]{2})", r"\1 ", text)
+    words = [_size_capitals(w) for w in text.split(" ")]
+    if style is TextStyle.ADDRESS:
+        words = [_speck_state(w, nxt) for w, nxt in pairwise([*words, ""])]
+    return " ".join(words)
+
+
+def _size_capitals(word: str) -> str:
+    """``CroSS``: capitals after a word's small letters, all of letters differing by size alone."""
+    match = re.fullmatch(r"([A-Z][a-z]+)([CSOUVWXZ]+[a-z]*)([.,]?)", word)
+    if match is None or match.group(1) in _INNER_CAPITAL_PREFIXES:
+        return word
+    return match.group(1) + match.group(2).lower() + match.group(3)
+
+
+def _speck_state(word: str, following: str) -> str:
+    """``LiA`` before ``70802``: the ZIP code's state with a speck OCR read inside it.
+
+    A speck that is no letter (``C'T``) makes a state code wherever the address ends
+    with it, or a ZIP code follows; one read as a letter only before the state's ZIP code.
+    """
+    core = word.rstrip(",")
+    zip_code = re.fullmatch(r"(\d{5})(?:-\d{4})?[.,]?", following)
+    state = core[0] + core[-1] if len(core) in (3, 4) else ""
+    if state not in US_STATES:
+        return word
+    if re.fullmatch(r"[A-Z][|.'`’]{1,2}[A-Z]", core) and (not following or zip_code):
+        return state + word[len(core) :]
+    if not re.fullmatch(r"[A-Z][a-z|.'`]{1,2}[A-Z]", core) or zip_code is None:
+        return word
+    if state_of_zip(zip_code.group(1)) != state:
+        return word
+    return state + word[len(core) :]
+
+
+def _small_inside_capitals(word: str) -> str:
+    """``CoPD``: a word of capitals with one letter differing by size alone read small."""
+    if re.fullmatch(r"[A-Z]{1,}[cosvwxz][A-Z]{1,}[.,]?", word):
+        return word.upper()
+    return word
