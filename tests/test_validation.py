@@ -99,7 +99,8 @@ def test_validate_document_prescription_required_and_unknown() -> None:
         ("weight", "72", 72),
         ("weight", "seventy", "seventy"),
         ("chicken_pox", "Not Immune", "not immune"),
-        ("has_insurance", "Y", "Y"),
+        ("has_insurance", "Y", "yes"),  # a written Y answers yes, as on paper
+        ("has_insurance", "maybe", "maybe"),
         ("has_insurance", "yes", "yes"),
         ("policy_number", "nw-4820 19", "nw482019"),
         ("allergies", "Penicillin, Latex", ["Penicillin", "Latex"]),
