@@ -10,6 +10,7 @@ value coerces to itself. Used by the parsers and by what an analyst types
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from rapidfuzz import fuzz, process
@@ -296,7 +297,7 @@ def _best_choice(text: str, choices: tuple[str, ...]) -> str | None:
     exact = [c for c in choices if words == c]
     if exact:
         return exact[0]
-    answered = _yes_or_no(words, choices)
+    answered = yes_no_answers(choices).get(words)
     if answered is not None:
         return answered
     if set(choices) == {"immune", "not immune"}:
@@ -312,20 +313,19 @@ def _best_choice(text: str, choices: tuple[str, ...]) -> str | None:
     return None if match is None or len(present) > 1 else str(match[0])
 
 
-# A written yes or no (``Y``, ``N``) to a question of two choices, one negated.
-_YES = frozenset({"yes", "y"})
-_NO = frozenset({"no", "n"})
+def yes_no_answers(choices: Sequence[str]) -> dict[str, str]:
+    """The choice a written yes or no answers, for two choices one of which is negated.
 
-
-def _yes_or_no(words: str, choices: tuple[str, ...]) -> str | None:
-    """The choice a written yes or no answers (``Yes`` to "immune to measles?" is ``immune``)."""
-    if len(choices) != 2 or words not in _YES | _NO:
-        return None
+    ``Y``/``Yes`` to "immune to measles?" is ``immune``, ``N``/``No`` is ``not immune``;
+    ``Y`` and ``N`` also head a table's answer columns. Other choices: no answers.
+    """
+    if len(choices) != 2:
+        return {}
     negated = [c for c in choices if c.split()[0] in ("not", "no")]
     if len(negated) != 1:
-        return None
+        return {}
     positive = next(c for c in choices if c not in negated)
-    return positive if words in _YES else negated[0]
+    return {"y": positive, "yes": positive, "n": negated[0], "no": negated[0]}
 
 
 def _like_immune(token: str) -> bool:

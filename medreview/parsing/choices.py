@@ -39,7 +39,7 @@ def option_spans(words: Sequence[Word], choices: Sequence[str]) -> list[Option]:
     """
     pieces = [compact(w.text) for w in words]
     targets = sorted(choices, key=lambda c: -len(compact(c)))
-    letters = _initials(choices)
+    letters = canonical.yes_no_answers(choices)
     taken: set[int] = set()
     found: dict[str, list[Option]] = {}
     for choice in targets:
@@ -62,21 +62,6 @@ def option_spans(words: Sequence[Word], choices: Sequence[str]) -> list[Option]:
                     break
     spans = [hits[0] for hits in found.values() if len(hits) == 1]
     return sorted(spans, key=lambda o: o.start)
-
-
-def _initials(choices: Sequence[str]) -> dict[str, str]:
-    """Short answers a form may print for two choices, one negated: ``Y``/``N``, ``Yes``/``No``.
-
-    ``Y`` and ``N`` head the answer columns of yes/no questions; for ``immune`` /
-    ``not immune`` a ``Yes`` answers "immune?".
-    """
-    if len(choices) != 2:
-        return {}
-    negated = [c for c in choices if c.split()[0] in ("not", "no")]
-    if len(negated) != 1:
-        return {}
-    positive = next(c for c in choices if c not in negated)
-    return {"y": positive, "yes": positive, "n": negated[0], "no": negated[0]}
 
 
 def _char_width(words: Sequence[Word]) -> float:

@@ -313,7 +313,7 @@ def _state_for_zip(word: str, following: str) -> str:
     even when it is not the ZIP code's state.
     """
     core = word.rstrip(",")
-    zip_code = re.fullmatch(r"(\d{5})(?:-\d{4})?[.,]?", following)
+    zip_code = ZIP_WORD.fullmatch(following)
     if not re.fullmatch(r"[A-Z]{1,3}", core) or core in US_STATES or zip_code is None:
         return word
     state = state_of_zip(zip_code.group(1))
@@ -322,10 +322,8 @@ def _state_for_zip(word: str, following: str) -> str:
     return state + word[len(core) :]
 
 
-# A ZIP code as one word.
-ZIP_WORD = re.compile(r"\d{5}(?:-\d{4})?[.,]?")
-# Name prefixes a capital follows inside one name.
-_NAME_PREFIXES = frozenset({"mc", "mac", "de", "la", "le", "van", "von", "di", "da", "du", "st"})
+# A ZIP code as one word (its five digits the group).
+ZIP_WORD = re.compile(r"(\d{5})(?:-\d{4})?[.,]?")
 
 
 def run_together(word: str) -> list[str]:
@@ -334,7 +332,7 @@ def run_together(word: str) -> list[str]:
     For a person's name only: an organisation may be one word (``UnitedHealthcare``).
     """
     match = re.fullmatch(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,}[.,]?)", word)
-    if match is None or match.group(1).lower() in _NAME_PREFIXES:
+    if match is None or match.group(1) in _INNER_CAPITAL_PREFIXES:
         return [word]
     if match.group(2)[0] in "COSVWXZ":
         return [word]  # a letter that differs by size alone: "JohnSon" is one name misread
@@ -395,16 +393,20 @@ def _shape_case(word: str) -> str:
     return word
 
 
+# A name word with one capital, or a run of them, of letters differing by size alone.
+_SIZE_CAPITAL = re.compile(r"([A-Z][a-z]+)([CSOUVWXZ][a-z]*)([.,]?)")
+_SIZE_CAPITALS = re.compile(r"([A-Z][a-z]+)([CSOUVWXZ]+[a-z]*)([.,]?)")
 # Name beginnings after which a capital is written as such (McCarthy, MacLeod, DeLuca).
 _INNER_CAPITAL_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von"})
 
 
-def _inner_case(word: str) -> str:
+def _inner_case(word: str, *, several: bool = False) -> str:
     """A capital inside a word (``JohnSon``, ``GoUt``) of a letter differing by size alone.
 
-    Handwriting makes OCR read such letters as capitals; they go small again.
+    Handwriting makes OCR read such letters as capitals; they go small again. With
+    ``several``, a run of them too (``CroSS``).
     """
-    match = re.fullmatch(r"([A-Z][a-z]+)([CSOUVWXZ][a-z]*)([.,]?)", word)
+    match = (_SIZE_CAPITALS if several else _SIZE_CAPITAL).fullmatch(word)
     if match is None or match.group(1) in _INNER_CAPITAL_PREFIXES:
         return word
     return match.group(1) + match.group(2).lower() + match.group(3)
@@ -441,18 +443,10 @@ def repair_words(text: str, style: TextStyle) -> str:
     text = re.sub(r"(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})", " ", text)
     if style is TextStyle.ADDRESS:  # a full stop for the space after a house number
         text = re.sub(r"^(\d+)\.(?=[A-Z][a-z]{2})", r"\1 ", text)
-    words = [_size_capitals(w) for w in text.split(" ")]
+    words = [_inner_case(w, several=True) for w in text.split(" ")]
     if style is TextStyle.ADDRESS:
         words = [_speck_state(w, nxt) for w, nxt in pairwise([*words, ""])]
     return " ".join(words)
-
-
-def _size_capitals(word: str) -> str:
-    """``CroSS``: capitals after a word's small letters, all of letters differing by size alone."""
-    match = re.fullmatch(r"([A-Z][a-z]+)([CSOUVWXZ]+[a-z]*)([.,]?)", word)
-    if match is None or match.group(1) in _INNER_CAPITAL_PREFIXES:
-        return word
-    return match.group(1) + match.group(2).lower() + match.group(3)
 
 
 def _speck_state(word: str, following: str) -> str:
@@ -462,7 +456,7 @@ def _speck_state(word: str, following: str) -> str:
     with it, or a ZIP code follows; one read as a letter only before the state's ZIP code.
     """
     core = word.rstrip(",")
-    zip_code = re.fullmatch(r"(\d{5})(?:-\d{4})?[.,]?", following)
+    zip_code = ZIP_WORD.fullmatch(following)
     state = core[0] + core[-1] if len(core) in (3, 4) else ""
     if state not in US_STATES:
         return word
