@@ -653,10 +653,11 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             against = AGAINST_CONVENTION if under else 1.0
             options.append((Relation.BELOW, below, max(0.6, 1.0 - 0.1 * gap) * against))
         # over the label: on a form of captions, or written on the rule drawn over it
-        above = _in_cell(cell, _value_above(doc, anchor, stops))
+        rule = _rule_over(doc, anchor)
+        above = _in_cell(cell, value_above(doc.lines, anchor.match, stops, rule))
         if above and _key(above[0]) not in weak_words and under:
             options.append((Relation.ABOVE, above, 1.0))
-        elif above and _key(above[0]) not in weak_words and _rule_over(doc, anchor):
+        elif above and _key(above[0]) not in weak_words and rule is not None:
             weaker = factor * AGAINST_CONVENTION
             found.extend(_candidate(doc, spec, item, kind, Relation.ABOVE, above, anchor, weaker))
         inside = _words_in_cell(doc, anchor, cell)
@@ -834,10 +835,7 @@ def _tick_list(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> l
     if marks is None:
         return None
     entries: list[tuple[str, float]] = []
-    by_line: dict[int, list[Word]] = {}
-    for word in words:
-        by_line.setdefault(doc.line_of(word), []).append(word)
-    for line in by_line.values():
+    for line in _rows(doc, words):
         size = float(sorted(w.bbox.height for w in line)[len(line) // 4])
         band = BBox.union(w.bbox for w in line)
         half = int(size / 2)
@@ -859,6 +857,14 @@ def _tick_list(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> l
     if any(canonical.parse_list(text.split()[0]) == [] for text in ticked):
         return []  # "None of these" ticked
     return ticked
+
+
+def _rows(doc: Page, words: Iterable[Word]) -> list[list[Word]]:
+    """A value's words by the line each stands on, lines in the order they first come."""
+    by_line: dict[int, list[Word]] = {}
+    for word in words:
+        by_line.setdefault(doc.line_of(word), []).append(word)
+    return list(by_line.values())
 
 
 def _other_entries(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
@@ -893,10 +899,7 @@ def _is_box_text(text: str) -> bool:
 def _without_quantities(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
     """Medicine lines without a quantity column: a bare number far right of its line's drug."""
     kept: list[Word] = []
-    by_line: dict[int, list[Word]] = {}
-    for word in words:
-        by_line.setdefault(doc.line_of(word), []).append(word)
-    for line in by_line.values():
+    for line in _rows(doc, words):
         while len(line) > 1 and line[-1].text.isdigit():
             gap = line[-1].bbox.x0 - line[-2].bbox.x1
             if gap <= QUANTITY_GAP * line[-1].bbox.height:
@@ -969,9 +972,10 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
                 continue
             cell = _cell(doc, anchor)
             right = _in_cell(cell, value_right(doc.lines, anchor.match, stops))
-            below = _in_cell(cell, value_below(doc.lines, anchor.match, stops))
             if _captions_under(doc):  # the part is written over its caption
                 below = _in_cell(cell, _value_above(doc, anchor, stops))
+            else:
+                below = _in_cell(cell, value_below(doc.lines, anchor.match, stops))
             # far across the page, right is another column's value when one sits below
             words = below if below and right and _reach(doc, anchor, right) < 1.0 else right
             words = words or below
