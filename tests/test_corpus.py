@@ -349,7 +349,7 @@ def test_a_clean_printed_page_is_machine_readable() -> None:
 
 # --- layout families ------------------------------------------------------------------------
 
-NEW_FAMILIES = ("labels_above", "pad", "grid", "dotted", "captions", "heldout")
+NEW_FAMILIES = ("labels_above", "pad", "grid", "dotted", "captions", "datasheet")
 KINDS = ("prescription", "patient_details")
 
 
@@ -512,15 +512,15 @@ def _written_words(document: dict[str, Any]) -> set[str]:
 
 
 @pytest.mark.parametrize("document_type", KINDS)
-def test_heldout_writes_no_value_its_truth_and_extras_lack(document_type: str) -> None:
-    """What the held-out family writes comes from its truth or its named distractors.
+def test_datasheet_writes_no_value_its_truth_and_extras_lack(document_type: str) -> None:
+    """What the datasheet family writes comes from its truth or its named distractors.
 
     So a field the page shows is never missing from the truth, and a blank is left blank
     (its hand-written words would have to come from somewhere).
     """
     for seed in range(24):
         doc = random_document(
-            document_type, random.Random(seed), handwriting=seed % 2 == 0, family="heldout"
+            document_type, random.Random(seed), handwriting=seed % 2 == 0, family="datasheet"
         )
         allowed = _written_words(doc)
         with recording() as drawn:

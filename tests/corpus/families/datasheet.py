@@ -1,9 +1,7 @@
-"""The held-out family: a clinic's data sheet and its letter-style prescription.
+"""The ``datasheet`` family: a clinic's data sheet and its letter-style prescription.
 
-DO NOT READ THIS MODULE if you write or tune the reader (``medreview/parsing/``, its
-vocabulary, the layouts): this family is kept out of the reader's tuning so that its score
-measures how the reader does on a form nobody wrote it for. Its wording and arrangement are
-described here only; README.md and the benchmarks name it and nothing more.
+Written blind as the held-out family of the round before (measured there at 32% printed / 31%
+handwriting by the generic reader, which nobody had tuned to it); studied and tuned since.
 
 Every page carries the clinic's letterhead (its name, street and city, telephone and fax, none
 of them patient data), a form code and a chart number at the top right, and a footer with the
