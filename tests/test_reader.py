@@ -920,3 +920,126 @@ def test_the_ticked_first_box_of_a_row_whose_entry_ocr_dropped() -> None:
 )
 def test_person_names_run_together_are_parted(kind: str, written: str, value: str) -> None:
     assert values.VALUE_TYPES[kind].coerce(written) == value
+
+
+# --- a letter's running text, a stamp, a sticker, struck-out answers ---------------------------
+
+
+def letter_words() -> list[Word]:
+    return layout(
+        [
+            (150, 240, "St. Luke's Outpatient Clinic"),
+            (180, 1900, "Written: 2024-09-25"),
+            (460, 1000, "RX ORDER"),
+            (660, 300, "Dispense for Mateo Reyes, born 1938-12-08, address"),
+            (740, 300, "3979 Magnolia St, Atlanta, 30309, as follows:"),
+            (940, 400, "1. Cetirizine 10 mg tab"),
+            (1020, 460, "Supply: #28"),
+            (1100, 400, "2. Warfarin 5 mg"),
+            (1180, 460, "Supply: #60"),
+            (1400, 300, "Use: twice daily, do not stop without talking to your"),
+            (1460, 340, "doctor"),
+            (1700, 300, "Refills permitted: 5"),
+            (2100, 1400, "Dr Kwame Johnson, MBBS"),
+            (2170, 1400, "Pediatrics"),
+            (2230, 1400, "Provider # 9070969"),
+        ]
+    )
+
+
+def test_a_letter_names_its_values_inside_running_text() -> None:
+    """Clauses after commas begin with labels; a label ending a line continues on the next."""
+    assert read(DocumentType.PRESCRIPTION, letter_words()) == {
+        "date": "2024-09-25",
+        "patient_name": "Mateo Reyes",
+        "patient_address": "3979 Magnolia St, Atlanta, 30309",
+        "medicines": ["Cetirizine 10 mg tab", "Warfarin 5 mg"],
+        "directions": "twice daily, do not stop without talking to your doctor",
+        "refills": 5,
+        "prescriber": "Dr Kwame Johnson, MBBS",
+    }
+
+
+def test_a_title_is_no_medicine_and_a_licence_number_nobody_s_name() -> None:
+    words = [w for w in letter_words() if w.bbox.y0 not in (940, 1100, 2100)]
+    values = read(DocumentType.PRESCRIPTION, words)
+    assert "medicines" not in values  # "RX ORDER" names no drug and gives no strength
+    assert "prescriber" not in values  # "Provider # 9070969" stamps no name
+
+
+def test_a_label_written_with_its_colon_needs_one() -> None:
+    """ "Use:" is the directions' label; "Isabel" or "use" in a sentence is not."""
+    words = layout([(500, 200, "Isabel Walker, MD"), (700, 200, "Use: one tablet at night")])
+    assert read(DocumentType.PRESCRIPTION, words)["directions"] == "one tablet at night"
+    assert "directions" not in read(DocumentType.PRESCRIPTION, words[:3])
+
+
+def test_a_sticker_s_name_over_its_birth_date_is_the_patient_s() -> None:
+    words = layout(
+        [
+            (430, 1520, "Naomi Smith"),
+            (520, 1515, "Date born: 03/19/1962"),
+            (610, 1515, "Acct # 0209798"),
+            (800, 640, "Wgt - 139"),
+        ]
+    )
+    assert read(DocumentType.PATIENT_DETAILS, words) == {
+        "patient_name": "Naomi Smith",
+        "birth_date": "1962-03-19",
+        "weight": 139,
+    }
+
+
+def test_the_letterhead_phone_is_the_clinic_s_and_a_phone_s_kind_follows_it() -> None:
+    words = layout(
+        [
+            (150, 240, "Old Mill Family Doctors"),
+            (280, 240, "Phone (813) 555-0179"),
+            (1030, 300, "Phone no. - (816) 555-0196 (home)"),
+            (1400, 300, "Ph. - (617) 555-0186 (home) (303) 555-0111 (work)"),
+        ]
+    )
+    image = blank()
+    cv2.line(image, (240, 360), (2390, 360), 0, 4)  # the rule closing the letterhead
+    values = read(DocumentType.PATIENT_DETAILS, words, images=[image])
+    assert values["phone"] == "(816) 555-0196"
+    assert values["emergency_contact_phone"] == "(617) 555-0186"
+    assert read(DocumentType.PATIENT_DETAILS, words[:7], images=[image]) == {}
+
+
+def test_no_known_allergies_is_an_empty_list() -> None:
+    for text in ("NKDA", "NKA", "None known"):
+        assert read(DocumentType.PATIENT_DETAILS, row(500, 200, f"Allergies: {text}")) == {
+            "allergies": []
+        }, text
+
+
+def strike(image: np.ndarray, word: Word, slope: float = 0.0) -> None:
+    box = word.bbox
+    middle = (box.y0 + box.y1) // 2
+    rise = int(slope * (box.x1 - box.x0) / 2)
+    cv2.line(image, (box.x0 - 6, middle + rise), (box.x1 + 6, middle - rise), 0, 4)
+
+
+@pytest.mark.parametrize("slope", [0.0, 0.05, -0.05])
+def test_the_option_left_standing_when_the_other_is_struck_out(slope: float) -> None:
+    words = row(1800, 1640, "IMMUNE") + row(1800, 1890, "/NOTIMMUNE*")
+    image = blank()
+    for word in words:  # the letters themselves: strokes, but no line across
+        cv2.putText(image, word.text, (word.bbox.x0, word.bbox.y1), 0, 1.2, 0, 3)
+    assert PageMarks(image).strike_mark(words[0].bbox) < 0.4
+    strike(image, words[1], slope)
+    marks = PageMarks(image)
+    assert marks.strike_mark(words[1].bbox) > 0.8
+    assert read_choice(words, ("immune", "not immune"), marks) == ("immune", 0.9)
+    yes_no = row(2000, 1640, "YES") + row(2000, 1780, "/NO*")
+    image = blank()
+    strike(image, yes_no[0], slope)
+    assert read_choice(yes_no, ("yes", "no"), PageMarks(image))[0] == "no"
+
+
+def test_nothing_struck_leaves_the_choice_to_other_marks() -> None:
+    words = row(1800, 1640, "IMMUNE") + row(1800, 1890, "NOT IMMUNE")
+    image = blank()
+    ring(image, words[0])
+    assert read_choice(words, ("immune", "not immune"), PageMarks(image))[0] == "immune"

@@ -123,6 +123,24 @@ def marked_by_image(
     return None, False
 
 
+# A line crossing this share of an option's letters strikes it out; under the lower share, not.
+STRUCK = 0.6
+NOT_STRUCK = 0.4
+
+
+def left_standing(words: Sequence[Word], options: Sequence[Option], marks: PageMarks) -> str | None:
+    """The one option not struck out when the others are ("IMMUNE / ~~NOT IMMUNE~~")."""
+    if len(options) < 2:
+        return None
+    char_width = _char_width(words)
+    strikes = [marks.strike_mark(_option_box(words, o, char_width)) for o in options]
+    standing = [o for o, strike in zip(options, strikes, strict=True) if strike < NOT_STRUCK]
+    struck = [strike for strike in strikes if strike >= STRUCK]
+    if len(standing) == 1 and len(struck) == len(options) - 1:
+        return standing[0].choice
+    return None
+
+
 def read_box_row(
     words: Sequence[Word], choices: Sequence[str], marks: PageMarks
 ) -> tuple[str | None, bool]:
@@ -356,6 +374,8 @@ def read_choice(
         value = canonical.parse_choice(text, choices)
         if value is not None:
             return value, 0.95  # an X OCR read inside brackets
+    if marks is not None and (kept := left_standing(words, options, marks)) is not None:
+        return kept, 0.9
     if marks is not None:
         value, decided = marked_by_image(words, options, marks, start_x=start_x)
         if decided:

@@ -425,8 +425,15 @@ def _same_place(a: LabelMatch, b: LabelMatch) -> bool:
 
 
 def _lowered(printed: str, label: str) -> bool:
-    """Whether a word starts in lower case where the label starts with a capital."""
-    return printed[:1].islower() and label[:1].isupper()
+    """Whether a word is in lower case where the label starts with a capital.
+
+    A word OCR read in mixed case ("conTacT") is not lowered.
+    """
+    return printed.islower() and label[:1].isupper()
+
+
+# How closely a label inside running text, after a comma, must match.
+CLAUSE_LABEL = 93.0
 
 
 def find_labels(
@@ -453,6 +460,8 @@ def find_labels(
         colons = [_ends_label(w.text) for w in words]
         starts = segment_starts(line)
         after_value = {i + 1 for i, w in enumerate(words) if w.text.endswith((":", "?"))}
+        # a clause of running text may begin with a label ("Mateo Reyes, born 1938-12-08")
+        clauses = {i + 1 for i, w in enumerate(words) if w.text.endswith(",")}
         # a label printed in capitals after a value that is not (``... 85701 DATE ...``)
         capitals = [
             _capital_label(w.text) and (i == 0 or not _capital_label(words[i - 1].text))
@@ -475,14 +484,22 @@ def find_labels(
                 if hit is None:
                     continue
                 end, score, colon = hit
+                if label.endswith(":") and not colon:
+                    continue  # a label the vocabulary writes with its colon needs it ("Use:")
                 if end == start + 1 and len(label.split()) >= 3 and score < ONE_WORD_PHRASE:
                     continue  # one word for a phrase of three ("OUTPATIENT", "About the patient")
                 running = end < edge and words[end].text[:1].islower()
                 if not colon and score < 97.0 and running:
                     continue  # a word like a label, running on in lower case ("Allergic rhinitis")
-                if len(target) <= 4 and not colon and _lowered(words[start].text, label):
+                clause = start in clauses and score >= CLAUSE_LABEL
+                if (
+                    len(target) <= 4
+                    and not colon
+                    and not clause
+                    and _lowered(words[start].text, label)
+                ):
                     continue  # "for pain" running on is no "For" label
-                free = start in starts or (start in after_value and colon)
+                free = start in starts or (start in after_value and colon) or clause
                 free = free or (start == follows and score >= BACK_TO_BACK)
                 if not free and not (colon and score >= 93.0) and not capitals[start]:
                     continue
@@ -588,6 +605,33 @@ def value_beside(
             if abs(part[0].bbox.center_y - centre) < height:
                 return tuple(w for w in part if w.bbox.x0 < limit and not _is_filler(w.text))
     return ()
+
+
+def value_wrapped(
+    lines: Sequence[Line],
+    match: LabelMatch,
+    stops: Sequence[LabelMatch],
+) -> tuple[Word, ...]:
+    """A value that running text wrapped onto the next line, after a label ending its line.
+
+    "..., born 1938-12-08, address" / "3979 Magnolia St, Atlanta, 30309, as follows:": the
+    label must end a line of text and the next line begin left of it and close under it, with
+    no label at its start; the value runs to the next label on that line.
+    """
+    line = lines[match.line]
+    if match.start == 0 or match.end < len(line.words) or match.line + 1 >= len(lines):
+        return ()  # a label alone on its line is no clause of running text
+    below = lines[match.line + 1]
+    label_x = line.words[match.start].bbox.x0
+    if below.page != line.page or below.words[0].bbox.x0 >= label_x:
+        return ()
+    if below.center_y - line.center_y > BELOW_REACH * max(line.height, below.height):
+        return ()
+    line_stops = sorted(s.start for s in stops if s.line == match.line + 1)
+    if line_stops and line_stops[0] == 0:
+        return ()
+    end = line_stops[0] if line_stops else len(below.words)
+    return _unfilled(list(below.words[:end]))
 
 
 def value_below(

@@ -29,6 +29,8 @@ FAINT_RULE_SHARE = 0.12
 MARK_RATIO = 1.6
 # ... and covers at least this share of the region it is looked for in.
 MARK_MIN_INK = 0.02
+# The steepest slant a strike through a word is looked for at (rise over run).
+STRIKE_SLOPE = 0.08
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +201,34 @@ class PageMarks:
             if x1 > x0 and y1 > y0:
                 outer_ink -= self.ink(x0, y0, x1, y1) * (x1 - x0) * (y1 - y0)
         return max(0.0, outer_ink - inner_ink) / max(1.0, _area(outer) - _area(inner))
+
+    def strike_mark(self, box: BBox) -> float:
+        """How much of a word a line drawn through its middle crosses (0 to 1): struck out.
+
+        Letters' own strokes are short; a strike is one run of ink across the word, found in
+        the middle of its height. It is looked for at a few slants, for a tilted page or a
+        line drawn by hand.
+        """
+        height = max(8, box.height)
+        width = box.x1 - box.x0
+        drift = int(STRIKE_SLOPE * width) + 1
+        top, bottom = box.y0 + int(0.25 * height), box.y1 - int(0.2 * height)
+        y0, x0 = max(0, top - drift), max(0, box.x0)
+        crop = self._plain()[y0 : max(y0, bottom + drift), x0 : box.x1]
+        if crop.shape[0] <= 2 * drift or crop.shape[1] < 8:
+            return 0.0
+        binary = cv2.dilate(self._binary(np.asarray(crop, dtype=np.uint8)), np.ones((3, 1)))
+        rows = np.arange(drift + (top - y0 - drift), crop.shape[0] - drift)[:, None]
+        columns = np.arange(crop.shape[1])
+        longest = 0
+        for slope in np.linspace(-STRIKE_SLOPE, STRIKE_SLOPE, 9):
+            shift = np.rint(slope * (columns - crop.shape[1] / 2)).astype(int)
+            band = binary[np.clip(rows + shift, 0, crop.shape[0] - 1), columns]
+            for row in band:
+                edges = np.flatnonzero(np.diff(np.concatenate(([0], row, [0]))))
+                if len(edges):
+                    longest = max(longest, int((edges[1::2] - edges[::2]).max()))
+        return longest / float(crop.shape[1])
 
     def boxes(self, band: BBox, size: float) -> list[tuple[BBox, float]]:
         """Check boxes drawn in a band of the page, left to right, with the ink inside each.

@@ -61,6 +61,7 @@ from medreview.parsing.layout import (
     value_below,
     value_beside,
     value_right,
+    value_wrapped,
 )
 from medreview.parsing.marks import Cell, PageMarks, decide
 from medreview.parsing.values import VALUE_TYPES, ValueType, infer_date_order, name_fit
@@ -75,6 +76,7 @@ class Relation(StrEnum):
     RIGHT = "right"
     BESIDE = "beside"
     BELOW = "below"
+    WRAPPED = "wrapped"
     ABOVE = "above"
     CELL = "cell"
     COLUMN = "column"
@@ -83,6 +85,7 @@ class Relation(StrEnum):
     CORNER = "corner"
     HEADER = "header"
     SIGNED = "signed"
+    STICKER = "sticker"
     BLOCK = "block"
     ROW = "row"
     ANYWHERE = "anywhere"
@@ -94,11 +97,13 @@ BASE_SCORE: dict[Relation, float] = {
     Relation.COLUMN: 0.93,
     Relation.PARTS: 0.93,
     Relation.BELOW: 0.9,
+    Relation.WRAPPED: 0.9,
     Relation.ABOVE: 0.9,
     Relation.BESIDE: 0.85,
     Relation.HEADER: 0.8,
     Relation.BLOCK: 0.85,
     Relation.SIGNED: 0.7,
+    Relation.STICKER: 0.8,
     Relation.SECTION: 0.72,
     Relation.CORNER: 0.7,
     Relation.ROW: 0.75,
@@ -117,6 +122,10 @@ SHARED_ORDER = 0.97
 AGAINST_CONVENTION = 0.7
 # A label found outside the field's section counts this much.
 OUTSIDE_SECTION = 0.35
+# A rule this share of the page wide, within this share of its height from the top, closes
+# the page's letterhead.
+LETTERHEAD_RULE = 0.6
+LETTERHEAD_DEPTH = 0.2
 # Words that mark a line as a doctor's name (compared after ``compact``).
 DOCTOR_MARKS = frozenset({"dr", "md", "do", "mbbs", "doctor", "dds", "np", "pa"})
 # What OCR makes of the ℞ mark, compared after ``compact``.
@@ -176,6 +185,8 @@ class Page:
     line_index: dict[tuple[int, int, int, int, int], int] = field(default_factory=dict)
     # whether the form prints its captions under the values (decided once, by the page)
     captions_under: bool | None = None
+    # per page, where the rule closing its letterhead runs (-1: none; found once)
+    letterheads: dict[int, float] = field(default_factory=dict)
 
     def anchors_on(self, line: int) -> list[Anchor]:
         """The anchors found on one line."""
@@ -201,6 +212,25 @@ class Page:
                         return line, index
                 return line, end
         return None
+
+    def in_letterhead(self, line: int) -> bool:
+        """Whether a line is in its page's letterhead: over a long rule near the page's top.
+
+        The clinic's own address and phone stand there; a record's fields never do.
+        """
+        page = self.lines[line].page
+        if page not in self.letterheads:
+            width, height = self.sizes.get(page, (0, 0))
+            marks = self.marks.get(page)
+            rules = marks.rules()[0] if marks is not None else []
+            tops = [
+                r.at((r.start + r.end) / 2)
+                for r in rules
+                if r.end - r.start >= LETTERHEAD_RULE * width
+                and r.at((r.start + r.end) / 2) < LETTERHEAD_DEPTH * height
+            ]
+            self.letterheads[page] = min(tops, default=-1.0)
+        return self.lines[line].bbox.y1 <= self.letterheads[page]
 
     def words_for(self, words: Iterable[Word], medical: bool) -> tuple[Word, ...]:
         """The words as the engine read them, or medically corrected for medical fields."""
@@ -348,11 +378,17 @@ def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
 
 
 def _continuation(
-    doc: Page, line_index: int, words: tuple[Word, ...], max_lines: int, ends: Sequence[str]
+    doc: Page,
+    line_index: int,
+    words: tuple[Word, ...],
+    max_lines: int,
+    ends: Sequence[str],
+    skips: Sequence[str] = (),
 ) -> list[tuple[Word, ...]]:
     """Further lines of a value below it: starting near its left edge, no label first.
 
-    ``max_lines`` 0 runs until a label, a refill row or a wide gap.
+    ``max_lines`` 0 runs until a label, a refill row or a wide gap; a line that starts
+    with one of the ``skips`` labels is passed over (a quantity under its medicine).
     """
     if max_lines == 1 or not words:
         return []
@@ -382,6 +418,9 @@ def _continuation(
         if is_refill_row(line.words):
             break
         here = doc.anchors_on(index)
+        if here and here[0].match.start == 0 and _names_any(here[0], skips):
+            previous = line
+            continue
         if running:
             if any(_ends_running(a, ends) for a in here):
                 break
@@ -441,9 +480,14 @@ def _continuation_up(
     return extra
 
 
+def _names_any(anchor: Anchor, names: Sequence[str]) -> bool:
+    """Whether a label is one of the vocabulary's ``names`` (fields' or other labels')."""
+    return any(k.split(":", 1)[1] in names for k in anchor.keys)
+
+
 def _ends_running(anchor: Anchor, ends: Sequence[str]) -> bool:
     """Whether a label ends running text: one of ``ends``, or a label opening its line."""
-    if any(k.split(":", 1)[1] in ends for k in anchor.keys):
+    if _names_any(anchor, ends):
         return True
     first = anchor.words[0].text
     return anchor.match.start == 0 and (first[:1].isupper() or anchor.words[-1].text.endswith(":"))
@@ -631,6 +675,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     for anchor in [*doc.anchors, *doc.weak_anchors]:
         if key not in anchor.keys:
             continue
+        if kind.name == "phone" and doc.in_letterhead(anchor.match.line):
+            continue  # the clinic's own telephone
         factor = _label_factor(doc, item, anchor) * (WEAK_FACTOR if anchor.weak else 1.0)
         options: list[tuple[Relation, tuple[Word, ...], float]] = []
         cell = _cell(doc, anchor)  # in a grid, a value never crosses its cell's lines
@@ -640,10 +686,16 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         right = _in_cell(cell, right) or _next_cell(doc, cell, right)
         if right:
             options.append((Relation.RIGHT, right, _reach(doc, anchor, right)))
+            clause = _first_clause(right) if kind.name in _TYPED - {"address"} else ()
+            if clause:
+                options.append((Relation.RIGHT, clause, _reach(doc, anchor, clause)))
         else:
             beside = _in_cell(cell, value_beside(doc.lines, anchor.match, stops))
             if beside:
                 options.append((Relation.BESIDE, beside, 1.0))
+        wrapped = () if right or cell else value_wrapped(doc.lines, anchor.match, stops)
+        if wrapped:
+            options.append((Relation.WRAPPED, wrapped, 1.0))
         below = _in_cell(cell, value_below(doc.lines, anchor.match, stops))
         if below and _key(below[0]) in weak_words:
             below = ()  # a damaged label, not a value
@@ -677,6 +729,14 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             # a list left blank after its label is an empty list, not an absent field
             found.append(Candidate(item.name, [], anchor.words, 0.5 * factor, Relation.RIGHT))
     return found
+
+
+def _first_clause(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """A typed value's words up to the first comma, when more follow ("Linda Oyelaran, b. ...")."""
+    for index, word in enumerate(words[:-1]):
+        if word.text.endswith(",") or words[index + 1].text == ",":
+            return words[: index + 1]
+    return ()
 
 
 def _rule_over(doc: Page, anchor: Anchor) -> tuple[float, float, float] | None:
@@ -773,7 +833,7 @@ def _candidate(
         words = tuple(w for ws in (*reversed(more), words) for w in ws)
     elif relation not in (Relation.CELL, Relation.COLUMN) and (kind.multiline or item.lines != 1):
         line = doc.line_of(words[0])
-        more = _continuation(doc, line, words, item.lines, item.ends)
+        more = _continuation(doc, line, words, item.lines, item.ends, item.skips)
         words = tuple(w for ws in (words, *more) for w in ws)
     words = doc.words_for(words, item.medical)
     if kind.name == "medicines":
@@ -820,6 +880,8 @@ def _candidate(
         return []
     if relation in _OFF_LINE and kind.name in _TYPED_TEXT and not fit:
         return []  # off the label's line only a value that looks like one
+    if kind.name == "medicines" and not fit:
+        return []  # no drug the lexicon knows and no strength: a title's "RX ORDER"
     if kind.name in ("name", "address", "organisation") and _holds_other_value(_text(words)):
         return []  # a date or a phone inside a name or an address is another field's value
     score = base * validity * (0.5 + 0.5 * fit)
@@ -924,7 +986,7 @@ def _box_row(words: Sequence[Word], marks: PageMarks | None) -> bool:
 # Text types whose fit tells a value from stray text.
 _TYPED_TEXT = frozenset({"name", "address"})
 # Relations that take a value off its label's line.
-_OFF_LINE = frozenset({Relation.BELOW, Relation.ABOVE, Relation.BESIDE})
+_OFF_LINE = frozenset({Relation.BELOW, Relation.ABOVE, Relation.BESIDE, Relation.WRAPPED})
 
 
 # The printed answers of every choice field (``IMMUNE``, ``NOT IMMUNE``, ``YES``): never a name.
@@ -1133,14 +1195,56 @@ def header_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
     return found
 
 
+# The line over a birth date's label is this many of its heights away at most.
+STICKER_REACH = 2.5
+
+
+def sticker_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """A name alone on the line over the birth date's label (an identification sticker)."""
+    if Place.STICKER not in item.places:
+        return []
+    kind = VALUE_TYPES[item.value]
+    labelled = {_key(w) for a in doc.anchors for w in a.words}
+    found = []
+    for anchor in doc.anchors:
+        if "field:birth_date" not in anchor.keys or anchor.match.line == 0:
+            continue
+        label = anchor.words[0].bbox
+        line = doc.lines[anchor.match.line - 1]
+        height = max(8, label.height)
+        if line.page != anchor.words[0].page or label.y0 - line.bbox.y1 > STICKER_REACH * height:
+            continue
+        for part in segments(line):
+            if abs(part[0].bbox.x0 - label.x0) > 2 * height or any(
+                _key(w) in labelled for w in part
+            ):
+                continue
+            text = _text(part)
+            if kind.fit(text) < 1.0:
+                continue
+            coerced = _coerce(doc, spec, kind, text)
+            if coerced is not None:
+                score = BASE_SCORE[Relation.STICKER] * coerced[1]
+                found.append(Candidate(item.name, coerced[0], part, score, Relation.STICKER))
+    return found
+
+
+# Labels of a prescriber's stamp: the doctor's printed name stands over them.
+STAMP_LABELS = ("license", "registration", "dea")
+
+
 def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
-    """The name written just above the ``Signature`` label (the signing doctor)."""
+    """The name written just above the ``Signature`` label (the signing doctor).
+
+    A doctor's name (``Dr``, ``MBBS``) printed over the stamp's licence number counts too.
+    """
     if Place.SIGNED not in item.places:
         return []
     kind = VALUE_TYPES[item.value]
     found = []
     for anchor in doc.anchors:
-        if "label:signature" not in anchor.keys:
+        stamp = "label:signature" not in anchor.keys
+        if stamp and not _names_any(anchor, STAMP_LABELS):
             continue
         label = anchor.words[0].bbox
         height = max(8, label.height)
@@ -1165,6 +1269,8 @@ def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
                 if coerced is None:
                     continue
                 doctor = bool({compact(w.text) for w in part} & DOCTOR_MARKS)
+                if stamp and not doctor:
+                    continue
                 score = BASE_SCORE[Relation.SIGNED] * coerced[1] * fit * (1.0 if doctor else 0.9)
                 found.append(Candidate(item.name, coerced[0], part, score, Relation.SIGNED))
     return found
@@ -1297,6 +1403,7 @@ GENERATORS = (
     corner_candidates,
     header_candidates,
     signed_candidates,
+    sticker_candidates,
     block_candidates,
     row_candidates,
     anywhere_candidates,

@@ -17,6 +17,7 @@ from datetime import date
 from medreview import validation
 from medreview.config import DateOrder
 from medreview.documents import FieldKind, FieldSpec
+from medreview.lexicon import get_lexicon
 from medreview.model import FieldData
 from medreview.parsing import canonical
 from medreview.parsing.canonical import TextStyle
@@ -46,7 +47,18 @@ def _date(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
     return canonical.parse_date(text, order)
 
 
+def _first_of_kinds(text: str) -> str:
+    """The first of several phones each followed by its kind ("... (home) ... (work)")."""
+    numbers = list(PHONE_PATTERN.finditer(text))
+    if len(numbers) > 1:
+        kind = PHONE_KIND_AFTER.match(text, numbers[0].end())
+        if kind is not None:
+            return text[: kind.end()]
+    return text
+
+
 def _phone(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
+    text = _first_of_kinds(text)
     if len(PHONE_PATTERN.findall(text)) > 1:
         return None  # two numbers (a letterhead's "Tel ... Fax ..."): neither is the value
     return canonical.parse_phone(text)
@@ -63,8 +75,8 @@ def _code(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
 def _person_name(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
     """A person's name as written, names OCR ran together apart (``CarlosKowalski``)."""
     cleaned = canonical.clean_text(text, TextStyle.NAME)
-    if not cleaned:
-        return cleaned
+    if not cleaned or _letters(cleaned) < 2:
+        return None  # "9070969" is a licence number, nobody's name
     return " ".join(part for word in cleaned.split() for part in run_together(word))
 
 
@@ -107,8 +119,15 @@ def date_fit(text: str) -> float:
     return 1.0 if len(rest) <= 2 else 0.5
 
 
+# The kind of a phone written after it: "(816) 555-0196 (home)".
+_KIND = r"[\s,;]*[(\[]?\b(?:home|work|office|mobile|cell|day|eve|evening|h|w|m|c)\b[)\]]?"
+PHONE_KIND = re.compile(_KIND + r"\W*$", re.IGNORECASE)
+PHONE_KIND_AFTER = re.compile(_KIND, re.IGNORECASE)
+
+
 def phone_fit(text: str) -> float:
-    """1 for a North American number alone, less for other digit runs."""
+    """1 for a North American number alone (its kind may follow), less for other digit runs."""
+    text = PHONE_KIND.sub("", _first_of_kinds(text))
     digits = sum(c.isdigit() for c in text)
     if _letters(text) > 3 or digits < 7:
         return 0.0
@@ -135,12 +154,24 @@ def code_fit(text: str) -> float:
 _SPECKS = '•·*°_~|"“”[]{}'
 
 
+# Words that make a name an organisation's ("St. Luke's Outpatient Clinic").
+# fmt: off
+ORGANISATION_WORDS = frozenset({
+    "clinic", "hospital", "health", "medical", "centre", "center", "group", "practice",
+    "services", "doctors", "physicians", "polyclinic", "pharmacy", "surgery", "healthcare",
+    "outpatient", "infirmary", "associates", "insurance", "community", "institute",
+})
+# fmt: on
+
+
 def name_fit(text: str) -> float:
-    """A person's name: two to five capitalised words, no digits."""
+    """A person's name: two to five capitalised words, no digits, no clinic's words."""
     # specks and bullets stuck to a word ("Okafor•") are no part of the name
     words = [w.strip(_SPECKS).lstrip("'`") for w in text.replace(",", ", ").split()]
     words = [w for w in words if w]
     if any(c.isdigit() for c in text) or not 2 <= len(words) <= 6:
+        return 0.0
+    if any(w.lower().strip(".,") in ORGANISATION_WORDS for w in words):
         return 0.0
     core = [w for w in words if not _NAME_SUFFIX.match(w)]
     if not core or any(not _NAME_WORD.match(w) for w in core):
@@ -184,6 +215,19 @@ def address_fit(text: str) -> float:
 def text_fit(text: str) -> float:
     """Any text with letters in it."""
     return 1.0 if _letters(text) >= 3 else 0.0
+
+
+# A medicine's strength ("10 mg", "0.5ml", "25 mcg").
+STRENGTH = re.compile(r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|ml|g|iu|units?)\b", re.IGNORECASE)
+
+
+def medicine_fit(text: str) -> float:
+    """A medicine names a drug the lexicon knows or gives a strength ("RX ORDER" does neither)."""
+    if STRENGTH.search(text):
+        return 1.0
+    lexicon = get_lexicon()
+    words = (w.strip(".,;:()") for w in text.split())
+    return 1.0 if any(len(w) >= 4 and lexicon.is_term(w) for w in words) else 0.0
 
 
 def _never(text: str) -> float:
@@ -276,7 +320,7 @@ VALUE_TYPES: dict[str, ValueType] = {
             FieldKind.LIST,
             "one medicine per line",
             _medicines,
-            text_fit,
+            medicine_fit,
             style=TextStyle.ITEM,
             multiline=True,
         ),

@@ -27,6 +27,7 @@ class Place(StrEnum):
     CORNER = "corner"
     HEADER = "header"
     SIGNED = "signed"
+    STICKER = "sticker"
     BLOCK = "block"
     ROW = "row"
     ANYWHERE = "anywhere"
@@ -45,6 +46,7 @@ class FieldWords:
     lines: int = 1
     medical: bool = False
     ends: tuple[str, ...] = ()
+    skips: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +92,7 @@ def _field(name: str, raw: dict[str, Any], value_types: frozenset[str]) -> Field
     value = raw.get("value")
     if value not in value_types:
         raise ValueError(f"{where}: unknown value type {value!r}")
-    known = {"value", "labels", "section", "places", "parts", "lines", "medical", "ends"}
+    known = {"value", "labels", "section", "places", "parts", "lines", "medical", "ends", "skips"}
     if set(raw) - known:
         raise ValueError(f"{where}: unknown keys {sorted(set(raw) - known)}")
     return FieldWords(
@@ -103,6 +105,7 @@ def _field(name: str, raw: dict[str, Any], value_types: frozenset[str]) -> Field
         lines=int(raw.get("lines", 1)),
         medical=bool(raw.get("medical", False)),
         ends=_strings(raw.get("ends", []), where),
+        skips=_strings(raw.get("skips", []), where),
     )
 
 
@@ -128,7 +131,7 @@ def parse_vocabulary(data: dict[str, Any], value_types: frozenset[str]) -> dict[
         for item in fields:
             if item.section is not None and item.section not in sections:
                 raise ValueError(f"{VOCABULARY_FILE}: field {item.name}: unknown section")
-            if any(p not in labels for p in item.parts + item.ends if p not in names):
+            if any(p not in labels for p in item.parts + item.ends + item.skips if p not in names):
                 raise ValueError(f"{VOCABULARY_FILE}: field {item.name}: unknown label name")
         result[document_type.value] = Vocabulary(document_type, fields, sections, labels)
     return result
