@@ -1043,3 +1043,109 @@ def test_nothing_struck_leaves_the_choice_to_other_marks() -> None:
     image = blank()
     ring(image, words[0])
     assert read_choice(words, ("immune", "not immune"), PageMarks(image))[0] == "immune"
+
+
+def test_labels_may_end_in_a_dash_and_share_a_line_far_apart() -> None:
+    words = layout(
+        [
+            (1400, 440, "Person to notify – Maria Lee"),
+            (1400, 1250, "Relation-. friend"),
+            (1520, 700, "Wgt – 139"),
+        ]
+    )
+    values = read(DocumentType.PATIENT_DETAILS, words)
+    assert values["emergency_contact_name"] == "Maria Lee"
+    assert values["weight"] == 139
+
+
+def test_a_slash_ocr_glued_between_choices_parts_them() -> None:
+    """ "IMMUNE/NOT IMMUNE" with the first struck out answers "not immune"."""
+    words = row(2040, 1650, "IMMUNE/NOT IMMUNE")
+    image = blank()
+    first = words[0].bbox
+    cv2.line(image, (first.x0, (first.y0 + first.y1) // 2), (first.x0 + 110, 2058), 0, 4)
+    assert read_choice(words, ("immune", "not immune"), PageMarks(image))[0] == "not immune"
+
+
+def test_the_slash_printed_between_choices_is_no_tick() -> None:
+    words = row(2150, 1650, "YES / NO*")
+    assert read_choice(words, ("yes", "no"), PageMarks(blank()))[0] is None
+    assert read_choice(words, ("yes", "no"), None)[0] is None
+
+
+def test_a_lower_case_word_is_no_address() -> None:
+    words = layout([(600, 300, "Please dispense to Fatima Smith, of"), (604, 2250, "the")])
+    assert "patient_address" not in read(DocumentType.PRESCRIPTION, words)
+
+
+def test_a_number_glued_to_its_label_is_read_and_a_code_stays_whole() -> None:
+    words = layout(
+        [
+            (700, 300, "1. Metoprolol 25 mg tab"),
+            (990, 290, "May be refilled6 times"),
+            (1300, 300, "Policy no: ABC123456"),
+        ]
+    )
+    assert read(DocumentType.PRESCRIPTION, words[:9])["refills"] == 6
+    assert read(DocumentType.PATIENT_DETAILS, words[9:])["policy_number"] == "ABC123456"
+
+
+def test_a_phone_in_brackets_is_no_qualifier_of_its_label() -> None:
+    words = row(1296, 673, "TEL. NO.- (816)555-0124 (home)")
+    assert read(DocumentType.PATIENT_DETAILS, words) == {"phone": "(816) 555-0124"}
+
+
+def on_end(y: int, text: str) -> Word:
+    """A word of a margin strip's title, turned on end."""
+    return Word(text, 0.9, BBox(170, y, 224, y + 28 * len(text)))
+
+
+def test_a_title_turned_on_end_in_the_margin_joins_no_line() -> None:
+    """ "IN AN EMERGENCY" up the margin neither labels the lines it crosses nor ends a value."""
+    words = [
+        *layout(
+            [
+                (1040, 640, "Addr. - 87 Magnolia Way"),
+                (1120, 776, "Tampa, 33602, United States"),
+                (1274, 291, "Contact in emergency- Diego Nelson"),
+                (1540, 288, "Addr.(contact)- 297 Madison Way, Kansas City, MO 64105"),
+            ]
+        ),
+        Word("IN", 0.9, BBox(170, 1263, 224, 1306)),
+        Word("AN", 0.9, BBox(170, 1326, 224, 1377)),
+        on_end(1100, "PERSONAL"),
+        on_end(1388, "EMERGENCY"),
+    ]
+    assert read(DocumentType.PATIENT_DETAILS, words) == {
+        "address": "87 Magnolia Way, Tampa, 33602, United States",
+        "emergency_contact_name": "Diego Nelson",
+        "emergency_contact_address": "297 Madison Way, Kansas City, MO 64105",
+    }
+
+
+def test_a_label_ending_a_column_s_line_wraps_nothing() -> None:
+    """ "Weight" printed right of an address line is no clause: the next line is not its value."""
+    words = layout(
+        [
+            (756, 1397, "Weight"),
+            (760, 211, "45 BIRCH PL"),
+            (845, 1396, "104"),
+            (850, 203, "PORTLAND, OR 97201"),
+        ]
+    )
+    assert read(DocumentType.PATIENT_DETAILS, words).get("weight") == 104
+
+
+def test_a_shared_label_s_second_place_is_the_emergency_contact_s() -> None:
+    """With no section heading read, the second "Tel. no." is the contact's; the first is blank."""
+    words = layout(
+        [
+            (650, 300, "Client name - Nora Walker"),
+            (1030, 300, "Tel. no. -"),
+            (1270, 300, "Person to notify - Ian Ward"),
+            (1410, 300, "Tel. no. - (602) 555-0117"),
+        ]
+    )
+    values = read(DocumentType.PATIENT_DETAILS, words)
+    assert values.get("emergency_contact_phone") == "(602) 555-0117"
+    assert "phone" not in values

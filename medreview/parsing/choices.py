@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from medreview.model import BBox, Word
@@ -21,6 +21,8 @@ from medreview.parsing.layout import compact
 from medreview.parsing.marks import MARK_MIN_INK, PageMarks, decide
 
 REFILL_ROW = ("0", "1", "2", "3", "4", "5", "PRN")
+# What may follow a choice in its word: a footnote's star, punctuation.
+FOOTNOTE_MARKS = "*.,;:!"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +80,16 @@ def _option_box(words: Sequence[Word], option: Option, char_width: float | None 
     """The box of the option's own letters (a box or tick glued before them cut off)."""
     span = words[option.start : option.end]
     box = BBox.union(w.bbox for w in span)
-    width = (char_width or _char_width(words)) * (len(option.choice) + 0.5)
-    return BBox(max(box.x0, int(box.x1 - width)), box.y0, box.x1, box.y1)
+    letter = char_width or _char_width(words)
+    last = span[-1].text
+    trailing = len(last) - len(last.rstrip(FOOTNOTE_MARKS))  # a footnote's star after it
+    right = int(min(box.x1, max(box.x0 + letter, box.x1 - trailing * letter)))
+    width = letter * (len(option.choice) + 0.5)
+    return BBox(max(box.x0, int(right - width)), box.y0, right, box.y1)
+
+
+# Marks printed between choices to part them.
+SEPARATORS = frozenset({"/", "|"})
 
 
 def marked_by_image(
@@ -108,8 +118,13 @@ def marked_by_image(
         if previous_end is not None:
             left = max(left, previous_end + 2)
         region = BBox(int(left), box.y0 - int(0.6 * h), box.x0 - 2, box.y1 + int(0.2 * h))
-        fills.append(marks.box_mark(region, []) if region.x1 > region.x0 else 0.0)
+        # the slash printed between choices ("YES / NO") is no tick in a box
+        printed = [w.bbox for w in words if w.text.strip() in SEPARATORS]
+        fills.append(marks.box_mark(region, printed) if region.x1 > region.x0 else 0.0)
         others = [w.bbox for i, w in enumerate(words) if not option.start <= i < option.end]
+        word = words[option.end - 1].bbox
+        if word.x1 > box.x1 + 2:  # a footnote's star read in the same word is no ring
+            others.append(BBox(box.x1 + 2, word.y0, word.x1, word.y1))
         rings.append(marks.ring_mark(box, others))
         previous_end = box.x1
     for scores in (rings, fills) if boxes else (rings,):
@@ -123,6 +138,8 @@ def marked_by_image(
     return None, False
 
 
+# A line through unread ink this many text heights long strikes out the choice OCR missed.
+STRUCK_RUN = 3.0
 # A line crossing this share of an option's letters strikes it out; under the lower share, not.
 STRUCK = 0.6
 NOT_STRUCK = 0.4
@@ -297,7 +314,10 @@ def _dropped_choice(
         BBox(box.x1 + h // 2, top, min(right_end, box.x1 + reach), bottom),
         BBox(max(left_end, box.x0 - reach) + h // 2, top, box.x0 - h // 2, bottom),
     )
-    if any(side.x1 - side.x0 > h and marks.ink(*_corners(side)) >= DROPPED_INK for side in sides):
+    inked = [s for s in sides if s.x1 - s.x0 > h and marks.ink(*_corners(s)) >= DROPPED_INK]
+    if any(marks.strike_run(BBox(s.x0, box.y0, s.x1, box.y1)) >= STRUCK_RUN * h for s in inked):
+        return option.choice  # the unread ink is the other choice, struck out
+    if inked:
         return next(c for c in choices if c != option.choice)
     return None
 
@@ -333,10 +353,12 @@ def marked_by_text(words: Sequence[Word], options: Sequence[Option]) -> str | No
     for option in options:
         zone = words[previous + 1 : option.end]
         tops[option.choice] = min(w.bbox.y0 for w in zone)
-        last = words[option.end - 1].text
+        last = words[option.end - 1].text.rstrip(FOOTNOTE_MARKS)
         glued = last[: -len(option.choice)] if len(last) > len(option.choice) else ""
         marks = [w.text for w in words[previous + 1 : option.start]] + ([glued] if glued else [])
         empty[option.choice] = any(EMPTY_BOX.match(text) for text in marks)
+        if previous >= 0 and [m.strip() for m in marks] in (["/"], ["|"]):
+            marks = []  # the slash printed between two choices ("YES / NO")
         ticked[option.choice] = any(TICK.match(text) for text in marks)
         previous = option.end - 1
     if sum(empty.values()) == 1:
@@ -350,6 +372,26 @@ def marked_by_text(words: Sequence[Word], options: Sequence[Option]) -> str | No
     return first if top_a < top_b else second
 
 
+def split_slashes(words: Sequence[Word]) -> list[Word]:
+    """Words OCR joined at a printed slash taken apart ("IMMUNE/NOT" is "IMMUNE", "/", "NOT").
+
+    Each part gets its share of the word's box by its letters.
+    """
+    parts: list[Word] = []
+    for word in words:
+        pieces = [p for p in re.split(r"(/)", word.text) if p]
+        if len(pieces) == 1 or not any(len(p) >= 2 and p.isalpha() for p in pieces):
+            parts.append(word)
+            continue
+        x, step = float(word.bbox.x0), word.bbox.width / len(word.text)
+        for piece in pieces:
+            x1 = x + step * len(piece)
+            box = BBox(int(x), word.bbox.y0, int(x1), word.bbox.y1)
+            parts.append(replace(word, text=piece, ocr_text=piece, bbox=box))
+            x = x1
+    return parts
+
+
 def read_choice(
     words: Sequence[Word],
     choices: tuple[str, ...],
@@ -357,6 +399,7 @@ def read_choice(
     start_x: int | None = None,
 ) -> tuple[str | None, float]:
     """The answer of a choice row and how sure the reading is (1 for a written answer)."""
+    words = split_slashes(words)
     text = " ".join(w.text for w in words)
     options = option_spans(words, choices)
     if marks is not None:

@@ -309,8 +309,27 @@ def _threshold(label: str, colon: bool) -> float:
     return 88.0 if size <= 4 else 86.0 if size <= 12 else 80.0
 
 
+# Dashes a form may end its labels with ("Wgt –", "Ph.-").
+LABEL_DASHES = ("-", "\u2013", "\u2014")
+
+
 def _ends_label(text: str) -> bool:
-    return text.rstrip().endswith((":", ";", "?"))
+    """Whether a word ends like a label: a colon, a question mark, or a dash after letters."""
+    text = text.rstrip(" .")
+    if text.endswith((":", ";", "?")):
+        return True
+    return text.endswith(LABEL_DASHES) and any(c.isalpha() for c in text)
+
+
+def _label_ends(words: Sequence[Word]) -> list[bool]:
+    """Per word, whether it ends like a label, or a lone dash follows it ("notify –")."""
+    ends = [_ends_label(w.text) for w in words]
+    for index in range(len(words) - 1):
+        if words[index + 1].text.strip() in LABEL_DASHES and any(
+            c.isalpha() for c in words[index].text
+        ):
+            ends[index] = True
+    return ends
 
 
 def _match(
@@ -457,7 +476,7 @@ def find_labels(
     for index, line in enumerate(lines):
         words = line.words
         pieces = [compact(w.text) for w in words]
-        colons = [_ends_label(w.text) for w in words]
+        colons = _label_ends(words)
         starts = segment_starts(line)
         after_value = {i + 1 for i, w in enumerate(words) if w.text.endswith((":", "?"))}
         # a clause of running text may begin with a label ("Mateo Reyes, born 1938-12-08")
@@ -561,6 +580,8 @@ def _after_qualifier(words: list[Word]) -> list[Word]:
     """
     if not words or not words[0].text.startswith("("):
         return words
+    if ")" in words[0].text.rstrip(":)"):
+        return words  # the bracket closed inside the word: "(816)555-0124"
     for index, word in enumerate(words):
         if word.text.endswith((")", "):")):
             inside = "".join(w.text for w in words[: index + 1])
@@ -619,8 +640,10 @@ def value_wrapped(
     no label at its start; the value runs to the next label on that line.
     """
     line = lines[match.line]
-    if match.start == 0 or match.end < len(line.words) or match.line + 1 >= len(lines):
-        return ()  # a label alone on its line is no clause of running text
+    if match.start in segment_starts(line) or match.end < len(line.words):
+        return ()  # a label starting its column is no clause of running text
+    if match.line + 1 >= len(lines):
+        return ()
     below = lines[match.line + 1]
     label_x = line.words[match.start].bbox.x0
     if below.page != line.page or below.words[0].bbox.x0 >= label_x:

@@ -203,7 +203,11 @@ class PageMarks:
         return max(0.0, outer_ink - inner_ink) / max(1.0, _area(outer) - _area(inner))
 
     def strike_mark(self, box: BBox) -> float:
-        """How much of a word a line drawn through its middle crosses (0 to 1): struck out.
+        """How much of a word a line drawn through its middle crosses (0 to 1): struck out."""
+        return self.strike_run(box) / float(max(1, box.x1 - max(0, box.x0)))
+
+    def strike_run(self, box: BBox) -> int:
+        """The longest line of ink through the middle of a box's height, in pixels.
 
         Letters' own strokes are short; a strike is one run of ink across the word, found in
         the middle of its height. It is looked for at a few slants, for a tilted page or a
@@ -216,7 +220,7 @@ class PageMarks:
         y0, x0 = max(0, top - drift), max(0, box.x0)
         crop = self._plain()[y0 : max(y0, bottom + drift), x0 : box.x1]
         if crop.shape[0] <= 2 * drift or crop.shape[1] < 8:
-            return 0.0
+            return 0
         binary = cv2.dilate(self._binary(np.asarray(crop, dtype=np.uint8)), np.ones((3, 1)))
         rows = np.arange(drift + (top - y0 - drift), crop.shape[0] - drift)[:, None]
         columns = np.arange(crop.shape[1])
@@ -228,7 +232,7 @@ class PageMarks:
                 edges = np.flatnonzero(np.diff(np.concatenate(([0], row, [0]))))
                 if len(edges):
                     longest = max(longest, int((edges[1::2] - edges[::2]).max()))
-        return longest / float(crop.shape[1])
+        return longest
 
     def boxes(self, band: BBox, size: float) -> list[tuple[BBox, float]]:
         """Check boxes drawn in a band of the page, left to right, with the ink inside each.

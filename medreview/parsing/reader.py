@@ -64,6 +64,7 @@ from medreview.parsing.layout import (
     value_wrapped,
 )
 from medreview.parsing.marks import Cell, PageMarks, decide
+from medreview.parsing.ocrtext import glued_value
 from medreview.parsing.values import VALUE_TYPES, ValueType, infer_date_order, name_fit
 from medreview.parsing.vocabulary import FieldWords, Place, Vocabulary, vocabulary
 
@@ -253,12 +254,54 @@ def _key(word: Word) -> tuple[int, int, int, int, int]:
     return (word.page, box.x0, box.y0, box.x1, box.y1)
 
 
-def _as_read(page: OcrPage) -> OcrPage:
-    """The page with every word as the engine read it, before medical correction."""
-    words = tuple(
-        replace(w, text=w.ocr_text, corrected=False) if w.corrected else w for w in page.words
-    )
-    return replace(page, words=words)
+def _on_end(word: Word) -> bool:
+    """Whether a word is printed on end (a section's title turned up a margin strip)."""
+    letters = sum(c.isalpha() for c in word.text)
+    return letters >= 4 and word.bbox.height > ON_END * word.bbox.width
+
+
+def _upright(words: Sequence[Word]) -> list[Word]:
+    """The words set upright: those on end, and short ones stacked with them, left out.
+
+    Text turned on end is no line of the form (it would join the lines it crosses).
+    """
+    turned = [w.bbox for w in words if _on_end(w)]
+
+    def stacked(box: BBox) -> bool:
+        return any(
+            min(box.x1, t.x1) - max(box.x0, t.x0) > 0.5 * box.width
+            and min(abs(box.y1 - t.y0), abs(t.y1 - box.y0), abs(box.y0 - t.y0)) < 4 * t.width
+            for t in turned
+        )
+
+    return [
+        w for w in words if not _on_end(w) and not (len(w.text) <= 2 and turned and stacked(w.bbox))
+    ]
+
+
+# A word this many times taller than wide is printed on end.
+ON_END = 2.0
+
+
+def _as_read(page: OcrPage, label_ends: frozenset[str]) -> OcrPage:
+    """The page with every word as the engine read it, before medical correction.
+
+    A number OCR glued to a label's last word is a word of its own ("refilled6" where a
+    label ends in "refilled"); text turned on end is left out.
+    """
+    words: list[Word] = []
+    for word in _upright(page.words):
+        word = replace(word, text=word.ocr_text, corrected=False) if word.corrected else word
+        glued = glued_value(word.text)
+        if glued is None or compact(glued[0]) not in label_ends:
+            words.append(word)
+            continue
+        box, share = word.bbox, len(glued[0]) / len(word.text)
+        middle = int(box.x0 + share * box.width)
+        for text, part in ((glued[0], (box.x0, middle)), (glued[1], (middle + 1, box.x1))):
+            bbox = BBox(part[0], box.y0, max(part[0] + 1, part[1]), box.y1)
+            words.append(replace(word, text=text, ocr_text=text, bbox=bbox))
+    return replace(page, words=tuple(words))
 
 
 def _text(words: Sequence[Word]) -> str:
@@ -277,9 +320,10 @@ def build_page(
 ) -> Page:
     """Lines, anchors and sections of a document, as every relation reads them."""
     vocab = vocabulary(document_type)
-    as_read = [_as_read(p) for p in pages]
-    lines = tuple(page_lines(as_read))
     owners = vocab.label_owners()
+    label_ends = frozenset(compact(label.split()[-1]) for label in owners if label.split())
+    as_read = [_as_read(p, label_ends) for p in pages]
+    lines = tuple(page_lines(as_read))
     table = {label: (label,) for label in owners}
     anchors = []
     for match in find_labels(lines, table):
@@ -429,7 +473,9 @@ def _continuation(
             if here:
                 break
             taken = tuple(w for w in line.words if w.bbox.x1 > x0 - 2 * line.height)
-            if not taken or taken[0].bbox.x0 > x0 + 3 * line.height:
+            if not taken:
+                continue  # words in the margin only (a section's title set on end)
+            if taken[0].bbox.x0 > x0 + 3 * line.height:
                 break
         extra.append(taken)
         steps.append(step)
@@ -878,8 +924,8 @@ def _candidate(
         fit = max(fit, kind.fit(value))  # as repaired: "I57 FOREST COURT" is 157
     if anchor is not None and anchor.weak and fit < 1.0:
         return []
-    if relation in _OFF_LINE and kind.name in _TYPED_TEXT and not fit:
-        return []  # off the label's line only a value that looks like one
+    if kind.name in _TYPED_TEXT and not fit and (relation in _OFF_LINE or _text(words).islower()):
+        return []  # off the label's line only a value that looks like one; "the" never does
     if kind.name == "medicines" and not fit:
         return []  # no drug the lexicon knows and no strength: a title's "RX ORDER"
     if kind.name in ("name", "address", "organisation") and _holds_other_value(_text(words)):

@@ -72,11 +72,16 @@ def _code(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
     return canonical.parse_alnum(text)
 
 
+# An initial OCR glued to the name after it: "R.Morgan".
+GLUED_INITIAL = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
+
+
 def _person_name(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
     """A person's name as written, names OCR ran together apart (``CarlosKowalski``)."""
     cleaned = canonical.clean_text(text, TextStyle.NAME)
     if not cleaned or _letters(cleaned) < 2:
         return None  # "9070969" is a licence number, nobody's name
+    cleaned = GLUED_INITIAL.sub(r"\1. ", cleaned)
     return " ".join(part for word in cleaned.split() for part in run_together(word))
 
 
