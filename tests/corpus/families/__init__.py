@@ -30,7 +30,7 @@ from typing import Any, Protocol
 
 from PIL import Image
 
-FAMILIES = ("classic", "labels_above", "pad", "grid", "dotted", "captions", "datasheet")
+FAMILIES = ("classic", "labels_above", "pad", "grid", "dotted", "captions", "datasheet", "heldout")
 HELDOUT = "heldout"  # the held-out family: reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"
 
