@@ -534,9 +534,12 @@ class _Choices:
             x = page.text(x, y, self.text, "value", max_width=room) + 50
         elif self.slot:  # a blank left for the number
             x = max(x, min(x + 300, end - self._options_width()))
+        gap = self.gap
+        if x + self._options_width() > end:  # closer together to stay in the box
+            gap = max(12.0, self.gap - (x + self._options_width() - end) / len(self.keys))
         for key in self.keys:
             x = bubble(page, x, y, filled=key == self.chosen) + 14
-            x = page.text(x, y, self.form.option_text(key), "option") + self.gap
+            x = page.text(x, y, self.form.option_text(key), "option") + gap
 
 
 class _Record:
@@ -578,6 +581,8 @@ class _Record:
         form = self.style["bilingual_form"]
         if form == "under":
             return [(en, "label"), (es, "es")]
+        if form == "slash" and self.page.width(f"{en} / {es}", "label") > 1000:
+            return [(f"{en} /", "label"), (es, "es")]  # too long for one line
         if form == "slash":
             return [(f"{en} / {es}", "label")]
         return [(en, "label")]
@@ -799,7 +804,8 @@ def _record_one(
     page = form.page
     form.letterhead()
     en, es = form.labels["title"]
-    page.text(LEFT, 470, en.upper(), "title")
+    title_end = 1380.0 if style["date_place"] == "top" else RIGHT
+    page.text(LEFT, 470, en.upper(), "title", max_width=title_end - LEFT)
     if style["bilingual"]:
         page.text(LEFT, 530, es, "subtitle")
     record = common.date_text(fields, "record_date", style)
