@@ -4,42 +4,42 @@ Written blind this round: kept out of the generic reader's tuning, so its wordin
 are described only here. A reader's author must not read this module.
 
 Patient record (two pages), from a community health centre that prints its forms in English,
-most of them with the Spanish under each English label (``Date of birth`` / ``Fecha de
-nacimiento``). The letterhead (the centre's name, street, telephone and fax, a form code) is
-part of the printed form. Sections open with a dark tab holding the section's title in white.
-Two arrangements: ``cells``, where every field is a pair of ruled cells, the label in a
-shaded cell and the value in the white cell right of it, several pairs per row; and
-``bands``, with no cell rules, the rows alternately tinted, each label (English, a slash, the
-Spanish) followed by its value. The record date is at the top right or on the first row of the
-patient's section, beside an office account number (a distractor). The patient's name is one
-cell or three (last name, first name, middle initial: the truth is ``First M. Last``); the
-address is one cell (street and city line) or four (street, city, state, ZIP), the country
-always a cell of its own. Sex and the phone's kind (home, cell, work) are filled bubbles,
-not fields. Choices are bubbles: ``Immune`` / ``Not immune`` / ``Don't know`` after each
-disease and ``Yes`` / ``No`` / ``Not sure`` after the hepatitis B question; a "don't know"
-or "not sure" answer, or none, leaves the field out of the truth. The medical problems, the
-allergies and the regular medicines are each either a yes/no question whose ``No`` (or ``No
-known allergies``) stands for the empty list, with the list written on an "If yes" row, or a
-plain row with the list or the document's word for none. The emergency contact has a
-relationship (distractor) and another phone (the work phone, a distractor). Page 2 may open
-with the patient's name and account number again; the insurance is a matrix whose columns
-are the primary and an empty secondary cover, with a group number, the policy holder and
-their relation to the patient as distractors; the preferred pharmacy (name and phone) and the
-primary care provider are distractors too.
+most of them bilingual: the Spanish under each English label or after a slash (``Date of birth /
+Fecha de nacimiento``). The letterhead (the centre's name, street, telephone and fax, a form
+code) is part of the printed form. Sections open with a dark tab holding the section's title in
+white. Two arrangements: ``cells``, where every field is a pair of ruled cells, the label in a
+shaded cell and the value in the white cell right of it, several pairs per row; and ``bands``,
+with no cell rules, the rows alternately tinted, each label (English, a slash, the Spanish)
+followed by its value. The record date is at the top right or on the first row of the patient's
+section, beside an office account number (a distractor). The patient's name is one cell or three
+(last name, first name, middle initial: the truth is ``First M. Last``); the address is one cell
+(street and city line) or four (street, city, state, ZIP), the country always a cell of its own.
+Sex and the phone's kind (home, cell, work) are filled bubbles, not fields. Choices are bubbles:
+``Immune`` / ``Not immune`` / ``Don't know`` after each disease and ``Yes`` / ``No`` / ``Not
+sure`` after the hepatitis B question; a "don't know" or "not sure" answer, or none, leaves the
+field out of the truth. The medical problems, the allergies and the regular medicines are each
+either a yes/no question whose ``No`` (or ``No known allergies``) stands for the empty list,
+with the list written on an "If yes" row, or a plain row with the list or the document's word
+for none. The emergency contact has a relationship (distractor) and another phone (the work
+phone, a distractor). A hand that wrote a wrong weight or phone number struck it through and
+wrote the right one after it (the struck text is a distractor). Page 2 may open with the
+patient's name and account number again; the insurance is a matrix whose columns are the primary
+and an empty secondary cover, with a group number, the policy holder and their relation to the
+patient as distractors; the preferred pharmacy (name and phone) and the primary care provider
+are distractors too.
 
-Prescription: a tamper-resistant prescription pad, on statement-size tinted security paper
-laid on the scanner glass (the rest of the page white), or filling the page. The header is
-the prescriber's printed name with a specialty, street, city and telephone and the DEA, NPI
-and licence numbers (distractors), or a group practice listing two to four doctors with a
-box before each: the ticked one is the prescriber. Patient name, address, the patient's date
-of birth (a distractor) and the date are written on rules after their labels; the date may
-instead stand after its label at the top right of the header. The medicines are written on
-numbered rules after the ℞ with a quantity column at the right (distractors); the directions
-on rules after their label; the refills either written on a short rule or ticked in a row of
-boxes after the printed numbers (``0 [ ] 1 [ ] ... PRN [ ]``), written when the number is not
-among them. The signature goes on one of two rules (``Substitution permitted`` /
-``Dispense as written``) or on a single one; the pad's batch number and security notices
-are printed at its foot.
+Prescription: a tamper-resistant prescription pad, on statement-size tinted security paper laid
+on the scanner glass (the rest of the page white), or filling the page. The header is the
+prescriber's printed name with a specialty, street, city and telephone and the DEA, NPI and
+licence numbers (distractors), or a group practice listing two to four doctors with a box before
+each: the ticked one is the prescriber. Patient name, address, the patient's date of birth (a
+distractor) and the date are written on rules after their labels; the date may instead stand
+after its label at the right, just under the header. The medicines are written on numbered rules
+after the ℞ with a quantity column at the right (distractors); the directions on rules after
+their label; the refills either written on a short rule or ticked in a row of boxes after the
+printed numbers (``0 [ ] 1 [ ] ... PRN [ ]``), written when the number is not among them. The
+signature goes on one of two rules (``Substitution permitted`` / ``Dispense as written``) or on
+a single one; the pad's batch number and security notices are printed at its foot.
 """
 
 from __future__ import annotations
@@ -364,6 +364,7 @@ def random_style(
         centre=_centre(rnd),
         date_place=rnd.choice(("top", "row")),
         name_split=rnd.random() < 0.5,
+        phone_kind_apart=rnd.random() < 0.4,
         address_split=rnd.random() < 0.5,
         units_in_label=rnd.random() < 0.5,
         running_header=rnd.random() < 0.6,
@@ -465,6 +466,16 @@ def document(
             if relation == "Self"
             else values.person_name(rnd, fields["patient_name"].split()[-1])
         )
+    if handwriting and rnd.random() < 0.25:  # a value written wrong, struck out and rewritten
+        if "phone" in fields and rnd.random() < 0.5:
+            digits = [c for c in fields["phone"] if c.isdigit()]
+            at = rnd.randrange(8, 10)  # the number stays in the fictional 555-01XX block
+            digits[at] = str((int(digits[at]) + rnd.randint(1, 9)) % 10)
+            number = "".join(digits)
+            extras["struck_phone"] = f"({number[:3]}) {number[3:6]}-{number[6:]}"
+        elif "weight" in fields:
+            wrong = fields["weight"] + rnd.choice((-10, -4, -2, 2, 3, 5, 10))
+            extras["struck_weight"] = max(1, wrong)
     if rnd.random() < 0.7:
         extras["pharmacy"] = rnd.choice(PHARMACIES)
         extras["pharmacy_phone"] = values.phone_number(rnd) if rnd.random() < 0.7 else None
@@ -505,13 +516,18 @@ def bubble(page: render.Page, x: float, y: float, *, filled: bool) -> float:
 
 
 class _Choices:
-    """Bubbled options after an optional written value (a phone and its kind)."""
+    """Bubbled options after an optional written value (a phone and its kind).
+
+    With no options it is a written value; ``struck`` is a wrong value written first and
+    struck through by hand.
+    """
 
     def __init__(
         self, form: _Record, keys: Sequence[str], chosen: str | None, gap: float, text: str | None
     ) -> None:
         self.form, self.keys, self.chosen, self.gap, self.text = form, keys, chosen, gap, text
         self.slot = False  # whether a written value goes before the options
+        self.struck: str | None = None
 
     def _options_width(self) -> float:
         page = self.form.page
@@ -521,21 +537,44 @@ class _Choices:
         )
 
     def width(self) -> float:
+        page = self.form.page
+        written = 300.0 if self.slot else 0.0
         if self.text:
-            written = self.form.page.width(self.text, "value") + 50
-        else:
-            written = 300.0 if self.slot else 0.0
+            written = page.width(self.text, "value") + 50
+        if self.struck:
+            written += page.width(self.struck, "value") + 50
         return written + self._options_width()
 
     def draw(self, x: float, y: float, end: float) -> None:
         page = self.form.page
+        # the written texts shrink only when the options, set close, would not fit beside them
+        closest = sum(
+            46 + 14 + page.width(self.form.option_text(key), "option") + 12 for key in self.keys
+        )
+        texts = [t for t in (self.struck, self.text) if t]
+        natural = sum(page.width(t, "value") + 50 for t in texts)
+        shrink = min(1.0, max(0.3, (end - x - closest) / natural)) if natural else 1.0
+        if self.struck:
+            struck_end = page.text(
+                x, y, self.struck, "value", max_width=page.width(self.struck, "value") * shrink
+            )
+            lift = page.jitter.uniform(-5, 5)
+            page.draw.line(
+                [
+                    (page.px(x - 8), page.px(y - 20 * shrink + lift)),
+                    (page.px(struck_end + 8), page.px(y - 24 * shrink - lift)),
+                ],
+                fill=page.faces["value"].fill,
+                width=max(1, page.px(6)),
+            )
+            x = struck_end + 50 * shrink
         if self.text:
-            room = end - x - self._options_width() - 50
-            x = page.text(x, y, self.text, "value", max_width=room) + 50
+            width = page.width(self.text, "value") * shrink
+            x = page.text(x, y, self.text, "value", max_width=width) + 50 * shrink
         elif self.slot:  # a blank left for the number
             x = max(x, min(x + 300, end - self._options_width()))
         gap = self.gap
-        if x + self._options_width() > end:  # closer together to stay in the box
+        if x + self._options_width() > end and self.keys:  # closer together to stay in the box
             gap = max(12.0, self.gap - (x + self._options_width() - end) / len(self.keys))
         for key in self.keys:
             x = bubble(page, x, y, filled=key == self.chosen) + 14
@@ -705,7 +744,7 @@ class _Record:
             elif lines:
                 end = page.text(x0 + 16, baseline, lines[0][0], "label")
             start = end + 30
-            if page.rules and not isinstance(value, _Choices):
+            if page.rules and not (isinstance(value, _Choices) and value.keys):
                 page.rule(start - 6, x1 - 24, baseline + 14, width=2, fill=(120, 120, 120))
         if isinstance(value, _Choices):
             value.draw(start, baseline, x1 - 20)
@@ -720,10 +759,12 @@ class _Record:
         gap: float = 56,
         text: str | None = None,
         written: bool = False,
+        struck: str | None = None,
     ) -> _Choices:
         """Bubbles, one per option key, the ``chosen`` one filled; ``text`` written before."""
         choices = _Choices(self, keys, chosen, gap, text)
         choices.slot = text is not None or written
+        choices.struck = struck
         return choices
 
     def footer(self, number: int) -> None:
@@ -842,12 +883,24 @@ def _record_one(
     height = _measure(form, fields, extras, "height")
     sex = form.options(("male", "female"), extras.get("sex"), gap=30)
     y = form.row(y, [("birth_date", birth, 0.6), ("sex", sex, 0.4)])
+    wrong = extras.get("struck_weight")
+    if wrong is not None and weight:  # written wrong first, struck through, then right
+        shown = render.format_number(wrong)
+        unit = extras.get("weight_unit") or ""
+        if unit and not style["units_in_label"]:
+            shown = f"{shown} {unit}"
+        weight = form.options((), None, text=weight, struck=shown)
     y = form.row(y, [("weight", weight, 0.5), ("height", height, 0.5)])
     phone = common.phone_text(fields.get("phone"), style)
     kind = extras.get("phone_kind")
-    y = form.row(
-        y, [("phone", form.options(("home", "cell", "work"), kind, text=phone, written=True), 1.0)]
-    )
+    struck = common.phone_text(extras.get("struck_phone"), style) if phone else None
+    kinds = ("home", "cell", "work")
+    if style["phone_kind_apart"]:  # the kind on a row of its own
+        written = form.options((), None, text=phone, struck=struck)
+        y = form.row(y, [("phone", written, 0.5), ("phone_kind", form.options(kinds, kind), 0.5)])
+    else:
+        phone_choices = form.options(kinds, kind, text=phone, written=True, struck=struck)
+        y = form.row(y, [("phone", phone_choices, 1.0)])
     street, city_line, country = common.address_lines(fields, extras)
     if style["address_split"]:
         city, state, code = _city_parts(city_line)
