@@ -349,7 +349,7 @@ def test_a_clean_printed_page_is_machine_readable() -> None:
 
 # --- layout families ------------------------------------------------------------------------
 
-NEW_FAMILIES = ("labels_above", "pad", "grid", "dotted", "captions", "datasheet")
+NEW_FAMILIES = ("labels_above", "pad", "grid", "dotted", "captions", "datasheet", "heldout")
 KINDS = ("prescription", "patient_details")
 
 
@@ -533,3 +533,27 @@ def test_datasheet_writes_no_value_its_truth_and_extras_lack(document_type: str)
         if document_type == "patient_details":  # the table's other columns are not in it
             for medicine in doc["fields"]["regular_medication"]:
                 assert not any(c.isdigit() for c in medicine), medicine
+
+
+@pytest.mark.parametrize("document_type", KINDS)
+def test_heldout_writes_no_value_its_truth_and_extras_lack(document_type: str) -> None:
+    """What the held-out family writes comes from its truth or its named distractors.
+
+    Every field value the page writes is in the truth (the rest are extras), in printed and
+    handwritten documents, and a question left at "don't know" is not in the truth.
+    """
+    for seed in range(24):
+        doc = random_document(
+            document_type, random.Random(seed), handwriting=seed % 2 == 0, family="heldout"
+        )
+        allowed = _written_words(doc)
+        with recording() as drawn:
+            pages = render_document(doc, dpi=20)
+        assert len(pages) == (1 if document_type == "prescription" else 2)
+        written = [d.text for d in drawn if d.face == "value"]
+        assert written
+        for text in written:
+            for word in text.split():
+                assert word.strip(",").upper() in allowed, (seed, word)
+        for name in ("chicken_pox", "measles", "hepatitis_b_vaccination"):
+            assert not (doc["extras"].get(f"{name}_unsure") and name in doc["fields"]), name
