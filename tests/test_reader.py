@@ -1149,3 +1149,19 @@ def test_a_shared_label_s_second_place_is_the_emergency_contact_s() -> None:
     values = read(DocumentType.PATIENT_DETAILS, words)
     assert values.get("emergency_contact_phone") == "(602) 555-0117"
     assert "phone" not in values
+
+
+def test_the_generic_reader_undoes_ocr_slips_in_names_addresses_and_lists() -> None:
+    """The repairs learned layouts make (``repair_words``) serve the generic reader too."""
+    words = layout(
+        [
+            (500, 200, "Name: HaSSan Davis"),
+            (560, 200, "Address: 419.Harbor Place, Baton Rouge, LiA 70802"),
+            (620, 200, "Medical Problems: CoPD, Asthma"),
+        ]
+    )
+    assert read(DocumentType.PATIENT_DETAILS, words) == {
+        "patient_name": "Hassan Davis",
+        "address": "419 Harbor Place, Baton Rouge, LA 70802",
+        "medical_problems": ["COPD", "Asthma"],
+    }

@@ -16,7 +16,7 @@ from medreview.config import PipelineConfig
 from medreview.pipeline import extract_file
 from tests.corpus import generate_corpus
 
-FAMILIES = ("classic", "labels_above", "pad", "grid", "dotted", "captions")
+FAMILIES = ("classic", "labels_above", "pad", "grid", "dotted", "captions", "datasheet")
 
 
 @pytest.mark.slow

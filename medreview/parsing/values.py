@@ -21,7 +21,7 @@ from medreview.lexicon import get_lexicon
 from medreview.model import FieldData
 from medreview.parsing import canonical
 from medreview.parsing.canonical import TextStyle
-from medreview.parsing.ocrtext import run_together
+from medreview.parsing.ocrtext import repair_words, run_together
 
 Reader = Callable[[str, DateOrder, tuple[str, ...]], FieldData]
 Fit = Callable[[str], float]
@@ -81,7 +81,7 @@ def _person_name(text: str, order: DateOrder, choices: tuple[str, ...]) -> Field
     cleaned = canonical.clean_text(text, TextStyle.NAME)
     if not cleaned or _letters(cleaned) < 2:
         return None  # "9070969" is a licence number, nobody's name
-    cleaned = GLUED_INITIAL.sub(r"\1. ", cleaned)
+    cleaned = repair_words(GLUED_INITIAL.sub(r"\1. ", cleaned), TextStyle.NAME)
     return " ".join(part for word in cleaned.split() for part in run_together(word))
 
 
@@ -93,7 +93,12 @@ def _styled(style: TextStyle) -> Reader:
 
 
 def _list(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
-    return canonical.parse_list(text)
+    return [repair_words(item, TextStyle.ITEM) for item in canonical.parse_list(text)]
+
+
+def _address(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
+    cleaned = canonical.clean_text(text, TextStyle.ADDRESS)
+    return repair_words(cleaned, TextStyle.ADDRESS) if cleaned else cleaned
 
 
 def _medicines(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
@@ -296,7 +301,7 @@ VALUE_TYPES: dict[str, ValueType] = {
             "address",
             FieldKind.STRING,
             "one line",
-            _styled(TextStyle.ADDRESS),
+            _address,
             address_fit,
             style=TextStyle.ADDRESS,
             multiline=True,
