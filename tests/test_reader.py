@@ -1165,3 +1165,23 @@ def test_the_generic_reader_undoes_ocr_slips_in_names_addresses_and_lists() -> N
         "address": "419 Harbor Place, Baton Rouge, LA 70802",
         "medical_problems": ["COPD", "Asthma"],
     }
+
+
+def test_a_small_printed_label_after_handwritten_capitals_is_a_label() -> None:
+    """ "... MORGAN PHONE 916.555.0101": the label printed smaller than the capitals before it."""
+
+    def word(text: str, x0: int, x1: int, height: int) -> Word:
+        return Word(text, 0.9, BBox(x0, 1230, x1, 1230 + height))
+
+    words = [
+        word("EMERGENCY", 206, 500, 60),
+        word("CONTACT", 520, 740, 60),
+        word("SAMUEL", 867, 1102, 73),
+        word("W.", 1144, 1218, 71),
+        word("MORGAN", 1237, 1496, 72),
+        word("PHONE", 1565, 1745, 59),
+        word("916.555.0101", 1798, 2195, 76),
+    ]
+    values = read(DocumentType.PATIENT_DETAILS, words)
+    assert values["emergency_contact_name"] == "SAMUEL W. MORGAN"
+    assert values["emergency_contact_phone"] == "(916) 555-0101"

@@ -451,6 +451,8 @@ def _lowered(printed: str, label: str) -> bool:
     return printed.islower() and label[:1].isupper()
 
 
+# A capitals word this much smaller than the capitals before it is printed, not written.
+SMALLER_LABEL = 0.85
 # How closely a label inside running text, after a comma, must match.
 CLAUSE_LABEL = 93.0
 
@@ -482,8 +484,14 @@ def find_labels(
         # a clause of running text may begin with a label ("Mateo Reyes, born 1938-12-08")
         clauses = {i + 1 for i, w in enumerate(words) if w.text.endswith(",")}
         # a label printed in capitals after a value that is not (``... 85701 DATE ...``)
+        # or printed smaller than the capitals written before it ("... MORGAN PHONE 916...")
         capitals = [
-            _capital_label(w.text) and (i == 0 or not _capital_label(words[i - 1].text))
+            _capital_label(w.text)
+            and (
+                i == 0
+                or not _capital_label(words[i - 1].text)
+                or w.bbox.height <= SMALLER_LABEL * words[i - 1].bbox.height
+            )
             for i, w in enumerate(words)
         ]
         start = 0
