@@ -1185,3 +1185,33 @@ def test_a_small_printed_label_after_handwritten_capitals_is_a_label() -> None:
     values = read(DocumentType.PATIENT_DETAILS, words)
     assert values["emergency_contact_name"] == "SAMUEL W. MORGAN"
     assert values["emergency_contact_phone"] == "(916) 555-0101"
+
+
+@pytest.mark.parametrize(("slope", "width"), [(0.05, 1), (-0.05, 1), (0.07, 2), (-0.07, 3)])
+def test_a_rule_on_a_page_tilted_3_or_4_degrees_is_one_line(slope: float, width: int) -> None:
+    """A thin line stepping from row to row along a tilted page is still found whole."""
+    image = blank()
+    cv2.line(image, (200, 1500), (2400, int(1500 + 2200 * slope)), 0, width)
+    rules = [r for r in PageMarks(image).rules()[0] if r.end - r.start > 1500]
+    assert rules
+    assert all(abs(r.slope - slope) < 0.01 for r in rules)
+
+
+def test_handwriting_over_its_cell_s_bottom_line_is_the_cell_s() -> None:
+    """ "ANEMIA, OSTEOPOROSIS" written low, over the line closing the label's cell."""
+    cells = [(150, 1300, 2400, 1400), (150, 1400, 2400, 1500)]
+    words = [
+        *row(1310, 170, "MEDICAL PROBLEMS"),
+        Word("ANEMIA,", 0.9, BBox(186, 1375, 420, 1445)),
+        Word("OSTEOPOROSIS", 0.9, BBox(467, 1366, 900, 1436)),
+    ]
+    values = read(DocumentType.PATIENT_DETAILS, words, images=[grid_image(cells)])
+    assert values["medical_problems"] == ["ANEMIA", "OSTEOPOROSIS"]
+
+
+def test_a_question_s_answer_past_its_cell_when_no_answer_columns_take_it() -> None:
+    """A photo's cell closes round the question; the circled answer beyond it still counts."""
+    cells = [(150, 1800, 1500, 1900)]
+    words = [*row(1830, 170, "Measles immune?"), *row(1830, 1700, "NOT IMMUNE")]
+    values = read(DocumentType.PATIENT_DETAILS, words, images=[grid_image(cells)])
+    assert values["measles"] == "not immune"

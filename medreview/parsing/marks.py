@@ -29,6 +29,8 @@ FAINT_RULE_SHARE = 0.12
 MARK_RATIO = 1.6
 # ... and covers at least this share of the region it is looked for in.
 MARK_MIN_INK = 0.02
+# Rows (of the shrunk page) merged when looking for drawn lines, so a tilted line holds.
+RULE_SLANT = 3
 # The steepest slant a strike through a word is looked for at (rise over run).
 STRIKE_SLOPE = 0.08
 
@@ -46,6 +48,17 @@ class Cell:
         """Whether a box's centre lies inside the cell."""
         cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
         return self.x0 <= cx <= self.x1 and self.y0 <= cy <= self.y1
+
+    def holds_written(self, box: BBox) -> bool:
+        """Whether a word is written in the cell: its centre, or a good part over its bottom.
+
+        Handwriting runs over the line it is written on.
+        """
+        if self.holds(box):
+            return True
+        cx = (box.x0 + box.x1) / 2
+        overlap = min(box.y1, self.y1) - max(box.y0, self.y0)
+        return self.x0 <= cx <= self.x1 and box.y0 > self.y0 and overlap >= 0.4 * box.height
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,11 +136,15 @@ class PageMarks:
                 height, width = binary.shape
                 across = max(8, int(width * share))
                 down = max(8, int(height * share / 1.3))
+                # a line on a tilted page steps from row to row: neighbouring rows merged
+                # first, it stays one run along its length
+                lying = cv2.dilate(binary, np.ones((RULE_SLANT, 1), np.uint8))
+                standing = cv2.dilate(binary, np.ones((1, RULE_SLANT), np.uint8))
                 horizontal = cv2.morphologyEx(
-                    binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (across, 1))
+                    lying, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (across, 1))
                 )
                 vertical = cv2.morphologyEx(
-                    binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, down))
+                    standing, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, down))
                 )
                 found[0].extend(_segments(np.asarray(horizontal, dtype=np.uint8), True))
                 found[1].extend(_segments(np.asarray(vertical, dtype=np.uint8), False))

@@ -121,6 +121,8 @@ SHARED_ORDER = 0.97
 # Values under their labels on a form that prints captions under the values (or values over
 # labels on a form that prints labels over values) count this much.
 AGAINST_CONVENTION = 0.7
+# A choice's answer read past the question's cell counts this much.
+OUTSIDE_CELL = 0.9
 # A label found outside the field's section counts this much.
 OUTSIDE_SECTION = 0.35
 # A rule this share of the page wide, within this share of its height from the top, closes
@@ -551,7 +553,7 @@ def _in_cell(cell: Cell | None, words: tuple[Word, ...]) -> tuple[Word, ...]:
     """The words a label's cell holds (all of them when the label is in no cell)."""
     if cell is None:
         return words
-    return tuple(w for w in words if cell.holds(w.bbox))
+    return tuple(w for w in words if cell.holds_written(w.bbox))
 
 
 def _next_cell(doc: Page, cell: Cell | None, words: tuple[Word, ...]) -> tuple[Word, ...]:
@@ -586,13 +588,14 @@ def _words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, 
     first = anchor.words[0]
     if cell is None:
         return None
-    inside = [
-        w
-        for ln in doc.lines
-        if ln.page == first.page
-        for w in ln.words
-        if cell.holds(w.bbox) and w not in anchor.words and not _is_filler(w.text)
-    ]
+    inside: list[Word] = []
+    for line in doc.lines:
+        if line.page != first.page:
+            continue
+        held = [w for w in line.words if cell.holds_written(w.bbox)]
+        if held:  # a written line is the cell's whole when part of it is
+            held = [w for w in line.words if cell.x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= cell.x1]
+        inside += [w for w in held if w not in anchor.words and not _is_filler(w.text)]
     other_labels = {
         w for a in doc.anchors for w in a.words if a is not anchor and a.words[0].text[:1].isupper()
     }
@@ -618,7 +621,7 @@ def _column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple
     label = BBox.union(w.bbox for w in anchor.words)
     middle = (label.x0 + label.x1) / 2
     labelled = {_key(w) for a in doc.anchors for w in a.words}
-    rows: dict[tuple[int, int, int, int], list[Word]] = {}
+    rows: list[tuple[Cell, list[Word]]] = []
     for line in doc.lines:
         if line.page != page or line.bbox.y1 < head.y1:
             continue
@@ -631,14 +634,21 @@ def _column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple
                 continue
             if cell.x0 < head.x0 - slack or cell.x1 > head.x1 + slack:
                 continue
-            rows.setdefault((cell.y0, cell.y1, cell.x0, cell.x1), []).append(word)
+            # on a tilted page each word finds its cell's lines at its own place: one cell
+            same = next((r for r in rows if _same_cell(r[0], cell, slack)), None)
+            if same is None:
+                rows.append((cell, [word]))
+            else:
+                same[1].append(word)
     found: list[Word] = []
     bottom = float(head.y1)
-    for (y0, y1, _, _), words in sorted(rows.items()):
+    for cell, words in sorted(rows, key=lambda r: r[0].y0):
+        y0, y1 = cell.y0, cell.y1
         if y0 - bottom > max(slack, COLUMN_GAP_ROWS * (y1 - y0)):
             break
         if any(_key(w) in labelled for w in words):
             break  # another field's cell
+        words = _with_words_between(doc, words)
         kept = [w for w in words if not _is_filler(w.text)]
         if kept:
             found.extend(kept)
@@ -646,6 +656,34 @@ def _column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple
                 break
         bottom = float(y1)
     return tuple(found)
+
+
+def _with_words_between(doc: Page, words: list[Word]) -> list[Word]:
+    """A cell's words in reading order, with any word of their lines between them.
+
+    A speck or a broken line may leave one word of a cell's value in no closed cell
+    ("52 Oak Way": "Oak" crossed by a speck's line); it is its neighbours' still.
+    """
+    taken = {_key(w) for w in words}
+    lines = sorted({doc.line_of(w) for w in words})
+    kept = list(words)
+    for index in lines:
+        own = [w for w in words if doc.line_of(w) == index]
+        x0, x1 = min(w.bbox.x0 for w in own), max(w.bbox.x1 for w in own)
+        kept += [
+            w
+            for w in doc.lines[index].words
+            if _key(w) not in taken and x0 < w.bbox.x0 and w.bbox.x1 < x1
+        ]
+    return sorted(kept, key=lambda w: (doc.line_of(w), w.bbox.x0))
+
+
+def _same_cell(a: Cell, b: Cell, slack: float) -> bool:
+    """Whether two cells found at different words are one (same sides, rows overlapping)."""
+    if abs(a.x0 - b.x0) > slack or abs(a.x1 - b.x1) > slack:
+        return False
+    overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return overlap >= 0.5 * min(a.y1 - a.y0, b.y1 - b.y0)
 
 
 # How far up a table (in lines) the heading row of its answer columns is looked for.
@@ -729,12 +767,17 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         right = value_right(doc.lines, anchor.match, stops)
         if kind.name in ("choice", "refills"):
             right = tuple(w for w in _words_after(doc, anchor) if not _is_filler(w.text))
+        beyond = right if kind.name == "choice" else ()
         right = _in_cell(cell, right) or _next_cell(doc, cell, right)
         if right:
             options.append((Relation.RIGHT, right, _reach(doc, anchor, right)))
             clause = _first_clause(right) if kind.name in _TYPED - {"address"} else ()
             if clause:
                 options.append((Relation.RIGHT, clause, _reach(doc, anchor, clause)))
+        elif beyond and cell and not _column_choice(doc, spec, item, anchor, cell, factor):
+            # a question's answer past its cell when no answer columns take it (a photo's
+            # cells drawn askew): counts less than one inside
+            options.append((Relation.RIGHT, beyond, OUTSIDE_CELL * _reach(doc, anchor, beyond)))
         else:
             beside = _in_cell(cell, value_beside(doc.lines, anchor.match, stops))
             if beside:
