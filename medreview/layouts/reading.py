@@ -257,6 +257,10 @@ def read_page_fields(
         inside = [i for i, (_area, name) in sorted(owner.items()) if name == region.name]
         if region.choice and spec.kind is FieldKind.REFILLS:
             continue  # (a circled number in a printed row cannot be told from its text)
+        if region.choice and not _marked_in_words([words[i] for i in inside]):
+            # a row of options answered by a mark the words do not show (a tick in a
+            # drawn box, a ring, a strike-out): the generic reader reads it from the image
+            continue
         if not inside:
             if spec.kind is FieldKind.LIST and _region_found(region, alignment):
                 # the form's list left blank: an empty list (the spec's [] for blank)
@@ -282,6 +286,12 @@ def read_page_fields(
         result = FieldResult.from_words(value, picked, rule_strength=strength)
         results[region.name] = LayoutReading(result, boxes[region.name], alignment)
     return results
+
+
+def _marked_in_words(words: Sequence[Word]) -> bool:
+    """Whether the row's words show which option is marked (``[X] Yes``, ``[ ] No``)."""
+    text = " ".join(w.ocr_text for w in sorted(words, key=lambda w: (w.line, w.bbox.x0)))
+    return bool(canonical.CHECKED.search(text) or canonical.UNCHECKED.search(text))
 
 
 def _region_found(region: FieldRegion, alignment: PageAlignment) -> bool:
@@ -515,6 +525,12 @@ def combine(
     the printed words of every page.
     """
     fields = dict(generic)
+    for region in layout.fields:  # a row answered by striking out what does not apply
+        marked = generic.get(region.name)
+        spec = next((s for s in fields_of(layout.document_type) if s.name == region.name), None)
+        if region.struck and marked and spec is not None and marked.value in spec.choices:
+            flipped = next(c for c in spec.choices if c != marked.value)
+            fields[region.name] = replace(marked, value=flipped)
     if match is not None:
         printed = {index: _printed_boxes(alignment) for index, alignment in match.pages.items()}
         # (a choice is read from a mark around or beside a printed option: not blank)
