@@ -38,7 +38,7 @@ from medreview.layouts.format import (
 )
 from medreview.layouts.matching import accepted, align, find_layout, left_edges
 from medreview.layouts.reading import coerce
-from medreview.model import FieldData, FieldResult, OcrPage
+from medreview.model import BBox, FieldData, FieldResult, OcrPage, Word
 from medreview.parsing import canonical
 from medreview.parsing.canonical import MONTHS
 
@@ -148,7 +148,33 @@ def _tilt(page: OcrPage) -> float:
     return angle if abs(angle) > math.radians(0.2) else 0.0
 
 
+# A printed label the OCR ran together with the number after it (``refilled6``, ``Tel:503``).
+_GLUED = re.compile(r"([A-Za-z]{3,}[:;.]?)(\d[\w/.()\-]*)")
+
+
+def _unglued(page: OcrPage) -> OcrPage:
+    """The page with each label run together with a number split in two words.
+
+    The box is cut in proportion to the characters; the label's part looks printed
+    (an anchor), the number's part may be the value.
+    """
+    words: list[Word] = []
+    for word in page.words:
+        glued = _GLUED.fullmatch(word.ocr_text or word.text)
+        if glued is None:
+            words.append(word)
+            continue
+        label, number = glued.groups()
+        b = word.bbox
+        cut = b.x0 + round(b.width * len(label) / (len(label) + len(number)))
+        cut = min(max(cut, b.x0 + 1), b.x1 - 1)
+        words.append(replace(word, text=label, ocr_text=label, bbox=BBox(b.x0, b.y0, cut, b.y1)))
+        words.append(replace(word, text=number, ocr_text=number, bbox=BBox(cut, b.y0, b.x1, b.y1)))
+    return replace(page, words=tuple(words))
+
+
 def _teaching_page(page: OcrPage) -> _Page:
+    page = _unglued(page)
     width, height = max(page.width, 1), max(page.height, 1)
     angle = _tilt(page)
     cos, sin = math.cos(-angle), math.sin(-angle)
@@ -507,10 +533,19 @@ def _region(
     y0, y1 = vy0 - 0.35 * h, vy1 + 0.35 * h
     stop_below = None
     if multi:
+        # a label repeated between the value's lines (``Supply:`` under each medicine) is
+        # the value's own, not what ends it: a longer list repeats it further down
+        within = {
+            page.keys[i]
+            for i in others
+            if vy0 < boxes[i, 1] < vy1 and _overlap(x0, x1, boxes[i, 0], boxes[i, 2]) > 0
+        }
         below = [
             i
             for i in others
-            if boxes[i, 1] >= vy1 - 0.2 * h and _overlap(x0, x1, boxes[i, 0], boxes[i, 2]) > 0
+            if boxes[i, 1] >= vy1 - 0.2 * h
+            and _overlap(x0, x1, boxes[i, 0], boxes[i, 2]) > 0
+            and page.keys[i] not in within
         ]
         nearest = min(below, key=lambda i: float(boxes[i, 1])) if below else None
         y1 = float(boxes[nearest, 1]) - _MARGIN if nearest is not None else vy1 + 2.5 * h

@@ -96,15 +96,16 @@ def join_text(
     if not words:
         return ""
     median = float(np.median([w.bbox.height for w in words])) / max(page_height, 1)
-    order = sorted(range(len(words)), key=lambda i: ys[i])
+    # lines are followed left to right, each word joining the line whose last word is
+    # level with it: a line still sloping after the alignment (a photo) stays one line
     lines: list[list[int]] = []
-    last_y = -1e9
-    for i in order:
-        if lines and ys[i] - last_y <= 0.5 * median:
-            lines[-1].append(i)
+    for i in sorted(range(len(words)), key=lambda i: xs[i]):
+        level = [n for n, line in enumerate(lines) if abs(ys[line[-1]] - ys[i]) <= 0.5 * median]
+        if level:
+            lines[min(level, key=lambda n: abs(ys[lines[n][-1]] - ys[i]))].append(i)
         else:
             lines.append([i])
-        last_y = ys[i]
+    lines.sort(key=lambda line: ys[line[0]])
     texts = []
     for line in lines:
         ordered = sorted(line, key=lambda i: xs[i])
@@ -159,10 +160,27 @@ def _printed_words(alignment: PageAlignment, observed: np.ndarray) -> set[int]:
     by_key: dict[str, list[int]] = {}
     for i, anchor in enumerate(anchors):
         by_key.setdefault(anchor.key, []).append(i)
+    by_word: dict[str, list[int]] = {}
     for j, key in enumerate(alignment.words.keys):
+        by_word.setdefault(key, []).append(j)
         for i in by_key.get(key, ()):
-            if float(np.hypot(*(observed[j] - anchors[i].centre))) <= _NEAR_ANCHOR:
+            near = float(np.hypot(*(observed[j] - anchors[i].centre))) <= _NEAR_ANCHOR
+            # a label the form repeats down a column (``Supply:`` under each medicine) is
+            # printed again under a longer list
+            repeated = len(by_key[key]) > 1 and len(key) >= 3
+            column = abs(float(observed[j][0]) - anchors[i].centre[0]) <= _NEAR_ANCHOR
+            if near or (repeated and column):
                 printed.add(j)
+    # a label's other words beside a found anchor, the whole label pushed down with it
+    # (``Mode of use:`` under a longer list): the same offset from it as on the form
+    for i, j in alignment.found.items():
+        for k, anchor in enumerate(anchors):
+            offset = np.subtract(anchor.centre, anchors[i].centre)
+            if k == i or abs(offset[1]) > _NEAR_ANCHOR or abs(offset[0]) > 0.2:
+                continue
+            for m in by_word.get(anchor.key, ()):
+                if float(np.hypot(*(observed[m] - observed[j] - offset))) <= _NEAR_ANCHOR:
+                    printed.add(m)
     return printed
 
 
@@ -269,6 +287,8 @@ def read_page_fields(
                 )
                 results[region.name] = LayoutReading(empty, boxes[region.name], alignment)
             continue
+        if spec.kind in _RUN_ON_KINDS:
+            inside += _run_on(words, inside, set(owner) | printed)
         medical = spec.kind in _MEDICAL_KINDS or spec.name in _MEDICAL_FIELDS
         xs = [float(observed[i][0]) for i in inside]
         ys = [float(observed[i][1]) for i in inside]
@@ -286,6 +306,39 @@ def read_page_fields(
         result = FieldResult.from_words(value, picked, rule_strength=strength)
         results[region.name] = LayoutReading(result, boxes[region.name], alignment)
     return results
+
+
+# Values that may run past their region's right edge on a copy that writes them longer.
+_RUN_ON_KINDS = frozenset({FieldKind.PHONE, FieldKind.DATE, FieldKind.ALNUM})
+
+
+def _run_on(words: Sequence[Word], inside: Sequence[int], taken: set[int]) -> list[int]:
+    """Words with digits that carry on the region's value past its right edge, on its line.
+
+    (``+1 502 555 0101`` written where the teaching copy had ``(801)555-0195``: the
+    last part lies beyond the region.) Each starts within a word's height of the one
+    before; words of other regions and the form's printed words are not taken.
+    """
+    if not inside:
+        return []
+    added: list[int] = []
+    last = max(inside, key=lambda i: words[i].bbox.x1)
+    while True:
+        b = words[last].bbox
+        after = [
+            j
+            for j, w in enumerate(words)
+            if j not in taken
+            and j not in inside
+            and j not in added
+            and any(c.isdigit() for c in w.ocr_text)
+            and abs(w.bbox.center_y - b.center_y) < 0.5 * b.height
+            and 0 <= w.bbox.x0 - b.x1 <= 1.5 * b.height
+        ]
+        if not after:
+            return added
+        last = min(after, key=lambda j: words[j].bbox.x0)
+        added.append(last)
 
 
 def _marked_in_words(words: Sequence[Word]) -> bool:
