@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from medreview.config import PipelineConfig
-from medreview.layouts import LayoutSet, find_layout, learn
-from medreview.layouts.reading import _run_on, join_text, read_fields
-from medreview.model import BBox, OcrPage, Word
+from medreview.layouts import LayoutSet, apply_layouts, find_layout, learn
+from medreview.layouts.reading import (
+    DOUBTFUL_CONFIDENCE,
+    UNPLACED_BLANK,
+    _run_on,
+    join_text,
+    read_fields,
+)
+from medreview.model import BBox, ExtractionResult, FieldResult, OcrPage, Word
 from tests import wordkit
 
 HEADER = [
@@ -92,3 +98,20 @@ def test_a_sloping_line_is_joined_as_one_line() -> None:
         ys.append(0.512 + 0.004 * n)  # the next line starts above where this one ends
     text = join_text(words, xs, ys, 3300, " ")
     assert text == "Carvedilol as needed for pain every morning with food"
+
+
+def test_a_list_blank_on_the_teaching_copy_and_unread_here_is_blank() -> None:
+    teacher = prescription([], "6")  # no medicine written: the list has no region
+    values = {**TEACHER, "medicines": []}
+    layout = learn("rx", "prescription", [teacher], values)
+    assert "medicines" not in {r.name for r in layout.fields}
+    generic = {"patient_name": FieldResult("Clara Anderson", 0.9)}
+    result = ExtractionResult("scan.png", document_type="prescription", fields=dict(generic))
+    apply_layouts(result, [prescription([], "2")], PipelineConfig(layouts=LayoutSet.of([layout])))
+    assert result.layout == "rx"
+    assert result.fields["medicines"].value == []
+    assert result.fields["medicines"].confidence == UNPLACED_BLANK < DOUBTFUL_CONFIDENCE
+    # without a matching layout nothing is made up
+    alone = ExtractionResult("scan.png", document_type="prescription", fields=dict(generic))
+    apply_layouts(alone, [prescription([], "2")], PipelineConfig(layouts=LayoutSet.of([])))
+    assert "medicines" not in alone.fields

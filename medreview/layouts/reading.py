@@ -34,6 +34,8 @@ LAYOUT_STRENGTH = 0.97
 _EDGE = 0.75
 # A list the form leaves blank is read as empty with this confidence.
 BLANK_CONFIDENCE = 0.8
+# A list neither the layout (no region) nor the generic reader found is blank this much.
+UNPLACED_BLANK = 0.4
 # A date read by repairing a separator the OCR misread is trusted this much.
 REPAIRED_STRENGTH = 0.5
 # A field the two readers disagree on is shown with at most this confidence.
@@ -652,4 +654,12 @@ def combine(
             )
             warnings.append(f"{name}: the layout's reading differs from the generic reader's")
         fields[name] = ours
+    if match is not None:
+        # a list the form places nowhere (blank on the teaching copy) and neither reader
+        # found on this copy: blank here too, the spec's [] (shown for review)
+        placed = {region.name for region in layout.fields}
+        page = min(match.pages)
+        for spec in fields_of(layout.document_type):
+            if spec.kind is FieldKind.LIST and spec.name not in fields.keys() | placed:
+                fields[spec.name] = FieldResult(value=[], confidence=UNPLACED_BLANK, page=page)
     return fields, warnings
