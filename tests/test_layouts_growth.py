@@ -7,12 +7,15 @@ from medreview.layouts import LayoutSet, apply_layouts, find_layout, learn
 from medreview.layouts.reading import (
     DOUBTFUL_CONFIDENCE,
     UNPLACED_BLANK,
+    _form_words,
+    _printed_boxes,
     _run_on,
     join_text,
     read_fields,
 )
 from medreview.model import BBox, ExtractionResult, FieldResult, OcrPage, Word
 from tests import wordkit
+from tests.layoutkit import FORM_A_PRINTED, FORM_A_VALUES, SAMPLE_VALUES, synthetic_page
 
 HEADER = [
     (150, 200, "Old Mill Family Doctors"),
@@ -115,3 +118,22 @@ def test_a_list_blank_on_the_teaching_copy_and_unread_here_is_blank() -> None:
     alone = ExtractionResult("scan.png", document_type="prescription", fields=dict(generic))
     apply_layouts(alone, [prescription([], "2")], PipelineConfig(layouts=LayoutSet.of([])))
     assert "medicines" not in alone.fields
+
+
+def test_a_label_the_alignment_did_not_place_is_still_a_word_of_the_form() -> None:
+    # (a generic reading that runs on into it, "Michael Oyelaran Rel.", is not "wider")
+    layout = learn("clinic", "prescription", [form_page(SAMPLE_VALUES)], SAMPLE_VALUES)
+    # this copy's "Date:" label sits further right than the alignment places it
+    printed = [(t, x + 300, y) if t == "Date:" else (t, x, y) for t, x, y in FORM_A_PRINTED]
+    page = synthetic_page(printed, FORM_A_VALUES, SAMPLE_VALUES)
+    match = find_layout([page], LayoutSet.of([layout]))
+    assert match is not None
+    reading = read_fields(match, PipelineConfig().date_order)["patient_name"]
+    label = next(w.bbox for w in page.words if w.text == "Date:")
+    assert label not in _printed_boxes(match.pages[0])  # not found where the form has it
+    assert _form_words({label}, reading)
+    assert not _form_words(set(reading.result.boxes), reading)
+
+
+def form_page(values):  # type: ignore[no-untyped-def]
+    return synthetic_page(FORM_A_PRINTED, FORM_A_VALUES, values)

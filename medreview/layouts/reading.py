@@ -545,6 +545,20 @@ def _left_out(extra: set[BBox], lines: Sequence[BBox], reading: LayoutReading) -
     return True
 
 
+def _form_words(boxes: set[BBox], reading: LayoutReading) -> bool:
+    """Whether any of the words is one of the form's printed words (a label, found or not).
+
+    (``Rel.`` after a name: the label the name ends at, which the alignment did not place.)
+    """
+    keys = reading.alignment.layout_page.keys
+    words = reading.alignment.words
+    return any(
+        words.keys[j] in keys and len(words.keys[j]) >= 2
+        for j, word in enumerate(words.words)
+        if word.bbox in boxes
+    )
+
+
 def faithful(found: FieldResult, reading: LayoutReading) -> bool:
     """Whether a text value uses no word more often than the words it was read from show it.
 
@@ -626,7 +640,7 @@ def combine(
             # layout did and more (the region was too tight): its reading is kept
             extra = set(theirs.boxes) - set(ours.boxes)
             wider = bool(ours.boxes) and set(ours.boxes) <= set(theirs.boxes)
-            wider = wider and not extra & taken[name]
+            wider = wider and not extra & taken[name] and not _form_words(extra, reading)
             # ... unless the layout read every word it did and more, in the region (the
             # generic reader stopped early in a list, or left out a word of a line it read;
             # not a text's extra line, such as a specialty under a prescriber's name)
