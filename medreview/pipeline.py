@@ -34,6 +34,7 @@ from medreview.errors import CancelledError, MedreviewError
 from medreview.layouts import apply_layouts
 from medreview.model import BBox, ErrorInfo, ExtractionResult, OcrPage, PageInfo, Word
 from medreview.ocr import GrayImage, OcrEngine, get_engine
+from medreview.ocr.region import read_region as ocr_region
 from medreview.page_images import page_paths
 from medreview.parsing import classify, parse_fields
 from medreview.progress import NullProgress, Progress
@@ -363,16 +364,6 @@ def read_region(
     """Re-read a rectangle of a stored page image; boxes come back in page pixels."""
     engine = engine or config_engine(config)
     image = (config.seal or FileSeal(None)).read_image(image_path, cv2.IMREAD_GRAYSCALE)
-    height, width = image.shape
-    x0, y0 = max(0, bbox.x0), max(0, bbox.y0)
-    x1, y1 = min(width, bbox.x1), min(height, bbox.y1)
-    if x1 - x0 < 4 or y1 - y0 < 4:
-        return []
-    pad = 20
-    crop = np.full((y1 - y0 + 2 * pad, x1 - x0 + 2 * pad), 255, dtype=np.uint8)
-    crop[pad:-pad, pad:-pad] = image[y0:y1, x0:x1]
-    page = engine.recognize(np.ascontiguousarray(crop), page_index)
-    shift = np.array([[1.0, 0.0, x0 - pad], [0.0, 1.0, y0 - pad]])
-    words = list(_map_words(page.words, shift, 1.0, width, height))
+    words = ocr_region(engine, image, bbox, page_index)
     corrector = _cached_corrector(config) if config.correction.enabled else None
     return corrector.correct(words) if corrector else words

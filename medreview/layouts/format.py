@@ -86,7 +86,10 @@ class FieldRegion:
     the form's content shifts; ``stop_right`` / ``stop_below`` name the anchor that
     ends the value to its right / below it (a longer value, a longer list).
     ``choice`` marks a row of printed options (``[X] Yes [ ] No``, a refill row):
-    its printed words are read too. ``join`` joins a value's lines (``", "`` for an
+    its printed words are read too. ``struck`` says the form answers such a row by
+    striking out the option that does not apply (``IMMUNE / NOT IMMUNE*`` with a line
+    through ``NOT IMMUNE``): of two options, the answer is the one the generic
+    reader's mark reading does not name. ``join`` joins a value's lines (``", "`` for an
     address printed over several rows; a list's lines are always its items).
     """
 
@@ -98,6 +101,7 @@ class FieldRegion:
     stop_right: int | None = None
     stop_below: int | None = None
     choice: bool = False
+    struck: bool = False
     join: str = " "
 
 
@@ -244,6 +248,7 @@ def from_dict(data: Mapping[str, Any], origin: str = "layout") -> Layout:
                 stop_right=stops["stop_right"],
                 stop_below=stops["stop_below"],
                 choice=bool(raw.get("choice", False)),
+                struck=bool(raw.get("struck", False)),
                 join=str(raw.get("join", " ")),
             )
         )
@@ -334,6 +339,8 @@ def dumps(layout: Layout) -> str:
             lines.append(f"stop_below = {region.stop_below}")
         if region.choice:
             lines.append("choice = true")
+        if region.struck:
+            lines.append("struck = true")
         if region.join != " ":
             lines.append(f"join = {_string(region.join)}")
     return "\n".join(lines) + "\n"

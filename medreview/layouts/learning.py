@@ -38,7 +38,8 @@ from medreview.layouts.format import (
 )
 from medreview.layouts.matching import accepted, align, find_layout, left_edges
 from medreview.layouts.reading import coerce
-from medreview.model import FieldData, FieldResult, OcrPage
+from medreview.model import BBox, FieldData, FieldResult, OcrPage, Word
+from medreview.parsing import canonical
 from medreview.parsing.canonical import MONTHS
 
 # A layout needs at least this many printed words to be recognised again.
@@ -147,7 +148,33 @@ def _tilt(page: OcrPage) -> float:
     return angle if abs(angle) > math.radians(0.2) else 0.0
 
 
+# A printed label the OCR ran together with the number after it (``refilled6``, ``Tel:503``).
+_GLUED = re.compile(r"([A-Za-z]{3,}[:;.]?)(\d[\w/.()\-]*)")
+
+
+def _unglued(page: OcrPage) -> OcrPage:
+    """The page with each label run together with a number split in two words.
+
+    The box is cut in proportion to the characters; the label's part looks printed
+    (an anchor), the number's part may be the value.
+    """
+    words: list[Word] = []
+    for word in page.words:
+        glued = _GLUED.fullmatch(word.ocr_text or word.text)
+        if glued is None:
+            words.append(word)
+            continue
+        label, number = glued.groups()
+        b = word.bbox
+        cut = b.x0 + round(b.width * len(label) / (len(label) + len(number)))
+        cut = min(max(cut, b.x0 + 1), b.x1 - 1)
+        words.append(replace(word, text=label, ocr_text=label, bbox=BBox(b.x0, b.y0, cut, b.y1)))
+        words.append(replace(word, text=number, ocr_text=number, bbox=BBox(cut, b.y0, b.x1, b.y1)))
+    return replace(page, words=tuple(words))
+
+
 def _teaching_page(page: OcrPage) -> _Page:
+    page = _unglued(page)
     width, height = max(page.width, 1), max(page.height, 1)
     angle = _tilt(page)
     cos, sin = math.cos(-angle), math.sin(-angle)
@@ -248,12 +275,42 @@ def _span_words(
                 text = " ".join(page.ocr.words[i].ocr_text for i in span)
                 if value == [] and (word_key(text) not in _EMPTY_WORDS or _in_phrase(page, span)):
                     continue  # only the words that say "nothing" mark an empty list
+                if spec.kind is FieldKind.ENUM and not _written_choice(page, spec, span, value):
+                    continue  # a question's word ("immune to measles?"), or a near miss
                 if value in page.readings(spec, text, orders):
                     if length == 1 and _item_number(page, span[0]):
                         numbered = numbered or span
                         continue
                     return span
     return numbered
+
+
+def _written_choice(page: _Page, spec: FieldSpec, span: list[int], value: FieldData) -> bool:
+    """Whether the words spell the choice itself (or its yes/no answer), not in a phrase.
+
+    The fuzzy reading that forgives a handwritten answer's slips would take a printed
+    ``Reyes`` for ``yes``, or ``immune`` in a question's text for the answer. The other
+    options printed beside it (``YES /NO*``) make no phrase.
+    """
+    answers = canonical.yes_no_answers(spec.choices)
+    options = {word_key(c): c for c in spec.choices}
+    text = " ".join(page.keys[i] for i in span)
+    choice = options.get(text.replace(" ", "")) or answers.get(text)
+    if choice != value:
+        return False
+    line = next(line for line in page.lines() if span[0] in line)
+    first, last = line.index(span[0]), line.index(span[-1])
+    height = float(np.median(page.boxes[span, 3] - page.boxes[span, 1]))
+    words = {t for c in spec.choices for t in c.split()} | set(options) | set(answers)
+    for before, after in ((first - 1, first), (last, last + 1)):
+        if before < 0 or after >= len(line):
+            continue
+        other = line[before] if after in (first,) else line[after]
+        key = page.keys[other]
+        gap = float(page.boxes[line[after], 0] - page.boxes[line[before], 2])
+        if key.isalpha() and len(key) > 1 and key not in words and gap < 1.2 * height:
+            return False  # runs on into a word of letters: printed text
+    return True
 
 
 def _in_phrase(page: _Page, span: list[int]) -> bool:
@@ -317,8 +374,9 @@ def _locate(
     for page in pages:
         words = _evidence_words(page, spec, evidence, value)
         if words and not any(i in used[page.ocr.index] for i in words):
-            if len(words) > 1 and spec.kind in (FieldKind.ENUM, FieldKind.REFILLS):
-                # the generic reader's boxes of a choice hold the printed options too
+            if len(words) > 1 and spec.kind not in _TEXT_KINDS:
+                # the generic reader's boxes of a choice hold the printed options too, and
+                # those of a date or phone its label: the shortest run reading as the value
                 outside = set(range(len(page.keys))) - set(words)
                 words = _span_words(page, spec, value, outside, order) or words
             return page, words
@@ -475,10 +533,19 @@ def _region(
     y0, y1 = vy0 - 0.35 * h, vy1 + 0.35 * h
     stop_below = None
     if multi:
+        # a label repeated between the value's lines (``Supply:`` under each medicine) is
+        # the value's own, not what ends it: a longer list repeats it further down
+        within = {
+            page.keys[i]
+            for i in others
+            if vy0 < boxes[i, 1] < vy1 and _overlap(x0, x1, boxes[i, 0], boxes[i, 2]) > 0
+        }
         below = [
             i
             for i in others
-            if boxes[i, 1] >= vy1 - 0.2 * h and _overlap(x0, x1, boxes[i, 0], boxes[i, 2]) > 0
+            if boxes[i, 1] >= vy1 - 0.2 * h
+            and _overlap(x0, x1, boxes[i, 0], boxes[i, 2]) > 0
+            and page.keys[i] not in within
         ]
         nearest = min(below, key=lambda i: float(boxes[i, 1])) if below else None
         y1 = float(boxes[nearest, 1]) - _MARGIN if nearest is not None else vy1 + 2.5 * h
@@ -496,12 +563,32 @@ def _region(
     )
 
 
+def _sense(
+    region: FieldRegion,
+    spec: FieldSpec,
+    values: Mapping[str, FieldData],
+    evidence: Mapping[str, FieldResult],
+) -> FieldRegion:
+    """The region marked ``struck`` when its row answers by striking the other option out.
+
+    A row of two printed options whose mark the generic reader read as the option the
+    analyst did not choose: the form's mark strikes out what does not apply.
+    """
+    found = evidence.get(region.name)
+    if not region.choice or len(spec.choices) != 2 or found is None:
+        return region
+    if found.value in spec.choices and found.value != values.get(region.name):
+        return replace(region, struck=True)
+    return region
+
+
 def _options(page: _Page, spec: FieldSpec, band: list[int]) -> list[int]:
     """Other printed options of a choice on the value's line (``No`` beside ``[X] Yes``)."""
     if spec.kind is FieldKind.REFILLS:
         return [i for i in band if page.keys[i] in _REFILL_OPTIONS]
     if spec.kind is FieldKind.ENUM:
         tokens = {t for choice in spec.choices for t in choice.split()}
+        tokens |= set(canonical.yes_no_answers(spec.choices))  # Y and N columns
         return [i for i in band if page.keys[i] in tokens]
     return []
 
@@ -599,6 +686,10 @@ def learn(
     ]
     if not regions:
         raise LayoutError("none of the verified values was found on the page")
+    regions = [
+        _sense(region, spec, values, evidence or {})
+        for region, (spec, _page, _words) in zip(regions, located, strict=True)
+    ]
     pages_used = {r.page for r in regions}
     kept = tuple(p for p in layout_pages if p.index in pages_used or p.anchors)
     return Layout(name, document_type, kept, tuple(regions))

@@ -34,6 +34,8 @@ LAYOUT_STRENGTH = 0.97
 _EDGE = 0.75
 # A list the form leaves blank is read as empty with this confidence.
 BLANK_CONFIDENCE = 0.8
+# A list neither the layout (no region) nor the generic reader found is blank this much.
+UNPLACED_BLANK = 0.4
 # A date read by repairing a separator the OCR misread is trusted this much.
 REPAIRED_STRENGTH = 0.5
 # A field the two readers disagree on is shown with at most this confidence.
@@ -96,15 +98,16 @@ def join_text(
     if not words:
         return ""
     median = float(np.median([w.bbox.height for w in words])) / max(page_height, 1)
-    order = sorted(range(len(words)), key=lambda i: ys[i])
+    # lines are followed left to right, each word joining the line whose last word is
+    # level with it: a line still sloping after the alignment (a photo) stays one line
     lines: list[list[int]] = []
-    last_y = -1e9
-    for i in order:
-        if lines and ys[i] - last_y <= 0.5 * median:
-            lines[-1].append(i)
+    for i in sorted(range(len(words)), key=lambda i: xs[i]):
+        level = [n for n, line in enumerate(lines) if abs(ys[line[-1]] - ys[i]) <= 0.5 * median]
+        if level:
+            lines[min(level, key=lambda n: abs(ys[lines[n][-1]] - ys[i]))].append(i)
         else:
             lines.append([i])
-        last_y = ys[i]
+    lines.sort(key=lambda line: ys[line[0]])
     texts = []
     for line in lines:
         ordered = sorted(line, key=lambda i: xs[i])
@@ -159,10 +162,27 @@ def _printed_words(alignment: PageAlignment, observed: np.ndarray) -> set[int]:
     by_key: dict[str, list[int]] = {}
     for i, anchor in enumerate(anchors):
         by_key.setdefault(anchor.key, []).append(i)
+    by_word: dict[str, list[int]] = {}
     for j, key in enumerate(alignment.words.keys):
+        by_word.setdefault(key, []).append(j)
         for i in by_key.get(key, ()):
-            if float(np.hypot(*(observed[j] - anchors[i].centre))) <= _NEAR_ANCHOR:
+            near = float(np.hypot(*(observed[j] - anchors[i].centre))) <= _NEAR_ANCHOR
+            # a label the form repeats down a column (``Supply:`` under each medicine) is
+            # printed again under a longer list
+            repeated = len(by_key[key]) > 1 and len(key) >= 3
+            column = abs(float(observed[j][0]) - anchors[i].centre[0]) <= _NEAR_ANCHOR
+            if near or (repeated and column):
                 printed.add(j)
+    # a label's other words beside a found anchor, the whole label pushed down with it
+    # (``Mode of use:`` under a longer list): the same offset from it as on the form
+    for i, j in alignment.found.items():
+        for k, anchor in enumerate(anchors):
+            offset = np.subtract(anchor.centre, anchors[i].centre)
+            if k == i or abs(offset[1]) > _NEAR_ANCHOR or abs(offset[0]) > 0.2:
+                continue
+            for m in by_word.get(anchor.key, ()):
+                if float(np.hypot(*(observed[m] - observed[j] - offset))) <= _NEAR_ANCHOR:
+                    printed.add(m)
     return printed
 
 
@@ -257,6 +277,10 @@ def read_page_fields(
         inside = [i for i, (_area, name) in sorted(owner.items()) if name == region.name]
         if region.choice and spec.kind is FieldKind.REFILLS:
             continue  # (a circled number in a printed row cannot be told from its text)
+        if region.choice and not _marked_in_words([words[i] for i in inside]):
+            # a row of options answered by a mark the words do not show (a tick in a
+            # drawn box, a ring, a strike-out): the generic reader reads it from the image
+            continue
         if not inside:
             if spec.kind is FieldKind.LIST and _region_found(region, alignment):
                 # the form's list left blank: an empty list (the spec's [] for blank)
@@ -265,6 +289,8 @@ def read_page_fields(
                 )
                 results[region.name] = LayoutReading(empty, boxes[region.name], alignment)
             continue
+        if spec.kind in _RUN_ON_KINDS:
+            inside += _run_on(words, inside, set(owner) | printed)
         medical = spec.kind in _MEDICAL_KINDS or spec.name in _MEDICAL_FIELDS
         xs = [float(observed[i][0]) for i in inside]
         ys = [float(observed[i][1]) for i in inside]
@@ -282,6 +308,45 @@ def read_page_fields(
         result = FieldResult.from_words(value, picked, rule_strength=strength)
         results[region.name] = LayoutReading(result, boxes[region.name], alignment)
     return results
+
+
+# Values that may run past their region's right edge on a copy that writes them longer.
+_RUN_ON_KINDS = frozenset({FieldKind.PHONE, FieldKind.DATE, FieldKind.ALNUM})
+
+
+def _run_on(words: Sequence[Word], inside: Sequence[int], taken: set[int]) -> list[int]:
+    """Words with digits that carry on the region's value past its right edge, on its line.
+
+    (``+1 502 555 0101`` written where the teaching copy had ``(801)555-0195``: the
+    last part lies beyond the region.) Each starts within a word's height of the one
+    before; words of other regions and the form's printed words are not taken.
+    """
+    if not inside:
+        return []
+    added: list[int] = []
+    last = max(inside, key=lambda i: words[i].bbox.x1)
+    while True:
+        b = words[last].bbox
+        after = [
+            j
+            for j, w in enumerate(words)
+            if j not in taken
+            and j not in inside
+            and j not in added
+            and any(c.isdigit() for c in w.ocr_text)
+            and abs(w.bbox.center_y - b.center_y) < 0.5 * b.height
+            and 0 <= w.bbox.x0 - b.x1 <= 1.5 * b.height
+        ]
+        if not after:
+            return added
+        last = min(after, key=lambda j: words[j].bbox.x0)
+        added.append(last)
+
+
+def _marked_in_words(words: Sequence[Word]) -> bool:
+    """Whether the row's words show which option is marked (``[X] Yes``, ``[ ] No``)."""
+    text = " ".join(w.ocr_text for w in sorted(words, key=lambda w: (w.line, w.bbox.x0)))
+    return bool(canonical.CHECKED.search(text) or canonical.UNCHECKED.search(text))
 
 
 def _region_found(region: FieldRegion, alignment: PageAlignment) -> bool:
@@ -480,6 +545,20 @@ def _left_out(extra: set[BBox], lines: Sequence[BBox], reading: LayoutReading) -
     return True
 
 
+def _form_words(boxes: set[BBox], reading: LayoutReading) -> bool:
+    """Whether any of the words is one of the form's printed words (a label, found or not).
+
+    (``Rel.`` after a name: the label the name ends at, which the alignment did not place.)
+    """
+    keys = reading.alignment.layout_page.keys
+    words = reading.alignment.words
+    return any(
+        words.keys[j] in keys and len(words.keys[j]) >= 2
+        for j, word in enumerate(words.words)
+        if word.bbox in boxes
+    )
+
+
 def faithful(found: FieldResult, reading: LayoutReading) -> bool:
     """Whether a text value uses no word more often than the words it was read from show it.
 
@@ -515,6 +594,12 @@ def combine(
     the printed words of every page.
     """
     fields = dict(generic)
+    for region in layout.fields:  # a row answered by striking out what does not apply
+        marked = generic.get(region.name)
+        spec = next((s for s in fields_of(layout.document_type) if s.name == region.name), None)
+        if region.struck and marked and spec is not None and marked.value in spec.choices:
+            flipped = next(c for c in spec.choices if c != marked.value)
+            fields[region.name] = replace(marked, value=flipped)
     if match is not None:
         printed = {index: _printed_boxes(alignment) for index, alignment in match.pages.items()}
         # (a choice is read from a mark around or beside a printed option: not blank)
@@ -555,7 +640,7 @@ def combine(
             # layout did and more (the region was too tight): its reading is kept
             extra = set(theirs.boxes) - set(ours.boxes)
             wider = bool(ours.boxes) and set(ours.boxes) <= set(theirs.boxes)
-            wider = wider and not extra & taken[name]
+            wider = wider and not extra & taken[name] and not _form_words(extra, reading)
             # ... unless the layout read every word it did and more, in the region (the
             # generic reader stopped early in a list, or left out a word of a line it read;
             # not a text's extra line, such as a specialty under a prescriber's name)
@@ -583,4 +668,12 @@ def combine(
             )
             warnings.append(f"{name}: the layout's reading differs from the generic reader's")
         fields[name] = ours
+    if match is not None:
+        # a list the form places nowhere (blank on the teaching copy) and neither reader
+        # found on this copy: blank here too, the spec's [] (shown for review)
+        placed = {region.name for region in layout.fields}
+        page = min(match.pages)
+        for spec in fields_of(layout.document_type):
+            if spec.kind is FieldKind.LIST and spec.name not in fields.keys() | placed:
+                fields[spec.name] = FieldResult(value=[], confidence=UNPLACED_BLANK, page=page)
     return fields, warnings

@@ -25,6 +25,7 @@ from medreview.layouts.format import Box, Layout
 from medreview.layouts.matching import Match, PageAlignment, PageWords
 from medreview.layouts.reading import LayoutReading, read_page_fields
 from medreview.model import BBox, OcrPage, Word
+from medreview.ocr.region import read_region
 
 if TYPE_CHECKING:
     from medreview.ocr import GrayImage, OcrEngine
@@ -39,8 +40,6 @@ _RULE_SHARE = 0.5
 _LINE_SHARE = 0.5
 # Unread ink at least this many lines' heights wide is a line the page's reading missed.
 _UNREAD_LINES = 3.0
-# White border put round a cut-out region before it is read.
-_BORDER = 16
 
 
 def reread_missed_lines(
@@ -73,7 +72,7 @@ def reread_missed_lines(
             missed = missed_ink(image, box, page) if box is not None else []
             if box is None or not missed:
                 continue
-            found = _read_region(image, box, page, engine, missed)
+            found = _read_missed(image, box, page, engine, missed)
             if found:
                 added += found
                 names.append(region.name)
@@ -187,24 +186,17 @@ def missed_ink(gray: GrayImage, box: BBox, page: OcrPage) -> list[BBox]:
     return missed
 
 
-def _read_region(
+def _read_missed(
     gray: GrayImage, box: BBox, page: OcrPage, engine: OcrEngine, missed: Sequence[BBox]
 ) -> list[Word]:
     """The words the engine reads in the region on the ink the page's reading missed."""
-    crop = gray[box.y0 : box.y1, box.x0 : box.x1]
-    padded = cv2.copyMakeBorder(
-        crop, _BORDER, _BORDER, _BORDER, _BORDER, cv2.BORDER_CONSTANT, value=255
-    )
-    read = engine.recognize(np.ascontiguousarray(padded), page.index)
-    shift_x, shift_y = box.x0 - _BORDER, box.y0 - _BORDER
+    read = read_region(engine, gray, box, page.index)
     found = []
-    for word in read.words:
-        b = word.bbox
-        moved = BBox(b.x0 + shift_x, b.y0 + shift_y, b.x1 + shift_x, b.y1 + shift_y)
-        cx, cy = (moved.x0 + moved.x1) / 2, (moved.y0 + moved.y1) / 2
+    for word in read:
+        cx, cy = (word.bbox.x0 + word.bbox.x1) / 2, (word.bbox.y0 + word.bbox.y1) / 2
         if not any(m.y0 <= cy <= m.y1 for m in missed) or any(
             o.bbox.x0 <= cx <= o.bbox.x1 and o.bbox.y0 <= cy <= o.bbox.y1 for o in page.words
         ):
             continue  # not on a line the page's reading missed, or read there already
-        found.append(replace(word, bbox=moved, page=page.index))
+        found.append(word)
     return found
