@@ -278,6 +278,7 @@ class FieldForm(QScrollArea):
             second.setObjectName("secondReading")
             second.setWordWrap(True)
             second.setTextFormat(Qt.TextFormat.PlainText)
+            second.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
             second.hide()
             page.rows[spec.name] = _Row(
                 spec, editor, label, badge, error, second, index, None, "", "", None
@@ -299,6 +300,8 @@ class FieldForm(QScrollArea):
                 QWidget.setTabOrder(previous, editor)
             previous = editor
         grid.addWidget(snippet, 2, 0, 1, 3)
+        # space the rows do not need goes below the last field, not into a row's notes
+        grid.setRowStretch(ROWS_PER_FIELD * len(page.order), 1)
         self._stack.addWidget(host)
         return page
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from medreview.errors import InvalidTransitionError, PermissionDeniedError, UsageError
@@ -588,5 +588,27 @@ def test_a_scan_failed_in_ingest_is_named_as_imported(
         window.documentActivated.emit(doc_id)
         text = window.messages.label.text()
         assert "torn.png is damaged" in text and stored.name not in text
+    finally:
+        controller.shutdown()
+
+
+def test_a_disagreement_note_takes_only_the_lines_it_needs(
+    qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
+) -> None:
+    """Room the fields do not need goes below them, not into a note (it grew to fill the form)."""
+    [doc_id] = seed(store, "week-12", ["rx_0001"], tmp_path / "scans")
+    store.set_double_keying("week-12", ["refills", "patient_name"], "sue")
+    for user, refills in (("ana", 2), ("bob", 3)):
+        store.claim_next(user, "week-12")
+        store.submit(doc_id, user, {"refills": refills, "patient_name": "Helen Okafor"})
+    controller = _controller(window, store, user="sue")
+    try:
+        with qtbot.waitSignal(controller.documentShown, timeout=5000):
+            controller.start()
+        window.form.focus_field("prescriber")  # its snippet shows under it
+        qtbot.wait(100)
+        notes = [n for n in window.form.findChildren(QLabel, "secondReading") if n.isVisible()]
+        assert len(notes) == 1
+        assert notes[0].height() <= 4 * notes[0].fontMetrics().lineSpacing()
     finally:
         controller.shutdown()
