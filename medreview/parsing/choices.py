@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise
 
 from medreview.model import BBox, Word
 from medreview.parsing import canonical
-from medreview.parsing.layout import compact
+from medreview.parsing.layout import compact, split_word
 from medreview.parsing.marks import MARK_MIN_INK, PageMarks, decide
 
 REFILL_ROW = ("0", "1", "2", "3", "4", "5", "PRN")
@@ -382,13 +382,8 @@ def split_slashes(words: Sequence[Word]) -> list[Word]:
         pieces = [p for p in re.split(r"(/)", word.text) if p]
         if len(pieces) == 1 or not any(len(p) >= 2 and p.isalpha() for p in pieces):
             parts.append(word)
-            continue
-        x, step = float(word.bbox.x0), word.bbox.width / len(word.text)
-        for piece in pieces:
-            x1 = x + step * len(piece)
-            box = BBox(int(x), word.bbox.y0, int(x1), word.bbox.y1)
-            parts.append(replace(word, text=piece, ocr_text=piece, bbox=box))
-            x = x1
+        else:
+            parts.extend(split_word(word, pieces))
     return parts
 
 

@@ -99,31 +99,45 @@ def split_glued(word: Word) -> list[Word]:
         )
     if match is None:
         return [word]
-    head, tail = match.group(1), match.group(2)
-    total = len(word.text)
-    cut = word.bbox.x0 + round(word.bbox.width * len(head) / total)
-    box = word.bbox
-    left = Word(
-        head,
-        word.confidence,
-        BBox(box.x0, box.y0, cut, box.y1),
-        word.page,
-        word.block,
-        word.line,
-        ocr_text=head if word.ocr_text == word.text else word.ocr_text,
-        corrected=word.corrected,
-    )
-    right = Word(
-        tail,
-        word.confidence,
-        BBox(min(cut + 1, box.x1), box.y0, box.x1, box.y1),
-        word.page,
-        word.block,
-        word.line,
-        ocr_text=tail if word.ocr_text == word.text else word.ocr_text,
-        corrected=word.corrected,
-    )
-    return [left, right]
+    return split_word(word, [match.group(1), match.group(2)])
+
+
+# A label's last word with its value's digits glued on: "refilled6", "permitted:1", "Disp:#7"
+# (split only where the vocabulary has a label ending in that word: the reader knows).
+_GLUED_COUNT = re.compile(r"^([A-Za-z][A-Za-z.]{2,}[:;]?)(#?\d+)$")
+
+
+def glued_number(text: str) -> tuple[str, str] | None:
+    """A word's letters and the number OCR glued after them, or ``None`` for a plain word."""
+    match = _GLUED_COUNT.match(text)
+    if match is None or sum(c.isalpha() for c in match.group(1)) < 3:
+        return None
+    return match.group(1), match.group(2)
+
+
+def split_word(word: Word, pieces: Sequence[str]) -> list[Word]:
+    """A word cut into consecutive ``pieces`` of its text, its box shared by their lengths."""
+    box, total = word.bbox, max(1, sum(len(p) for p in pieces))
+    parts: list[Word] = []
+    start, done = box.x0, 0
+    for index, piece in enumerate(pieces):
+        done += len(piece)
+        last = index == len(pieces) - 1
+        cut = box.x1 if last else box.x0 + round(box.width * done / total)
+        parts.append(
+            Word(
+                piece,
+                word.confidence,
+                BBox(start, box.y0, cut, box.y1),
+                word.page,
+                word.block,
+                word.line,
+                ocr_text=piece if word.ocr_text == word.text else word.ocr_text,
+                corrected=word.corrected,
+            )
+        )
+        start = min(cut + 1, box.x1)
+    return parts
 
 
 def group_lines(words: Iterable[Word]) -> list[Line]:

@@ -474,15 +474,3 @@ def _small_inside_capitals(word: str) -> str:
     if re.fullmatch(r"[A-Z]{1,}[cosvwxz][A-Z]{1,}[.,]?", word):
         return word.upper()
     return word
-
-
-# A label's last word with its value's digits glued on: "refilled6", "permitted:1", "Disp:#7".
-_GLUED_VALUE = re.compile(r"^([A-Za-z][A-Za-z.]{2,}[:;]?)(#?\d+)$")
-
-
-def glued_value(word: str) -> tuple[str, str] | None:
-    """A word's letters and the number OCR glued after them, or ``None`` for a plain word."""
-    match = _GLUED_VALUE.match(word)
-    if match is None or sum(c.isalpha() for c in match.group(1)) < 3:
-        return None
-    return match.group(1), match.group(2)

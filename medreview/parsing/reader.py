@@ -54,9 +54,11 @@ from medreview.parsing.layout import (
     Line,
     compact,
     find_labels,
+    glued_number,
     page_lines,
     segment_starts,
     segments,
+    split_word,
     value_above,
     value_below,
     value_beside,
@@ -64,7 +66,6 @@ from medreview.parsing.layout import (
     value_wrapped,
 )
 from medreview.parsing.marks import Cell, PageMarks, decide
-from medreview.parsing.ocrtext import glued_value
 from medreview.parsing.values import VALUE_TYPES, ValueType, infer_date_order, name_fit
 from medreview.parsing.vocabulary import FieldWords, Place, Vocabulary, vocabulary
 
@@ -294,15 +295,11 @@ def _as_read(page: OcrPage, label_ends: frozenset[str]) -> OcrPage:
     words: list[Word] = []
     for word in _upright(page.words):
         word = replace(word, text=word.ocr_text, corrected=False) if word.corrected else word
-        glued = glued_value(word.text)
+        glued = glued_number(word.text)
         if glued is None or compact(glued[0]) not in label_ends:
             words.append(word)
-            continue
-        box, share = word.bbox, len(glued[0]) / len(word.text)
-        middle = int(box.x0 + share * box.width)
-        for text, part in ((glued[0], (box.x0, middle)), (glued[1], (middle + 1, box.x1))):
-            bbox = BBox(part[0], box.y0, max(part[0] + 1, part[1]), box.y1)
-            words.append(replace(word, text=text, ocr_text=text, bbox=bbox))
+        else:
+            words.extend(split_word(word, glued))
     return replace(page, words=tuple(words))
 
 
@@ -768,13 +765,17 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         if kind.name in ("choice", "refills"):
             right = tuple(w for w in _words_after(doc, anchor) if not _is_filler(w.text))
         beyond = right if kind.name == "choice" else ()
+        # a question's answer marked in its table's answer columns
+        columns: list[Candidate] = []
+        if kind.name == "choice" and cell is not None:
+            columns = _column_choice(doc, spec, item, anchor, cell, factor)
         right = _in_cell(cell, right) or _next_cell(doc, cell, right)
         if right:
             options.append((Relation.RIGHT, right, _reach(doc, anchor, right)))
             clause = _first_clause(right) if kind.name in _TYPED - {"address"} else ()
             if clause:
                 options.append((Relation.RIGHT, clause, _reach(doc, anchor, clause)))
-        elif beyond and cell and not _column_choice(doc, spec, item, anchor, cell, factor):
+        elif beyond and cell and not columns:
             # a question's answer past its cell when no answer columns take it (a photo's
             # cells drawn askew): counts less than one inside
             options.append((Relation.RIGHT, beyond, OUTSIDE_CELL * _reach(doc, anchor, beyond)))
@@ -812,8 +813,7 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             found.extend(
                 _candidate(doc, spec, item, kind, relation, words, anchor, factor * distance)
             )
-        if kind.name == "choice" and cell is not None:
-            found.extend(_column_choice(doc, spec, item, anchor, cell, factor))
+        found.extend(columns)
         if not options and kind.name == "list":
             # a list left blank after its label is an empty list, not an absent field
             found.append(Candidate(item.name, [], anchor.words, 0.5 * factor, Relation.RIGHT))
