@@ -547,14 +547,20 @@ def test_double_keying_keys_blind(
         controller.shutdown()
 
 
-def test_a_supervisor_decides_a_keying_conflict(
-    qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
-) -> None:
+def _keying_conflict(store: Store, tmp_path: Path) -> int:
+    """A prescription two analysts keyed blind, their refills differing (2 and 3)."""
     [doc_id] = seed(store, "week-12", ["rx_0001"], tmp_path / "scans")
     store.set_double_keying("week-12", ["refills", "patient_name"], "sue")
     for user, refills in (("ana", 2), ("bob", 3)):
         store.claim_next(user, "week-12")
         store.submit(doc_id, user, {"refills": refills, "patient_name": "Helen Okafor"})
+    return doc_id
+
+
+def test_a_supervisor_decides_a_keying_conflict(
+    qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
+) -> None:
+    doc_id = _keying_conflict(store, tmp_path)
     controller = _controller(window, store, user="sue")
     try:
         with qtbot.waitSignal(controller.documentShown, timeout=5000):
@@ -596,11 +602,7 @@ def test_a_disagreement_note_takes_only_the_lines_it_needs(
     qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
 ) -> None:
     """Room the fields do not need goes below them, not into a note (it grew to fill the form)."""
-    [doc_id] = seed(store, "week-12", ["rx_0001"], tmp_path / "scans")
-    store.set_double_keying("week-12", ["refills", "patient_name"], "sue")
-    for user, refills in (("ana", 2), ("bob", 3)):
-        store.claim_next(user, "week-12")
-        store.submit(doc_id, user, {"refills": refills, "patient_name": "Helen Okafor"})
+    _keying_conflict(store, tmp_path)
     controller = _controller(window, store, user="sue")
     try:
         with qtbot.waitSignal(controller.documentShown, timeout=5000):
