@@ -228,10 +228,10 @@ class Page:
             marks = self.marks.get(page)
             rules = marks.rules()[0] if marks is not None else []
             tops = [
-                r.at((r.start + r.end) / 2)
+                r.level  # where the rule runs at its middle
                 for r in rules
                 if r.end - r.start >= LETTERHEAD_RULE * width
-                and r.at((r.start + r.end) / 2) < LETTERHEAD_DEPTH * height
+                and r.level < LETTERHEAD_DEPTH * height
             ]
             self.letterheads[page] = min(tops, default=-1.0)
         return self.lines[line].bbox.y1 <= self.letterheads[page]
