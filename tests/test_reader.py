@@ -1215,3 +1215,25 @@ def test_a_question_s_answer_past_its_cell_when_no_answer_columns_take_it() -> N
     words = [*row(1830, 170, "Measles immune?"), *row(1830, 1700, "NOT IMMUNE")]
     values = read(DocumentType.PATIENT_DETAILS, words, images=[grid_image(cells)])
     assert values["measles"] == "not immune"
+
+
+def test_running_text_wording_labels_only_where_a_clause_begins() -> None:
+    """ "of" begins an address after a comma ("Fatima Smith, of 12 Elm St"), not a wrapped line."""
+    words = layout(
+        [
+            (730, 200, "Name: Leila Collins"),
+            (1010, 170, "R"),
+            (1100, 400, "Atenolol 25 mg"),
+            (1300, 200, "Directions:"),
+            (1390, 250, "Atenolol one tablet every 8 hours with food Drink plenty"),
+            (1490, 260, "of water and avoid alcohol Call the office if you notice"),
+            (1600, 260, "a rash or swelling"),
+            (1750, 190, "Refill: 3 times"),
+        ]
+    )
+    values = read(DocumentType.PRESCRIPTION, words)
+    assert values["medicines"] == ["Atenolol 25 mg"]
+    assert "patient_address" not in values
+    letter = row(600, 300, "Please fill for Fatima Smith, of 12 Elm St, Dover, DE 19901")
+    address = read(DocumentType.PRESCRIPTION, letter)["patient_address"]
+    assert address == "12 Elm St, Dover, DE 19901"

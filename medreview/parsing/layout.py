@@ -533,6 +533,8 @@ def find_labels(
                 if not colon and score < 97.0 and running:
                     continue  # a word like a label, running on in lower case ("Allergic rhinitis")
                 clause = start in clauses and score >= CLAUSE_LABEL
+                if label[:1].islower() and not clause:
+                    continue  # running-text wording ("of", "born") only where a clause begins
                 if (
                     len(target) <= 4
                     and not colon
