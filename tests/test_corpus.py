@@ -349,7 +349,7 @@ def test_a_clean_printed_page_is_machine_readable() -> None:
 
 # --- layout families ------------------------------------------------------------------------
 
-NEW_FAMILIES = ("labels_above", "pad", "grid", "dotted", "captions", "datasheet", "heldout")
+NEW_FAMILIES = ("labels_above", "pad", "grid", "dotted", "captions", "datasheet", "bilingual")
 KINDS = ("prescription", "patient_details")
 
 
@@ -536,15 +536,15 @@ def test_datasheet_writes_no_value_its_truth_and_extras_lack(document_type: str)
 
 
 @pytest.mark.parametrize("document_type", KINDS)
-def test_heldout_writes_no_value_its_truth_and_extras_lack(document_type: str) -> None:
-    """What the held-out family writes comes from its truth or its named distractors.
+def test_bilingual_writes_no_value_its_truth_and_extras_lack(document_type: str) -> None:
+    """What the bilingual family writes comes from its truth or its named distractors.
 
     Every field value the page writes is in the truth (the rest are extras), in printed and
     handwritten documents, and a question left at "don't know" is not in the truth.
     """
     for seed in range(24):
         doc = random_document(
-            document_type, random.Random(seed), handwriting=seed % 2 == 0, family="heldout"
+            document_type, random.Random(seed), handwriting=seed % 2 == 0, family="bilingual"
         )
         allowed = _written_words(doc)
         with recording() as drawn:

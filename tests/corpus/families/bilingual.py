@@ -1,7 +1,7 @@
-"""The held-out family: a bilingual community-clinic registration form and a security pad.
+"""A bilingual community-clinic registration form and a security prescription pad.
 
-Written blind this round: kept out of the generic reader's tuning, so its wording and geometry
-are described only here. A reader's author must not read this module.
+Written blind as the held-out family of the round before this one (measured there at 40.0%
+printed / 44.8% handwriting); studied and tuned since.
 
 Patient record (two pages), from a community health centre that prints its forms in English,
 most of them bilingual: the Spanish under each English label or after a slash (``Date of birth /
