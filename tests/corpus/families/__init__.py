@@ -16,8 +16,9 @@ handwritten pad on rules with circled choices), ``grid`` (ruled cells with corne
 check boxes), ``dotted`` (values after dotted leaders in numbered sections; the previous
 round's held-out family, now tuned), ``captions`` (values on rules with captions under them; held
 out two rounds before, now tuned), ``datasheet`` (a clinic's data sheet and letter-style
-prescription; held out two rounds before, now tuned), and ``bilingual`` (a community clinic's
-bilingual registration form and a security prescription pad; held out last round, now tuned).
+prescription; held out two rounds before, now tuned), ``bilingual`` (a community clinic's
+bilingual registration form and a security prescription pad; held out last round, now tuned),
+and ``heldout`` (written blind this round and kept out of the reader's tuning).
 ``HELDOUT`` names the family kept out of the reader's tuning: its wording and geometry are
 described only in its own module, which a reader's author must not read.
 """
