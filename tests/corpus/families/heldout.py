@@ -86,7 +86,7 @@ RELATIONS = (
 DIAGNOSES = (
     "E11.9", "I10", "J45.909", "E78.5", "F41.1", "K21.9", "M54.5", "J02.9", "N39.0", "E03.9",
 )
-ROLES = ("RN", "MA", "LPN", "Office manager")
+ROLES = ("RN", "MA", "LPN", "CMA")
 DOMAINS = ("mail.com", "example.com", "inbox.net", "webmail.org", "post.us")
 COLOURS = ([20, 70, 110], [110, 35, 40], [25, 85, 60], [70, 45, 110], [35, 35, 35])
 SHADES = ([225, 225, 225], [218, 230, 240], [236, 230, 214], [228, 236, 226])
@@ -315,6 +315,7 @@ def random_style(
             delivery=rnd.random() < 0.6,
             rx_glyph=any(f.has_rx_glyph for f in fonts.installed_families()),
             row_step=rnd.randint(100, 112),
+            prescriber_first=rnd.random() < 0.4,
             row_h=rnd.randint(84, 92) + (6 if handwriting else 0),
         )
         return style
@@ -335,6 +336,14 @@ def random_style(
         medication_form=rnd.choice(("lines", "comma")),
         empty_list=rnd.choice(("None", "N/A", "none", "")),
         row_h=rnd.randint(82, 90) + (6 if handwriting else 0),
+        record_order=rnd.choice(
+            (
+                ["trip", "contact", "vaccines", "health"],
+                ["contact", "trip", "vaccines", "health"],
+                ["contact", "health", "vaccines", "trip"],
+                ["trip", "contact", "health", "vaccines"],
+            )
+        ),
     )
     return style
 
@@ -836,138 +845,153 @@ def _record_one(
     y = sheet.table(y, columns, [row]) + 26
     sheet.legend(LEFT, top, RIGHT, y, sheet.word("section_traveler"))
 
-    # the trip (a distractor section)
-    top = y + 54
-    y = top + 52
-    places = list(extras.get("destinations") or ())
-    arrive = list(extras.get("trip_arrive") or ())
-    leave = list(extras.get("trip_leave") or ())
-    legs: list[list[str | Drawer | None]] = []
-    for k in range(2):
-        if k < len(places):
-            legs.append(
-                [
-                    places[k],
-                    common.format_date(arrive[k], style["date_style"]),
-                    common.format_date(leave[k], style["date_style"]),
-                ]
-            )
-        else:
-            legs.append([None, None, None])
-    y = sheet.table(
-        y,
-        [
-            (sheet.word("destination"), 0.5),
-            (sheet.word("arrive"), 0.25),
-            (sheet.word("depart"), 0.25),
-        ],
-        legs,
-        row_h=float(style["row_h"]) - 12,
-    )
-    y += 70
-    end = page.text(LEFT + 36, y, sheet.word("purpose"), "label")
-    sheet.boxes(end + 30, y, PURPOSES, extras.get("purpose"))
-    y += 40
-    sheet.legend(LEFT, top, RIGHT, y, sheet.word("section_trip"))
-
-    # the contact at home
-    top = y + 54
-    y = top + 52
-    main_phone, other_phone = sheet.word("contact_phones").split("|")
-    y = sheet.table(
-        y,
-        [
-            (sheet.word("contact_name"), 0.34),
-            (sheet.word("relationship"), 0.18),
-            (main_phone, 0.24),
-            (other_phone, 0.24),
-        ],
-        [
+    def trip(y: float) -> float:
+        """The trip (a distractor section)."""
+        top = y + 54
+        y = top + 52
+        places = list(extras.get("destinations") or ())
+        arrive = list(extras.get("trip_arrive") or ())
+        leave = list(extras.get("trip_leave") or ())
+        legs: list[list[str | Drawer | None]] = []
+        for k in range(2):
+            if k < len(places):
+                legs.append(
+                    [
+                        places[k],
+                        common.format_date(arrive[k], style["date_style"]),
+                        common.format_date(leave[k], style["date_style"]),
+                    ]
+                )
+            else:
+                legs.append([None, None, None])
+        y = sheet.table(
+            y,
             [
-                fields.get("emergency_contact_name"),
-                extras.get("relationship"),
-                common.phone_text(fields.get("emergency_contact_phone"), style),
-                common.phone_text(extras.get("emergency_work_phone"), style),
-            ]
-        ],
-    )
-    y += 14
-    y = sheet.table(
-        y,
-        [(sheet.word("contact_address"), 1.0)],
-        [[fields.get("emergency_contact_address")]],
-    )
-    y += 26
-    sheet.legend(LEFT, top, RIGHT, y, sheet.word("section_contact"))
+                (sheet.word("destination"), 0.5),
+                (sheet.word("arrive"), 0.25),
+                (sheet.word("depart"), 0.25),
+            ],
+            legs,
+            row_h=float(style["row_h"]) - 12,
+        )
+        y += 70
+        end = page.text(LEFT + 36, y, sheet.word("purpose"), "label")
+        sheet.boxes(end + 30, y, PURPOSES, extras.get("purpose"))
+        y += 40
+        sheet.legend(LEFT, top, RIGHT, y, sheet.word("section_trip"))
+        return y
 
-    # vaccinations
-    top = y + 54
-    y = top + 52
-    unsure = ("unsure", sheet.word("unsure"))
-    immunity = (("immune", _option(style, "immune")), ("not immune", _option(style, "not immune")))
+    def contact(y: float) -> float:
+        """The contact at home."""
+        top = y + 54
+        y = top + 52
+        main_phone, other_phone = sheet.word("contact_phones").split("|")
+        y = sheet.table(
+            y,
+            [
+                (sheet.word("contact_name"), 0.34),
+                (sheet.word("relationship"), 0.18),
+                (main_phone, 0.24),
+                (other_phone, 0.24),
+            ],
+            [
+                [
+                    fields.get("emergency_contact_name"),
+                    extras.get("relationship"),
+                    common.phone_text(fields.get("emergency_contact_phone"), style),
+                    common.phone_text(extras.get("emergency_work_phone"), style),
+                ]
+            ],
+        )
+        y += 14
+        y = sheet.table(
+            y,
+            [(sheet.word("contact_address"), 1.0)],
+            [[fields.get("emergency_contact_address")]],
+        )
+        y += 26
+        sheet.legend(LEFT, top, RIGHT, y, sheet.word("section_contact"))
+        return y
 
-    def answer(field: str) -> str | None:
-        if field in fields:
-            return str(fields[field])
-        return "unsure" if extras.get(f"{field}_unsure") else None
+    def vaccines(y: float) -> float:
+        """The vaccination table."""
+        top = y + 54
+        y = top + 52
+        unsure = ("unsure", sheet.word("unsure"))
+        immunity = (
+            ("immune", _option(style, "immune")),
+            ("not immune", _option(style, "not immune")),
+        )
 
-    def hepatitis(x0: float, baseline: float, x1: float) -> None:
-        end = page.text(x0, baseline, sheet.word("hepatitis_b_question"), "option")
-        options = (("yes", _option(style, "yes")), ("no", _option(style, "no")), unsure)
-        sheet.boxes(end + 26, baseline, options, answer("hepatitis_b_vaccination"))
+        def answer(field: str) -> str | None:
+            if field in fields:
+                return str(fields[field])
+            return "unsure" if extras.get(f"{field}_unsure") else None
 
-    def doses(key: str) -> list[str | Drawer | None]:
-        written = list(extras.get(f"{key}_doses") or ())
-        return [written[k] if k < len(written) else None for k in range(3)]
+        def hepatitis(x0: float, baseline: float, x1: float) -> None:
+            end = page.text(x0, baseline, sheet.word("hepatitis_b_question"), "option")
+            options = (("yes", _option(style, "yes")), ("no", _option(style, "no")), unsure)
+            sheet.boxes(end + 26, baseline, options, answer("hepatitis_b_vaccination"))
 
-    dose = sheet.word("col_dose")
-    rows: list[list[str | Drawer | None]] = [
-        [
-            _label_drawer(sheet, "measles"),
-            sheet.boxes_drawer((*immunity, unsure), answer("measles")),
-            *doses("measles"),
-        ],
-        [
-            _label_drawer(sheet, "chicken_pox"),
-            sheet.boxes_drawer((*immunity, unsure), answer("chicken_pox")),
-            *doses("chicken_pox"),
-        ],
-        [_label_drawer(sheet, "hepatitis_b"), hepatitis, *doses("hepatitis_b")],
-        [_label_drawer(sheet, "tetanus"), None, *doses("tetanus")],
-        [_label_drawer(sheet, style["travel_vaccine"]), None, *doses(style["travel_vaccine"])],
-    ]
-    y = sheet.table(
-        y,
-        [
-            (sheet.word("col_disease"), 0.22),
-            (sheet.word("col_status"), 0.42),
-            *((dose.format(n=n), 0.12) for n in (1, 2, 3)),
-        ],
-        rows,
-        row_h=float(style["row_h"]) - 12,
-    )
-    y += 42
-    page.text(LEFT + 36, y, sheet.word("dose_note"), "note")
-    y += 24
-    sheet.legend(LEFT, top, RIGHT, y, sheet.word("section_vaccines"))
+        def doses(key: str) -> list[str | Drawer | None]:
+            written = list(extras.get(f"{key}_doses") or ())
+            return [written[k] if k < len(written) else None for k in range(3)]
 
-    # health
-    top = y + 54
-    y = top + 80
-    page.text(LEFT + 36, y, sheet.word("problems"), "label")
-    y += 90
-    problems = common.list_text(fields.get("medical_problems"), style["empty_list"])
-    sheet.on_rule(LEFT + 36, y, None, problems, RIGHT - 36)
-    y += 86
-    end = page.text(LEFT + 36, y, sheet.word("pregnant"), "label")
-    pregnancy = (
-        ("yes", _option(style, "yes")),
-        ("no", _option(style, "no")),
-        ("na", _option(style, "na")),
-    )
-    sheet.boxes(end + 30, y, pregnancy, extras.get("pregnant"))
-    y += 38
-    sheet.legend(LEFT, top, RIGHT, y, sheet.word("section_health"))
+        dose = sheet.word("col_dose")
+        rows: list[list[str | Drawer | None]] = [
+            [
+                _label_drawer(sheet, "measles"),
+                sheet.boxes_drawer((*immunity, unsure), answer("measles")),
+                *doses("measles"),
+            ],
+            [
+                _label_drawer(sheet, "chicken_pox"),
+                sheet.boxes_drawer((*immunity, unsure), answer("chicken_pox")),
+                *doses("chicken_pox"),
+            ],
+            [_label_drawer(sheet, "hepatitis_b"), hepatitis, *doses("hepatitis_b")],
+            [_label_drawer(sheet, "tetanus"), None, *doses("tetanus")],
+            [_label_drawer(sheet, style["travel_vaccine"]), None, *doses(style["travel_vaccine"])],
+        ]
+        y = sheet.table(
+            y,
+            [
+                (sheet.word("col_disease"), 0.22),
+                (sheet.word("col_status"), 0.42),
+                *((dose.format(n=n), 0.12) for n in (1, 2, 3)),
+            ],
+            rows,
+            row_h=float(style["row_h"]) - 12,
+        )
+        y += 42
+        page.text(LEFT + 36, y, sheet.word("dose_note"), "note")
+        y += 24
+        sheet.legend(LEFT, top, RIGHT, y, sheet.word("section_vaccines"))
+        return y
+
+    def health(y: float) -> float:
+        """The ongoing conditions and the pregnancy question."""
+        top = y + 54
+        y = top + 80
+        page.text(LEFT + 36, y, sheet.word("problems"), "label")
+        y += 90
+        problems = common.list_text(fields.get("medical_problems"), style["empty_list"])
+        sheet.on_rule(LEFT + 36, y, None, problems, RIGHT - 36)
+        y += 86
+        end = page.text(LEFT + 36, y, sheet.word("pregnant"), "label")
+        pregnancy = (
+            ("yes", _option(style, "yes")),
+            ("no", _option(style, "no")),
+            ("na", _option(style, "na")),
+        )
+        sheet.boxes(end + 30, y, pregnancy, extras.get("pregnant"))
+        y += 38
+        sheet.legend(LEFT, top, RIGHT, y, sheet.word("section_health"))
+        return y
+
+    sections = {"trip": trip, "contact": contact, "vaccines": vaccines, "health": health}
+    for key in style["record_order"]:
+        y = sections[key](y)
     sheet.footer(f"{clinic['name']} \u2022 {style['form_code']}", 1)
     return page.image
 
@@ -1134,45 +1158,56 @@ def _prescription(
 
     inner, middle = LEFT + 40, 1480.0
 
-    # 1. the patient
-    top = y + 70
-    y = top + 90
-    birth = extras.get("patient_birth")
-    birth_text = common.format_date(birth, style["date_style"], short_year=False) if birth else None
-    sheet.on_rule(inner, y, label("patient_name"), fields.get("patient_name"), middle - 40)
-    sheet.on_rule(middle, y, label("birth"), birth_text, RIGHT - 40)
-    y += step
-    sheet.on_rule(inner, y, label("patient_address"), fields.get("patient_address"), RIGHT - 40)
-    y += step
-    phone = common.phone_text(extras.get("patient_phone"), style)
-    sheet.on_rule(inner, y, label("patient_phone"), phone, middle - 40)
-    sheet.on_rule(middle, y, label("allergies"), extras.get("allergy_text"), RIGHT - 40)
-    y += step
-    sheet.on_rule(inner, y, label("diagnosis"), extras.get("diagnosis"), middle - 40)
-    y += 44
-    sheet.legend(LEFT, top, RIGHT, y, title(1, "section_patient"))
+    def patient(y: float, number: int) -> float:
+        """The patient's section."""
+        top = y + 70
+        y = top + 90
+        birth = extras.get("patient_birth")
+        birth_text = (
+            common.format_date(birth, style["date_style"], short_year=False) if birth else None
+        )
+        sheet.on_rule(inner, y, label("patient_name"), fields.get("patient_name"), middle - 40)
+        sheet.on_rule(middle, y, label("birth"), birth_text, RIGHT - 40)
+        y += step
+        sheet.on_rule(inner, y, label("patient_address"), fields.get("patient_address"), RIGHT - 40)
+        y += step
+        phone = common.phone_text(extras.get("patient_phone"), style)
+        sheet.on_rule(inner, y, label("patient_phone"), phone, middle - 40)
+        sheet.on_rule(middle, y, label("allergies"), extras.get("allergy_text"), RIGHT - 40)
+        y += step
+        sheet.on_rule(inner, y, label("diagnosis"), extras.get("diagnosis"), middle - 40)
+        y += 44
+        sheet.legend(LEFT, top, RIGHT, y, title(number, "section_patient"))
+        return y
 
-    # 2. the prescriber
-    top = y + 70
-    y = top + 90
-    sheet.on_rule(inner, y, label("prescriber"), fields.get("prescriber"), middle - 40)
-    sheet.on_rule(middle, y, label("npi"), extras.get("npi"), RIGHT - 40)
-    y += step
-    sheet.on_rule(inner, y, label("practice"), extras.get("practice"), middle - 40)
-    sheet.on_rule(middle, y, label("dea"), extras.get("dea"), RIGHT - 40)
-    y += step
-    street, city = extras.get("prescriber_street"), extras.get("prescriber_city")
-    office = ", ".join(part for part in (street, city) if part) or None
-    sheet.on_rule(inner, y, label("office_address"), office, RIGHT - 40)
-    y += step
-    third = (RIGHT - inner) / 3
-    office_phone = common.phone_text(extras.get("prescriber_phone"), style)
-    sheet.on_rule(inner, y, label("office_phone"), office_phone, inner + third - 30)
-    office_fax = common.phone_text(extras.get("office_fax"), style)
-    sheet.on_rule(inner + third, y, label("office_fax"), office_fax, inner + 2 * third - 30)
-    sheet.on_rule(inner + 2 * third, y, label("contact"), extras.get("office_contact"), RIGHT - 40)
-    y += 44
-    sheet.legend(LEFT, top, RIGHT, y, title(2, "section_prescriber"))
+    def prescriber(y: float, number: int) -> float:
+        """The prescriber's section."""
+        top = y + 70
+        y = top + 90
+        sheet.on_rule(inner, y, label("prescriber"), fields.get("prescriber"), middle - 40)
+        sheet.on_rule(middle, y, label("npi"), extras.get("npi"), RIGHT - 40)
+        y += step
+        sheet.on_rule(inner, y, label("practice"), extras.get("practice"), middle - 40)
+        sheet.on_rule(middle, y, label("dea"), extras.get("dea"), RIGHT - 40)
+        y += step
+        street, city = extras.get("prescriber_street"), extras.get("prescriber_city")
+        office = ", ".join(part for part in (street, city) if part) or None
+        sheet.on_rule(inner, y, label("office_address"), office, RIGHT - 40)
+        y += step
+        third = (RIGHT - inner) / 3
+        office_phone = common.phone_text(extras.get("prescriber_phone"), style)
+        sheet.on_rule(inner, y, label("office_phone"), office_phone, inner + third - 30)
+        office_fax = common.phone_text(extras.get("office_fax"), style)
+        sheet.on_rule(inner + third, y, label("office_fax"), office_fax, inner + 2 * third - 30)
+        sheet.on_rule(
+            inner + 2 * third, y, label("contact"), extras.get("office_contact"), RIGHT - 40
+        )
+        y += 44
+        sheet.legend(LEFT, top, RIGHT, y, title(number, "section_prescriber"))
+        return y
+
+    first, second = (prescriber, patient) if style["prescriber_first"] else (patient, prescriber)
+    y = second(first(y, 1), 2)
 
     # 3. the prescription
     top = y + 70
