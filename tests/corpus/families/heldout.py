@@ -245,6 +245,8 @@ _RX_LABELS: dict[str, tuple[str, ...]] = {
     "patient_name": ("Patient name", "Patient's full name", "Name"),
     "birth": ("Date of birth", "DOB"),
     "patient_address": ("Address", "Home address", "Patient address"),
+    "patient_street": ("Street address", "Address", "Street"),
+    "patient_city": ("City, state, ZIP", "City / State / ZIP"),
     "patient_phone": ("Phone", "Patient phone", "Best contact number"),
     "allergies": ("Allergies", "Drug allergies", "Known allergies"),
     "diagnosis": ("Diagnosis (ICD-10)", "Dx code", "Diagnosis"),
@@ -316,13 +318,14 @@ def random_style(
             rx_glyph=any(f.has_rx_glyph for f in fonts.installed_families()),
             row_step=rnd.randint(100, 112),
             prescriber_first=rnd.random() < 0.4,
+            address_split=rnd.random() < 0.4,
             row_h=rnd.randint(84, 92) + (6 if handwriting else 0),
         )
         return style
     labels = {key: rnd.choice(options) for key, options in _RECORD_LABELS.items()}
     style.update(
         labels=labels,
-        options={key: rnd.choice(words) for key, words in _OPTION_WORDS.items()},
+        options=_option_words(rnd),
         clinic=_business(rnd, rnd.choice(CLINICS)),
         form_code=f"TH-{rnd.randint(10, 99)} rev. {rnd.randint(1, 12)}/{rnd.randint(18, 25)}",
         date_place=rnd.choice(("header", "table")),
@@ -346,6 +349,15 @@ def random_style(
         ),
     )
     return style
+
+
+def _option_words(rnd: random.Random) -> dict[str, str]:
+    """One wording per printed option; the sexes share theirs (``M`` / ``F`` or the words)."""
+    words = {key: rnd.choice(options) for key, options in _OPTION_WORDS.items()}
+    short = rnd.random() < 0.5
+    for key in ("male", "female"):
+        words[key] = _OPTION_WORDS[key][0 if short else 1]
+    return words
 
 
 def _business(rnd: random.Random, name: str) -> dict[str, Any]:
@@ -1169,7 +1181,13 @@ def _prescription(
         sheet.on_rule(inner, y, label("patient_name"), fields.get("patient_name"), middle - 40)
         sheet.on_rule(middle, y, label("birth"), birth_text, RIGHT - 40)
         y += step
-        sheet.on_rule(inner, y, label("patient_address"), fields.get("patient_address"), RIGHT - 40)
+        address = fields.get("patient_address")
+        if style["address_split"]:  # the street, then the city line beside it
+            street, _, city = (address or "").partition(", ")
+            sheet.on_rule(inner, y, label("patient_street"), street or None, middle - 40)
+            sheet.on_rule(middle, y, label("patient_city"), city or None, RIGHT - 40)
+        else:
+            sheet.on_rule(inner, y, label("patient_address"), address, RIGHT - 40)
         y += step
         phone = common.phone_text(extras.get("patient_phone"), style)
         sheet.on_rule(inner, y, label("patient_phone"), phone, middle - 40)
