@@ -3,40 +3,41 @@
 Written blind as this round's held-out family: the reader's author must not read this module.
 
 Patient record (two pages), from a travel medicine clinic. The letterhead has the clinic's
-emblem (a drawn globe), its name, street and numbers, and an office-use box (a chart number,
-a blank clinician line). The sections are outlined boxes whose title interrupts the top border
-(a fieldset legend). Inside them the fields are ruled tables: a header row (shaded or not, in
-capitals or title case) names each column and the values are written in the row under it.
-The traveler's name is one cell or three (last, first, middle initial: the truth is ``First
-M. Last``); date of birth, age, sex (boxes), weight and height (the unit in the header or
-after the value); the mobile phone and an e-mail address (a distractor); the home address as
-five cells (street, city, state, ZIP, country) or three (street, city line, country). The
-visit date stands at the top right after its label, or as the first cell of the traveler's
-table. The trip (destinations with arrival and departure dates, the reason for travel ticked)
-is a distractor section; the contact at home has a relationship and an alternate phone (both
-distractors). The vaccination table has a row per disease: measles and chickenpox answered by
-ticking ``Immune`` / ``Not immune`` / unsure, hepatitis B by a ``Yes`` / ``No`` box after a
-short question, and month-and-year dose dates in three dose columns; extra rows (tetanus and
-a travel vaccine) hold only dose dates. An unsure answer, or none, leaves the field out. The
-ongoing conditions are written on a rule (or the document's word for none); a pregnancy
-question with ticked boxes is a distractor. Page 2: optionally the traveler's name and birth
-date again, the allergies (a "no known allergies" box or a word for none, else the list on a
-rule), the regular medicines (numbered rules, one a line, or one comma-separated rule), the
-insurance (a yes/no question, tables of insurer, member number, group number, claims address,
-coverage end date, policy holder and relation; a "covered abroad?" question and a dashed box
-for a copy of the card), then a consent paragraph, the signature and the date again.
+emblem (a drawn globe), its name, street and numbers, and an office-use box (a chart number, a
+blank clinician line). The sections are outlined boxes whose title interrupts the top border (a
+fieldset legend). Inside them the fields are ruled tables: a header row (shaded or not, in
+capitals or title case) names each column and the values are written in the row under it. The
+traveler's name is one cell or three (last, first, middle initial: the truth is ``First M.
+Last``); date of birth, age, sex (boxes), weight and height (the unit in the header or after the
+value); the mobile phone and an e-mail address (a distractor); the home address as five cells
+(street, city, state, ZIP, country) or three (street, city line, country). The visit date stands
+at the top right after its label, or as the first cell of the traveler's table. The other
+sections follow in one of a few orders: the trip (destinations with arrival and departure dates,
+the reason for travel ticked) is a distractor section; the contact at home has a relationship
+and an alternate phone (both distractors). The vaccination table has a row per disease: measles
+and chickenpox answered by ticking ``Immune`` / ``Not immune`` / unsure, hepatitis B by a
+``Yes`` / ``No`` / unsure box after a short question, and month-and-year dose dates in three
+dose columns; extra rows (tetanus and a travel vaccine) hold only dose dates. An unsure answer,
+or none, leaves the field out. The ongoing conditions are written on a rule (or the document's
+word for none); a pregnancy question with ticked boxes is a distractor. Page 2: optionally the
+traveler's name and birth date again, the allergies (a "no known allergies" box or a word for
+none, else the list on a rule), the regular medicines (numbered rules, one a line, or one
+comma-separated rule), the insurance (a yes/no question, tables of insurer, member number, group
+number, claims address, coverage end date, policy holder and relation; a "covered abroad?"
+question and a dashed box for a copy of the card), then a consent paragraph, the signature and
+the date again.
 
 Prescription: a mail-order or specialty pharmacy's "prescription order form" that a doctor's
-office filled in and faxed. The fax machine's transmission line may run across the top (the
-send date with a month name, the practice, its fax number, the page count). The pharmacy's
-letterhead and its fax number are printed; the sections are numbered legend boxes: the patient
-(name, date of birth, address, phone, allergies, diagnosis code), the prescriber (written
-name, NPI, DEA, practice, office address, phone, fax, an office contact person), the
-prescription (an ℞, a table of medication lines with quantity and days' supply columns and
-perhaps a refills column written on each filled row; the directions after their label on
-rules; else a refills line; substitution boxes), a delivery choice, then the prescriber's
-signature beside the date (or the date after its label under the letterhead), and a
-confidentiality notice.
+office filled in and faxed. The fax machine's transmission line may run across the top (the send
+date with a month name, the practice, its fax number, the page count). The pharmacy's letterhead
+and its fax number are printed; the sections are (numbered) legend boxes: the patient (name,
+date of birth, the address on one rule or as street and city line side by side, phone,
+allergies, diagnosis code) and the prescriber (written name, NPI, DEA, practice, office address,
+phone, fax, an office contact person) in either order, the prescription (an ℞, a table of
+medication lines with quantity and days' supply columns and perhaps a refills column written on
+each filled row; the directions after their label on rules; else a refills line; substitution
+boxes), a delivery choice, then the prescriber's signature beside the date (or the date after
+its label under the letterhead), and a confidentiality notice.
 """
 
 from __future__ import annotations
@@ -52,9 +53,7 @@ from PIL import Image
 from tests.corpus import fonts, render, values
 from tests.corpus.families import common
 
-PAGE_WIDTH, PAGE_HEIGHT = render.PAGE_WIDTH, render.PAGE_HEIGHT
 LEFT, RIGHT = 140.0, 2410.0
-GREY = (70, 70, 70)
 LINE = (60, 60, 60)
 
 # a cell's drawer: (x0, baseline, x1) -> None
@@ -372,6 +371,9 @@ def _business(rnd: random.Random, name: str) -> dict[str, Any]:
     }
 
 
+_ADULT = dt.date(1985, 1, 1)  # catch-up and hepatitis B doses are given from here on
+
+
 def _date_between(rnd: random.Random, first: dt.date, last: dt.date) -> dt.date:
     return first + dt.timedelta(days=rnd.randint(0, max(0, (last - first).days)))
 
@@ -434,9 +436,12 @@ def document(
             count = rnd.choice((0, 0, 1)) if name_key != "hepatitis_b" else 0
         else:
             count = 0
-        first = max(birth + dt.timedelta(days=rnd.randint(370, 480)), dt.date(1970, 1, 1))
-        if name_key == "hepatitis_b":
-            first = _date_between(rnd, max(birth, dt.date(1985, 1, 1)), visit)
+        if name_key == "hepatitis_b":  # given from 1985 on, at any age
+            first = _date_between(rnd, max(birth, _ADULT), visit)
+        elif birth.year >= 1968:  # a child's first dose after the first birthday
+            first = birth + dt.timedelta(days=rnd.randint(370, 480))
+        else:  # an adult's catch-up doses
+            first = _date_between(rnd, max(birth.replace(year=birth.year + 18), _ADULT), visit)
         gaps = (0, 40, 200) if name_key == "hepatitis_b" else (0, rnd.randint(900, 1800), 0)
         dates = []
         day = first
