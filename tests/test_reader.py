@@ -21,7 +21,9 @@ from medreview.parsing.choices import (
     option_spans,
     read_box_row,
     read_choice,
+    split_slashes,
 )
+from medreview.parsing.layout import glued_value
 from medreview.parsing.marks import PageMarks
 from medreview.parsing.vocabulary import parse_vocabulary, vocabulary
 from tests.wordkit import layout, ocr_page, row
@@ -1237,3 +1239,204 @@ def test_running_text_wording_labels_only_where_a_clause_begins() -> None:
     letter = row(600, 300, "Please fill for Fatima Smith, of 12 Elm St, Dover, DE 19901")
     address = read(DocumentType.PRESCRIPTION, letter)["patient_address"]
     assert address == "12 Elm St, Dover, DE 19901"
+
+
+# --- bilingual forms, questions with their lists, names picked by a tick -----------------------
+
+
+def test_a_label_printed_again_after_a_slash_in_spanish_anchors_its_value() -> None:
+    """ "Date of birth / Fecha de nacimiento" is one label twice; OCR drops accents at will."""
+    words = layout(
+        [
+            (500, 200, "Date of birth / Fecha de nacimiento March 14, 1968"),
+            (600, 200, "Peso 63"),
+            (600, 1400, "Teléfono (602) 555-0142"),
+            (700, 200, "Telefono del contacto (415) 555-0110"),
+        ]
+    )
+    values = read(DocumentType.PATIENT_DETAILS, words)
+    assert values["birth_date"] == "1968-03-14"
+    assert values["weight"] == 63  # two digits full height: a value, not a speck
+    assert values["phone"] == "(602) 555-0142"
+
+
+def test_a_choice_printed_in_two_languages_counts_once() -> None:
+    """ "Not immune / No inmune" is one option; the "No" of "No sé" is no answer."""
+    words = row(1000, 300, "Immune / Inmune Not immune / No inmune Don't know / No sé")
+    options = option_spans(words, ("immune", "not immune"))
+    assert [(o.choice, words[o.start].text) for o in options] == [
+        ("immune", "Immune"),
+        ("not immune", "Not"),
+    ]
+    yes_no = option_spans(row(1000, 300, "Yes / Sí No Don't know / No sé"), ("yes", "no"))
+    assert [o.choice for o in yes_no] == ["yes", "no"]
+
+
+def bubbles(marked: int, texts: list[str]) -> tuple[list[Word], np.ndarray]:
+    """A row of printed bubbles, each before its option; the ``marked`` one filled."""
+    image = blank()
+    words: list[Word] = []
+    x = 700
+    for index, text in enumerate(texts):
+        cv2.circle(image, (x + 18, 1018), 16, 0, -1 if index == marked else 3)
+        option = row(1000, x + 50, text)
+        words += option
+        x = option[-1].bbox.x1 + 90
+    return words, image
+
+
+@pytest.mark.parametrize("marked", [0, 1, 2])
+def test_filled_bubbles_answer_and_a_marked_don_t_know_answers_nothing(marked: int) -> None:
+    """A bubble beside the next option is no ring round the one before it."""
+    words, image = bubbles(marked, ["Immune", "Not immune", "Don't know"])
+    page = [*row(1000, 200, "Measles"), *words]
+    values = read(DocumentType.PATIENT_DETAILS, page, images=[image])
+    assert values.get("measles") == ["immune", "not immune", None][marked]
+
+
+def test_choices_ocr_ran_together_are_taken_apart() -> None:
+    """ "YesNo", "Yes.No" and a label with its value glued on ("nameVictor")."""
+    glued = split_slashes(row(1000, 300, "YesNo Don't know"))
+    assert [w.text for w in glued] == ["Yes", "No", "Don't", "know"]
+    assert [w.text for w in split_slashes(row(1000, 300, "Yes.No"))] == ["Yes", "No"]
+    assert glued_value("nameVictor") == ("name", "Victor")
+    assert glued_value("phone(617)555-0144") == ("phone", "(617)555-0144")
+    assert glued_value("McDonald") is None
+    words = layout(
+        [(500, 200, "Full legal nameVictor Richardson"), (600, 200, "Primary phone(617)555-0144")]
+    )
+    values = read(DocumentType.PATIENT_DETAILS, words)
+    assert values["patient_name"] == "Victor Richardson"
+    assert values["phone"] == "(617) 555-0144"
+
+
+def test_an_address_in_parts_along_one_line_and_its_country_under_it() -> None:
+    """City, state and ZIP each under a label of their own; the country on the next row."""
+    words = layout(
+        [
+            (400, 180, "Patient"),
+            (500, 200, "Number and street 2243 Elm Ln Apt 40"),
+            (600, 200, "City / town Cheyenne"),
+            (600, 1200, "State WY"),
+            (600, 1700, "Zip code 82001"),
+            (700, 200, "Country USA"),
+        ]
+    )
+    values = read(DocumentType.PATIENT_DETAILS, words)
+    assert values["address"] == "2243 Elm Ln Apt 40, Cheyenne, WY 82001, USA"
+    one = layout(
+        [(500, 200, "Home address 2703 Mill Road, Denver, 80203"), (600, 200, "Country USA")]
+    )
+    assert (
+        read(DocumentType.PATIENT_DETAILS, one)["address"] == "2703 Mill Road, Denver, 80203, USA"
+    )
+
+
+def test_a_label_s_note_in_small_letters_and_words_before_a_label() -> None:
+    """ "Name (first, middle, last) Sofia Moore" and "Best phone number 614.555.0196"."""
+    words = layout(
+        [
+            (500, 200, "Name (first, middle, last) Sofia Moore"),
+            (600, 200, "Best phone number 614.555.0196"),
+            (700, 200, "Insurance company Pioneer Health Insurance"),
+        ]
+    )
+    values = read(DocumentType.PATIENT_DETAILS, words)
+    assert values["patient_name"] == "Sofia Moore"
+    assert values["phone"] == "(614) 555-0196"
+    assert values["insurance_company"] == "Pioneer Health Insurance"  # no label inside a value
+
+
+def question_row(y: int, question: str, ticked: str) -> tuple[list[Word], list[tuple[int, int]]]:
+    """A yes/no question with a box before each answer; where the boxes are drawn."""
+    words = row(y, 200, question)
+    boxes: list[tuple[int, int]] = []
+    x = words[-1].bbox.x1 + 120
+    for answer in ("Yes", "No"):
+        boxes.append((x, ticked == answer.lower()))
+        words += row(y, x + 70, answer)
+        x += 300
+    return words, boxes
+
+
+def draw_boxes(image: np.ndarray, y: int, boxes: list[tuple[int, int]]) -> None:
+    for x, ticked in boxes:
+        cv2.rectangle(image, (x, y - 5), (x + 46, y + 41), 0, 3)
+        if ticked:
+            cv2.line(image, (x + 6, y + 18), (x + 20, y + 36), 0, 7)
+            cv2.line(image, (x + 20, y + 36), (x + 58, y - 15), 0, 7)
+
+
+def test_a_list_asked_as_a_question_no_is_empty_and_yes_is_the_if_yes_row() -> None:
+    image = blank()
+    allergies, allergy_boxes = question_row(1000, "Do you have any allergies?", "no")
+    problems, problem_boxes = question_row(1200, "Any medical conditions?", "yes")
+    draw_boxes(image, 1000, allergy_boxes)
+    draw_boxes(image, 1200, problem_boxes)
+    words = [
+        *allergies,
+        *row(1100, 200, "If yes, list them"),
+        *problems,
+        *row(1300, 200, "If yes, list them Asthma, Migraine"),
+    ]
+    values = read(DocumentType.PATIENT_DETAILS, words, images=[image])
+    assert values["allergies"] == []
+    assert values["medical_problems"] == ["Asthma", "Migraine"]
+
+
+def test_a_lexicon_drug_is_no_damaged_label() -> None:
+    """ "Salbutamol" is close to "Sarampión" (measles) but is a value the lexicon knows."""
+    words = row(500, 200, "Regular Medication: Salbutamol; Metformin")
+    assert read(DocumentType.PATIENT_DETAILS, words)["regular_medication"] == [
+        "Salbutamol",
+        "Metformin",
+    ]
+
+
+def test_a_pad_s_footer_and_quantity_column_are_no_medicines() -> None:
+    """ "Rx void if more than 4 ..." opens a sentence; "#14" stands in the quantity column."""
+    words = layout(
+        [
+            (500, 200, "PATIENT Marcus Stewart"),
+            (600, 200, "DATE 15.03.2024"),
+            (700, 2100, "QTY"),
+            (800, 300, "1. Rosuvastatin 5 mg tab"),
+            (800, 2100, "#14"),
+            (900, 300, "2. Metformin 500 mg"),
+            (900, 2100, "#20"),
+            (1100, 200, "SIG: one tablet daily"),
+            (3000, 200, "Rx void if more than 4 prescriptions are written on this blank."),
+        ]
+    )
+    values = read(DocumentType.PRESCRIPTION, words)
+    assert values["medicines"] == ["Rosuvastatin 5 mg tab", "Metformin 500 mg"]
+
+
+def test_refill_boxes_ocr_read_as_glyphs_after_their_entries() -> None:
+    """ "0☐ 1☐ ... PRN☑": the ticked glyph answers; a lone box answers the entry before it."""
+    page = [*row(300, 200, "NAME Helen Okafor"), *row(1000, 200, "Refill")]
+    ticked = row(1000, 400, "0□ 1□ 2□ 3□ 4□ 5□ PRN☑")
+    assert read(DocumentType.PRESCRIPTION, [*page, *ticked])["refills"] == "PRN"
+    words = row(1000, 400, "0□ 1 2□ 3□ 4□ 5□ PRN□")
+    image = blank()
+    one = words[1].bbox
+    draw_boxes(image, 1000, [(one.x1 + 12, True)])
+    assert read(DocumentType.PRESCRIPTION, [*page, *words], images=[image])["refills"] == 1
+
+
+def test_the_ticked_one_of_a_practice_s_doctors_is_the_prescriber() -> None:
+    image = blank()
+    words = row(200, 200, "Canyon View Medical Group") + row(300, 200, "CHECK PRESCRIBER:")
+    for index, (name, ticked) in enumerate(
+        [
+            ("Dr Elena Davis, MBBS", False),
+            ("Dr. Maria Evans, D.O.", False),
+            ("Dr Jacob Turner", True),
+        ]
+    ):
+        y = 400 + 80 * index
+        words += row(y, 300, name)
+        draw_boxes(image, y, [(220, ticked)])
+    words += row(700, 200, "DATE ISSUED 4/7/22") + row(800, 200, "Patient Ana Mitchell")
+    values = read(DocumentType.PRESCRIPTION, words, images=[image])
+    assert values["prescriber"] == "Dr Jacob Turner"

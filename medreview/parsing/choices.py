@@ -56,14 +56,36 @@ def option_spans(words: Sequence[Word], choices: Sequence[str]) -> list[Option]:
                 glued = end == start + 1 and len(text) <= len(target) + 2
                 hit = text == target or (glued and text.endswith(target) and len(target) >= 2)
                 hit = hit or (end == start + 1 and letters.get(text) == choice != text)
+                # a one-word answer ("No") stands alone, not as a phrase's first word ("No sé",
+                # "No known allergies")
+                after = words[end].text if end < len(words) else ""
+                alone = not (after[:1].islower() and len(after) >= 2)  # "c": a box OCR read
+                hit = hit and (alone or end > start + 1)
                 if hit and not span & taken:
                     found.setdefault(choice, []).append(Option(choice, start, end))
                     taken |= span
                     break
                 if len(text) >= len(target):
                     break
-    spans = [hits[0] for hits in found.values() if len(hits) == 1]
+    spans = [hits[0] for hits in found.values() if len(_translated(hits, words)) == 1]
     return sorted(spans, key=lambda o: o.start)
+
+
+# Answers a row may print beside its choices that answer nothing.
+ABSTAIN = ("don't know", "not sure", "unsure", "unknown")
+
+
+def _translated(hits: list[Option], words: Sequence[Word]) -> list[Option]:
+    """A choice's places, one printed twice across a slash counted once.
+
+    A bilingual form prints each option in both languages: ``Not immune / No inmune``.
+    """
+    kept = hits[:1]
+    for hit in hits[1:]:
+        between = [w.text.strip() for w in words[kept[-1].end : hit.start]]
+        if not (between and all(text in SEPARATORS for text in between)):
+            kept.append(hit)
+    return kept
 
 
 def _char_width(words: Sequence[Word]) -> float:
@@ -88,6 +110,8 @@ def _option_box(words: Sequence[Word], option: Option, char_width: float | None 
     return BBox(max(box.x0, int(right - width)), box.y0, right, box.y1)
 
 
+# A bubble at least this solid is filled in (an empty one's ring is about 0.3).
+FILLED_BUBBLE = 0.6
 # Marks printed between choices to part them.
 SEPARATORS = frozenset({"/", "|"})
 
@@ -109,6 +133,7 @@ def marked_by_image(
         return None, False
     fills: list[float] = []
     rings: list[float] = []
+    bubbles: list[float | None] = []
     previous_end = start_x
     char_width = _char_width(words)
     for option in options:
@@ -118,15 +143,22 @@ def marked_by_image(
         if previous_end is not None:
             left = max(left, previous_end + 2)
         region = BBox(int(left), box.y0 - int(0.6 * h), box.x0 - 2, box.y1 + int(0.2 * h))
+        region = marks.clear_of_lines(region)
         # the slash printed between choices ("YES / NO") is no tick in a box
         printed = [w.bbox for w in words if w.text.strip() in SEPARATORS]
         fills.append(marks.box_mark(region, printed) if region.x1 > region.x0 else 0.0)
+        bubbles.append(marks.bubble(region, h) if region.x1 > region.x0 else None)
         others = [w.bbox for i, w in enumerate(words) if not option.start <= i < option.end]
         word = words[option.end - 1].bbox
         if word.x1 > box.x1 + 2:  # a footnote's star read in the same word is no ring
             others.append(BBox(box.x1 + 2, word.y0, word.x1, word.y1))
-        rings.append(marks.ring_mark(box, others))
+        rings.append(marks.ring_mark(box, others, both_ends=True))
         previous_end = box.x1
+    solid = [b for b in bubbles if b is not None]
+    if boxes and len(solid) == len(options):  # a printed bubble before every choice
+        chosen = decide(solid)
+        if chosen is not None and solid[chosen] >= FILLED_BUBBLE:
+            return options[chosen].choice, True
     for scores in (rings, fills) if boxes else (rings,):
         chosen = decide(scores)
         if chosen is not None:
@@ -187,8 +219,14 @@ def read_box_row(
     ]
     found = _with_row_ends(found, marks, band, size, len(choices))
     if len(found) == 1 and found[0][1] >= LONE_BOX_INK:
-        # one box found, clearly marked (an empty one OCR merged with its word is missed)
+        # one box found, clearly marked (an empty one OCR merged with its word is missed);
+        # it answers the choice after it, or the one before when the row reads "0☐ 1☐ ..."
         box = found[0][0]
+        if _boxes_follow(words):
+            before = [w for w in words if (w.bbox.x0 + w.bbox.x1) / 2 < box.x0 + size / 2]
+            spans = option_spans(before[-1:], choices)
+            if spans and box.x0 - before[-1].bbox.x1 <= 1.5 * size:
+                return spans[0].choice, True
         after = [w for w in words if (w.bbox.x0 + w.bbox.x1) / 2 > box.x1 - size / 2]
         spans = option_spans(after, choices)
         if spans and spans[0].start == 0 and after[0].bbox.x0 - box.x1 <= 1.5 * size:
@@ -216,6 +254,17 @@ def read_box_row(
         fills = [fill for _, fill in found]
         return None, max(fills) < MARK_MIN_INK
     return labels[chosen], True
+
+
+# How OCR reads an empty check box.
+BOX_GLYPHS = ("□", "☐", "[]", "LJ")
+
+
+def _boxes_follow(words: Sequence[Word]) -> bool:
+    """Whether the row prints each box after its choice: more words read "1☐" than "☐1"."""
+    ends = sum(w.text.endswith(BOX_GLYPHS) and len(w.text) > 1 for w in words)
+    starts = sum(w.text.startswith(BOX_GLYPHS) and len(w.text) > 1 for w in words)
+    return ends > starts
 
 
 def _with_row_ends(
@@ -311,8 +360,12 @@ def _dropped_choice(
     right_end = min((b.x0 for b in others if b.x0 > box.x1), default=box.x1 + reach)
     left_end = max((b.x1 for b in others if b.x1 < box.x0), default=start_x or box.x0 - reach)
     sides = (
-        BBox(box.x1 + h // 2, top, min(right_end, box.x1 + reach), bottom),
-        BBox(max(left_end, box.x0 - reach) + h // 2, top, box.x0 - h // 2, bottom),
+        marks.clear_of_lines(
+            BBox(box.x1 + h // 2, top, min(right_end, box.x1 + reach), bottom), before=False
+        ),
+        marks.clear_of_lines(
+            BBox(max(left_end, box.x0 - reach) + h // 2, top, box.x0 - h // 2, bottom)
+        ),
     )
     inked = [s for s in sides if s.x1 - s.x0 > h and marks.ink(*_corners(s)) >= DROPPED_INK]
     if any(marks.strike_run(BBox(s.x0, box.y0, s.x1, box.y1)) >= STRUCK_RUN * h for s in inked):
@@ -373,18 +426,24 @@ def marked_by_text(words: Sequence[Word], options: Sequence[Option]) -> str | No
 
 
 def split_slashes(words: Sequence[Word]) -> list[Word]:
-    """Words OCR joined at a printed slash taken apart ("IMMUNE/NOT" is "IMMUNE", "/", "NOT").
+    """Choices OCR joined, taken apart at a slash or where a capital follows a small letter.
 
-    Each part gets its share of the word's box by its letters.
+    "IMMUNE/NOT" is "IMMUNE", "/", "NOT"; "YesNo" and "Yes.No" are "Yes", "No". Each part
+    gets its share of the word's box by its letters.
     """
     parts: list[Word] = []
     for word in words:
         pieces = [p for p in re.split(r"(/)", word.text) if p]
+        pieces = [q for p in pieces for q in _GLUED_CHOICES.split(p) if q]
         if len(pieces) == 1 or not any(len(p) >= 2 and p.isalpha() for p in pieces):
             parts.append(word)
         else:
             parts.extend(split_word(word, pieces))
     return parts
+
+
+# Where two printed choices OCR read as one word meet: a capital after a small letter.
+_GLUED_CHOICES = re.compile(r"(?<=[a-z])\.?(?=[A-Z][a-z])")
 
 
 def read_choice(
@@ -415,9 +474,16 @@ def read_choice(
     if marks is not None and (kept := left_standing(words, options, marks)) is not None:
         return kept, 0.9
     if marks is not None:
-        value, decided = marked_by_image(words, options, marks, start_x=start_x)
+        # a row may print an answer that is none of the choices ("Don't know"): marked, the
+        # field stays unanswered
+        taken = {i for o in options for i in range(o.start, o.end)}
+        abstain = [
+            o for o in option_spans(words, ABSTAIN) if not taken & set(range(o.start, o.end))
+        ]
+        every = sorted([*options, *abstain], key=lambda o: o.start)
+        value, decided = marked_by_image(words, every, marks, start_x=start_x)
         if decided:
-            return value, 0.9
+            return (None if value in ABSTAIN else value), 0.9
     if canonical.CHECKED.search(text) or canonical.UNCHECKED.search(text):
         return canonical.parse_choice(text, choices), 0.95  # brackets OCR read: they decide
     return marked_by_text(words, options), 0.7
@@ -444,6 +510,9 @@ def row_tokens(words: Sequence[Word]) -> list[str]:
     for word in words:
         for text in re.findall(r"\([^()]*\)|[^()\s=]+", word.text):
             text = text.rstrip(".,:;") or text
+            text = text.strip("□☐" + TICKED_GLYPHS)  # a box OCR read as a glyph beside its entry
+            if not text:
+                continue
             if re.fullmatch(r"[0-5](?:[.,]?[0-5])+", text):
                 tokens.extend(c for c in text if c.isdigit())
             elif len(text) > 1 and text[0] in "012345" and not text[1].isdigit():
@@ -538,8 +607,23 @@ def circled_refill(words: Sequence[Word]) -> str | None:
     return None
 
 
+# How OCR reads a ticked box: one glyph glued to its entry ("PRN☑").
+TICKED_GLYPHS = "☑☒✓✔■"
+
+
+def _ticked_entry(words: Sequence[Word]) -> str | None:
+    """The one refill entry OCR read with a ticked box glued to it (``0☐ 1☐ ... PRN☑``)."""
+    ticked = [w.text for w in words if any(g in w.text for g in TICKED_GLYPHS)]
+    if len(ticked) != 1:
+        return None
+    bare = ticked[0].strip(TICKED_GLYPHS + "".join(BOX_GLYPHS) + " ")
+    return _refill_token(bare)
+
+
 def read_refill_row(words: Sequence[Word], marks: PageMarks | None) -> tuple[str | None, float]:
     """The marked entry of a refill row: a ticked box or a ring in the image, else the words."""
+    if (ticked := _ticked_entry(words)) is not None:
+        return ticked, 0.95
     if marks is not None:
         value, decided = read_box_row(words, REFILL_ROW, marks)
         if decided and value is not None:

@@ -9,6 +9,7 @@ person would read them on.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -102,14 +103,16 @@ def split_glued(word: Word) -> list[Word]:
     return split_word(word, [match.group(1), match.group(2)])
 
 
-# A label's last word with its value's digits glued on: "refilled6", "permitted:1", "Disp:#7"
-# (split only where the vocabulary has a label ending in that word: the reader knows).
-_GLUED_COUNT = re.compile(r"^([A-Za-z][A-Za-z.]{2,}[:;]?)(#?\d+)$")
+# A label's last word with its value glued on: "refilled6", "permitted:1", "Disp:#7",
+# "phone(617)555-0144", "nameVictor" (split only where the vocabulary has a label ending in
+# that word: the reader knows).
+_GLUED_COUNT = re.compile(r"^([A-Za-z][A-Za-z.]{2,}[:;]?)(#?\d+|\(\d{3}\)\S*)$")
+_GLUED_CAPITAL = re.compile(r"^([A-Za-z]*?[a-z]{2,}[:;]?)([A-Z]\S*)$")
 
 
-def glued_number(text: str) -> tuple[str, str] | None:
-    """A word's letters and the number OCR glued after them, or ``None`` for a plain word."""
-    match = _GLUED_COUNT.match(text)
+def glued_value(text: str) -> tuple[str, str] | None:
+    """A word's first letters and the value OCR glued after them, ``None`` for a plain word."""
+    match = _GLUED_COUNT.match(text) or _GLUED_CAPITAL.match(text)
     if match is None or sum(c.isalpha() for c in match.group(1)) < 3:
         return None
     return match.group(1), match.group(2)
@@ -308,8 +311,16 @@ _CONFUSIONS: tuple[tuple[str, str], ...] = (
 
 
 def compact(text: str) -> str:
-    """Lower-case letters and digits only, with common OCR confusions undone."""
+    """Lower-case letters and digits only, accents dropped, common OCR confusions undone.
+
+    OCR keeps a printed accent on one page and drops it on the next (``Teléfono``,
+    ``Telefono``): both compare as ``telefono``.
+    """
     value = text.lower()
+    if not value.isascii():
+        value = "".join(
+            c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c)
+        )
     for wrong, right in _CONFUSIONS:
         value = value.replace(wrong, right)
     return re.sub(r"[^a-z0-9]", "", value)
@@ -469,6 +480,32 @@ def _lowered(printed: str, label: str) -> bool:
 SMALLER_LABEL = 0.85
 # How closely a label inside running text, after a comma, must match.
 CLAUSE_LABEL = 93.0
+# How closely a label printed again after a slash, in a second language, must match.
+TRANSLATION = 90.0
+_SLASHES = frozenset({"/", "|"})
+
+
+# How closely a label of two words or more after a segment's lead words must match.
+LEAD_LABEL = 95.0
+
+
+def _after_lead_words(words: Sequence[Word], starts: set[int]) -> set[int]:
+    """Where a label may begin after a word or two of wording the vocabulary lacks.
+
+    "Best phone number", "Your full name": a capitalised word, then small letters.
+    """
+    found: set[int] = set()
+    for first in starts:
+        for count in (1, 2):
+            lead = words[first : first + count]
+            if first + count >= len(words) or len(lead) < count:
+                break
+            if not all(w.text.isalpha() for w in lead) or not lead[0].text[:1].isupper():
+                break
+            if not all(w.text.islower() for w in lead[1:]):
+                break
+            found.add(first + count)
+    return found
 
 
 def find_labels(
@@ -497,6 +534,10 @@ def find_labels(
         after_value = {i + 1 for i, w in enumerate(words) if w.text.endswith((":", "?"))}
         # a clause of running text may begin with a label ("Mateo Reyes, born 1938-12-08")
         clauses = {i + 1 for i, w in enumerate(words) if w.text.endswith(",")}
+        # a bilingual form prints the label again after a slash ("Date of birth / Fecha de
+        # nacimiento")
+        translations = {i + 1 for i, w in enumerate(words) if w.text in _SLASHES}
+        leads = _after_lead_words(words, starts)
         # a label printed in capitals after a value that is not (``... 85701 DATE ...``)
         # or printed smaller than the capitals written before it ("... MORGAN PHONE 916...")
         capitals = [
@@ -532,6 +573,8 @@ def find_labels(
                 running = end < edge and words[end].text[:1].islower()
                 if not colon and score < 97.0 and running:
                     continue  # a word like a label, running on in lower case ("Allergic rhinitis")
+                if not colon and len(target) <= 2 and running and words[end].text.isalpha():
+                    continue  # an abbreviation opening a sentence ("Rx void if ...")
                 clause = start in clauses and score >= CLAUSE_LABEL
                 if label[:1].islower() and not clause:
                     continue  # running-text wording ("of", "born") only where a clause begins
@@ -544,6 +587,10 @@ def find_labels(
                     continue  # "for pain" running on is no "For" label
                 free = start in starts or (start in after_value and colon) or clause
                 free = free or (start == follows and score >= BACK_TO_BACK)
+                free = free or (start in translations and score >= TRANSLATION)
+                # ... and only with its value after it ("Pioneer Health Insurance" is one value)
+                lead = start in leads and score >= LEAD_LABEL and end < edge
+                free = free or (lead and len(label.split()) >= 2)
                 if not free and not (colon and score >= 93.0) and not capitals[start]:
                     continue
                 if capitals[start] and not free and score < 95.0:
@@ -586,7 +633,12 @@ def value_right(
             blank_end = popped.bbox.x1
     if words and blank_end is not None and words[0].bbox.x0 - blank_end > limit:
         return ()  # the blank drawn for the value is empty; what follows is another column
-    if len(words) > 1 and len(words[0].text) <= 2 and words[1].bbox.x0 - words[0].bbox.x1 > limit:
+    if (
+        len(words) > 1
+        and len(words[0].text) <= 2
+        and words[1].bbox.x0 - words[0].bbox.x1 > limit
+        and not _short_number(words[0], line.height)
+    ):
         words.pop(0)  # a lone speck read as "7" or "i", set apart from the value
     taken: list[Word] = []
     for word in words:
@@ -594,6 +646,16 @@ def value_right(
             break
         taken.append(word)
     return _unfilled(taken)
+
+
+def _short_number(word: Word, height: float) -> bool:
+    """A number of two digits written full height ("63" in its cell), not a speck."""
+    text = word.text
+    return len(text) == 2 and text.isdigit() and word.bbox.height >= SHORT_NUMBER_HEIGHT * height
+
+
+# A two-digit word at least this share of its line's height is a value, not a speck.
+SHORT_NUMBER_HEIGHT = 0.8
 
 
 def _after_qualifier(words: list[Word]) -> list[Word]:
@@ -609,8 +671,10 @@ def _after_qualifier(words: list[Word]) -> list[Word]:
     for index, word in enumerate(words):
         if word.text.endswith((")", "):")):
             inside = "".join(w.text for w in words[: index + 1])
+            # the label's own note is in small letters: "(first, middle, last)", "(please print)"
+            note = not any(c.isupper() or c.isdigit() for c in inside)
             if sum(c.isalpha() for c in inside) >= 3 and (
-                word.text.endswith(":") or index == len(words) - 1
+                word.text.endswith(":") or index == len(words) - 1 or note
             ):
                 return words[index + 1 :]
             return words

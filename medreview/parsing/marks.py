@@ -31,6 +31,16 @@ MARK_RATIO = 1.6
 MARK_MIN_INK = 0.02
 # Rows (of the shrunk page) merged when looking for drawn lines, so a tilted line holds.
 RULE_SLANT = 3
+# Ink before or after a word (its middle half) below this share: no ring is drawn round it,
+# and the ink its ring region holds counts this much (a bubble or a box beside the word).
+RING_ARC = 0.008
+UNRINGED = 0.1
+# A printed bubble: as wide as tall within these ratios, its size within these shares of the
+# text's height.
+BUBBLE_ASPECT = (0.75, 1.33)
+BUBBLE_SIZE = (0.5, 1.6)
+# Pixels kept clear of a drawn line when looking for a mark beside it.
+RULE_CLEARANCE = 5
 # The steepest slant a strike through a word is looked for at (rise over run).
 STRIKE_SLOPE = 0.08
 
@@ -187,6 +197,29 @@ class PageMarks:
         )
         return cell if closed else None
 
+    def clear_of_lines(self, region: BBox, *, before: bool = True) -> BBox:
+        """The part of a region beside a word that no drawn line crosses.
+
+        A cell's border is no tick: a region ``before`` a word is cut right of the upright
+        lines it holds, one after a word left of them, and either above the lying lines under
+        its middle and below those over it.
+        """
+        cx, cy = (region.x0 + region.x1) / 2, (region.y0 + region.y1) / 2
+        x0, y0, x1, y1 = float(region.x0), float(region.y0), float(region.x1), float(region.y1)
+        for level in (r.at(cx) for r in self.rules()[0] if r.start <= cx <= r.end):
+            if y0 <= level < cy:
+                y0 = min(cy, level + RULE_CLEARANCE)
+            elif cy <= level < y1:
+                y1 = max(cy, level - RULE_CLEARANCE)
+        inside = [
+            x for x in (r.at(cy) for r in self.rules()[1] if r.start <= cy <= r.end) if x0 <= x < x1
+        ]
+        if inside and before:
+            x0 = min(x1, max(inside) + RULE_CLEARANCE)
+        elif inside:
+            x1 = max(x0, min(inside) - RULE_CLEARANCE)
+        return BBox(int(x0), int(y0), int(x1), int(y1))
+
     def box_mark(self, region: BBox, glyphs: list[BBox]) -> float:
         """Ink in a region (a check box and its tick) outside the printed glyphs' boxes."""
         total = self.ink(region.x0, region.y0, region.x1, region.y1) * _area(region)
@@ -197,10 +230,14 @@ class PageMarks:
                 total -= self.ink(x0, y0, x1, y1) * (x1 - x0) * (y1 - y0)
         return max(0.0, total) / max(1.0, _area(region))
 
-    def ring_mark(self, box: BBox, others: Sequence[BBox] = ()) -> float:
+    def ring_mark(
+        self, box: BBox, others: Sequence[BBox] = (), *, both_ends: bool = False
+    ) -> float:
         """Ink in a ring around a word's box: a circle drawn round a choice.
 
-        Ink inside ``others`` (the neighbouring words) does not count.
+        Ink inside ``others`` (the neighbouring words) does not count. ``both_ends`` asks
+        for ink before and after the word too, as a ring has and a bubble or a box printed
+        before the word has not.
         """
         h = max(8, box.height)
         outer = BBox(
@@ -217,7 +254,16 @@ class PageMarks:
             x1, y1 = min(other.x1, outer.x1), min(other.y1, outer.y1)
             if x1 > x0 and y1 > y0:
                 outer_ink -= self.ink(x0, y0, x1, y1) * (x1 - x0) * (y1 - y0)
-        return max(0.0, outer_ink - inner_ink) / max(1.0, _area(outer) - _area(inner))
+        score = max(0.0, outer_ink - inner_ink) / max(1.0, _area(outer) - _area(inner))
+        if not both_ends:
+            return score
+        # a ring passes both ends of the word; a bubble or a box before it, one end only
+        y0, y1 = box.y0 + h // 4, box.y1 - h // 4
+        glyphs = list(others)
+        before = self.box_mark(self.clear_of_lines(BBox(outer.x0, y0, box.x0 - 2, y1)), glyphs)
+        after_word = BBox(box.x1 + 2, y0, outer.x1, y1)
+        after = self.box_mark(self.clear_of_lines(after_word, before=False), glyphs)
+        return score if min(before, after) >= RING_ARC else score * UNRINGED
 
     def strike_mark(self, box: BBox) -> float:
         """How much of a word a line drawn through its middle crosses (0 to 1): struck out."""
@@ -250,6 +296,27 @@ class PageMarks:
                 if len(edges):
                     longest = max(longest, int((edges[1::2] - edges[::2]).max()))
         return longest
+
+    def bubble(self, region: BBox, size: float) -> float | None:
+        """How solid the round mark in a region is: about 0.8 filled in, 0.3 an empty ring.
+
+        ``None`` when the region holds no blob of about the text's ``size`` and as wide
+        as tall (a printed bubble before its choice).
+        """
+        gray = self._plain()
+        x0, y0 = max(0, region.x0), max(0, region.y0)
+        crop = gray[y0 : max(y0, region.y1), x0 : max(x0, region.x1)]
+        if crop.size == 0:
+            return None
+        binary = self._binary(np.asarray(crop, dtype=np.uint8))
+        count, _, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+        solid: float | None = None
+        for index in range(1, count):
+            _, _, w, h, area = (int(v) for v in stats[index, :5])
+            round_ = BUBBLE_ASPECT[0] <= w / max(1, h) <= BUBBLE_ASPECT[1]
+            if round_ and BUBBLE_SIZE[0] * size <= max(w, h) <= BUBBLE_SIZE[1] * size:
+                solid = max(solid or 0.0, area / float(w * h))
+        return solid
 
     def boxes(self, band: BBox, size: float) -> list[tuple[BBox, float]]:
         """Check boxes drawn in a band of the page, left to right, with the ink inside each.

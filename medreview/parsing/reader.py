@@ -32,6 +32,7 @@ from rapidfuzz import fuzz
 
 from medreview.config import DateOrder, PipelineConfig
 from medreview.documents import FIELDS, DocumentType, FieldKind, FieldSpec
+from medreview.lexicon import get_lexicon
 from medreview.model import BBox, FieldData, FieldResult, OcrPage, Word
 from medreview.parsing import canonical
 from medreview.parsing.canonical import TextStyle
@@ -46,6 +47,7 @@ from medreview.parsing.choices import (
     read_box_row,
     read_choice,
     read_refill_row,
+    split_slashes,
 )
 from medreview.parsing.layout import (
     BELOW_REACH,
@@ -54,7 +56,7 @@ from medreview.parsing.layout import (
     Line,
     compact,
     find_labels,
-    glued_number,
+    glued_value,
     page_lines,
     segment_starts,
     segments,
@@ -86,6 +88,7 @@ class Relation(StrEnum):
     SECTION = "section"
     CORNER = "corner"
     HEADER = "header"
+    TICKED = "ticked"
     SIGNED = "signed"
     STICKER = "sticker"
     BLOCK = "block"
@@ -103,6 +106,7 @@ BASE_SCORE: dict[Relation, float] = {
     Relation.ABOVE: 0.9,
     Relation.BESIDE: 0.85,
     Relation.HEADER: 0.8,
+    Relation.TICKED: 0.95,
     Relation.BLOCK: 0.85,
     Relation.SIGNED: 0.7,
     Relation.STICKER: 0.8,
@@ -289,13 +293,13 @@ ON_END = 2.0
 def _as_read(page: OcrPage, label_ends: frozenset[str]) -> OcrPage:
     """The page with every word as the engine read it, before medical correction.
 
-    A number OCR glued to a label's last word is a word of its own ("refilled6" where a
-    label ends in "refilled"); text turned on end is left out.
+    A value OCR glued to a label's last word is a word of its own ("refilled6", "nameVictor"
+    where a label ends in "refilled", "name"); text turned on end is left out.
     """
     words: list[Word] = []
     for word in _upright(page.words):
         word = replace(word, text=word.ocr_text, corrected=False) if word.corrected else word
-        glued = glued_number(word.text)
+        glued = glued_value(word.text)
         if glued is None or compact(glued[0]) not in label_ends:
             words.append(word)
         else:
@@ -354,6 +358,8 @@ def build_page(
         # one word of the label's length: a damaged label, not a value that looks like one
         alike = len(words) == 1 and abs(len(compact(printed)) - len(compact(match.key))) <= 1
         alike = alike and " " not in match.key.strip()  # a damaged word, not a whole phrase
+        # a drug or a condition the lexicon knows is a value, never a damaged label
+        alike = alike and not get_lexicon().is_term(printed.strip(",.;:").lower())
         if keys and lettered and alike and not span & taken and match.start in starts[match.line]:
             doc.weak_anchors.append(Anchor(match, keys, words, weak=True))
     doc.sections = sorted(
@@ -759,6 +765,10 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         if kind.name == "phone" and doc.in_letterhead(anchor.match.line):
             continue  # the clinic's own telephone
         factor = _label_factor(doc, item, anchor) * (WEAK_FACTOR if anchor.weak else 1.0)
+        gated = _gated_list(doc, spec, item, anchor, stops) if kind.name == "list" else None
+        if gated is not None:
+            found.extend(replace(c, score=c.score * factor) for c in gated)
+            continue  # a question answered yes or no: its answer row is no list
         options: list[tuple[Relation, tuple[Word, ...], float]] = []
         cell = _cell(doc, anchor)  # in a grid, a value never crosses its cell's lines
         right = value_right(doc.lines, anchor.match, stops)
@@ -809,6 +819,9 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             column = _column_below(doc, anchor, cell, many=kind.multiline)
             if column:
                 options.append((Relation.COLUMN, column, 1.0))
+        if kind.name == "address" and COUNTRY_PART in item.parts:
+            country = _country_after(doc, anchor, stops)
+            options = [(r, (*ws, *country), d) for r, ws, d in options]
         for relation, words, distance in options:
             found.extend(
                 _candidate(doc, spec, item, kind, relation, words, anchor, factor * distance)
@@ -818,6 +831,99 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             # a list left blank after its label is an empty list, not an absent field
             found.append(Candidate(item.name, [], anchor.words, 0.5 * factor, Relation.RIGHT))
     return found
+
+
+# The part an address's country is printed under, after the address's own label.
+COUNTRY_PART = "country"
+# How many lines under an address's label its country's label may follow.
+COUNTRY_REACH = 2
+
+
+def _country_after(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> tuple[Word, ...]:
+    """The country written under its own label just after an address's (``Country: USA``)."""
+    line = anchor.match.line
+    for other in doc.anchors:
+        if f"label:{COUNTRY_PART}" not in other.keys:
+            continue
+        if not line < other.match.line <= line + COUNTRY_REACH:
+            continue
+        if any(line < a.match.line < other.match.line for a in doc.anchors if a.keys != other.keys):
+            return ()  # another field's label between: the country is not this address's
+        cell = _cell(doc, other)
+        right = value_right(doc.lines, other.match, stops)
+        words = _in_cell(cell, right) or _next_cell(doc, cell, right)
+        if words and _text(words)[:1].isupper():
+            return words  # (a label printed twice, in two languages, holds it after the second)
+    return ()
+
+
+# A list's question is answered by these; "no" is the empty list, "yes" points to its list.
+YES_NO = ("yes", "no")
+# The label of the row a question's list is written on ("If yes, list them").
+LIST_FOLLOWS = "if_yes"
+# How many lines under its question a list's "If yes" row may be.
+LIST_FOLLOWS_REACH = 3
+
+
+def _gated_list(
+    doc: Page, spec: FieldSpec, item: FieldWords, anchor: Anchor, stops: Sequence[LabelMatch]
+) -> list[Candidate] | None:
+    """A list asked as a yes/no question: "no" is the empty list, "yes" points to its list.
+
+    "Any allergies? [ ] Yes [X] No" is no allergies; "Ongoing conditions? (o) Yes" is the
+    list written on the ``If yes`` row under it (a list written there answers yes whatever
+    the marks say). ``None`` when no yes/no row follows the label.
+    """
+    words = tuple(w for w in _words_after(doc, anchor) if not _is_filler(w.text))
+    inside = tuple(
+        w for w in _in_cell(_cell(doc, anchor), words) if any(c.isalnum() for c in w.text)
+    )
+    words = _no_phrase_as_no(inside or words)
+    if not words or len({o.choice for o in option_spans(split_slashes(words), YES_NO)}) < 2:
+        return None
+    line = anchor.match.line
+    kind = VALUE_TYPES[item.value]
+    for follows in doc.anchors:
+        if f"label:{LIST_FOLLOWS}" not in follows.keys:
+            continue
+        if not line < follows.match.line <= line + LIST_FOLLOWS_REACH:
+            continue
+        between = (a for a in doc.anchors if line < a.match.line < follows.match.line)
+        if any(k.startswith("field:") and k not in anchor.keys for a in between for k in a.keys):
+            break  # past the next question: its "If yes" row is not this one's
+        cell = _cell(doc, follows)
+        right = value_right(doc.lines, follows.match, stops)
+        right = _in_cell(cell, right) or _next_cell(doc, cell, right)
+        if right:  # (a label printed twice, in two languages, holds it after the second)
+            return _candidate(doc, spec, item, kind, Relation.RIGHT, right, follows, 1.0)
+    marks = doc.marks.get(words[0].page)
+    answer, sureness = read_choice(words, YES_NO, marks, anchor.words[-1].bbox.x1)
+    if answer != "no":
+        return []
+    base = BASE_SCORE[Relation.RIGHT] * sureness
+    return [Candidate(item.name, [], words, base, Relation.RIGHT, anchor.words)]
+
+
+# The printed "no" of an allergy question ("No known allergies", "None known").
+_NO_PHRASE = re.compile(r"^(?:no|none)$", re.IGNORECASE)
+
+
+def _no_phrase_as_no(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """A question's row with its "No known allergies" or "None known" answer read as "No"."""
+    kept: list[Word] = []
+    skip = 0
+    for index, word in enumerate(words):
+        if skip:
+            skip -= 1
+            continue
+        after = words[index + 1].text.lower() if index + 1 < len(words) else ""
+        if _NO_PHRASE.match(word.text) and after.startswith("known"):
+            run = 2 if index + 2 < len(words) and words[index + 2].text[:1].islower() else 1
+            kept.append(replace(word, text="No"))
+            skip = run
+        else:
+            kept.append(word)
+    return tuple(kept)
 
 
 def _first_clause(words: tuple[Word, ...]) -> tuple[Word, ...]:
@@ -1048,19 +1154,21 @@ def _is_box_text(text: str) -> bool:
 
 
 def _without_quantities(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
-    """Medicine lines without a quantity column: a bare number far right of its line's drug."""
+    """Medicine lines without a quantity column: a number far right of its line's drug."""
     kept: list[Word] = []
     for line in _rows(doc, words):
-        while len(line) > 1 and line[-1].text.isdigit():
+        while len(line) > 1 and QUANTITY.match(line[-1].text):
             gap = line[-1].bbox.x0 - line[-2].bbox.x1
             if gap <= QUANTITY_GAP * line[-1].bbox.height:
                 break
             line.pop()
-        if not (len(line) == 1 and line[0].text.isdigit() and kept):
+        if not (len(line) == 1 and QUANTITY.match(line[0].text) and kept):
             kept.extend(line)  # a line that is nothing but a quantity is no medicine
     return tuple(kept)
 
 
+# A quantity as a column prints it: "30", "#30".
+QUANTITY = re.compile(r"^#?\d+$")
 # A number this many of its heights right of a medicine line stands in a quantity column.
 QUANTITY_GAP = 6.0
 
@@ -1116,13 +1224,16 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     stops = [a.match for a in doc.anchors]
     pieces: list[tuple[Word, ...]] = []
     for part in item.parts:
-        for anchor in doc.anchors:
-            if f"label:{part}" not in anchor.keys:
-                continue
-            if scope is not None and not scope[0] <= anchor.match.line < scope[1]:
-                continue
+        # a part may be printed in pieces along one line ("City ... State ... Zip code ...")
+        found = [
+            a
+            for a in doc.anchors
+            if f"label:{part}" in a.keys and (scope is None or scope[0] <= a.match.line < scope[1])
+        ]
+        for anchor in [a for a in found if a.match.line == found[0].match.line]:
             cell = _cell(doc, anchor)
-            right = _in_cell(cell, value_right(doc.lines, anchor.match, stops))
+            right = value_right(doc.lines, anchor.match, stops)
+            right = _in_cell(cell, right) or _next_cell(doc, cell, right)
             if _captions_under(doc):  # the part is written over its caption
                 below = _in_cell(cell, _value_above(doc, anchor, stops))
             else:
@@ -1132,19 +1243,26 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             words = words or below
             if words:
                 pieces.append(words)
-            break
-    if not pieces:
-        return []
-    # an address's parts are joined by commas; a name's (given names, surname) by spaces,
-    # keeping an initial's full stop
+    if not pieces or (kind.name == "address" and len(pieces) < 2):
+        return []  # a country alone is no address
+    # an address's parts are joined by commas (a ZIP code after its state by a space); a
+    # name's (given names, surname) by spaces, keeping an initial's full stop
     joint, ends = (", ", " ,.;:") if kind.name == "address" else (" ", " ,;:")
-    text = joint.join(canonical.one_line(_text(p)).strip(ends) for p in pieces)
+    texts = [canonical.one_line(_text(p)).strip(ends) for p in pieces]
+    text = texts[0]
+    for before, piece in pairwise(texts):
+        state_zip = kind.name == "address" and _STATE.match(before) and _ZIP.match(piece)
+        text += (" " if state_zip else joint) + piece
     coerced = _coerce(doc, spec, kind, text)
     if coerced is None:
         return []
     words = tuple(w for p in pieces for w in p)
     score = BASE_SCORE[Relation.PARTS] * coerced[1]
     return [Candidate(item.name, coerced[0], words, score, Relation.PARTS)]
+
+
+_STATE = re.compile(r"^[A-Z]{2}$")
+_ZIP = re.compile(r"^\d{5}(?:-\d{4})?$")
 
 
 def _free_segments(doc: Page, lo: int, hi: int) -> list[tuple[int, tuple[Word, ...]]]:
@@ -1174,6 +1292,8 @@ def section_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Can
         return []
     kind = VALUE_TYPES[item.value]
     free = _free_segments(doc, scope[0] + 1, scope[1])
+    if kind.name in _SELF_EVIDENT:  # also after labels the vocabulary does not know
+        free = [(i, run) for i, words in free for run in _typed_runs(kind, words)]
     found: list[Candidate] = []
     rank = 0
     used: set[int] = set()
@@ -1196,6 +1316,40 @@ def section_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Can
         found.append(Candidate(item.name, coerced[0], all_words, score, Relation.SECTION))
         rank += 1
     return found
+
+
+# Value types a value's own form proves (a phone number, a date), wherever it stands.
+_SELF_EVIDENT = frozenset({"phone", "date"})
+
+
+def _typed_runs(kind: ValueType, words: tuple[Word, ...]) -> list[tuple[Word, ...]]:
+    """A segment's values of the type, left to right ("Main no. 816-555-0141 Other 515-...").
+
+    A segment that is one such value is kept whole.
+    """
+    if kind.fit(_text(words)) >= 0.5:
+        return [words]
+    runs: list[tuple[Word, ...]] = []
+    start = 0
+    while start < len(words):
+        end = next(
+            (
+                end
+                for end in range(min(len(words), start + TYPED_RUN), start, -1)
+                if kind.fit(_text(words[start:end])) >= 1.0
+            ),
+            None,
+        )
+        if end is None:
+            start += 1
+        else:
+            runs.append(words[start:end])
+            start = end
+    return runs
+
+
+# The most words a phone or a date is written in ("(816) 555-0141", "14 March 2023").
+TYPED_RUN = 3
 
 
 def _address_block(
@@ -1282,6 +1436,59 @@ def header_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
             score = BASE_SCORE[Relation.HEADER] * coerced[1] * (1.0 if doctor else 0.6)
             found.append(Candidate(item.name, coerced[0], part, score, Relation.HEADER))
     return found
+
+
+def ticked_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """The ticked one of the names listed with a check box each (a group practice's pad).
+
+    "[X] Dr Nora Rivera  [ ] Dr Noah Brown": the lines above the other fields' labels
+    that open with a drawn box; the one box clearly marked names the field's value.
+    """
+    if Place.HEADER not in item.places or not doc.lines:
+        return []
+    own = f"field:{item.name}"
+    others = [
+        a.match.line
+        for a in doc.anchors
+        if any(k.startswith("field:") and k != own for k in a.keys)
+    ]
+    first_page = doc.lines[0].page
+    marks = doc.marks.get(first_page)
+    if marks is None:
+        return []
+    rows: list[tuple[tuple[Word, ...], float]] = []
+    for index in range(min(others, default=len(doc.lines))):
+        line = doc.lines[index]
+        if line.page != first_page:
+            break
+        part = segments(line)[0]
+        lettered = [i for i, w in enumerate(part) if sum(c.isalpha() for c in w.text) >= 2]
+        if not lettered:
+            continue
+        name = part[lettered[0] :]
+        height = name[0].bbox.height
+        left = part[0].bbox.x0 if lettered[0] else name[0].bbox.x0 - int(TICK_REACH * height)
+        top, bottom = name[0].bbox.y0 - height // 2, name[0].bbox.y1 + height // 2
+        band = BBox(left, top, name[0].bbox.x0 - 1, bottom)
+        boxes = marks.boxes(band, height) if band.x1 > band.x0 else []
+        if boxes:
+            rows.append((name, max(fill for _, fill in boxes)))
+    if len(rows) < 2:
+        return []
+    chosen = decide([fill for _, fill in rows])
+    if chosen is None:
+        return []
+    kind = VALUE_TYPES[item.value]
+    words = rows[chosen][0]
+    coerced = _coerce(doc, spec, kind, _text(words))
+    if coerced is None or name_fit(coerced[0] if isinstance(coerced[0], str) else "") < 0.5:
+        return []
+    score = BASE_SCORE[Relation.TICKED] * coerced[1]
+    return [Candidate(item.name, coerced[0], words, score, Relation.TICKED)]
+
+
+# A check box before a name is looked for this many of the name's heights to its left.
+TICK_REACH = 3.0
 
 
 # The line over a birth date's label is this many of its heights away at most.
@@ -1405,7 +1612,7 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     for index in range(start, end):
         if doc.anchors_on(index) or index in weak_lines:
             continue
-        words = _trim_fillers(doc.lines[index].words)
+        words = _without_quantities(doc, _trim_fillers(doc.lines[index].words))
         if words and STATE_ZIP.search(_text(words)):
             continue  # an unlabelled address ("53 Lake Ct, Anchorage, AK 99501") is no medicine
         if words and _medicine_text(doc, _text(words)):
@@ -1491,6 +1698,7 @@ GENERATORS = (
     section_candidates,
     corner_candidates,
     header_candidates,
+    ticked_candidates,
     signed_candidates,
     sticker_candidates,
     block_candidates,
