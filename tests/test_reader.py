@@ -1440,3 +1440,45 @@ def test_the_ticked_one_of_a_practice_s_doctors_is_the_prescriber() -> None:
     words += row(700, 200, "DATE ISSUED 4/7/22") + row(800, 200, "Patient Ana Mitchell")
     values = read(DocumentType.PRESCRIPTION, words, images=[image])
     assert values["prescriber"] == "Dr Jacob Turner"
+
+
+def test_a_label_right_after_a_value_s_number_and_a_name_like_a_label() -> None:
+    """ "DOB 25 Apr 1970 Date written 23 Sep 2019"; "PATIENT Isabel S. Oyelaran" (no "Label")."""
+    words = layout(
+        [
+            (500, 200, "PATIENT Isabel S. Oyelaran"),
+            (600, 200, "Date of birth 25 Apr 1970 Date written 23 Sep 2019"),
+            (800, 300, "Rx1 Lisinopril 10 mg"),
+            (1000, 200, "Refills 2"),
+        ]
+    )
+    values = read(DocumentType.PRESCRIPTION, words)
+    assert values["patient_name"] == "Isabel S. Oyelaran"
+    assert values["date"] == "2019-09-23"
+    assert values["medicines"] == ["Lisinopril 10 mg"]
+
+
+def test_the_next_question_is_no_answer_below_a_choice_s_label() -> None:
+    """The measles row's choices unread: "Were you sick ...? [X] Yes" under it is another's."""
+    words = layout([(500, 200, "Measles"), (600, 200, "Were you sick this year? [X] Yes [ ] No")])
+    values = read(DocumentType.PATIENT_DETAILS, words)
+    assert "measles" not in values
+    assert [w.text for w in split_slashes(row(500, 300, "(rubeola)immune"))] == [
+        "(rubeola)",
+        "immune",
+    ]
+
+
+def test_a_value_cell_on_a_tilted_page_keeps_its_line_s_words() -> None:
+    """A line drawn askew from the row above crosses the value: the value runs on past it."""
+    cells = [(150, 1200, 420, 1300), (420, 1200, 1180, 1300), (150, 1000, 1180, 1200)]
+    words = [
+        *row(1230, 170, "Address"),
+        Word("7", 0.9, BBox(455, 1224, 480, 1262)),
+        Word("MADISON", 0.9, BBox(522, 1214, 780, 1252)),
+        Word("COURT,", 0.9, BBox(812, 1207, 1030, 1245)),
+        Word("PORTLAND,", 0.9, BBox(1058, 1201, 1380, 1239)),
+        Word("OR", 0.9, BBox(1426, 1195, 1500, 1233)),
+    ]
+    values = read(DocumentType.PATIENT_DETAILS, words, images=[grid_image(cells)])
+    assert values["address"] == "7 MADISON COURT, PORTLAND, OR"

@@ -147,7 +147,9 @@ def marked_by_image(
         # the slash printed between choices ("YES / NO") is no tick in a box
         printed = [w.bbox for w in words if w.text.strip() in SEPARATORS]
         fills.append(marks.box_mark(region, printed) if region.x1 > region.x0 else 0.0)
-        bubbles.append(marks.bubble(region, h) if region.x1 > region.x0 else None)
+        # the words read there are no bubble, but an "O" OCR read from one is
+        read = [w.bbox for w in words if sum(c.isalnum() for c in w.text) >= 2]
+        bubbles.append(marks.bubble(region, h, read) if region.x1 > region.x0 else None)
         others = [w.bbox for i, w in enumerate(words) if not option.start <= i < option.end]
         word = words[option.end - 1].bbox
         if word.x1 > box.x1 + 2:  # a footnote's star read in the same word is no ring
@@ -442,8 +444,9 @@ def split_slashes(words: Sequence[Word]) -> list[Word]:
     return parts
 
 
-# Where two printed choices OCR read as one word meet: a capital after a small letter.
-_GLUED_CHOICES = re.compile(r"(?<=[a-z])\.?(?=[A-Z][a-z])")
+# Where two printed choices OCR read as one word meet: a capital after a small letter, or a
+# word after a bracket closing the label's note ("(rubeola)immune").
+_GLUED_CHOICES = re.compile(r"(?<=[a-z])\.?(?=[A-Z][a-z])|(?<=\))(?=[A-Za-z]{2})")
 
 
 def read_choice(

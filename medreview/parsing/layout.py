@@ -485,6 +485,11 @@ TRANSLATION = 90.0
 _SLASHES = frozenset({"/", "|"})
 
 
+# A label of this many letters or fewer printed right after another must match this closely.
+SHORT_WORD = 6
+SHORT_BACK_TO_BACK = 97.0
+# How closely a label right after a number must match.
+AFTER_NUMBER = 95.0
 # How closely a label of two words or more after a segment's lead words must match.
 LEAD_LABEL = 95.0
 
@@ -538,6 +543,9 @@ def find_labels(
         # nacimiento")
         translations = {i + 1 for i, w in enumerate(words) if w.text in _SLASHES}
         leads = _after_lead_words(words, starts)
+        # a capitalised label right after a number that ends a value ("DOB 25 Apr 1970 Date
+        # written 23 Sep 2019")
+        numbers = {i + 1 for i, w in enumerate(words) if w.text.rstrip(".,;").isdigit()}
         # a label printed in capitals after a value that is not (``... 85701 DATE ...``)
         # or printed smaller than the capitals written before it ("... MORGAN PHONE 916...")
         capitals = [
@@ -586,11 +594,15 @@ def find_labels(
                 ):
                     continue  # "for pain" running on is no "For" label
                 free = start in starts or (start in after_value and colon) or clause
-                free = free or (start == follows and score >= BACK_TO_BACK)
+                # (a short word must match outright: "Isabel" after "PATIENT" is no "Label")
+                back = BACK_TO_BACK if len(target) > SHORT_WORD else SHORT_BACK_TO_BACK
+                free = free or (start == follows and score >= back)
                 free = free or (start in translations and score >= TRANSLATION)
                 # ... and only with its value after it ("Pioneer Health Insurance" is one value)
                 lead = start in leads and score >= LEAD_LABEL and end < edge
                 free = free or (lead and len(label.split()) >= 2)
+                after_number = start in numbers and words[start].text[:1].isupper()
+                free = free or (after_number and score >= AFTER_NUMBER)
                 if not free and not (colon and score >= 93.0) and not capitals[start]:
                     continue
                 if capitals[start] and not free and score < 95.0:

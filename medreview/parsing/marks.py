@@ -37,7 +37,7 @@ RING_ARC = 0.008
 UNRINGED = 0.1
 # A printed bubble: as wide as tall within these ratios, its size within these shares of the
 # text's height.
-BUBBLE_ASPECT = (0.75, 1.33)
+BUBBLE_ASPECT = (0.6, 1.8)
 BUBBLE_SIZE = (0.5, 1.6)
 # Pixels kept clear of a drawn line when looking for a mark beside it.
 RULE_CLEARANCE = 5
@@ -297,25 +297,33 @@ class PageMarks:
                     longest = max(longest, int((edges[1::2] - edges[::2]).max()))
         return longest
 
-    def bubble(self, region: BBox, size: float) -> float | None:
+    def bubble(self, region: BBox, size: float, words: Sequence[BBox] = ()) -> float | None:
         """How solid the round mark in a region is: about 0.8 filled in, 0.3 an empty ring.
 
-        ``None`` when the region holds no blob of about the text's ``size`` and as wide
-        as tall (a printed bubble before its choice).
+        ``None`` when the region holds no blob of about the text's ``size`` and roughly
+        as wide as tall (a printed bubble before its choice, or the scribble filling it)
+        outside the ``words`` read there.
         """
         gray = self._plain()
         x0, y0 = max(0, region.x0), max(0, region.y0)
         crop = gray[y0 : max(y0, region.y1), x0 : max(x0, region.x1)]
         if crop.size == 0:
             return None
-        binary = self._binary(np.asarray(crop, dtype=np.uint8))
+        binary = self._binary(np.asarray(crop, dtype=np.uint8)).copy()
+        for word in words:
+            binary[
+                max(0, word.y0 - y0) : max(0, word.y1 - y0),
+                max(0, word.x0 - x0) : max(0, word.x1 - x0),
+            ] = 0
         count, _, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
         solid: float | None = None
         for index in range(1, count):
-            _, _, w, h, area = (int(v) for v in stats[index, :5])
+            x, y, w, h = (int(v) for v in stats[index, :4])
             round_ = BUBBLE_ASPECT[0] <= w / max(1, h) <= BUBBLE_ASPECT[1]
             if round_ and BUBBLE_SIZE[0] * size <= max(w, h) <= BUBBLE_SIZE[1] * size:
-                solid = max(solid or 0.0, area / float(w * h))
+                # all the ink inside the bubble's outline (a blurred fill may part from it)
+                inside = np.count_nonzero(binary[y : y + h, x : x + w]) / float(w * h)
+                solid = max(solid or 0.0, inside)
         return solid
 
     def boxes(self, band: BBox, size: float) -> list[tuple[BBox, float]]:

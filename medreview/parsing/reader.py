@@ -142,6 +142,8 @@ RX_NOISE = frozenset(
     | {"p", "bx", "kr", "rv", "rl", "r7", "ke", "q"}
 )
 RX_GLUED = re.compile(r"^(?:Rx|RX|R|K|B|P|X|Px|Pk)[/:.,;]?(?=[A-Z][a-z]{3})")
+# The ℞ OCR read glued to the row's number ("Rx1", "Px1.").
+RX_NUMBERED = re.compile(r"^(?:Rx|RX|Px|R|K)\d{1,2}[.)]?$")
 # A bullet or a row number before a medicine (a medicine line begins with the drug's name).
 LEADING_BULLET = re.compile(r"^(?:\d{1,2}[.)]?|[-•*·>])$")
 
@@ -583,7 +585,10 @@ def _next_cell(doc: Page, cell: Cell | None, words: tuple[Word, ...]) -> tuple[W
     page = words[0].page
     if any(beside.holds(w.bbox) for a in doc.anchors for w in a.words if w.page == page):
         return ()
-    return _in_cell(beside, words)
+    # the words are one segment of one line, up to the next label: on a tilted page they
+    # leave the cell's upright rectangle, and a line drawn across the value from the row
+    # above (crossing it askew) does not end it
+    return tuple(w for w in words if beside.x0 <= (w.bbox.x0 + w.bbox.x1) / 2)
 
 
 def _words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, ...] | None:
@@ -799,6 +804,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         below = _in_cell(cell, value_below(doc.lines, anchor.match, stops))
         if below and _key(below[0]) in weak_words:
             below = ()  # a damaged label, not a value
+        if kind.name == "choice" and any(w.text.endswith("?") for w in below):
+            below = ()  # the next question's row, not this one's answer
         under = _captions_under(doc)
         if below:
             gap = doc.line_of(below[0]) - anchor.match.line - 1
@@ -1159,7 +1166,7 @@ def _without_quantities(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
     for line in _rows(doc, words):
         while len(line) > 1 and QUANTITY.match(line[-1].text):
             gap = line[-1].bbox.x0 - line[-2].bbox.x1
-            if gap <= QUANTITY_GAP * line[-1].bbox.height:
+            if gap <= QUANTITY_GAP * min(w.bbox.height for w in line):
                 break
             line.pop()
         if not (len(line) == 1 and QUANTITY.match(line[0].text) and kept):
@@ -1170,7 +1177,7 @@ def _without_quantities(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
 # A quantity as a column prints it: "30", "#30".
 QUANTITY = re.compile(r"^#?\d+$")
 # A number this many of its heights right of a medicine line stands in a quantity column.
-QUANTITY_GAP = 6.0
+QUANTITY_GAP = 4.0
 
 
 def _box_row(words: Sequence[Word], marks: PageMarks | None) -> bool:
@@ -1203,7 +1210,9 @@ def _holds_other_value(text: str) -> bool:
 def _medicine_text(doc: Page, text: str) -> str:
     """A medicine line with the ℞ mark, a bullet and stray marks taken off."""
     tokens = text.split()
-    while tokens and (compact(tokens[0]) in RX_NOISE or tokens[0] == "℞"):
+    while tokens and (
+        compact(tokens[0]) in RX_NOISE or tokens[0] == "℞" or RX_NUMBERED.match(tokens[0])
+    ):
         tokens = tokens[1:]
     if tokens:
         glued = RX_GLUED.match(tokens[0])
