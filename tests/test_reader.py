@@ -1482,3 +1482,16 @@ def test_a_value_cell_on_a_tilted_page_keeps_its_line_s_words() -> None:
     ]
     values = read(DocumentType.PATIENT_DETAILS, words, images=[grid_image(cells)])
     assert values["address"] == "7 MADISON COURT, PORTLAND, OR"
+
+
+def test_a_contact_s_name_ends_before_their_relation_and_number() -> None:
+    """ "Emergency contact: Jane Doe (wife) 555-123-4567" names Jane Doe."""
+    words = row(500, 200, "Emergency contact: Jane Doe (wife) 555-123-4567")
+    assert read(DocumentType.PATIENT_DETAILS, words)["emergency_contact_name"] == "Jane Doe"
+
+
+@pytest.mark.parametrize(("written", "refills"), [("NR", 0), ("x2", 2), ("two", 2), ("none", 0)])
+def test_refills_written_as_words_or_marks(written: str, refills: int) -> None:
+    words = layout([(500, 200, "Name: John Doe"), (700, 200, "Amoxicillin 500 mg")])
+    words += row(800, 200, f"Refills: {written}")
+    assert read(DocumentType.PRESCRIPTION, words)["refills"] == refills

@@ -229,9 +229,12 @@ def parse_refills(text: str) -> int | str | None:
     squashed = re.sub(r"[^A-Za-z0-9]", "", value).upper()
     if squashed in ("PRN", "PRM", "PRH", "PKN", "PBN"):
         return "PRN"
+    if squashed in ("NR", "NOREFILLS", "NIL"):
+        return 0  # "no refills"
     words = {"ZERO": 0, "NONE": 0, "ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5}
     words |= {"SIX": 6, "SEVEN": 7, "EIGHT": 8, "NINE": 9, "TEN": 10, "ELEVEN": 11}
     value = value.replace("©", "0").replace("®", "0")
+    value = re.sub(r"^[xX×]\s?(?=\d)", "", value)  # "x2": two times
     # a count glued to the word after it: "0times", "2x"
     value = re.sub(r"^(\d{1,2})(?=(?:times|time|x|refills?)\b)", r"\1 ", value, flags=re.I)
     tokens = [t for t in re.split(r"[\s_]+", value) if any(c.isalnum() for c in t)]

@@ -787,7 +787,7 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         right = _in_cell(cell, right) or _next_cell(doc, cell, right)
         if right:
             options.append((Relation.RIGHT, right, _reach(doc, anchor, right)))
-            clause = _first_clause(right) if kind.name in _TYPED - {"address"} else ()
+            clause = _first_clause(right, kind.name) if kind.name in _TYPED - {"address"} else ()
             if clause:
                 options.append((Relation.RIGHT, clause, _reach(doc, anchor, clause)))
         elif beyond and cell and not columns:
@@ -933,10 +933,18 @@ def _no_phrase_as_no(words: tuple[Word, ...]) -> tuple[Word, ...]:
     return tuple(kept)
 
 
-def _first_clause(words: tuple[Word, ...]) -> tuple[Word, ...]:
-    """A typed value's words up to the first comma, when more follow ("Linda Oyelaran, b. ...")."""
+def _first_clause(words: tuple[Word, ...], kind: str) -> tuple[Word, ...]:
+    """A typed value's words up to the first comma, when more follow ("Linda Oyelaran, b. ...").
+
+    A name or an organisation also ends before a bracket or a number ("Jane Doe (wife)
+    555-123-4567").
+    """
     for index, word in enumerate(words[:-1]):
         if word.text.endswith(",") or words[index + 1].text == ",":
+            return words[: index + 1]
+        after = words[index + 1].text
+        named = kind in ("name", "organisation")
+        if named and (after.startswith(("(", "+")) or after[:1].isdigit()):
             return words[: index + 1]
     return ()
 
