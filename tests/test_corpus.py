@@ -17,6 +17,7 @@ from PIL import Image
 from medreview.documents import FieldKind, fields_of
 from tests.corpus import fonts
 from tests.corpus.degrade import DEGRADATIONS, apply
+from tests.corpus.families import DEFAULT_FAMILY, FAMILIES
 from tests.corpus.families.common import (
     DATE_STYLES,
     DAY_FIRST_NUMERIC,
@@ -349,16 +350,7 @@ def test_a_clean_printed_page_is_machine_readable() -> None:
 
 # --- layout families ------------------------------------------------------------------------
 
-NEW_FAMILIES = (
-    "labels_above",
-    "pad",
-    "grid",
-    "dotted",
-    "captions",
-    "datasheet",
-    "bilingual",
-    "heldout",
-)
+NEW_FAMILIES = tuple(f for f in FAMILIES if f != DEFAULT_FAMILY)  # beside the first layout
 KINDS = ("prescription", "patient_details")
 
 

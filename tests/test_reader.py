@@ -1495,3 +1495,21 @@ def test_refills_written_as_words_or_marks(written: str, refills: int) -> None:
     words = layout([(500, 200, "Name: John Doe"), (700, 200, "Amoxicillin 500 mg")])
     words += row(800, 200, f"Refills: {written}")
     assert read(DocumentType.PRESCRIPTION, words)["refills"] == refills
+
+
+def test_a_refill_row_ocr_ran_together_answers_by_its_crossed_box() -> None:
+    page = [*row(300, 200, "NAME Helen Okafor"), *row(1000, 200, "Refill authorized")]
+    glued = row(1000, 700, "0×1□2□3□4□5□PRN□")
+    assert read(DocumentType.PRESCRIPTION, [*page, *glued])["refills"] == 0
+
+
+def test_a_phone_among_other_words_right_of_its_label() -> None:
+    """The second language's label and the phone's kinds around it; another phone is not it."""
+    words = layout(
+        [
+            (500, 200, "Best phone number / Mejor numero +1 412 555 0143 Home / Casa O Cell"),
+            (600, 200, "Main number (612) 555-0154"),
+            (600, 1300, "Other phone (916) 555-0139"),
+        ]
+    )
+    assert read(DocumentType.PATIENT_DETAILS, words)["phone"] == "(412) 555-0143"

@@ -511,6 +511,10 @@ def row_tokens(words: Sequence[Word]) -> list[str]:
     """The row's entries, with what OCR ran together pulled apart (``1(2)3``, ``4.5``)."""
     tokens: list[str] = []
     for word in words:
+        glued = _ENTRY_BOX.findall(word.text)
+        if len(glued) >= 2:  # entries run together with their boxes ("0×1□2□3□")
+            tokens.extend(entry for entry, _ in glued)
+            continue
         for text in re.findall(r"\([^()]*\)|[^()\s=]+", word.text):
             text = text.rstrip(".,:;") or text
             text = text.strip("□☐" + TICKED_GLYPHS)  # a box OCR read as a glyph beside its entry
@@ -610,17 +614,23 @@ def circled_refill(words: Sequence[Word]) -> str | None:
     return None
 
 
-# How OCR reads a ticked box: one glyph glued to its entry ("PRN☑").
-TICKED_GLYPHS = "☑☒✓✔■"
+# How OCR reads a ticked box: one glyph glued to its entry ("PRN☑", "0×").
+TICKED_GLYPHS = "☑☒✓✔■×✗✘"
+# An entry of a refill row with the box OCR read as a glyph after it ("0×1□2□ ... PRN□").
+_ENTRY_BOX = re.compile(r"(PRN|1[01]|[0-9])\s*([□☐" + TICKED_GLYPHS + r"])")
 
 
 def _ticked_entry(words: Sequence[Word]) -> str | None:
-    """The one refill entry OCR read with a ticked box glued to it (``0☐ 1☐ ... PRN☑``)."""
-    ticked = [w.text for w in words if any(g in w.text for g in TICKED_GLYPHS)]
-    if len(ticked) != 1:
+    """The one refill entry OCR read with a ticked box after it (``0☐ 1☐ ... PRN☑``)."""
+    pairs = _ENTRY_BOX.findall(" ".join(w.text for w in words))
+    ticked = [entry for entry, glyph in pairs if glyph in TICKED_GLYPHS]
+    if len(pairs) < MIN_BOXED_ENTRIES or len(ticked) != 1:
         return None
-    bare = ticked[0].strip(TICKED_GLYPHS + "".join(BOX_GLYPHS) + " ")
-    return _refill_token(bare)
+    return _refill_token(ticked[0])
+
+
+# A row shows this many entries, each with its box read, before a glyph may answer it.
+MIN_BOXED_ENTRIES = 4
 
 
 def read_refill_row(words: Sequence[Word], marks: PageMarks | None) -> tuple[str | None, float]:

@@ -790,6 +790,12 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             clause = _first_clause(right, kind.name) if kind.name in _TYPED - {"address"} else ()
             if clause:
                 options.append((Relation.RIGHT, clause, _reach(doc, anchor, clause)))
+            elif kind.name in _SELF_EVIDENT and kind.fit(_text(right)) < 1.0:
+                # a phone or a date among other words ("Mejor número +1 412 555 0143 Home")
+                runs = _typed_runs(kind, right)
+                if runs:
+                    reach = IN_OTHER_WORDS * _reach(doc, anchor, runs[0])
+                    options.append((Relation.RIGHT, runs[0], reach))
         elif beyond and cell and not columns:
             # a question's answer past its cell when no answer columns take it (a photo's
             # cells drawn askew): counts less than one inside
@@ -1359,14 +1365,18 @@ def _typed_runs(kind: ValueType, words: tuple[Word, ...]) -> list[tuple[Word, ..
         )
         if end is None:
             start += 1
-        else:
-            runs.append(words[start:end])
-            start = end
+            continue
+        while end > start + 1 and not any(c.isdigit() for c in words[end - 1].text):
+            end -= 1  # a phone and a date end in digits ("(801) 555-0194 O" is a bubble after it)
+        runs.append(words[start:end])
+        start = end
     return runs
 
 
-# The most words a phone or a date is written in ("(816) 555-0141", "14 March 2023").
-TYPED_RUN = 3
+# The most words a phone or a date is written in ("+1 412 555 0143", "14 March 2023").
+TYPED_RUN = 4
+# A phone or a date found among other words right of its label counts this much.
+IN_OTHER_WORDS = 0.9
 
 
 def _address_block(
