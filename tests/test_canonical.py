@@ -538,3 +538,11 @@ def test_a_state_code_keeps_its_zip() -> None:
 def test_date_whose_slashes_were_read_as_ones() -> None:
     assert canonical.parse_date("0313011968") == "1968-03-30"
     assert canonical.parse_date("4155550182") is None  # a phone number, no date
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("22 0ct 1991", "1991-10-22"), ("5ep 3, 2020", "2020-09-03"), ("Ju1 4 1999", "1999-07-04")],
+)
+def test_a_written_month_with_a_letter_read_as_a_digit(text: str, iso: str) -> None:
+    assert canonical.parse_date(text) == iso

@@ -134,6 +134,7 @@ def parse_date(text: str, order: DateOrder = DateOrder.MONTH_FIRST) -> str | Non
     raw = re.sub(r"\b(\d{1,2}[/\-.]\d{1,2}[/\-.])(19|20)[.,](\d{2})\b", r"\1\2\3", raw)
     tokens: list[str] = []
     for token in re.findall(r"[A-Za-z0-9|!)\]}°\\]+", raw):
+        token = _month_lettered(token)
         fixed = fix_digits(token.rstrip("°"))  # a speck after a number ("12°") is no digit
         tokens.extend(re.findall(r"[A-Za-z|!]+|\d+", fixed))
     found = _first_date(tokens, order)
@@ -144,6 +145,18 @@ def parse_date(text: str, order: DateOrder = DateOrder.MONTH_FIRST) -> str | Non
     if found is None:
         found = _slash_misread(tokens, order)
     return found if found is not None and found < "2101" else None
+
+
+_LETTERS_FOR_DIGITS = str.maketrans("015", "ols")
+_MONTH_STARTS = frozenset(month[:3] for month in MONTHS)
+
+
+def _month_lettered(token: str) -> str:
+    """A written month with a letter OCR read as a digit ("0ct", "5ep", "Ju1"): the month."""
+    if not (3 <= len(token) <= 9) or token.isdigit() or not any(c.isalpha() for c in token):
+        return token
+    lettered = token.lower().translate(_LETTERS_FOR_DIGITS)
+    return lettered if lettered != token.lower() and lettered[:3] in _MONTH_STARTS else token
 
 
 def _first_date(tokens: list[str], order: DateOrder) -> str | None:
