@@ -1513,3 +1513,39 @@ def test_a_phone_among_other_words_right_of_its_label() -> None:
         ]
     )
     assert read(DocumentType.PATIENT_DETAILS, words)["phone"] == "(412) 555-0143"
+
+
+def test_a_list_under_its_column_heading_keeps_to_its_column() -> None:
+    """ "Medication | Dose | Frequency": every row's first cell, not the row."""
+    words = layout(
+        [
+            (500, 200, "Current Medications"),
+            (560, 200, "Medication"),
+            (560, 900, "Dose"),
+            (560, 1400, "Frequency"),
+            (620, 200, "Lisinopril"),
+            (620, 900, "10 mg"),
+            (620, 1400, "daily"),
+            (680, 200, "Metformin"),
+            (680, 900, "500 mg"),
+            (680, 1400, "twice daily"),
+        ]
+    )
+    values = read(DocumentType.PATIENT_DETAILS, words)
+    assert values["regular_medication"] == ["Lisinopril", "Metformin"]
+
+
+@pytest.mark.parametrize(
+    "row_text",
+    [
+        "Medical conditions (check all that apply): ☑ Asthma ☐ Diabetes ☑ Hypertension",
+        "Medical conditions: [x] Asthma [ ] Diabetes [x] Hypertension",
+    ],
+)
+def test_a_tick_list_ocr_read_with_its_boxes_as_glyphs(row_text: str) -> None:
+    values = read(DocumentType.PATIENT_DETAILS, row(500, 200, row_text))
+    assert values["medical_problems"] == ["Asthma", "Hypertension"]
+    none = read(
+        DocumentType.PATIENT_DETAILS, row(500, 200, "Allergies: ☑ None ☐ Penicillin ☐ Sulfa")
+    )
+    assert none["allergies"] == []

@@ -639,7 +639,7 @@ def value_right(
     )
     words = _after_qualifier(list(line.words[match.end : next_stop]))
     blank_end: int | None = None
-    while words and not any(c.isalnum() for c in words[0].text):
+    while words and not any(c.isalnum() or c in BOX_GLYPHS for c in words[0].text):
         popped = words.pop(0)  # a blank's underscores or a speck before the value
         if popped.bbox.width >= 1.5 * line.height:
             blank_end = popped.bbox.x1
@@ -658,6 +658,10 @@ def value_right(
             break
         taken.append(word)
     return _unfilled(taken)
+
+
+# Check boxes as OCR reads them, ticked or empty: the first of a row of choices is kept.
+BOX_GLYPHS = "☑☒✓✔■☐□"
 
 
 def _short_number(word: Word, height: float) -> bool:

@@ -435,11 +435,13 @@ def _continuation(
     max_lines: int,
     ends: Sequence[str],
     skips: Sequence[str] = (),
+    edge: float | None = None,
 ) -> list[tuple[Word, ...]]:
     """Further lines of a value below it: starting near its left edge, no label first.
 
     ``max_lines`` 0 runs until a label, a refill row or a wide gap; a line that starts
-    with one of the ``skips`` labels is passed over (a quantity under its medicine).
+    with one of the ``skips`` labels is passed over (a quantity under its medicine). Words
+    right of ``edge`` (the next column's heading) are that column's.
     """
     if max_lines == 1 or not words:
         return []
@@ -480,6 +482,8 @@ def _continuation(
             if here:
                 break
             taken = tuple(w for w in line.words if w.bbox.x1 > x0 - 2 * line.height)
+            if edge is not None:
+                taken = tuple(w for w in taken if (w.bbox.x0 + w.bbox.x1) / 2 < edge)
             if not taken:
                 continue  # words in the margin only (a section's title set on end)
             if taken[0].bbox.x0 > x0 + 3 * line.height:
@@ -494,6 +498,18 @@ def _continuation(
 ROW_STEP_JUMP = 1.6
 # Numbered rows of a list run on to at most this many.
 NUMBERED_LINES = 12
+
+
+def _next_heading(doc: Page, anchor: Anchor | None) -> float | None:
+    """Where the next column's heading begins right of a label heading a table's column."""
+    if anchor is None:
+        return None
+    after = [
+        a.words[0].bbox.x0
+        for a in doc.anchors_on(anchor.match.line)
+        if a.match.start >= anchor.match.end
+    ]
+    return float(min(after)) if after else None
 
 
 def _numbered(line: Line) -> bool:
@@ -1049,7 +1065,8 @@ def _candidate(
         words = tuple(w for ws in (*reversed(more), words) for w in ws)
     elif relation not in (Relation.CELL, Relation.COLUMN) and (kind.multiline or item.lines != 1):
         line = doc.line_of(words[0])
-        more = _continuation(doc, line, words, item.lines, item.ends, item.skips)
+        edge = _next_heading(doc, anchor) if relation is Relation.BELOW else None
+        more = _continuation(doc, line, words, item.lines, item.ends, item.skips, edge)
         words = tuple(w for ws in (words, *more) for w in ws)
     words = doc.words_for(words, item.medical)
     if kind.name == "medicines":
@@ -1075,6 +1092,8 @@ def _candidate(
             return []
         text = circled
         base *= sureness
+    elif kind.name == "list" and (glyphs := _glyph_list(_text(words))) is not None:
+        text = "\n".join(glyphs) or "None"  # boxes OCR read as glyphs: the ticked entries
     elif kind.name == "list" and (ticked := _tick_list(doc, words, marks)) is not None:
         others = _other_entries(doc, words)
         words = (*words, *others)
@@ -1102,6 +1121,28 @@ def _candidate(
         return []  # a date or a phone inside a name or an address is another field's value
     score = base * validity * (0.5 + 0.5 * fit)
     return [Candidate(item.name, value, words, score, relation, label_words)]
+
+
+# A box OCR read as a glyph: ticked ("☑", "[x]") or empty ("☐", "[ ]").
+_TICKED_BOX = r"[☑☒✓✔■]|\[\s*[xX✓✔]\s*\]"
+_EMPTY_BOX = r"[☐□]|\[\s*\]"
+_BOX_GLYPH = re.compile(f"({_TICKED_BOX}|{_EMPTY_BOX})")
+
+
+def _glyph_list(text: str) -> list[str] | None:
+    """The entries after ticked boxes, in a row OCR read with its boxes as glyphs.
+
+    "☑ Asthma ☐ Diabetes ☑ Hypertension" is Asthma and Hypertension.
+    """
+    parts = _BOX_GLYPH.split(text)
+    if len(parts) < 5 or not any(re.fullmatch(_TICKED_BOX, box) for box in parts[1::2]):
+        return None  # two boxes at least, one read ticked (OCR often drops a ticked box)
+    entries = []
+    for box, entry in zip(parts[1::2], parts[2::2], strict=True):
+        entry = entry.strip(" ,;")
+        if re.fullmatch(_TICKED_BOX, box) and entry and canonical.parse_list(entry):
+            entries.append(entry)
+    return entries
 
 
 def _tick_list(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> list[str] | None:
