@@ -524,7 +524,12 @@ def _region(
         stop_right = None
     else:
         left = [i for i in band if boxes[i, 2] <= vx0 + _MARGIN]
-        right = [i for i in band if boxes[i, 0] >= vx1 - _MARGIN]
+        # a list's items end before whatever is written right of them that the analyst
+        # left out of every item (a quantity column: ``#10`` after each medicine)
+        ends = band
+        if spec.kind is FieldKind.LIST:
+            ends = [i for i in line if i in band or len(page.keys[i]) >= 2]
+        right = [i for i in ends if boxes[i, 0] >= vx1 - _MARGIN]
         x0 = float(max(boxes[left, 2])) + _MARGIN if left else vx0 - grow
         nearest = min(right, key=lambda i: float(boxes[i, 0])) if right else None
         if nearest is not None:
@@ -585,7 +590,7 @@ def _region(
         kind=spec.kind.value,
         page=page.ocr.index,
         box=_clip((x0, y0, x1, max(y1, vy1 + 0.1 * h))),
-        anchors=_references(page, anchor_of, vx0, (vy0 + vy1) / 2, vy1 + h),
+        anchors=_references(page, anchor_of, vx0, (vy0 + vy1) / 2, vy1, vy1 + h),
         stop_right=stop_right,
         stop_below=stop_below,
         choice=bool(options),
@@ -696,16 +701,24 @@ def _joiner(spec: FieldSpec) -> str:
 
 
 def _references(
-    page: _Page, anchor_of: Mapping[int, int], x: float, y: float, lowest: float
+    page: _Page, anchor_of: Mapping[int, int], x: float, y: float, bottom: float, lowest: float
 ) -> tuple[int, ...]:
-    """The two anchors nearest the value's start, above it or on its line, nearest first."""
+    """The two anchors nearest the value's start, above it or on its line, nearest first.
+
+    When both lie under the value's ``bottom`` (``Prov. no.`` under a prescriber's name),
+    the nearest above it or on its line follows them: a line written between the value
+    and the words under it pushes those down, not the value.
+    """
     centres = page.centres
     near = sorted(
-        (math.hypot(float(centres[i, 0]) - x, 2 * (float(centres[i, 1]) - y)), anchor)
+        (math.hypot(float(centres[i, 0]) - x, 2 * (float(centres[i, 1]) - y)), i, anchor)
         for i, anchor in anchor_of.items()
         if centres[i, 1] <= lowest
     )
-    return tuple(anchor for _d, anchor in near[:2])
+    chosen = [anchor for _d, _i, anchor in near[:2]]
+    if near and all(centres[i, 1] > bottom for _d, i, _a in near[:2]):
+        chosen += [anchor for _d, i, anchor in near[2:] if centres[i, 1] <= y][:1]
+    return tuple(chosen)
 
 
 def _clip(box: Box) -> Box:

@@ -148,9 +148,18 @@ def _moved_box(region: FieldRegion, alignment: PageAlignment, observed: np.ndarr
     """The region moved with its anchors and ended at its stops, in the layout's frame."""
     anchors = alignment.layout_page.anchors
     found = [i for i in region.anchors if _exact(alignment, i)]
-    nearest = found[0] if found else None
-    if len(found) >= 2 and _pushed(region, alignment, observed, found[0], found[1]):
-        nearest = found[1]
+    # the value moves with the nearer of its two nearest anchors; a third, above it, only
+    # says when the one under it was pushed
+    nearest = next((i for i in found if i in region.anchors[:2]), None)
+    # (an anchor under the region, and one above it: not a label on the value's line)
+    above = next((i for i in found[1:] if anchors[i].centre[1] < region.box[1]), None)
+    if (
+        nearest is not None
+        and above is not None
+        and anchors[nearest].centre[1] > region.box[3]
+        and _pushed(alignment, observed, nearest, above)
+    ):
+        nearest = above
     dx, dy = 0.0, 0.0
     if nearest is not None:  # the region moves with its label, the nearest anchor found
         dx, dy = (float(v) for v in observed[alignment.found[nearest]] - anchors[nearest].centre)
@@ -167,19 +176,14 @@ def _moved_box(region: FieldRegion, alignment: PageAlignment, observed: np.ndarr
     return (x0, y0, x1, y1)
 
 
-def _pushed(
-    region: FieldRegion, alignment: PageAlignment, observed: np.ndarray, first: int, second: int
-) -> bool:
-    """Whether the nearest anchor lies under the value and moved apart from the other one.
+def _pushed(alignment: PageAlignment, observed: np.ndarray, first: int, second: int) -> bool:
+    """Whether the nearest anchor, under the value, moved apart from the one above it.
 
     (A specialty written between a prescriber's name and the ``Prov. no.`` under it
     pushes that label a line down: the name stays with ``Signed`` above it.) The value
     then moves with the anchor above it or on its line.
     """
     anchors = alignment.layout_page.anchors
-    middle = (region.box[1] + region.box[3]) / 2
-    if anchors[first].centre[1] <= middle or anchors[second].centre[1] > middle:
-        return False
     moved = [float(observed[alignment.found[i]][1] - anchors[i].centre[1]) for i in (first, second)]
     height = anchors[first].box[3] - anchors[first].box[1]
     return abs(moved[0] - moved[1]) > 0.6 * height
