@@ -233,3 +233,27 @@ def test_a_list_item_without_a_word_of_three_letters_is_debris() -> None:
     assert coerce(spec, "Salbutamol\n8 o") == ["Salbutamol"]
     assert coerce(spec, "8 o") == []
     assert coerce(spec, "Vitamin D 1000 IU\nB12") == ["Vitamin D 1000 IU"]
+
+
+# -- choices -----------------------------------------------------------------------------------
+
+
+def immunity(*options: tuple[int, str]) -> OcrPage:
+    rows = [*HEADER, (700, 200, "Chicken pox:"), (800, 200, "Measles:")]
+    rows += [(700, x, text) for x, text in options]
+    return wordkit.ocr_page(wordkit.layout(rows))
+
+
+def test_an_option_word_gives_way_to_the_generic_reading_of_its_whole_row() -> None:
+    teacher = immunity((600, "IMMUNE"))
+    layout = learn("record", "patient_details", [teacher], {"chicken_pox": "immune"})
+    assert not next(r for r in layout.fields if r.name == "chicken_pox").choice
+    # this copy prints the row of options, one struck out: the generic reader read the row
+    # (a speck in the layout's region that the generic reader left out)
+    copy = immunity((540, "-"), (600, "IMMUNE /"), (1100, "NOT IMMUNE"))
+    row = [w for w in copy.words if w.bbox.y0 == 700 and w.bbox.x0 >= 600]
+    generic = {"chicken_pox": FieldResult.from_words("not immune", row)}
+    result = ExtractionResult("scan.png", document_type="patient_details", fields=generic)
+    apply_layouts(result, [copy], PipelineConfig(layouts=LayoutSet.of([layout])))
+    assert result.layout == "record"
+    assert result.fields["chicken_pox"].value == "not immune"

@@ -719,6 +719,11 @@ def combine(
                 and set(map(str, theirs.value)) < set(map(str, ours.value))
             )
             keep = (reading.holds(theirs) and not more and not dropped) or (wider and not dropped)
+            # an option word the layout read where the generic reader read the whole row
+            # of options it stands in (and the mark among them): the row's reading is kept
+            shared = set(ours.boxes) & set(theirs.boxes)
+            if kinds[name] is FieldKind.ENUM and shared and len(set(theirs.boxes)) > len(shared):
+                keep = keep or not region_of(layout, name).choice
             # a text read over more lines than it took on the teaching documents (a
             # specialty under a prescriber's name) gives way to a reading within them;
             # one within them that adds whole lines to the generic reading is kept
