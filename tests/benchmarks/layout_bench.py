@@ -5,7 +5,7 @@ A script, not a test::
     .venv/bin/python -m tests.benchmarks.layout_bench [--per-family 3] [--seed 2026]
         [--families all] [--engine NAME] [--ocr-cache DIR] [--corpus DIR] [--keep DIR]
         [--given-type] [--by-field] [--skip-learned] [--skip-generic]
-        [--forms-corpus DIR] [--per-form 4] [--untaught 2]
+        [--forms-corpus DIR] [--per-form 4] [--untaught 2] [--failures FILE]
 
 It generates ``per-family`` documents of each family and document type (or reads ``--corpus``,
 a folder written by ``python -m tests.corpus.generate``) and prints field-level exact-match
@@ -22,7 +22,8 @@ found (``--given-type`` passes it instead, to measure field reading alone):
     store, and every other document of every family is read with ``extract --database URL``:
     the taught form's by its own layout (accuracy, and which layout read it: the ``layout``
     key), the untaught form's by no other family's layout. When the ``layouts`` command does
-    not exist, it says so and prints no figures.
+    not exist, it says so and prints no figures. ``--failures FILE`` writes each field of a
+    taught form's copy read wrong as a JSON line (truth, value read, layout), to study them.
 
 Both call :func:`medreview.cli.main` in this process with one worker, so ``--ocr-cache DIR``
 (:mod:`tests.benchmarks.ocr_cache`) serves the OCR of a page read before: re-running re-parses
