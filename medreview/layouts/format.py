@@ -90,7 +90,8 @@ class FieldRegion:
     striking out the option that does not apply (``IMMUNE / NOT IMMUNE*`` with a line
     through ``NOT IMMUNE``): of two options, the answer is the one the generic
     reader's mark reading does not name. ``join`` joins a value's lines (``", "`` for an
-    address printed over several rows; a list's lines are always its items).
+    address printed over several rows; a list's lines are always its items). ``lines``
+    is how many lines a text value took on the documents that taught it (0: not known).
     """
 
     name: str
@@ -103,6 +104,7 @@ class FieldRegion:
     choice: bool = False
     struck: bool = False
     join: str = " "
+    lines: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +252,7 @@ def from_dict(data: Mapping[str, Any], origin: str = "layout") -> Layout:
                 choice=bool(raw.get("choice", False)),
                 struck=bool(raw.get("struck", False)),
                 join=str(raw.get("join", " ")),
+                lines=max(0, int(raw.get("lines", 0))),
             )
         )
     return Layout(
@@ -343,6 +346,8 @@ def dumps(layout: Layout) -> str:
             lines.append("struck = true")
         if region.join != " ":
             lines.append(f"join = {_string(region.join)}")
+        if region.lines:
+            lines.append(f"lines = {region.lines}")
     return "\n".join(lines) + "\n"
 
 

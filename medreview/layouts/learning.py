@@ -65,6 +65,8 @@ _RIGHT_MARGIN = 0.97
 _TEXT_KINDS = frozenset({FieldKind.STRING, FieldKind.LIST})
 _EMPTY_WORDS = frozenset({"na", "none", "nil", "nothing", "notapplicable"})
 _NUMBERING = re.compile(r"\d{1,2}[.)]?")
+# Words of one heading line this many heading heights apart head two columns.
+_COLUMN_GAP = 4.0
 _REFILL_OPTIONS = frozenset({str(n) for n in range(12)} | {"prn"})
 
 
@@ -522,7 +524,12 @@ def _region(
         stop_right = None
     else:
         left = [i for i in band if boxes[i, 2] <= vx0 + _MARGIN]
-        right = [i for i in band if boxes[i, 0] >= vx1 - _MARGIN]
+        # a list's items end before whatever is written right of them that the analyst
+        # left out of every item (a quantity column: ``#10`` after each medicine)
+        ends = band
+        if spec.kind is FieldKind.LIST:
+            ends = [i for i in line if i in band or len(page.keys[i]) >= 2]
+        right = [i for i in ends if boxes[i, 0] >= vx1 - _MARGIN]
         x0 = float(max(boxes[left, 2])) + _MARGIN if left else vx0 - grow
         nearest = min(right, key=lambda i: float(boxes[i, 0])) if right else None
         if nearest is not None:
@@ -530,7 +537,25 @@ def _region(
         else:  # nothing ends it: a text runs to the margin
             x1 = max(vx1 + grow, _RIGHT_MARGIN) if spec.kind in _TEXT_KINDS else vx1 + grow
         stop_right = anchor_of.get(nearest) if nearest is not None else None
+        # a value under a column heading ends where the next column's heading begins
+        # (a drug name's column, not the dose beside it that no value names)
+        heading, column = _column(page, anchor_of, (vx0, vy0, vx1, vy1), h)
+        if column is not None and float(boxes[column, 0]) - _MARGIN < x1:
+            x1 = float(boxes[column, 0]) - _MARGIN
+            stop_right = anchor_of[column]
+        if heading is not None and not left:
+            # ... and begins about where its heading does (not in a side bar's title)
+            aspect = page.ocr.height / max(page.ocr.width, 1)
+            x0 = max(x0, min(vx0, float(boxes[heading, 0])) - 1.5 * h * aspect)
     y0, y1 = vy0 - 0.35 * h, vy1 + 0.35 * h
+    # the printed line above the value (a sentence the value is written under) is not it
+    above = [
+        float(boxes[i, 3])
+        for i in others
+        if boxes[i, 3] <= vy0 + 0.2 * h and _overlap(x0, x1, boxes[i, 0], boxes[i, 2]) > 0
+    ]
+    if above:
+        y0 = max(y0, min(max(above) + _MARGIN, vy0 - 0.2 * h))
     stop_below = None
     if multi:
         # a label repeated between the value's lines (``Supply:`` under each medicine) is
@@ -550,17 +575,84 @@ def _region(
         nearest = min(below, key=lambda i: float(boxes[i, 1])) if below else None
         y1 = float(boxes[nearest, 1]) - _MARGIN if nearest is not None else vy1 + 2.5 * h
         stop_below = anchor_of.get(nearest) if nearest is not None else None
+        if nearest is not None and stop_below is None:
+            # another value ends it: the label of that value (``Use:`` left of the
+            # directions under a list) is what moves when this value is shorter
+            labels = [
+                i
+                for i in anchor_of
+                if vy1 - 0.2 * h <= boxes[i, 1] <= boxes[nearest, 3] and boxes[i, 0] < x1
+            ]
+            if labels:
+                stop_below = anchor_of[min(labels, key=lambda i: float(boxes[i, 1]))]
     return FieldRegion(
         name=spec.name,
         kind=spec.kind.value,
         page=page.ocr.index,
         box=_clip((x0, y0, x1, max(y1, vy1 + 0.1 * h))),
-        anchors=_references(page, anchor_of, vx0, (vy0 + vy1) / 2, vy1 + h),
+        anchors=_references(page, anchor_of, vx0, (vy0 + vy1) / 2, vy1, vy1 + h),
         stop_right=stop_right,
         stop_below=stop_below,
         choice=bool(options),
         join=_joiner(spec),
+        # (a text of one line or a few: not the directions, which run as long as they need)
+        lines=_line_count(page, words)
+        if spec.kind is FieldKind.STRING and spec.name != "directions"
+        else 0,
     )
+
+
+def _column(
+    page: _Page,
+    anchor_of: Mapping[int, int],
+    value: tuple[float, float, float, float],
+    h: float,
+) -> tuple[int | None, int | None]:
+    """The heading over the value's column and the next column's, as printed words.
+
+    The value's heading is the nearest printed word above it, within three lines, whose
+    left edge is near the value's (not the caption of the row above: none lies nearer
+    under the value); the word after the first wide gap right of it on its line heads the
+    next column, if it is printed and the value ends before it. ``(None, None)`` when the
+    value has no heading.
+    """
+    boxes = page.boxes
+    vx0, vy0, vx1, vy1 = value
+    over = [
+        i
+        for i in anchor_of
+        if vy0 - 3 * h <= boxes[i, 3] <= vy0 + 0.2 * h and abs(float(boxes[i, 0]) - vx0) <= 2 * h
+    ]
+    if not over:
+        return None, None
+    heading = max(over, key=lambda i: float(boxes[i, 3]))
+    # a caption under the value nearer than the word above: that word is the caption
+    # of the row above, not a heading
+    gap = vy0 - float(boxes[heading, 3])
+    if any(
+        vy0 < boxes[i, 1] <= vy1 + max(gap, 0.0) + 0.5 * h
+        and abs(float(boxes[i, 0]) - vx0) <= 2 * h
+        for i in anchor_of
+    ):
+        return None, None
+    top, bottom = float(boxes[heading, 1]), float(boxes[heading, 3])
+    # the heading line's words left to right from the heading: the next column starts
+    # after a wide gap (a label's own words, ``Drug / substance``, stand close together)
+    line = sorted(
+        (
+            i
+            for i in range(len(boxes))
+            if boxes[i, 0] > boxes[heading, 0]
+            and _overlap(top, bottom, boxes[i, 1], boxes[i, 3]) > 0.5 * (bottom - top)
+        ),
+        key=lambda i: float(boxes[i, 0]),
+    )
+    end = float(boxes[heading, 2])
+    for i in line:
+        if boxes[i, 0] - end > _COLUMN_GAP * (bottom - top):
+            return heading, (i if i in anchor_of and boxes[i, 0] > vx1 else None)
+        end = max(end, float(boxes[i, 2]))
+    return heading, None
 
 
 def _sense(
@@ -609,16 +701,24 @@ def _joiner(spec: FieldSpec) -> str:
 
 
 def _references(
-    page: _Page, anchor_of: Mapping[int, int], x: float, y: float, lowest: float
+    page: _Page, anchor_of: Mapping[int, int], x: float, y: float, bottom: float, lowest: float
 ) -> tuple[int, ...]:
-    """The two anchors nearest the value's start, above it or on its line, nearest first."""
+    """The two anchors nearest the value's start, above it or on its line, nearest first.
+
+    When both lie under the value's ``bottom`` (``Prov. no.`` under a prescriber's name),
+    the nearest above it or on its line follows them: a line written between the value
+    and the words under it pushes those down, not the value.
+    """
     centres = page.centres
     near = sorted(
-        (math.hypot(float(centres[i, 0]) - x, 2 * (float(centres[i, 1]) - y)), anchor)
+        (math.hypot(float(centres[i, 0]) - x, 2 * (float(centres[i, 1]) - y)), i, anchor)
         for i, anchor in anchor_of.items()
         if centres[i, 1] <= lowest
     )
-    return tuple(anchor for _d, anchor in near[:2])
+    chosen = [anchor for _d, _i, anchor in near[:2]]
+    if near and all(centres[i, 1] > bottom for _d, i, _a in near[:2]):
+        chosen += [anchor for _d, i, anchor in near[2:] if centres[i, 1] <= y][:1]
+    return tuple(chosen)
 
 
 def _clip(box: Box) -> Box:
@@ -767,7 +867,10 @@ def refine(layout: Layout, taught: Layout) -> Layout | None:
                     max(old.box[3], box[3]),
                 )
                 regions[region.name] = replace(
-                    old, box=_clip(union), choice=old.choice or region.choice
+                    old,
+                    box=_clip(union),
+                    choice=old.choice or region.choice,
+                    lines=max(old.lines, region.lines),
                 )
     if not aligned_any:
         return None

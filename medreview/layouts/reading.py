@@ -49,6 +49,9 @@ _MEDICAL_KINDS = frozenset({FieldKind.LIST})
 _MEDICAL_FIELDS = frozenset({"directions"})
 
 
+_WORDY = re.compile(r"[^\W\d_]{3}")
+
+
 def text_style(name: str) -> TextStyle:
     """How a free-text field's OCR debris is cleaned, by what the field is."""
     if name.endswith("address"):
@@ -77,7 +80,13 @@ def coerce(spec: FieldSpec, text: str, order: DateOrder = DateOrder.MONTH_FIRST)
         case FieldKind.ENUM:
             return canonical.parse_choice(text, spec.choices)
         case FieldKind.LIST:
-            return [repair_words(item, TextStyle.ITEM) for item in canonical.parse_list(text)]
+            # an item with no word of three letters is debris (a signature's loops read
+            # as ``8 o`` in a region reaching down to its label), not a medicine or a condition
+            return [
+                repair_words(item, TextStyle.ITEM)
+                for item in canonical.parse_list(text)
+                if _WORDY.search(item)
+            ]
         case FieldKind.ALNUM:
             return canonical.parse_alnum(text)
         case _:
@@ -138,7 +147,19 @@ def _exact(alignment: PageAlignment, anchor: int) -> bool:
 def _moved_box(region: FieldRegion, alignment: PageAlignment, observed: np.ndarray) -> Box:
     """The region moved with its anchors and ended at its stops, in the layout's frame."""
     anchors = alignment.layout_page.anchors
-    nearest = next((i for i in region.anchors if _exact(alignment, i)), None)
+    found = [i for i in region.anchors if _exact(alignment, i)]
+    # the value moves with the nearer of its two nearest anchors; a third, above it, only
+    # says when the one under it was pushed
+    nearest = next((i for i in found if i in region.anchors[:2]), None)
+    # (an anchor under the region, and one above it: not a label on the value's line)
+    above = next((i for i in found[1:] if anchors[i].centre[1] < region.box[1]), None)
+    if (
+        nearest is not None
+        and above is not None
+        and anchors[nearest].centre[1] > region.box[3]
+        and _pushed(alignment, observed, nearest, above)
+    ):
+        nearest = above
     dx, dy = 0.0, 0.0
     if nearest is not None:  # the region moves with its label, the nearest anchor found
         dx, dy = (float(v) for v in observed[alignment.found[nearest]] - anchors[nearest].centre)
@@ -153,6 +174,19 @@ def _moved_box(region: FieldRegion, alignment: PageAlignment, observed: np.ndarr
         top = observed[alignment.found[region.stop_below]][1] - (stop.box[3] - stop.box[1]) / 2
         y1 = max(y0 + 0.005, top - STOP_MARGIN)
     return (x0, y0, x1, y1)
+
+
+def _pushed(alignment: PageAlignment, observed: np.ndarray, first: int, second: int) -> bool:
+    """Whether the nearest anchor, under the value, moved apart from the one above it.
+
+    (A specialty written between a prescriber's name and the ``Prov. no.`` under it
+    pushes that label a line down: the name stays with ``Signed`` above it.) The value
+    then moves with the anchor above it or on its line.
+    """
+    anchors = alignment.layout_page.anchors
+    moved = [float(observed[alignment.found[i]][1] - anchors[i].centre[1]) for i in (first, second)]
+    height = anchors[first].box[3] - anchors[first].box[1]
+    return abs(moved[0] - moved[1]) > 0.6 * height
 
 
 def _printed_words(alignment: PageAlignment, observed: np.ndarray) -> set[int]:
@@ -559,6 +593,30 @@ def _form_words(boxes: set[BBox], reading: LayoutReading) -> bool:
     )
 
 
+def region_of(layout: Layout, name: str) -> FieldRegion:
+    """The layout's region of a field it places."""
+    return next(region for region in layout.fields if region.name == name)
+
+
+def _line_total(boxes: Sequence[BBox]) -> int:
+    """How many lines of text the word boxes make."""
+    if not boxes:
+        return 0
+    height = float(np.median([b.height for b in boxes]))
+    middles = sorted((b.y0 + b.y1) / 2 for b in boxes)
+    return 1 + sum(1 for a, b in itertools.pairwise(middles) if b - a > 0.6 * height)
+
+
+def _same_lines(fewer: Sequence[BBox], more: Sequence[BBox]) -> bool:
+    """Whether the words ``more`` adds lie only on lines ``fewer`` has words on."""
+    height = float(np.median([b.height for b in more]))
+    middles = [(b.y0 + b.y1) / 2 for b in fewer]
+    return all(
+        any(abs((b.y0 + b.y1) / 2 - m) <= 0.5 * height for m in middles)
+        for b in set(more) - set(fewer)
+    )
+
+
 def faithful(found: FieldResult, reading: LayoutReading) -> bool:
     """Whether a text value uses no word more often than the words it was read from show it.
 
@@ -653,7 +711,32 @@ def combine(
                     and _left_out(set(ours.boxes) - set(theirs.boxes), theirs.boxes, reading)
                 )
             )
-            keep = (reading.holds(theirs) and not more) or wider
+            # ... or read an item the generic reader dropped from the very same words
+            dropped = (
+                isinstance(ours.value, list)
+                and isinstance(theirs.value, list)
+                and set(theirs.boxes) == set(ours.boxes)
+                and set(map(str, theirs.value)) < set(map(str, ours.value))
+            )
+            keep = (reading.holds(theirs) and not more and not dropped) or (wider and not dropped)
+            # an option word the layout read where the generic reader read the whole row
+            # of options it stands in (and the mark among them): the row's reading is kept
+            shared = set(ours.boxes) & set(theirs.boxes)
+            if kinds[name] is FieldKind.ENUM and shared and len(set(theirs.boxes)) > len(shared):
+                keep = keep or not region_of(layout, name).choice
+            # a text read over more lines than it took on the teaching documents (a
+            # specialty under a prescriber's name) gives way to a reading within them;
+            # one within them that adds whole lines to the generic reading is kept
+            learned = region_of(layout, name).lines
+            if learned and kinds[name] is FieldKind.STRING and theirs.boxes:
+                if _line_total(ours.boxes) > learned >= _line_total(theirs.boxes):
+                    keep = True
+                elif (
+                    set(theirs.boxes) < set(ours.boxes)
+                    and _line_total(theirs.boxes) < _line_total(ours.boxes) <= learned
+                    and not _same_lines(theirs.boxes, ours.boxes)
+                ):
+                    keep = False
             # ... and a text whose words the generic reader repeated or made up (an address
             # part twice) is not kept over the layout's, which spells its words as read
             keep = keep and (faithful(theirs, reading) or not faithful(ours, reading))

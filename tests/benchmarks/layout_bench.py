@@ -5,7 +5,7 @@ A script, not a test::
     .venv/bin/python -m tests.benchmarks.layout_bench [--per-family 3] [--seed 2026]
         [--families all] [--engine NAME] [--ocr-cache DIR] [--corpus DIR] [--keep DIR]
         [--given-type] [--by-field] [--skip-learned] [--skip-generic]
-        [--forms-corpus DIR] [--per-form 4] [--untaught 2]
+        [--forms-corpus DIR] [--per-form 4] [--untaught 2] [--failures FILE]
 
 It generates ``per-family`` documents of each family and document type (or reads ``--corpus``,
 a folder written by ``python -m tests.corpus.generate``) and prints field-level exact-match
@@ -22,7 +22,8 @@ found (``--given-type`` passes it instead, to measure field reading alone):
     store, and every other document of every family is read with ``extract --database URL``:
     the taught form's by its own layout (accuracy, and which layout read it: the ``layout``
     key), the untaught form's by no other family's layout. When the ``layouts`` command does
-    not exist, it says so and prints no figures.
+    not exist, it says so and prints no figures. ``--failures FILE`` writes each field of a
+    taught form's copy read wrong as a JSON line (truth, value read, layout), to study them.
 
 Both call :func:`medreview.cli.main` in this process with one worker, so ``--ocr-cache DIR``
 (:mod:`tests.benchmarks.ocr_cache`) serves the OCR of a page read before: re-running re-parses
@@ -212,12 +213,15 @@ def learned_part(
     *,
     by_field: bool,
     given_type: bool,
+    failures: Path | None = None,
 ) -> None:
     """Teach each family's form from one document, read the rest, check who read what.
 
     ``samples`` come from :func:`tests.corpus.generate.generate_forms`: per family and type, form
     0's first document teaches, form 0's others are read by what it taught, and the documents of
     the other forms (taught nothing) must not be read by another family's layout.
+    ``failures`` gets one JSON line per field of a taught form's copy read wrong (the
+    synthetic truth and the value read, to study the misses).
     """
     print("\n=== (b) after learning each family's form from one document")
     learn_help = layouts_learn_help()
@@ -290,6 +294,8 @@ def learned_part(
             if read_by not in (None, own):
                 wrong.append(f"{sample.path.name} ({sample.form}, not taught) read by {read_by}")
     print_scores("(b) learned layouts: the rest of each taught form", scores, by_field=by_field)
+    if failures is not None:
+        write_failures(failures, rest, results)
     if extract_has("--no-layouts"):  # the same documents without layouts, to compare
         alone = Scores()
         taught_rest = [s for s in rest if s.form.endswith("-0") or not s.form]
@@ -310,6 +316,33 @@ def learned_part(
             print(f"  {line}")
     else:
         print("\nevery taught form's document was read by its own layout, and no other")
+
+
+def write_failures(
+    path: Path, samples: Sequence[Sample], results: Sequence[dict[str, Any]]
+) -> None:
+    """One JSON line per field of a taught form's copy read wrong: truth, value, who read it."""
+    with path.open("w", encoding="utf-8") as out:
+        for sample, result in zip(samples, results, strict=True):
+            if not (sample.form.endswith("-0") or not sample.form):
+                continue
+            found = values_of(result)
+            for name, expected in sample.fields.items():
+                if same(expected, found.get(name)):
+                    continue
+                field = (result.get("fields") or {}).get(name) or {}
+                line = {
+                    "document": sample.path.name,
+                    "handwriting": sample.handwriting,
+                    "layout": result.get("layout"),
+                    "field": name,
+                    "truth": expected,
+                    "read": found.get(name),
+                    "confidence": field.get("confidence"),
+                    "second": field.get("second_reading"),
+                }
+                out.write(json.dumps(line) + "\n")
+    print(f"\nfields read wrong written to {path}")
 
 
 def corpus(args: argparse.Namespace, scratch: Path) -> tuple[list[Sample], Path]:
@@ -380,6 +413,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--by-field", action="store_true", help="also list missed fields")
     parser.add_argument(
+        "--failures", type=Path, help="part (b): write each field read wrong here (JSON lines)"
+    )
+    parser.add_argument(
         "--given-type", action="store_true", help="pass each document's --type (no classifying)"
     )
     args = parser.parse_args(argv)
@@ -399,6 +435,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                     scratch,
                     by_field=args.by_field,
                     given_type=args.given_type,
+                    failures=args.failures,
                 )
             if stats is not None:
                 print(f"\nOCR cache {args.ocr_cache}: {stats.hits} hits, {stats.misses} misses")
