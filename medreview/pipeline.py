@@ -3,8 +3,8 @@
 Per page: load -> prepare (only the steps the page needs, of those the engine's
 preprocessing allows) -> OCR -> (orientation fix and, for Tesseract, a binarised
 retry when the read is doubtful) -> map boxes back to the page -> medical
-correction. Then per document: classify -> parse fields -> the second reader's
-verdict on each field (:mod:`medreview.second_reader`).
+correction. Then per document: type (printed words, checked by reading) -> fields ->
+the second reader's verdict on each field (:mod:`medreview.second_reader`).
 
 The functions here are pure with respect to their inputs and never raise for a
 bad input file: the result carries the error. Scheduling (process pool, GUI
@@ -36,7 +36,7 @@ from medreview.model import BBox, ErrorInfo, ExtractionResult, OcrPage, PageInfo
 from medreview.ocr import GrayImage, OcrEngine, get_engine
 from medreview.ocr.region import read_region as ocr_region
 from medreview.page_images import page_paths
-from medreview.parsing import classify, parse_fields
+from medreview.parsing import ParseOutcome, parse_fields, read_any_type
 from medreview.progress import NullProgress, Progress
 from medreview.sealing import FileSeal
 
@@ -295,14 +295,10 @@ def extract_file(
             progress.advance()
         plaintext.close()
         with watch.stage("parse"):
-            document_type = _document_type(config, pages)
+            document_type, outcome_fields = _read_fields(config, pages, gray_pages)
             result.document_type = document_type.value
-            if document_type is DocumentType.UNKNOWN:
-                result.warnings.append("document type not recognised; no fields extracted")
-            else:
-                outcome_fields = parse_fields(document_type, pages, config, gray_pages)
-                result.fields = outcome_fields.fields
-                result.warnings.extend(outcome_fields.warnings)
+            result.fields = outcome_fields.fields
+            result.warnings.extend(outcome_fields.warnings)
         with watch.stage("layouts"):
             apply_layouts(result, pages, config, gray_pages, engine)
         with watch.stage("second_reader"):
@@ -346,11 +342,14 @@ def _code_locations(exc: BaseException) -> str:
     return "\n".join(f"  {Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames)
 
 
-def _document_type(config: PipelineConfig, pages: list[OcrPage]) -> DocumentType:
+def _read_fields(
+    config: PipelineConfig, pages: list[OcrPage], gray_pages: list[GrayImage]
+) -> tuple[DocumentType, ParseOutcome]:
+    """The document's type (given, or found by :func:`read_any_type`) and its fields."""
     if config.document_type:
-        return DocumentType(config.document_type)
-    detected, _confidence = classify(pages)
-    return detected
+        given = DocumentType(config.document_type)
+        return given, parse_fields(given, pages, config, gray_pages)
+    return read_any_type(pages, config, gray_pages)
 
 
 def read_region(

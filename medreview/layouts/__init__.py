@@ -35,6 +35,7 @@ from medreview.layouts.matching import Match, find_layout, same_form
 from medreview.layouts.reading import combine, read_fields
 from medreview.layouts.rereading import reread_missed_lines
 from medreview.model import ExtractionResult, OcrPage
+from medreview.parsing import UNRECOGNISED, parse_fields
 
 if TYPE_CHECKING:
     from medreview.ocr import GrayImage, OcrEngine
@@ -59,8 +60,6 @@ __all__ = [
     "shipped_layouts",
     "teach",
 ]
-
-_UNRECOGNISED = "document type not recognised; no fields extracted"
 
 
 @lru_cache(maxsize=1)
@@ -115,12 +114,10 @@ def apply_layouts(
     if match is None:
         return
     if not known:
-        from medreview.parsing import parse_fields
-
         result.document_type = match.layout.document_type
         generic = parse_fields(DocumentType(result.document_type), pages, config, images)
         result.fields = generic.fields
-        result.warnings = [w for w in result.warnings if w != _UNRECOGNISED] + generic.warnings
+        result.warnings = [w for w in result.warnings if w != UNRECOGNISED] + generic.warnings
     readings = read_fields(match, config.date_order)
     if images is not None and engine is not None:
         readings = reread_missed_lines(match, readings, images, engine, config.date_order)

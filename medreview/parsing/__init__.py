@@ -15,13 +15,16 @@ from medreview.config import PipelineConfig
 from medreview.documents import DocumentType
 from medreview.model import OcrPage
 from medreview.parsing.classify import classify
+from medreview.parsing.doctype import UNRECOGNISED, read_any_type
 from medreview.parsing.reader import GrayImage, ParseOutcome, read_document
 
 __all__ = [
+    "UNRECOGNISED",
     "GrayImage",
     "ParseOutcome",
     "classify",
     "parse_fields",
+    "read_any_type",
 ]
 
 

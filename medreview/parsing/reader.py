@@ -197,6 +197,8 @@ class Page:
     captions_under: bool | None = None
     # per page, where the rule closing its letterhead runs (-1: none; found once)
     letterheads: dict[int, float] = field(default_factory=dict)
+    # the words of segments led by another document type's label and colon ("Allergies: ...")
+    foreign: frozenset[tuple[int, int, int, int, int]] = frozenset()
 
     def anchors_on(self, line: int) -> list[Anchor]:
         """The anchors found on one line."""
@@ -364,6 +366,7 @@ def build_page(
         alike = alike and not get_lexicon().is_term(printed.strip(",.;:").lower())
         if keys and lettered and alike and not span & taken and match.start in starts[match.line]:
             doc.weak_anchors.append(Anchor(match, keys, words, weak=True))
+    doc.foreign = _foreign_fields(document_type, lines, owners, starts)
     doc.sections = sorted(
         (a.match.line, key.split(":", 1)[1])
         for a in anchors
@@ -371,6 +374,39 @@ def build_page(
         if key.startswith("section:") and a.match.start in starts[a.match.line]
     )
     return doc
+
+
+def _foreign_fields(
+    document_type: DocumentType,
+    lines: Sequence[Line],
+    owners: Iterable[str],
+    starts: dict[int, set[int]],
+) -> frozenset[tuple[int, int, int, int, int]]:
+    """The words of segments led by another document type's label and its colon.
+
+    A prescription pad of an unfamiliar clinic may ask for the patient's birth date, weight,
+    allergies or insurance: this type has no field for them, but what is written there is
+    theirs, never a medicine line nor a date found anywhere.
+    """
+    own = {compact(label) for label in owners}
+    table = {
+        label: (label,)
+        for other in DocumentType
+        if other not in (document_type, DocumentType.UNKNOWN)
+        for label in vocabulary(other).label_owners()
+        if compact(label) not in own
+    }
+    found: set[tuple[int, int, int, int, int]] = set()
+    for match in find_labels(lines, table):
+        words = lines[match.line].words
+        colon = words[match.end - 1].text.endswith(":") or (
+            match.end < len(words) and words[match.end].text.startswith(":")
+        )
+        if colon and match.start in starts[match.line]:
+            following = [i for i in starts[match.line] if i > match.start]
+            end = min(following, default=len(words))
+            found.update(_key(w) for w in words[match.start : end])
+    return frozenset(found)
 
 
 # Value types whose form proves a damaged label is one (a list or prose proves nothing).
@@ -1678,7 +1714,7 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     lines: list[tuple[Word, ...]] = []
     weak_lines = {a.match.line for a in doc.weak_anchors}
     for index in range(start, end):
-        if doc.anchors_on(index) or index in weak_lines:
+        if doc.anchors_on(index) or index in weak_lines or _holds_foreign(doc, index):
             continue
         words = _without_quantities(doc, _trim_fillers(doc.lines[index].words))
         if words and STATE_ZIP.search(_text(words)):
@@ -1694,6 +1730,11 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     words = tuple(w for ws in lines for w in ws)
     score = BASE_SCORE[Relation.BLOCK] * coerced[1]
     return [Candidate(item.name, coerced[0], words, score, Relation.BLOCK)]
+
+
+def _holds_foreign(doc: Page, line: int) -> bool:
+    """Whether a line holds another document type's labelled field."""
+    return any(_key(w) in doc.foreign for w in doc.lines[line].words)
 
 
 def _row_value(doc: Page, anchor: Anchor, words: tuple[Word, ...]) -> bool:
@@ -1754,6 +1795,8 @@ def anywhere_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Ca
                     if at < match.end() and at + len(w.text) > match.start()
                 )
                 coerced = _coerce(doc, spec, kind, match.group(0))
+                if any(_key(w) in doc.foreign for w in words):
+                    continue  # another type's field ("Date of Birth: ...")
                 if coerced is not None and words:
                     score = BASE_SCORE[Relation.ANYWHERE] * coerced[1]
                     found.append(Candidate(item.name, coerced[0], words, score, Relation.ANYWHERE))
