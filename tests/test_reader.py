@@ -196,6 +196,19 @@ def test_a_dea_number_is_never_the_prescriber() -> None:
     assert "prescriber" not in read(DocumentType.PRESCRIPTION, words)
 
 
+@pytest.mark.parametrize(
+    ("line", "prescriber"),
+    [("Signed: Dr Alan Reyes, M.D", "Dr Alan Reyes, M.D"), ("Signed: Alan Reyes", None)],
+)
+def test_a_doctor_signed_right_of_the_signature_label(line: str, prescriber: str | None) -> None:
+    """``Signed: Dr ...`` names the signing doctor; a name without a doctor's mark there may
+    be the patient's or a witness's, and is left alone."""
+    words = [w for w in pad_words() if w.bbox.y0 not in (120, 180, 1500)] + layout(
+        [(1300, 200, line)]
+    )
+    assert read(DocumentType.PRESCRIPTION, words).get("prescriber") == prescriber
+
+
 def test_circled_refill_without_image_falls_back_to_the_words() -> None:
     assert read(DocumentType.PRESCRIPTION, pad_words("0 1 (3) 4 5 PRN"))["refills"] == 3
 

@@ -1636,12 +1636,14 @@ STAMP_LABELS = ("license", "registration", "dea")
 def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
     """The name written just above the ``Signature`` label (the signing doctor).
 
-    A doctor's name (``Dr``, ``MBBS``) printed over the stamp's licence number counts too.
+    A doctor's name (``Dr``, ``MBBS``) printed over the stamp's licence number counts too, and
+    so does one right of the label (``Signed: Dr Alan Reyes, M.D``).
     """
     if Place.SIGNED not in item.places:
         return []
     kind = VALUE_TYPES[item.value]
     found = []
+    stops = [a.match for a in doc.anchors]
     for anchor in doc.anchors:
         stamp = "label:signature" not in anchor.keys
         if stamp and not _names_any(anchor, STAMP_LABELS):
@@ -1649,15 +1651,17 @@ def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
         label = anchor.words[0].bbox
         height = max(8, label.height)
         labelled = {_key(w) for a in doc.anchors for w in a.words}
+        right = () if stamp else _trim_fillers(value_right(doc.lines, anchor.match, stops))
         for index in range(anchor.match.line, max(-1, anchor.match.line - 4), -1):
             line = doc.lines[index]
             if line.page != anchor.words[0].page or label.y0 - line.bbox.y1 > 4 * height:
                 break
-            for part in segments(line):
+            for part in [*segments(line), right] if index == anchor.match.line else segments(line):
                 part = _trim_fillers(part)
                 if not part or part[-1].bbox.x1 < label.x0 - 2 * height:
                     continue
-                if part[0].bbox.y1 > label.y0 + height // 2:
+                beside = part is right
+                if part[0].bbox.y1 > label.y0 + height // 2 and not beside:
                     continue  # beside or below the label, not signed above it
                 if any(_key(w) in labelled for w in part):
                     continue
@@ -1669,7 +1673,7 @@ def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
                 if coerced is None:
                     continue
                 doctor = bool({compact(w.text) for w in part} & DOCTOR_MARKS)
-                if stamp and not doctor:
+                if (stamp or beside) and not doctor:
                     continue
                 score = BASE_SCORE[Relation.SIGNED] * coerced[1] * fit * (1.0 if doctor else 0.9)
                 found.append(Candidate(item.name, coerced[0], part, score, Relation.SIGNED))
