@@ -1273,6 +1273,43 @@ def test_a_label_printed_again_after_a_slash_in_spanish_anchors_its_value() -> N
     assert values["phone"] == "(602) 555-0142"
 
 
+def test_a_translation_the_vocabulary_lacks_is_skipped_to_the_value() -> None:
+    """After the slash, a phrase in sentence case or a question is the label's second
+    language; one capitalised word alone there may be the value itself."""
+    words = layout(
+        [
+            (500, 200, "Where you live / Donde vive 484 Pine Terrace, Austin, 78701"),
+            (600, 200, "Who should we call? / ¿A quien llamamos? Hannah Hill"),
+            (700, 200, "Insurance company / Aseguradora Aetna"),
+        ]
+    )
+    values = read(DocumentType.PATIENT_DETAILS, words)
+    assert values["address"] == "484 Pine Terrace, Austin, 78701"
+    assert values["emergency_contact_name"] == "Hannah Hill"
+    assert values["insurance_company"] == "Aetna"
+
+
+def test_a_word_of_letters_alone_is_no_policy_number() -> None:
+    words = row(700, 200, "Subscriber ID / Suscriptor")
+    assert "policy_number" not in read(DocumentType.PATIENT_DETAILS, words)
+
+
+def test_a_value_glued_to_its_label_s_colon_or_dash_is_read() -> None:
+    """ "WGT-83", "HT.-183", "D/0/B:12/10/1961": OCR dropped the space after the label's mark."""
+    words = layout(
+        [
+            (500, 1500, "D/0/B:12/10/1961"),
+            (800, 700, "WGT-83 BODY HT.-183"),
+            (900, 700, "HEALTH PROBLEMS- COVID-19"),
+        ]
+    )
+    values = read(DocumentType.PATIENT_DETAILS, words)
+    assert values["birth_date"] == "1961-12-10"
+    assert values["weight"] == 83
+    assert values["height"] == 183
+    assert values["medical_problems"] == ["COVID-19"]
+
+
 def test_a_choice_printed_in_two_languages_counts_once() -> None:
     """ "Not immune / No inmune" is one option; the "No" of "No sé" is no answer."""
     words = row(1000, 300, "Immune / Inmune Not immune / No inmune Don't know / No sé")

@@ -108,12 +108,17 @@ def split_glued(word: Word) -> list[Word]:
 # that word: the reader knows).
 _GLUED_COUNT = re.compile(r"^([A-Za-z][A-Za-z.]{2,}[:;]?)(#?\d+|\(\d{3}\)\S*)$")
 _GLUED_CAPITAL = re.compile(r"^([A-Za-z]*?[a-z]{2,}[:;]?)([A-Z]\S*)$")
+# ... or after the label's own mark, a colon or a dash: "WGT-83", "HT.-183", "D/0/B:12/10/1961"
+_GLUED_AFTER_MARK = re.compile(r"^([A-Za-z][A-Za-z0-9/.]*?(?:\.?-|:))(\(?\d\S*)$")
 
 
 def glued_value(text: str) -> tuple[str, str] | None:
     """A word's first letters and the value OCR glued after them, ``None`` for a plain word."""
     match = _GLUED_COUNT.match(text) or _GLUED_CAPITAL.match(text)
-    if match is None or sum(c.isalpha() for c in match.group(1)) < 3:
+    if match is not None and sum(c.isalpha() for c in match.group(1)) >= 3:
+        return match.group(1), match.group(2)
+    match = _GLUED_AFTER_MARK.match(text)
+    if match is None or sum(c.isalpha() for c in match.group(1)) < 2:
         return None
     return match.group(1), match.group(2)
 
@@ -637,7 +642,7 @@ def value_right(
         (s.start for s in stops if s.line == match.line and s.start >= match.end),
         default=len(line.words),
     )
-    words = _after_qualifier(list(line.words[match.end : next_stop]))
+    words = _after_translation(_after_qualifier(list(line.words[match.end : next_stop])))
     blank_end: int | None = None
     while words and not any(c.isalnum() or c in BOX_GLYPHS for c in words[0].text):
         popped = words.pop(0)  # a blank's underscores or a speck before the value
@@ -695,6 +700,31 @@ def _after_qualifier(words: list[Word]) -> list[Word]:
                 return words[index + 1 :]
             return words
     return words
+
+
+def _after_translation(words: list[Word]) -> list[Word]:
+    """The words after a label's translation the vocabulary lacks, printed after a slash.
+
+    "Where you live / Donde vive 484 Pine Terrace": a phrase in sentence case (a capital, then
+    small letters) or a question ("¿A quien llamamos?") right after the slash is the label's
+    second language, and the value starts after it. One capitalised word alone after the slash
+    ("/ Mother") may be the value, and is kept.
+    """
+    if not words or not words[0].text.startswith(tuple(_SLASHES)):
+        return words
+    glued = words[0].text.lstrip("/|.")
+    rest = [replace(words[0], text=glued), *words[1:]] if glued else words[1:]
+    if not rest or not rest[0].text.lstrip("¿¡")[:1].isupper():
+        return words
+    end = 1
+    while end < len(rest) and not rest[end - 1].text.endswith(("?", ":")):
+        if not rest[end].text.rstrip(".,?:").isalpha() or not rest[end].text.islower():
+            break
+        end += 1
+    question = rest[end - 1].text.endswith(("?", ":"))
+    if (end < 2 and not question) or end == len(rest):
+        return words
+    return rest[end:]
 
 
 def value_beside(

@@ -304,11 +304,18 @@ def _as_read(page: OcrPage, label_ends: frozenset[str]) -> OcrPage:
     for word in _upright(page.words):
         word = replace(word, text=word.ocr_text, corrected=False) if word.corrected else word
         glued = glued_value(word.text)
-        if glued is None or compact(glued[0]) not in label_ends:
+        if glued is None or not _label_end(compact(glued[0]), label_ends):
             words.append(word)
         else:
             words.extend(split_word(word, glued))
     return replace(page, words=tuple(words))
+
+
+def _label_end(printed: str, label_ends: frozenset[str]) -> bool:
+    """Whether letters end like a label: its last word, or run on into it ("FORMDATE")."""
+    return printed in label_ends or any(
+        len(end) >= 4 and printed.endswith(end) for end in label_ends
+    )
 
 
 def _text(words: Sequence[Word]) -> str:

@@ -69,6 +69,9 @@ def _number(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
 
 
 def _code(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
+    """A policy-like code; a word of letters alone ("Suscriptor") is wording, not a code."""
+    if not any(c.isdigit() for c in text):
+        return None
     return canonical.parse_alnum(text)
 
 
