@@ -33,7 +33,7 @@ from medreview.documents import DocumentType
 from medreview.errors import CancelledError, MedreviewError
 from medreview.layouts import apply_layouts
 from medreview.model import BBox, ErrorInfo, ExtractionResult, OcrPage, PageInfo, Word
-from medreview.ocr import GrayImage, OcrEngine, get_engine
+from medreview.ocr import GrayImage, OcrEngine, ascii_forms, get_engine
 from medreview.ocr.region import read_region as ocr_region
 from medreview.page_images import page_paths
 from medreview.parsing import ParseOutcome, parse_fields, read_any_type
@@ -136,7 +136,10 @@ def _mostly_tall(page: OcrPage) -> bool:
 def _map_words(
     words: tuple[Word, ...], matrix: np.ndarray, scale: float, width: int, height: int
 ) -> tuple[Word, ...]:
-    """Bring word boxes from the OCR image back to the upright page's pixel space."""
+    """Bring word boxes from the OCR image back to the upright page's pixel space.
+
+    Full-width punctuation becomes ASCII on the way (:func:`~medreview.ocr.ascii_forms`).
+    """
     mapped = []
     for word in words:
         box = word.bbox
@@ -147,7 +150,9 @@ def _map_words(
                 round(box.x1 / scale),
                 round(box.y1 / scale),
             )
-        mapped.append(replace(word, bbox=preprocess.map_box(box, matrix, width, height)))
+        text, ocr_text = ascii_forms(word.text), ascii_forms(word.ocr_text)
+        box = preprocess.map_box(box, matrix, width, height)
+        mapped.append(replace(word, bbox=box, text=text, ocr_text=ocr_text))
     return tuple(mapped)
 
 

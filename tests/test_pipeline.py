@@ -48,6 +48,14 @@ def test_every_page_is_read_and_described(tmp_path: Path) -> None:
     assert {"load", "preprocess", "ocr", "parse"} <= set(result.timings)
 
 
+def test_full_width_punctuation_is_read_as_ascii(tmp_path: Path) -> None:
+    """PP-OCR now and then reads a colon as "：" ("Refill：2"); the page keeps ASCII."""
+    lines = [line.replace(": ", "：") for line in RX_LINES]
+    result = extract_file(blank_page(tmp_path), CONFIG, engine=ScriptedEngine(lines))
+    assert result.fields["refills"].value == 2
+    assert all("：" not in w.text for page in result.ocr_pages for w in page.words)
+
+
 def test_fields_carry_evidence_in_page_space(tmp_path: Path) -> None:
     result = extract_file(blank_page(tmp_path), CONFIG, engine=ScriptedEngine(RX_LINES))
     field = result.fields["patient_name"]

@@ -1310,6 +1310,62 @@ def test_a_value_glued_to_its_label_s_colon_or_dash_is_read() -> None:
     assert values["medical_problems"] == ["COVID-19"]
 
 
+def test_a_letter_s_address_ends_before_its_sentence_runs_on() -> None:
+    """ "who lives at ... 29401, the following:": the address ends at its ZIP, and the
+    medicines are the lines after the sentence, not the address nor its lead-in."""
+    words = layout(
+        [
+            (700, 350, "Dispense for Kwame Haddad, b. November 1, 1936, who lives at"),
+            (785, 350, "8714 Cedar Street Apt 6, Charleston, 29401 ,the following:"),
+            (907, 320, "Px 1. Famotidine 20 mg"),
+            (1025, 580, "Qty: #10"),
+            (1124, 510, "2. Sertraline 25 mg tab"),
+            (1870, 350, "May be refilled 3 X"),
+        ]
+    )
+    values = read(DocumentType.PRESCRIPTION, words)
+    assert values["patient_address"] == "8714 Cedar Street Apt 6, Charleston, 29401"
+    assert values["medicines"] == ["Famotidine 20 mg", "Sertraline 25 mg tab"]
+
+
+def test_an_address_line_above_the_medicines_is_no_medicine() -> None:
+    words = layout(
+        [
+            (400, 200, "Patient: Helen Okafor"),
+            (480, 200, "41 Orchard Lane, Springfield, 62704"),
+            (600, 200, "1 MELOXICAM I5 MG TAB"),
+            (680, 200, "2 Famotidine 20 mg"),
+        ]
+    )
+    assert read(DocumentType.PRESCRIPTION, words)["medicines"] == [
+        "MELOXICAM 15 MG TAB",
+        "Famotidine 20 mg",
+    ]
+
+
+def test_another_types_label_with_a_value_of_its_type_is_no_medicine() -> None:
+    """ "BIRTH DATE 2009-05-21" on a prescription has no colon, but its date tells it is a
+    record's field; "Allergy relief" is a medicine however like "Allergies" it reads."""
+    words = layout(
+        [
+            (400, 200, "Patient: Helen Okafor"),
+            (480, 200, "BIRTH DATE 2009-05-21"),
+            (600, 200, "Nitrofurantoin 100 mg cap"),
+            (680, 200, "Allergy relief 10 mg"),
+        ]
+    )
+    values = read(DocumentType.PRESCRIPTION, words)
+    assert values["medicines"] == ["Nitrofurantoin 100 mg cap", "Allergy relief 10 mg"]
+    assert "date" not in values
+
+
+def test_labels_printed_together_are_label_text_when_ocr_reads_the_slash_as_a_digit() -> None:
+    page = [ocr_page(row(100, 100, "CITY"))]
+    doc = reader.build_page(DocumentType.PATIENT_DETAILS, page, CONFIG, None)
+    assert doc.is_label_text("STATE7ZIP") and doc.is_label_text("State/Zip")
+    assert not doc.is_label_text("Hartford") and not doc.is_label_text("B7C")
+
+
 def test_a_choice_printed_in_two_languages_counts_once() -> None:
     """ "Not immune / No inmune" is one option; the "No" of "No sé" is no answer."""
     words = row(1000, 300, "Immune / Inmune Not immune / No inmune Don't know / No sé")

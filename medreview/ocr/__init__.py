@@ -49,6 +49,16 @@ _ENGINES: dict[str, str] = {
 }
 
 
+# Full-width forms (U+FF01 to U+FF5E) to their ASCII twins: PP-OCR's models, trained on
+# Chinese print too, read a colon or a comma as "：" or "，" now and then ("Qty：#7").
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
+def ascii_forms(text: str) -> str:
+    """The text with full-width letters, digits and punctuation as plain ASCII."""
+    return text.translate(_FULL_WIDTH)
+
+
 def engine_names() -> list[str]:
     """The names ``--engine`` accepts."""
     return sorted(_ENGINES)

@@ -14,7 +14,7 @@ from dataclasses import replace
 import numpy as np
 
 from medreview.model import BBox, Word
-from medreview.ocr import GrayImage, OcrEngine
+from medreview.ocr import GrayImage, OcrEngine, ascii_forms
 
 # White border put round a cut-out region before it is read (pixels).
 BORDER = 20
@@ -49,6 +49,8 @@ def read_region(
                 height,
             ),
             page=page_index,
+            text=ascii_forms(word.text),
+            ocr_text=ascii_forms(word.ocr_text),
         )
         for word in read.words
     ]

@@ -68,7 +68,13 @@ from medreview.parsing.layout import (
     value_wrapped,
 )
 from medreview.parsing.marks import Cell, PageMarks, decide
-from medreview.parsing.values import VALUE_TYPES, ValueType, infer_date_order, name_fit
+from medreview.parsing.values import (
+    STRENGTH,
+    VALUE_TYPES,
+    ValueType,
+    infer_date_order,
+    name_fit,
+)
 from medreview.parsing.vocabulary import FieldWords, Place, Vocabulary, vocabulary
 
 GrayImage = npt.NDArray[np.uint8]
@@ -251,13 +257,23 @@ class Page:
         return tuple(self.medical.get(_key(w), w) for w in words)
 
     def is_label_text(self, text: str) -> bool:
-        """Whether a text is a printed label of the vocabulary (never a value)."""
+        """Whether a text is a printed label of the vocabulary (never a value).
+
+        Labels printed together with a slash OCR read as a digit count too ("STATE7ZIP").
+        """
         squashed = compact(text)
         if not squashed:
             return False
-        return squashed in self.label_texts or any(
+        if squashed in self.label_texts or any(
             len(squashed) >= 5 and fuzz.ratio(squashed, label) >= 92 for label in self.label_texts
-        )
+        ):
+            return True
+        parts = [compact(part) for part in _LABEL_JOINS.split(text.strip())]
+        return len(parts) > 1 and all(len(p) >= 3 and p in self.label_texts for p in parts)
+
+
+# Between two labels printed as one ("STATE/ZIP"), the slash or a digit OCR read for it.
+_LABEL_JOINS = re.compile(r"(?<=[A-Za-z])[/|71](?=[A-Za-z])")
 
 
 def _key(word: Word) -> tuple[int, int, int, int, int]:
@@ -383,35 +399,53 @@ def build_page(
     return doc
 
 
+# Value types whose form tells them apart from a medicine line or running text.
+_TELLING = frozenset({"date", "phone", "number", "code"})
+
+
 def _foreign_fields(
     document_type: DocumentType,
     lines: Sequence[Line],
     owners: Iterable[str],
     starts: dict[int, set[int]],
 ) -> frozenset[tuple[int, int, int, int, int]]:
-    """The words of segments led by another document type's label and its colon.
+    """The words of segments led by another document type's label and its colon or value.
 
-    A prescription pad of an unfamiliar clinic may ask for the patient's birth date, weight,
-    allergies or insurance: this type has no field for them, but what is written there is
-    theirs, never a medicine line nor a date found anywhere.
+    The label counts with a colon after it, or with a value whose form tells its field's
+    type ("BIRTH DATE 2009-05-21", ``_TELLING``). A prescription pad of an unfamiliar
+    clinic may ask for the patient's birth date, weight, allergies or insurance: this type
+    has no field for them, but what is written there is theirs, never a medicine line nor a
+    date found anywhere.
     """
     own = {compact(label) for label in owners}
-    table = {
-        label: (label,)
-        for other in DocumentType
-        if other not in (document_type, DocumentType.UNKNOWN)
-        for label in vocabulary(other).label_owners()
-        if compact(label) not in own
-    }
+    table: dict[str, tuple[str, ...]] = {}
+    types: dict[str, set[str]] = {}
+    for other in DocumentType:
+        if other in (document_type, DocumentType.UNKNOWN):
+            continue
+        vocab = vocabulary(other)
+        for label, keys in vocab.label_owners().items():
+            if compact(label) in own:
+                continue
+            table[label] = (label,)
+            types.setdefault(label, set()).update(
+                vocab.field(key.split(":", 1)[1]).value for key in keys if key.startswith("field:")
+            )
     found: set[tuple[int, int, int, int, int]] = set()
     for match in find_labels(lines, table):
         words = lines[match.line].words
+        if match.start not in starts[match.line]:
+            continue
+        following = [i for i in starts[match.line] if i > match.start]
+        end = min(following, default=len(words))
         colon = words[match.end - 1].text.endswith(":") or (
             match.end < len(words) and words[match.end].text.startswith(":")
         )
-        if colon and match.start in starts[match.line]:
-            following = [i for i in starts[match.line] if i > match.start]
-            end = min(following, default=len(words))
+        value = _text(words[match.end : end])
+        typed = any(
+            kind in _TELLING and VALUE_TYPES[kind].fit(value) >= 1.0 for kind in types[match.key]
+        )
+        if colon or (value and typed):
             found.update(_key(w) for w in words[match.start : end])
     return frozenset(found)
 
@@ -1348,7 +1382,8 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             # far across the page, right is another column's value when one sits below
             words = below if below and right and _reach(doc, anchor, right) < 1.0 else right
             words = words or below
-            if words:
+            words = tuple(w for w in words if w.text not in _SLASH_MARKS)
+            if words and not doc.is_label_text(_text(words)):  # "CITY / STATE7ZIP"
                 pieces.append(words)
     if not pieces or (kind.name == "address" and len(pieces) < 2):
         return []  # a country alone is no address
@@ -1368,6 +1403,7 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     return [Candidate(item.name, coerced[0], words, score, Relation.PARTS)]
 
 
+_SLASH_MARKS = frozenset({"/", "|"})
 _STATE = re.compile(r"^[A-Z]{2}$")
 _ZIP = re.compile(r"^\d{5}(?:-\d{4})?$")
 
@@ -1728,8 +1764,10 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         if doc.anchors_on(index) or index in weak_lines or _holds_foreign(doc, index):
             continue
         words = _without_quantities(doc, _trim_fillers(doc.lines[index].words))
-        if words and STATE_ZIP.search(_text(words)):
+        if words and _unlabelled_address(words):
             continue  # an unlabelled address ("53 Lake Ct, Anchorage, AK 99501") is no medicine
+        if words and words[-1].text.endswith(":"):
+            continue  # a sentence's lead-in to the list ("the following:")
         if words and _medicine_text(doc, _text(words)):
             lines.append(doc.words_for(words, item.medical))
     if not lines:
@@ -1741,6 +1779,25 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     words = tuple(w for ws in lines for w in ws)
     score = BASE_SCORE[Relation.BLOCK] * coerced[1]
     return [Candidate(item.name, coerced[0], words, score, Relation.BLOCK)]
+
+
+# Words of a medicine's dose: a line holding one is no address ("1 MELOXICAM I5 MG TAB").
+_DOSE_WORDS = frozenset(
+    {"mg", "mcg", "ml", "tab", "tabs", "tablet", "tablets", "cap", "caps", "capsule", "capsules"}
+)
+
+
+def _unlabelled_address(words: Sequence[Word]) -> bool:
+    """Whether a line is an address: with its state and ZIP, or of an address's form.
+
+    A line with a dose is none: "8714 Cedar Street Apt 6, Charleston, 29401" is an address,
+    "1 MELOXICAM I5 MG TAB" is not.
+    """
+    text = _text(words)
+    if STATE_ZIP.search(text):
+        return True
+    dose = STRENGTH.search(text) or any(w.text.strip(",.;:").lower() in _DOSE_WORDS for w in words)
+    return not dose and VALUE_TYPES["address"].fit(text) > 0
 
 
 def _holds_foreign(doc: Page, line: int) -> bool:

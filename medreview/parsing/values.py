@@ -99,7 +99,23 @@ def _list(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
     return [repair_words(item, TextStyle.ITEM) for item in canonical.parse_list(text)]
 
 
+# A word of running text in small letters ("the", ",the", "following:").
+_RUNNING_WORD = re.compile(r"[,.;:]*[a-z]*[,.;:]*")
+# Where an address ends: its ZIP code or its state's two capitals.
+_ADDRESS_END = re.compile(r"\d{4,}|[A-Z]{2}")
+
+
 def _address(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
+    """An address as written, without the sentence it runs on into after its ZIP or state.
+
+    "... Charleston, 29401, the following:" ends at 29401.
+    """
+    tokens = text.split()
+    end = len(tokens)
+    while end > 1 and _RUNNING_WORD.fullmatch(tokens[end - 1]):
+        end -= 1
+    if end < len(tokens) and _ADDRESS_END.fullmatch(tokens[end - 1].strip(",.;:")):
+        text = " ".join(tokens[:end])
     cleaned = canonical.clean_text(text, TextStyle.ADDRESS)
     return repair_words(cleaned, TextStyle.ADDRESS) if cleaned else cleaned
 
