@@ -247,6 +247,24 @@ def test_value_inside_the_ruled_cell_of_its_corner_label() -> None:
     assert values_read["insurance_company"] == "Northwind Mutual"
 
 
+def test_a_blank_cell_takes_nothing_from_the_next_labelled_cell_down() -> None:
+    """The next cell's corner label sits on the line between them.
+
+    "Refills" reaches from y 1625 over a line at 1626: its cell is another field's, not the
+    blank cell's column.
+    """
+    cells = [(150, 1279, 2390, 1626), (150, 1626, 2390, 1776)]
+    words = layout(
+        [
+            (1280, 176, "Directions"),
+            (1625, 179, "Refills"),
+            (1700, 263, "0 5 PRN"),
+        ]
+    )
+    values_read = read(DocumentType.PRESCRIPTION, words, images=[grid_image(cells)])
+    assert "directions" not in values_read  # the refill row's "0 5 PRN" is not its value
+
+
 def test_no_cell_without_vertical_lines() -> None:
     image = blank()
     cv2.line(image, (100, 500), (2400, 500), 0, 3)
@@ -1364,6 +1382,18 @@ def test_labels_printed_together_are_label_text_when_ocr_reads_the_slash_as_a_di
     doc = reader.build_page(DocumentType.PATIENT_DETAILS, page, CONFIG, None)
     assert doc.is_label_text("STATE7ZIP") and doc.is_label_text("State/Zip")
     assert not doc.is_label_text("Hartford") and not doc.is_label_text("B7C")
+
+
+def test_a_date_a_printed_label_introduces_is_nobody_else_s() -> None:
+    """A letter's "born 19 Sep 1951" is the patient's birth, never the prescription's date."""
+    words = layout(
+        [
+            (500, 290, "Please fill for Zara D. White , born 19 Sep 1951, who lives at"),
+            (600, 320, "2 Spring Dr, Columbus, OH, as follows:"),
+            (780, 380, "1. Montelukast 10 mg tab"),
+        ]
+    )
+    assert "date" not in read(DocumentType.PRESCRIPTION, words)
 
 
 def test_a_choice_printed_in_two_languages_counts_once() -> None:

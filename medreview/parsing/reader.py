@@ -434,10 +434,11 @@ def _foreign_fields(
     found: set[tuple[int, int, int, int, int]] = set()
     for match in find_labels(lines, table):
         words = lines[match.line].words
-        if match.start not in starts[match.line]:
-            continue
         following = [i for i in starts[match.line] if i > match.start]
         end = min(following, default=len(words))
+        if match.start not in starts[match.line]:
+            # inside running text ("..., born 19 Sep 1951, who lives at"): up to the clause's end
+            end = next((i + 1 for i in range(match.end, end) if words[i].text.endswith(",")), end)
         colon = words[match.end - 1].text.endswith(":") or (
             match.end < len(words) and words[match.end].text.startswith(":")
         )
@@ -445,7 +446,7 @@ def _foreign_fields(
         typed = any(
             kind in _TELLING and VALUE_TYPES[kind].fit(value) >= 1.0 for kind in types[match.key]
         )
-        if colon or (value and typed):
+        if (colon and match.start in starts[match.line]) or (value and typed):
             found.update(_key(w) for w in words[match.start : end])
     return frozenset(found)
 
@@ -722,6 +723,9 @@ def _column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple
     label = BBox.union(w.bbox for w in anchor.words)
     middle = (label.x0 + label.x1) / 2
     labelled = {_key(w) for a in doc.anchors for w in a.words}
+    label_boxes = [
+        w.bbox for a in doc.anchors if a is not anchor for w in a.words if w.page == page
+    ]
     rows: list[tuple[Cell, list[Word]]] = []
     for line in doc.lines:
         if line.page != page or line.bbox.y1 < head.y1:
@@ -747,8 +751,8 @@ def _column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple
         y0, y1 = cell.y0, cell.y1
         if y0 - bottom > max(slack, COLUMN_GAP_ROWS * (y1 - y0)):
             break
-        if any(_key(w) in labelled for w in words):
-            break  # another field's cell
+        if any(_key(w) in labelled for w in words) or any(cell.holds(b) for b in label_boxes):
+            break  # another field's cell (its corner label may sit on the cell's own lines)
         words = _with_words_between(doc, words)
         kept = [w for w in words if not _is_filler(w.text)]
         if kept:
@@ -1850,6 +1854,14 @@ def anywhere_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Ca
         return []
     kind = VALUE_TYPES[item.value]
     found = []
+    stops = [a.match for a in doc.anchors]
+    # what another printed label of no field introduces is its own ("born 19 Sep 1951")
+    owned = {
+        _key(w)
+        for a in doc.anchors
+        if not any(k.startswith("field:") for k in a.keys)
+        for w in value_right(doc.lines, a.match, stops)
+    }
     for line in doc.lines:
         for part in segments(line):
             text, starts = "", []
@@ -1863,8 +1875,8 @@ def anywhere_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Ca
                     if at < match.end() and at + len(w.text) > match.start()
                 )
                 coerced = _coerce(doc, spec, kind, match.group(0))
-                if any(_key(w) in doc.foreign for w in words):
-                    continue  # another type's field ("Date of Birth: ...")
+                if any(_key(w) in doc.foreign or _key(w) in owned for w in words):
+                    continue  # another type's field ("Date of Birth: ..."), a label's value
                 if coerced is not None and words:
                     score = BASE_SCORE[Relation.ANYWHERE] * coerced[1]
                     found.append(Candidate(item.name, coerced[0], words, score, Relation.ANYWHERE))
