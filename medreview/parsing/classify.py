@@ -138,7 +138,11 @@ def evidence(pages: Sequence[OcrPage]) -> dict[DocumentType, float]:
 
 def classify(pages: Sequence[OcrPage]) -> tuple[DocumentType, float]:
     """The document type the pages look like and how sure that is (0 to 1)."""
-    scores = evidence(pages)
+    return verdict(evidence(pages))
+
+
+def verdict(scores: dict[DocumentType, float]) -> tuple[DocumentType, float]:
+    """The document type the :func:`evidence` points to and how sure that is (0 to 1)."""
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     (best, top), (_, other) = ranked[0], ranked[1]
     if top < MIN_EVIDENCE:  # too little of anything: surely neither type

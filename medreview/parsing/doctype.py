@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from medreview.config import PipelineConfig
 from medreview.documents import FIELDS, DocumentType
 from medreview.model import OcrPage
-from medreview.parsing.classify import MIN_EVIDENCE, classify, evidence
+from medreview.parsing.classify import MIN_EVIDENCE, evidence, verdict
 from medreview.parsing.reader import GrayImage, ParseOutcome, read_document
 
 READABLE = (DocumentType.PRESCRIPTION, DocumentType.PATIENT_DETAILS)
@@ -56,14 +56,15 @@ def read_any_type(
 ) -> tuple[DocumentType, ParseOutcome]:
     """The document's type and its fields read as that type (``UNKNOWN``: no fields)."""
     unknown = ParseOutcome(warnings=[UNRECOGNISED])
-    if max(evidence(pages).values(), default=0.0) < NO_DOCUMENT:
+    scores = evidence(pages)
+    if max(scores.values(), default=0.0) < NO_DOCUMENT:
         return DocumentType.UNKNOWN, unknown
-    verdict, _confidence = classify(pages)
+    printed, _confidence = verdict(scores)
     readings: dict[DocumentType, ParseOutcome] = {}
-    if verdict is not DocumentType.UNKNOWN:
-        readings[verdict] = read_document(verdict, pages, config, images)
-        if own_share(verdict, readings[verdict]) >= CONFIRMED_SHARE:
-            return verdict, readings[verdict]
+    if printed is not DocumentType.UNKNOWN:
+        readings[printed] = read_document(printed, pages, config, images)
+        if own_share(printed, readings[printed]) >= CONFIRMED_SHARE:
+            return printed, readings[printed]
     for kind in READABLE:
         if kind not in readings:
             readings[kind] = read_document(kind, pages, config, images)
@@ -71,6 +72,6 @@ def read_any_type(
     best, runner_up = sorted(READABLE, key=shares.__getitem__, reverse=True)
     if shares[best] >= MIN_SHARE and shares[best] >= SHARE_RATIO * shares[runner_up]:
         return best, readings[best]
-    if verdict is DocumentType.UNKNOWN:
-        return verdict, unknown
-    return verdict, readings[verdict]
+    if printed is DocumentType.UNKNOWN:
+        return printed, unknown
+    return printed, readings[printed]

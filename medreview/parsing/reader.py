@@ -203,7 +203,7 @@ class Page:
     captions_under: bool | None = None
     # per page, where the rule closing its letterhead runs (-1: none; found once)
     letterheads: dict[int, float] = field(default_factory=dict)
-    # the words of segments led by another document type's label and colon ("Allergies: ...")
+    # the words of segments led by another document type's label ("Allergies: ...")
     foreign: frozenset[tuple[int, int, int, int, int]] = frozenset()
 
     def anchors_on(self, line: int) -> list[Anchor]:
