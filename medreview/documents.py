@@ -85,6 +85,8 @@ FIELDS: dict[DocumentType, tuple[FieldSpec, ...]] = {
     DocumentType.PATIENT_DETAILS: PATIENT_DETAILS_FIELDS,
     DocumentType.UNKNOWN: (),
 }
+# The document types that have fields to read, in the spec's order.
+DOCUMENT_TYPES: tuple[DocumentType, ...] = tuple(kind for kind, specs in FIELDS.items() if specs)
 
 
 def fields_of(document_type: str | None) -> tuple[FieldSpec, ...]:

@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from medreview.model import BBox, Word
 from medreview.parsing import canonical
-from medreview.parsing.layout import compact, split_word
+from medreview.parsing.layout import SLASHES, compact, split_word
 from medreview.parsing.marks import MARK_MIN_INK, PageMarks, decide
 
 REFILL_ROW = ("0", "1", "2", "3", "4", "5", "PRN")
@@ -83,7 +83,7 @@ def _translated(hits: list[Option], words: Sequence[Word]) -> list[Option]:
     kept = hits[:1]
     for hit in hits[1:]:
         between = [w.text.strip() for w in words[kept[-1].end : hit.start]]
-        if not (between and all(text in SEPARATORS for text in between)):
+        if not (between and all(text in SLASHES for text in between)):
             kept.append(hit)
     return kept
 
@@ -112,8 +112,6 @@ def _option_box(words: Sequence[Word], option: Option, char_width: float | None 
 
 # A bubble at least this solid is filled in (an empty one's ring is about 0.3).
 FILLED_BUBBLE = 0.6
-# Marks printed between choices to part them.
-SEPARATORS = frozenset({"/", "|"})
 
 
 def marked_by_image(
@@ -145,7 +143,7 @@ def marked_by_image(
         region = BBox(int(left), box.y0 - int(0.6 * h), box.x0 - 2, box.y1 + int(0.2 * h))
         region = marks.clear_of_lines(region)
         # the slash printed between choices ("YES / NO") is no tick in a box
-        printed = [w.bbox for w in words if w.text.strip() in SEPARATORS]
+        printed = [w.bbox for w in words if w.text.strip() in SLASHES]
         fills.append(marks.box_mark(region, printed) if region.x1 > region.x0 else 0.0)
         # the words read there are no bubble, but an "O" OCR read from one is
         read = [w.bbox for w in words if sum(c.isalnum() for c in w.text) >= 2]

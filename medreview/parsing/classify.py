@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
-from medreview.documents import DocumentType
+from medreview.documents import DOCUMENT_TYPES, DocumentType
 from medreview.model import OcrPage
 from medreview.parsing.layout import compact, find_labels, page_lines
 from medreview.parsing.vocabulary import vocabulary
@@ -98,13 +99,15 @@ DOSE_WEIGHT = 2.0
 STRENGTH = re.compile(r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\b", re.IGNORECASE)
 
 
+@cache
 def _field_labels() -> dict[str, tuple[str, ...]]:
-    """Per ``TYPE|field`` the vocabulary labels no other document type prints."""
-    kinds = (DocumentType.PRESCRIPTION, DocumentType.PATIENT_DETAILS)
-    printed = {kind: vocabulary(kind).label_owners() for kind in kinds}
+    """Per ``TYPE|field`` the vocabulary labels no other document type prints (built once)."""
+    printed = {kind: vocabulary(kind).label_owners() for kind in DOCUMENT_TYPES}
     table: dict[str, tuple[str, ...]] = {}
-    for kind in kinds:
-        others = {compact(label) for other in kinds if other != kind for label in printed[other]}
+    for kind in DOCUMENT_TYPES:
+        others = {
+            compact(label) for other in DOCUMENT_TYPES if other != kind for label in printed[other]
+        }
         for item in vocabulary(kind).fields:
             own = tuple(label for label in item.labels if compact(label) not in others)
             if own:

@@ -17,12 +17,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from medreview.config import PipelineConfig
-from medreview.documents import FIELDS, DocumentType
+from medreview.documents import DOCUMENT_TYPES, FIELDS, DocumentType
 from medreview.model import OcrPage
 from medreview.parsing.classify import MIN_EVIDENCE, evidence, verdict
 from medreview.parsing.reader import GrayImage, ParseOutcome, read_document
 
-READABLE = (DocumentType.PRESCRIPTION, DocumentType.PATIENT_DETAILS)
 # Fields any document about a patient may show, whatever its type.
 SHARED_FIELDS = frozenset(
     {"patient_name", "patient_address", "address", "birth_date", "date", "record_date"}
@@ -65,11 +64,11 @@ def read_any_type(
         readings[printed] = read_document(printed, pages, config, images)
         if own_share(printed, readings[printed]) >= CONFIRMED_SHARE:
             return printed, readings[printed]
-    for kind in READABLE:
+    for kind in DOCUMENT_TYPES:
         if kind not in readings:
             readings[kind] = read_document(kind, pages, config, images)
     shares = {kind: own_share(kind, outcome) for kind, outcome in readings.items()}
-    best, runner_up = sorted(READABLE, key=shares.__getitem__, reverse=True)
+    best, runner_up = sorted(DOCUMENT_TYPES, key=shares.__getitem__, reverse=True)
     if shares[best] >= MIN_SHARE and shares[best] >= SHARE_RATIO * shares[runner_up]:
         return best, readings[best]
     if printed is DocumentType.UNKNOWN:

@@ -487,7 +487,8 @@ SMALLER_LABEL = 0.85
 CLAUSE_LABEL = 93.0
 # How closely a label printed again after a slash, in a second language, must match.
 TRANSLATION = 90.0
-_SLASHES = frozenset({"/", "|"})
+# Marks printed between a label and its translation, or between choices ("YES / NO").
+SLASHES = frozenset({"/", "|"})
 
 
 # A label of this many letters or fewer printed right after another must match this closely.
@@ -546,7 +547,7 @@ def find_labels(
         clauses = {i + 1 for i, w in enumerate(words) if w.text.endswith(",")}
         # a bilingual form prints the label again after a slash ("Date of birth / Fecha de
         # nacimiento")
-        translations = {i + 1 for i, w in enumerate(words) if w.text in _SLASHES}
+        translations = {i + 1 for i, w in enumerate(words) if w.text in SLASHES}
         leads = _after_lead_words(words, starts)
         # a capitalised label right after a number that ends a value ("DOB 25 Apr 1970 Date
         # written 23 Sep 2019")
@@ -710,7 +711,7 @@ def _after_translation(words: list[Word]) -> list[Word]:
     second language, and the value starts after it. One capitalised word alone after the slash
     ("/ Mother") may be the value, and is kept.
     """
-    if not words or not words[0].text.startswith(tuple(_SLASHES)):
+    if not words or not words[0].text.startswith(tuple(SLASHES)):
         return words
     glued = words[0].text.lstrip("/|.")
     rest = [replace(words[0], text=glued), *words[1:]] if glued else words[1:]

@@ -20,9 +20,10 @@ confidence comes from its score and its margin over the runner-up.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cache
 from itertools import pairwise
 from statistics import median
 
@@ -31,7 +32,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz
 
 from medreview.config import DateOrder, PipelineConfig
-from medreview.documents import FIELDS, DocumentType, FieldKind, FieldSpec
+from medreview.documents import DOCUMENT_TYPES, FIELDS, DocumentType, FieldKind, FieldSpec
 from medreview.lexicon import get_lexicon
 from medreview.model import BBox, FieldData, FieldResult, OcrPage, Word
 from medreview.parsing import canonical
@@ -52,6 +53,7 @@ from medreview.parsing.choices import (
 from medreview.parsing.layout import (
     BELOW_REACH,
     ENUMERATION,
+    SLASHES,
     LabelMatch,
     Line,
     compact,
@@ -389,7 +391,7 @@ def build_page(
         alike = alike and not get_lexicon().is_term(printed.strip(",.;:").lower())
         if keys and lettered and alike and not span & taken and match.start in starts[match.line]:
             doc.weak_anchors.append(Anchor(match, keys, words, weak=True))
-    doc.foreign = _foreign_fields(document_type, lines, owners, starts)
+    doc.foreign = _foreign_fields(document_type, lines, starts)
     doc.sections = sorted(
         (a.match.line, key.split(":", 1)[1])
         for a in anchors
@@ -403,11 +405,33 @@ def build_page(
 _TELLING = frozenset({"date", "phone", "number", "code"})
 
 
-def _foreign_fields(
+@cache
+def _foreign_labels(
     document_type: DocumentType,
-    lines: Sequence[Line],
-    owners: Iterable[str],
-    starts: dict[int, set[int]],
+) -> tuple[Mapping[str, tuple[str, ...]], Mapping[str, frozenset[str]]]:
+    """The labels other document types print and this one does not.
+
+    Returned as a label table for :func:`find_labels`, and per label the value types of its
+    fields whose form tells them (``_TELLING``). Built once per document type.
+    """
+    own = {compact(label) for label in vocabulary(document_type).label_owners()}
+    telling: dict[str, set[str]] = {}
+    for other in DOCUMENT_TYPES:
+        if other is document_type:
+            continue
+        vocab = vocabulary(other)
+        for label, keys in vocab.label_owners().items():
+            if compact(label) in own:
+                continue
+            fields = (key.split(":", 1)[1] for key in keys if key.startswith("field:"))
+            kinds = (vocab.field(name).value for name in fields)
+            telling.setdefault(label, set()).update(k for k in kinds if k in _TELLING)
+    table = {label: (label,) for label in telling}
+    return table, {label: frozenset(kinds) for label, kinds in telling.items()}
+
+
+def _foreign_fields(
+    document_type: DocumentType, lines: Sequence[Line], starts: dict[int, set[int]]
 ) -> frozenset[tuple[int, int, int, int, int]]:
     """The words of segments led by another document type's label and its colon or value.
 
@@ -417,20 +441,7 @@ def _foreign_fields(
     has no field for them, but what is written there is theirs, never a medicine line nor a
     date found anywhere.
     """
-    own = {compact(label) for label in owners}
-    table: dict[str, tuple[str, ...]] = {}
-    types: dict[str, set[str]] = {}
-    for other in DocumentType:
-        if other in (document_type, DocumentType.UNKNOWN):
-            continue
-        vocab = vocabulary(other)
-        for label, keys in vocab.label_owners().items():
-            if compact(label) in own:
-                continue
-            table[label] = (label,)
-            types.setdefault(label, set()).update(
-                vocab.field(key.split(":", 1)[1]).value for key in keys if key.startswith("field:")
-            )
+    table, telling = _foreign_labels(document_type)
     found: set[tuple[int, int, int, int, int]] = set()
     for match in find_labels(lines, table):
         words = lines[match.line].words
@@ -443,9 +454,7 @@ def _foreign_fields(
             match.end < len(words) and words[match.end].text.startswith(":")
         )
         value = _text(words[match.end : end])
-        typed = any(
-            kind in _TELLING and VALUE_TYPES[kind].fit(value) >= 1.0 for kind in types[match.key]
-        )
+        typed = any(VALUE_TYPES[kind].fit(value) >= 1.0 for kind in telling[match.key])
         if (colon and match.start in starts[match.line]) or (value and typed):
             found.update(_key(w) for w in words[match.start : end])
     return frozenset(found)
@@ -1386,7 +1395,7 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             # far across the page, right is another column's value when one sits below
             words = below if below and right and _reach(doc, anchor, right) < 1.0 else right
             words = words or below
-            words = tuple(w for w in words if w.text not in _SLASH_MARKS)
+            words = tuple(w for w in words if w.text not in SLASHES)
             if words and not doc.is_label_text(_text(words)):  # "CITY / STATE7ZIP"
                 pieces.append(words)
     if not pieces or (kind.name == "address" and len(pieces) < 2):
@@ -1407,7 +1416,6 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     return [Candidate(item.name, coerced[0], words, score, Relation.PARTS)]
 
 
-_SLASH_MARKS = frozenset({"/", "|"})
 _STATE = re.compile(r"^[A-Z]{2}$")
 _ZIP = re.compile(r"^\d{5}(?:-\d{4})?$")
 

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from medreview.documents import FIELDS, DocumentType
+from medreview.documents import DOCUMENT_TYPES, FIELDS, DocumentType
 
 VOCABULARY_FILE = "vocabulary.toml"
 
@@ -116,7 +116,7 @@ def parse_vocabulary(data: dict[str, Any], value_types: frozenset[str]) -> dict[
     type; a section a field names must exist.
     """
     result: dict[str, Vocabulary] = {}
-    for document_type in (DocumentType.PRESCRIPTION, DocumentType.PATIENT_DETAILS):
+    for document_type in DOCUMENT_TYPES:
         table = data.get(document_type.value)
         if not isinstance(table, dict):
             raise ValueError(f"{VOCABULARY_FILE}: no table for {document_type.value}")
