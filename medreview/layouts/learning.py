@@ -14,7 +14,6 @@ Never stored: a value's words, or any word sharing a token with a value.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -37,7 +36,7 @@ from medreview.layouts.format import (
     word_key,
 )
 from medreview.layouts.matching import accepted, align, find_layout, left_edges
-from medreview.layouts.reading import coerce
+from medreview.layouts.reading import coerce, line_total
 from medreview.model import BBox, FieldData, FieldResult, OcrPage, Word
 from medreview.parsing import canonical
 from medreview.parsing.canonical import MONTHS
@@ -686,9 +685,7 @@ def _options(page: _Page, spec: FieldSpec, band: list[int]) -> list[int]:
 
 
 def _line_count(page: _Page, words: list[int]) -> int:
-    cy = sorted(float((page.boxes[i, 1] + page.boxes[i, 3]) / 2) for i in words)
-    h = float(np.median(page.boxes[words, 3] - page.boxes[words, 1]))
-    return 1 + sum(1 for a, b in itertools.pairwise(cy) if b - a > 0.6 * h)
+    return line_total((float(page.boxes[i, 1]), float(page.boxes[i, 3])) for i in words)
 
 
 def _joiner(spec: FieldSpec) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -598,13 +598,23 @@ def region_of(layout: Layout, name: str) -> FieldRegion:
     return next(region for region in layout.fields if region.name == name)
 
 
+def line_total(spans: Iterable[tuple[float, float]]) -> int:
+    """How many lines of text words make, from their ``(top, bottom)`` edges.
+
+    A word starts a new line when its middle lies more than 0.6 of the words' median
+    height below the previous one's.
+    """
+    edges = list(spans)
+    if not edges:
+        return 0
+    height = float(np.median([bottom - top for top, bottom in edges]))
+    middles = sorted((top + bottom) / 2 for top, bottom in edges)
+    return 1 + sum(1 for a, b in itertools.pairwise(middles) if b - a > 0.6 * height)
+
+
 def _line_total(boxes: Sequence[BBox]) -> int:
     """How many lines of text the word boxes make."""
-    if not boxes:
-        return 0
-    height = float(np.median([b.height for b in boxes]))
-    middles = sorted((b.y0 + b.y1) / 2 for b in boxes)
-    return 1 + sum(1 for a, b in itertools.pairwise(middles) if b - a > 0.6 * height)
+    return line_total((b.y0, b.y1) for b in boxes)
 
 
 def _same_lines(fewer: Sequence[BBox], more: Sequence[BBox]) -> bool:

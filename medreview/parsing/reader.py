@@ -32,7 +32,14 @@ import numpy.typing as npt
 from rapidfuzz import fuzz
 
 from medreview.config import DateOrder, PipelineConfig
-from medreview.documents import DOCUMENT_TYPES, FIELDS, DocumentType, FieldKind, FieldSpec
+from medreview.documents import (
+    DOCUMENT_TYPES,
+    FIELDS,
+    YES_NO,
+    DocumentType,
+    FieldKind,
+    FieldSpec,
+)
 from medreview.lexicon import get_lexicon
 from medreview.model import BBox, FieldData, FieldResult, OcrPage, Word
 from medreview.parsing import canonical
@@ -976,8 +983,7 @@ def _country_after(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> tu
     return ()
 
 
-# A list's question is answered by these; "no" is the empty list, "yes" points to its list.
-YES_NO = ("yes", "no")
+# A list's question is answered by YES_NO; "no" is the empty list, "yes" points to its list.
 # The label of the row a question's list is written on ("If yes, list them").
 LIST_FOLLOWS = "if_yes"
 # How many lines under its question a list's "If yes" row may be.
