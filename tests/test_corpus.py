@@ -537,10 +537,10 @@ def test_datasheet_writes_no_value_its_truth_and_extras_lack(document_type: str)
                 assert not any(c.isdigit() for c in medicine), medicine
 
 
-@pytest.mark.parametrize("family", ["bilingual", "heldout"])
+@pytest.mark.parametrize("family", ["bilingual", "travel"])
 @pytest.mark.parametrize("document_type", KINDS)
 def test_family_writes_no_value_its_truth_and_extras_lack(document_type: str, family: str) -> None:
-    """What the bilingual and held-out families write comes from their truth or distractors.
+    """What the bilingual and travel families write comes from their truth or distractors.
 
     Every value the page writes is in the truth or the extras, in printed and handwritten
     documents; a question left unsure (or unanswered) is not in the truth.
@@ -562,13 +562,13 @@ def test_family_writes_no_value_its_truth_and_extras_lack(document_type: str, fa
             assert not (doc["extras"].get(f"{name}_unsure") and name in doc["fields"]), name
 
 
-def test_heldout_draws_every_text_inside_its_page() -> None:
-    """No text of the held-out family runs off its page or down into its footer."""
+def test_travel_draws_every_text_inside_its_page() -> None:
+    """No text of the travel family runs off its page or down into its footer."""
     footer_top = 3170  # design px (300 dpi): the top of the footer's small print
     for seed in range(30):
         for document_type in KINDS:
             doc = random_document(
-                document_type, random.Random(seed), handwriting=seed % 2 == 1, family="heldout"
+                document_type, random.Random(seed), handwriting=seed % 2 == 1, family="travel"
             )
             with recording() as first:
                 render_document(doc, dpi=100, pages=1)

@@ -1,6 +1,6 @@
 """A travel clinic's pre-travel questionnaire and a pharmacy's faxed prescription order form.
 
-Written blind as this round's held-out family: the reader's author must not read this module.
+Written blind as a held-out family (round 6), then studied and tuned against the next round.
 
 Patient record (two pages), from a travel medicine clinic. The letterhead has the clinic's
 emblem (a drawn globe), its name, street and numbers, and an office-use box (a chart number, a
