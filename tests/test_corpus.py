@@ -537,10 +537,10 @@ def test_datasheet_writes_no_value_its_truth_and_extras_lack(document_type: str)
                 assert not any(c.isdigit() for c in medicine), medicine
 
 
-@pytest.mark.parametrize("family", ["bilingual", "travel"])
+@pytest.mark.parametrize("family", ["bilingual", "travel", "heldout"])
 @pytest.mark.parametrize("document_type", KINDS)
 def test_family_writes_no_value_its_truth_and_extras_lack(document_type: str, family: str) -> None:
-    """What the bilingual and travel families write comes from their truth or distractors.
+    """What the bilingual, travel and held-out families write comes from their truth or extras.
 
     Every value the page writes is in the truth or the extras, in printed and handwritten
     documents; a question left unsure (or unanswered) is not in the truth.
@@ -562,13 +562,13 @@ def test_family_writes_no_value_its_truth_and_extras_lack(document_type: str, fa
             assert not (doc["extras"].get(f"{name}_unsure") and name in doc["fields"]), name
 
 
-def test_travel_draws_every_text_inside_its_page() -> None:
-    """No text of the travel family runs off its page or down into its footer."""
+def _assert_texts_inside_pages(family: str) -> None:
+    """No text of ``family`` runs off its page or down into its footer's small print."""
     footer_top = 3170  # design px (300 dpi): the top of the footer's small print
     for seed in range(30):
         for document_type in KINDS:
             doc = random_document(
-                document_type, random.Random(seed), handwriting=seed % 2 == 1, family="travel"
+                document_type, random.Random(seed), handwriting=seed % 2 == 1, family=family
             )
             with recording() as first:
                 render_document(doc, dpi=100, pages=1)
@@ -584,3 +584,13 @@ def test_travel_draws_every_text_inside_its_page() -> None:
                     assert x0 >= 0 and y0 >= 0 and x1 <= LETTER_PX[0], (seed, item.text)
                     if item.face != "fine":
                         assert y1 <= footer_top, (seed, document_type, number, item.text)
+
+
+def test_travel_draws_every_text_inside_its_page() -> None:
+    """No text of the travel family runs off its page or down into its footer."""
+    _assert_texts_inside_pages("travel")
+
+
+def test_heldout_draws_every_text_inside_its_page() -> None:
+    """No text of the held-out family runs off its page or down into its footer."""
+    _assert_texts_inside_pages("heldout")

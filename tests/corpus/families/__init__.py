@@ -44,6 +44,7 @@ FAMILIES = (
     "datasheet",
     "bilingual",
     "travel",
+    "heldout",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"
