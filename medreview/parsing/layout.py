@@ -643,7 +643,9 @@ def value_right(
         (s.start for s in stops if s.line == match.line and s.start >= match.end),
         default=len(line.words),
     )
-    words = _after_translation(_after_qualifier(list(line.words[match.end : next_stop])))
+    words = after_wording(
+        _after_translation(_after_qualifier(list(line.words[match.end : next_stop])))
+    )
     blank_end: int | None = None
     while words and not any(c.isalnum() or c in BOX_GLYPHS for c in words[0].text):
         popped = words.pop(0)  # a blank's underscores or a speck before the value
@@ -726,6 +728,30 @@ def _after_translation(words: list[Word]) -> list[Word]:
     if (end < 2 and not question) or end == len(rest):
         return words
     return rest[end:]
+
+
+# Words that carry a label's wording on past the vocabulary's variant ("Name of traveler",
+# "ALLERGIES AND REACTIONS", "Medical conditions we should know about:"); no value starts so.
+# fmt: off
+WORDING_GOES_ON = frozenset({
+    "and", "or", "of", "for", "to", "we", "you", "your", "&", "the", "that", "which", "with",
+    "by", "if", "in", "at", "while",
+})
+# fmt: on
+
+
+def after_wording(words: list[Word]) -> list[Word]:
+    """The words after a label's wording that runs on past the vocabulary's variant.
+
+    Wording that begins with a joining word goes on to its colon or question mark, and the
+    value follows; with neither, the whole segment is wording and no value is right of it.
+    """
+    if not words or words[0].text.strip(",.").lower() not in WORDING_GOES_ON:
+        return words
+    for index, word in enumerate(words):
+        if word.text.endswith((":", "?")):
+            return words[index + 1 :]
+    return []
 
 
 def value_beside(

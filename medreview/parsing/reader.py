@@ -63,6 +63,7 @@ from medreview.parsing.layout import (
     SLASHES,
     LabelMatch,
     Line,
+    after_wording,
     compact,
     find_labels,
     glued_value,
@@ -115,7 +116,7 @@ BASE_SCORE: dict[Relation, float] = {
     Relation.RIGHT: 0.95,
     Relation.CELL: 0.95,
     Relation.COLUMN: 0.93,
-    Relation.PARTS: 0.93,
+    Relation.PARTS: 0.94,
     Relation.BELOW: 0.9,
     Relation.WRAPPED: 0.9,
     Relation.ABOVE: 0.9,
@@ -364,8 +365,14 @@ def build_page(
     as_read = [_as_read(p, label_ends) for p in pages]
     lines = tuple(page_lines(as_read))
     table = {label: (label,) for label in owners}
+    foreign = find_labels(lines, _foreign_labels(document_type)[0])
+    # a label of this type that begins another type's longer one is that one's ("Drug
+    # allergies:" on a prescription is no medicine's label)
+    longer = {(m.line, m.start): m.end for m in foreign}
     anchors = []
     for match in find_labels(lines, table):
+        if longer.get((match.line, match.start), 0) > match.end:
+            continue
         words = lines[match.line].words[match.start : match.end]
         anchors.append(Anchor(match, _owners(owners, match), words))
     medical = {_key(w): w for p in pages for w in p.words}
@@ -398,7 +405,7 @@ def build_page(
         alike = alike and not get_lexicon().is_term(printed.strip(",.;:").lower())
         if keys and lettered and alike and not span & taken and match.start in starts[match.line]:
             doc.weak_anchors.append(Anchor(match, keys, words, weak=True))
-    doc.foreign = _foreign_fields(document_type, lines, starts)
+    doc.foreign = _foreign_fields(document_type, lines, starts, foreign)
     doc.sections = sorted(
         (a.match.line, key.split(":", 1)[1])
         for a in anchors
@@ -438,9 +445,12 @@ def _foreign_labels(
 
 
 def _foreign_fields(
-    document_type: DocumentType, lines: Sequence[Line], starts: dict[int, set[int]]
+    document_type: DocumentType,
+    lines: Sequence[Line],
+    starts: dict[int, set[int]],
+    matches: Sequence[LabelMatch],
 ) -> frozenset[tuple[int, int, int, int, int]]:
-    """The words of segments led by another document type's label and its colon or value.
+    """The words of segments led by another type's label (of ``matches``) and its colon or value.
 
     The label counts with a colon after it, or with a value whose form tells its field's
     type ("BIRTH DATE 2009-05-21", ``_TELLING``). A prescription pad of an unfamiliar
@@ -448,9 +458,9 @@ def _foreign_fields(
     has no field for them, but what is written there is theirs, never a medicine line nor a
     date found anywhere.
     """
-    table, telling = _foreign_labels(document_type)
+    telling = _foreign_labels(document_type)[1]
     found: set[tuple[int, int, int, int, int]] = set()
-    for match in find_labels(lines, table):
+    for match in matches:
         words = lines[match.line].words
         following = [i for i in starts[match.line] if i > match.start]
         end = min(following, default=len(words))
@@ -717,7 +727,10 @@ def _words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, 
     other_labels = {
         w for a in doc.anchors for w in a.words if a is not anchor and a.words[0].text[:1].isupper()
     }
-    return tuple(w for w in inside if w not in other_labels)
+    # the label's wording may run on in its cell ("NAME OF TRAVELER"): no value
+    on_line = [w for w in inside if doc.line_of(w) == anchor.match.line]
+    wording = set(on_line) - set(after_wording(on_line))
+    return tuple(w for w in inside if w not in other_labels and w not in wording)
 
 
 # A table's filled cells further apart than this many of their own heights are two tables.
@@ -763,20 +776,38 @@ def _column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple
                 same[1].append(word)
     found: list[Word] = []
     bottom = float(head.y1)
+    first: Cell | None = None
     for cell, words in sorted(rows, key=lambda r: r[0].y0):
         y0, y1 = cell.y0, cell.y1
         if y0 - bottom > max(slack, COLUMN_GAP_ROWS * (y1 - y0)):
             break
+        if first is not None and (
+            abs(cell.x0 - first.x0) > slack or abs(cell.x1 - first.x1) > slack
+        ):
+            break  # a cell of another table: a column keeps its sides all the way down
         if any(_key(w) in labelled for w in words) or any(cell.holds(b) for b in label_boxes):
             break  # another field's cell (its corner label may sit on the cell's own lines)
         words = _with_words_between(doc, words)
         kept = [w for w in words if not _is_filler(w.text)]
         if kept:
             found.extend(kept)
+            first = first or cell
             if not many:
                 break
         bottom = float(y1)
     return tuple(found)
+
+
+def _under_cell(cell: Cell, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """The words of the line under a heading cell that stand under it: the cell below's value.
+
+    Used when the lines round the value's own cell are not found closed (handwriting over
+    them, a photo's perspective): the words just under the heading's bottom rule, within
+    its sides, are still its column's.
+    """
+    if not words or words[0].bbox.y0 - cell.y1 > words[0].bbox.height:
+        return ()
+    return tuple(w for w in words if cell.x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= cell.x1)
 
 
 def _with_words_between(doc: Page, words: list[Word]) -> list[Word]:
@@ -897,7 +928,12 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         columns: list[Candidate] = []
         if kind.name == "choice" and cell is not None:
             columns = _column_choice(doc, spec, item, anchor, cell, factor)
-        right = _in_cell(cell, right) or _next_cell(doc, cell, right)
+        in_cell = _in_cell(cell, right)
+        if kind.name == "choice" and cell is not None and not option_spans(in_cell, spec.choices):
+            # the rest of the label's wording ("Measles, mumps, rubella"): the answer is past it
+            right = beyond = tuple(w for w in right if w not in in_cell)
+            in_cell = ()
+        right = in_cell or _next_cell(doc, cell, right)
         if right:
             options.append((Relation.RIGHT, right, _reach(doc, anchor, right)))
             clause = _first_clause(right, kind.name) if kind.name in _TYPED - {"address"} else ()
@@ -943,6 +979,7 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             options.append((Relation.CELL, inside, 1.0))
         elif cell is not None:
             column = _column_below(doc, anchor, cell, many=kind.multiline)
+            column = column or _under_cell(cell, value_below(doc.lines, anchor.match, stops))
             if column:
                 options.append((Relation.COLUMN, column, 1.0))
         if kind.name == "address" and COUNTRY_PART in item.parts:
@@ -1165,6 +1202,10 @@ def _candidate(
         more = _continuation(doc, line, words, item.lines, item.ends, item.skips, edge)
         words = tuple(w for ws in (words, *more) for w in ws)
     words = doc.words_for(words, item.medical)
+    if kind.name in ("list", "medicines"):
+        words = _entry_words(doc, words, kind)
+        if not words:
+            return []
     if kind.name == "medicines":
         words = _without_quantities(doc, words)
         if not words:
@@ -1311,6 +1352,48 @@ def _is_box_text(text: str) -> bool:
     return not any(c.isalnum() for c in text) or text in ("LJ", "LI", "U", "O")
 
 
+# A line of a form's own instructions: four words or more, most in small letters, with a word
+# of running text among them ("List every medicine you take regularly, one per line.").
+INSTRUCTION_WORDS = 4
+# fmt: off
+_RUNNING_TEXT = frozenset({
+    "and", "or", "the", "you", "your", "we", "of", "to", "per", "if", "any", "every", "each",
+    "please", "include", "list", "write",
+})
+# fmt: on
+
+
+def _is_instruction(words: Sequence[Word]) -> bool:
+    """Whether a line is the form's wording for the reader, not an entry a person wrote."""
+    if any(c.isdigit() for w in words for c in w.text):
+        return False  # "Lasix 20mg - 1 tab in the morning" is an entry
+    texts = [w.text.strip(".,;:()") for w in words]
+    texts = [t for t in texts if t.isalpha()]
+    if len(texts) < INSTRUCTION_WORDS:
+        return False
+    small = sum(t[:1].islower() for t in texts)
+    return small >= 0.75 * len(texts) and any(t.lower() in _RUNNING_TEXT for t in texts)
+
+
+def _entry_words(doc: Page, words: tuple[Word, ...], kind: ValueType) -> tuple[Word, ...]:
+    """A list's words without the form's instructions, up to the next question.
+
+    A line asking a question ("Pregnant or breastfeeding?  Yes  No") is the next field's,
+    and so is what follows it; a medicine list starts at its first line that names a drug
+    or a strength (a table's column heading "strength and form" is no medicine).
+    """
+    kept: list[Word] = []
+    for line in _rows(doc, words):
+        if any(w.text.endswith("?") for w in line):
+            break
+        if _is_instruction(line):
+            continue
+        if kind.name == "medicines" and not kept and not kind.fit(_text(line)):
+            continue
+        kept.extend(line)
+    return tuple(kept)
+
+
 def _without_quantities(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
     """Medicine lines without a quantity column: a number far right of its line's drug."""
     kept: list[Word] = []
@@ -1326,7 +1409,7 @@ def _without_quantities(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
 
 
 # A quantity as a column prints it: "30", "#30".
-QUANTITY = re.compile(r"^#?\d+$")
+QUANTITY = re.compile(r"^#?\d+$|^PRN$")
 # A number this many of its heights right of a medicine line stands in a quantity column.
 QUANTITY_GAP = 4.0
 
@@ -1375,6 +1458,27 @@ def _medicine_text(doc: Page, text: str) -> str:
     return line if sum(c.isalpha() for c in line) >= 3 else ""
 
 
+def _part_anchors(doc: Page, item: FieldWords, scope: tuple[int, int] | None) -> list[list[Anchor]]:
+    """Each part's labels, in the parts' order; a part may be printed in pieces along one line.
+
+    When the first part has no label of its own, the field's own label printed on a later
+    part's line stands for it ("Home address | City, state, ZIP | Country").
+    """
+    found: list[list[Anchor]] = []
+    for part in item.parts:
+        labelled = [
+            a
+            for a in doc.anchors
+            if f"label:{part}" in a.keys and (scope is None or scope[0] <= a.match.line < scope[1])
+        ]
+        found.append([a for a in labelled if a.match.line == labelled[0].match.line])
+    if found and not found[0]:
+        lines = {a.match.line for anchors in found for a in anchors}
+        key = f"field:{item.name}"
+        found[0] = [a for a in doc.anchors if key in a.keys and a.match.line in lines][:1]
+    return found
+
+
 def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
     """A value printed in labelled parts (``Street:``, ``City/State/Zip:``), joined by commas."""
     if not item.parts:
@@ -1383,21 +1487,20 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     scope = doc.section_scope(item.section) if item.section else None
     stops = [a.match for a in doc.anchors]
     pieces: list[tuple[Word, ...]] = []
-    for part in item.parts:
-        # a part may be printed in pieces along one line ("City ... State ... Zip code ...")
-        found = [
-            a
-            for a in doc.anchors
-            if f"label:{part}" in a.keys and (scope is None or scope[0] <= a.match.line < scope[1])
-        ]
-        for anchor in [a for a in found if a.match.line == found[0].match.line]:
+    for anchors in _part_anchors(doc, item, scope):
+        for anchor in anchors:
             cell = _cell(doc, anchor)
             right = value_right(doc.lines, anchor.match, stops)
             right = _in_cell(cell, right) or _next_cell(doc, cell, right)
+            if right and doc.is_label_text(_text(right)):
+                right = ()  # a table's heading row: the next heading, not a value
             if _captions_under(doc):  # the part is written over its caption
                 below = _in_cell(cell, _value_above(doc, anchor, stops))
             else:
                 below = _in_cell(cell, value_below(doc.lines, anchor.match, stops))
+            if not below and cell is not None:  # the row under a table's heading cell
+                below = _column_below(doc, anchor, cell, many=False)
+                below = below or _under_cell(cell, value_below(doc.lines, anchor.match, stops))
             # far across the page, right is another column's value when one sits below
             words = below if below and right and _reach(doc, anchor, right) < 1.0 else right
             words = words or below

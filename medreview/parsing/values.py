@@ -190,7 +190,15 @@ ORGANISATION_WORDS = frozenset({
     "services", "doctors", "physicians", "polyclinic", "pharmacy", "surgery", "healthcare",
     "outpatient", "infirmary", "associates", "insurance", "community", "institute",
 })
+# Words of a form's own titles and headings, never of a person's name ("ORDER FORM",
+# "PRESCRIBER INFORMATION").
+FORM_WORDS = frozenset({
+    "form", "order", "information", "details", "section", "history", "questionnaire", "record",
+    "sheet", "initial", "signature", "date", "name", "phone", "address", "number", "contact",
+    "male", "female",
+})
 # fmt: on
+_NOT_NAME_WORDS = ORGANISATION_WORDS | FORM_WORDS
 
 
 def name_fit(text: str) -> float:
@@ -200,7 +208,7 @@ def name_fit(text: str) -> float:
     words = [w for w in words if w]
     if any(c.isdigit() for c in text) or not 2 <= len(words) <= 6:
         return 0.0
-    if any(w.lower().strip(".,") in ORGANISATION_WORDS for w in words):
+    if any(w.lower().strip(".,") in _NOT_NAME_WORDS for w in words):
         return 0.0
     core = [w for w in words if not _NAME_SUFFIX.match(w)]
     if not core or any(not _NAME_WORD.match(w) for w in core):
@@ -250,13 +258,24 @@ def text_fit(text: str) -> float:
 STRENGTH = re.compile(r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|ml|g|iu|units?)\b", re.IGNORECASE)
 
 
+# Words the lexicon knows that name no drug: a table heading's ("Medication & dose").
+# fmt: off
+NO_DRUG_TERMS = frozenset({
+    "dose", "doses", "dosage", "tablet", "tablets", "tab", "tabs", "capsule", "capsules",
+    "medication", "medications", "medicine", "medicines", "drug", "drugs", "refill", "refills",
+    "directions",
+})
+# fmt: on
+
+
 def medicine_fit(text: str) -> float:
     """A medicine names a drug the lexicon knows or gives a strength ("RX ORDER" does neither)."""
     if STRENGTH.search(text):
         return 1.0
     lexicon = get_lexicon()
-    words = (w.strip(".,;:()") for w in text.split())
-    return 1.0 if any(len(w) >= 4 and lexicon.is_term(w) for w in words) else 0.0
+    words = (w.strip(".,;:()&") for w in text.split())
+    named = (w for w in words if len(w) >= 4 and w.lower() not in NO_DRUG_TERMS)
+    return 1.0 if any(lexicon.is_term(w) for w in named) else 0.0
 
 
 def _never(text: str) -> float:
