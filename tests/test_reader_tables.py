@@ -9,9 +9,9 @@ import numpy as np
 
 from medreview.config import PipelineConfig
 from medreview.documents import DocumentType
-from medreview.model import Word
+from medreview.model import BBox, Word
 from medreview.parsing import parse_fields, values
-from medreview.parsing.layout import after_wording
+from medreview.parsing.layout import after_wording, find_labels, page_lines
 from tests.wordkit import layout, ocr_page, row
 
 CONFIG = PipelineConfig()
@@ -209,3 +209,90 @@ def test_a_choice_label_s_wording_fills_its_cell_and_the_answer_is_past_it() -> 
         *row(1025, 1960, "Not sure"),
     ]
     assert read(DocumentType.PATIENT_DETAILS, words, image)["measles"] == "not immune"
+
+
+def tall_row(y: int, x: int, text: str) -> list[Word]:
+    """Words as PP-OCR boxes them: well above and below the letters (72 px at 300 dpi)."""
+    words = []
+    for token in text.split():
+        words.append(Word(token, 0.95, BBox(x, y, x + 30 * len(token), y + 72)))
+        x += 30 * len(token) + 20
+    return words
+
+
+def test_numbers_under_a_table_s_other_headings_are_no_part_of_the_medicine() -> None:
+    """ "Qty | Days' supply" over the numbers of each medicine's row, close beside the drug."""
+    words = [
+        *row(500, 200, "Patient name: Michael Cooper"),
+        *tall_row(800, 270, "Item"),
+        *tall_row(800, 790, "Qty"),
+        *tall_row(800, 900, "Days' supply"),
+        *tall_row(900, 200, "Rx Quetiapine 25 mg"),
+        *tall_row(900, 800, "90"),
+        *tall_row(900, 920, "14"),
+    ]
+    assert read(DocumentType.PRESCRIPTION, words)["medicines"] == ["Quetiapine 25 mg"]
+
+
+def test_a_ticked_box_not_found_as_one_leaves_the_empty_ones_undecided() -> None:
+    """ "[✓] Immune  [ ] Not immune  [ ] Don't know": the ticked box shares its cell's line.
+
+    Only the two empty boxes are found; they do not decide that nothing is ticked, and the
+    tick's ink before "Immune" does.
+    """
+    image = np.full((HEIGHT, WIDTH), 255, dtype=np.uint8)
+    for y in (1000, 1100):
+        cv2.line(image, (200, y), (2300, y), 0, 3)
+    for x in (200, 690, 2300):
+        cv2.line(image, (x, 1000), (x, 1100), 0, 3)
+    cv2.rectangle(image, (690, 1028), (726, 1064), 0, 3)  # on the cell's line: no box found
+    cv2.line(image, (696, 1045), (708, 1062), 0, 6)
+    cv2.line(image, (708, 1062), (730, 1010), 0, 6)
+    for x in (950, 1250):  # before "Not immune" and "Don't know", empty
+        cv2.rectangle(image, (x, 1028), (x + 36, 1064), 0, 3)
+    words = [
+        *row(1025, 220, "Measles / MMR"),
+        *row(1025, 740, "Immune"),
+        *row(1025, 1000, "Not immune"),
+        *row(1025, 1300, "Don't know"),
+    ]
+    assert read(DocumentType.PATIENT_DETAILS, words, image)["measles"] == "immune"
+
+
+def test_a_label_s_last_word_must_match_too() -> None:
+    """ "ARE YOU IMMUNE?" is close to "Are you insured?" over all, not in its last word."""
+    labels = {"Are you insured?": ("Are you insured?",), "Policy Number": ("Policy Number",)}
+    immune = page_lines([ocr_page(row(500, 200, "ARE YOU IMMUNE?"))])
+    assert find_labels(immune, labels) == []
+    damaged = page_lines([ocr_page(row(500, 200, "Policy Nuniber: 4821"))])
+    assert [m.key for m in find_labels(damaged, labels)] == ["Policy Number"]
+
+
+def test_numbered_rows_under_the_form_s_instruction_run_on_to_the_last() -> None:
+    words = layout(
+        [
+            (600, 200, "REGULAR MEDICINES"),
+            (680, 200, "List every medicine you take regularly, one per line."),
+            (760, 200, "1. Salbutamol"),
+            (850, 200, "2. Topiramate"),
+            (940, 200, "3. Acetaminophen"),
+            (1030, 200, "4."),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words)
+    assert found["regular_medication"] == ["Salbutamol", "Topiramate", "Acetaminophen"]
+
+
+def test_a_phone_heading_in_the_emergency_section_is_the_contact_s() -> None:
+    words = layout(
+        [
+            (400, 200, "Who should we call in an emergency?"),
+            (480, 220, "CONTACT'S NAME"),
+            (480, 1000, "PRIMARY PHONE"),
+            (550, 230, "Kevin Mensah"),
+            (550, 1010, "(860) 555-0111"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words)
+    assert found["emergency_contact_phone"] == "(860) 555-0111"
+    assert "phone" not in found

@@ -114,6 +114,14 @@ def _option_box(words: Sequence[Word], option: Option, char_width: float | None 
 FILLED_BUBBLE = 0.6
 
 
+def _is_wording(text: str) -> bool:
+    """Whether OCR read a word of print here, not a box or a tick it took for letters."""
+    core = text.strip(".,;:?!")
+    if EMPTY_BOX.match(core) or TICK.match(core):
+        return False
+    return sum(c.isalpha() for c in core) >= 2
+
+
 def marked_by_image(
     words: Sequence[Word],
     options: Sequence[Option],
@@ -140,6 +148,9 @@ def marked_by_image(
         left = box.x0 - int(2.2 * h)
         if previous_end is not None:
             left = max(left, previous_end + 2)
+        if option.start > 0 and _is_wording(words[option.start - 1].text):
+            # the question's own words before the first choice hold no box
+            left = max(left, words[option.start - 1].bbox.x1 + 2)
         region = BBox(int(left), box.y0 - int(0.6 * h), box.x0 - 2, box.y1 + int(0.2 * h))
         region = marks.clear_of_lines(region)
         # the slash printed between choices ("YES / NO") is no tick in a box
@@ -211,7 +222,11 @@ def read_box_row(
         band.x1 + int(3 * size),
         band.y1 + int(size / 2),
     )
-    every = marks.boxes(band, size)
+    # a box stands on its row's line: the rows over and under it are other questions'
+    low, high = min(w.bbox.y0 for w in words), max(w.bbox.y1 for w in words)
+    every = [
+        (box, fill) for box, fill in marks.boxes(band, size) if low <= (box.y0 + box.y1) / 2 <= high
+    ]
     found = [
         (box, fill)
         for box, fill in every
@@ -252,6 +267,10 @@ def read_box_row(
     chosen = decide([fill for _, fill in found])
     if chosen is None:
         fills = [fill for _, fill in found]
+        if len(option_spans(words, (*choices, *ABSTAIN))) > len(found):
+            # a box was not found: a tick's ink over its sides hides it; the empty ones
+            # found decide nothing (the image of each answer's place will)
+            return None, False
         return None, max(fills) < MARK_MIN_INK
     return labels[chosen], True
 

@@ -362,6 +362,10 @@ def _label_ends(words: Sequence[Word]) -> list[bool]:
     return ends
 
 
+# A label of several words read whole matches only when its last word does at least this well.
+LAST_WORD = 55.0
+
+
 def _match(
     pieces: Sequence[str], colons: Sequence[bool], start: int, target: str, slack: float = 0.0
 ) -> tuple[int, float, bool] | None:
@@ -384,6 +388,15 @@ def _match(
         if end == start + 2 and not _starts_label(pieces[start], target):
             break  # a stray word before the label: let the label start after it
         colon = colons[end - 1]
+        last = pieces[end - 1]
+        whole = len(text) >= len(target) - len(last) // 2  # not a prefix of a longer label
+        if (
+            end > start + 1
+            and whole
+            and score < 100
+            and fuzz.ratio(last, target[-len(last) :]) < LAST_WORD
+        ):
+            continue  # the last word differs ("Are you immune?" is not "Are you insured?")
         if score >= _threshold(target, colon) - slack:
             bonus = score + (3.0 if colon else 0.0)
             if best is None or bonus > best[1]:

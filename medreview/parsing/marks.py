@@ -343,7 +343,7 @@ class PageMarks:
         found: list[tuple[BBox, float]] = []
         for index in range(1, count):
             x, y, w, h = (int(v) for v in stats[index, :4])
-            if not (0.6 * size <= h <= 2.6 * size and 0.6 * size <= w <= 2.6 * size):
+            if not (BOX_MIN * size <= h <= 2.6 * size and BOX_MIN * size <= w <= 2.6 * size):
                 continue
             mask = np.asarray(labels[y : y + h, x : x + w] == index, dtype=bool)
             side = _square_side(mask)
@@ -355,6 +355,10 @@ class PageMarks:
             fill = float(inner.mean()) if inner.size else 0.0
             found.append((BBox(x0 + x, y0 + top, x0 + x + side, y0 + y + h), fill))
         return sorted(found, key=lambda item: item[0].x0)
+
+
+# A check box is at least this share of its row's text height.
+BOX_MIN = 0.6
 
 
 # The page's background is estimated on the page shrunk by this factor, as the lightest

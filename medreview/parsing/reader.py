@@ -555,6 +555,8 @@ def _continuation(
     previous = doc.lines[line_index]
     first_height = previous.height
     numbered = _numbered(doc.lines[line_index])
+    if not numbered and _is_instruction(words) and line_index + 1 < len(doc.lines):
+        numbered = _numbered(doc.lines[line_index + 1])  # the form's instruction, then rows
     steps: list[float] = []  # the distances between the value's rows so far
     for index in range(line_index + 1, len(doc.lines)):
         line = doc.lines[index]
@@ -1199,7 +1201,10 @@ def _candidate(
     elif relation not in (Relation.CELL, Relation.COLUMN) and (kind.multiline or item.lines != 1):
         line = doc.line_of(words[0])
         edge = _next_heading(doc, anchor) if relation is Relation.BELOW else None
-        more = _continuation(doc, line, words, item.lines, item.ends, item.skips, edge)
+        budget = item.lines
+        if budget and kind.name in ("list", "medicines") and _is_instruction(words):
+            budget += 1  # the form's instruction over the entries is no entry of the list
+        more = _continuation(doc, line, words, budget, item.ends, item.skips, edge)
         words = tuple(w for ws in (words, *more) for w in ws)
     words = doc.words_for(words, item.medical)
     if kind.name in ("list", "medicines"):
@@ -1395,17 +1400,50 @@ def _entry_words(doc: Page, words: tuple[Word, ...], kind: ValueType) -> tuple[W
 
 
 def _without_quantities(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
-    """Medicine lines without a quantity column: a number far right of its line's drug."""
+    """Medicine lines without their quantity columns' numbers.
+
+    A number far right of its line's drug, or under another column's heading ("Qty",
+    "Days' supply", "Refills"), is that column's.
+    """
     kept: list[Word] = []
+    headings = _column_headings(doc, words)
     for line in _rows(doc, words):
         while len(line) > 1 and QUANTITY.match(line[-1].text):
             gap = line[-1].bbox.x0 - line[-2].bbox.x1
-            if gap <= QUANTITY_GAP * min(w.bbox.height for w in line):
+            last = line[-1].bbox
+            headed = any(x0 < (last.x0 + last.x1) / 2 < x1 for x0, x1 in headings)
+            if gap <= QUANTITY_GAP * min(w.bbox.height for w in line) and not headed:
                 break
             line.pop()
         if not (len(line) == 1 and QUANTITY.match(line[0].text) and kept):
             kept.extend(line)  # a line that is nothing but a quantity is no medicine
     return tuple(kept)
+
+
+# How many lines over a medicine its table's heading row may be.
+HEADING_REACH = 3
+
+
+def _column_headings(doc: Page, words: tuple[Word, ...]) -> list[tuple[int, int]]:
+    """The sides of the labels printed just over a medicine block that are no medicine's.
+
+    A table's heading row names its columns ("Qty | Days' supply | RF"); a number under one
+    is that column's, never part of the drug's line.
+    """
+    if not words:
+        return []
+    top = min(doc.line_of(w) for w in words)
+    page = words[0].page
+    sides: list[tuple[int, int]] = []
+    for anchor in doc.anchors:
+        line = anchor.match.line
+        if anchor.words[0].page != page or not top - HEADING_REACH <= line < top:
+            continue
+        if "field:medicines" in anchor.keys:
+            continue
+        box = BBox.union(w.bbox for w in anchor.words)
+        sides.append((box.x0 - box.height, box.x1 + box.height))
+    return sides
 
 
 # A quantity as a column prints it: "30", "#30".
