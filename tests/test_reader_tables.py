@@ -296,3 +296,65 @@ def test_a_phone_heading_in_the_emergency_section_is_the_contact_s() -> None:
     found = read(DocumentType.PATIENT_DETAILS, words)
     assert found["emergency_contact_phone"] == "(860) 555-0111"
     assert "phone" not in found
+
+
+def test_a_ticked_box_ocr_took_into_the_question_s_last_word_still_answers() -> None:
+    """ "Series done?☑ Yes ☐ No ☐ Unknown": OCR's box of "done?" runs over the first box."""
+    image = np.full((HEIGHT, WIDTH), 255, dtype=np.uint8)
+    for x in (620, 900, 1150):  # before "Yes", "No", "Unknown"
+        cv2.rectangle(image, (x, 1028), (x + 36, 1064), 0, 3)
+    cv2.line(image, (626, 1045), (638, 1060), 0, 6)  # the tick in the first
+    cv2.line(image, (638, 1060), (652, 1032), 0, 6)
+    done = Word("done?", 0.95, BBox(480, 1025, 668, 1061))
+    words = [
+        *row(1025, 220, "Hep B"),
+        *row(1025, 370, "Series"),
+        done,
+        *row(1025, 670, "Yes"),
+        *row(1025, 950, "No"),
+        *row(1025, 1200, "Unknown"),
+    ]
+    assert read(DocumentType.PATIENT_DETAILS, words, image)["hepatitis_b_vaccination"] == "yes"
+
+
+def test_refills_written_in_their_column_under_rf() -> None:
+    words = [
+        *row(500, 200, "Patient name: Michael Cooper"),
+        *row(800, 300, "Drug name / strength"),
+        *row(800, 1500, "RF"),
+        *row(880, 300, "Cetirizine 10 mg"),
+        *row(880, 1500, "3"),
+    ]
+    image = np.full((HEIGHT, WIDTH), 255, dtype=np.uint8)
+    for y in (780, 850, 950):
+        cv2.line(image, (280, y), (1700, y), 0, 3)
+    for x in (280, 1450, 1700):
+        cv2.line(image, (x, 780), (x, 950), 0, 3)
+    found = read(DocumentType.PRESCRIPTION, words, image)
+    assert found["refills"] == 3
+    assert found["medicines"] == ["Cetirizine 10 mg"]
+
+
+def test_an_address_s_own_label_heads_the_labelled_parts_after_it() -> None:
+    """ "Address: 833 Hill Terrace  City, state, ZIP: Madison, 53703" is one address."""
+    words = layout(
+        [
+            (500, 200, "Patient name: Hannah Schmidt"),
+            (600, 200, "Address: 833 Hill Terrace"),
+            (600, 1000, "City, state, ZIP: Madison, 53703"),
+            (800, 200, "Rx Cetirizine 10 mg"),
+        ]
+    )
+    found = read(DocumentType.PRESCRIPTION, words)
+    assert found["patient_address"] == "833 Hill Terrace, Madison, 53703"
+
+
+def test_a_date_under_its_heading_among_the_next_columns_values() -> None:
+    """A photo's perspective moves the values' row left: the date is one of its words."""
+    words = layout(
+        [
+            (600, 300, "APPOINTMENT DATE"),
+            (670, 200, "14/08/2024 Emily Garcia"),
+        ]
+    )
+    assert read(DocumentType.PATIENT_DETAILS, words)["record_date"] == "2024-08-14"

@@ -228,9 +228,7 @@ def read_box_row(
         (box, fill) for box, fill in marks.boxes(band, size) if low <= (box.y0 + box.y1) / 2 <= high
     ]
     found = [
-        (box, fill)
-        for box, fill in every
-        if not any(_inside_word(box, w.bbox, size) for w in words)
+        (box, fill) for box, fill in every if not any(_inside_word(box, w, size) for w in words)
     ]
     found = _with_row_ends(found, marks, band, size, len(choices))
     if len(found) == 1 and found[0][1] >= LONE_BOX_INK:
@@ -344,11 +342,18 @@ def _box_labels(
     return labels
 
 
-def _inside_word(box: BBox, word: BBox, size: float) -> bool:
-    """Whether a box-like shape is a letter of a word (``E``), not a box glued before it."""
+def _inside_word(box: BBox, word: Word, size: float) -> bool:
+    """Whether a box-like shape is a letter of a word (``E``), not a box glued before it.
+
+    A question's last word ("done?") holds no letter like a box: a box OCR took into it is
+    the first answer's, printed just after the question.
+    """
+    if word.text.endswith(("?", ":")):
+        return False
+    area = word.bbox
     cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
-    inside = word.x0 <= cx <= word.x1 and word.y0 <= cy <= word.y1
-    return inside and box.x0 > word.x0 + 0.3 * size
+    inside = area.x0 <= cx <= area.x1 and area.y0 <= cy <= area.y1
+    return inside and box.x0 > area.x0 + 0.3 * size
 
 
 def _dropped_choice(

@@ -964,6 +964,10 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         if kind.name == "choice" and any(w.text.endswith("?") for w in below):
             below = ()  # the next question's row, not this one's answer
         under = _captions_under(doc)
+        if below and kind.name in _SELF_EVIDENT and kind.fit(_text(below)) < 1.0:
+            # a date or a phone among the next columns' values ("14/08/2024 Emily Garcia")
+            runs = _typed_runs(kind, below, whole=1.0)
+            below = runs[0] if runs else below
         if below:
             gap = doc.line_of(below[0]) - anchor.match.line - 1
             against = AGAINST_CONVENTION if under else 1.0
@@ -1496,11 +1500,13 @@ def _medicine_text(doc: Page, text: str) -> str:
     return line if sum(c.isalpha() for c in line) >= 3 else ""
 
 
-def _part_anchors(doc: Page, item: FieldWords, scope: tuple[int, int] | None) -> list[list[Anchor]]:
+def _part_anchors(
+    doc: Page, item: FieldWords, scope: tuple[int, int] | None
+) -> tuple[list[list[Anchor]], bool]:
     """Each part's labels, in the parts' order; a part may be printed in pieces along one line.
 
     When the first part has no label of its own, the field's own label printed on a later
-    part's line stands for it ("Home address | City, state, ZIP | Country").
+    part's line stands for it ("Home address | City, state, ZIP | Country"); the flag says so.
     """
     found: list[list[Anchor]] = []
     for part in item.parts:
@@ -1514,7 +1520,8 @@ def _part_anchors(doc: Page, item: FieldWords, scope: tuple[int, int] | None) ->
         lines = {a.match.line for anchors in found for a in anchors}
         key = f"field:{item.name}"
         found[0] = [a for a in doc.anchors if key in a.keys and a.match.line in lines][:1]
-    return found
+        return found, bool(found[0])
+    return found, False
 
 
 def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
@@ -1525,7 +1532,8 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     scope = doc.section_scope(item.section) if item.section else None
     stops = [a.match for a in doc.anchors]
     pieces: list[tuple[Word, ...]] = []
-    for anchors in _part_anchors(doc, item, scope):
+    part_anchors, headed = _part_anchors(doc, item, scope)
+    for anchors in part_anchors:
         for anchor in anchors:
             cell = _cell(doc, anchor)
             right = value_right(doc.lines, anchor.match, stops)
@@ -1559,8 +1567,14 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     if coerced is None:
         return []
     words = tuple(w for p in pieces for w in p)
-    score = BASE_SCORE[Relation.PARTS] * coerced[1]
+    base = HEADED_PARTS if headed and len(pieces) > 1 else BASE_SCORE[Relation.PARTS]
+    score = base * coerced[1]
     return [Candidate(item.name, coerced[0], words, score, Relation.PARTS)]
+
+
+# Parts headed by the field's own label ("Address: 833 Hill Terrace  City, state, ZIP:
+# Madison, 53703") hold more of the value than any one relation of that label.
+HEADED_PARTS = 0.96
 
 
 _STATE = re.compile(r"^[A-Z]{2}$")
@@ -1624,12 +1638,14 @@ def section_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Can
 _SELF_EVIDENT = frozenset({"phone", "date"})
 
 
-def _typed_runs(kind: ValueType, words: tuple[Word, ...]) -> list[tuple[Word, ...]]:
+def _typed_runs(
+    kind: ValueType, words: tuple[Word, ...], whole: float = 0.5
+) -> list[tuple[Word, ...]]:
     """A segment's values of the type, left to right ("Main no. 816-555-0141 Other 515-...").
 
-    A segment that is one such value is kept whole.
+    A segment that fits the type at least ``whole`` is kept whole.
     """
-    if kind.fit(_text(words)) >= 0.5:
+    if kind.fit(_text(words)) >= whole:
         return [words]
     runs: list[tuple[Word, ...]] = []
     start = 0
