@@ -358,3 +358,10 @@ def test_a_date_under_its_heading_among_the_next_columns_values() -> None:
         ]
     )
     assert read(DocumentType.PATIENT_DETAILS, words)["record_date"] == "2024-08-14"
+
+
+def test_an_answer_after_a_choice_label_is_not_the_label_s_last_word() -> None:
+    """ "Varicella / chickenpox Immune": the variant "Varicella (chickenpox) - immune?" must
+    not take the written answer as its own last word."""
+    words = row(500, 200, "Varicella / chickenpox Immune")
+    assert read(DocumentType.PATIENT_DETAILS, words)["chicken_pox"] == "immune"

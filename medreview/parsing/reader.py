@@ -374,7 +374,12 @@ def build_page(
         if longer.get((match.line, match.start), 0) > match.end:
             continue
         words = lines[match.line].words[match.start : match.end]
-        anchors.append(Anchor(match, _owners(owners, match), words))
+        keys = _owners(owners, match)
+        if len(words) > 1 and _answer_word(document_type, keys, words[-1]):
+            # a variant's last word was an answer ("Varicella / chickenpox Immune"): not the label's
+            match = replace(match, end=match.end - 1)
+            words = words[:-1]
+        anchors.append(Anchor(match, keys, words))
     medical = {_key(w): w for p in pages for w in p.words}
     texts = [w.text for p in as_read for w in p.words]
     order = infer_date_order([" ".join(texts)], config.date_order)
@@ -413,6 +418,24 @@ def build_page(
         if key.startswith("section:") and a.match.start in starts[a.match.line]
     )
     return doc
+
+
+@cache
+def _choices(document_type: DocumentType) -> Mapping[str, tuple[str, ...]]:
+    """Each choice field's answers."""
+    return {s.name: s.choices for s in FIELDS[document_type] if s.kind is FieldKind.ENUM}
+
+
+def _answer_word(document_type: DocumentType, keys: Sequence[str], word: Word) -> bool:
+    """Whether a label's last word, with no colon or question mark, is one of its answers."""
+    if word.text.endswith(("?", ":")):
+        return False
+    choices = _choices(document_type)
+    return any(
+        option_spans([word], choices[key[6:]])
+        for key in keys
+        if key.startswith("field:") and key[6:] in choices
+    )
 
 
 # Value types whose form tells them apart from a medicine line or running text.
