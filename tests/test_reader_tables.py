@@ -11,7 +11,9 @@ from medreview.config import PipelineConfig
 from medreview.documents import DocumentType
 from medreview.model import BBox, Word
 from medreview.parsing import parse_fields, values
+from medreview.parsing.canonical import TextStyle
 from medreview.parsing.layout import after_wording, find_labels, page_lines
+from medreview.parsing.ocrtext import repair_words
 from tests.wordkit import layout, ocr_page, row
 
 CONFIG = PipelineConfig()
@@ -365,3 +367,23 @@ def test_an_answer_after_a_choice_label_is_not_the_label_s_last_word() -> None:
     not take the written answer as its own last word."""
     words = row(500, 200, "Varicella / chickenpox Immune")
     assert read(DocumentType.PATIENT_DETAILS, words)["chicken_pox"] == "immune"
+
+
+def test_a_round_capital_read_as_a_circled_one_is_an_o() -> None:
+    assert repair_words("Maria ①rtiz", TextStyle.NAME) == "Maria Ortiz"
+    assert repair_words("2754 Magnolia Pl, Denver, C①", TextStyle.ADDRESS).endswith("CO")
+    assert repair_words("① Main St", TextStyle.ADDRESS) == "① Main St"  # no letter beside it
+    assert values.name_fit("YOUR TRIP") == 0.0
+
+
+def test_substitution_boxes_end_the_directions() -> None:
+    """ "Directions (Sig):" left blank: the substitution boxes after it are no directions."""
+    words = layout(
+        [
+            (500, 200, "Patient name: Benjamin Harris"),
+            (700, 200, "Rx Glipizide 10 mg"),
+            (900, 200, "Directions (Sig):"),
+            (980, 200, "Generic OK  Brand medically necessary"),
+        ]
+    )
+    assert "directions" not in read(DocumentType.PRESCRIPTION, words)

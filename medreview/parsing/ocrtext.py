@@ -426,6 +426,10 @@ def _is_number(word: str) -> bool:
     return bool(re.fullmatch(r"\d+(?:\.\d+)?", word))
 
 
+# A circled digit next to a letter, inside a word of a name or an address.
+_CIRCLED_O = re.compile(r"(?<=[A-Za-z])[\u2460\u24ea]|[\u2460\u24ea](?=[A-Za-z])")
+
+
 def repair_words(text: str, style: TextStyle) -> str:
     """Slips of OCR the cleaning of :func:`clean_text` leaves, undone for a name or an address.
 
@@ -433,13 +437,16 @@ def repair_words(text: str, style: TextStyle) -> str:
     word whose later letters of size-only shape were read as capitals (``CroSS``), and
     in an address a state code read with a speck inside it before its ZIP code
     (``LiA 70802`` is LA, when 70802 is Louisiana's) or a full stop for the space after
-    the house number (``419.Harbor Place``). In a list item, a capitals word with one
-    letter of size-only shape read small (``CoPD``). Other styles are returned as they are.
+    the house number (``419.Harbor Place``), and an ``O`` read as a circled one
+    (``①rtiz``). In a list item, a capitals word with one letter of size-only shape read
+    small (``CoPD``). Other styles are returned as they are.
     """
     if style is TextStyle.ITEM:
         return " ".join(_small_inside_capitals(w) for w in text.split(" "))
     if style not in (TextStyle.NAME, TextStyle.ADDRESS):
         return text
+    # a round capital PP-OCR read as a circled one: "Maria ①rtiz", "Denver, C①"
+    text = _CIRCLED_O.sub("O", text)
     text = re.sub(r"(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})", " ", text)
     if style is TextStyle.ADDRESS:  # a full stop for the space after a house number
         text = re.sub(r"^(\d+)\.(?=[A-Z][a-z]{2})", r"\1 ", text)
