@@ -387,3 +387,20 @@ def test_substitution_boxes_end_the_directions() -> None:
         ]
     )
     assert "directions" not in read(DocumentType.PRESCRIPTION, words)
+
+
+def test_words_in_a_column_under_an_address_heading_that_are_no_address_are_not_one() -> None:
+    """The claims address left blank: the name in the next row's cell is no address."""
+    image = np.full((HEIGHT, WIDTH), 255, dtype=np.uint8)
+    for y in (500, 560, 660, 720, 820):
+        cv2.line(image, (200, y), (1800, y), 0, 3)
+    for x in (200, 1800):
+        cv2.line(image, (x, 500), (x, 820), 0, 3)
+    words = layout(
+        [
+            (400, 200, "Health insurance"),
+            (515, 220, "CLAIMS ADDRESS"),
+            (775, 230, "BENJAMIN DAVIS"),
+        ]
+    )
+    assert "insurance_address" not in read(DocumentType.PATIENT_DETAILS, words, image)

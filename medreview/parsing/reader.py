@@ -1489,7 +1489,9 @@ def _box_row(words: Sequence[Word], marks: PageMarks | None) -> bool:
 # Text types whose fit tells a value from stray text.
 _TYPED_TEXT = frozenset({"name", "address"})
 # Relations that take a value off its label's line.
-_OFF_LINE = frozenset({Relation.BELOW, Relation.ABOVE, Relation.BESIDE, Relation.WRAPPED})
+_OFF_LINE = frozenset(
+    {Relation.BELOW, Relation.ABOVE, Relation.BESIDE, Relation.WRAPPED, Relation.COLUMN}
+)
 
 
 # The printed answers of every choice field (``IMMUNE``, ``NOT IMMUNE``, ``YES``): never a name.
