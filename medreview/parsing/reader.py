@@ -431,11 +431,8 @@ def _answer_word(document_type: DocumentType, keys: Sequence[str], word: Word) -
     if word.text.endswith(("?", ":")):
         return False
     choices = _choices(document_type)
-    return any(
-        option_spans([word], choices[key[6:]])
-        for key in keys
-        if key.startswith("field:") and key[6:] in choices
-    )
+    fields = (key.split(":", 1)[1] for key in keys if key.startswith("field:"))
+    return any(option_spans([word], choices[name]) for name in fields if name in choices)
 
 
 # Value types whose form tells them apart from a medicine line or running text.
@@ -823,16 +820,22 @@ def _column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple
     return tuple(found)
 
 
-def _under_cell(cell: Cell, words: tuple[Word, ...]) -> tuple[Word, ...]:
-    """The words of the line under a heading cell that stand under it: the cell below's value.
+def _under_heading(
+    doc: Page, anchor: Anchor, head: Cell, stops: Sequence[LabelMatch], *, many: bool
+) -> tuple[Word, ...]:
+    """The value in the column under a table's heading cell (every row's, for a list).
 
-    Used when the lines round the value's own cell are not found closed (handwriting over
-    them, a photo's perspective): the words just under the heading's bottom rule, within
-    its sides, are still its column's.
+    When the lines round the value's own cell are not found closed (handwriting over them,
+    a photo's perspective), the words of the line just under the heading's bottom rule,
+    within its sides, are still its column's.
     """
-    if not words or words[0].bbox.y0 - cell.y1 > words[0].bbox.height:
+    column = _column_below(doc, anchor, head, many=many)
+    if column:
+        return column
+    words = value_below(doc.lines, anchor.match, stops)
+    if not words or words[0].bbox.y0 - head.y1 > words[0].bbox.height:
         return ()
-    return tuple(w for w in words if cell.x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= cell.x1)
+    return tuple(w for w in words if head.x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= head.x1)
 
 
 def _with_words_between(doc: Page, words: list[Word]) -> list[Word]:
@@ -1007,8 +1010,7 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         if inside:
             options.append((Relation.CELL, inside, 1.0))
         elif cell is not None:
-            column = _column_below(doc, anchor, cell, many=kind.multiline)
-            column = column or _under_cell(cell, value_below(doc.lines, anchor.match, stops))
+            column = _under_heading(doc, anchor, cell, stops, many=kind.multiline)
             if column:
                 options.append((Relation.COLUMN, column, 1.0))
         if kind.name == "address" and COUNTRY_PART in item.parts:
@@ -1570,8 +1572,7 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             else:
                 below = _in_cell(cell, value_below(doc.lines, anchor.match, stops))
             if not below and cell is not None:  # the row under a table's heading cell
-                below = _column_below(doc, anchor, cell, many=False)
-                below = below or _under_cell(cell, value_below(doc.lines, anchor.match, stops))
+                below = _under_heading(doc, anchor, cell, stops, many=False)
             # far across the page, right is another column's value when one sits below
             words = below if below and right and _reach(doc, anchor, right) < 1.0 else right
             words = words or below
