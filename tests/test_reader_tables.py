@@ -404,3 +404,16 @@ def test_words_in_a_column_under_an_address_heading_that_are_no_address_are_not_
         ]
     )
     assert "insurance_address" not in read(DocumentType.PATIENT_DETAILS, words, image)
+
+
+def test_the_rx_mark_glued_to_a_superscript_row_number_is_no_part_of_the_medicine() -> None:
+    """PP-OCR reads a small raised row number after the ℞ as a superscript ("Rx¹")."""
+    words = layout(
+        [
+            (500, 200, "Patient name: Ana Mitchell"),
+            (800, 300, "Rx\u00b9 Duloxetine 60 mg cap"),
+            (880, 300, "2. Nitrofurantoin 100 mg"),
+        ]
+    )
+    found = read(DocumentType.PRESCRIPTION, words)
+    assert found["medicines"] == ["Duloxetine 60 mg cap", "Nitrofurantoin 100 mg"]

@@ -158,8 +158,8 @@ RX_NOISE = frozenset(
     | {"p", "bx", "kr", "rv", "rl", "r7", "ke", "q"}
 )
 RX_GLUED = re.compile(r"^(?:Rx|RX|R|K|B|P|X|Px|Pk)[/:.,;]?(?=[A-Z][a-z]{3})")
-# The ℞ OCR read glued to the row's number ("Rx1", "Px1.").
-RX_NUMBERED = re.compile(r"^(?:Rx|RX|Px|R|K)\d{1,2}[.)]?$")
+# The ℞ OCR read glued to the row's number ("Rx1", "Px1.", PP-OCR's superscript "Rx¹").
+RX_NUMBERED = re.compile(r"^(?:Rx|RX|Px|R|K)[\d\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,2}[.)]?$")
 # A bullet or a row number before a medicine (a medicine line begins with the drug's name).
 LEADING_BULLET = re.compile(r"^(?:\d{1,2}[.)]?|[-•*·>])$")
 
