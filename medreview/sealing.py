@@ -27,6 +27,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
+from medreview import lifeline
 from medreview.errors import FileMissingError, TruncatedFileError
 
 MAGIC = b"MRSEAL1\n"
@@ -129,16 +130,19 @@ class FileSeal:
     def write(self, path: Path, data: bytes) -> None:
         """Write ``data`` sealed to ``path``: private (0600) and whole or not at all."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".incoming-")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(self.seal(data))
-                out.flush()
-                os.fsync(out.fileno())
-            Path(temp).replace(path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        sealed = self.seal(data)
+        # a worker whose parent dies ends only once the file is whole (medreview.lifeline)
+        with lifeline.whole_write():
+            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".incoming-")
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    out.write(sealed)
+                    out.flush()
+                    os.fsync(out.fileno())
+                Path(temp).replace(path)
+            except BaseException:
+                Path(temp).unlink(missing_ok=True)
+                raise
 
     def is_sealed(self, path: Path) -> bool:
         """True when the file at ``path`` starts as a sealed file does."""
