@@ -1,6 +1,7 @@
 """A nursing facility's admission record and an emergency department's discharge prescription.
 
-Written blind as the held-out family of round 7: its author never read the reader. Neither
+Written blind as the held-out family of round 7 (then called ``heldout``): its author never read
+the reader. Studied and tuned in round 8 under this name. Neither
 document is a clinic's registration form or a doctor's pad; both come from institutions whose
 forms are filled in by staff.
 
