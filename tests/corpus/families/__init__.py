@@ -47,6 +47,7 @@ FAMILIES = (
     "bilingual",
     "travel",
     "nursing",
+    "heldout",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"
