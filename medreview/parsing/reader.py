@@ -1269,6 +1269,8 @@ def _candidate(
         others = _other_entries(doc, words)
         words = (*words, *others)
         text = "\n".join([*ticked, *canonical.parse_list(_text(others))]) or "None"
+    elif kind.name == "medicines" and (ticked_drugs := _ticked_medicines(doc, words)) is not None:
+        text, words = ticked_drugs
     else:
         text = _lines_text(doc, words) if kind.multiline else _text(words)
         if kind.name == "address":  # an address's printed lines are its parts
@@ -1324,9 +1326,11 @@ def _tick_list(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> l
     """
     if marks is None:
         return None
-    entries: list[tuple[str, float]] = []
-    for line in _rows(doc, words):
-        size = float(sorted(w.bbox.height for w in line)[len(line) // 4])
+    entries: list[tuple[str, float, float]] = []
+    rows = _rows(doc, words)
+    # one text size for the whole list: OCR may take a big glyph beside a row into its words
+    size = median(float(sorted(w.bbox.height for w in line)[len(line) // 4]) for line in rows)
+    for line in rows:
         band = BBox.union(w.bbox for w in line)
         half = int(size / 2)
         band = BBox(band.x0 - int(3 * size), band.y0 - half, band.x1, band.y1 + half)
@@ -1340,13 +1344,55 @@ def _tick_list(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> l
             entry = [w for w in line if box.x1 - size / 2 <= (w.bbox.x0 + w.bbox.x1) / 2 < end]
             text = canonical.one_line(_text([w for w in entry if not _is_box_text(w.text)]))
             if text:
-                entries.append((text, fill))
+                entries.append((text, fill, box.x0))
     if len(entries) < TICK_LIST_BOXES:
         return None
-    ticked = [text for text, fill in entries if fill >= TICKED_INK]
+    ticked = [text for text, fill, _ in _down_columns(entries) if fill >= TICKED_INK]
     if any(canonical.parse_list(text.split()[0]) == [] for text in ticked):
         return []  # "None of these" ticked
     return ticked
+
+
+def _ticked_medicines(doc: Page, words: tuple[Word, ...]) -> tuple[str, tuple[Word, ...]] | None:
+    """The medicines of a printed drug list: those ticked, then those written on its "Other" rules.
+
+    ``None`` when the words are no tick list; the text has one medicine a line.
+    """
+    left = min(w.bbox.x0 for w in words)
+    lines = sorted({doc.line_of(w) for w in words})
+    words = tuple(w for i in lines for w in doc.lines[i].words if w.bbox.x1 > left)  # whole rows
+    ticked = _tick_list(doc, doc.words_for(words, True), doc.marks.get(words[0].page))
+    if ticked is None:
+        return None
+    others = _other_entries(doc, words)
+    others = doc.words_for(others, True)
+    written = _lines_text(doc, others).split("\n") if others else []
+    text = "\n".join(_medicine_text(doc, t) for t in [*ticked, *written] if t.strip())
+    return text, (*words, *others)
+
+
+def _down_columns(entries: list[tuple[str, float, float]]) -> list[tuple[str, float, float]]:
+    """A tick list's entries as it is read: down its first column of boxes, then the next.
+
+    Boxes stand in columns when each row holds as many as the first and the rows' boxes
+    line up; otherwise (one row, or rows of their own widths) the order is as written.
+    """
+    xs = [x for _, _, x in entries]
+    width = max(xs) - min(xs)
+    per_row = 1
+    while per_row < len(xs) and xs[per_row] > xs[per_row - 1]:
+        per_row += 1
+    if per_row < 2 or len(xs) % per_row or len(xs) == per_row:
+        return entries
+    rows = [xs[i : i + per_row] for i in range(0, len(xs), per_row)]
+    slack = COLUMN_SLACK * width
+    if any(abs(x - top) > slack for r in rows for x, top in zip(r, rows[0], strict=True)):
+        return entries
+    return [entries[i + c] for c in range(per_row) for i in range(0, len(xs), per_row)]
+
+
+# Boxes of one column line up within this share of the list's width.
+COLUMN_SLACK = 0.05
 
 
 def _rows(doc: Page, words: Iterable[Word]) -> list[list[Word]]:
@@ -1358,19 +1404,26 @@ def _rows(doc: Page, words: Iterable[Word]) -> list[list[Word]]:
 
 
 def _other_entries(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
-    """What is written for "Other" just after a tick list (on its rule, or right of the label)."""
+    """What is written for "Other" just after a tick list (on its rule, or right of the label).
+
+    A form may print several "Other" rules one under another; each one's writing is an
+    entry, so the rules are read down to the last one that follows on.
+    """
     last = max(doc.line_of(w) for w in words)
     stops = [a.match for a in doc.anchors]
-    for anchor in doc.anchors:
+    found: list[Word] = []
+    for anchor in sorted(doc.anchors, key=lambda a: a.match.line):
         if "label:other" not in anchor.keys or not 0 <= anchor.match.line - last <= OTHER_LINES:
             continue
+        last = anchor.match.line
         right = value_right(doc.lines, anchor.match, stops)
         if right:
-            return right
-        if _captions_under(doc):
+            found.extend(right)
+        elif _captions_under(doc):
             return tuple(w for w in _value_above(doc, anchor, stops) if w not in words)
-        return value_below(doc.lines, anchor.match, stops)
-    return ()
+        elif not found:
+            return value_below(doc.lines, anchor.match, stops)
+    return tuple(found)
 
 
 # The "Other" line of a tick list follows it within this many lines.
@@ -1392,7 +1445,7 @@ INSTRUCTION_WORDS = 4
 # fmt: off
 _RUNNING_TEXT = frozenset({
     "and", "or", "the", "you", "your", "we", "of", "to", "per", "if", "any", "every", "each",
-    "please", "include", "list", "write",
+    "please", "include", "list", "write", "all", "that",
 })
 # fmt: on
 
@@ -1961,10 +2014,16 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             break
     lines: list[tuple[Word, ...]] = []
     weak_lines = {a.match.line for a in doc.weak_anchors}
+    own_key = f"field:{item.name}"
     for index in range(start, end):
-        if doc.anchors_on(index) or index in weak_lines or _holds_foreign(doc, index):
+        anchors = doc.anchors_on(index)
+        own = {w for a in anchors if own_key in a.keys for w in a.words}
+        if len(own) < sum(len(a.words) for a in anchors) or index in weak_lines:
+            continue  # another label's line; the field's own ("Rx") only starts the block
+        if _holds_foreign(doc, index):
             continue
-        words = _without_quantities(doc, _trim_fillers(doc.lines[index].words))
+        line_words = tuple(w for w in doc.lines[index].words if w not in own)
+        words = _without_quantities(doc, _trim_fillers(line_words))
         if words and _unlabelled_address(words):
             continue  # an unlabelled address ("53 Lake Ct, Anchorage, AK 99501") is no medicine
         if words and words[-1].text.endswith(":"):
@@ -1973,11 +2032,13 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             lines.append(doc.words_for(words, item.medical))
     if not lines:
         return []
+    words = tuple(w for ws in lines for w in ws)
     text = "\n".join(_medicine_text(doc, _text(ws)) for ws in lines)
+    if (ticked := _ticked_medicines(doc, words)) is not None:
+        text, words = ticked
     coerced = _coerce(doc, spec, kind, text)
     if coerced is None:
         return []
-    words = tuple(w for ws in lines for w in ws)
     score = BASE_SCORE[Relation.BLOCK] * coerced[1]
     return [Candidate(item.name, coerced[0], words, score, Relation.BLOCK)]
 
