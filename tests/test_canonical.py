@@ -546,3 +546,18 @@ def test_date_whose_slashes_were_read_as_ones() -> None:
 )
 def test_a_written_month_with_a_letter_read_as_a_digit(text: str, iso: str) -> None:
     assert canonical.parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical_form"),
+    [
+        ("465 Hill St, Denver, Co 80203", "465 Hill St, Denver, CO 80203"),
+        ("285 Franklin Street, Charleston, Sc", "285 Franklin Street, Charleston, SC"),
+        ("Lakeshore Co, Tampa", "Lakeshore Co, Tampa"),
+        ("12 Oak Rd, Boston, Ma Suite 4", "12 Oak Rd, Boston, Ma Suite 4"),
+    ],
+)
+def test_a_state_code_read_in_small_letters_after_the_city_is_upper_case(
+    written: str, canonical_form: str
+) -> None:
+    assert canonical.clean_text(written, canonical.TextStyle.ADDRESS) == canonical_form

@@ -158,6 +158,7 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         words = ["Pl" + w[2:] if w in ("PI", "PI,", "PI.") else w for w in words]
         words = [_inner_case(_shape_case(_state_misread(_numeric_misread(w)))) for w in words if w]
         words = [_state_for_zip(w, nxt) for w, nxt in pairwise([*words, ""])]
+        words = [_state_case(w, before, nxt) for before, w, nxt in _triples(words)]
         # a state and its ZIP code printed on two lines are joined without a comma
         words = [
             w[:-1] if w[-1:] == "," and w[:-1] in US_STATES and ZIP_WORD.fullmatch(nxt) else w
@@ -337,6 +338,29 @@ def run_together(word: str) -> list[str]:
     if match.group(2)[0] in "COSVWXZ":
         return [word]  # a letter that differs by size alone: "JohnSon" is one name misread
     return [match.group(1), match.group(2)]
+
+
+def _triples(words: list[str]) -> list[tuple[str, str, str]]:
+    """Each word with the one before and the one after it ("" at the ends)."""
+    if not words:
+        return []
+    return list(zip(["", *words[:-1]], words, [*words[1:], ""], strict=True))
+
+
+def _state_case(word: str, before: str, following: str) -> str:
+    """``Co`` after ``Denver,`` and before a ZIP code or at the end is the state CO.
+
+    A stamped or typed face OCR reads in small letters writes the state code so; it must
+    follow the city's comma and end the address or stand before its ZIP code.
+    """
+    core = word.rstrip(",")
+    if not (re.fullmatch(r"[A-Za-z]{2}", core) and not core.isupper()):
+        return word
+    if core.upper() not in US_STATES or not before.endswith(","):
+        return word
+    if following and not ZIP_WORD.fullmatch(following):
+        return word
+    return core.upper() + word[len(core) :]
 
 
 def _state_misread(word: str) -> str:

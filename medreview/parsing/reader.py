@@ -783,8 +783,8 @@ def _column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple
             continue
         for word in line.words:
             centre = (word.bbox.x0 + word.bbox.x1) / 2
-            if word.bbox.y0 < head.y1 or not head.x0 <= centre <= head.x1:
-                continue
+            if word.bbox.y0 + word.bbox.y1 < 2 * head.y1 or not head.x0 <= centre <= head.x1:
+                continue  # (a word written high in its cell may touch the heading's rule)
             cell = marks.cell_of(word.bbox)
             if cell is None or not cell.x0 <= middle <= cell.x1:
                 continue
@@ -916,6 +916,101 @@ def _column_choice(
     return [Candidate(item.name, heads[chosen].choice, anchor.words, score, Relation.COLUMN)]
 
 
+def _row_choice(
+    doc: Page, spec: FieldSpec, item: FieldWords, anchor: Anchor, cell: Cell | None, factor: float
+) -> list[Candidate]:
+    """A question heading a table's column, answered by a mark in one answer's row.
+
+    A matrix prints its questions across and its answers down (diseases over the columns,
+    "Immune" / "Not immune" / "Unknown" at the rows' left): the question's column holds one
+    mark, and the row it stands in is the answer. Rows printing no choice ("Unknown") take
+    part in nothing, so a mark there answers nothing. The column is the heading's cell, or
+    where its lines were not found (pale, blurred), halfway to the next headings.
+    """
+    marks = doc.marks.get(anchor.words[0].page)
+    if marks is None:
+        return []
+    column = _heading_column(doc, anchor, cell)
+    if column is None:
+        return []
+    x0, x1 = column
+    page = anchor.words[0].page
+    own = f"field:{item.name}"
+    rows: list[tuple[str, BBox, Cell | None]] = []
+    for index in range(
+        anchor.match.line + 1, min(len(doc.lines), anchor.match.line + HEADING_LINES)
+    ):
+        line = doc.lines[index]
+        if line.page != page or any(own not in a.keys for a in doc.anchors_on(index)):
+            break  # the next question's row or another table
+        left = _leading_run(tuple(w for w in line.words if w.bbox.x1 <= x0 + 4))
+        if not left:
+            continue
+        box = BBox.union(w.bbox for w in left)
+        row_cell = marks.cell_of(box)
+        if rows and not _same_row_heads((rows[0][1], rows[0][2]), (box, row_cell)):
+            break  # past the table: its rows' headings stand in one column
+        spans = option_spans(left, spec.choices)
+        if len(spans) == 1:
+            rows.append((spans[0].choice, box, row_cell))
+    if len({choice for choice, _, _ in rows}) < 2:
+        return []
+    centres = [(box.y0 + box.y1) / 2 for _, box, _ in rows]
+    half = min(b - a for a, b in pairwise(centres)) / 2
+    inset = 0.15 * (x1 - x0)
+    fills = []
+    for (_, _, row_cell), y in zip(rows, centres, strict=True):
+        top, bottom = y - 0.8 * half, y + 0.8 * half  # the row's band between its neighbours
+        if row_cell is not None and row_cell.y0 <= y <= row_cell.y1:
+            top, bottom = row_cell.y0 + 0.3 * half, row_cell.y1 - 0.3 * half  # its ruled cell
+        fills.append(marks.ink(x0 + inset, top, x1 - inset, bottom))
+    chosen = decide(fills)
+    if chosen is None:
+        return []
+    score = BASE_SCORE[Relation.COLUMN] * factor * 0.95
+    return [Candidate(item.name, rows[chosen][0], anchor.words, score, Relation.COLUMN)]
+
+
+def _leading_run(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """A row's first words up to the first wide gap: its heading, not the marks after it."""
+    run = list(words[:1])
+    for word in words[1:]:
+        if word.bbox.x0 - run[-1].bbox.x1 > 2.5 * run[-1].bbox.height:
+            break
+        run.append(word)
+    return tuple(run)
+
+
+def _same_row_heads(first: tuple[BBox, Cell | None], other: tuple[BBox, Cell | None]) -> bool:
+    """Whether two rows' headings stand in one column.
+
+    They do in the same column of ruled cells or, where no lines were found, when they start
+    within a few letters of each other.
+    """
+    (box, cell), (other_box, other_cell) = first, other
+    if cell is not None:
+        return other_cell is not None and abs(other_cell.x1 - cell.x1) <= 8
+    return abs(other_box.x0 - box.x0) <= 3 * box.height
+
+
+def _heading_column(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[float, float] | None:
+    """The left and right of the column a heading names: its cell, or halfway to its neighbours.
+
+    A cell that holds other headings too is a heading row whose inner lines were not found.
+    """
+    line = doc.lines[anchor.match.line]
+    if cell is not None and not any(
+        cell.x0 < (w.bbox.x0 + w.bbox.x1) / 2 < cell.x1 for w in line.words if w not in anchor.words
+    ):
+        return cell.x0, cell.x1
+    first, last = anchor.words[0].bbox, anchor.words[-1].bbox
+    before = [w.bbox.x1 for w in line.words if w.bbox.x1 <= first.x0]
+    after = [w.bbox.x0 for w in line.words if w.bbox.x0 >= last.x1]
+    if not before or not after:
+        return None  # a heading cell at a table's edge is not told from a label by the row
+    return (max(before) + first.x0) / 2, (last.x1 + min(after)) / 2
+
+
 def _lines_text(doc: Page, words: Sequence[Word]) -> str:
     """Words joined by spaces within a line and newlines between lines."""
     parts: list[list[Word]] = []
@@ -956,12 +1051,22 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         columns: list[Candidate] = []
         if kind.name == "choice" and cell is not None:
             columns = _column_choice(doc, spec, item, anchor, cell, factor)
+        if kind.name == "choice" and not columns:
+            columns = _row_choice(doc, spec, item, anchor, cell, factor)
         in_cell = _in_cell(cell, right)
         if kind.name == "choice" and cell is not None and not option_spans(in_cell, spec.choices):
             # the rest of the label's wording ("Measles, mumps, rubella"): the answer is past it
             right = beyond = tuple(w for w in right if w not in in_cell)
             in_cell = ()
         right = in_cell or _next_cell(doc, cell, right)
+        if (
+            right
+            and kind.name == "list"
+            and cell is not None
+            and not in_cell
+            and _column_below(doc, anchor, cell, many=True)
+        ):
+            right = ()  # a table's heading row: the next heading is no entry of the list
         if right:
             options.append((Relation.RIGHT, right, _reach(doc, anchor, right)))
             clause = _first_clause(right, kind.name) if kind.name in _TYPED - {"address"} else ()
@@ -1678,6 +1783,84 @@ def _free_segments(doc: Page, lo: int, hi: int) -> list[tuple[int, tuple[Word, .
     return found
 
 
+# A table of people (one row each, its role in the first column) prints its column headings
+# within this many lines over a row.
+ROLE_REACH = 6
+# A row found by its role is worth a little more than a column's first row: the column's
+# heading names the field, the role says whose row it is.
+ROLE_FACTOR = 1.05
+
+
+def role_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """A field of a section read from the table row whose role names that section.
+
+    A list of contacts prints one row per person, its role first ("Notify in emergency",
+    "Health care proxy"), under column headings ("Full name", "Home tel."). The row whose
+    role is the section's (the emergency contact's) holds the section's values: each under
+    the heading naming its field, and an address after the tag on the row's next line.
+    """
+    if item.section is None:
+        return []
+    kind = VALUE_TYPES[item.value]
+    own = f"field:{item.name}"
+    section_fields = {f"field:{f.name}" for f in doc.vocab.fields if f.section == item.section}
+    stops = [a.match for a in doc.anchors]
+    found: list[Candidate] = []
+    for role in doc.anchors:
+        line = doc.lines[role.match.line]
+        if f"section:{item.section}" not in role.keys or role.match.start != 0:
+            continue
+        after = line.words[role.match.end :]
+        if not after:
+            continue  # the section's heading, not a row
+        heading = _role_headings(doc, role, section_fields)
+        if heading is None:
+            continue
+        words: tuple[Word, ...] = ()
+        for anchor in heading:
+            if own in anchor.keys:
+                column = _heading_column(doc, anchor, _cell(doc, anchor))
+                if column is not None:
+                    x0, x1 = column
+                    words = tuple(w for w in after if x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= x1)
+                break
+        else:
+            words = _role_tagged(doc, role, own, stops) if kind.name == "address" else ()
+        if words:
+            found.extend(_candidate(doc, spec, item, kind, Relation.CELL, words, role, ROLE_FACTOR))
+    return found
+
+
+def _role_headings(doc: Page, role: Anchor, fields: set[str]) -> list[Anchor] | None:
+    """The column headings over a role's row.
+
+    They are the nearest line above printing two headings or more right of the roles, one
+    naming a field of the section; a row's lone tag ("Address:") is no heading line.
+    """
+    for index in range(role.match.line - 1, max(-1, role.match.line - ROLE_REACH), -1):
+        if doc.lines[index].page != doc.lines[role.match.line].page:
+            return None
+        heads = [a for a in doc.anchors_on(index) if a.words[0].bbox.x0 > role.words[-1].bbox.x1]
+        if len(heads) >= 2 and any(set(a.keys) & fields for a in heads):
+            return heads
+    return None
+
+
+def _role_tagged(
+    doc: Page, role: Anchor, own: str, stops: Sequence[LabelMatch]
+) -> tuple[Word, ...]:
+    """The value after a field's tag on the lines under a role's row, before the next row."""
+    left = role.words[0].bbox.x0
+    for index in range(role.match.line + 1, min(len(doc.lines), role.match.line + 3)):
+        line = doc.lines[index]
+        if line.words[0].bbox.x0 <= left + line.height:
+            return ()  # the next row's role
+        for anchor in doc.anchors_on(index):
+            if own in anchor.keys or any(k.endswith("address") for k in anchor.keys):
+                return value_right(doc.lines, anchor.match, stops)
+    return ()
+
+
 def section_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
     """Unlabelled lines of the field's type under its section heading, by order."""
     if Place.SECTION not in item.places or item.section is None:
@@ -1897,32 +2080,81 @@ STICKER_REACH = 2.5
 
 
 def sticker_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
-    """A name alone on the line over the birth date's label (an identification sticker)."""
+    """A patient's name or address on an identification sticker or imprint, by its birth date.
+
+    A wristband, a label or an addressograph imprint prints the name first, maybe an
+    identification line ("MRN ... ACCT ...") under it, then "DOB ...", then the address's
+    lines, all starting at one left edge: the name is the nearest such line over the birth
+    date that looks like a name, the address the lines under it.
+    """
     if Place.STICKER not in item.places:
         return []
     kind = VALUE_TYPES[item.value]
     labelled = {_key(w) for a in doc.anchors for w in a.words}
     found = []
     for anchor in doc.anchors:
-        if "field:birth_date" not in anchor.keys or anchor.match.line == 0:
+        if not {"field:birth_date", "label:born"} & set(anchor.keys):
             continue
         label = anchor.words[0].bbox
-        line = doc.lines[anchor.match.line - 1]
         height = max(8, label.height)
-        if line.page != anchor.words[0].page or label.y0 - line.bbox.y1 > STICKER_REACH * height:
+        if kind.name == "address":
+            lines = _sticker_lines(doc, anchor, 1, labelled)
+            text = ", ".join(_text(p).strip(" ,") for p in lines)
+            coerced = _coerce(doc, spec, kind, text) if text else None
+            if coerced is not None and kind.fit(text) >= 1.0:
+                words = tuple(w for p in lines for w in p)
+                score = BASE_SCORE[Relation.STICKER] * coerced[1]
+                found.append(Candidate(item.name, coerced[0], words, score, Relation.STICKER))
             continue
-        for part in segments(line):
-            if abs(part[0].bbox.x0 - label.x0) > 2 * height or any(
-                _key(w) in labelled for w in part
-            ):
-                continue
+        lines = _sticker_lines(doc, anchor, -1, labelled)
+        for rank, part in enumerate(lines):
+            if label.y0 - part[-1].bbox.y1 > (STICKER_REACH + 1.5 * rank) * height:
+                break
             text = _text(part)
             if kind.fit(text) < 1.0:
                 continue
             coerced = _coerce(doc, spec, kind, text)
             if coerced is not None:
-                score = BASE_SCORE[Relation.STICKER] * coerced[1]
+                score = BASE_SCORE[Relation.STICKER] * coerced[1] * STICKER_LINE_FACTOR**rank
                 found.append(Candidate(item.name, coerced[0], part, score, Relation.STICKER))
+            break
+    return found
+
+
+# A sticker's name may stand this many lines over its birth date (an ID line between) ...
+STICKER_NAME_LINES = 2
+# ... each line up counting this much less; its address runs on this many lines under it.
+STICKER_LINE_FACTOR = 0.95
+STICKER_ADDRESS_LINES = 2
+
+
+def _sticker_lines(
+    doc: Page, anchor: Anchor, step: int, labelled: set[tuple[int, int, int, int, int]]
+) -> list[tuple[Word, ...]]:
+    """The line segments starting at a birth date label's left edge, nearest first.
+
+    They are over it (``step`` -1) or under it (1), up to the first line with none.
+    """
+    label = anchor.words[0].bbox
+    height = max(8, label.height)
+    reach = STICKER_NAME_LINES if step < 0 else STICKER_ADDRESS_LINES
+    found: list[tuple[Word, ...]] = []
+    index = anchor.match.line
+    for _ in range(reach):
+        index += step
+        if not 0 <= index < len(doc.lines) or doc.lines[index].page != anchor.words[0].page:
+            break
+        part = next(
+            (p for p in segments(doc.lines[index]) if abs(p[0].bbox.x0 - label.x0) <= 2 * height),
+            None,
+        )
+        if part is None:
+            break
+        if any(_key(w) in labelled for w in part):
+            if step > 0:
+                break  # the next label's line ends the address
+            continue  # an identification line ("MRN ... ACCT ...") between name and birth date
+        found.append(tuple(part))
     return found
 
 
@@ -2143,6 +2375,7 @@ def anywhere_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Ca
 
 GENERATORS = (
     label_candidates,
+    role_candidates,
     parts_candidates,
     section_candidates,
     corner_candidates,
