@@ -195,7 +195,7 @@ ORGANISATION_WORDS = frozenset({
 FORM_WORDS = frozenset({
     "form", "order", "information", "details", "section", "history", "questionnaire", "record",
     "sheet", "initial", "signature", "date", "name", "phone", "address", "number", "contact",
-    "male", "female", "your", "you", "our", "trip",
+    "male", "female", "your", "you", "our", "trip", "prescription", "discharge", "admission",
 })
 # fmt: on
 _NOT_NAME_WORDS = ORGANISATION_WORDS | FORM_WORDS
