@@ -14,6 +14,7 @@ from medreview.config import PipelineConfig
 from medreview.documents import DocumentType
 from medreview.model import BBox, Word
 from medreview.parsing import parse_fields
+from medreview.parsing.reader import build_page
 from tests.wordkit import layout, ocr_page, row
 
 CONFIG = PipelineConfig()
@@ -190,3 +191,24 @@ def test_an_imprint_gives_the_name_over_its_id_line_and_the_address_under_the_bi
     found = read(DocumentType.PRESCRIPTION, words, blank())
     assert found["patient_name"] == "Clara Moore"
     assert found["patient_address"] == "465 Hill St, Denver, CO 80203"
+
+
+def test_a_blank_address_in_the_emergency_row_leaves_the_field_absent() -> None:
+    """Another row's address is that person's: the contact's own row, left blank, gives none."""
+    words = [
+        w
+        for w in contacts_table(("Health care proxy", "Notify in emergency", "Alternate contact"))
+        if not (w.bbox.y0 == 1495 and w.bbox.x0 >= 800)  # the emergency row's address
+    ]
+    found = read(DocumentType.PATIENT_DETAILS, words, blank())
+    assert found["emergency_contact_name"] == "Hassan Walker"
+    assert "emergency_contact_address" not in found
+
+
+def test_a_section_title_after_its_letter_opens_the_section() -> None:
+    """ "G  INSURANCE" in a lettered form opens the insurance section like a title alone."""
+    words = layout(
+        [(300, 150, "B CONTACTS"), (900, 150, "G INSURANCE"), (980, 150, "Carrier: Aetna")]
+    )
+    doc = build_page(DocumentType.PATIENT_DETAILS, [ocr_page(words)], CONFIG, [blank()])
+    assert [title for _, title in doc.sections] == ["emergency", "insurance"]

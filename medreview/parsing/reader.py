@@ -415,9 +415,19 @@ def build_page(
         (a.match.line, key.split(":", 1)[1])
         for a in anchors
         for key in a.keys
-        if key.startswith("section:") and a.match.start in starts[a.match.line]
+        if key.startswith("section:")
+        and (a.match.start in starts[a.match.line] or _after_section_letter(lines, a.match))
     )
     return doc
+
+
+# A section's letter or number printed before its title ("G  INSURANCE", "4. Payment").
+_SECTION_MARK = re.compile(r"[A-Z]|\d{1,2}[.)]?|[IVX]{1,4}[.)]")
+
+
+def _after_section_letter(lines: Sequence[Line], match: LabelMatch) -> bool:
+    """Whether a heading stands right after its section's letter, first on its line."""
+    return match.start == 1 and bool(_SECTION_MARK.fullmatch(lines[match.line].words[0].text))
 
 
 @cache
@@ -1816,18 +1826,25 @@ def role_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candid
         heading = _role_headings(doc, role, section_fields)
         if heading is None:
             continue
+        place: tuple[Word, ...] = ()  # where the row holds the field's value
         words: tuple[Word, ...] = ()
         for anchor in heading:
             if own in anchor.keys:
                 column = _heading_column(doc, anchor, _cell(doc, anchor))
                 if column is not None:
                     x0, x1 = column
+                    place = anchor.words
                     words = tuple(w for w in after if x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= x1)
                 break
         else:
-            words = _role_tagged(doc, role, own, stops) if kind.name == "address" else ()
+            tagged = _role_tagged(doc, role, own, stops) if kind.name == "address" else None
+            place, words = tagged or ((), ())
         if words:
             found.extend(_candidate(doc, spec, item, kind, Relation.CELL, words, role, ROLE_FACTOR))
+        elif place:
+            # the section's own row leaves the field blank: another row's value is not its
+            score = BASE_SCORE[Relation.CELL] * ROLE_FACTOR
+            found.append(Candidate(item.name, None, (), score, Relation.CELL, place))
     return found
 
 
@@ -1848,17 +1865,20 @@ def _role_headings(doc: Page, role: Anchor, fields: set[str]) -> list[Anchor] | 
 
 def _role_tagged(
     doc: Page, role: Anchor, own: str, stops: Sequence[LabelMatch]
-) -> tuple[Word, ...]:
-    """The value after a field's tag on the lines under a role's row, before the next row."""
+) -> tuple[tuple[Word, ...], tuple[Word, ...]] | None:
+    """The tag on the lines under a role's row, before the next row, and the value after it.
+
+    ``None`` when the row has no such tag.
+    """
     left = role.words[0].bbox.x0
     for index in range(role.match.line + 1, min(len(doc.lines), role.match.line + 3)):
         line = doc.lines[index]
         if line.words[0].bbox.x0 <= left + line.height:
-            return ()  # the next row's role
+            return None  # the next row's role
         for anchor in doc.anchors_on(index):
             if own in anchor.keys or any(k.endswith("address") for k in anchor.keys):
-                return value_right(doc.lines, anchor.match, stops)
-    return ()
+                return anchor.words, value_right(doc.lines, anchor.match, stops)
+    return None
 
 
 def section_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
@@ -2438,6 +2458,8 @@ def read_document(
         for generate in GENERATORS:
             candidates.extend(generate(doc, spec, item))
     for name, (original, margin) in assign(candidates).items():
+        if original.value is None:
+            continue  # the field's place on the form is found blank: it stays absent
         candidate = original
         strength = candidate.score * (0.85 + 0.15 * min(1.0, 2.0 * margin))
         evidence = original.words or original.label_words
