@@ -561,3 +561,13 @@ def test_a_state_code_read_in_small_letters_after_the_city_is_upper_case(
     written: str, canonical_form: str
 ) -> None:
     assert canonical.clean_text(written, canonical.TextStyle.ADDRESS) == canonical_form
+
+
+@pytest.mark.parametrize("written", ["NKA (no known allergies)", "NKDA / NKA", "None known"])
+def test_no_known_allergies_with_its_spelling_out_is_an_empty_list(written: str) -> None:
+    assert canonical.parse_list(written) == []
+
+
+@pytest.mark.parametrize("written", ["03/19/2025", "3/9/25", "12-05-2024"])
+def test_a_numeric_date_is_no_phone(written: str) -> None:
+    assert canonical.parse_phone(written) is None

@@ -16,7 +16,16 @@ from medreview.config import PipelineConfig
 from medreview.pipeline import extract_file
 from tests.corpus import generate_corpus
 
-FAMILIES = ("classic", "labels_above", "pad", "grid", "dotted", "captions", "datasheet")
+FAMILIES = (
+    "classic",
+    "labels_above",
+    "pad",
+    "grid",
+    "dotted",
+    "captions",
+    "datasheet",
+    "nursing",
+)
 
 
 @pytest.mark.slow

@@ -221,11 +221,15 @@ def _phone_digits(text: str) -> str:
     return re.sub(r"\D", "", fixed)
 
 
+# A numeric date: day and month, then a four-digit year or after slashes a two-digit one.
+_DATE_SHAPED = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}[-.]\d{1,2}[-.](?:19|20)\d{2}")
+
+
 def parse_phone(text: str) -> str | None:
     """``(NNN) NNN-NNNN`` for a NANP number, other numbers as written (one line)."""
     written = clean_string(text)
-    if written is None:
-        return None
+    if written is None or _DATE_SHAPED.fullmatch(written):
+        return None  # "03/19/2025" is a date, however many digits it has
     digits = _phone_digits(written)
     if len(digits) == 11 and digits[0] == "1":
         digits = digits[1:]
@@ -367,8 +371,16 @@ def _immunity(tokens: list[str]) -> str | None:
 
 
 def parse_list(text: str) -> list[str]:
-    """Items split on commas, semicolons and line breaks; ``[]`` for N/A or none."""
-    if _norm_words(text) in _NONE_WORDS or _norm_words(text).replace(" ", "") in _NONE_WORDS:
+    """Items split on commas, semicolons and line breaks; ``[]`` for N/A or none.
+
+    A none word keeps its meaning with its spelling-out after it (``NKA (no known
+    allergies)``) and beside its synonym (``NKDA / NKA``).
+    """
+    bare = re.sub(r"\s*\([^)]*\)\s*$", "", text)
+    if all(
+        _norm_words(part) in _NONE_WORDS or _norm_words(part).replace(" ", "") in _NONE_WORDS
+        for part in bare.split("/")
+    ):
         return []
     items = []
     for part in re.split(r"[,;\n]+|\.\s+", text):  # a comma may be read as a full stop
