@@ -880,6 +880,11 @@ def _same_cell(a: Cell, b: Cell, slack: float) -> bool:
 HEADING_LINES = 8
 
 
+# An answer read from a mark in a table's answer column or row counts a little less than a
+# column's value: the question is its evidence, and one heading answers many questions.
+MARKED_COLUMN = 0.95
+
+
 def _column_choice(
     doc: Page, spec: FieldSpec, item: FieldWords, anchor: Anchor, cell: Cell, factor: float
 ) -> list[Candidate]:
@@ -921,8 +926,7 @@ def _column_choice(
     chosen = decide(fills)
     if chosen is None:
         return []
-    # the question is the evidence: one column heading answers many questions
-    score = BASE_SCORE[Relation.COLUMN] * factor * 0.95
+    score = BASE_SCORE[Relation.COLUMN] * factor * MARKED_COLUMN
     return [Candidate(item.name, heads[chosen].choice, anchor.words, score, Relation.COLUMN)]
 
 
@@ -977,7 +981,7 @@ def _row_choice(
     chosen = decide(fills)
     if chosen is None:
         return []
-    score = BASE_SCORE[Relation.COLUMN] * factor * 0.95
+    score = BASE_SCORE[Relation.COLUMN] * factor * MARKED_COLUMN
     return [Candidate(item.name, rows[chosen][0], anchor.words, score, Relation.COLUMN)]
 
 
@@ -1479,8 +1483,7 @@ def _ticked_medicines(doc: Page, words: tuple[Word, ...]) -> tuple[str, tuple[Wo
     ticked = _tick_list(doc, doc.words_for(words, True), doc.marks.get(words[0].page))
     if ticked is None:
         return None
-    others = _other_entries(doc, words)
-    others = doc.words_for(others, True)
+    others = doc.words_for(_other_entries(doc, words), True)
     written = _lines_text(doc, others).split("\n") if others else []
     text = "\n".join(_medicine_text(doc, t) for t in [*ticked, *written] if t.strip())
     return text, (*words, *others)
