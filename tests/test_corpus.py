@@ -537,10 +537,10 @@ def test_datasheet_writes_no_value_its_truth_and_extras_lack(document_type: str)
                 assert not any(c.isdigit() for c in medicine), medicine
 
 
-@pytest.mark.parametrize("family", ["bilingual", "travel", "nursing", "heldout"])
+@pytest.mark.parametrize("family", ["bilingual", "travel", "nursing", "camp"])
 @pytest.mark.parametrize("document_type", KINDS)
 def test_family_writes_no_value_its_truth_and_extras_lack(document_type: str, family: str) -> None:
-    """What the bilingual, travel, nursing and heldout families write: their truth or extras.
+    """What the bilingual, travel, nursing and camp families write: their truth or extras.
 
     Every value the page writes is in the truth or the extras, in printed and handwritten
     documents; a question left unsure (or unanswered) is not in the truth.
@@ -596,6 +596,6 @@ def test_nursing_draws_every_text_inside_its_page() -> None:
     _assert_texts_inside_pages("nursing")
 
 
-def test_heldout_draws_every_text_inside_its_page() -> None:
-    """No text of the held-out family runs off its page or down into its footer."""
-    _assert_texts_inside_pages("heldout")
+def test_camp_draws_every_text_inside_its_page() -> None:
+    """No text of the camp family runs off its page or down into its footer."""
+    _assert_texts_inside_pages("camp")

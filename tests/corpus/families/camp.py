@@ -1,8 +1,8 @@
 """A summer camp's health history form and a dental practice's prescription pad.
 
-Written blind as this round's held-out family: its author never read the reader. Neither
-document is a clinic's registration form; the record is filled in by a parent for a camp, the
-prescription is written by a dentist.
+Written blind as the held-out family of round 8 (then called ``heldout``): its author never read
+the reader. Neither document is a clinic's registration form; the record is filled in by a parent
+for a camp, the prescription is written by a dentist.
 
 Patient record (two pages): a camp's "camper health history", filled in by the camper's parent
 or guardian. The printed form is in one ink colour (a pine-tree emblem, section bars, table
