@@ -49,6 +49,7 @@ FAMILIES = (
     "travel",
     "nursing",
     "camp",
+    "heldout",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"
