@@ -570,12 +570,14 @@ def _continuation(
     ends: Sequence[str],
     skips: Sequence[str] = (),
     edge: float | None = None,
+    boxed: bool = False,
 ) -> list[tuple[Word, ...]]:
     """Further lines of a value below it: starting near its left edge, no label first.
 
     ``max_lines`` 0 runs until a label, a refill row or a wide gap; a line that starts
     with one of the ``skips`` labels is passed over (a quantity under its medicine). Words
-    right of ``edge`` (the next column's heading) are that column's.
+    right of ``edge`` (the next column's heading) are that column's. ``boxed``: rows led by
+    check boxes run on to the last one (a check list's entries stand right of their boxes).
     """
     if max_lines == 1 or not words:
         return []
@@ -591,8 +593,10 @@ def _continuation(
     for index in range(line_index + 1, len(doc.lines)):
         line = doc.lines[index]
         full = not running and len(extra) + 1 >= max_lines
-        # numbered rows (1., 2., 3.) run on to the last one
-        if full and not (numbered and _numbered(line) and len(extra) + 1 < NUMBERED_LINES):
+        checked = boxed and _holds_boxes(doc, line)
+        # numbered rows (1., 2., 3.) run on to the last one, and so do rows of check boxes
+        more = (numbered and _numbered(line)) or checked
+        if full and not (more and len(extra) + 1 < NUMBERED_LINES):
             break
         if line.page != previous.page:
             break
@@ -611,23 +615,46 @@ def _continuation(
             previous = line
             continue
         if running:
-            if any(_ends_running(a, ends) for a in here):
-                break
+            if any(_ends_running(a, ends) for a in here) or _holds_boxes(doc, line):
+                break  # a label opening a line, or a row of check boxes
             taken = line.words
         else:
-            if here:
+            # a label the value runs past, right of it (``Qty: 10`` after a medicine), ends
+            # the line's part of the value
+            past = [a.match.start for a in here if a.match.start > 0 and _names_any(a, skips)]
+            cut = min(past, default=len(line.words))
+            if any(a.match.start < cut for a in here):
                 break
-            taken = tuple(w for w in line.words if w.bbox.x1 > x0 - 2 * line.height)
+            taken = tuple(w for w in line.words[:cut] if w.bbox.x1 > x0 - 2 * line.height)
             if edge is not None:
                 taken = tuple(w for w in taken if (w.bbox.x0 + w.bbox.x1) / 2 < edge)
             if not taken:
                 continue  # words in the margin only (a section's title set on end)
-            if taken[0].bbox.x0 > x0 + 3 * line.height:
+            if taken[0].bbox.x0 > x0 + 3 * line.height and not checked:
                 break
         extra.append(taken)
         steps.append(step)
         previous = line
     return extra
+
+
+def _holds_boxes(doc: Page, line: Line) -> bool:
+    """Whether a line begins with check boxes: one or two drawn just before its first word."""
+    marks = doc.marks.get(line.page)
+    if marks is None or not line.words:
+        return False
+    # (past what OCR read of a box or its tick: "c", "s")
+    first = next((w.bbox for w in line.words if len(w.text) > 2), line.words[0].bbox)
+    size = float(median(w.bbox.height for w in line.words))
+    half = int(size / 2)
+    band = BBox(
+        first.x0 - int(LEADING_BOXES * size), first.y0 - half, first.x0 + half, first.y1 + half
+    )
+    return bool(marks.boxes(band, size))
+
+
+# A check list's boxes stand within this many text heights before its entry (a Yes and a No box).
+LEADING_BOXES = 5.0
 
 
 # A gap this many times the widest step between a value's rows so far ends the value.
@@ -1352,7 +1379,8 @@ def _candidate(
         budget = item.lines
         if budget and kind.name in ("list", "medicines") and _is_instruction(words):
             budget += 1  # the form's instruction over the entries is no entry of the list
-        more = _continuation(doc, line, words, budget, item.ends, item.skips, edge)
+        boxed = kind.name in ("list", "medicines")
+        more = _continuation(doc, line, words, budget, item.ends, item.skips, edge, boxed)
         words = tuple(w for ws in (words, *more) for w in ws)
     words = doc.words_for(words, item.medical)
     if kind.name in ("list", "medicines"):
@@ -1400,6 +1428,9 @@ def _candidate(
     if coerced is None:
         return []
     value, validity = coerced
+    option = value == "PRN" or (value == 0 and not any(c.isdigit() for c in _text(words)))
+    if kind.name == "refills" and option and _after_empty_box(doc, label_words[:1] or words[:1]):
+        return []  # "[ ] Refill PRN": an option printed, and left unticked
     fit = 1.0 if kind.name in ("choice", "refills") else kind.fit(_text(words))
     if kind.name == "address" and isinstance(value, str):
         fit = max(fit, kind.fit(value))  # as repaired: "I57 FOREST COURT" is 157
@@ -1449,27 +1480,105 @@ def _tick_list(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> l
     rows = _rows(doc, words)
     # one text size for the whole list: OCR may take a big glyph beside a row into its words
     size = median(float(sorted(w.bbox.height for w in line)[len(line) // 4]) for line in rows)
+    heads = _answer_heads(doc, words)
+    # the boxes stand before their entries, or under the heads of the answer columns
+    left = min((x for x, _ in heads), default=10**9) - 2 * size
     for line in rows:
         band = BBox.union(w.bbox for w in line)
         half = int(size / 2)
-        band = BBox(band.x0 - int(3 * size), band.y0 - half, band.x1, band.y1 + half)
+        x0 = min(band.x0 - int(3 * size), max(0, int(left)))
+        band = BBox(x0, band.y0 - half, band.x1, band.y1 + half)
         boxes = [
             (box, fill)
             for box, fill in marks.boxes(band, size)
             if not any(w.bbox.x0 + size / 3 < box.x0 and box.x1 < w.bbox.x1 for w in line)
         ]
+        group: list[tuple[BBox, float]] = []  # a row's answer boxes before its entry
+        # what OCR read of a box or its tick ("c", "s", "冈") is no entry's word
+        line = [w for w in line if not any(_over_box(w, box, size) for box, _ in boxes)]
+        # a box stands level with the entry after it (on a tilted page, the next row's
+        # boxes reach into this row's band)
+        boxes = [(box, fill) for box, fill in boxes if _level_with_entry(box, line, size)]
         for index, (box, fill) in enumerate(boxes):
+            group.append((box, fill))
             end = boxes[index + 1][0].x0 if index + 1 < len(boxes) else 10**9
             entry = [w for w in line if box.x1 - size / 2 <= (w.bbox.x0 + w.bbox.x1) / 2 < end]
             text = canonical.one_line(_text([w for w in entry if not _is_box_text(w.text)]))
             if text:
-                entries.append((text, fill, box.x0))
+                entries.append((text, _yes_fill(group, heads, size), group[0][0].x0))
+                group = []
     if len(entries) < TICK_LIST_BOXES:
         return None
     ticked = [text for text, fill, _ in _down_columns(entries) if fill >= TICKED_INK]
     if any(canonical.parse_list(text.split()[0]) == [] for text in ticked):
         return []  # "None of these" ticked
     return ticked
+
+
+def _over_box(word: Word, box: BBox, size: float) -> bool:
+    """Whether a short word stands on a drawn box: OCR's reading of the box or its mark."""
+    centre = (word.bbox.x0 + word.bbox.x1) / 2
+    return len(word.text) <= 2 and box.x0 - size / 3 <= centre <= box.x1 + size / 3
+
+
+def _level_with_entry(box: BBox, line: Sequence[Word], size: float) -> bool:
+    """Whether the first word right of a box stands on the box's own level."""
+    after = [w for w in line if w.bbox.x0 >= box.x1 - size / 2]
+    if not after:
+        return True
+    word = min(after, key=lambda w: w.bbox.x0)
+    return abs((word.bbox.y0 + word.bbox.y1) / 2 - (box.y0 + box.y1) / 2) <= 0.6 * size
+
+
+def _answer_heads(doc: Page, words: tuple[Word, ...]) -> list[tuple[float, bool]]:
+    """The ``Yes`` and ``No`` printed over a check list's columns of boxes: (centre, yes).
+
+    Read from the list's own first lines and the line just over it.
+    """
+    first = min(doc.line_of(w) for w in words)
+    lines = {doc.line_of(w) for w in words} | {first - 1}
+    heads: list[tuple[float, bool]] = []
+    for index in sorted(i for i in lines if 0 <= i < len(doc.lines)):
+        line = doc.lines[index]
+        if line.page != words[0].page:
+            continue
+        answers = [(w, compact(w.text)) for w in line.words]
+        said = sum(key in _HEAD_ANSWERS for _, key in answers)
+        if said >= 2 and 2 * said >= len(answers):  # a row of heads, not a question's words
+            heads.extend(
+                ((w.bbox.x0 + w.bbox.x1) / 2, _HEAD_ANSWERS[key])
+                for w, key in answers
+                if key in _HEAD_ANSWERS
+            )
+    return heads
+
+
+# The words heading a check list's answer columns, and whether each says yes.
+_HEAD_ANSWERS = {compact(k): v for k, v in (("yes", True), ("y", True), ("sí", True))} | {
+    compact(k): False for k in ("no", "n")
+}
+
+
+def _yes_fill(
+    group: list[tuple[BBox, float]], heads: list[tuple[float, bool]], size: float
+) -> float:
+    """How much a row's answer boxes say yes: the ink of its ``Yes`` box, when it is the one marked.
+
+    One box is the entry's own. Two or more stand under the list's ``Yes`` / ``No`` heads
+    (the first is yes when no head is found); a mark in a ``No`` box is no tick.
+    """
+    if len(group) == 1 and not heads:
+        return group[0][1]
+    said = []
+    for box, fill in group:
+        centre = (box.x0 + box.x1) / 2
+        near = sorted((abs(x - centre), yes) for x, yes in heads if abs(x - centre) <= 1.5 * size)
+        said.append((near[0][1] if near else None, fill))
+    if all(yes is None for yes, _ in said):
+        said = [(k == 0, fill) for k, (_, fill) in enumerate(said)]
+    yes = max((fill for answer, fill in said if answer), default=0.0)
+    no = max((fill for answer, fill in said if answer is False), default=0.0)
+    return yes if yes > no else 0.0
 
 
 def _ticked_medicines(doc: Page, words: tuple[Word, ...]) -> tuple[str, tuple[Word, ...]] | None:
@@ -2245,6 +2354,7 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     order = [s.name for s in FIELDS[doc.vocab.document_type]]
     before = set(order[: order.index(item.name)]) - {"prescriber"}
     stops = [a.match for a in doc.anchors]
+    ending = [a.match.line for a in doc.anchors if _names_any(a, _BLOCK_END)]
     rows: list[int] = []
     for anchor in (*doc.anchors, *doc.weak_anchors):
         row = any(k.startswith("field:") and k.split(":")[1] in before for k in anchor.keys)
@@ -2257,6 +2367,10 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
                 rows.append(doc.line_of(below[0]))  # the row's value under its label
     if not rows:
         return []
+    # the rows over the block come before what ends it (a footer's "For dental use only"
+    # under the signature is no patient's row)
+    ending = [line for line in ending if line > min(rows)]
+    rows = [line for line in rows if not ending or line < min(ending)]
     start = max(rows) + 1
     end = len(doc.lines)
     for index in range(start, len(doc.lines)):
@@ -2273,11 +2387,16 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     for index in range(start, end):
         anchors = doc.anchors_on(index)
         own = {w for a in anchors if own_key in a.keys for w in a.words}
+        # a label the entry runs past (``Qty: 10`` right of a medicine) ends the entry
+        past = [a.match.start for a in anchors if a.match.start > 0 and _names_any(a, item.skips)]
+        cut = min(past, default=None)
+        if cut is not None:
+            anchors = [a for a in anchors if a.match.start < cut]
         if len(own) < sum(len(a.words) for a in anchors) or index in weak_lines:
             continue  # another label's line; the field's own ("Rx") only starts the block
         if _holds_foreign(doc, index):
             continue
-        line_words = tuple(w for w in doc.lines[index].words if w not in own)
+        line_words = tuple(w for w in doc.lines[index].words[:cut] if w not in own)
         words = _without_quantities(doc, _trim_fillers(line_words))
         if words and _unlabelled_address(words):
             continue  # an unlabelled address ("53 Lake Ct, Anchorage, AK 99501") is no medicine
@@ -2347,6 +2466,16 @@ def row_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candida
         return []
     kind = VALUE_TYPES[item.value]
     found = []
+    if kind.name == "refills":
+        # the row's label, or its word inside a row of boxed options ("Do not refill")
+        lines = {a.match.line for a in doc.anchors if f"field:{item.name}" in a.keys}
+        lines |= {
+            i
+            for i, line in enumerate(doc.lines)
+            if any(compact(w.text).startswith(_REFILL) for w in line.words)
+        }
+        for index in sorted(lines):
+            found.extend(_boxed_refills(doc, spec, item, doc.lines[index]))
     for line in doc.lines:
         if not is_refill_row(line.words):
             continue
@@ -2359,6 +2488,105 @@ def row_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candida
             score = BASE_SCORE[Relation.ROW] * sureness * coerced[1]
             found.append(Candidate(item.name, coerced[0], words, score, Relation.ROW))
     return found
+
+
+def _boxed_refills(doc: Page, spec: FieldSpec, item: FieldWords, line: Line) -> list[Candidate]:
+    """Refills from a row of boxed options: "[ ] No refills  Refill _2_ times  [ ] PRN".
+
+    Each drawn box answers the words after it: the one clearly ticked gives its option (none
+    or PRN); with no box ticked, the number written before ``times`` is the count.
+    """
+    marks = doc.marks.get(line.page)
+    words = line.words
+    if marks is None or len(words) < 2:
+        return []
+    size = float(sorted(w.bbox.height for w in words)[len(words) // 4])
+    band = BBox.union(w.bbox for w in words)
+    band = BBox(band.x0 - int(3 * size), band.y0 - int(size / 2), band.x1, band.y1 + int(size / 2))
+    boxes = [
+        (box, fill)
+        for box, fill in marks.boxes(band, size)
+        if not any(w.bbox.x0 + size / 3 < box.x0 and box.x1 < w.bbox.x1 for w in words)
+    ]
+    if len(boxes) < 2:
+        return []
+    options: list[tuple[int | str | None, tuple[Word, ...]]] = []
+    for index, (box, _fill) in enumerate(boxes):
+        end = boxes[index + 1][0].x0 if index + 1 < len(boxes) else 10**9
+        # (OCR may take the box into its option's first word: "☐No" read as "No")
+        entry = tuple(w for w in words if box.x0 <= (w.bbox.x0 + w.bbox.x1) / 2 < end)
+        options.append((_refill_option(entry), entry))
+    kind = VALUE_TYPES[item.value]
+    chosen = decide([fill for _, fill in boxes])
+    if chosen is not None:
+        value, entry = options[chosen]
+        sureness = 1.0
+    elif max(fill for _, fill in boxes) < TICKED_INK and (count := _count_before_times(words)):
+        value, entry = _coerce_count(count), count
+        sureness = 0.98
+    else:
+        return []
+    if value is None or not entry:
+        return []
+    coerced = _coerce(doc, spec, kind, str(value))
+    if coerced is None:
+        return []
+    score = BASE_SCORE[Relation.TICKED] * sureness * coerced[1] * BOXED_ROW
+    return [Candidate(item.name, coerced[0], entry, score, Relation.TICKED)]
+
+
+def _after_empty_box(doc: Page, first: Sequence[Word]) -> bool:
+    """Whether an empty check box is drawn just before a word (an option nobody ticked)."""
+    marks = doc.marks.get(first[0].page) if first else None
+    if marks is None:
+        return False
+    box = first[0].bbox
+    size = box.height
+    half = size // 2
+    band = BBox(box.x0 - int(2.5 * size), box.y0 - half, box.x0 + size // 3, box.y1 + half)
+    found = marks.boxes(band, size)
+    return bool(found) and max(fill for _, fill in found) < TICKED_INK
+
+
+# A refill row read from its boxes outranks a label's reading of one option's words.
+BOXED_ROW = 1.02
+
+
+def _refill_option(entry: Sequence[Word]) -> int | str | None:
+    """What a boxed option of a refill row says: ``PRN``, none (0), or nothing known."""
+    keys = [compact(w.text) for w in entry]
+    if _PRN in keys or _AS_NEEDED in "".join(keys):
+        return "PRN"
+    if any(k in _NONE_WORDS for k in keys[:3]):
+        return 0
+    return None
+
+
+_PRN, _AS_NEEDED, _REFILL = compact("PRN"), compact("as needed"), compact("refill")
+_NONE_WORDS = frozenset(compact(w) for w in ("no", "not", "nr", "none", "zero"))
+_TIMES = frozenset(compact(w) for w in ("times", "time", "x"))
+
+
+def _count_before_times(words: Sequence[Word]) -> tuple[Word, ...]:
+    """The word written in the blank before ``times`` ("Refill _2_ times")."""
+    for before, word in pairwise(words):
+        if compact(word.text) in _TIMES and any(c.isalnum() for c in before.text):
+            return (before,)
+    glued = [w for w in words if _GLUED_COUNT.fullmatch(w.text)]  # "Refill2times"
+    return tuple(glued[:1])
+
+
+# A count OCR read glued to the words around it: "Refill2times", "Refill2", "2times".
+_GLUED_COUNT = re.compile(r"[A-Za-z()]*?(\d{1,2})(?:times?|x)?", re.IGNORECASE)
+
+
+def _coerce_count(words: Sequence[Word]) -> str:
+    """A count as written: a stroke read as a dash or a letter is the figure one."""
+    text = _text(words).strip(" _")
+    if text in ("一", "-", "—", "l", "I", "|", "/"):
+        return "1"
+    glued = _GLUED_COUNT.fullmatch(text)  # "Refill2": the blank's 2
+    return glued.group(1) if glued else text
 
 
 def anywhere_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
