@@ -229,11 +229,17 @@ class Page:
         return self.line_index[_key(word)]
 
     def section_scope(self, name: str) -> tuple[int, int] | None:
-        """Lines from a section's heading to the next heading or page end."""
+        """Lines from a section's heading to the next heading or page end.
+
+        A heading of the same section just after it (a form's title naming it, then the
+        section's own bar) continues it.
+        """
         for position, (line, title) in enumerate(self.sections):
             if title == name:
                 page = self.lines[line].page
-                following = [ln for ln, _ in self.sections[position + 1 :] if ln > line]
+                following = [
+                    ln for ln, other in self.sections[position + 1 :] if ln > line and other != name
+                ]
                 end = min(following, default=len(self.lines))
                 for index in range(line + 1, end):
                     if self.lines[index].page != page:
@@ -1826,9 +1832,20 @@ def _part_anchors(
     if found and not found[0]:
         lines = {a.match.line for anchors in found for a in anchors}
         key = f"field:{item.name}"
-        found[0] = [a for a in doc.anchors if key in a.keys and a.match.line in lines][:1]
+        own = [a for a in doc.anchors if key in a.keys]
+        found[0] = [a for a in own if a.match.line in lines][:1]
+        if not found[0] and lines:
+            # ... or on its own line just over the parts' ("Home address: 4053 Aspen Ave",
+            # then "City: ...  State: ...  ZIP: ...")
+            first = min(lines)
+            over = [a for a in own if first - PARTS_BELOW <= a.match.line < first]
+            found[0] = sorted(over, key=lambda a: a.match.line)[-1:]
         return found, bool(found[0])
     return found, False
+
+
+# The field's own label heads the parts printed at most this many lines under it.
+PARTS_BELOW = 2
 
 
 def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
@@ -1857,6 +1874,8 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             words = below if below and right and _reach(doc, anchor, right) < 1.0 else right
             words = words or below
             words = tuple(w for w in words if w.text not in SLASHES)
+            if words and words[0].text.endswith(":"):
+                continue  # the form's next label ("Session(s):" under a blank ZIP)
             if words and not doc.is_label_text(_text(words)):  # "CITY / STATE7ZIP"
                 pieces.append(words)
     if not pieces or (kind.name == "address" and len(pieces) < 2):
