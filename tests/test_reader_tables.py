@@ -417,3 +417,47 @@ def test_the_rx_mark_glued_to_a_superscript_row_number_is_no_part_of_the_medicin
     )
     found = read(DocumentType.PRESCRIPTION, words)
     assert found["medicines"] == ["Duloxetine 60 mg cap", "Nitrofurantoin 100 mg"]
+
+
+def test_an_address_label_over_its_city_state_and_zip_parts_gives_the_street() -> None:
+    """ "Home address: 4053 Aspen Ave", then "City: ... St.: UT  Zip code: 84101" under it.
+
+    A blank part whose next line opens with a label ("Session(s):") adds nothing.
+    """
+    words = layout(
+        [
+            (300, 150, "ABOUT THE CAMPER"),
+            (400, 150, "Name of camper: Daniel Kim"),
+            (500, 150, "Home address: 4053 Aspen Ave"),
+            (600, 150, "City: Salt Lake City"),
+            (600, 1300, "St.: UT"),
+            (600, 1760, "Zip code:"),
+            (700, 150, "Family phone: 404-555-0155"),
+            (700, 1700, "Session(s): 2"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words)
+    assert found["address"] == "4053 Aspen Ave, Salt Lake City, UT"
+
+
+def test_a_section_named_again_by_its_heading_runs_on_past_the_second_heading() -> None:
+    """The form's title names the patient's section, and the section's bar names it again.
+
+    The labels under the bar are inside the patient's section, so its "Home phone" is the
+    patient's and the emergency section's is the contact's.
+    """
+    words = layout(
+        [
+            (150, 150, "Eagle Ridge Day Camp"),
+            (150, 1500, "Patient information form"),
+            (400, 150, "PATIENT INFORMATION"),
+            (500, 150, "Name: Alan Murphy"),
+            (600, 150, "Home phone: 515 555 0152"),
+            (800, 150, "EMERGENCY CONTACT"),
+            (900, 150, "Name: Noah Roberts"),
+            (1000, 150, "Home phone: 617 555 0182"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words)
+    assert found["phone"] == "(515) 555-0152"
+    assert found["emergency_contact_phone"] == "(617) 555-0182"
