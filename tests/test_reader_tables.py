@@ -444,12 +444,14 @@ def test_a_section_named_again_by_its_heading_runs_on_past_the_second_heading() 
     """The form's title names the patient's section, and the section's bar names it again.
 
     The labels under the bar are inside the patient's section, so its "Home phone" is the
-    patient's and the emergency section's is the contact's.
+    patient's (not the fax number under the title) and the emergency section's is the
+    contact's.
     """
     words = layout(
         [
             (150, 150, "Eagle Ridge Day Camp"),
             (150, 1500, "Patient information form"),
+            (220, 1500, "Fax 412-555-0170"),
             (400, 150, "PATIENT INFORMATION"),
             (500, 150, "Name: Alan Murphy"),
             (600, 150, "Home phone: 515 555 0152"),
