@@ -1,4 +1,4 @@
-"""The generic reader on rows of boxes: Yes / No check lists and boxed refill options.
+"""The generic reader on rows of boxes: Yes / No check lists, refill options, none options.
 
 Each test draws the page's boxes the way a form prints them and lays OCR words over them
 (:mod:`tests.wordkit`), then reads the page as ``medreview extract`` would.
@@ -121,3 +121,46 @@ def test_numbered_medicines_end_at_their_quantity_label_and_a_footer_is_no_patie
     )
     found = read(DocumentType.PRESCRIPTION, words, image)
     assert found["medicines"] == ["Amoxicillin 875 mg cap", "Valacyclovir 500 mg"]
+
+
+@pytest.mark.parametrize("ticked", [True, False])
+def test_a_ticked_no_known_allergies_box_is_the_empty_list_and_an_empty_one_no_answer(
+    ticked: bool,
+) -> None:
+    """ "[X] No known allergies  [ ] EpiPen prescribed" under the heading is ``[]``.
+
+    Left unticked, the row of options is no reading of the list at all.
+    """
+    image = blank()
+    words = layout([(400, 150, "Name: Daniel Kim"), (900, 150, "ALLERGIES")])
+    check_box(image, 150, 1000, ticked=ticked)
+    check_box(image, 1100, 1000, ticked=False)
+    words += row(1000, 210, "No known allergies") + row(1000, 1160, "EpiPen prescribed")
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    if ticked:
+        assert found["allergies"] == []
+    else:
+        assert "allergies" not in found
+
+
+def test_the_ticked_dentist_of_a_letterheads_right_column_is_the_prescriber() -> None:
+    """The practice's dentists listed right of its address, one box each; a D.M.D. is a doctor."""
+    image = blank()
+    words = layout(
+        [
+            (150, 150, "Riverbend Dental Arts"),
+            (150, 1500, "Prescribing dentist:"),
+            (220, 150, "3241 Ridge Dr, Tucson, AZ 85701"),
+            (220, 1560, "Dr Yuki Allen, D.M.D."),
+            (290, 150, "Tel 206-555-0146"),
+            (290, 1560, "Dr David Evans, D.M.D."),
+            (400, 150, "For: Julia Martin"),
+            (400, 1500, "Date: 6 Nov 2023"),
+            (600, 150, "Rx"),
+            (680, 200, "1. Amoxicillin 500 mg cap"),
+        ]
+    )
+    check_box(image, 1505, 220, ticked=False)
+    check_box(image, 1505, 290, ticked=True)
+    found = read(DocumentType.PRESCRIPTION, words, image)
+    assert found["prescriber"] == "Dr David Evans, D.M.D."

@@ -151,7 +151,7 @@ OUTSIDE_SECTION = 0.35
 LETTERHEAD_RULE = 0.6
 LETTERHEAD_DEPTH = 0.2
 # Words that mark a line as a doctor's name (compared after ``compact``).
-DOCTOR_MARKS = frozenset({"dr", "md", "do", "mbbs", "doctor", "dds", "np", "pa"})
+DOCTOR_MARKS = frozenset({"dr", "md", "do", "mbbs", "doctor", "dds", "dmd", "np", "pa"})
 # What OCR makes of the ℞ mark, compared after ``compact``.
 RX_NOISE = frozenset(
     {"", "r", "k", "rx", "b", "x", "px", "pk", "br", "rk", "kx", "ry", "by", "re", "fx", "ix"}
@@ -1422,6 +1422,10 @@ def _candidate(
         others = _other_entries(doc, words)
         words = (*words, *others)
         text = "\n".join([*ticked, *canonical.parse_list(_text(others))]) or "None"
+    elif kind.name == "list" and (none := _none_option(doc, words, marks)) is not None:
+        if not none:
+            return []  # "[ ] No known allergies  [ ] EpiPen": options, not the list
+        text = "None"
     elif kind.name == "medicines" and (ticked_drugs := _ticked_medicines(doc, words)) is not None:
         text, words = ticked_drugs
     else:
@@ -1519,6 +1523,39 @@ def _tick_list(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> l
     if any(canonical.parse_list(text.split()[0]) == [] for text in ticked):
         return []  # "None of these" ticked
     return ticked
+
+
+def _none_option(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> bool | None:
+    """Whether a list's first row, a row of boxed options, has its "none" option ticked.
+
+    "[X] No known allergies  [ ] EpiPen prescribed" is the empty list (``True``); the same row
+    with the first box empty is no answer of the list (``False``); ``None`` when the row holds
+    no boxed option saying none.
+    """
+    if marks is None or not words:
+        return None
+    first = doc.line_of(words[0])
+    line = [w for w in words if doc.line_of(w) == first]
+    size = float(sorted(w.bbox.height for w in line)[len(line) // 4])
+    band = BBox.union(w.bbox for w in line)
+    half = int(size / 2)
+    band = BBox(band.x0 - int(3 * size), band.y0 - half, band.x1, band.y1 + half)
+    boxes = [
+        (box, fill)
+        for box, fill in marks.boxes(band, size)
+        if not any(w.bbox.x0 + size / 3 < box.x0 and box.x1 < w.bbox.x1 for w in line)
+    ]
+    for index, (box, fill) in enumerate(boxes):
+        end = boxes[index + 1][0].x0 if index + 1 < len(boxes) else 10**9
+        entry = [w for w in line if box.x0 <= (w.bbox.x0 + w.bbox.x1) / 2 < end]
+        text = _text([w for w in entry if not _is_box_text(w.text)])
+        if _NONE_OPTION.search(text) or (text and canonical.parse_list(text) == []):
+            return fill >= TICKED_INK
+    return None
+
+
+# An option saying the list is empty: "No known allergies", "Camper has no known allergies".
+_NONE_OPTION = re.compile(r"\b(?:no known|nka|nkda|none)\b", re.IGNORECASE)
 
 
 def _over_box(word: Word, box: BBox, size: float) -> bool:
@@ -2196,18 +2233,18 @@ def ticked_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
         line = doc.lines[index]
         if line.page != first_page:
             break
-        part = segments(line)[0]
-        lettered = [i for i, w in enumerate(part) if sum(c.isalpha() for c in w.text) >= 2]
-        if not lettered:
-            continue
-        name = part[lettered[0] :]
-        height = name[0].bbox.height
-        left = part[0].bbox.x0 if lettered[0] else name[0].bbox.x0 - int(TICK_REACH * height)
-        top, bottom = name[0].bbox.y0 - height // 2, name[0].bbox.y1 + height // 2
-        band = BBox(left, top, name[0].bbox.x0 - 1, bottom)
-        boxes = marks.boxes(band, height) if band.x1 > band.x0 else []
-        if boxes:
-            rows.append((name, max(fill for _, fill in boxes)))
+        for part in segments(line):  # (a letterhead's right column too)
+            lettered = [i for i, w in enumerate(part) if sum(c.isalpha() for c in w.text) >= 2]
+            if not lettered:
+                continue
+            name = part[lettered[0] :]
+            height = name[0].bbox.height
+            left = part[0].bbox.x0 if lettered[0] else name[0].bbox.x0 - int(TICK_REACH * height)
+            top, bottom = name[0].bbox.y0 - height // 2, name[0].bbox.y1 + height // 2
+            band = BBox(left, top, name[0].bbox.x0 - 1, bottom)
+            boxes = marks.boxes(band, height) if band.x1 > band.x0 else []
+            if boxes:
+                rows.append((name, max(fill for _, fill in boxes)))
     if len(rows) < 2:
         return []
     chosen = decide([fill for _, fill in rows])

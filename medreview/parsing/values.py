@@ -40,7 +40,9 @@ _UNIT = r"(?:kg|kgs|lb|lbs|pounds|cm|in|inch|inches|m|ft|\"|')"
 NUMBER_PATTERN = re.compile(rf"^\s*[0-9OolI]{{1,3}}(?:[.,][0-9]{{1,2}})?\s*{_UNIT}?\.?\s*$", re.I)
 CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9\-/ ]{3,24}$", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'\-]*\.?,?|[A-Z]\.|(?:Dr|Mr|Mrs|Ms|Jr|Sr)\.?,?)$")
-_NAME_SUFFIX = re.compile(r"^(?:M\.?D\.?|D\.?O\.?|MBBS|PhD|DDS|NP|PA|RN)[.,]?$", re.IGNORECASE)
+_NAME_SUFFIX = re.compile(
+    r"^(?:M\.?D\.?|D\.?O\.?|MBBS|PhD|D\.?D\.?S\.?|D\.?M\.?D\.?|NP|PA|RN)[.,]?$", re.IGNORECASE
+)
 
 
 def _date(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
