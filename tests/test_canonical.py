@@ -294,6 +294,7 @@ def test_one_line_idempotent(text: str) -> None:
             "NITROFURANTOIN 100 MG CAP X 10 DAYS",
         ),
         ("Tamsulosin0.4 mg", canonical.TextStyle.ITEM, "Tamsulosin 0.4 mg"),
+        ("Clindamycin.300 mg cap", canonical.TextStyle.ITEM, "Clindamycin 300 mg cap"),
         ("Vitamin B12 1000 mcg", canonical.TextStyle.ITEM, "Vitamin B12 1000 mcg"),
         ("TAKE TWO EVERY I2 HOURS", canonical.TextStyle.PROSE, "TAKE TWO EVERY 12 HOURS"),
         ("I feel better.", canonical.TextStyle.PROSE, "I feel better."),

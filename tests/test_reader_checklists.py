@@ -97,7 +97,10 @@ def test_a_row_of_boxed_refill_options_is_read_by_its_ticked_box_or_its_written_
     assert found.get("refills") == refills
 
 
-def test_numbered_medicines_end_at_their_quantity_label_and_a_footer_is_no_patient_row() -> None:
+@pytest.mark.parametrize("quantity", ["Qty:", "Dispense:"])
+def test_numbered_medicines_end_at_their_quantity_label_and_a_footer_is_no_patient_row(
+    quantity: str,
+) -> None:
     """ "1. Amoxicillin 875 mg cap   Qty: 10": the medicine is the words before "Qty:".
 
     The footer's "For dental use only" under the signature is no "For:" row over the list.
@@ -110,9 +113,9 @@ def test_numbered_medicines_end_at_their_quantity_label_and_a_footer_is_no_patie
             (380, 150, "Age: 25"),
             (480, 150, "Rx"),
             (560, 200, "1. Amoxicillin 875 mg cap"),
-            (560, 1400, "Qty: 10"),
+            (560, 1400, f"{quantity} 10"),
             (640, 200, "2. Valacyclovir 500 mg"),
-            (640, 1400, "Qty: #10 (ten)"),
+            (640, 1400, f"{quantity} #10 (ten)"),
             (800, 150, "Sig: one capsule three times a day"),
             (1500, 1000, "Prescriber's signature"),
             (1600, 150, "For dental use only. Call the office with any questions."),

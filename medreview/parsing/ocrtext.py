@@ -200,8 +200,9 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         words = _counts(words)
     elif style is TextStyle.ITEM:
         words = [re.sub(r"(?<=\d)\.(?=[A-Za-z])", " ", _plain_letters(w)) for w in words]
-        # a name glued to its strength: "Tamsulosin0.4"
-        words = [re.sub(r"(?<=[A-Za-z]{4})(?=\d)", " ", w) for w in words]
+        # a name glued to its strength ("Tamsulosin0.4"), or with a full stop for the space
+        # between ("Clindamycin.300")
+        words = [re.sub(r"(?<=[A-Za-z]{4})\.?(?=\d)", " ", w) for w in words]
         words = [p for w in words for p in w.split()]
         words = _counts(words)
         words = [w if _is_number(w) else _inner_case(w.strip(".")) for w in words]

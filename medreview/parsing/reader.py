@@ -2450,9 +2450,9 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             anchors = [a for a in anchors if a.match.start < cut]
         if len(own) < sum(len(a.words) for a in anchors) or index in weak_lines:
             continue  # another label's line; the field's own ("Rx") only starts the block
-        if _holds_foreign(doc, index):
-            continue
         line_words = tuple(w for w in doc.lines[index].words[:cut] if w not in own)
+        if any(_key(w) in doc.foreign for w in line_words):
+            continue  # another document type's labelled field
         words = _without_quantities(doc, _trim_fillers(line_words))
         if words and _unlabelled_address(words):
             continue  # an unlabelled address ("53 Lake Ct, Anchorage, AK 99501") is no medicine
@@ -2490,11 +2490,6 @@ def _unlabelled_address(words: Sequence[Word]) -> bool:
         return True
     dose = STRENGTH.search(text) or any(w.text.strip(",.;:").lower() in _DOSE_WORDS for w in words)
     return not dose and VALUE_TYPES["address"].fit(text) > 0
-
-
-def _holds_foreign(doc: Page, line: int) -> bool:
-    """Whether a line holds another document type's labelled field."""
-    return any(_key(w) in doc.foreign for w in doc.lines[line].words)
 
 
 def _row_value(doc: Page, anchor: Anchor, words: tuple[Word, ...]) -> bool:
