@@ -77,3 +77,41 @@ def test_a_row_answered_by_striking_out_reads_the_other_option() -> None:
         "measles": "immune",
         "hepatitis_b_vaccination": "no",
     }
+
+
+# a check list of conditions: every copy prints them all, a box before each is ticked or not
+CHECK_LIST = [
+    (150, 200, "Camp Pinewood Camper Health Form"),
+    (300, 200, "Name of camper:"),
+    (500, 200, "HEALTH HISTORY"),
+    (560, 200, "Check Yes or No for each condition, past or present:"),
+    (640, 300, "Asthma"),
+    (640, 1400, "Bedwetting"),
+    (700, 300, "ADHD"),
+    (700, 1400, "Eczema"),
+    (760, 300, "Migraine"),
+    (760, 1400, "Anxiety"),
+    (820, 300, "Seizures"),
+    (820, 1400, "Allergic rhinitis"),
+    (1000, 200, "Signature of parent / guardian"),
+]
+
+
+def test_a_check_list_read_from_its_marks_is_not_the_teaching_copys_ticked_option() -> None:
+    """The layout's region holds the option its teaching copy had ticked; this copy ticks another.
+
+    The generic reader read the marks beside the printed options: its reading is kept.
+    """
+    copy = wordkit.ocr_page(wordkit.layout([*CHECK_LIST, (300, 600, "Daniel Kim")]))
+    values = {"patient_name": "Daniel Kim", "medical_problems": ["Allergic rhinitis"]}
+    layout = learn("camp", "patient_details", [copy], values)
+    assert "medical_problems" in {r.name for r in layout.fields}
+    anxiety = next(w for w in copy.words if w.text == "Anxiety")
+    generic = {
+        "patient_name": FieldResult("Daniel Kim", 0.9),
+        "medical_problems": FieldResult(["Anxiety"], 0.9, page=0, boxes=(anxiety.bbox,)),
+    }
+    result = ExtractionResult("scan.png", document_type="patient_details", fields=dict(generic))
+    apply_layouts(result, [copy], PipelineConfig(layouts=LayoutSet.of([layout])))
+    assert result.layout == "camp"
+    assert result.fields["medical_problems"].value == ["Anxiety"]

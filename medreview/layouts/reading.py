@@ -593,6 +593,22 @@ def _form_words(boxes: set[BBox], reading: LayoutReading) -> bool:
     )
 
 
+def _marked_options(found: FieldResult, reading: LayoutReading) -> bool:
+    """Whether a list reading holds an item all of whose words the form prints.
+
+    (A condition of a printed check list, read ticked; a list written by hand has items
+    of its own words.)
+    """
+    if not isinstance(found.value, list) or not found.value:
+        return False
+    keys = reading.alignment.layout_page.keys
+    for item in found.value:
+        words = [k for k in (word_key(t) for t in str(item).split()) if len(k) >= 3]
+        if words and all(k in keys for k in words):
+            return True
+    return False
+
+
 def region_of(layout: Layout, name: str) -> FieldRegion:
     """The layout's region of a field it places."""
     return next(region for region in layout.fields if region.name == name)
@@ -729,6 +745,9 @@ def combine(
                 and set(map(str, theirs.value)) < set(map(str, ours.value))
             )
             keep = (reading.holds(theirs) and not more and not dropped) or (wider and not dropped)
+            # a list the generic reader read from marks beside the form's printed options (a
+            # check list): the layout's region holds the options its teaching copy had ticked
+            keep = keep or _marked_options(theirs, reading)
             # an option word the layout read where the generic reader read the whole row
             # of options it stands in (and the mark among them): the row's reading is kept
             shared = set(ours.boxes) & set(theirs.boxes)
