@@ -25,6 +25,7 @@ FAMILIES = (
     "captions",
     "datasheet",
     "nursing",
+    "camp",
 )
 
 
