@@ -463,3 +463,22 @@ def test_a_section_named_again_by_its_heading_runs_on_past_the_second_heading() 
     found = read(DocumentType.PATIENT_DETAILS, words)
     assert found["phone"] == "(515) 555-0152"
     assert found["emergency_contact_phone"] == "(617) 555-0182"
+
+
+def test_a_label_left_blank_does_not_take_the_next_rows_label_and_value() -> None:
+    """ "Medicines:" left blank over "Food: Eggs": the row under it is its own label's.
+
+    (The blank label is an empty list, as any list left blank after its label.)
+    """
+    words = layout(
+        [
+            (400, 150, "Name: Sarah Adams"),
+            (900, 150, "ALLERGIES AND REACTIONS"),
+            (1000, 150, "Medicines:"),
+            (1000, 1300, "Reaction:"),
+            (1080, 150, "Food: Eggs"),
+            (1080, 1300, "Reaction: hives"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words)
+    assert found.get("regular_medication", []) == []

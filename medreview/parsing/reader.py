@@ -644,6 +644,12 @@ def _continuation(
     return extra
 
 
+def _is_label_word(word: Word) -> bool:
+    """Whether a word is a printed label by its form: letters ending with a colon."""
+    text = word.text
+    return len(text) > 3 and text.endswith(":") and text[:-1].replace("/", "").isalpha()
+
+
 def _holds_boxes(doc: Page, line: Line) -> bool:
     """Whether a line begins with check boxes: one or two drawn just before its first word."""
     marks = doc.marks.get(line.page)
@@ -1139,6 +1145,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         below = _in_cell(cell, value_below(doc.lines, anchor.match, stops))
         if below and _key(below[0]) in weak_words:
             below = ()  # a damaged label, not a value
+        if below and _is_label_word(below[0]):
+            below = ()  # the next row's own label ("Food:" under "Medicines:")
         if kind.name == "choice" and any(w.text.endswith("?") for w in below):
             below = ()  # the next question's row, not this one's answer
         under = _captions_under(doc)
