@@ -1500,17 +1500,9 @@ def _tick_list(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> l
     size = median(float(sorted(w.bbox.height for w in line)[len(line) // 4]) for line in rows)
     heads = _answer_heads(doc, words)
     # the boxes stand before their entries, or under the heads of the answer columns
-    left = min((x for x, _ in heads), default=10**9) - 2 * size
+    left = min(x for x, _ in heads) - 2 * size if heads else None
     for line in rows:
-        band = BBox.union(w.bbox for w in line)
-        half = int(size / 2)
-        x0 = min(band.x0 - int(3 * size), max(0, int(left)))
-        band = BBox(x0, band.y0 - half, band.x1, band.y1 + half)
-        boxes = [
-            (box, fill)
-            for box, fill in marks.boxes(band, size)
-            if not any(w.bbox.x0 + size / 3 < box.x0 and box.x1 < w.bbox.x1 for w in line)
-        ]
+        boxes = _row_boxes(line, marks, size, left)
         group: list[tuple[BBox, float]] = []  # a row's answer boxes before its entry
         # what OCR read of a box or its tick ("c", "s", "冈") is no entry's word
         line = [w for w in line if not any(_over_box(w, box, size) for box, _ in boxes)]
@@ -1533,6 +1525,26 @@ def _tick_list(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> l
     return ticked
 
 
+def _row_boxes(
+    line: Sequence[Word], marks: PageMarks, size: float, left: float | None = None
+) -> list[tuple[BBox, float]]:
+    """The check boxes drawn on a row of words, left to right, with the ink inside each.
+
+    They are looked for from three text heights before the row's first word (or from
+    ``left``, where a list's answer columns begin), and a box inside a word is that word's
+    letter, not a box.
+    """
+    band = BBox.union(w.bbox for w in line)
+    half = int(size / 2)
+    x0 = band.x0 - int(3 * size) if left is None else min(band.x0 - int(3 * size), int(left))
+    band = BBox(max(0, x0), band.y0 - half, band.x1, band.y1 + half)
+    return [
+        (box, fill)
+        for box, fill in marks.boxes(band, size)
+        if not any(w.bbox.x0 + size / 3 < box.x0 and box.x1 < w.bbox.x1 for w in line)
+    ]
+
+
 def _none_option(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> bool | None:
     """Whether a list's first row, a row of boxed options, has its "none" option ticked.
 
@@ -1545,14 +1557,7 @@ def _none_option(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) ->
     first = doc.line_of(words[0])
     line = [w for w in words if doc.line_of(w) == first]
     size = float(sorted(w.bbox.height for w in line)[len(line) // 4])
-    band = BBox.union(w.bbox for w in line)
-    half = int(size / 2)
-    band = BBox(band.x0 - int(3 * size), band.y0 - half, band.x1, band.y1 + half)
-    boxes = [
-        (box, fill)
-        for box, fill in marks.boxes(band, size)
-        if not any(w.bbox.x0 + size / 3 < box.x0 and box.x1 < w.bbox.x1 for w in line)
-    ]
+    boxes = _row_boxes(line, marks, size)
     for index, (box, fill) in enumerate(boxes):
         end = boxes[index + 1][0].x0 if index + 1 < len(boxes) else 10**9
         entry = [w for w in line if box.x0 <= (w.bbox.x0 + w.bbox.x1) / 2 < end]
@@ -2418,7 +2423,6 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     order = [s.name for s in FIELDS[doc.vocab.document_type]]
     before = set(order[: order.index(item.name)]) - {"prescriber"}
     stops = [a.match for a in doc.anchors]
-    ending = [a.match.line for a in doc.anchors if _names_any(a, _BLOCK_END)]
     rows: list[int] = []
     for anchor in (*doc.anchors, *doc.weak_anchors):
         row = any(k.startswith("field:") and k.split(":")[1] in before for k in anchor.keys)
@@ -2433,6 +2437,7 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         return []
     # the rows over the block come before what ends it (a footer's "For dental use only"
     # under the signature is no patient's row)
+    ending = [a.match.line for a in doc.anchors if _names_any(a, _BLOCK_END)]
     ending = [line for line in ending if line > min(rows)]
     rows = [line for line in rows if not ending or line < min(ending)]
     start = max(rows) + 1
@@ -2560,13 +2565,7 @@ def _boxed_refills(doc: Page, spec: FieldSpec, item: FieldWords, line: Line) -> 
     if marks is None or len(words) < 2:
         return []
     size = float(sorted(w.bbox.height for w in words)[len(words) // 4])
-    band = BBox.union(w.bbox for w in words)
-    band = BBox(band.x0 - int(3 * size), band.y0 - int(size / 2), band.x1, band.y1 + int(size / 2))
-    boxes = [
-        (box, fill)
-        for box, fill in marks.boxes(band, size)
-        if not any(w.bbox.x0 + size / 3 < box.x0 and box.x1 < w.bbox.x1 for w in words)
-    ]
+    boxes = _row_boxes(words, marks, size)
     if len(boxes) < 2:
         return []
     options: list[tuple[int | str | None, tuple[Word, ...]]] = []
