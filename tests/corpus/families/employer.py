@@ -1,9 +1,9 @@
 """An employer's pre-placement health questionnaire and a group practice's prescription blank.
 
-Written blind as the held-out family of round 9: its author never read the reader. Neither
-document is a clinic's registration form or a doctor's own pad: the record is a questionnaire a
-new employee fills in for the employer's occupational health service, the prescription a blank
-of a multi-doctor medical group whose physicians are all listed on it.
+Written blind as the held-out family of round 9 (then called ``heldout``): its author never read
+the reader. Neither document is a clinic's registration form or a doctor's own pad: the record is
+a questionnaire a new employee fills in for the employer's occupational health service, the
+prescription a blank of a multi-doctor medical group whose physicians are all listed on it.
 
 Patient record (two pages): the printed form looks like a fillable PDF printed out. Every page
 opens with a solid band in the form's colour holding the employer's name and the occupational
