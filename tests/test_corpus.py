@@ -537,7 +537,9 @@ def test_datasheet_writes_no_value_its_truth_and_extras_lack(document_type: str)
                 assert not any(c.isdigit() for c in medicine), medicine
 
 
-@pytest.mark.parametrize("family", ["bilingual", "travel", "nursing", "camp", "employer"])
+@pytest.mark.parametrize(
+    "family", ["bilingual", "travel", "nursing", "camp", "employer", "heldout"]
+)
 @pytest.mark.parametrize("document_type", KINDS)
 def test_family_writes_no_value_its_truth_and_extras_lack(document_type: str, family: str) -> None:
     """What the bilingual, travel, nursing, camp and employer families write: truth or extras.
@@ -604,3 +606,8 @@ def test_camp_draws_every_text_inside_its_page() -> None:
 def test_employer_draws_every_text_inside_its_page() -> None:
     """No text of the employer family runs off its page or down into its footer."""
     _assert_texts_inside_pages("employer")
+
+
+def test_heldout_draws_every_text_inside_its_page() -> None:
+    """No text of the held-out family runs off its page or down into its footer."""
+    _assert_texts_inside_pages("heldout")
