@@ -139,6 +139,18 @@ def test_lines_are_split_into_words_in_proportion_when_no_split_matches() -> Non
     ]
 
 
+def test_words_the_line_runs_together_keep_the_places_the_split_found() -> None:
+    """ "vaccine?Yes": a check box stood between the two words, so proportions would misplace
+    every word after it; the engine's own split has the words where they are."""
+    split = [
+        ("vaccine?", 0.9, [[0, 0], [80, 0], [80, 20], [0, 20]]),
+        ("Yes", 0.9, [[130, 0], [160, 0], [160, 20], [130, 20]]),
+        ("No", 0.9, [[220, 0], [240, 0], [240, 20], [220, 20]]),
+    ]
+    words = ppocr.line_words("vaccine?Yes No", 0.9, BBox(0, 0, 240, 20), split)
+    assert [(t, b.x0) for t, _, b in words] == [("vaccine?", 0), ("Yes", 130), ("No", 220)]
+
+
 def test_an_unexpected_word_split_falls_back_to_proportions() -> None:
     odd = (("D", "r"), (0.9, 0.8), [3, 9])
     words = ppocr.line_words("Dr", 0.9, BBox(0, 0, 20, 10), odd)

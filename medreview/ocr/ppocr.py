@@ -185,6 +185,12 @@ def line_words(
             found = [(str(t).strip(), float(s), b) for t, s, b in word_results if b is not None]
             if [t for t, _, _ in found] == expected:
                 return [(t, s, _box(b)) for t, s, b in found]
+            # the line's text may run two words together that the split keeps apart
+            # ("vaccine?Yes" where a check box stood between): the split's words are the
+            # line's, with the places the engine saw them at
+            finer = len(found) > len(expected) and all(t for t, _, _ in found)
+            if finer and "".join(t for t, _, _ in found) == "".join(expected):
+                return [(t, s, _box(b)) for t, s, b in found]
         except (TypeError, ValueError):
             pass  # not the (text, score, box) triples of a word split: split it here
     return split_line(text, score, box)
