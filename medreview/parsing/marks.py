@@ -326,6 +326,29 @@ class PageMarks:
                 solid = max(solid or 0.0, inside)
         return solid
 
+    def _rule_ink(self, band: BBox, size: float) -> npt.NDArray[np.uint8]:
+        """The long straight rules crossing a band (1 where a rule's ink is), band-sized.
+
+        Looked for in the band widened by a rule's length, so a table's rule is seen whole
+        however narrow the band; a tick crossing one is then kept apart from it.
+        """
+        gray = self._plain()
+        length = max(3, int(RULE_LENGTH * size))
+        x0, y0 = max(0, band.x0), max(0, band.y0)
+        wx0, wy0 = max(0, x0 - length), max(0, y0 - length)
+        wide = gray[wy0 : band.y1 + length, wx0 : band.x1 + length]
+        binary = self._binary(np.asarray(wide, dtype=np.uint8))
+        rules = np.zeros_like(binary)
+        for shape, gap in (((length, 1), (RULE_GAP, 1)), ((1, length), (1, RULE_GAP))):
+            # a faint rule breaks up on a scan: its gaps are bridged before it is measured
+            joined = cv2.morphologyEx(
+                binary, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, gap)
+            )
+            kernel = cv2.getStructuringElement(cv2.MORPH_RECT, shape)
+            rules |= np.asarray(cv2.morphologyEx(joined, cv2.MORPH_OPEN, kernel), np.uint8) & binary
+        height, width = max(0, band.y1 - y0), max(0, band.x1 - x0)
+        return np.asarray(rules[y0 - wy0 : y0 - wy0 + height, x0 - wx0 : x0 - wx0 + width])
+
     def boxes(self, band: BBox, size: float) -> list[tuple[BBox, float]]:
         """Check boxes drawn in a band of the page, left to right, with the ink inside each.
 
@@ -339,6 +362,7 @@ class PageMarks:
         if crop.size == 0:
             return []
         binary = self._binary(np.asarray(crop, dtype=np.uint8))
+        binary = np.asarray(binary & (1 - self._rule_ink(band, size)), dtype=np.uint8)
         count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
         found: list[tuple[BBox, float]] = []
         for index in range(1, count):
@@ -359,6 +383,10 @@ class PageMarks:
 
 # A check box is at least this share of its row's text height.
 BOX_MIN = 0.6
+# A straight stroke this many text heights long is a rule, never a box's side ...
+RULE_LENGTH = 3.0
+# ... gaps of up to this many pixels in it bridged.
+RULE_GAP = 7
 
 
 # The page's background is estimated on the page shrunk by this factor, as the lightest
