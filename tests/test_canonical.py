@@ -144,6 +144,8 @@ def test_parse_phone_ocr_noise_and_foreign() -> None:
         ("12", None),
         ("", None),
         ("times", None),
+        ("PRN   Do not substitute", "PRN"),  # the next option on the row, after the answer
+        ("PRNX", None),
     ],
 )
 def test_parse_refills(text: str, expected: int | str | None) -> None:
@@ -166,6 +168,9 @@ def test_refills_idempotent(value: int | str) -> None:
         ("178cm", 178),
         ("kg", None),
         ("", None),
+        ("START", None),  # the next label's letters look like digits ("S" for 5): no number
+        ("George B. Wright", None),
+        ("lO", 10),  # a figure written like letters, alone
     ],
 )
 def test_parse_number(text: str, expected: float | None) -> None:

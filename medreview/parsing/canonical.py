@@ -240,11 +240,16 @@ def parse_phone(text: str) -> str | None:
     return written
 
 
+# What OCR makes of a written "PRN".
+_PRN_READS = frozenset({"PRN", "PRM", "PRH", "PKN", "PBN"})
+
+
 def parse_refills(text: str) -> int | str | None:
     """Refills as an integer 0-11, or ``"PRN"``; ``None`` when unreadable."""
     value = one_line(text).strip(" _.:-")
     squashed = re.sub(r"[^A-Za-z0-9]", "", value).upper()
-    if squashed in ("PRN", "PRM", "PRH", "PKN", "PBN"):
+    head = re.sub(r"[^A-Za-z0-9]", "", value.split()[0]).upper() if value.split() else ""
+    if squashed in _PRN_READS or head in _PRN_READS:  # "PRN", "PRN  Do not substitute"
         return "PRN"
     if squashed in ("NR", "NOREFILLS", "NIL"):
         return 0  # "no refills"
@@ -268,6 +273,8 @@ def parse_number(text: str) -> int | float | None:
     """A positive measurement as printed without its unit: ``72`` or ``72.5``."""
     tokens = re.findall(r"[0-9OolISB|]+(?:[.,:][0-9OolISB]+)?", text)
     words = text.split()
+    if not re.search(r"\d", text) and not all(re.fullmatch(r"[OolISBiL|]+[.,]?", w) for w in words):
+        return None  # letters look like digits only in a text of nothing else: "START" is no 5
     if words and not re.search(r"\d", text) and re.fullmatch(r"[OolIiL|]{2,3}", words[0]):
         tokens = [as_digits(words[0])]  # "Lil" for a handwritten 111
     for token in tokens:
