@@ -404,6 +404,16 @@ def _match(
     return best
 
 
+def _short_of(pieces: Sequence[str], label: str) -> bool:
+    """Whether matched words lack a whole word of their label ("completed" for "Completed by").
+
+    A word's ending OCR lost or the form inflected ("enfermedad?" for "Enfermedades") is
+    still the label.
+    """
+    words = label.split()
+    return len(pieces) < len(words) and sum(map(len, pieces)) < len(compact(label)) - 1
+
+
 def _starts_label(first: str, target: str) -> bool:
     """Whether a word (compacted) can be the beginning of a label."""
     return bool(first) and fuzz.ratio(first, target[: len(first)]) >= 60
@@ -623,6 +633,10 @@ def find_labels(
                 after_number = start in numbers and words[start].text[:1].isupper()
                 free = free or (after_number and score >= AFTER_NUMBER)
                 if not free and not (colon and score >= 93.0) and not capitals[start]:
+                    continue
+                # inside a segment, the words must spell the whole label: a question's last
+                # word ("... course completed?") is no "Completed by"
+                if not free and not capitals[start] and _short_of(pieces[start:end], label):
                     continue
                 if capitals[start] and not free and score < 95.0:
                     continue

@@ -429,11 +429,19 @@ def build_page(
 
 # A section's letter or number printed before its title ("G  INSURANCE", "4. Payment").
 _SECTION_MARK = re.compile(r"[A-Z]|\d{1,2}[.)]?|[IVX]{1,4}[.)]")
+# The word a form may print before a section's letter or number ("PART B", "Section 2").
+_SECTION_WORD = re.compile(r"part|section|sección|parte", re.IGNORECASE)
 
 
 def _after_section_letter(lines: Sequence[Line], match: LabelMatch) -> bool:
-    """Whether a heading stands right after its section's letter, first on its line."""
-    return match.start == 1 and bool(_SECTION_MARK.fullmatch(lines[match.line].words[0].text))
+    """Whether a heading stands right after its section's letter, first on its line.
+
+    The letter may follow the word ``Part`` or ``Section`` ("PART B  Person to contact").
+    """
+    words = lines[match.line].words
+    if match.start == 2 and _SECTION_WORD.fullmatch(words[0].text):
+        return bool(_SECTION_MARK.fullmatch(words[1].text))
+    return match.start == 1 and bool(_SECTION_MARK.fullmatch(words[0].text))
 
 
 @cache
@@ -577,6 +585,7 @@ def _continuation(
     skips: Sequence[str] = (),
     edge: float | None = None,
     boxed: bool = False,
+    columns: bool = False,
 ) -> list[tuple[Word, ...]]:
     """Further lines of a value below it: starting near its left edge, no label first.
 
@@ -584,6 +593,8 @@ def _continuation(
     with one of the ``skips`` labels is passed over (a quantity under its medicine). Words
     right of ``edge`` (the next column's heading) are that column's. ``boxed``: rows led by
     check boxes run on to the last one (a check list's entries stand right of their boxes).
+    ``columns``: a label far right of the value's lines is the next column's, and the value
+    runs on left of it (an address box beside a column of labelled fields).
     """
     if max_lines == 1 or not words:
         return []
@@ -628,7 +639,16 @@ def _continuation(
             # a label the value runs past, right of it (``Qty: 10`` after a medicine), ends
             # the line's part of the value
             past = [a.match.start for a in here if a.match.start > 0 and _names_any(a, skips)]
-            cut = min(past, default=len(line.words))
+            # so does another column's label far right of the value's start ("Sacramento,
+            # 95814   SUPERVISOR: ..." under a tall address box)
+            beside = [
+                a.match.start
+                for a in here
+                if columns
+                and a.match.start > 0
+                and a.words[0].bbox.x0 > x0 + COLUMN_LABEL * line.height
+            ]
+            cut = min(past + beside, default=len(line.words))
             if any(a.match.start < cut for a in here):
                 break
             taken = tuple(w for w in line.words[:cut] if w.bbox.x1 > x0 - 2 * line.height)
@@ -642,6 +662,10 @@ def _continuation(
         steps.append(step)
         previous = line
     return extra
+
+
+# A label this many text heights right of where a value's lines begin is another column's.
+COLUMN_LABEL = 8.0
 
 
 def _is_label_word(word: Word) -> bool:
@@ -926,12 +950,14 @@ MARKED_COLUMN = 0.95
 
 def _column_choice(
     doc: Page, spec: FieldSpec, item: FieldWords, anchor: Anchor, cell: Cell, factor: float
-) -> list[Candidate]:
+) -> list[Candidate] | None:
     """A question's answer marked in a table's answer columns (a tick under ``Y`` or ``N``).
 
     The columns are named by the nearest row above the question printing the choices
     (or their initials) right of its cell, with a drawn line between each two; the answer
-    is the column whose part of the question's row holds clearly more ink.
+    is the column whose part of the question's row holds clearly more ink. ``None`` when
+    the mark stands in a last column that is no choice ("Don't know"): the field is left
+    out, whatever else the row says.
     """
     marks = doc.marks.get(anchor.words[0].page)
     if marks is None:
@@ -950,23 +976,54 @@ def _column_choice(
     if len(heads) < 2:
         return []
     centres = [(words[o.start].bbox.x0 + words[o.end - 1].bbox.x1) / 2 for o in heads]
+    choices: list[str | None] = [o.choice for o in heads]
+    # a last column heading no choice ("Don't know", "Unknown"): a mark there answers nothing
+    rest = [w for w in words[heads[-1].end :] if any(c.isalpha() for c in w.text)]
+    if (
+        0 < len(rest) <= MAX_OTHER_HEAD
+        and all(o.end <= heads[-1].end for o in heads)
+        and rest[0].bbox.x0 - centres[-1] < 2 * (centres[-1] - centres[-2])
+    ):
+        centres.append((rest[0].bbox.x0 + rest[-1].bbox.x1) / 2)
+        choices.append(None)
     middle = (cell.y0 + cell.y1) / 2
     ruled = marks.rules()[1]
     if not all(
         any(a < r.at(middle) < b and r.start <= middle <= r.end for r in ruled)
-        for a, b in pairwise(centres)
+        for a, b in pairwise(centres[: len(heads)])
     ):
         return []  # no line between the headings: one column of written answers ("Y / N")
     half = min(b - a for a, b in pairwise(centres)) / 2
     inset = 0.15 * (cell.y1 - cell.y0)
-    fills = [
-        marks.ink(c - 0.7 * half, cell.y0 + inset, c + 0.7 * half, cell.y1 - inset) for c in centres
-    ]
+    # on a tilted photo the row climbs or falls across the page as its words do
+    slope = _row_slope(doc.lines[anchor.match.line])
+    origin = (cell.x0 + cell.x1) / 2
+    fills = []
+    for c in centres:
+        shift = slope * (c - origin)
+        top, bottom = cell.y0 + inset + shift, cell.y1 - inset + shift
+        fills.append(marks.ink(c - 0.7 * half, top, c + 0.7 * half, bottom))
     chosen = decide(fills)
     if chosen is None:
         return []
+    answer = choices[chosen]
+    if answer is None:
+        return None
     score = BASE_SCORE[Relation.COLUMN] * factor * MARKED_COLUMN
-    return [Candidate(item.name, heads[chosen].choice, anchor.words, score, Relation.COLUMN)]
+    return [Candidate(item.name, answer, anchor.words, score, Relation.COLUMN)]
+
+
+# A column heading no choice ("Don't know") is printed in this many words at most.
+MAX_OTHER_HEAD = 3
+
+
+def _row_slope(line: Line) -> float:
+    """How much a row's words fall per pixel across the page (0 when too few to tell)."""
+    centres = [((w.bbox.x0 + w.bbox.x1) / 2, w.bbox.center_y) for w in line.words]
+    if len(centres) < 2 or centres[-1][0] - centres[0][0] < 4 * line.height:
+        return 0.0
+    xs, ys = zip(*centres, strict=True)
+    return float(np.polyfit(xs, ys, 1)[0])
 
 
 def _row_choice(
@@ -1103,7 +1160,10 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         # a question's answer marked in its table's answer columns
         columns: list[Candidate] = []
         if kind.name == "choice" and cell is not None:
-            columns = _column_choice(doc, spec, item, anchor, cell, factor)
+            marked = _column_choice(doc, spec, item, anchor, cell, factor)
+            if marked is None:
+                continue  # marked "Don't know": no answer, whatever the row's other columns say
+            columns = marked
         if kind.name == "choice" and not columns:
             columns = _row_choice(doc, spec, item, anchor, cell, factor)
         in_cell = _in_cell(cell, right)
@@ -1112,6 +1172,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             right = beyond = tuple(w for w in right if w not in in_cell)
             in_cell = ()
         right = in_cell or _next_cell(doc, cell, right)
+        if kind.name == "list" and _heads_over_boxes(doc, right):
+            right = ()  # the answer columns' heads of a questionnaire under the label
         if (
             right
             and kind.name == "list"
@@ -1251,6 +1313,8 @@ def _gated_list(
             return _candidate(doc, spec, item, kind, Relation.RIGHT, right, follows, 1.0)
     marks = doc.marks.get(words[0].page)
     answer, sureness = read_choice(words, YES_NO, marks, anchor.words[-1].bbox.x1)
+    if _heads_over_boxes(doc, words):
+        return None  # "Yes  No  Details" heading the answer columns of the list's table
     if answer != "no":
         return []
     base = BASE_SCORE[Relation.RIGHT] * sureness
@@ -1394,7 +1458,8 @@ def _candidate(
         if budget and kind.name in ("list", "medicines") and _is_instruction(words):
             budget += 1  # the form's instruction over the entries is no entry of the list
         boxed = kind.name in ("list", "medicines")
-        more = _continuation(doc, line, words, budget, item.ends, item.skips, edge, boxed)
+        columns = kind.name == "address"
+        more = _continuation(doc, line, words, budget, item.ends, item.skips, edge, boxed, columns)
         words = tuple(w for ws in (words, *more) for w in ws)
     words = doc.words_for(words, item.medical)
     if kind.name in ("list", "medicines"):
@@ -1426,7 +1491,10 @@ def _candidate(
         base *= sureness
     elif kind.name == "list" and (glyphs := _glyph_list(_text(words))) is not None:
         text = "\n".join(glyphs) or "None"  # boxes OCR read as glyphs: the ticked entries
-    elif kind.name == "list" and (ticked := _tick_list(doc, words, marks)) is not None:
+    elif (
+        kind.name == "list" and (ticked := _tick_list(doc, _rows_on(doc, words), marks)) is not None
+    ):
+        words = _rows_on(doc, words)
         others = _other_entries(doc, words)
         words = (*words, *others)
         text = "\n".join([*ticked, *canonical.parse_list(_text(others))]) or "None"
@@ -1490,19 +1558,24 @@ def _tick_list(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> l
     """The entries ticked in a printed list of check boxes (``None``: the words are no such list).
 
     Each box answers the words right of it up to the next box; three boxes or more make a
-    tick list. An entry that says none (``None of these``) leaves the list empty.
+    tick list. Under ``Yes`` / ``No`` heads a row's boxes with nothing written after them
+    answer the question printed before them (a questionnaire whose Details column is left
+    blank); what is written after them is the entry. An entry that says none (``None of
+    these``) leaves the list empty.
     """
     if marks is None:
         return None
     entries: list[tuple[str, float, float]] = []
+    answered = 0  # rows holding boxes
     rows = _rows(doc, words)
     # one text size for the whole list: OCR may take a big glyph beside a row into its words
     size = median(float(sorted(w.bbox.height for w in line)[len(line) // 4]) for line in rows)
     heads = _answer_heads(doc, words)
     # the boxes stand before their entries, or under the heads of the answer columns
     left = min(x for x, _ in heads) - 2 * size if heads else None
+    right = max(x for x, _ in heads) + 2 * size if heads else None
     for line in rows:
-        boxes = _row_boxes(line, marks, size, left)
+        boxes = _row_boxes(line, marks, size, left, right)
         group: list[tuple[BBox, float]] = []  # a row's answer boxes before its entry
         # what OCR read of a box or its tick ("c", "s", "冈") is no entry's word
         line = [w for w in line if not any(_over_box(w, box, size) for box, _ in boxes)]
@@ -1517,7 +1590,15 @@ def _tick_list(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> l
             if text:
                 entries.append((text, _yes_fill(group, heads, size), group[0][0].x0))
                 group = []
-    if len(entries) < TICK_LIST_BOXES:
+        answered += bool(boxes)
+        if group and heads:
+            question = [w for w in line if w.bbox.x1 <= group[0][0].x0 + size / 2]
+            while question and ENUMERATION.match(question[0].text):
+                question = question[1:]  # the question's number
+            text = canonical.one_line(_text(question))
+            if text:
+                entries.append((text, _yes_fill(group, heads, size), group[0][0].x0))
+    if max(len(entries), answered) < TICK_LIST_BOXES:
         return None
     ticked = [text for text, fill, _ in _down_columns(entries) if fill >= TICKED_INK]
     if any(canonical.parse_list(text.split()[0]) == [] for text in ticked):
@@ -1525,19 +1606,49 @@ def _tick_list(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> l
     return ticked
 
 
+def _rows_on(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """A list's words with the rest of their rows right of them, under ``Yes`` / ``No`` heads.
+
+    A questionnaire's table holds its questions in one column and their answer boxes and
+    details in the next ones: a row is read whole, and the rows after it that hold boxes
+    under the heads are the table's too.
+    """
+    heads = _answer_heads(doc, words) if words else []
+    if not heads:
+        return words
+    left = min(w.bbox.x0 for w in words)
+    lines = sorted({doc.line_of(w) for w in words})
+    # the table runs on while its rows hold boxes under the heads
+    xs = [x for x, _ in heads]
+    index = lines[-1] + 1
+    while (
+        index < len(doc.lines)
+        and doc.lines[index].page == words[0].page
+        and _answered_row(doc, doc.lines[index], xs)
+    ):
+        lines.append(index)
+        index += 1
+    return tuple(w for i in lines for w in doc.lines[i].words if w.bbox.x1 > left)
+
+
 def _row_boxes(
-    line: Sequence[Word], marks: PageMarks, size: float, left: float | None = None
+    line: Sequence[Word],
+    marks: PageMarks,
+    size: float,
+    left: float | None = None,
+    right: float | None = None,
 ) -> list[tuple[BBox, float]]:
     """The check boxes drawn on a row of words, left to right, with the ink inside each.
 
     They are looked for from three text heights before the row's first word (or from
-    ``left``, where a list's answer columns begin), and a box inside a word is that word's
-    letter, not a box.
+    ``left``, where a list's answer columns begin) to its last word (or to ``right``, where
+    they end), and a box inside a word is that word's letter, not a box.
     """
     band = BBox.union(w.bbox for w in line)
     half = int(size / 2)
     x0 = band.x0 - int(3 * size) if left is None else min(band.x0 - int(3 * size), int(left))
-    band = BBox(max(0, x0), band.y0 - half, band.x1, band.y1 + half)
+    x1 = band.x1 if right is None else max(band.x1, int(right))
+    band = BBox(max(0, x0), band.y0 - half, x1, band.y1 + half)
     return [
         (box, fill)
         for box, fill in marks.boxes(band, size)
@@ -1598,9 +1709,11 @@ def _answer_heads(doc: Page, words: tuple[Word, ...]) -> list[tuple[float, bool]
         line = doc.lines[index]
         if line.page != words[0].page:
             continue
-        answers = [(w, compact(w.text)) for w in line.words]
-        said = sum(key in _HEAD_ANSWERS for _, key in answers)
-        if said >= 2 and 2 * said >= len(answers):  # a row of heads, not a question's words
+        # (the heads may follow the list's own question on its line: "Do you have: Yes No")
+        asked = [k for k, w in enumerate(line.words) if w.text.endswith((":", "?"))]
+        tail = line.words[asked[-1] + 1 :] if asked else line.words
+        answers = [(w, compact(w.text)) for w in tail]
+        if _heads_row(tail):  # a row of heads, not a question's words
             heads.extend(
                 ((w.bbox.x0 + w.bbox.x1) / 2, _HEAD_ANSWERS[key])
                 for w, key in answers
@@ -1613,6 +1726,45 @@ def _answer_heads(doc: Page, words: tuple[Word, ...]) -> list[tuple[float, bool]
 _HEAD_ANSWERS = {compact(k): v for k, v in (("yes", True), ("y", True), ("sí", True))} | {
     compact(k): False for k in ("no", "n")
 }
+
+
+def _heads_row(words: Sequence[Word]) -> bool:
+    """Whether words are a table's ``Yes`` / ``No`` column heads ("Yes  No  Details")."""
+    said = sum(compact(w.text) in _HEAD_ANSWERS for w in words)
+    return said >= 2 and 2 * said >= len(words)
+
+
+def _answered_row(doc: Page, line: Line, heads: Sequence[float], size: float | None = None) -> int:
+    """How many of a questionnaire's ``Yes`` / ``No`` heads have a box under them on a row."""
+    marks = doc.marks.get(line.page)
+    if marks is None or not heads or not line.words:
+        return 0
+    size = line.height if size is None else size
+    # looked for under each head, where the row runs there (it climbs or falls on a photo)
+    slope = _row_slope(line)
+    last = line.words[-1].bbox
+    found = 0
+    for x in heads:
+        y = last.center_y + slope * (x - (last.x0 + last.x1) / 2)
+        band = BBox(int(x - 1.5 * size), int(y - size), int(x + 1.5 * size), int(y + size))
+        found += any(abs((box.x0 + box.x1) / 2 - x) <= size for box, _ in marks.boxes(band, size))
+    return found
+
+
+def _heads_over_boxes(doc: Page, words: Sequence[Word]) -> bool:
+    """Whether words are ``Yes`` / ``No`` heads over a column of boxes ("Yes  No  Details").
+
+    A question's own options ("Any allergies?  Yes  No") have no boxes under them on the
+    next line; a questionnaire's heads have each row's answer boxes under them.
+    """
+    if not words or not _heads_row(words):
+        return False
+    index = doc.line_of(words[0]) + 1
+    if index >= len(doc.lines) or doc.lines[index].page != words[0].page:
+        return False
+    size = float(median(w.bbox.height for w in words))
+    heads = [(w.bbox.x0 + w.bbox.x1) / 2 for w in words if compact(w.text) in _HEAD_ANSWERS]
+    return _answered_row(doc, doc.lines[index], heads, size) >= 2
 
 
 def _yes_fill(
@@ -1661,6 +1813,8 @@ def _down_columns(entries: list[tuple[str, float, float]]) -> list[tuple[str, fl
     line up; otherwise (one row, or rows of their own widths) the order is as written.
     """
     xs = [x for _, _, x in entries]
+    if not xs:
+        return entries
     width = max(xs) - min(xs)
     per_row = 1
     while per_row < len(xs) and xs[per_row] > xs[per_row - 1]:
@@ -1693,11 +1847,14 @@ def _other_entries(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
     entry, so the rules are read down to the last one that follows on.
     """
     last = max(doc.line_of(w) for w in words)
+    heads = _answer_heads(doc, words)
     stops = [a.match for a in doc.anchors]
     found: list[Word] = []
     for anchor in sorted(doc.anchors, key=lambda a: a.match.line):
         if "label:other" not in anchor.keys or not 0 <= anchor.match.line - last <= OTHER_LINES:
             continue
+        if heads and _answered_row(doc, doc.lines[anchor.match.line], [x for x, _ in heads]):
+            continue  # a questionnaire's "Any other illness" row, answered in its columns
         last = anchor.match.line
         right = value_right(doc.lines, anchor.match, stops)
         if right:
@@ -2219,8 +2376,22 @@ def header_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
             if coerced is None:
                 continue
             score = BASE_SCORE[Relation.HEADER] * coerced[1] * (1.0 if doctor else 0.6)
+            if _credentials_under(doc, index):
+                score *= CREDENTIALED  # the pad's own doctor, over the practice's list
             found.append(Candidate(item.name, coerced[0], part, score, Relation.HEADER))
     return found
+
+
+# A letterhead name with its licence or NPI printed under it counts this much more.
+CREDENTIALED = 1.05
+
+
+def _credentials_under(doc: Page, index: int) -> bool:
+    """Whether the line under a letterhead name prints a licence, NPI or DEA number."""
+    below = index + 1
+    if below >= len(doc.lines) or doc.lines[below].page != doc.lines[index].page:
+        return False
+    return any(_names_any(a, STAMP_LABELS) for a in doc.anchors_on(below))
 
 
 def ticked_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
@@ -2435,16 +2606,19 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
                 rows.append(doc.line_of(below[0]))  # the row's value under its label
     if not rows:
         return []
+    # what stands left of a large ℞ is another column (a side panel listing the practice's
+    # doctors under its "PROVIDERS" heading): its words neither end the block nor fill it
+    mark = _rx_mark(doc, min(rows), len(doc.lines))
+    left = -1.0 if mark is None else mark.bbox.x0 - mark.bbox.height
     # the rows over the block come before what ends it (a footer's "For dental use only"
     # under the signature is no patient's row)
-    ending = [a.match.line for a in doc.anchors if _names_any(a, _BLOCK_END)]
-    ending = [line for line in ending if line > min(rows)]
+    ends = [a for a in doc.anchors if _names_any(a, _BLOCK_END) and a.words[0].bbox.x0 > left]
+    ending = [a.match.line for a in ends if a.match.line > min(rows)]
     rows = [line for line in rows if not ending or line < min(ending)]
     start = max(rows) + 1
     end = len(doc.lines)
     for index in range(start, len(doc.lines)):
-        names = {k.split(":")[1] for a in doc.anchors_on(index) for k in a.keys}
-        if names & set(_BLOCK_END) or is_refill_row(doc.lines[index].words):
+        if any(a.match.line == index for a in ends) or is_refill_row(doc.lines[index].words):
             end = index
             break
         if doc.lines[index].page != doc.lines[start - 1].page:
@@ -2463,7 +2637,11 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             anchors = [a for a in anchors if a.match.start < cut]
         if len(own) < sum(len(a.words) for a in anchors) or index in weak_lines:
             continue  # another label's line; the field's own ("Rx") only starts the block
-        line_words = tuple(w for w in doc.lines[index].words[:cut] if w not in own)
+        line_words = tuple(
+            w
+            for w in doc.lines[index].words[:cut]
+            if w not in own and w is not mark and w.bbox.x0 > left
+        )
         if any(_key(w) in doc.foreign for w in line_words):
             continue  # another document type's labelled field
         words = _without_quantities(doc, _trim_fillers(line_words))
@@ -2484,6 +2662,29 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         return []
     score = BASE_SCORE[Relation.BLOCK] * coerced[1]
     return [Candidate(item.name, coerced[0], words, score, Relation.BLOCK)]
+
+
+# How much taller than the page's text the ℞ is drawn when it marks the writing area.
+RX_MARK_SIZE = 1.6
+
+
+def _rx_mark(doc: Page, start: int, end: int) -> Word | None:
+    """The first ℞ drawn large among lines ``start:end``: the writing area's left edge.
+
+    A pad draws its ℞ two or three times the text's height; OCR reads it as ``Rx``, ``Px``
+    or ``R`` (``RX_NOISE``), often on one line with a side panel's words left of it.
+    """
+    if start >= end:
+        return None
+    page = doc.lines[start].page
+    heights = [w.bbox.height for ln in doc.lines if ln.page == page for w in ln.words]
+    typical = float(median(heights)) if heights else 0.0
+    for index in range(start, end):
+        for word in doc.lines[index].words:
+            marked = word.text == "℞" or compact(word.text) in RX_NOISE - {""}
+            if marked and word.bbox.height >= RX_MARK_SIZE * typical:
+                return word
+    return None
 
 
 # Words of a medicine's dose: a line holding one is no address ("1 MELOXICAM I5 MG TAB").
