@@ -151,6 +151,18 @@ def test_words_the_line_runs_together_keep_the_places_the_split_found() -> None:
     assert [(t, b.x0) for t, _, b in words] == [("vaccine?", 0), ("Yes", 130), ("No", 220)]
 
 
+def test_a_word_the_split_cuts_inside_is_one_word_over_its_pieces() -> None:
+    """ "IM M UNE": a ring drawn through a circled "IMMUNE" cut it; it is still one word."""
+    split = [
+        ("NOT", 0.9, [[0, 0], [40, 0], [40, 20], [0, 20]]),
+        ("IM", 0.9, [[60, 0], [80, 0], [80, 20], [60, 20]]),
+        ("M", 0.8, [[84, 0], [94, 0], [94, 22], [84, 22]]),
+        ("UNE", 0.9, [[98, 0], [130, 0], [130, 20], [98, 20]]),
+    ]
+    words = ppocr.line_words("NOT IMMUNE", 0.9, BBox(0, 0, 130, 20), split)
+    assert words == [("NOT", 0.9, BBox(0, 0, 40, 20)), ("IMMUNE", 0.8, BBox(60, 0, 130, 22))]
+
+
 def test_an_unexpected_word_split_falls_back_to_proportions() -> None:
     odd = (("D", "r"), (0.9, 0.8), [3, 9])
     words = ppocr.line_words("Dr", 0.9, BBox(0, 0, 20, 10), odd)

@@ -26,6 +26,7 @@ FAMILIES = (
     "datasheet",
     "nursing",
     "camp",
+    "employer",
 )
 
 

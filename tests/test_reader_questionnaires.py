@@ -203,3 +203,19 @@ def test_the_pad_s_own_doctor_is_the_one_with_a_licence_under_the_name() -> None
     )
     found = read(DocumentType.PRESCRIPTION, words, blank())
     assert found["prescriber"] == "Ethan Davis, M.D."
+
+
+def test_the_family_doctor_s_telephone_under_its_own_heading_is_no_patient_phone() -> None:
+    """A form with no patient telephone: the family doctor's is not taken for it."""
+    words = layout(
+        [
+            (300, 150, "Section 1 PERSONAL DETAILS"),
+            (380, 150, "NAME: Mei Scott"),
+            (460, 150, "Section 8 YOUR FAMILY DOCTOR"),
+            (540, 150, "DOCTOR'S NAME: Dr. Isabel Jackson"),
+            (620, 150, "TELEPHONE: 404-555-0107"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words, blank())
+    assert found["patient_name"] == "Mei Scott"
+    assert "phone" not in found

@@ -185,15 +185,47 @@ def line_words(
             found = [(str(t).strip(), float(s), b) for t, s, b in word_results if b is not None]
             if [t for t, _, _ in found] == expected:
                 return [(t, s, _box(b)) for t, s, b in found]
-            # the line's text may run two words together that the split keeps apart
-            # ("vaccine?Yes" where a check box stood between): the split's words are the
-            # line's, with the places the engine saw them at
             finer = len(found) > len(expected) and all(t for t, _, _ in found)
-            if finer and "".join(t for t, _, _ in found) == "".join(expected):
-                return [(t, s, _box(b)) for t, s, b in found]
+            if finer and (joined := _rejoined(expected, found)) is not None:
+                return joined
         except (TypeError, ValueError):
             pass  # not the (text, score, box) triples of a word split: split it here
     return split_line(text, score, box)
+
+
+def _rejoined(
+    expected: Sequence[str], found: Sequence[tuple[str, float, Any]]
+) -> list[tuple[str, float, BBox]] | None:
+    """The line's words from a split finer than its text, where the split saw them.
+
+    The text may run two words together that the split keeps apart ("vaccine?Yes", where a
+    check box stood between): they stay apart. A word the split cut inside ("IM M UNE",
+    a ring drawn through it) is one word again, over its pieces' boxes. ``None`` when the
+    pieces do not spell the text's words one by one.
+    """
+    words: list[tuple[str, float, BBox]] = []
+    pieces = iter(found)
+    for token in expected:
+        spelled = ""
+        group: list[tuple[str, float, BBox]] = []
+        while spelled != token:
+            piece = next(pieces, None)
+            if piece is None or not token.startswith(spelled + piece[0]):
+                return None
+            spelled += piece[0]
+            text, score, box = piece[0], piece[1], _box(piece[2])
+            if group and not _word_break(group[-1][0], text):
+                last = group.pop()
+                text, score, box = last[0] + text, min(last[1], score), BBox.union([last[2], box])
+            group.append((text, score, box))
+        words.extend(group)
+    return words if next(pieces, None) is None else None
+
+
+def _word_break(before: str, after: str) -> bool:
+    """Whether two pieces of one run-together word are two words ("vaccine?" + "Yes")."""
+    a, b = before[-1], after[0]
+    return not (a.isalnum() and b.isalnum()) or (a.islower() and b.isupper())
 
 
 def fold_accents(text: str) -> str:

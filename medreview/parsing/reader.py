@@ -554,9 +554,23 @@ def _coerce(
     return value, (1.0 if problem is None else 0.6)
 
 
+# Sections about another party than the patient and the people the fields name: what is
+# labelled there is none of the document's fields.
+OTHER_PARTIES = ("doctor",)
+# A heading stands alone on its line: this many words at most, its part's number included.
+HEADING_WORDS = 6
+
+
 def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
     """How much a label counts for a field: its match and whether it is in the field's section."""
     factor = 0.9 + 0.1 * min(1.0, anchor.match.score / 100.0)
+    for name in OTHER_PARTIES:
+        scope = doc.section_scope(name)
+        if scope is None or not scope[0] < anchor.match.line < scope[1]:
+            continue
+        heading = doc.lines[scope[0]].words
+        if len(heading) <= HEADING_WORDS and not _holds_other_value(_text(heading)):
+            return 0.0  # under its own heading, the family doctor's telephone is no field
     if item.section is not None:
         scope = doc.section_scope(item.section)
         if scope is None:
