@@ -24,6 +24,8 @@ from tests.test_layouts import OTHER_VALUES, form_a, values_read
         ("Blue CroSS Blue Shield", TextStyle.NAME, "Blue Cross Blue Shield"),
         ("9 Elm Rd, Baton Rouge, LiA 70802", TextStyle.ADDRESS, "9 Elm Rd, Baton Rouge, LA 70802"),
         ("419.Harbor Place, Portland, OR", TextStyle.ADDRESS, "419 Harbor Place, Portland, OR"),
+        ("720 Lake Rd, Atlanta, GA30309", TextStyle.ADDRESS, "720 Lake Rd, Atlanta, GA 30309"),
+        ("PO Box 12, XY12345", TextStyle.ADDRESS, "PO Box 12, XY12345"),  # no state's code
         ("CoPD", TextStyle.ITEM, "COPD"),
         ("Arjun RoSSi", TextStyle.NAME, "Arjun Rossi"),
         ("16 Elm Drive, Hartford, C'T", TextStyle.ADDRESS, "16 Elm Drive, Hartford, CT"),

@@ -461,8 +461,9 @@ def repair_words(text: str, style: TextStyle) -> str:
     A full stop read for the space between two name words (``Carlos.Morgan``), a name
     word whose later letters of size-only shape were read as capitals (``CroSS``), and
     in an address a state code read with a speck inside it before its ZIP code
-    (``LiA 70802`` is LA, when 70802 is Louisiana's) or a full stop for the space after
-    the house number (``419.Harbor Place``), and an ``O`` read as a circled one
+    (``LiA 70802`` is LA, when 70802 is Louisiana's) or run into its ZIP code (``GA30309``)
+    or a full stop for the space after the house number (``419.Harbor Place``), and an ``O``
+    read as a circled one
     (``①rtiz``). In a list item, a capitals word with one letter of size-only shape read
     small (``CoPD``). Other styles are returned as they are.
     """
@@ -475,10 +476,18 @@ def repair_words(text: str, style: TextStyle) -> str:
     text = re.sub(r"(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})", " ", text)
     if style is TextStyle.ADDRESS:  # a full stop for the space after a house number
         text = re.sub(r"^(\d+)\.(?=[A-Z][a-z]{2})", r"\1 ", text)
+        # a state code run into its ZIP code: "Atlanta, GA30309"
+        text = re.sub(r"\b([A-Z]{2})(\d{5}(?:-\d{4})?)\b", _state_zip, text)
     words = [_inner_case(w, several=True) for w in text.split(" ")]
     if style is TextStyle.ADDRESS:
         words = [_speck_state(w, nxt) for w, nxt in pairwise([*words, ""])]
     return " ".join(words)
+
+
+def _state_zip(match: re.Match[str]) -> str:
+    """``GA 30309`` for ``GA30309`` when the capitals are a state's code."""
+    state, zip_code = match.group(1), match.group(2)
+    return f"{state} {zip_code}" if state in US_STATES else match.group(0)
 
 
 def _speck_state(word: str, following: str) -> str:
