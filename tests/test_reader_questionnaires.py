@@ -219,3 +219,23 @@ def test_the_family_doctor_s_telephone_under_its_own_heading_is_no_patient_phone
     found = read(DocumentType.PATIENT_DETAILS, words, blank())
     assert found["patient_name"] == "Mei Scott"
     assert "phone" not in found
+
+
+def test_a_status_written_under_its_one_heading_is_the_answer_not_the_past_illness() -> None:
+    """ "Measles  No  12/1989  Immune" under "Past illness | Dose | Immune / Not immune"."""
+    image = blank()
+    columns = [150, 700, 1000, 1400, 2300]
+    for index in range(4):
+        cv2.line(image, (150, 480 + index * 80), (2300, 480 + index * 80), 0, 2)
+    for x in columns:
+        cv2.line(image, (x, 480), (x, 720), 0, 2)
+    words = layout([(300, 150, "Name: Mei Scott"), (400, 150, "4. Infections and immunity")])
+    heads = ("Infection", "Past illness", "Dose", "Immune / Not immune")
+    for x, head in zip(columns, heads, strict=False):
+        words += row(500, x + 20, head)
+    for y, infection, status in ((580, "Chickenpox", "Not immune"), (660, "Measles", "Immune")):
+        words += row(y, 170, infection) + row(y, 720, "No") + row(y, 1020, "12/1989")
+        words += row(y, 1420, status)
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["chicken_pox"] == "not immune"
+    assert found["measles"] == "immune"

@@ -1006,7 +1006,10 @@ def _column_choice(
         any(a < r.at(middle) < b and r.start <= middle <= r.end for r in ruled)
         for a, b in pairwise(centres[: len(heads)])
     ):
-        return []  # no line between the headings: one column of written answers ("Y / N")
+        # no line between the headings: one column of written answers ("Immune / Not immune")
+        return _written_in_column(
+            doc, spec, item, anchor, words[heads[0].start : heads[-1].end], factor
+        )
     half = min(b - a for a, b in pairwise(centres)) / 2
     inset = 0.15 * (cell.y1 - cell.y0)
     # on a tilted photo the row climbs or falls across the page as its words do
@@ -1025,6 +1028,36 @@ def _column_choice(
         return None
     score = BASE_SCORE[Relation.COLUMN] * factor * MARKED_COLUMN
     return [Candidate(item.name, answer, anchor.words, score, Relation.COLUMN)]
+
+
+def _written_in_column(
+    doc: Page,
+    spec: FieldSpec,
+    item: FieldWords,
+    anchor: Anchor,
+    heading: Sequence[Word],
+    factor: float,
+) -> list[Candidate]:
+    """The answer written on the question's row under the one heading naming the choices.
+
+    "Measles  No  12/1989  Immune" under "Past illness | Dose | Immune / Not immune": the
+    "No" stands under another heading and is no answer.
+    """
+    line = doc.lines[anchor.match.line]
+    size = line.height
+    x0, x1 = heading[0].bbox.x0 - size, heading[-1].bbox.x1 + 2 * size
+    row = [
+        w
+        for w in line.words[anchor.match.end :]
+        if x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= x1 and w not in anchor.words
+    ]
+    if not row:
+        return []
+    answer, sureness = read_choice(row, spec.choices, doc.marks.get(line.page))
+    if answer is None:
+        return []
+    score = BASE_SCORE[Relation.COLUMN] * factor * MARKED_COLUMN * sureness
+    return [Candidate(item.name, answer, tuple(row), score, Relation.COLUMN, anchor.words)]
 
 
 # A column heading no choice ("Don't know") is printed in this many words at most.
