@@ -163,6 +163,17 @@ def test_a_word_the_split_cuts_inside_is_one_word_over_its_pieces() -> None:
     assert words == [("NOT", 0.9, BBox(0, 0, 40, 20)), ("IMMUNE", 0.8, BBox(60, 0, 130, 22))]
 
 
+def test_a_finer_split_straying_off_the_line_is_not_trusted() -> None:
+    """A piece reaching far past the line's own box: the line is split in proportion."""
+    split = [
+        ("No", 0.9, [[0, 0], [20, 0], [20, 20], [0, 20]]),
+        ("ref", 0.9, [[30, 0], [60, 0], [60, 20], [30, 20]]),
+        ("ills", 0.9, [[60, 0], [400, 0], [400, 20], [60, 20]]),
+    ]
+    words = ppocr.line_words("No refills", 0.9, BBox(0, 0, 100, 20), split)
+    assert [(t, b.x1) for t, _, b in words] == [("No", 20), ("refills", 100)]
+
+
 def test_an_unexpected_word_split_falls_back_to_proportions() -> None:
     odd = (("D", "r"), (0.9, 0.8), [3, 9])
     words = ppocr.line_words("Dr", 0.9, BBox(0, 0, 20, 10), odd)

@@ -186,7 +186,7 @@ def line_words(
             if [t for t, _, _ in found] == expected:
                 return [(t, s, _box(b)) for t, s, b in found]
             finer = len(found) > len(expected) and all(t for t, _, _ in found)
-            if finer and (joined := _rejoined(expected, found)) is not None:
+            if finer and (joined := _rejoined(expected, found, box)) is not None:
                 return joined
         except (TypeError, ValueError):
             pass  # not the (text, score, box) triples of a word split: split it here
@@ -194,15 +194,18 @@ def line_words(
 
 
 def _rejoined(
-    expected: Sequence[str], found: Sequence[tuple[str, float, Any]]
+    expected: Sequence[str], found: Sequence[tuple[str, float, Any]], line: BBox
 ) -> list[tuple[str, float, BBox]] | None:
     """The line's words from a split finer than its text, where the split saw them.
 
     The text may run two words together that the split keeps apart ("vaccine?Yes", where a
     check box stood between): they stay apart. A word the split cut inside ("IM M UNE",
     a ring drawn through it) is one word again, over its pieces' boxes. ``None`` when the
-    pieces do not spell the text's words one by one.
+    pieces do not spell the text's words one by one, or a piece strays off the line's box.
     """
+    slack = line.height // 2
+    if any(_box(b).x0 < line.x0 - slack or _box(b).x1 > line.x1 + slack for _, _, b in found):
+        return None
     words: list[tuple[str, float, BBox]] = []
     pieces = iter(found)
     for token in expected:
