@@ -1358,10 +1358,10 @@ def _gated_list(
         right = _in_cell(cell, right) or _next_cell(doc, cell, right)
         if right:  # (a label printed twice, in two languages, holds it after the second)
             return _candidate(doc, spec, item, kind, Relation.RIGHT, right, follows, 1.0)
-    marks = doc.marks.get(words[0].page)
-    answer, sureness = read_choice(words, YES_NO, marks, anchor.words[-1].bbox.x1)
     if _heads_over_boxes(doc, words):
         return None  # "Yes  No  Details" heading the answer columns of the list's table
+    marks = doc.marks.get(words[0].page)
+    answer, sureness = read_choice(words, YES_NO, marks, anchor.words[-1].bbox.x1)
     if answer != "no":
         return []
     base = BASE_SCORE[Relation.RIGHT] * sureness
@@ -1539,9 +1539,10 @@ def _candidate(
     elif kind.name == "list" and (glyphs := _glyph_list(_text(words))) is not None:
         text = "\n".join(glyphs) or "None"  # boxes OCR read as glyphs: the ticked entries
     elif (
-        kind.name == "list" and (ticked := _tick_list(doc, _rows_on(doc, words), marks)) is not None
+        kind.name == "list"
+        and (ticked := _tick_list(doc, whole := _rows_on(doc, words), marks)) is not None
     ):
-        words = _rows_on(doc, words)
+        words = whole  # (a questionnaire's rows, read whole)
         others = _other_entries(doc, words)
         words = (*words, *others)
         text = "\n".join([*ticked, *canonical.parse_list(_text(others))]) or "None"
