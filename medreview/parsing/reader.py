@@ -1051,8 +1051,9 @@ def _written_in_column(
         for w in line.words[anchor.match.end :]
         if x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= x1 and w not in anchor.words
     ]
-    if not row:
-        return []
+    asked = any(w.text.endswith("?") for w in line.words[anchor.match.end :])
+    if asked or len(option_spans(split_slashes(row), spec.choices)) != 1:
+        return []  # nothing written there, or the row's own printed options to mark
     answer, sureness = read_choice(row, spec.choices, doc.marks.get(line.page))
     if answer is None:
         return []
