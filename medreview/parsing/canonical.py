@@ -248,7 +248,8 @@ def parse_refills(text: str) -> int | str | None:
     """Refills as an integer 0-11, or ``"PRN"``; ``None`` when unreadable."""
     value = one_line(text).strip(" _.:-")
     squashed = re.sub(r"[^A-Za-z0-9]", "", value).upper()
-    head = re.sub(r"[^A-Za-z0-9]", "", value.split()[0]).upper() if value.split() else ""
+    first = value.split()[0] if value.strip() else ""
+    head = re.sub(r"[^A-Za-z0-9]", "", first).upper()
     if squashed in _PRN_READS or head in _PRN_READS:  # "PRN", "PRN  Do not substitute"
         return "PRN"
     if squashed in ("NR", "NOREFILLS", "NIL"):

@@ -2729,6 +2729,8 @@ def _rx_mark(doc: Page, start: int, end: int) -> Word | None:
     heights = [w.bbox.height for ln in doc.lines if ln.page == page for w in ln.words]
     typical = float(median(heights)) if heights else 0.0
     for index in range(start, end):
+        if doc.lines[index].page != page:
+            break  # (the writing area of the page the rows are on)
         for word in doc.lines[index].words:
             marked = word.text == "℞" or compact(word.text) in RX_NOISE - {""}
             if marked and word.bbox.height >= RX_MARK_SIZE * typical:
