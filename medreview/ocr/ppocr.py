@@ -203,11 +203,12 @@ def _rejoined(
     a ring drawn through it) is one word again, over its pieces' boxes. ``None`` when the
     pieces do not spell the text's words one by one, or a piece strays off the line's box.
     """
+    boxed = [(t, s, _box(b)) for t, s, b in found]
     slack = line.height // 2
-    if any(_box(b).x0 < line.x0 - slack or _box(b).x1 > line.x1 + slack for _, _, b in found):
+    if any(b.x0 < line.x0 - slack or b.x1 > line.x1 + slack for _, _, b in boxed):
         return None
     words: list[tuple[str, float, BBox]] = []
-    pieces = iter(found)
+    pieces = iter(boxed)
     for token in expected:
         spelled = ""
         group: list[tuple[str, float, BBox]] = []
@@ -216,7 +217,7 @@ def _rejoined(
             if piece is None or not token.startswith(spelled + piece[0]):
                 return None
             spelled += piece[0]
-            text, score, box = piece[0], piece[1], _box(piece[2])
+            text, score, box = piece
             if group and not _word_break(group[-1][0], text):
                 last = group.pop()
                 text, score, box = last[0] + text, min(last[1], score), BBox.union([last[2], box])

@@ -463,9 +463,8 @@ def repair_words(text: str, style: TextStyle) -> str:
     in an address a state code read with a speck inside it before its ZIP code
     (``LiA 70802`` is LA, when 70802 is Louisiana's) or run into its ZIP code (``GA30309``)
     or a full stop for the space after the house number (``419.Harbor Place``), and an ``O``
-    read as a circled one
-    (``①rtiz``). In a list item, a capitals word with one letter of size-only shape read
-    small (``CoPD``). Other styles are returned as they are.
+    read as a circled one (``①rtiz``). In a list item, a capitals word with one letter of
+    size-only shape read small (``CoPD``). Other styles are returned as they are.
     """
     if style is TextStyle.ITEM:
         return " ".join(_small_inside_capitals(w) for w in text.split(" "))

@@ -1046,12 +1046,9 @@ def _written_in_column(
     line = doc.lines[anchor.match.line]
     size = line.height
     x0, x1 = heading[0].bbox.x0 - size, heading[-1].bbox.x1 + 2 * size
-    row = [
-        w
-        for w in line.words[anchor.match.end :]
-        if x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= x1 and w not in anchor.words
-    ]
-    asked = any(w.text.endswith("?") for w in line.words[anchor.match.end :])
+    after = line.words[anchor.match.end :]
+    row = [w for w in after if x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= x1]
+    asked = any(w.text.endswith("?") for w in after)
     if asked or len(option_spans(split_slashes(row), spec.choices)) != 1:
         return []  # nothing written there, or the row's own printed options to mark
     answer, sureness = read_choice(row, spec.choices, doc.marks.get(line.page))
