@@ -22,9 +22,11 @@ tuned), ``travel`` (a travel clinic's questionnaire of ruled tables in legend bo
 faxed pharmacy order form; held out two rounds before, now tuned), ``nursing`` (a nursing
 facility's admission record and an emergency department's discharge prescription; held out two
 rounds before, now tuned), ``camp`` (a summer camp's health history and a dentist's prescription
-pad; held out two rounds before, now tuned) and ``employer`` (an employer's pre-placement health
-questionnaire and a group practice's prescription blank; held out last round, now tuned). Each
-round a new family, ``heldout``, is written blind and kept out of the reader's tuning.
+pad; held out two rounds before, now tuned), ``employer`` (an employer's pre-placement health
+questionnaire and a group practice's prescription blank; held out two rounds before, now tuned)
+and ``preadmission`` (a hospital's pre-admission questionnaire and an outpatient clinic's
+prescription; held out last round, now tuned). Each round a new family, ``heldout``, is written
+blind and kept out of the reader's tuning.
 ``HELDOUT`` names the family kept out of the reader's tuning: its wording and geometry are
 described only in its own module, which a reader's author must not read.
 """
@@ -51,7 +53,7 @@ FAMILIES = (
     "nursing",
     "camp",
     "employer",
-    "heldout",
+    "preadmission",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"

@@ -1,6 +1,7 @@
-"""The blind held-out family: a Canadian hospital's pre-admission forms.
+"""A Canadian hospital's pre-admission forms.
 
-Kept out of the reader's tuning: a reader's author must not read this module.
+Written blind as the held-out family of round 10 (then called ``heldout``): its author never read
+the reader.
 
 * ``patient_details``: a hospital pre-admission (pre-operative) health questionnaire, two
   pages of ruled tables whose labels sit in shaded cells left of their values. A hospital
