@@ -538,11 +538,11 @@ def test_datasheet_writes_no_value_its_truth_and_extras_lack(document_type: str)
 
 
 @pytest.mark.parametrize(
-    "family", ["bilingual", "travel", "nursing", "camp", "employer", "preadmission"]
+    "family", ["bilingual", "travel", "nursing", "camp", "employer", "preadmission", "heldout"]
 )
 @pytest.mark.parametrize("document_type", KINDS)
 def test_family_writes_no_value_its_truth_and_extras_lack(document_type: str, family: str) -> None:
-    """The bilingual, travel, nursing, camp, employer and preadmission families: truth or extras.
+    """The bilingual, travel, nursing, camp, employer, preadmission and held-out families.
 
     Every value the page writes is in the truth or the extras, in printed and handwritten
     documents; a question left unsure (or unanswered) is not in the truth.
@@ -611,3 +611,8 @@ def test_employer_draws_every_text_inside_its_page() -> None:
 def test_preadmission_draws_every_text_inside_its_page() -> None:
     """No text of the preadmission family runs off its page or down into its footer."""
     _assert_texts_inside_pages("preadmission")
+
+
+def test_heldout_draws_every_text_inside_its_page() -> None:
+    """No text of the held-out family runs off its page or down into its footer."""
+    _assert_texts_inside_pages("heldout")

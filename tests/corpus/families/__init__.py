@@ -54,6 +54,7 @@ FAMILIES = (
     "camp",
     "employer",
     "preadmission",
+    "heldout",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"
