@@ -146,6 +146,9 @@ def test_parse_phone_ocr_noise_and_foreign() -> None:
         ("times", None),
         ("PRN   Do not substitute", "PRN"),  # the next option on the row, after the answer
         ("PRNX", None),
+        # a phrase's first word is no count: "Do" under a row of refill boxes
+        ("Do not substitute", None),
+        ("lO times", 10),
     ],
 )
 def test_parse_refills(text: str, expected: int | str | None) -> None:
@@ -224,6 +227,8 @@ def test_choice_idempotent(value: str) -> None:
         ("None", []),
         ("", []),
         ("none.", []),
+        ("No medications", []),
+        ("None taken", []),
         ("Asthma, Migraine; Eczema", ["Asthma", "Migraine", "Eczema"]),
         ("Penicillin\nLatex", ["Penicillin", "Latex"]),
         ("Salbutamol  100 mcg", ["Salbutamol 100 mcg"]),
@@ -290,6 +295,17 @@ def test_one_line_idempotent(text: str) -> None:
         ("Dr. Grace Davis, D.0.", canonical.TextStyle.NAME, "Dr. Grace Davis, D.O."),
         ("Olivia Okafor•", canonical.TextStyle.NAME, "Olivia Okafor"),
         ("3424 Mi11 Way, Atlanta", canonical.TextStyle.ADDRESS, "3424 Mill Way, Atlanta"),
+        # a kind of street with one letter misread; a short word or a name stays
+        (
+            "8877 Mill Avenve, Thunder Bay",
+            canonical.TextStyle.ADDRESS,
+            "8877 Mill Avenue, Thunder Bay",
+        ),
+        ("12 ELM AVENVE", canonical.TextStyle.ADDRESS, "12 ELM AVENUE"),
+        ("4 Rood St", canonical.TextStyle.ADDRESS, "4 Rood St"),
+        ("77 Drivel Rd", canonical.TextStyle.ADDRESS, "77 Drivel Rd"),
+        # a colon read for a strength's decimal point
+        ("Amlodipine 2:5 mg", canonical.TextStyle.ITEM, "Amlodipine 2.5 mg"),
         ("3 Cherry Way, Denver, C0", canonical.TextStyle.ADDRESS, "3 Cherry Way, Denver, CO"),
         # digits read as letters in doses and counts; B12 and a pronoun stay
         ("AMLODIPINE IOMG I TAB QD", canonical.TextStyle.ITEM, "AMLODIPINE 10MG 1 TAB QD"),

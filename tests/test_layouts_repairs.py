@@ -26,6 +26,13 @@ from tests.test_layouts import OTHER_VALUES, form_a, values_read
         ("419.Harbor Place, Portland, OR", TextStyle.ADDRESS, "419 Harbor Place, Portland, OR"),
         ("720 Lake Rd, Atlanta, GA30309", TextStyle.ADDRESS, "720 Lake Rd, Atlanta, GA 30309"),
         ("PO Box 12, XY12345", TextStyle.ADDRESS, "PO Box 12, XY12345"),  # no state's code
+        # a Canadian postal code's lookalikes, read by their place in the code
+        ("Halifax, NS B3J 159", TextStyle.ADDRESS, "Halifax, NS B3J 1S9"),
+        ("Calgary, AB T2P IJ9, Canada", TextStyle.ADDRESS, "Calgary, AB T2P 1J9, Canada"),
+        ("Winnipeg, MB R3C OV8", TextStyle.ADDRESS, "Winnipeg, MB R3C 0V8"),
+        ("Toronto, ON M5V 276", TextStyle.ADDRESS, "Toronto, ON M5V 2T6"),
+        ("Ottawa, ON K1N5T1", TextStyle.ADDRESS, "Ottawa, ON K1N 5T1"),
+        ("KINGSTON, ON, CANADA", TextStyle.ADDRESS, "KINGSTON, ON, CANADA"),  # no code
         ("CoPD", TextStyle.ITEM, "COPD"),
         ("Arjun RoSSi", TextStyle.NAME, "Arjun Rossi"),
         ("16 Elm Drive, Hartford, C'T", TextStyle.ADDRESS, "16 Elm Drive, Hartford, CT"),

@@ -65,6 +65,7 @@ MONTHS: tuple[str, ...] = (
 _NONE_WORDS = frozenset(
     {"", "na", "n a", "none", "nil", "no", "nothing", "null", "not applicable"}
     | {"nkda", "nka", "none known", "nil known", "no known allergies"}  # no known (drug) allergies
+    | {"no medications", "no medication", "none taken", "i take no medications"}
     | {"wa", "nia", "nla", "n la", "n ia", "noone"}  # how OCR reads a handwritten N/A, None
 )
 
@@ -244,6 +245,10 @@ def parse_phone(text: str) -> str | None:
 _PRN_READS = frozenset({"PRN", "PRM", "PRH", "PKN", "PBN"})
 
 
+# The words a count of refills is written before: "lO times".
+_COUNTED_AS = frozenset({"times", "time", "x", "refills", "refill", "repeats", "repeat"})
+
+
 def parse_refills(text: str) -> int | str | None:
     """Refills as an integer 0-11, or ``"PRN"``; ``None`` when unreadable."""
     value = one_line(text).strip(" _.:-")
@@ -264,6 +269,14 @@ def parse_refills(text: str) -> int | str | None:
     first = tokens[0] if tokens else ""
     if first.upper() in words:
         return words[first.upper()]
+    following = tokens[1] if len(tokens) > 1 else ""
+    if (
+        not any(c.isdigit() for c in first)
+        and following.isalpha()
+        and following.islower()
+        and following not in _COUNTED_AS
+    ):
+        return None  # a phrase's first word ("Do not substitute"), not a count read as one
     token = fix_digits(re.sub(r"[^A-Za-z0-9|!]", "", first))
     if token.isdigit() and 0 <= int(token) <= 11:
         return int(token)

@@ -168,7 +168,7 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         if words and (house := re.fullmatch(r"(\d[0-9OoIl|]+|[Il|]\d+)(,?)", words[0])):
             words[0] = as_digits(house.group(1)) + house.group(2)
         # an l read as 1 inside a word: "Mi11" is Mill
-        words = [_ells(w) for w in words]
+        words = [_street_kind(_ells(w)) for w in words]
     elif style is TextStyle.NAME:
         # "!" is an I misread: "NAOM!", "WE! JOHNSON"
         words = [
@@ -237,7 +237,11 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
 
 
 def _strength(word: str) -> str:
-    """The number before a unit, lookalike letters read as digits: ``5OO``, ``O.4``, ``IOO``."""
+    """The number before a unit, lookalike letters read as digits: ``5OO``, ``O.4``, ``IOO``.
+
+    A colon between its digits is a decimal point (``2:5``).
+    """
+    word = re.sub(r"^(\d+):(\d+)$", r"\1.\2", word)
     if re.fullmatch(r"[0-9OoIl|]+(?:[.,][0-9OoIl|]+)?", word):
         return as_digits(word)
     return fix_digits(word)
@@ -437,6 +441,28 @@ def _inner_case(word: str, *, several: bool = False) -> str:
     return match.group(1) + match.group(2).lower() + match.group(3)
 
 
+# The kinds of street a street name ends with, long enough that one wrong letter shows.
+_STREET_KINDS = ("Avenue", "Street", "Road", "Drive", "Crescent", "Boulevard", "Court", "Place")
+
+
+def _street_kind(word: str) -> str:
+    """``Avenve``: a kind of street read with one letter wrong, in the word's own case."""
+    core = word.rstrip(",.")
+    if len(core) < 5 or not core.isalpha():
+        return word
+    near = (
+        kind
+        for kind in _STREET_KINDS
+        if core[0].lower() == kind[0].lower()
+        and len(kind) == len(core)
+        and Levenshtein.distance(core.lower(), kind.lower()) == 1
+    )
+    kind = next(near, None)
+    if kind is None:
+        return word
+    return (kind.upper() if core.isupper() else kind) + word[len(core) :]
+
+
 def _ells(word: str) -> str:
     """``Mi11``: small l's read as ones after a word's first letters are l's again."""
     return re.sub(r"(?<=^[A-Z][a-z])[1|]+", lambda m: "l" * len(m.group(0)), word)
@@ -477,10 +503,39 @@ def repair_words(text: str, style: TextStyle) -> str:
         text = re.sub(r"^(\d+)\.(?=[A-Z][a-z]{2})", r"\1 ", text)
         # a state code run into its ZIP code: "Atlanta, GA30309"
         text = re.sub(r"\b([A-Z]{2})(\d{5}(?:-\d{4})?)\b", _state_zip, text)
+        text = _POSTAL_CODE.sub(_postal_code, text)
     words = [_inner_case(w, several=True) for w in text.split(" ")]
     if style is TextStyle.ADDRESS:
         words = [_speck_state(w, nxt) for w, nxt in pairwise([*words, ""])]
     return " ".join(words)
+
+
+PROVINCES = frozenset(
+    {"AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"}
+)
+_POSTAL_CODE = re.compile(
+    r"\b(?P<province>" + "|".join(sorted(PROVINCES)) + r")(?P<gap>,? )"
+    r"(?P<first>[A-Z0-9|]{3}) ?(?P<last>[A-Z0-9|]{3})\b"
+)
+_AS_POSTAL_LETTER = str.maketrans("5287", "SZBT")
+_AS_POSTAL_DIGIT = str.maketrans("Il|ODQSZBGT", "11100052867")
+
+
+def _postal_code(match: re.Match[str]) -> str:
+    """A Canadian postal code after its province, lookalikes read by place: ``B3J 159``.
+
+    A postal code alternates letter and digit (``B3J 1S9``), so a ``5`` where a letter
+    belongs is an S and an ``I`` where a digit belongs is a 1. A code that still breaks
+    the pattern is left as read.
+    """
+    chars = list(match.group("first") + match.group("last"))
+    for place, char in enumerate(chars):
+        table = _AS_POSTAL_DIGIT if place % 2 else _AS_POSTAL_LETTER
+        chars[place] = char.translate(table)
+    code = "".join(chars)
+    if not re.fullmatch(r"(?:[A-Z]\d){3}", code):
+        return match.group(0)
+    return f"{match.group('province')}{match.group('gap')}{code[:3]} {code[3:]}"
 
 
 def _state_zip(match: re.Match[str]) -> str:
