@@ -1560,6 +1560,24 @@ def test_refill_boxes_ocr_read_as_glyphs_after_their_entries() -> None:
     assert read(DocumentType.PRESCRIPTION, [*page, *words], images=[image])["refills"] == 1
 
 
+def test_refill_boxes_ocr_read_as_glyphs_before_their_entries() -> None:
+    """ "☐0 ☐1 ... ☑5 or ___": each box is its entry's, and "5 or" is the entry 5.
+
+    The lone ticked box OCR did not read before "5" answers 5; a row of words under the
+    row ("Do not substitute") is no count of refills.
+    """
+    page = [*row(300, 200, "NAME Helen Okafor"), *row(1000, 200, "No. of repeats")]
+    ticked = row(1000, 600, "□0 □1 □2 □3 □4 ☑5 or")
+    assert read(DocumentType.PRESCRIPTION, [*page, *ticked])["refills"] == 5
+    words = row(1000, 600, "□0 □1 □2 □3 □4 5 or")
+    image = blank()
+    five = words[5].bbox
+    draw_boxes(image, 1000, [(five.x0 - 50, True)])
+    under = row(1100, 200, "Do not substitute")
+    found = read(DocumentType.PRESCRIPTION, [*page, *words, *under], images=[image])
+    assert found["refills"] == 5
+
+
 def test_the_ticked_one_of_a_practice_s_doctors_is_the_prescriber() -> None:
     image = blank()
     words = row(200, 200, "Canyon View Medical Group") + row(300, 200, "CHECK PRESCRIBER:")

@@ -212,3 +212,20 @@ def test_a_section_title_after_its_letter_opens_the_section() -> None:
     )
     doc = build_page(DocumentType.PATIENT_DETAILS, [ocr_page(words)], CONFIG, [blank()])
     assert [title for _, title in doc.sections] == ["emergency", "insurance"]
+
+
+@pytest.mark.parametrize("answer", ["Immune", "Not immune"])
+def test_the_one_printed_answer_a_pen_line_is_drawn_under_is_the_answer(answer: str) -> None:
+    """ "Immune / Not immune / Unknown" with one answer underlined by hand, over a row's rule."""
+    image = blank()
+    words = [*row(900, 150, "Are you immune to:")]
+    options = row(1000, 900, "Immune / Not immune / Unknown")
+    words += [*row(1000, 150, "Chicken pox"), *options]
+    bottom = max(w.bbox.y1 for w in options)
+    cv2.line(image, (140, bottom + 30), (2300, bottom + 30), 0, 2)  # the table's rule
+    chosen = [w.bbox for w in options if w.text in answer.split()]
+    x0, x1 = min(b.x0 for b in chosen), max(b.x1 for b in chosen)
+    waves = np.array([(x, bottom + 6 + 4 * (x // 12 % 2)) for x in range(x0, x1, 12)])
+    cv2.polylines(image, [waves.astype(np.int32)], False, 0, 3)
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["chicken_pox"] == answer.lower()

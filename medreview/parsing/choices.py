@@ -59,7 +59,10 @@ def option_spans(words: Sequence[Word], choices: Sequence[str]) -> list[Option]:
                 # a one-word answer ("No") stands alone, not as a phrase's first word ("No sé",
                 # "No known allergies")
                 after = words[end].text if end < len(words) else ""
-                alone = not (after[:1].islower() and len(after) >= 2)  # "c": a box OCR read
+                # ("c": a box OCR read); a number before "or" stands alone ("5 or __ times")
+                alone = (choice.isdigit() and after == "or") or not (
+                    after[:1].islower() and len(after) >= 2
+                )
                 hit = hit and (alone or end > start + 1)
                 if hit and not span & taken:
                     found.setdefault(choice, []).append(Option(choice, start, end))
@@ -201,6 +204,26 @@ def left_standing(words: Sequence[Word], options: Sequence[Option], marks: PageM
     return None
 
 
+# A pen line under this share of an option's letters underlines it; under the lower, not.
+UNDERLINED = 0.6
+NOT_UNDERLINED = 0.35
+
+
+def underlined(words: Sequence[Word], options: Sequence[Option], marks: PageMarks) -> str | None:
+    """The one option a pen line is drawn under ("IMMUNE / NOT IMMUNE / UNKNOWN", one underlined).
+
+    A printed rule under the whole row lies under every option alike, and decides nothing.
+    """
+    if len(options) < 2:
+        return None
+    char_width = _char_width(words)
+    lines = [marks.underline_mark(_option_box(words, o, char_width)) for o in options]
+    drawn = [o for o, share in zip(options, lines, strict=True) if share >= UNDERLINED]
+    if len(drawn) == 1 and sorted(lines)[-2] < NOT_UNDERLINED:
+        return drawn[0].choice
+    return None
+
+
 def read_box_row(
     words: Sequence[Word], choices: Sequence[str], marks: PageMarks
 ) -> tuple[str | None, bool]:
@@ -279,9 +302,22 @@ BOX_GLYPHS = ("□", "☐", "[]", "LJ")
 
 def _boxes_follow(words: Sequence[Word]) -> bool:
     """Whether the row prints each box after its choice: more words read "1☐" than "☐1"."""
-    ends = sum(w.text.endswith(BOX_GLYPHS) and len(w.text) > 1 for w in words)
-    starts = sum(w.text.startswith(BOX_GLYPHS) and len(w.text) > 1 for w in words)
+    ends, starts = _glued_boxes(words)
     return ends > starts
+
+
+def _boxes_lead(words: Sequence[Word]) -> bool:
+    """Whether the row prints each box before its choice: more words read "☐1" than "1☐"."""
+    ends, starts = _glued_boxes(words)
+    return starts > ends
+
+
+def _glued_boxes(words: Sequence[Word]) -> tuple[int, int]:
+    """How many words end with a box glyph OCR glued to them, and how many start with one."""
+    glyphs = (*BOX_GLYPHS, *TICKED_GLYPHS)
+    ends = sum(w.text.endswith(glyphs) and len(w.text) > 1 for w in words)
+    starts = sum(w.text.startswith(glyphs) and len(w.text) > 1 for w in words)
+    return ends, starts
 
 
 def _with_row_ends(
@@ -498,6 +534,8 @@ def read_choice(
             return value, 0.95  # an X OCR read inside brackets
     if marks is not None and (kept := left_standing(words, options, marks)) is not None:
         return kept, 0.9
+    if marks is not None and (kept := underlined(words, options, marks)) is not None:
+        return kept, 0.9
     if marks is not None:
         # a row may print an answer that is none of the choices ("Don't know"): marked, the
         # field stays unanswered
@@ -640,11 +678,19 @@ def circled_refill(words: Sequence[Word]) -> str | None:
 TICKED_GLYPHS = "☑☒✓✔■×✗✘"
 # An entry of a refill row with the box OCR read as a glyph after it ("0×1□2□ ... PRN□").
 _ENTRY_BOX = re.compile(r"(PRN|1[01]|[0-9])\s*([□☐" + TICKED_GLYPHS + r"])")
+_BOX_ENTRY = re.compile(r"([□☐" + TICKED_GLYPHS + r"])\s*(PRN|1[01]|[0-9])")
 
 
 def _ticked_entry(words: Sequence[Word]) -> str | None:
-    """The one refill entry OCR read with a ticked box after it (``0☐ 1☐ ... PRN☑``)."""
-    pairs = _ENTRY_BOX.findall(" ".join(w.text for w in words))
+    """The one refill entry OCR read with a ticked box beside it (``0☐ 1☐ ... PRN☑``).
+
+    The box is after its entry unless more words read a box before their entry (``☐0 ☑1``).
+    """
+    text = " ".join(w.text for w in words)
+    if _boxes_follow(words) or not _boxes_lead(words):
+        pairs = _ENTRY_BOX.findall(text)
+    else:
+        pairs = [(entry, glyph) for glyph, entry in _BOX_ENTRY.findall(text)]
     ticked = [entry for entry, glyph in pairs if glyph in TICKED_GLYPHS]
     if len(pairs) < MIN_BOXED_ENTRIES or len(ticked) != 1:
         return None

@@ -43,6 +43,8 @@ BUBBLE_SIZE = (0.5, 1.6)
 RULE_CLEARANCE = 5
 # The steepest slant a strike through a word is looked for at (rise over run).
 STRIKE_SLOPE = 0.08
+# Where a pen line under a word runs, in the word's heights over and under its box's bottom.
+UNDERLINE_BAND = (0.15, 0.5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +271,13 @@ class PageMarks:
         """How much of a word a line drawn through its middle crosses (0 to 1): struck out."""
         return self.strike_run(box) / float(max(1, box.x1 - max(0, box.x0)))
 
+    def underline_mark(self, box: BBox) -> float:
+        """How much of a word a line drawn just under it spans (0 to 1): underlined."""
+        height = max(8, box.height)
+        over, under = (int(share * height) for share in UNDERLINE_BAND)
+        run = self._longest_run(box.x0, box.x1, box.y1 - over, box.y1 + under)
+        return run / float(max(1, box.x1 - max(0, box.x0)))
+
     def strike_run(self, box: BBox) -> int:
         """The longest line of ink through the middle of a box's height, in pixels.
 
@@ -277,11 +286,15 @@ class PageMarks:
         line drawn by hand.
         """
         height = max(8, box.height)
-        width = box.x1 - box.x0
-        drift = int(STRIKE_SLOPE * width) + 1
-        top, bottom = box.y0 + int(0.25 * height), box.y1 - int(0.2 * height)
-        y0, x0 = max(0, top - drift), max(0, box.x0)
-        crop = self._plain()[y0 : max(y0, bottom + drift), x0 : box.x1]
+        return self._longest_run(
+            box.x0, box.x1, box.y0 + int(0.25 * height), box.y1 - int(0.2 * height)
+        )
+
+    def _longest_run(self, left: int, right: int, top: int, bottom: int) -> int:
+        """The longest run of ink across ``left``-``right`` at a height between top and bottom."""
+        drift = int(STRIKE_SLOPE * (right - left)) + 1
+        y0, x0 = max(0, top - drift), max(0, left)
+        crop = self._plain()[y0 : max(y0, bottom + drift), x0:right]
         if crop.shape[0] <= 2 * drift or crop.shape[1] < 8:
             return 0
         binary = cv2.dilate(self._binary(np.asarray(crop, dtype=np.uint8)), np.ones((3, 1)))
