@@ -440,6 +440,22 @@ def test_an_address_label_over_its_city_state_and_zip_parts_gives_the_street() -
     assert found["address"] == "4053 Aspen Ave, Salt Lake City, UT"
 
 
+def test_a_canadian_address_is_read_from_its_city_province_and_postal_code_cell() -> None:
+    """ "City / Prov. / Postal code: Halifax, NS B3J 159": a part of the address, read whole."""
+    words = layout(
+        [
+            (400, 150, "Family name: Scott"),
+            (400, 1300, "First name: Joseph"),
+            (500, 150, "Address: 313 Jefferson Street"),
+            (600, 150, "City / Prov. / Postal code: Halifax, NS B3J 159"),
+            (600, 1700, "Country: CANADA"),
+            (700, 150, "Home tel.: (306) 555-0142"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words)
+    assert found["address"] == "313 Jefferson Street, Halifax, NS B3J 1S9, CANADA"
+
+
 def test_a_section_named_again_by_its_heading_runs_on_past_the_second_heading() -> None:
     """The form's title names the patient's section, and the section's bar names it again.
 
@@ -482,3 +498,37 @@ def test_a_label_left_blank_does_not_take_the_next_rows_label_and_value() -> Non
     )
     found = read(DocumentType.PATIENT_DETAILS, words)
     assert found.get("regular_medication", []) == []
+
+
+def test_a_medicine_tables_heading_row_and_its_counted_quantities_are_no_medicine() -> None:
+    """ "℞  Drug and strength  Quantity" heads the table; "30 TABS" under it is the quantity.
+
+    The ℞ is read as "Px"; a colon read for a strength's decimal point is one.
+    """
+    words = layout(
+        [
+            (500, 200, "Patient name: Noah Hill"),
+            (700, 200, "Px Drug and strength"),
+            (700, 1000, "Quantity"),
+            (780, 200, "FUROSEMIDE 40 MG"),
+            (780, 1000, "30 TABS"),
+            (860, 200, "Amlodipine 2:5 mg tab"),
+            (860, 1000, "21 tabs"),
+        ]
+    )
+    found = read(DocumentType.PRESCRIPTION, words)
+    assert found["medicines"] == ["FUROSEMIDE 40 MG", "Amlodipine 2.5 mg tab"]
+
+
+def test_a_questions_printed_answers_with_an_unsure_one_are_no_insurers_name() -> None:
+    """ "... private insurance plan?  Yes  No  Unsure": the insurer is the next row's value."""
+    words = layout(
+        [
+            (300, 150, "Patient name: Nora Bell"),
+            (400, 150, "G. Supplementary insurance"),
+            (500, 150, "Is your stay paid by a private insurance plan? Yes No Unsure"),
+            (600, 150, "Insurance company"),
+            (600, 700, "Canada Life"),
+        ]
+    )
+    assert read(DocumentType.PATIENT_DETAILS, words)["insurance_company"] == "Canada Life"

@@ -45,9 +45,7 @@ from medreview.model import BBox, FieldData, FieldResult, OcrPage, Word
 from medreview.parsing import canonical
 from medreview.parsing.canonical import TextStyle
 from medreview.parsing.choices import (
-    REFILL_ROW as REFILL_CHOICES,
-)
-from medreview.parsing.choices import (
+    ABSTAIN,
     Option,
     is_partial_row,
     is_refill_row,
@@ -56,6 +54,9 @@ from medreview.parsing.choices import (
     read_choice,
     read_refill_row,
     split_slashes,
+)
+from medreview.parsing.choices import (
+    REFILL_ROW as REFILL_CHOICES,
 )
 from medreview.parsing.layout import (
     BELOW_REACH,
@@ -1976,13 +1977,13 @@ def _without_quantities(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
     kept: list[Word] = []
     headings = _column_headings(doc, words)
     for line in _rows(doc, words):
-        while len(line) > 1 and QUANTITY.match(line[-1].text):
-            gap = line[-1].bbox.x0 - line[-2].bbox.x1
-            last = line[-1].bbox
+        while (size := _quantity_size(line)) and len(line) > size:
+            gap = line[-size].bbox.x0 - line[-size - 1].bbox.x1
+            last = line[-size].bbox
             headed = any(x0 < (last.x0 + last.x1) / 2 < x1 for x0, x1 in headings)
             if gap <= QUANTITY_GAP * min(w.bbox.height for w in line) and not headed:
                 break
-            line.pop()
+            del line[-size:]
         if not (len(line) == 1 and QUANTITY.match(line[0].text) and kept):
             kept.extend(line)  # a line that is nothing but a quantity is no medicine
     return tuple(kept)
@@ -2014,8 +2015,20 @@ def _column_headings(doc: Page, words: tuple[Word, ...]) -> list[tuple[int, int]
     return sides
 
 
-# A quantity as a column prints it: "30", "#30".
+# A quantity as a column prints it: "30", "#30", or with what is counted ("30 tabs").
 QUANTITY = re.compile(r"^#?\d+$|^PRN$")
+COUNTED = frozenset({"tabs", "caps", "tablets", "capsules", "units", "bottles", "inhalers"})
+
+
+def _quantity_size(line: Sequence[Word]) -> int:
+    """How many words at a line's end make a quantity: ``30``, or ``30 tabs``; 0 for none."""
+    if line and QUANTITY.match(line[-1].text):
+        return 1
+    if len(line) > 1 and line[-1].text.lower() in COUNTED and QUANTITY.match(line[-2].text):
+        return 2
+    return 0
+
+
 # A number this many of its heights right of a medicine line stands in a quantity column.
 QUANTITY_GAP = 4.0
 
@@ -2035,9 +2048,13 @@ _OFF_LINE = frozenset(
 )
 
 
-# The printed answers of every choice field (``IMMUNE``, ``NOT IMMUNE``, ``YES``): never a name.
+# The printed answers of every choice field (``IMMUNE``, ``NOT IMMUNE``, ``YES``) and the
+# answers that choose none (``DON'T KNOW``): never a name.
 _CHOICE_WORDS = frozenset(
-    word for specs in FIELDS.values() for spec in specs for c in spec.choices for word in c.split()
+    word
+    for choices in [*(spec.choices for specs in FIELDS.values() for spec in specs), ABSTAIN]
+    for choice in choices
+    for word in choice.split()
 )
 
 
