@@ -14,6 +14,7 @@ from medreview.config import PipelineConfig
 from medreview.documents import DocumentType
 from medreview.model import BBox, Word
 from medreview.parsing import parse_fields
+from medreview.parsing.choices import option_spans
 from medreview.parsing.reader import build_page
 from tests.wordkit import layout, ocr_page, row
 
@@ -229,3 +230,27 @@ def test_the_one_printed_answer_a_pen_line_is_drawn_under_is_the_answer(answer: 
     cv2.polylines(image, [waves.astype(np.int32)], False, 0, 3)
     found = read(DocumentType.PATIENT_DETAILS, words, image)
     assert found["chicken_pox"] == answer.lower()
+
+
+def test_an_unsure_answer_underlined_leaves_the_field_out_and_the_next_disease_its_own() -> None:
+    """ "Measles  Immune / Not immune / Unknown", Unknown underlined: no answer for measles.
+
+    The mumps row under it is another disease's, and its underlined answer is not measles'.
+    """
+    image = blank()
+    words = [*row(900, 150, "Are you immune to:")]
+    for y, disease, answer in ((1000, "Measles", "Unknown"), (1100, "Mumps", "Immune")):
+        options = row(y, 900, "Immune / Not immune / Unknown")
+        words += [*row(y, 150, disease), *options]
+        box = next(w.bbox for w in options if w.text == answer)
+        cv2.line(image, (box.x0, box.y1 + 6), (box.x1, box.y1 + 6), 0, 3)
+    assert "measles" not in read(DocumentType.PATIENT_DETAILS, words, image)
+
+
+def test_a_printed_answer_read_with_one_letter_wrong_is_still_that_answer() -> None:
+    """ "Not immmune", "NOTHIMMUNE": OCR misread a letter of a long answer; it is still one."""
+    for text in ("Immune / Not immmune / Unsure", "IMMUNE / NOTHIMMUNE / UNSURE"):
+        words = row(1000, 900, text)
+        spans = option_spans(words, ("immune", "not immune"))
+        assert [o.choice for o in spans] == ["immune", "not immune"]
+    assert option_spans(row(1000, 900, "Yos / No"), ("yes", "no"))[0].choice == "no"

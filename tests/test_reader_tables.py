@@ -14,6 +14,7 @@ from medreview.parsing import parse_fields, values
 from medreview.parsing.canonical import TextStyle
 from medreview.parsing.layout import after_wording, find_labels, page_lines
 from medreview.parsing.ocrtext import repair_words
+from medreview.parsing.reader import build_page
 from tests.wordkit import layout, ocr_page, row
 
 CONFIG = PipelineConfig()
@@ -532,3 +533,69 @@ def test_a_questions_printed_answers_with_an_unsure_one_are_no_insurers_name() -
         ]
     )
     assert read(DocumentType.PATIENT_DETAILS, words)["insurance_company"] == "Canada Life"
+
+
+def test_a_dates_printed_format_hint_is_no_value_and_no_part_of_one() -> None:
+    """ "DOB" with "mm/dd/yyyy" printed small under it, the date written level with the label.
+
+    The hint is the form's: the date is the label's value on its own line, not a line under it.
+    """
+
+    def word(text: str, x0: int, y0: int, x1: int, y1: int) -> Word:
+        return Word(text, 0.95, BBox(x0, y0, x1, y1))
+
+    words = [
+        *row(812, 187, "Surname Bell"),
+        word("DOB", 181, 934, 262, 988),
+        word("mm/dd/yyyy", 184, 969, 340, 1034),
+        word("03/22/1986", 384, 934, 641, 1032),
+        word("Age", 1434, 944, 1508, 1018),
+        word("M/F", 1867, 940, 1940, 1014),
+        word("Female", 1966, 917, 2149, 1026),
+    ]
+    assert read(DocumentType.PATIENT_DETAILS, words)["birth_date"] == "1986-03-22"
+    doc = build_page(DocumentType.PATIENT_DETAILS, [ocr_page(words)], CONFIG, None)
+    dob = next(line for line in doc.lines if line.words[0].text == "DOB")
+    assert [w.text for w in dob.words][:2] == ["DOB", "03/22/1986"]
+    assert not any(w.text == "mm/dd/yyyy" for line in doc.lines for w in line.words)
+
+
+def test_an_admission_date_on_a_sticker_is_no_birth_date_under_its_label() -> None:
+    """ "DOB 2 0ct 1954" over "ADM 10 Dec 2022" on a patient's ID sticker (0ct: OCR's O)."""
+    words = layout(
+        [
+            (150, 1500, "OKAFOR, WEI P."),
+            (220, 1500, "MRN 09429333"),
+            (290, 1500, "DOB 2 0ct 1954 M"),
+            (360, 1500, "ADM 10 Dec 2022 SDS"),
+            (600, 150, "NAME Wei P. Okafor"),
+            (700, 150, "DOB"),
+            (700, 700, "AGE 68"),
+        ]
+    )
+    assert read(DocumentType.PATIENT_DETAILS, words)["birth_date"] == "1954-10-02"
+
+
+def test_a_medication_table_under_its_none_option_lists_its_drug_name_column() -> None:
+    """ "MEDICATION LIST", "[ ] I take no medications", then a table headed "Drug name"."""
+    words = layout(
+        [
+            (300, 150, "Name: Sofia Parker"),
+            (400, 150, "Health card number: 4526 991 203"),
+            (400, 1300, "Vers. code: KT"),
+            (600, 150, "6. MEDICATION LIST"),
+            (680, 200, "I take no medications"),
+            (760, 150, "Drug name"),
+            (760, 900, "Dose"),
+            (760, 1400, "How often"),
+            (840, 150, "Fluoxetine"),
+            (840, 900, "40 mg"),
+            (840, 1400, "1 daily"),
+            (920, 150, "Sumatriptan"),
+            (920, 900, "50 mg"),
+            (920, 1400, "OD"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words)
+    assert found["regular_medication"] == ["Fluoxetine", "Sumatriptan"]
+    assert "insurance_company" not in found  # a health card's number is no insurer

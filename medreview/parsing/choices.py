@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from rapidfuzz.distance import Levenshtein
+
 from medreview.model import BBox, Word
 from medreview.parsing import canonical
 from medreview.parsing.layout import SLASHES, compact, split_word
@@ -37,41 +39,70 @@ class Option:
 def option_spans(words: Sequence[Word], choices: Sequence[str]) -> list[Option]:
     """Every choice printed once in the row, longest match first (``NOT IMMUNE`` over ``IMMUNE``).
 
-    A one-word choice may be glued to the box OCR read before it (``LINo``).
+    A one-word choice may be glued to the box OCR read before it (``LINo``). A long choice
+    the row does not print exactly may be read with one letter wrong (``Not immmune``).
     """
     pieces = [compact(w.text) for w in words]
     targets = sorted(choices, key=lambda c: -len(compact(c)))
-    letters = canonical.yes_no_answers(choices)
     taken: set[int] = set()
     found: dict[str, list[Option]] = {}
-    for choice in targets:
-        target = compact(choice)
-        for start in range(len(words)):
-            if not pieces[start] or start in taken:
+    for near in (False, True):
+        for choice in targets:
+            if near and (choice in found or len(compact(choice)) < LONG_CHOICE):
                 continue
-            text = ""
-            for end in range(start + 1, min(len(words), start + 3) + 1):
-                text += pieces[end - 1]
-                span = set(range(start, end))
+            for option in _choice_hits(words, pieces, choice, choices, taken, near=near):
+                found.setdefault(choice, []).append(option)
+                taken |= set(range(option.start, option.end))
+    spans = [hits[0] for hits in found.values() if len(_translated(hits, words)) == 1]
+    return sorted(spans, key=lambda o: o.start)
+
+
+def _choice_hits(
+    words: Sequence[Word],
+    pieces: Sequence[str],
+    choice: str,
+    choices: Sequence[str],
+    taken: set[int],
+    *,
+    near: bool,
+) -> list[Option]:
+    """Where a choice is printed in the row, apart from the words ``taken`` by longer ones."""
+    target = compact(choice)
+    letters = canonical.yes_no_answers(choices)
+    hits: list[Option] = []
+    used = set(taken)
+    for start in range(len(words)):
+        if not pieces[start] or start in used:
+            continue
+        text = ""
+        for end in range(start + 1, min(len(words), start + 3) + 1):
+            text += pieces[end - 1]
+            span = set(range(start, end))
+            if near:
+                hit = Levenshtein.distance(text, target) == 1
+            else:
                 glued = end == start + 1 and len(text) <= len(target) + 2
                 hit = text == target or (glued and text.endswith(target) and len(target) >= 2)
                 hit = hit or (end == start + 1 and letters.get(text) == choice != text)
-                # a one-word answer ("No") stands alone, not as a phrase's first word ("No sé",
-                # "No known allergies")
-                after = words[end].text if end < len(words) else ""
-                # ("c": a box OCR read); a number before "or" stands alone ("5 or __ times")
-                alone = (choice.isdigit() and after == "or") or not (
-                    after[:1].islower() and len(after) >= 2
-                )
-                hit = hit and (alone or end > start + 1)
-                if hit and not span & taken:
-                    found.setdefault(choice, []).append(Option(choice, start, end))
-                    taken |= span
-                    break
-                if len(text) >= len(target):
-                    break
-    spans = [hits[0] for hits in found.values() if len(_translated(hits, words)) == 1]
-    return sorted(spans, key=lambda o: o.start)
+            # a one-word answer ("No") stands alone, not as a phrase's first word ("No sé",
+            # "No known allergies"; "c": a box OCR read); a number before "or" stands alone
+            # ("5 or __ times")
+            after = words[end].text if end < len(words) else ""
+            alone = (choice.isdigit() and after == "or") or not (
+                after[:1].islower() and len(after) >= 2
+            )
+            hit = hit and (alone or end > start + 1)
+            if hit and not span & used:
+                hits.append(Option(choice, start, end))
+                used |= span
+                break
+            if len(text) >= len(target) + (1 if near else 0):
+                break
+    return hits
+
+
+# A choice this long is still read with one letter wrong.
+LONG_CHOICE = 6
 
 
 # Answers a row may print beside its choices that answer nothing.
@@ -534,8 +565,6 @@ def read_choice(
             return value, 0.95  # an X OCR read inside brackets
     if marks is not None and (kept := left_standing(words, options, marks)) is not None:
         return kept, 0.9
-    if marks is not None and (kept := underlined(words, options, marks)) is not None:
-        return kept, 0.9
     if marks is not None:
         # a row may print an answer that is none of the choices ("Don't know"): marked, the
         # field stays unanswered
@@ -544,6 +573,8 @@ def read_choice(
             o for o in option_spans(words, ABSTAIN) if not taken & set(range(o.start, o.end))
         ]
         every = sorted([*options, *abstain], key=lambda o: o.start)
+        if (kept := underlined(words, every, marks)) is not None:
+            return (None if kept in ABSTAIN else kept), 0.9
         value, decided = marked_by_image(words, every, marks, start_x=start_x)
         if decided:
             return (None if value in ABSTAIN else value), 0.9
@@ -707,8 +738,8 @@ def read_refill_row(words: Sequence[Word], marks: PageMarks | None) -> tuple[str
         return ticked, 0.95
     if marks is not None:
         value, decided = read_box_row(words, REFILL_ROW, marks)
-        if decided and value is not None:
-            return value, 0.9
+        if decided:
+            return value, 0.9  # a box ticked, or every box found and none ticked
         options = [o for o in option_spans(words, REFILL_ROW) if o.end - o.start == 1]
         if len(options) >= 5:
             value, _ = marked_by_image(words, options, marks, boxes=False)

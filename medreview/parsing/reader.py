@@ -331,17 +331,26 @@ def _as_read(page: OcrPage, label_ends: frozenset[str]) -> OcrPage:
     """The page with every word as the engine read it, before medical correction.
 
     A value OCR glued to a label's last word is a word of its own ("refilled6", "nameVictor"
-    where a label ends in "refilled", "name"); text turned on end is left out.
+    where a label ends in "refilled", "name"); text turned on end is left out, and so is a
+    date's format printed as a hint ("mm/dd/yyyy"): it is the form's, never a value.
     """
     words: list[Word] = []
     for word in _upright(page.words):
         word = replace(word, text=word.ocr_text, corrected=False) if word.corrected else word
+        if DATE_HINT.fullmatch(word.text.strip("()[]:")):
+            continue
         glued = glued_value(word.text)
         if glued is None or not _label_end(compact(glued[0]), label_ends):
             words.append(word)
         else:
             words.extend(split_word(word, glued))
     return replace(page, words=tuple(words))
+
+
+# A date's format as a form prints it for the writer: "mm/dd/yyyy", "DD-MM-YY", "yyyy/mm/dd".
+DATE_HINT = re.compile(
+    r"(?i)(?:[md]{1,2}[/.-][md]{1,2}[/.-]y{2,4}|y{2,4}[/.-][md]{1,2}[/.-][md]{1,2})"
+)
 
 
 def _label_end(printed: str, label_ends: frozenset[str]) -> bool:
