@@ -228,6 +228,8 @@ def test_choice_idempotent(value: str) -> None:
         ("", []),
         ("none.", []),
         ("No medications", []),
+        ("Asthma, Arthritis\nmmn", ["Asthma", "Arthritis"]),  # a ruled line read as letters
+        ("HTN, CHF", ["HTN", "CHF"]),
         ("None taken", []),
         ("Asthma, Migraine; Eczema", ["Asthma", "Migraine", "Eczema"]),
         ("Penicillin\nLatex", ["Penicillin", "Latex"]),
@@ -303,6 +305,13 @@ def test_one_line_idempotent(text: str) -> None:
         ),
         ("12 ELM AVENVE", canonical.TextStyle.ADDRESS, "12 ELM AVENUE"),
         ("4 Rood St", canonical.TextStyle.ADDRESS, "4 Rood St"),
+        # "St." opening a town's name is Saint, not a full stop for a comma
+        (
+            "14 Ridge Blvd, St. John's, NL",
+            canonical.TextStyle.ADDRESS,
+            "14 Ridge Blvd, St. John's, NL",
+        ),
+        ("12 Main St. Boston, MA", canonical.TextStyle.ADDRESS, "12 Main St, Boston, MA"),
         ("77 Drivel Rd", canonical.TextStyle.ADDRESS, "77 Drivel Rd"),
         # a colon read for a strength's decimal point
         ("Amlodipine 2:5 mg", canonical.TextStyle.ITEM, "Amlodipine 2.5 mg"),

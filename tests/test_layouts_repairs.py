@@ -32,6 +32,7 @@ from tests.test_layouts import OTHER_VALUES, form_a, values_read
         ("Winnipeg, MB R3C OV8", TextStyle.ADDRESS, "Winnipeg, MB R3C 0V8"),
         ("Toronto, ON M5V 276", TextStyle.ADDRESS, "Toronto, ON M5V 2T6"),
         ("Ottawa, ON K1N5T1", TextStyle.ADDRESS, "Ottawa, ON K1N 5T1"),
+        ("Toronto, ON M5V 2 T6, CANADA", TextStyle.ADDRESS, "Toronto, ON M5V 2T6, CANADA"),
         ("KINGSTON, ON, CANADA", TextStyle.ADDRESS, "KINGSTON, ON, CANADA"),  # no code
         ("CoPD", TextStyle.ITEM, "COPD"),
         ("Arjun RoSSi", TextStyle.NAME, "Arjun Rossi"),

@@ -27,6 +27,7 @@ FAMILIES = (
     "nursing",
     "camp",
     "employer",
+    "preadmission",
 )
 
 

@@ -599,3 +599,47 @@ def test_a_medication_table_under_its_none_option_lists_its_drug_name_column() -
     found = read(DocumentType.PATIENT_DETAILS, words)
     assert found["regular_medication"] == ["Fluoxetine", "Sumatriptan"]
     assert "insurance_company" not in found  # a health card's number is no insurer
+
+
+def test_a_name_in_family_name_and_first_and_middle_names_cells_is_read_whole() -> None:
+    """ "Family name Evans  First & middle names Hassan": the name is "Hassan Evans"."""
+    words = layout(
+        [
+            (400, 150, "1. About you"),
+            (500, 150, "Family name Evans"),
+            (500, 1200, "First & middle names Hassan"),
+            (600, 150, "Date of birth 21/11/1988"),
+        ]
+    )
+    assert read(DocumentType.PATIENT_DETAILS, words)["patient_name"] == "Hassan Evans"
+
+
+def test_a_prescriptions_birth_date_is_no_date_of_the_prescription() -> None:
+    """ "PATIENT: Jacob Ward  BIRTH DATE: 1949-01-04": the prescription's date is elsewhere."""
+    words = layout(
+        [
+            (300, 150, "PRESCRIPTION"),
+            (400, 150, "PATIENT: Jacob Ward"),
+            (400, 1200, "BIRTH DATE: 1949-01-04"),
+            (600, 150, "Px Gabapentin 600 mg cap"),
+            (900, 1500, "2020-05-10"),
+            (980, 150, "Signature"),
+            (980, 1500, "Date issued"),
+        ]
+    )
+    assert read(DocumentType.PRESCRIPTION, words).get("date") == "2020-05-10"
+
+
+def test_the_prescriber_is_typed_after_physician_name_under_the_signature() -> None:
+    """ "Signed" over "Physician name: Dr Olivia Ortiz, MD  Reg. no.: 130262"."""
+    words = layout(
+        [
+            (300, 150, "OUTPATIENT PRESCRIPTION"),
+            (400, 150, "Name: Thomas Lopez"),
+            (600, 150, "Px Escitalopram 20 mg"),
+            (900, 150, "Signed"),
+            (980, 150, "Physician name: Dr Olivia Ortiz, MD"),
+            (980, 1500, "Reg. no.: 130262"),
+        ]
+    )
+    assert read(DocumentType.PRESCRIPTION, words)["prescriber"] == "Dr Olivia Ortiz, MD"

@@ -406,9 +406,13 @@ def parse_list(text: str) -> list[str]:
     items = []
     for part in re.split(r"[,;\n]+|\.\s+", text):  # a comma may be read as a full stop
         item = clean_text(part, TextStyle.ITEM) or ""
-        if item and _norm_words(item) not in _NONE_WORDS:
+        if item and _norm_words(item) not in _NONE_WORDS and not _RULE_READ.fullmatch(item):
             items.append(item)
     return items
+
+
+# A ruled line or a pen's scribble as OCR reads it: small humped letters and no vowel ("mmn").
+_RULE_READ = re.compile(r"[mnwv]{3,}")
 
 
 def parse_alnum(text: str) -> str | None:

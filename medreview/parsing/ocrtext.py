@@ -152,9 +152,11 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         ]
         words = [p for w in words for p in w.split()]
         words = [
-            (w[:-1] if _state_before_zip(w, nxt) else w[:-1] + ",") if _stop_for_comma(w) else w
-            for w, nxt in pairwise(words)
-        ] + words[-1:]
+            (w[:-1] if _state_before_zip(w, nxt) else w[:-1] + ",")
+            if _stop_for_comma(w) and not _saint(before, w)
+            else w
+            for before, w, nxt in _triples(words)
+        ]
         words = ["Pl" + w[2:] if w in ("PI", "PI,", "PI.") else w for w in words]
         words = [_inner_case(_shape_case(_state_misread(_numeric_misread(w)))) for w in words if w]
         words = [_state_for_zip(w, nxt) for w, nxt in pairwise([*words, ""])]
@@ -387,6 +389,11 @@ def _state_misread(word: str) -> str:
     return word
 
 
+def _saint(before: str, word: str) -> bool:
+    """``St.`` opening a part of an address is a town's Saint (``..., St. John's``)."""
+    return word in ("St.", "ST.", "Ste.", "Mt.", "MT.") and (not before or before.endswith(","))
+
+
 def _stop_for_comma(word: str) -> bool:
     """A full stop ending an address word that should be a comma (not ``P.O.``)."""
     return word.endswith(".") and len(word) > 2 and not re.fullmatch(r"(?:[A-Za-z]\.)+", word)
@@ -515,7 +522,7 @@ PROVINCES = frozenset(
 )
 _POSTAL_CODE = re.compile(
     r"\b(?P<province>" + "|".join(sorted(PROVINCES)) + r")(?P<gap>,? )"
-    r"(?P<first>[A-Z0-9|]{3}) ?(?P<last>[A-Z0-9|]{3})\b"
+    r"(?P<first>[A-Z0-9|]{3}) ?(?P<last>[A-Z0-9|] ?[A-Z0-9|]{2})\b"
 )
 _AS_POSTAL_LETTER = str.maketrans("5287", "SZBT")
 _AS_POSTAL_DIGIT = str.maketrans("Il|ODQSZBGT", "11100052867")
@@ -525,10 +532,11 @@ def _postal_code(match: re.Match[str]) -> str:
     """A Canadian postal code after its province, lookalikes read by place: ``B3J 159``.
 
     A postal code alternates letter and digit (``B3J 1S9``), so a ``5`` where a letter
-    belongs is an S and an ``I`` where a digit belongs is a 1. A code that still breaks
-    the pattern is left as read.
+    belongs is an S and an ``I`` where a digit belongs is a 1; a space OCR put inside its
+    second half (``M5V 2 T6``) is taken out. A code that still breaks the pattern is left
+    as read.
     """
-    chars = list(match.group("first") + match.group("last"))
+    chars = list(match.group("first") + match.group("last").replace(" ", ""))
     for place, char in enumerate(chars):
         table = _AS_POSTAL_DIGIT if place % 2 else _AS_POSTAL_LETTER
         chars[place] = char.translate(table)
