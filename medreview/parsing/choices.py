@@ -718,7 +718,7 @@ def _ticked_entry(words: Sequence[Word]) -> str | None:
     The box is after its entry unless more words read a box before their entry (``☐0 ☑1``).
     """
     text = " ".join(w.text for w in words)
-    if _boxes_follow(words) or not _boxes_lead(words):
+    if not _boxes_lead(words):
         pairs = _ENTRY_BOX.findall(text)
     else:
         pairs = [(entry, glyph) for glyph, entry in _BOX_ENTRY.findall(text)]
