@@ -11,7 +11,7 @@ a token missing from the row.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -44,13 +44,14 @@ def option_spans(words: Sequence[Word], choices: Sequence[str]) -> list[Option]:
     """
     pieces = [compact(w.text) for w in words]
     targets = sorted(choices, key=lambda c: -len(compact(c)))
+    letters = canonical.yes_no_answers(choices)
     taken: set[int] = set()
     found: dict[str, list[Option]] = {}
     for near in (False, True):
         for choice in targets:
             if near and (choice in found or len(compact(choice)) < LONG_CHOICE):
                 continue
-            for option in _choice_hits(words, pieces, choice, choices, taken, near=near):
+            for option in _choice_hits(words, pieces, choice, letters, taken, near=near):
                 found.setdefault(choice, []).append(option)
                 taken |= set(range(option.start, option.end))
     spans = [hits[0] for hits in found.values() if len(_translated(hits, words)) == 1]
@@ -61,14 +62,16 @@ def _choice_hits(
     words: Sequence[Word],
     pieces: Sequence[str],
     choice: str,
-    choices: Sequence[str],
+    letters: Mapping[str, str],
     taken: set[int],
     *,
     near: bool,
 ) -> list[Option]:
-    """Where a choice is printed in the row, apart from the words ``taken`` by longer ones."""
+    """Where a choice is printed in the row, apart from the words ``taken`` by longer ones.
+
+    ``letters`` are the written yes and no answers that stand for the row's choices.
+    """
     target = compact(choice)
-    letters = canonical.yes_no_answers(choices)
     hits: list[Option] = []
     used = set(taken)
     for start in range(len(words)):

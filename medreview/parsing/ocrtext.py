@@ -525,7 +525,7 @@ _POSTAL_CODE = re.compile(
     r"(?P<first>[A-Z0-9|]{3}) ?(?P<last>[A-Z0-9|] ?[A-Z0-9|]{2})\b"
 )
 _AS_POSTAL_LETTER = str.maketrans("5287", "SZBT")
-_AS_POSTAL_DIGIT = str.maketrans("Il|ODQSZBGT", "11100052867")
+_AS_POSTAL_DIGIT = {ord(c): _DIGIT_LOOKALIKES[ord(c)] for c in "Il|ODQSZBGT"}
 
 
 def _postal_code(match: re.Match[str]) -> str:
