@@ -23,10 +23,12 @@ faxed pharmacy order form; held out two rounds before, now tuned), ``nursing`` (
 facility's admission record and an emergency department's discharge prescription; held out two
 rounds before, now tuned), ``camp`` (a summer camp's health history and a dentist's prescription
 pad; held out two rounds before, now tuned), ``employer`` (an employer's pre-placement health
-questionnaire and a group practice's prescription blank; held out two rounds before, now tuned)
-and ``preadmission`` (a hospital's pre-admission questionnaire and an outpatient clinic's
-prescription; held out last round, now tuned). Each round a new family, ``heldout``, is written
-blind and kept out of the reader's tuning.
+questionnaire and a group practice's prescription blank; held out two rounds before, now tuned),
+``preadmission`` (a hospital's pre-admission questionnaire and an outpatient clinic's
+prescription; held out two rounds before, now tuned) and ``caribbean`` (a Caribbean medical
+centre's registration and an island insurer's prescription claim; held out last round, now
+tuned). Each round a new family, ``heldout``, is written blind and kept out of the reader's
+tuning.
 ``HELDOUT`` names the family kept out of the reader's tuning: its wording and geometry are
 described only in its own module, which a reader's author must not read.
 """
@@ -54,7 +56,7 @@ FAMILIES = (
     "camp",
     "employer",
     "preadmission",
-    "heldout",
+    "caribbean",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"

@@ -1,6 +1,7 @@
-"""The blind held-out family: a Caribbean medical centre's registration and an insurer's Rx claim.
+"""A Caribbean medical centre's registration and an insurer's Rx claim.
 
-Kept out of the reader's tuning: a reader's author must not read this module.
+Written blind as the held-out family of round 11 (then called ``heldout``): its author never read
+the reader.
 
 Both documents come from the English-speaking Caribbean (Jamaica, the Bahamas, Barbados,
 Trinidad and Tobago, the Cayman Islands, Bermuda and the Windward and Leeward Islands), whose
