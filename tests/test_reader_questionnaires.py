@@ -239,3 +239,108 @@ def test_a_status_written_under_its_one_heading_is_the_answer_not_the_past_illne
     found = read(DocumentType.PATIENT_DETAILS, words, image)
     assert found["chicken_pox"] == "not immune"
     assert found["measles"] == "immune"
+
+
+def highlight(image: np.ndarray, words: list[Word], level: int = 224) -> None:
+    """A highlighter stroke over words: their paper tinted, their letters still dark."""
+    box = BBox.union(w.bbox for w in words)
+    region = image[box.y0 - 6 : box.y1 + 6, box.x0 - 8 : box.x1 + 8]
+    region[region > level] = level
+
+
+def immunity_rows(image: np.ndarray, marked: dict[str, str]) -> list[Word]:
+    """Rows of printed answers, the answer in ``marked`` highlighted on each disease's row."""
+    words = layout([(400, 150, "IMMUNITY AND VACCINATION")])
+    for index, disease in enumerate(("Chicken pox", "Measles")):
+        y = 500 + 90 * index
+        words += row(y, 160, disease)
+        for x, answer in ((900, "Immune"), (1200, "Not immune"), (1600, "Not sure")):
+            printed = row(y, x, answer)
+            words += printed
+            if marked.get(disease) == answer:
+                highlight(image, printed)
+    return words
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ({"Chicken pox": "Not immune", "Measles": "Immune"}, ("not immune", "immune")),
+        ({"Chicken pox": "Not sure", "Measles": "Not immune"}, (None, "not immune")),
+    ],
+)
+def test_the_printed_answer_a_highlighter_is_drawn_over_is_chosen(
+    marked: dict[str, str], expected: tuple[str | None, str | None]
+) -> None:
+    """A highlighted unsure answer leaves the field out."""
+    image = blank()
+    found = read(DocumentType.PATIENT_DETAILS, immunity_rows(image, marked), image)
+    assert (found.get("chicken_pox"), found.get("measles")) == expected
+
+
+def test_a_row_highlighted_nowhere_or_evenly_shadowed_answers_nothing() -> None:
+    image = blank()
+    words = immunity_rows(image, {})
+    image[580:700, :] = np.minimum(image[580:700, :], 200)  # a shadow over the measles row
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert "chicken_pox" not in found
+    assert "measles" not in found
+
+
+def test_answers_written_as_codes_are_read_through_the_forms_key() -> None:
+    """The key printed once over the rows, or after the row's own box."""
+    words = layout(
+        [
+            (400, 150, "II. Immunity and Vaccination"),
+            (
+                460,
+                160,
+                "Enter the code that applies in each box. I = Immune N = Not immune U = Unknown",
+            ),
+            (540, 160, "Chicken pox"),
+            (540, 900, "N"),
+            (620, 160, "Measles (rubeola)"),
+            (620, 900, "U"),
+            (700, 160, "Completed the hepatitis B vaccine series?"),
+            (700, 1100, "Y"),
+            (700, 1250, "Y = Yes N = No U = Not sure"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words, blank())
+    assert found["chicken_pox"] == "not immune"
+    assert "measles" not in found  # the key's unsure answer
+    assert found["hepatitis_b_vaccination"] == "yes"
+
+
+def test_values_written_in_the_blanks_of_a_sentence_end_where_the_sentence_runs_on() -> None:
+    words = layout(
+        [
+            (400, 150, "VI. Payment"),
+            (480, 160, "I am insured with"),
+            (480, 520, "Caribbean Alliance Health"),
+            (480, 1010, "under policy / membership no.BX-8909-4918"),
+            (480, 1850, ". The principal"),
+            (560, 160, "member is"),
+            (560, 900, "My cover is valid until 05/22/2023"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words, blank())
+    assert found["insurance_company"] == "Caribbean Alliance Health"
+    assert found["policy_number"] == "BX89094918"
+    assert found["insurance_expiry"] == "2023-05-22"
+
+
+def test_a_clause_after_a_semicolon_begins_with_a_label() -> None:
+    words = layout(
+        [
+            (400, 150, "VI. Payment"),
+            (480, 160, "Name of the insurance company as shown on the card:"),
+            (480, 1150, "GeoBlue"),
+            (480, 1500, "; member / policy no."),
+            (560, 160, "FMPD S314 ; valid through 17/03/2024 ; principal member"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words, blank())
+    assert found["insurance_company"] == "GeoBlue"
+    assert found["policy_number"] == "FMPDS314"
+    assert found["insurance_expiry"] == "2024-03-17"

@@ -258,6 +258,27 @@ def underlined(words: Sequence[Word], options: Sequence[Option], marks: PageMark
     return None
 
 
+# A highlighted option's paper is at least this many gray levels darker than every other
+# option's, whose papers differ by less than half of it (a shadow darkens a row evenly).
+HIGHLIGHT_DROP = 14.0
+
+
+def highlighted(words: Sequence[Word], options: Sequence[Option], marks: PageMarks) -> str | None:
+    """The one option a highlighter is drawn over (its paper tinted, the others' white)."""
+    if len(options) < 2:
+        return None
+    char_width = _char_width(words)
+    levels = [marks.paper_level(_option_box(words, o, char_width)) for o in options]
+    known = [level for level in levels if level is not None]
+    if len(known) != len(options):
+        return None
+    darkest = min(range(len(known)), key=known.__getitem__)
+    rest = known[:darkest] + known[darkest + 1 :]
+    if min(rest) - known[darkest] >= HIGHLIGHT_DROP and max(rest) - min(rest) < HIGHLIGHT_DROP / 2:
+        return options[darkest].choice
+    return None
+
+
 def read_box_row(
     words: Sequence[Word], choices: Sequence[str], marks: PageMarks
 ) -> tuple[str | None, bool]:
@@ -577,6 +598,8 @@ def read_choice(
         ]
         every = sorted([*options, *abstain], key=lambda o: o.start)
         if (kept := underlined(words, every, marks)) is not None:
+            return (None if kept in ABSTAIN else kept), 0.9
+        if (kept := highlighted(words, every, marks)) is not None:
             return (None if kept in ABSTAIN else kept), 0.9
         value, decided = marked_by_image(words, every, marks, start_x=start_x)
         if decided:

@@ -110,6 +110,8 @@ _GLUED_COUNT = re.compile(r"^([A-Za-z][A-Za-z.]{2,}[:;]?)(#?\d+|\(\d{3}\)\S*)$")
 _GLUED_CAPITAL = re.compile(r"^([A-Za-z]*?[a-z]{2,}[:;]?)([A-Z]\S*)$")
 # ... or after the label's own mark, a colon or a dash: "WGT-83", "HT.-183", "D/0/B:12/10/1961"
 _GLUED_AFTER_MARK = re.compile(r"^([A-Za-z][A-Za-z0-9/.]*?(?:\.?-|:))(\(?\d\S*)$")
+# ... or after an abbreviation's full stop, a code with a digit: "no.BX-8909-4918"
+_GLUED_AFTER_STOP = re.compile(r"^([A-Za-z]{2,}\.)((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,})$")
 
 
 def glued_value(text: str) -> tuple[str, str] | None:
@@ -117,7 +119,7 @@ def glued_value(text: str) -> tuple[str, str] | None:
     match = _GLUED_COUNT.match(text) or _GLUED_CAPITAL.match(text)
     if match is not None and sum(c.isalpha() for c in match.group(1)) >= 3:
         return match.group(1), match.group(2)
-    match = _GLUED_AFTER_MARK.match(text)
+    match = _GLUED_AFTER_STOP.match(text) or _GLUED_AFTER_MARK.match(text)
     if match is None or sum(c.isalpha() for c in match.group(1)) < 2:
         return None
     return match.group(1), match.group(2)
@@ -566,8 +568,9 @@ def find_labels(
         colons = _label_ends(words)
         starts = segment_starts(line)
         after_value = {i + 1 for i, w in enumerate(words) if w.text.endswith((":", "?"))}
-        # a clause of running text may begin with a label ("Mateo Reyes, born 1938-12-08")
-        clauses = {i + 1 for i, w in enumerate(words) if w.text.endswith(",")}
+        # a clause of running text may begin with a label ("Mateo Reyes, born 1938-12-08";
+        # "...; valid through 17/03/2024")
+        clauses = {i + 1 for i, w in enumerate(words) if w.text.endswith((",", ";"))}
         # a bilingual form prints the label again after a slash ("Date of birth / Fecha de
         # nacimiento")
         translations = {i + 1 for i, w in enumerate(words) if w.text in SLASHES}
@@ -828,8 +831,11 @@ def value_wrapped(
     no label at its start; the value runs to the next label on that line.
     """
     line = lines[match.line]
-    if match.start in segment_starts(line) or match.end < len(line.words):
-        return ()  # a label starting its column is no clause of running text
+    # a label starting its column is no clause of running text, unless a clause's mark
+    # stands before it ("GeoBlue  ; member / policy no.")
+    clause = match.start > 0 and line.words[match.start - 1].text in (";", ",")
+    if (match.start in segment_starts(line) and not clause) or match.end < len(line.words):
+        return ()
     if match.line + 1 >= len(lines):
         return ()
     below = lines[match.line + 1]

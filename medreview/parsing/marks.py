@@ -45,6 +45,8 @@ RULE_CLEARANCE = 5
 STRIKE_SLOPE = 0.08
 # Where a pen line under a word runs, in the word's heights over and under its box's bottom.
 UNDERLINE_BAND = (0.15, 0.5)
+# A box needs this many paper pixels for its paper's lightness to be measured.
+PAPER_PIXELS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +268,24 @@ class PageMarks:
         after_word = BBox(box.x1 + 2, y0, outer.x1, y1)
         after = self.box_mark(self.clear_of_lines(after_word, before=False), glyphs)
         return score if min(before, after) >= RING_ARC else score * UNRINGED
+
+    def paper_level(self, box: BBox) -> float | None:
+        """How light the paper is inside a box: the median of its pixels lighter than ink.
+
+        A highlighter's stroke over a printed word leaves the word's paper darker than its
+        neighbours'. ``None`` for a box off the page or all ink. The page is read as scanned,
+        not evened out: evening out would take the stroke for a shadow.
+        """
+        gray = self.gray
+        if gray.ndim != 2:
+            gray = np.asarray(cv2.cvtColor(gray, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
+        self._binary(gray)  # (sets the ink limit)
+        assert self._limit is not None
+        region = gray[max(0, box.y0) : max(0, box.y1), max(0, box.x0) : max(0, box.x1)]
+        paper = region[region >= self._limit]
+        if paper.size < PAPER_PIXELS:
+            return None
+        return float(np.median(paper))
 
     def strike_mark(self, box: BBox) -> float:
         """How much of a word a line drawn through its middle crosses (0 to 1): struck out."""

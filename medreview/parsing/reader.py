@@ -195,6 +195,15 @@ class Candidate:
     label_words: tuple[Word, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class PersonTable:
+    """A table of people in columns, their details in rows (see ``matrix_candidates``)."""
+
+    heads: list[Anchor]  # the column headings, left to right
+    rows: list[tuple[Anchor, tuple[float, float]]]  # each row's label, its top and bottom there
+    slope: float  # how far the table's rows fall per pixel across the page (a tilted photo)
+
+
 @dataclass(slots=True)
 class Page:
     """What the reader knows of the document: lines, anchors, sections, images."""
@@ -216,6 +225,8 @@ class Page:
     letterheads: dict[int, float] = field(default_factory=dict)
     # the words of segments led by another document type's label ("Allergies: ...")
     foreign: frozenset[tuple[int, int, int, int, int]] = frozenset()
+    # the person tables (people in columns, fields in rows; found once)
+    person_tables: list[PersonTable] | None = None
 
     def anchors_on(self, line: int) -> list[Anchor]:
         """The anchors found on one line."""
@@ -1517,6 +1528,8 @@ def _candidate(
         more = _continuation(doc, line, words, budget, item.ends, item.skips, edge, boxed, columns)
         words = tuple(w for ws in (words, *more) for w in ws)
     words = doc.words_for(words, item.medical)
+    if relation is Relation.RIGHT:
+        words = _before_running_text(kind, words)
     if kind.name in ("list", "medicines"):
         words = _entry_words(doc, words, kind)
         if not words:
@@ -1531,7 +1544,8 @@ def _candidate(
         marks = doc.marks.get(words[0].page)
         beside = relation in (Relation.RIGHT, Relation.BESIDE) and label_words
         start = label_words[-1].bbox.x1 if beside else None
-        answer, sureness = read_choice(words, spec.choices, marks, start)
+        coded = _coded_answer(doc, spec, words)
+        answer, sureness = coded or read_choice(words, spec.choices, marks, start)
         if answer is None:
             return []
         return [Candidate(item.name, answer, words, base * sureness, relation, label_words)]
@@ -1586,6 +1600,93 @@ def _candidate(
         return []  # a date or a phone inside a name or an address is another field's value
     score = base * validity * (0.5 + 0.5 * fit)
     return [Candidate(item.name, value, words, score, relation, label_words)]
+
+
+# A form that asks for answers by code prints its key within this many lines over the row.
+CODE_KEY_REACH = 6
+
+
+def _code_pairs(words: Sequence[Word]) -> list[tuple[int, int, str, str]]:
+    """A printed key's pairs ("I = Immune  N = Not immune"): start, end, code and meaning."""
+    starts = [
+        i
+        for i in range(len(words) - 2)
+        if words[i + 1].text == "=" and len(words[i].text) == 1 and words[i].text.isalnum()
+    ]
+    pairs = []
+    for position, start in enumerate(starts):
+        end = starts[position + 1] if position + 1 < len(starts) else len(words)
+        meaning = _text(words[start + 2 : end]).strip(" ,;.")
+        if meaning:
+            pairs.append((start, end, words[start].text.upper(), meaning))
+    return pairs
+
+
+def _coded_answer(
+    doc: Page, spec: FieldSpec, words: tuple[Word, ...]
+) -> tuple[str | None, float] | None:
+    """A choice answered by a code written in its box ("Y"), read through the form's key.
+
+    The key is printed after the box or once over the rows ("1 = Immune  2 = Not immune");
+    an answer the key gives as unsure leaves the field out. ``None`` when the row holds no
+    lone code or the form prints no key for it.
+    """
+    line = doc.line_of(words[0])
+    if any(doc.line_of(w) != line for w in words):
+        return None
+    # the line as printed, on to its end: the row's words may have left out the key's "=" as
+    # filler, and the key may stand apart after the box
+    row = [w for w in doc.lines[line].words if w.bbox.x0 >= words[0].bbox.x0]
+    pairs = _code_pairs(row)
+    key = {code: meaning for _, _, code, meaning in pairs}
+    taken = {row[i] for start, end, _, _ in pairs for i in range(start, end)}
+    # the question's wording may run on past its label ("... series?  Y")
+    codes = [w for w in words if w not in taken and len(w.text.strip(" .,;:")) == 1]
+    if len(codes) != 1 or not codes[0].text.strip(" .,;:").isalnum():
+        return None
+    code = codes[0].text.strip(" .,;:").upper()
+    if code not in key:
+        for index in range(line - 1, max(-1, line - CODE_KEY_REACH), -1):
+            if doc.lines[index].page != doc.lines[line].page:
+                break
+            above = {c: m for _, _, c, m in _code_pairs(doc.lines[index].words)}
+            if len(above) >= 2:
+                key = above
+                break
+    meaning = key.get(code)
+    if meaning is None:
+        return None
+    if canonical.one_line(meaning).lower() in ABSTAIN:
+        return None, 0.9
+    answer = canonical.parse_choice(meaning, spec.choices)
+    return (answer, 0.9) if answer is not None else None
+
+
+_RUNNING_WORD = re.compile(r"^[A-Z]?[a-z]{2,}")
+
+
+def _before_running_text(kind: ValueType, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """A value written in a blank of running text, without the sentence running on after it.
+
+    A form may print its blanks inside sentences ("I am insured with ____ under policy
+    no. ____"). A code ends before the first word with lower-case letters ("BX-8909-4918
+    The principal"); an insurer's name before the lower-case words that close it ("Caribbean
+    Alliance Health under policy"), when it holds a capital word before them.
+    """
+    if kind.name == "code":
+        end = next(
+            (i for i, w in enumerate(words) if i and _RUNNING_WORD.match(w.text)), len(words)
+        )
+        return words[:end]
+    if kind.name == "organisation":
+        end = len(words)
+        while end > 1 and (
+            words[end - 1].text[:1].islower() or not any(c.isalnum() for c in words[end - 1].text)
+        ):
+            end -= 1
+        if end < len(words) and any(w.text[:1].isupper() for w in words[:end]):
+            return words[:end]
+    return words
 
 
 # A box OCR read as a glyph: ticked ("☑", "[x]") or empty ("☐", "[ ]").
@@ -2291,6 +2392,185 @@ def _role_tagged(
     return None
 
 
+# A person table (one column per person, one row per attribute) prints its row labels within
+# this many lines under its column headings, and each row's label within this many lines of
+# the row's before it.
+MATRIX_FIRST_ROW = 3
+MATRIX_ROW_GAP = 3
+# A value read from the column of the person it belongs to outranks one read beside the
+# row's label (which, in such a table, is the first person's); the person's cell found blank
+# counts a little less than a filled one, and a later row of the same field ("Tel. (home)",
+# then "Tel. (work)") less than the first.
+MATRIX_FACTOR = 1.08
+MATRIX_BLANK = 0.9
+MATRIX_LATER_ROW = 0.97
+# The person a column heading names, from the keys its anchor carries.
+_PATIENT_HEAD = "label:patient_column"
+_OTHER_HEAD = "label:other_person"
+_EMERGENCY_HEAD = "section:emergency"
+_PERSON_TYPES = frozenset({"name", "phone", "address", "date"})
+
+
+def matrix_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """A person's field read from a table whose columns are people and whose rows are fields.
+
+    A registration form may print the patient, the person to notify and the next of kin as
+    columns side by side, under one column of row labels (``Full name``, ``Home address``).
+    The field's value is where its row meets its person's column: the emergency contact's
+    column for the contact's fields, the patient's for the patient's. A blank cell there
+    leaves the field absent rather than reading another person's value beside the label.
+    """
+    kind = VALUE_TYPES[item.value]
+    if kind.name not in _PERSON_TYPES or item.section not in (None, "patient", "emergency"):
+        return []
+    person = "emergency" if item.section == "emergency" else "patient"
+    own = f"field:{item.name}"
+    found: list[Candidate] = []
+    for table in _matrices(doc):
+        column = _person_column(doc, table.heads, person)
+        if column is None:
+            continue
+        heading = table.heads[0].match.line
+        factor = MATRIX_FACTOR
+        for label, (top, bottom) in table.rows:
+            if own not in label.keys:
+                continue
+            row = (label.words[0].bbox.x0, top, bottom)
+            words = tuple(
+                w
+                for ln in doc.lines[heading + 1 :]
+                if ln.page == label.words[0].page
+                for w in ln.words
+                if _in_person_cell(w, row, column, table.slope) and not _is_filler(w.text)
+            )
+            matched = factor * (0.9 + 0.1 * min(1.0, label.match.score / 100.0))
+            factor *= MATRIX_LATER_ROW
+            if words:
+                found.extend(
+                    _candidate(doc, spec, item, kind, Relation.CELL, words, label, matched)
+                )
+            else:
+                score = BASE_SCORE[Relation.CELL] * matched * MATRIX_BLANK
+                found.append(Candidate(item.name, None, (), score, Relation.CELL, label.words))
+    return found
+
+
+def _in_person_cell(
+    word: Word, row: tuple[float, float, float], column: tuple[float, float], slope: float
+) -> bool:
+    """Whether a word stands in a row (its label's left, top and bottom) and a column.
+
+    The word's height is taken back to the label's, along the table's slope.
+    """
+    middle = (word.bbox.x0 + word.bbox.x1) / 2
+    x, top, bottom = row
+    return top <= word.bbox.center_y - slope * (middle - x) <= bottom and (
+        column[0] <= middle <= column[1]
+    )
+
+
+def _is_person_head(anchor: Anchor) -> bool:
+    return any(k in anchor.keys for k in (_PATIENT_HEAD, _OTHER_HEAD, _EMERGENCY_HEAD))
+
+
+def _matrices(doc: Page) -> list[PersonTable]:
+    """The person tables of a document: their column headings and their labelled rows.
+
+    A table's heading line names two people or more, one of them the patient or the person
+    to notify; its rows are the field labels under it, in one column left of the headings,
+    each row reaching from its label's ruled cell's top to its bottom (or, where no cell was
+    found, halfway to the rows above and below). Its rows fall across the page as its
+    lines do on average.
+    """
+    if doc.person_tables is not None:
+        return doc.person_tables
+    tables: list[PersonTable] = []
+    for index, line in enumerate(doc.lines):
+        heads = sorted(
+            (a for a in doc.anchors_on(index) if _is_person_head(a)),
+            key=lambda a: a.words[0].bbox.x0,
+        )
+        if len(heads) < 2 or not any(
+            _PATIENT_HEAD in a.keys or _EMERGENCY_HEAD in a.keys for a in heads
+        ):
+            continue
+        left = heads[0].words[0].bbox.x0
+        labels: list[Anchor] = []
+        last = index
+        headings = {ln for ln, _ in doc.sections}
+        for below in range(index + 1, len(doc.lines)):
+            words = doc.lines[below].words
+            if (
+                doc.lines[below].page != line.page
+                or below - last > (MATRIX_ROW_GAP if labels else MATRIX_FIRST_ROW)
+                or below in headings
+                or (len(words) > 1 and _SECTION_WORD.fullmatch(words[0].text))
+            ):
+                break  # the table ends at the next section ("Part B - Prescription")
+            for anchor in doc.anchors_on(below):
+                if (
+                    anchor.words[-1].bbox.x1 <= left
+                    and any(k.startswith(("field:", "label:")) for k in anchor.keys)
+                    and not _is_person_head(anchor)  # ("Relationship to / patient", wrapped)
+                ):
+                    if labels and abs(anchor.words[0].bbox.x0 - labels[0].words[0].bbox.x0) > (
+                        3 * anchor.words[0].bbox.height
+                    ):
+                        continue  # not the table's column of row labels
+                    labels.append(anchor)
+                    last = below
+        if len(labels) >= 2:
+            slopes = [_row_slope(ln) for ln in doc.lines[index : last + 1]]
+            slope = float(median([s for s in slopes if s] or [0.0]))
+            tables.append(PersonTable(heads, _matrix_rows(doc, labels), slope))
+    doc.person_tables = tables
+    return tables
+
+
+def _matrix_rows(doc: Page, labels: Sequence[Anchor]) -> list[tuple[Anchor, tuple[float, float]]]:
+    """Each row label with the top and bottom of its row."""
+    rows: list[tuple[Anchor, tuple[float, float]]] = []
+    for position, label in enumerate(labels):
+        box = BBox.union(w.bbox for w in label.words)
+        cell = _cell(doc, label)
+        if cell is not None and cell.y1 - cell.y0 < 8 * box.height:
+            rows.append((label, (float(cell.y0), float(cell.y1))))
+            continue
+        above = labels[position - 1].words[0].bbox.y1 if position else box.y0 - box.height
+        below = labels[position + 1].words[0].bbox.y0 if position + 1 < len(labels) else None
+        bottom = (box.y1 + below) / 2 if below is not None else box.y1 + 2 * box.height
+        rows.append((label, ((above + box.y0) / 2, bottom)))
+    return rows
+
+
+def _person_column(doc: Page, heads: Sequence[Anchor], person: str) -> tuple[float, float] | None:
+    """The left and right of the column a person table gives one person.
+
+    The person to notify is the column headed as the emergency contact; the next of kin's
+    column is theirs only when the table has no such column.
+    """
+    if person == "patient":
+        chosen = [a for a in heads if _PATIENT_HEAD in a.keys]
+    else:
+        chosen = [a for a in heads if _EMERGENCY_HEAD in a.keys and _OTHER_HEAD not in a.keys]
+        chosen = chosen or [a for a in heads if _EMERGENCY_HEAD in a.keys]
+    if len(chosen) != 1:
+        return None
+    head = chosen[0]
+    position = heads.index(head)
+    height = head.words[0].bbox.height
+    cell = _cell(doc, head)
+    if cell is not None and not any(
+        cell.holds(w.bbox) for a in heads if a is not head for w in a.words
+    ):
+        return float(cell.x0), float(cell.x1)
+    x0 = head.words[0].bbox.x0 - height
+    if position + 1 < len(heads):
+        return x0, heads[position + 1].words[0].bbox.x0 - height
+    width = doc.sizes.get(head.words[0].page, (0, 0))[0]
+    return x0, float(width or head.words[-1].bbox.x1 + 40 * height)
+
+
 def section_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
     """Unlabelled lines of the field's type under its section heading, by order."""
     if Place.SECTION not in item.places or item.section is None:
@@ -2960,6 +3240,7 @@ def anywhere_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Ca
 GENERATORS = (
     label_candidates,
     role_candidates,
+    matrix_candidates,
     parts_candidates,
     section_candidates,
     corner_candidates,
