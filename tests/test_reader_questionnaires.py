@@ -12,6 +12,7 @@ import pytest
 
 from medreview.documents import DocumentType
 from medreview.model import BBox, Word
+from medreview.parsing.choices import REFILL_ROW
 from tests.test_reader_grids import blank, check_box, read
 from tests.wordkit import layout, row
 
@@ -344,3 +345,18 @@ def test_a_clause_after_a_semicolon_begins_with_a_label() -> None:
     assert found["insurance_company"] == "GeoBlue"
     assert found["policy_number"] == "FMPDS314"
     assert found["insurance_expiry"] == "2024-03-17"
+
+
+@pytest.mark.parametrize("dropped", [False, True])
+def test_the_highlighted_entry_of_a_refill_row_is_its_answer_even_when_ocr_dropped_it(
+    dropped: bool,
+) -> None:
+    """A highlighter over "0" may make OCR drop it: its place in the row is still tinted."""
+    image = blank()
+    words = layout([(300, 150, "Rx Sertraline 50 mg"), (400, 150, "Repeats")])
+    entries = [row(400, 500 + 120 * i, text) for i, text in enumerate(REFILL_ROW)]
+    highlight(image, entries[0])
+    for entry in entries[1:] if dropped else entries:
+        words += entry
+    found = read(DocumentType.PRESCRIPTION, words, image)
+    assert found["refills"] == 0

@@ -643,3 +643,22 @@ def test_the_prescriber_is_typed_after_physician_name_under_the_signature() -> N
         ]
     )
     assert read(DocumentType.PRESCRIPTION, words)["prescriber"] == "Dr Olivia Ortiz, MD"
+
+
+def test_a_claim_forms_physician_is_named_with_dotted_credentials_and_no_dosage_heading() -> None:
+    """ "Dosage form" in a medicine table's heading is no directions' label."""
+    words = layout(
+        [
+            (300, 170, "MEDICINE, STRENGTH & DOSAGE FORM"),
+            (300, 1500, "QTY"),
+            (380, 170, "1. Sertraline 50 mg"),
+            (380, 1500, "#14"),
+            (700, 170, "Name of physician"),
+            (700, 560, "Dr. Aisha Clark, M.B.B.S."),
+            (700, 1300, "Registration No. R19865"),
+        ]
+    )
+    found = read(DocumentType.PRESCRIPTION, words)
+    assert found["prescriber"] == "Dr. Aisha Clark, M.B.B.S."
+    assert found["medicines"] == ["Sertraline 50 mg"]
+    assert "directions" not in found

@@ -268,14 +268,19 @@ def highlighted(words: Sequence[Word], options: Sequence[Option], marks: PageMar
     if len(options) < 2:
         return None
     char_width = _char_width(words)
-    levels = [marks.paper_level(_option_box(words, o, char_width)) for o in options]
+    chosen = _darkest_apart([marks.paper_level(_option_box(words, o, char_width)) for o in options])
+    return None if chosen is None else options[chosen].choice
+
+
+def _darkest_apart(levels: Sequence[float | None]) -> int | None:
+    """The one place whose paper is tinted while the others' are alike, if there is one."""
     known = [level for level in levels if level is not None]
-    if len(known) != len(options):
+    if len(known) != len(levels) or len(known) < 2:
         return None
     darkest = min(range(len(known)), key=known.__getitem__)
     rest = known[:darkest] + known[darkest + 1 :]
     if min(rest) - known[darkest] >= HIGHLIGHT_DROP and max(rest) - min(rest) < HIGHLIGHT_DROP / 2:
-        return options[darkest].choice
+        return darkest
     return None
 
 
@@ -666,12 +671,11 @@ def is_refill_row(words: Sequence[Word]) -> bool:
     return mostly and len(found) >= 4 and ("PRN" in found or len(found) >= 5)
 
 
-def _ringed_gap(words: Sequence[Word], options: Sequence[Option], marks: PageMarks) -> str | None:
-    """The ringed entry of a refill row OCR read only in part (a ring makes it drop entries).
+def _row_places(words: Sequence[Word], options: Sequence[Option]) -> dict[str, BBox] | None:
+    """Where each entry of a refill row stands, read or not: the digits read give the pitch.
 
-    The digits read give the row's pitch; each digit missing is looked for at
-    its place in the row, and the one place, read or not, with a ring round it
-    is the answer.
+    A ring or a highlighter over an entry makes OCR drop it; its place is where the row's
+    pitch puts it. ``None`` when fewer than two digits were read.
     """
     digits = [(int(o.choice), words[o.start].bbox) for o in options if o.choice.isdigit()]
     if len(digits) < 2:
@@ -683,17 +687,38 @@ def _ringed_gap(words: Sequence[Word], options: Sequence[Option], marks: PageMar
     index, ref = digits[0]
     width = max(b.width for _, b in digits)
     found = {i for i, _ in digits}
-    scores: dict[str, float] = {}
+    places: dict[str, BBox] = {}
     for digit in range(6):
         if digit in found:
             continue
         centre = (ref.x0 + ref.x1) / 2 + (digit - index) * pitch
-        box = BBox(int(centre - width / 2), ref.y0, int(centre + width / 2), ref.y1)
-        scores[str(digit)] = marks.ring_mark(box)
-    scores.update({o.choice: marks.ring_mark(words[o.start].bbox) for o in options})
-    names = list(scores)
-    chosen = decide([scores[n] for n in names])
+        places[str(digit)] = BBox(int(centre - width / 2), ref.y0, int(centre + width / 2), ref.y1)
+    places.update({o.choice: words[o.start].bbox for o in options})
+    return places
+
+
+def _ringed_gap(words: Sequence[Word], options: Sequence[Option], marks: PageMarks) -> str | None:
+    """The ringed entry of a refill row OCR read only in part (a ring makes it drop entries).
+
+    Each digit missing is looked for at its place in the row, and the one place, read or
+    not, with a ring round it is the answer.
+    """
+    places = _row_places(words, options)
+    if places is None:
+        return None
+    names = list(places)
+    chosen = decide([marks.ring_mark(places[n]) for n in names])
     # the ring may be round an entry OCR did read, the others being the ones it dropped
+    return None if chosen is None else names[chosen]
+
+
+def _lit_gap(words: Sequence[Word], options: Sequence[Option], marks: PageMarks) -> str | None:
+    """The highlighted entry of a refill row, OCR having dropped it or not."""
+    places = _row_places(words, options)
+    if places is None:
+        return None
+    names = list(places)
+    chosen = _darkest_apart([marks.paper_level(places[n]) for n in names])
     return None if chosen is None else names[chosen]
 
 
@@ -767,6 +792,8 @@ def read_refill_row(words: Sequence[Word], marks: PageMarks | None) -> tuple[str
         if decided:
             return value, 0.9  # a box ticked, or every box found and none ticked
         options = [o for o in option_spans(words, REFILL_ROW) if o.end - o.start == 1]
+        if (lit := _lit_gap(words, options, marks)) is not None:
+            return lit, 0.9
         if len(options) >= 5:
             value, _ = marked_by_image(words, options, marks, boxes=False)
             if value is not None:

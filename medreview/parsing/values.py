@@ -41,7 +41,8 @@ NUMBER_PATTERN = re.compile(rf"^\s*[0-9OolI]{{1,3}}(?:[.,][0-9]{{1,2}})?\s*{_UNI
 CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9\-/ ]{3,24}$", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'\-]*\.?,?|[A-Z]\.|(?:Dr|Mr|Mrs|Ms|Jr|Sr)\.?,?)$")
 _NAME_SUFFIX = re.compile(
-    r"^(?:M\.?D\.?|D\.?O\.?|MBBS|PhD|D\.?D\.?S\.?|D\.?M\.?D\.?|NP|PA|RN)[.,]?$", re.IGNORECASE
+    r"^(?:M\.?D\.?|D\.?O\.?|M\.?B\.?B\.?S\.?|PhD|D\.?D\.?S\.?|D\.?M\.?D\.?|D\.?M\.?|NP|PA|RN)[.,]?$",
+    re.IGNORECASE,
 )
 
 
