@@ -94,6 +94,12 @@ def test_a_label_s_wording_that_runs_on_is_no_value() -> None:
     assert [w.text for w in after_wording(row(0, 0, "of traveler"))] == []
     assert [w.text for w in after_wording(row(0, 0, "we should know about: Gout"))] == ["Gout"]
     assert [w.text for w in after_wording(row(0, 0, "Maria Lopez"))] == ["Maria", "Lopez"]
+    # a question's examples or aside in brackets: wording to its colon, its bracket or a label
+    assert [w.text for w in after_wording(row(0, 0, "(e.g. diabetes, asthma)? Gout"))] == ["Gout"]
+    assert [w.text for w in after_wording(row(0, 0, "(e.g. diabetes, sickle"))] == []
+    assert [w.text for w in after_wording(row(0, 0, "(medicines, foods,"))] == []
+    assert [w.text for w in after_wording(row(0, 0, "(first & last) Sam Chen"))] == ["Sam", "Chen"]
+    assert [w.text for w in after_wording(row(0, 0, "(876) 555-0177"))] == ["(876)", "555-0177"]
     words = layout(
         [
             (400, 200, "Your details"),

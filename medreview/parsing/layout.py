@@ -770,13 +770,28 @@ WORDING_GOES_ON = frozenset({
 # fmt: on
 
 
+# A question's examples in brackets are its wording: "(e.g. diabetes, asthma)", "(such as ...".
+_EXAMPLES = re.compile(r"^\((?:e\.?\s?g|i\.?\s?e|such|for|incl)", re.IGNORECASE)
+_ASIDE = re.compile(r"^\([A-Za-z]")
+
+
 def after_wording(words: list[Word]) -> list[Word]:
     """The words after a label's wording that runs on past the vocabulary's variant.
 
-    Wording that begins with a joining word goes on to its colon or question mark, and the
-    value follows; with neither, the whole segment is wording and no value is right of it.
+    Wording that begins with a joining word or a bracket of examples goes on to its colon or
+    question mark, and the value follows; with neither, the whole segment is wording and no
+    value is right of it. A bracketed aside ends at its closing bracket too.
     """
-    if not words or words[0].text.strip(",.").lower() not in WORDING_GOES_ON:
+    if not words:
+        return words
+    if _ASIDE.match(words[0].text) and not _EXAMPLES.match(words[0].text):
+        # a bracketed aside ("(medicines, foods, other):") ends at its colon or its bracket;
+        # left open, a label cut it short and it is wording to the end
+        ends = [i for i, w in enumerate(words) if w.text.endswith((":", "?")) or ")" in w.text]
+        return words[ends[0] + 1 :] if ends else []
+    if words[0].text.strip(",.").lower() not in WORDING_GOES_ON and not _EXAMPLES.match(
+        words[0].text
+    ):
         return words
     for index, word in enumerate(words):
         if word.text.endswith((":", "?")):
