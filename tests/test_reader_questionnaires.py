@@ -360,3 +360,41 @@ def test_the_highlighted_entry_of_a_refill_row_is_its_answer_even_when_ocr_dropp
         words += entry
     found = read(DocumentType.PRESCRIPTION, words, image)
     assert found["refills"] == 0
+
+
+def test_highlighted_answers_on_a_graying_photocopy_in_rows_close_together_are_read() -> None:
+    """A photocopy grays across the page, and the rows over and under a highlighted answer
+    may be highlighted at the same place: the tint is told from the paper right round it."""
+    image = blank()
+    image[:] = np.linspace(255, 200, image.shape[1]).astype(np.uint8)[None, :]
+    words = layout([(400, 150, "IMMUNITY AND VACCINATION")])
+    for index, disease in enumerate(("Chicken pox", "Measles", "Rubella")):
+        y = 480 + 56 * index
+        words += row(y, 160, disease)
+        for x, answer in ((900, "Immune"), (1200, "Not immune"), (1600, "Not sure")):
+            printed = row(y, x, answer)
+            words += printed
+            if answer == "Immune":
+                highlight(image, printed, level=205)
+    for word in words:  # the print over the gray
+        image[word.bbox.y0 + 10 : word.bbox.y1 - 10, word.bbox.x0 + 4 : word.bbox.x1 - 4 : 9] = 0
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert (found.get("chicken_pox"), found.get("measles")) == ("immune", "immune")
+
+
+def test_a_code_read_as_its_lookalike_through_a_key_ocr_glued() -> None:
+    """ "I= Immune" read with its sign glued; the "I" written in the box read as "1"."""
+    words = layout(
+        [
+            (400, 150, "IMMUNITY AND VACCINATION"),
+            (
+                460,
+                160,
+                "Answer by code in the box provided. I= Immune N = Not immune U = Don't know",
+            ),
+            (540, 160, "Chicken pox"),
+            (540, 900, "1"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words, blank())
+    assert found["chicken_pox"] == "immune"

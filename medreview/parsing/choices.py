@@ -258,8 +258,8 @@ def underlined(words: Sequence[Word], options: Sequence[Option], marks: PageMark
     return None
 
 
-# A highlighted option's paper is at least this many gray levels darker than every other
-# option's, whose papers differ by less than half of it (a shadow darkens a row evenly).
+# A highlighted option's paper is at least this many gray levels darker than the paper over
+# and under it; every other option's, less than half of that.
 HIGHLIGHT_DROP = 14.0
 
 
@@ -268,18 +268,18 @@ def highlighted(words: Sequence[Word], options: Sequence[Option], marks: PageMar
     if len(options) < 2:
         return None
     char_width = _char_width(words)
-    chosen = _darkest_apart([marks.paper_level(_option_box(words, o, char_width)) for o in options])
+    chosen = _tinted_apart([marks.tint(_option_box(words, o, char_width)) for o in options])
     return None if chosen is None else options[chosen].choice
 
 
-def _darkest_apart(levels: Sequence[float | None]) -> int | None:
-    """The one place whose paper is tinted while the others' are alike, if there is one."""
-    known = [level for level in levels if level is not None]
-    if len(known) != len(levels) or len(known) < 2:
+def _tinted_apart(tints: Sequence[float | None]) -> int | None:
+    """The one place whose paper is tinted while the others' are not, if there is one."""
+    known = [tint for tint in tints if tint is not None]
+    if len(known) != len(tints) or len(known) < 2:
         return None
-    darkest = min(range(len(known)), key=known.__getitem__)
+    darkest = max(range(len(known)), key=known.__getitem__)
     rest = known[:darkest] + known[darkest + 1 :]
-    if min(rest) - known[darkest] >= HIGHLIGHT_DROP and max(rest) - min(rest) < HIGHLIGHT_DROP / 2:
+    if known[darkest] >= HIGHLIGHT_DROP and max(rest) < HIGHLIGHT_DROP / 2:
         return darkest
     return None
 
@@ -718,7 +718,7 @@ def _lit_gap(words: Sequence[Word], options: Sequence[Option], marks: PageMarks)
     if places is None:
         return None
     names = list(places)
-    chosen = _darkest_apart([marks.paper_level(places[n]) for n in names])
+    chosen = _tinted_apart([marks.tint(places[n]) for n in names])
     return None if chosen is None else names[chosen]
 
 

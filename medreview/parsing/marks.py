@@ -47,6 +47,9 @@ STRIKE_SLOPE = 0.08
 UNDERLINE_BAND = (0.15, 0.5)
 # A box needs this many paper pixels for its paper's lightness to be measured.
 PAPER_PIXELS = 20
+# The paper a highlighter's tint is measured against: this far round the word, in the word's
+# heights (past the stroke's edge, short of the next line and the next word).
+TINT_BAND = (0.45, 0.9)
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +289,27 @@ class PageMarks:
         if paper.size < PAPER_PIXELS:
             return None
         return float(np.median(paper))
+
+    def tint(self, box: BBox) -> float | None:
+        """How much darker a box's paper is than the lightest paper just around it.
+
+        A highlighter's stroke tints the paper under a word and not the paper a little over,
+        under, before or after it (the rows over and under may be highlighted too); a shadow
+        or a photocopy's gray falls on both alike. ``None`` where neither is measured.
+        """
+        height = max(8, box.height)
+        near, far = int(TINT_BAND[0] * height), int(TINT_BAND[1] * height)
+        inside = self.paper_level(box)
+        bands = (
+            BBox(box.x0, box.y0 - far, box.x1, box.y0 - near),  # above
+            BBox(box.x0, box.y1 + near, box.x1, box.y1 + far),  # below
+            BBox(box.x0 - far, box.y0, box.x0 - near, box.y1),  # before
+            BBox(box.x1 + near, box.y0, box.x1 + far, box.y1),  # after
+        )
+        around = [level for band in bands if (level := self.paper_level(band)) is not None]
+        if inside is None or not around:
+            return None
+        return max(around) - inside
 
     def strike_mark(self, box: BBox) -> float:
         """How much of a word a line drawn through its middle crosses (0 to 1): struck out."""

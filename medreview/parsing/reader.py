@@ -1607,19 +1607,28 @@ CODE_KEY_REACH = 6
 
 
 def _code_pairs(words: Sequence[Word]) -> list[tuple[int, int, str, str]]:
-    """A printed key's pairs ("I = Immune  N = Not immune"): start, end, code and meaning."""
-    starts = [
-        i
-        for i in range(len(words) - 2)
-        if words[i + 1].text == "=" and len(words[i].text) == 1 and words[i].text.isalnum()
-    ]
+    """A printed key's pairs ("I = Immune  N = Not immune"): start, end, code and meaning.
+
+    OCR may glue the sign to the code ("I= Immune").
+    """
+    starts: list[tuple[int, int]] = []  # where a pair starts, and where its meaning does
+    for i, word in enumerate(words[:-1]):
+        if _GLUED_CODE.fullmatch(word.text):
+            starts.append((i, i + 1))
+        elif len(word.text) == 1 and word.text.isalnum() and words[i + 1].text == "=":
+            starts.append((i, i + 2))
     pairs = []
-    for position, start in enumerate(starts):
-        end = starts[position + 1] if position + 1 < len(starts) else len(words)
-        meaning = _text(words[start + 2 : end]).strip(" ,;.")
+    for position, (start, meaning_start) in enumerate(starts):
+        end = starts[position + 1][0] if position + 1 < len(starts) else len(words)
+        meaning = _text(words[meaning_start:end]).strip(" ,;.")
         if meaning:
-            pairs.append((start, end, words[start].text.upper(), meaning))
+            pairs.append((start, end, words[start].text[0].upper(), meaning))
     return pairs
+
+
+_GLUED_CODE = re.compile(r"[A-Za-z0-9]=")
+# A code written in a box that OCR read as its lookalike ("1" for the key's "I").
+_CODE_LOOKALIKES = {"1": "I", "I": "1", "L": "I", "0": "O", "O": "0"}
 
 
 def _coded_answer(
@@ -1653,7 +1662,7 @@ def _coded_answer(
             if len(above) >= 2:
                 key = above
                 break
-    meaning = key.get(code)
+    meaning = key.get(code, key.get(_CODE_LOOKALIKES.get(code, code)))
     if meaning is None:
         return None
     if canonical.one_line(meaning).lower() in ABSTAIN:
