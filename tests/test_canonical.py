@@ -376,6 +376,8 @@ def test_clean_text_idempotent(text: str, style: canonical.TextStyle) -> None:
 
 def test_slash_read_as_digit_and_colon_decimal() -> None:
     assert canonical.parse_date("11/2071971") == "1971-11-20"
+    assert canonical.parse_date("03108/2022") == "2022-03-08"  # the first slash
+    assert canonical.parse_date("12345/2022") is None
     assert canonical.parse_number("68:5kg") == 68.5
     assert canonical.parse_list("Wa") == []
 

@@ -178,8 +178,13 @@ def _nine_for_zero(token: str) -> str:
 
 
 def _slash_misread(tokens: list[str], order: DateOrder) -> str | None:
-    """``11/2071971``: a date whose second ``/`` OCR read as ``1`` or ``7``."""
+    """A date one of whose ``/`` OCR read as ``1`` or ``7``: ``11/2071971``, ``03108/2022``."""
     numbers = [t for t in tokens if t.isdigit()]
+    if len(numbers) == 2 and len(numbers[0]) == 5 and len(numbers[1]) in (2, 4):
+        head = numbers[0]
+        if head[2] in "17":
+            return _numeric_date([head[:2], head[3:], numbers[1]], order)
+        return None
     if len(numbers) != 2 or len(numbers[0]) > 2 or len(numbers[1]) not in (6, 7):
         return None
     tail = numbers[1]
