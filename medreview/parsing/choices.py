@@ -258,8 +258,8 @@ def underlined(words: Sequence[Word], options: Sequence[Option], marks: PageMark
     return None
 
 
-# A highlighted option's paper is at least this many gray levels darker than the paper over
-# and under it; every other option's, less than half of that.
+# A highlighted option's paper is at least this many gray levels darker than the paper round
+# it; every other option's, less than half of that.
 HIGHLIGHT_DROP = 14.0
 
 
@@ -277,10 +277,10 @@ def _tinted_apart(tints: Sequence[float | None]) -> int | None:
     known = [tint for tint in tints if tint is not None]
     if len(known) != len(tints) or len(known) < 2:
         return None
-    darkest = max(range(len(known)), key=known.__getitem__)
-    rest = known[:darkest] + known[darkest + 1 :]
-    if known[darkest] >= HIGHLIGHT_DROP and max(rest) < HIGHLIGHT_DROP / 2:
-        return darkest
+    tinted = max(range(len(known)), key=known.__getitem__)
+    rest = known[:tinted] + known[tinted + 1 :]
+    if known[tinted] >= HIGHLIGHT_DROP and max(rest) < HIGHLIGHT_DROP / 2:
+        return tinted
     return None
 
 

@@ -104,6 +104,7 @@ class PageMarks:
     _ink: npt.NDArray[np.int32] | None = field(default=None, init=False)
     _rules: tuple[list[Rule], list[Rule]] | None = field(default=None, init=False)
     _limit: float | None = field(default=None, init=False)
+    _gray: npt.NDArray[np.uint8] | None = field(default=None, init=False)
     _flat: npt.NDArray[np.uint8] | None = field(default=None, init=False)
 
     def _plain(self) -> npt.NDArray[np.uint8]:
@@ -115,11 +116,23 @@ class PageMarks:
             self._flat = _flattened(gray)
         return self._flat
 
-    def _binary(self, gray: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
+    def _ink_limit(self) -> float:
+        """The gray level under which a pixel is ink (found once, from the page)."""
         if self._limit is None:
             threshold, _ = cv2.threshold(self._plain(), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
             self._limit = min(max(float(threshold), 96.0), 170.0)  # a clean two-tone page gives 0
-        return np.asarray(gray < self._limit, dtype=np.uint8)
+        return self._limit
+
+    def _scanned(self) -> npt.NDArray[np.uint8]:
+        """The page in gray as scanned, its lighting as it was."""
+        if self.gray.ndim == 2:
+            return self.gray
+        if self._gray is None:
+            self._gray = np.asarray(cv2.cvtColor(self.gray, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
+        return self._gray
+
+    def _binary(self, gray: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
+        return np.asarray(gray < self._ink_limit(), dtype=np.uint8)
 
     def ink(self, x0: float, y0: float, x1: float, y1: float) -> float:
         """The share of dark pixels in a rectangle (0 when it is empty or off the page)."""
@@ -279,13 +292,9 @@ class PageMarks:
         neighbours'. ``None`` for a box off the page or all ink. The page is read as scanned,
         not evened out: evening out would take the stroke for a shadow.
         """
-        gray = self.gray
-        if gray.ndim != 2:
-            gray = np.asarray(cv2.cvtColor(gray, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
-        self._binary(gray)  # (sets the ink limit)
-        assert self._limit is not None
+        gray = self._scanned()
         region = gray[max(0, box.y0) : max(0, box.y1), max(0, box.x0) : max(0, box.x1)]
-        paper = region[region >= self._limit]
+        paper = region[region >= self._ink_limit()]
         if paper.size < PAPER_PIXELS:
             return None
         return float(np.median(paper))
