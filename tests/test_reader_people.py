@@ -8,20 +8,10 @@ from dataclasses import replace
 import cv2
 import numpy as np
 
-from medreview.config import PipelineConfig
 from medreview.documents import DocumentType
 from medreview.model import BBox, Word
-from medreview.parsing import parse_fields
-from tests.wordkit import layout, ocr_page
-
-CONFIG = PipelineConfig()
-WIDTH, HEIGHT = 2550, 3300
-
-
-def read(document_type: DocumentType, words: list[Word], image: np.ndarray | None = None):
-    images = [image] if image is not None else None
-    outcome = parse_fields(document_type, [ocr_page(words)], CONFIG, images)
-    return {name: result.value for name, result in outcome.fields.items()}
+from tests.test_reader_tables import HEIGHT, WIDTH, read
+from tests.wordkit import layout
 
 
 def ruled(top: int, rows: list[int], columns: list[int]) -> np.ndarray:

@@ -2494,6 +2494,7 @@ def _matrices(doc: Page) -> list[PersonTable]:
     if doc.person_tables is not None:
         return doc.person_tables
     tables: list[PersonTable] = []
+    headings = {ln for ln, _ in doc.sections}
     for index, line in enumerate(doc.lines):
         heads = sorted(
             (a for a in doc.anchors_on(index) if _is_person_head(a)),
@@ -2506,7 +2507,6 @@ def _matrices(doc: Page) -> list[PersonTable]:
         left = heads[0].words[0].bbox.x0
         labels: list[Anchor] = []
         last = index
-        headings = {ln for ln, _ in doc.sections}
         for below in range(index + 1, len(doc.lines)):
             words = doc.lines[below].words
             if (
