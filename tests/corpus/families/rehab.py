@@ -1,6 +1,7 @@
-"""The blind held-out family: a rehabilitation clinic's intake and a government clinic's Rx blank.
+"""A rehabilitation clinic's intake and a government clinic's Rx blank.
 
-Kept out of the reader's tuning: a reader's author must not read this module.
+Written blind as the held-out family of round 12 (then called ``heldout``): its author never read
+the reader.
 
 Neither document is a doctor's registration form or a doctor's own pad. The record is the
 new-patient intake of an outpatient physical therapy and sports rehabilitation clinic, worded
