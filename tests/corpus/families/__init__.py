@@ -59,6 +59,7 @@ FAMILIES = (
     "preadmission",
     "caribbean",
     "rehab",
+    "heldout",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"
