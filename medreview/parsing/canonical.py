@@ -364,7 +364,9 @@ def yes_no_answers(choices: Sequence[str]) -> dict[str, str]:
     """The choice a written yes or no answers, for two choices one of which is negated.
 
     ``Y``/``Yes`` to "immune to measles?" is ``immune``, ``N``/``No`` is ``not immune``;
-    ``Y`` and ``N`` also head a table's answer columns. Other choices: no answers.
+    ``Y`` and ``N`` also head a table's answer columns. A statement ("I am immune to
+    measles.") is answered ``T``/``True`` or ``F``/``False`` the same way. Other choices: no
+    answers.
     """
     if len(choices) != 2:
         return {}
@@ -372,7 +374,11 @@ def yes_no_answers(choices: Sequence[str]) -> dict[str, str]:
     if len(negated) != 1:
         return {}
     positive = next(c for c in choices if c not in negated)
-    return {"y": positive, "yes": positive, "n": negated[0], "no": negated[0]}
+    negative = negated[0]
+    return {
+        **dict.fromkeys(("y", "yes", "t", "true"), positive),
+        **dict.fromkeys(("n", "no", "f", "false"), negative),
+    }
 
 
 def _like_immune(token: str) -> bool:

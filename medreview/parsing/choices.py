@@ -601,6 +601,12 @@ def read_choice(
         abstain = [
             o for o in option_spans(words, ABSTAIN) if not taken & set(range(o.start, o.end))
         ]
+        # a statement's "?" beside its T and F is the unsure answer too
+        abstain += [
+            Option(ABSTAIN[0], i, i + 1)
+            for i, w in enumerate(words)
+            if w.text == "?" and i not in taken and options
+        ]
         every = sorted([*options, *abstain], key=lambda o: o.start)
         if (kept := underlined(words, every, marks)) is not None:
             return (None if kept in ABSTAIN else kept), 0.9

@@ -76,14 +76,16 @@ class LabelMatch:
 
 
 # A section's or a row's number printed before it: ``1.``, ``2)``, ``(3)``, ``B.``, ``IV.``.
-ENUMERATION = re.compile(r"^(?:\(?\d{1,2}[.)]|[A-H][.)]|[IVX]{1,4}\.)$")
-# The same number glued to the word after it (``2.Next``).
-_GLUED_NUMBER = re.compile(r"^(\(?\d{1,2}[.)]|[A-H][.)])([A-Za-z][a-z]{2,}\S*)$")
+ENUMERATION = re.compile(r"^(?:\(?\d{1,2}[.):]|[A-H][.)]|[IVX]{1,4}\.)$")
+# The same number glued to the word after it (``2.Next``, ``5.SIG``).
+_GLUED_NUMBER = re.compile(r"^(\(?\d{1,2}[.):]|[A-H][.)])([A-Za-z][a-z]{2,}\S*|[A-Z]{3,}\S*)$")
 # A word glued to a number after it, with no colon between (``DATE06/29/2025``,
 # ``PHONE(303)555-0121``): a label and its value.
 _GLUED_VALUE = re.compile(r"^([A-Z][A-Za-z]{3,})(\(?\d[\d/().,\-]*)$")
 # A label in capitals glued to a capitalised word after it (``NAMEEmma``).
 _GLUED_WORD = re.compile(r"^([A-Z]{4,})([A-Z][a-z]{2,})$")
+# A label glued to the bracketed aside after it (``BY·(Signature,``).
+_GLUED_ASIDE = re.compile(r"^([A-Za-z]{2,}:?)[\u00b7.]?(\([A-Za-z]{2,}\S*)$")
 
 
 def split_glued(word: Word) -> list[Word]:
@@ -97,6 +99,7 @@ def split_glued(word: Word) -> list[Word]:
             _GLUED_NUMBER.match(word.text)
             or _GLUED_VALUE.match(word.text)
             or _GLUED_WORD.match(word.text)
+            or _GLUED_ASIDE.match(word.text)
         )
     if match is None:
         return [word]
@@ -108,8 +111,9 @@ def split_glued(word: Word) -> list[Word]:
 # that word: the reader knows).
 _GLUED_COUNT = re.compile(r"^([A-Za-z][A-Za-z.]{2,}[:;]?)(#?\d+|\(\d{3}\)\S*)$")
 _GLUED_CAPITAL = re.compile(r"^([A-Za-z]*?[a-z]{2,}[:;]?)([A-Z]\S*)$")
-# ... or after the label's own mark, a colon or a dash: "WGT-83", "HT.-183", "D/0/B:12/10/1961"
-_GLUED_AFTER_MARK = re.compile(r"^([A-Za-z][A-Za-z0-9/.]*?(?:\.?-|:))(\(?\d\S*)$")
+# ... or after the label's own mark, a colon, a dash or a full stop: "WGT-83", "HT.-183",
+# "D/0/B:12/10/1961", "WT.120"
+_GLUED_AFTER_MARK = re.compile(r"^([A-Za-z][A-Za-z0-9/.]*?(?:\.?-|:|\.))(\(?\d\S*)$")
 # ... or after an abbreviation's full stop, a code with a digit: "no.BX-8909-4918"
 _GLUED_AFTER_STOP = re.compile(r"^([A-Za-z]{2,}\.)((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,})$")
 
@@ -589,6 +593,7 @@ def find_labels(
             )
             for i, w in enumerate(words)
         ]
+        asides = _in_brackets(words, starts)
         start = 0
         # where a label without a colon ended: a caption row may print the next label
         # right after it, with no column gap between ("RELATION TO PATIENT THEIR MOBILE")
@@ -596,8 +601,10 @@ def find_labels(
         while start < len(words):
             best: LabelMatch | None = None
             ties: list[str] = []
-            if not any(c.isalpha() for c in words[start].text):
-                start += 1  # a number or a mark never begins a label ("51" is no "Si...")
+            if not any(c.isalpha() for c in words[start].text) or asides.get(start, 0) is None:
+                # a number or a mark never begins a label ("51" is no "Si..."), nor does a
+                # word inside a label's bracketed aside ("(Signature, name, title)")
+                start += 1
                 continue
             # a label stays within its segment: it never runs on into the next column
             edge = min((s for s in starts if s > start), default=len(words))
@@ -606,6 +613,8 @@ def find_labels(
                 if hit is None:
                     continue
                 end, score, colon = hit
+                if start in asides and end != asides[start]:
+                    continue  # a bracket's entry, not the bracket as a whole
                 if label.endswith(":") and not colon:
                     continue  # a label the vocabulary writes with its colon needs it ("Use:")
                 if end == start + 1 and len(label.split()) >= 3 and score < ONE_WORD_PHRASE:
@@ -659,6 +668,31 @@ def find_labels(
             else:
                 start += 1
     return found
+
+
+def _in_brackets(words: Sequence[Word], starts: set[int]) -> dict[int, int | None]:
+    """The words of bracketed asides, each with where a label starting there must end.
+
+    ``FOR (Full name, address & phone number)`` is one label and its aside: no label starts
+    inside it (``None``). A bracket that opens a segment (a caption ``(Name)``) is a label of
+    its own. A bracket its label's colon closes (``Camper (full name):``) may name the field
+    as a whole: a label may start in it only to end with it, not at one of its entries
+    (``Allergies (medications, latex, foods):``).
+    """
+    inside: dict[int, int | None] = {}
+    group: list[int] = []
+    depth = 0
+    for index, word in enumerate(words):
+        if depth > 0 or (word.text.startswith("(") and index not in starts):
+            group.append(index)
+        depth = max(0, depth + word.text.count("(") - word.text.count(")"))
+        if depth == 0 and group:
+            after = words[index + 1].text if index + 1 < len(words) else ""
+            closed = word.text.endswith(":") or after.startswith(":")
+            inside.update(dict.fromkeys(group, index + 1 if closed else None))
+            group = []
+    inside.update(dict.fromkeys(group))
+    return inside
 
 
 def value_right(
@@ -784,11 +818,17 @@ def after_wording(words: list[Word]) -> list[Word]:
     """
     if not words:
         return words
-    if _ASIDE.match(words[0].text) and not _EXAMPLES.match(words[0].text):
-        # a bracketed aside ("(medicines, foods, other):") ends at its colon or its bracket;
-        # left open, a label cut it short and it is wording to the end
+    aside = False
+    while words and _ASIDE.match(words[0].text) and not _EXAMPLES.match(words[0].text):
+        # a bracketed aside ("(medicines, foods, other):") ends at its colon or its bracket,
+        # and another may follow it ("(Full name, address) (If under 12, give age)"); left
+        # open, a label cut it short and it is wording to the end
         ends = [i for i, w in enumerate(words) if w.text.endswith((":", "?")) or ")" in w.text]
-        return words[ends[0] + 1 :] if ends else []
+        if not ends:
+            return []
+        words, aside = words[ends[0] + 1 :], True
+    if aside or not words:
+        return words
     if words[0].text.strip(",.").lower() not in WORDING_GOES_ON and not _EXAMPLES.match(
         words[0].text
     ):
@@ -870,23 +910,28 @@ def value_below(
     lines: Sequence[Line],
     match: LabelMatch,
     stops: Sequence[LabelMatch],
+    reach: float = BELOW_REACH,
+    right: float | None = None,
 ) -> tuple[Word, ...]:
     """Words under a label: the next line's words in the label's column, if close.
 
     They must begin a segment of that line: the end of a long value to the
     left (an address's zip code under a right-hand label) is not this label's.
+    ``reach`` is how far down, in line heights; ``right`` where the column ends (by default
+    at the label's next label).
     """
     line = lines[match.line]
     label_words = line.words[match.start : match.end]
     x0 = label_words[0].bbox.x0 - line.height
     later = [s.start for s in stops if s.line == match.line and s.start >= match.end]
-    x1 = line.words[min(later)].bbox.x0 if later else 10**9
+    x1: float = line.words[min(later)].bbox.x0 if later else 10**9
+    x1 = x1 if right is None else min(x1, right)
     for index in range(match.line + 1, len(lines)):
         below = lines[index]
         if below.page != line.page:
             break
         # a small label over a larger value: reach by the larger of the two
-        if below.center_y - line.center_y > BELOW_REACH * max(line.height, below.height):
+        if below.center_y - line.center_y > reach * max(line.height, below.height):
             break
         column = [w for w in below.words if x0 <= (w.bbox.x0 + w.bbox.x1) / 2 < x1]
         if not column:

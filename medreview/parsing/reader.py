@@ -857,9 +857,14 @@ def _words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, 
     other_labels = {
         w for a in doc.anchors for w in a.words if a is not anchor and a.words[0].text[:1].isupper()
     }
-    # the label's wording may run on in its cell ("NAME OF TRAVELER"): no value
+    # the label's wording may run on in its cell ("NAME OF TRAVELER", "7. PRESCRIBED BY
+    # (Signature, name, title)"), and its number stands before it: no value
     on_line = [w for w in inside if doc.line_of(w) == anchor.match.line]
-    wording = set(on_line) - set(after_wording(on_line))
+    start = first.bbox.x0
+    before = [w for w in on_line if w.bbox.x1 <= start]
+    after = [w for w in on_line if w.bbox.x1 > start]
+    wording = {w for w in before if ENUMERATION.match(w.text)}
+    wording |= set(after) - set(after_wording(after))
     return tuple(w for w in inside if w not in other_labels and w not in wording)
 
 
@@ -1271,6 +1276,12 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         if wrapped:
             options.append((Relation.WRAPPED, wrapped, 1.0))
         below = _in_cell(cell, value_below(doc.lines, anchor.match, stops))
+        if not below and kind.name == "name" and _signs_under(doc, anchor):
+            # "PRESCRIBED BY (Signature, name, title)": the name is printed under the signature
+            line = doc.lines[anchor.match.line]
+            below = value_below(
+                doc.lines, anchor.match, stops, SIGNATURE_REACH, line.words[-1].bbox.x1
+            )
         if below and _key(below[0]) in weak_words:
             below = ()  # a damaged label, not a value
         if below and _is_label_word(below[0]):
@@ -1304,15 +1315,49 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         if kind.name == "address" and COUNTRY_PART in item.parts:
             country = _country_after(doc, anchor, stops)
             options = [(r, (*ws, *country), d) for r, ws, d in options]
-        for relation, words, distance in options:
-            found.extend(
-                _candidate(doc, spec, item, kind, relation, words, anchor, factor * distance)
+        made = [
+            candidate
+            for relation, words, distance in options
+            for candidate in _candidate(
+                doc, spec, item, kind, relation, words, anchor, factor * distance
             )
+        ]
+        found.extend(_cells_run_on(made) if kind.multiline else made)
         found.extend(columns)
         if not options and kind.name == "list":
             # a list left blank after its label is an empty list, not an absent field
             found.append(Candidate(item.name, [], anchor.words, 0.5 * factor, Relation.RIGHT))
     return found
+
+
+# How far under a signing label (in line heights) the name printed under the signature sits.
+SIGNATURE_REACH = 8.0
+SIGNATURE = compact("signature")
+
+
+def _signs_under(doc: Page, anchor: Anchor) -> bool:
+    """Whether a label asks for a signature after it on its line ("(Signature, name, title)")."""
+    line = doc.lines[anchor.match.line]
+    return any(compact(w.text).startswith(SIGNATURE) for w in line.words[anchor.match.end :])
+
+
+def _cells_run_on(made: list[Candidate]) -> list[Candidate]:
+    """A cell's text cut short by a writing rule, taken on as the text under the label runs.
+
+    A block of directions written on three rules ("5. SIG" over them) is a cell whose bottom
+    the first rule draws; the lines under it are the same text when the label's value below
+    begins with the cell's words and goes on.
+    """
+    below = [c for c in made if c.relation is Relation.BELOW]
+    out: list[Candidate] = []
+    for candidate in made:
+        if candidate.relation is Relation.CELL:
+            size = len(candidate.words)
+            longer = [b for b in below if len(b.words) > size and b.words[:size] == candidate.words]
+            if longer:
+                candidate = replace(candidate, value=longer[0].value, words=longer[0].words)
+        out.append(candidate)
+    return out
 
 
 # The part an address's country is printed under, after the address's own label.
