@@ -1,9 +1,10 @@
-"""The reader on boxed forms of numbered blocks and on true / false statements.
+"""The reader on boxed forms of numbered blocks, and on answers a patient marks on the print.
 
 A government prescription blank numbers its blocks ("5. SIG", "7. PRESCRIBED BY (Signature,
 name, title)"), the block's wording in brackets after its title, its value written on rules
-inside the block or printed under a signature; an intake form asks the patient to mark each
-statement ("I am immune to measles.") true, false or unsure.
+inside the block or printed under a signature. An intake form asks the patient to mark each
+statement ("I am immune to measles.") true, false or unsure, to initial the blank after the
+answer that applies, or to ring the conditions of a printed list that apply.
 """
 
 from __future__ import annotations
@@ -85,6 +86,29 @@ def test_the_prescriber_is_the_name_printed_under_the_blocks_signature() -> None
     found = read(DocumentType.PRESCRIPTION, prescription_blank(image, glued=False), image)
     assert found["prescriber"] == "Emily Smith, M.D."
     assert found["patient_name"] == "Mei Williams"
+
+
+def test_an_open_block_lists_the_name_the_address_and_the_telephone_unlabelled() -> None:
+    """ "1. PATIENT (Name, address and telephone)": the address between name and telephone.
+
+    The facility's stamp beside the name and the next block's number stay out of it.
+    """
+    image = blank()
+    block(image, 300, 620)
+    words = layout(
+        [
+            (320, 160, "1. PATIENT (Name, address and telephone) (Age if under 12)"),
+            (320, 1500, "2. MEDICAL FACILITY"),
+            (400, 180, "Thomas Perez"),
+            (400, 1520, "FORT ALDER ARMY HEALTH CLINIC"),
+            (470, 180, "86 Mill Avenue, Portland, OR 97201"),
+            (540, 180, "208.555.0116"),
+            (640, 160, "4. INSCRIPTION (Drug, strength, form)"),
+        ]
+    )
+    found = read(DocumentType.PRESCRIPTION, words, image)
+    assert found["patient_name"] == "Thomas Perez"
+    assert found["patient_address"] == "86 Mill Avenue, Portland, OR 97201"
 
 
 def test_no_label_starts_inside_a_labels_bracketed_wording() -> None:
@@ -193,3 +217,68 @@ def test_a_ring_round_a_statements_question_mark_answers_nothing() -> None:
     found = read(DocumentType.PATIENT_DETAILS, words, image)
     assert found["chicken_pox"] == "immune"
     assert "measles" not in found
+
+
+def test_initials_on_the_blank_after_an_answer_choose_it() -> None:
+    """Initials after "Unsure" or "Not sure" answer nothing."""
+    words = layout(
+        [
+            (300, 160, "SHOTS AND IMMUNITY"),
+            (360, 160, "Write your initials on the line after the answer that applies to you."),
+            (440, 160, "Chickenpox (varicella)"),
+            (520, 160, "Measles"),
+            (600, 160, "Hepatitis B vaccine series done?"),
+        ]
+    )
+    answers = {440: ("Immune", "A.G.", "Not immune", "Unsure")}
+    answers[520] = ("Immune", "Not immune", "Unsure", "AG")
+    answers[600] = ("Yes", "No", "A.G.", "Not sure")
+    for y, texts in answers.items():
+        x = 1000
+        for text in texts:
+            words += row(y, x, text)
+            x += 260
+    found = read(DocumentType.PATIENT_DETAILS, words, blank())
+    assert found["chicken_pox"] == "immune"
+    assert "measles" not in found
+    assert found["hepatitis_b_vaccination"] == "no"
+
+
+CONDITIONS = (
+    ("Asthma", "Diabetes", "High blood pressure", "Heart disease"),
+    ("Arthritis", "Osteoporosis", "Seizures", "Cancer"),
+    ("Stroke", "Migraine", "Depression", "Back pain"),
+)
+
+
+def conditions_list(image: np.ndarray, ringed: set[str], other: str = "") -> list:
+    """ "Please circle all that apply to you:" over a grid of printed conditions."""
+    words = layout(
+        [(300, 160, "HEALTH HISTORY"), (380, 160, "Please circle all that apply to you:")]
+    )
+    for line, names in enumerate(CONDITIONS):
+        y = 460 + line * 80
+        for column, name in enumerate(names):
+            printed = row(y, 200 + column * 550, name)
+            words += printed
+            if name in ringed:
+                x0, x1 = printed[0].bbox.x0, printed[-1].bbox.x1
+                centre, half = ((x0 + x1) // 2, y + 18), ((x1 - x0) // 2 + 24, 32)
+                cv2.ellipse(image, centre, half, 0, 0, 360, 0, 4)
+    words += row(720, 200, "None of the above") + row(720, 750, "Other conditions:")
+    if other:
+        words += row(720, 1100, other)
+    return words
+
+
+def test_the_conditions_ringed_in_a_printed_list_then_those_written_after_it() -> None:
+    image = blank()
+    words = conditions_list(image, {"Migraine", "Diabetes"}, "Sleep apnea, Eczema")
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["medical_problems"] == ["Diabetes", "Migraine", "Sleep apnea", "Eczema"]
+
+
+def test_a_printed_list_with_nothing_ringed_is_an_empty_list_not_its_items() -> None:
+    image = blank()
+    found = read(DocumentType.PATIENT_DETAILS, conditions_list(image, set()), image)
+    assert found["medical_problems"] == []

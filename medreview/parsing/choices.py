@@ -594,20 +594,20 @@ def read_choice(
             return value, 0.95  # an X OCR read inside brackets
     if marks is not None and (kept := left_standing(words, options, marks)) is not None:
         return kept, 0.9
+    # a row may print an answer that is none of the choices ("Don't know"): marked, the
+    # field stays unanswered
+    taken = {i for o in options for i in range(o.start, o.end)}
+    abstain = [o for o in option_spans(words, ABSTAIN) if not taken & set(range(o.start, o.end))]
+    # a statement's "?" beside its T and F is the unsure answer too
+    abstain += [
+        Option(ABSTAIN[0], i, i + 1)
+        for i, w in enumerate(words)
+        if w.text == "?" and i not in taken and options
+    ]
+    every = sorted([*options, *abstain], key=lambda o: o.start)
+    if (kept := initialled(words, every)) is not None:
+        return (None if kept in ABSTAIN else kept), 0.9
     if marks is not None:
-        # a row may print an answer that is none of the choices ("Don't know"): marked, the
-        # field stays unanswered
-        taken = {i for o in options for i in range(o.start, o.end)}
-        abstain = [
-            o for o in option_spans(words, ABSTAIN) if not taken & set(range(o.start, o.end))
-        ]
-        # a statement's "?" beside its T and F is the unsure answer too
-        abstain += [
-            Option(ABSTAIN[0], i, i + 1)
-            for i, w in enumerate(words)
-            if w.text == "?" and i not in taken and options
-        ]
-        every = sorted([*options, *abstain], key=lambda o: o.start)
         if (kept := underlined(words, every, marks)) is not None:
             return (None if kept in ABSTAIN else kept), 0.9
         if (kept := highlighted(words, every, marks)) is not None:
@@ -618,6 +618,24 @@ def read_choice(
     if canonical.CHECKED.search(text) or canonical.UNCHECKED.search(text):
         return canonical.parse_choice(text, choices), 0.95  # brackets OCR read: they decide
     return marked_by_text(words, options), 0.7
+
+
+# A patient's initials as OCR reads them: two or three capitals, with or without full stops.
+_INITIALS = re.compile(r"^(?:[A-Z]\.?){2,3}$")
+
+
+def initialled(words: Sequence[Word], options: Sequence[Option]) -> str | None:
+    """The one option with initials written on its blank after it ("Immune A.G.  Not immune").
+
+    Only initials count: a lone ``X`` read after an option may be the next option's box.
+    """
+    chosen = []
+    for index, option in enumerate(options):
+        end = options[index + 1].start if index + 1 < len(options) else len(words)
+        after = words[option.end : end]
+        if after and all(_INITIALS.match(w.text) for w in after):
+            chosen.append(option.choice)
+    return chosen[0] if len(chosen) == 1 else None
 
 
 def _refill_token(text: str) -> str | None:

@@ -1222,6 +1222,12 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         if gated is not None:
             found.extend(replace(c, score=c.score * factor) for c in gated)
             continue  # a question answered yes or no: its answer row is no list
+        ringed = _ringed_list(doc, item, anchor) if kind.name == "list" else None
+        if ringed is not None:
+            value, words = ringed
+            score = BASE_SCORE[Relation.BELOW] * factor
+            found.append(Candidate(item.name, value, words, score, Relation.BELOW, anchor.words))
+            continue  # the printed items are the list's choices, not its entries
         options: list[tuple[Relation, tuple[Word, ...], float]] = []
         cell = _cell(doc, anchor)  # in a grid, a value never crosses its cell's lines
         right = value_right(doc.lines, anchor.match, stops)
@@ -1328,6 +1334,74 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             # a list left blank after its label is an empty list, not an absent field
             found.append(Candidate(item.name, [], anchor.words, 0.5 * factor, Relation.RIGHT))
     return found
+
+
+# A printed list whose items the patient rings ("Please circle all that apply"): at least this
+# many short items (of at most this many words) on lines of two or more, in this many lines.
+RINGED_ITEMS = 4
+RINGED_ITEM_WORDS = 4
+RINGED_LINES = 8
+# A ring round an item: this much ink round it, and this many times the list's median item.
+RINGED = 0.03
+RINGED_OVER_MEDIAN = 4.0
+CIRCLE = compact("circle")
+
+
+def _ringed_list(
+    doc: Page, item: FieldWords, anchor: Anchor
+) -> tuple[list[str], tuple[Word, ...]] | None:
+    """The printed items ringed under a list's label, then those written on its "other" blank.
+
+    ``None`` when the label does not ask for rings ("Please circle all that apply"; a table's
+    ruled cells under another label look ringed) or no block of short printed items follows.
+    """
+    page = anchor.words[0].page
+    marks = doc.marks.get(page)
+    label_line = doc.lines[anchor.match.line].words
+    if marks is None or not any(compact(w.text).startswith(CIRCLE) for w in label_line):
+        return None
+    items: list[tuple[tuple[Word, ...], float]] = []
+    index = anchor.match.line + 1
+    while index < min(len(doc.lines), anchor.match.line + 1 + RINGED_LINES):
+        line = doc.lines[index]
+        parts = segments(line)
+        if line.page != page or len(parts) < 2:
+            break
+        if any(
+            len(part) > RINGED_ITEM_WORDS or (len(part) > 1 and part[-1].text.endswith(":"))
+            for part in parts
+        ):
+            break  # a label and its blank ("Other conditions:"), or running text
+        for part in parts:
+            box = BBox.union(w.bbox for w in part)
+            others = [w.bbox for w in line.words if w not in part]
+            items.append((part, marks.ring_mark(box, others, both_ends=True)))
+        index += 1
+    if len(items) < RINGED_ITEMS:
+        return None
+    middle = median(score for _, score in items)
+    chosen = [
+        part
+        for part, score in items
+        if score >= RINGED
+        and score >= RINGED_OVER_MEDIAN * middle
+        and canonical.parse_list(_text(part))
+    ]
+    value = [
+        entry
+        for part in chosen
+        for entry in canonical.parse_list(_text(doc.words_for(part, item.medical)))
+    ]
+    words = [w for part in chosen for w in part]
+    # the "other" blank on the line after the items: what is written after its colon
+    if index < len(doc.lines) and doc.lines[index].page == page:
+        after = doc.lines[index].words
+        colons = [i for i, w in enumerate(after) if w.text.endswith(":")]
+        written = after[colons[-1] + 1 :] if colons else ()
+        if written:
+            value += canonical.parse_list(_text(doc.words_for(written, item.medical)))
+            words += written
+    return value, tuple(words)
 
 
 # How far under a signing label (in line heights) the name printed under the signature sits.
@@ -2899,6 +2973,62 @@ def sticker_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Can
     return found
 
 
+# An address listed under its person's name runs on at most this many lines.
+LISTED_ADDRESS_LINES = 3
+ADDRESS = compact("address")
+
+
+def listed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """An address written with no label under its person's name, where the block lists both.
+
+    "1. FOR (Full name, address & phone number)": the name, the address and the telephone
+    are written one under another; the address is the lines after the name's, in the
+    label's column, up to the telephone or the next label.
+    """
+    if item.under_name is None:
+        return []
+    kind = VALUE_TYPES[item.value]
+    phone = VALUE_TYPES["phone"]
+    stops = [a.match for a in doc.anchors]
+    starts = {(s.line, s.start) for s in stops}
+    found = []
+    for anchor in doc.anchors:
+        if f"field:{item.under_name}" not in anchor.keys:
+            continue
+        line = doc.lines[anchor.match.line]
+        if not any(compact(w.text).startswith(ADDRESS) for w in line.words[anchor.match.end :]):
+            continue  # the block's title does not list an address
+        name = value_below(doc.lines, anchor.match, stops)
+        if not name:
+            continue
+        later = [
+            s.start for s in stops if s.line == anchor.match.line and s.start >= anchor.match.end
+        ]
+        limit = line.words[min(later)].bbox.x0 if later else 10**9
+        left = name[0].bbox.x0 - name[0].bbox.height
+        parts: list[tuple[Word, ...]] = []
+        first = doc.line_of(name[0])
+        for index in range(first + 1, min(len(doc.lines), first + 1 + LISTED_ADDRESS_LINES)):
+            below = doc.lines[index]
+            # the segment written in the name's column (a stamp beside it is another block's)
+            column = next(
+                (p for p in segments(below) if left <= p[0].bbox.x0 < min(limit, name[-1].bbox.x1)),
+                (),
+            )
+            if below.page != line.page or not column or ENUMERATION.match(column[0].text):
+                break  # the end of the block, or the next block's number
+            if (index, below.words.index(column[0])) in starts or phone.fit(_text(column)) >= 1.0:
+                break  # the next label, or the telephone that ends the address
+            parts.append(column)
+        text = ", ".join(_text(part).strip(" ,") for part in parts)
+        coerced = _coerce(doc, spec, kind, text) if text else None
+        if coerced is not None and kind.fit(text) >= 1.0:
+            words = tuple(w for part in parts for w in part)
+            score = BASE_SCORE[Relation.BELOW] * coerced[1]
+            found.append(Candidate(item.name, coerced[0], words, score, Relation.BELOW))
+    return found
+
+
 # A sticker's name may stand this many lines over its birth date (an ID line between) ...
 STICKER_NAME_LINES = 2
 # ... each line up counting this much less; its address runs on this many lines under it.
@@ -3302,6 +3432,7 @@ GENERATORS = (
     ticked_candidates,
     signed_candidates,
     sticker_candidates,
+    listed_candidates,
     block_candidates,
     row_candidates,
     anywhere_candidates,

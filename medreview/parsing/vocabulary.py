@@ -47,6 +47,9 @@ class FieldWords:
     medical: bool = False
     ends: tuple[str, ...] = ()
     skips: tuple[str, ...] = ()
+    # the name field under whose value this address is written when a block's title lists
+    # both with no labels of their own ("FOR (Full name, address & phone number)")
+    under_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +95,18 @@ def _field(name: str, raw: dict[str, Any], value_types: frozenset[str]) -> Field
     value = raw.get("value")
     if value not in value_types:
         raise ValueError(f"{where}: unknown value type {value!r}")
-    known = {"value", "labels", "section", "places", "parts", "lines", "medical", "ends", "skips"}
+    known = {
+        "value",
+        "labels",
+        "section",
+        "places",
+        "parts",
+        "lines",
+        "medical",
+        "ends",
+        "skips",
+        "under_name",
+    }
     if set(raw) - known:
         raise ValueError(f"{where}: unknown keys {sorted(set(raw) - known)}")
     return FieldWords(
@@ -106,6 +120,7 @@ def _field(name: str, raw: dict[str, Any], value_types: frozenset[str]) -> Field
         medical=bool(raw.get("medical", False)),
         ends=_strings(raw.get("ends", []), where),
         skips=_strings(raw.get("skips", []), where),
+        under_name=raw.get("under_name"),
     )
 
 
