@@ -231,7 +231,7 @@ def test_initials_on_the_blank_after_an_answer_choose_it() -> None:
         ]
     )
     answers = {440: ("Immune", "A.G.", "Not immune", "Unsure")}
-    answers[520] = ("Immune", "Not immune", "Unsure", "AG")
+    answers[520] = ("Immune", "Not immune", "Unsure", "A.G")
     answers[600] = ("Yes", "No", "A.G.", "Not sure")
     for y, texts in answers.items():
         x = 1000
@@ -242,6 +242,12 @@ def test_initials_on_the_blank_after_an_answer_choose_it() -> None:
     assert found["chicken_pox"] == "immune"
     assert "measles" not in found
     assert found["hepatitis_b_vaccination"] == "no"
+
+
+def test_a_box_read_as_capitals_after_an_answer_is_no_initials() -> None:
+    """ "LJ Yes MM No": the boxes OCR read as letters choose nothing by themselves."""
+    words = layout([(300, 160, "Measles"), (300, 1000, "Immune MM Not immune LJ")])
+    assert "measles" not in read(DocumentType.PATIENT_DETAILS, words, blank())
 
 
 CONDITIONS = (

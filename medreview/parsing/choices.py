@@ -620,20 +620,30 @@ def read_choice(
     return marked_by_text(words, options), 0.7
 
 
-# A patient's initials as OCR reads them: two or three capitals, with or without full stops.
+# A patient's initials as OCR reads them: two or three capitals, with or without full stops ...
 _INITIALS = re.compile(r"^(?:[A-Z]\.?){2,3}$")
+# ... but bare capitals all drawn like a box's sides are a box OCR read as letters ("LJ", "MM")
+_BOX_LETTERS = frozenset("LJIMUO")
+
+
+def _is_initials(text: str) -> bool:
+    """Whether a word reads as a patient's initials, not as a drawn box."""
+    if not _INITIALS.match(text):
+        return False
+    return "." in text or not set(text) <= _BOX_LETTERS
 
 
 def initialled(words: Sequence[Word], options: Sequence[Option]) -> str | None:
     """The one option with initials written on its blank after it ("Immune A.G.  Not immune").
 
-    Only initials count: a lone ``X`` read after an option may be the next option's box.
+    Only initials count: a lone ``X`` read after an option may be the next option's box, and
+    bare capitals a box OCR read as letters.
     """
     chosen = []
     for index, option in enumerate(options):
         end = options[index + 1].start if index + 1 < len(options) else len(words)
         after = words[option.end : end]
-        if after and all(_INITIALS.match(w.text) for w in after):
+        if after and all(_is_initials(w.text) for w in after):
             chosen.append(option.choice)
     return chosen[0] if len(chosen) == 1 else None
 
