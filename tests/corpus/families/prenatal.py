@@ -1,8 +1,7 @@
 """A women's health practice's prenatal intake record and its prescription with a tear-off stub.
 
-Kept out of the reader's tuning: a reader's author must not read this module.
-
-Written blind as the held-out family of round 13: its author never read the reader. Neither
+Written blind as the held-out family of round 13 (then called ``heldout``): its author never read
+the reader. Neither
 document is a general clinic's registration form or a doctor's pad. The record is the first-visit
 ("new OB") intake of an obstetrics and midwifery practice, filled in partly by the patient and
 partly by the nurse who books the pregnancy; the prescription is the practice's own printed
