@@ -62,6 +62,7 @@ FAMILIES = (
     "caribbean",
     "rehab",
     "prenatal",
+    "heldout",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"
