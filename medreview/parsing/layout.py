@@ -485,6 +485,11 @@ def _capital_label(text: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
+def _title_word(text: str) -> bool:
+    """A word in title case (``Relation``), as a label after a value in capitals is."""
+    return len(text) >= 3 and text[0].isupper() and text[1:].isalpha() and text[1:].islower()
+
+
 # A unit or a note in brackets printed after a label: ``Weight (kg):``, ``Allergies (if any)``.
 _QUALIFIER = re.compile(r"^\(?[A-Za-z]{1,6}(?: [a-z]{1,4})?\)[:.]?$")
 
@@ -583,14 +588,18 @@ def find_labels(
         # written 23 Sep 2019")
         numbers = {i + 1 for i, w in enumerate(words) if w.text.rstrip(".,;").isdigit()}
         # a label printed in capitals after a value that is not (``... 85701 DATE ...``)
-        # or printed smaller than the capitals written before it ("... MORGAN PHONE 916...")
+        # or printed smaller than the capitals written before it ("... MORGAN PHONE 916..."),
+        # or a label in title case after a value written in capitals ("ANDERSON Relation")
         capitals = [
-            _capital_label(w.text)
-            and (
-                i == 0
-                or not _capital_label(words[i - 1].text)
-                or w.bbox.height <= SMALLER_LABEL * words[i - 1].bbox.height
+            (
+                _capital_label(w.text)
+                and (
+                    i == 0
+                    or not _capital_label(words[i - 1].text)
+                    or w.bbox.height <= SMALLER_LABEL * words[i - 1].bbox.height
+                )
             )
+            or (i > 0 and _title_word(w.text) and _capital_label(words[i - 1].text))
             for i, w in enumerate(words)
         ]
         asides = _in_brackets(words, starts)

@@ -233,9 +233,20 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
             for w, nxt in zip(words, [*words[1:], ""][: len(words)], strict=True)
         ]
     value = " ".join(words).strip(" ,;:")
-    if style in (TextStyle.ADDRESS, TextStyle.ITEM):
-        value = value.rstrip(".")
+    if style in (TextStyle.ADDRESS, TextStyle.ITEM) and not (
+        style is TextStyle.ADDRESS and ends_dotted(value)
+    ):
+        value = value.rstrip(".")  # a speck after the value, not "U.S.A." or "D.C."
     return value or None
+
+
+# An abbreviation dotted letter by letter ("U.S.A.", "D.C.") at the end of a text.
+_DOTTED_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Za-z]\.){2,}$")
+
+
+def ends_dotted(text: str) -> bool:
+    """Whether a text ends in a dotted abbreviation, whose last full stop is no speck."""
+    return _DOTTED_ABBREVIATION.search(text.rstrip(" ,;:")) is not None
 
 
 def _strength(word: str) -> str:

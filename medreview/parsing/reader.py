@@ -78,7 +78,8 @@ from medreview.parsing.layout import (
     value_right,
     value_wrapped,
 )
-from medreview.parsing.marks import Cell, PageMarks, decide
+from medreview.parsing.marks import Cell, PageMarks, Rule, decide
+from medreview.parsing.ocrtext import ends_dotted
 from medreview.parsing.values import (
     STRENGTH,
     VALUE_TYPES,
@@ -227,6 +228,10 @@ class Page:
     foreign: frozenset[tuple[int, int, int, int, int]] = frozenset()
     # the person tables (people in columns, fields in rows; found once)
     person_tables: list[PersonTable] | None = None
+    # per line, whether it is a heading with a rule run on from its end (found on demand)
+    ruled: dict[int, bool] = field(default_factory=dict)
+    # per page, where a tear-off stub starts down the page (-1: none; found once)
+    stubs: dict[int, float] = field(default_factory=dict)
 
     def anchors_on(self, line: int) -> list[Anchor]:
         """The anchors found on one line."""
@@ -278,6 +283,53 @@ class Page:
             self.letterheads[page] = min(tops, default=-1.0)
         return self.lines[line].bbox.y1 <= self.letterheads[page]
 
+    def ruled_heading(self, line: int) -> bool:
+        """Whether a line is a heading a rule runs on from, level with its text, to the right.
+
+        ``PREGNANCY HISTORY ────────``: a section's title in capitals, never a value nor a
+        value's next line. A label's blank after it ("Group no.: ____") runs under the
+        writing, not through the middle of it, and the label ends with its colon.
+        """
+        if line not in self.ruled:
+            words = self.lines[line].words
+            letters = [c for w in words for c in w.text if c.isalpha()]
+            if len(letters) < 4 or not all(c.isupper() for c in letters):
+                words = ()  # a title in capitals only
+            elif words[-1].text.endswith(":"):
+                words = ()  # a label before its blank
+            marks = self.marks.get(self.lines[line].page)
+            height = self.lines[line].height
+            end = words[-1].bbox.x1 if words else 0
+            middle = (words[-1].bbox.y0 + words[-1].bbox.y1) / 2 if words else 0
+            self.ruled[line] = bool(words) and any(
+                end - height / 2 <= r.start <= end + HEADING_RULE_GAP * height
+                and r.end - r.start >= HEADING_RULE_LENGTH * height
+                and abs(r.at(r.start) - middle) <= HEADING_RULE_LEVEL * height
+                for r in (marks.rules()[0] if marks is not None else ())
+            )
+        return self.ruled[line]
+
+    def on_stub(self, word: Word) -> bool:
+        """Whether a word is on a tear-off stub: under "Detach and keep" low on its page.
+
+        An appointment reminder the patient tears off carries its own date, provider and
+        telephone; none of them is the document's.
+        """
+        if word.page not in self.stubs:
+            height = self.sizes.get(word.page, (0, 0))[1]
+            self.stubs[word.page] = min(
+                (
+                    float(self.lines[a.match.line].bbox.y1)
+                    for a in self.anchors
+                    if "label:detach" in a.keys
+                    and self.lines[a.match.line].page == word.page
+                    and self.lines[a.match.line].center_y > STUB_DEPTH * height
+                ),
+                default=-1.0,
+            )
+        top = self.stubs[word.page]
+        return 0 <= top <= word.bbox.y0
+
     def words_for(self, words: Iterable[Word], medical: bool) -> tuple[Word, ...]:
         """The words as the engine read them, or medically corrected for medical fields."""
         if not medical:
@@ -298,6 +350,15 @@ class Page:
             return True
         parts = [compact(part) for part in _LABEL_JOINS.split(text.strip())]
         return len(parts) > 1 and all(len(p) >= 3 and p in self.label_texts for p in parts)
+
+
+# A tear-off stub's "Detach and keep" stands below this share of its page's height.
+STUB_DEPTH = 0.5
+# A heading's rule starts within this many text heights of its last word, runs at least this
+# many, and stays within this share of a text height of the words' middle.
+HEADING_RULE_GAP = 2.0
+HEADING_RULE_LENGTH = 8.0
+HEADING_RULE_LEVEL = 0.3
 
 
 # Between two labels printed as one ("STATE/ZIP"), the slash or a digit OCR read for it.
@@ -660,8 +721,8 @@ def _continuation(
             break  # rows evenly spaced so far, then a wider gap: something else begins
         if not any(c.isalnum() for w in line.words for c in w.text):
             continue  # a speck or a rule between the lines
-        if is_refill_row(line.words):
-            break
+        if is_refill_row(line.words) or doc.ruled_heading(index):
+            break  # a refill row, or the next section's heading
         here = doc.anchors_on(index)
         if here and here[0].match.start == 0 and _names_any(here[0], skips):
             previous = line
@@ -734,8 +795,20 @@ ROW_STEP_JUMP = 1.6
 NUMBERED_LINES = 12
 
 
+def _line_mentions(doc: Page, anchor: Anchor, stem: str, *, after_label: bool = True) -> bool:
+    """Whether a word on the label's line (after the label, or anywhere) begins with ``stem``.
+
+    The wording a title carries says which relation it asks for: "(Signature, name, title)" a
+    name under the signature, "Full name, address & phone number" an address under the name,
+    "Please circle all that apply" (before the label or after it) a list of ringed items.
+    """
+    line = doc.lines[anchor.match.line].words
+    words = line[anchor.match.end :] if after_label else line
+    return any(compact(w.text).startswith(stem) for w in words)
+
+
 def _next_heading(doc: Page, anchor: Anchor | None) -> float | None:
-    """Where the next column's heading begins right of a label heading a table's column."""
+    """Where the next label on the label's line begins (a table's next column, the next field)."""
     if anchor is None:
         return None
     after = [
@@ -949,6 +1022,64 @@ def _under_heading(
     if not words or words[0].bbox.y0 - head.y1 > words[0].bbox.height:
         return ()
     return tuple(w for w in words if head.x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= head.x1)
+
+
+def _box_under_tab(doc: Page, anchor: Anchor, tab: Cell) -> tuple[Word, ...]:
+    """The words of the box a label's tab opens, top down: "Directions" over a text area.
+
+    The tab is drawn in the box's top left corner (a form's text area, or an input group's
+    shaded add-on): its bottom edge stops short of the box's far side, while the box's sides
+    run on down to a rule across its whole width. Everything written in the box under the
+    tab's bottom edge is the value. Empty when the label stands in no such tab (a table's
+    heading cell is closed by a rule across the table).
+    """
+    page = anchor.words[0].page
+    marks = doc.marks.get(page)
+    if marks is None:
+        return ()
+    horizontal, vertical = marks.rules()
+    size = anchor.words[0].bbox.height
+    slack = max(8.0, 0.5 * size)
+    label = BBox.union(w.bbox for w in anchor.words)
+
+    def side(x: float, r: Rule) -> bool:  # a box's side from the tab's top far down past it
+        return (
+            abs(r.at(tab.y1) - x) <= slack
+            and r.start <= tab.y0 + slack
+            and r.end >= tab.y1 + TAB_DEPTH * size
+        )
+
+    rights = [r.at(tab.y1) for r in vertical if r.at(tab.y1) > label.x1 and side(r.at(tab.y1), r)]
+    if not any(side(tab.x0, r) for r in vertical) or not rights:
+        return ()
+    left, right = float(tab.x0), min(rights)
+    # the tab's own bottom edge stops well short of the box's far side, and no rule runs on
+    # across the box there (a table's heading row is closed across the table)
+    level = [r for r in horizontal if abs(r.at(left) - tab.y1) <= slack and r.start <= left + slack]
+    short = any(r.end <= left + TAB_SHARE * (right - left) for r in level) and not any(
+        r.end >= right - slack for r in level
+    )
+    across = [
+        r.at((left + right) / 2)
+        for r in horizontal
+        if r.start <= left + slack and r.end >= right - slack and r.at(left) > tab.y1 + slack
+    ]
+    if not short or not across:
+        return ()
+    bottom = min(across)
+    return tuple(
+        w
+        for line in doc.lines
+        if line.page == page and tab.y1 < line.center_y < bottom
+        for w in line.words
+        if left < (w.bbox.x0 + w.bbox.x1) / 2 < right and not _is_filler(w.text)
+    )
+
+
+# A tab's bottom edge runs at most this share of its box's width; the box's sides run on at
+# least this many text heights under the tab.
+TAB_SHARE = 0.5
+TAB_DEPTH = 2.0
 
 
 def _with_words_between(doc: Page, words: list[Word]) -> list[Word]:
@@ -1282,7 +1413,7 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         if wrapped:
             options.append((Relation.WRAPPED, wrapped, 1.0))
         below = _in_cell(cell, value_below(doc.lines, anchor.match, stops))
-        if not below and kind.name == "name" and _signs_under(doc, anchor):
+        if not below and kind.name == "name" and _line_mentions(doc, anchor, SIGNATURE):
             # "PRESCRIBED BY (Signature, name, title)": the name is printed under the signature
             line = doc.lines[anchor.match.line]
             below = value_below(
@@ -1312,8 +1443,11 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             weaker = factor * AGAINST_CONVENTION
             found.extend(_candidate(doc, spec, item, kind, Relation.ABOVE, above, anchor, weaker))
         inside = _words_in_cell(doc, anchor, cell)
+        tabbed = _box_under_tab(doc, anchor, cell) if cell is not None and not inside else ()
         if inside:
             options.append((Relation.CELL, inside, 1.0))
+        elif tabbed:
+            options.append((Relation.CELL, tabbed, 1.0))
         elif cell is not None:
             column = _under_heading(doc, anchor, cell, stops, many=kind.multiline)
             if column:
@@ -1357,8 +1491,7 @@ def _ringed_list(
     """
     page = anchor.words[0].page
     marks = doc.marks.get(page)
-    label_line = doc.lines[anchor.match.line].words
-    if marks is None or not any(compact(w.text).startswith(CIRCLE) for w in label_line):
+    if marks is None or not _line_mentions(doc, anchor, CIRCLE, after_label=False):
         return None
     items: list[tuple[tuple[Word, ...], float]] = []
     index = anchor.match.line + 1
@@ -1407,12 +1540,6 @@ def _ringed_list(
 # How far under a signing label (in line heights) the name printed under the signature sits.
 SIGNATURE_REACH = 8.0
 SIGNATURE = compact("signature")
-
-
-def _signs_under(doc: Page, anchor: Anchor) -> bool:
-    """Whether a label asks for a signature after it on its line ("(Signature, name, title)")."""
-    line = doc.lines[anchor.match.line]
-    return any(compact(w.text).startswith(SIGNATURE) for w in line.words[anchor.match.end :])
 
 
 def _cells_run_on(made: list[Candidate]) -> list[Candidate]:
@@ -1481,6 +1608,8 @@ def _gated_list(
     words = _no_phrase_as_no(inside or words)
     if not words or len({o.choice for o in option_spans(split_slashes(words), YES_NO)}) < 2:
         return None
+    if len(set(_answer_legend(doc, anchor.match.line).values())) > 1:
+        return None  # a legend keying a table's answers ("+ = yes, O = no"), no question
     line = anchor.match.line
     kind = VALUE_TYPES[item.value]
     for follows in doc.anchors:
@@ -1633,6 +1762,8 @@ def _candidate(
     factor: float,
 ) -> list[Candidate]:
     """The candidate a relation's words make, multi-line values and choices included."""
+    if relation is not Relation.CELL and doc.ruled_heading(doc.line_of(words[0])):
+        return []  # a section's heading: "ALLERGIES AND REACTIONS" holds no allergy
     if relation is Relation.ABOVE and (kind.multiline or item.lines != 1):
         more = _continuation_up(doc, doc.line_of(words[0]), words, item.lines)
         words = tuple(w for ws in (*reversed(more), words) for w in ws)
@@ -1679,6 +1810,8 @@ def _candidate(
         base *= sureness
     elif kind.name == "list" and (glyphs := _glyph_list(_text(words))) is not None:
         text = "\n".join(glyphs) or "None"  # boxes OCR read as glyphs: the ticked entries
+    elif kind.name == "list" and (marked := _marked_table(doc, words)) and marked[2]:
+        text, words = _marked_value(doc, marked)  # (answers keyed by a legend, never boxes)
     elif (
         kind.name == "list"
         and (ticked := _tick_list(doc, whole := _rows_on(doc, words), marks)) is not None
@@ -1687,6 +1820,8 @@ def _candidate(
         others = _other_entries(doc, words)
         words = (*words, *others)
         text = "\n".join([*ticked, *canonical.parse_list(_text(others))]) or "None"
+    elif kind.name == "list" and marked:
+        text, words = _marked_value(doc, marked)  # (marks written in Yes / No columns)
     elif kind.name == "list" and (none := _none_option(doc, words, marks)) is not None:
         if not none:
             return []  # "[ ] No known allergies  [ ] EpiPen": options, not the list
@@ -1889,6 +2024,99 @@ def _tick_list(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> l
     if any(canonical.parse_list(text.split()[0]) == [] for text in ticked):
         return []  # "None of these" ticked
     return ticked
+
+
+def _marked_value(
+    doc: Page, marked: tuple[list[str], tuple[Word, ...], bool]
+) -> tuple[str, tuple[Word, ...]]:
+    """A marked table's list as text, with what is written on its "Other" blank after it."""
+    chosen, words, _ = marked
+    others = _other_entries(doc, words)
+    return "\n".join([*chosen, *canonical.parse_list(_text(others))]) or "None", (*words, *others)
+
+
+def _marked_table(
+    doc: Page, words: tuple[Word, ...]
+) -> tuple[list[str], tuple[Word, ...], bool] | None:
+    """The items a table answers yes by marks written in its rows; its words; keyed or not.
+
+    ``#  Yes  No  #  Yes  No`` over ``1 Asthma  X  7 Anxiety  X``: each item is followed by a
+    mark (``X``, a tick) in its half's ``Yes`` or ``No`` column. Where a legend keys the
+    answers instead ("Write + for yes or O for no"), by the code written after the item. The
+    items answered yes come down the first half, then the next; the flag says a legend keys
+    them (the cells round a code look like boxes, so this is tried before any tick list).
+    ``None`` when the words start no such table (no heads and no legend, or no row answered).
+    """
+    first = min(doc.line_of(w) for w in words)
+    page = words[0].page
+    heads = _answer_heads(doc, words)
+    legend = {} if heads else _answer_legend(doc, first)
+    if not heads and len(set(legend.values())) < 2:
+        return None
+    entries: list[tuple[str, float, float]] = []
+    taken: list[Word] = []
+    index = first
+    while index < min(len(doc.lines), first + MARKED_ROWS) and doc.lines[index].page == page:
+        line = doc.lines[index].words
+        row = _marked_row(line, heads, legend)
+        if not row and entries:
+            break  # the end of the table
+        entries.extend(row)
+        taken.extend(line if row else ())
+        index += 1
+    if len(entries) < MARKED_ITEMS:
+        return None
+    chosen = [text for text, yes, _ in _down_columns(entries) if yes]
+    return chosen, tuple(taken), not heads
+
+
+# A marked table's rows follow its label within this many lines; it answers this many items.
+MARKED_ROWS = 24
+MARKED_ITEMS = 3
+# A row's number before its item ("1", "12.").
+_ROW_NUMBER = re.compile(r"^#?\d{1,2}[.):]?$")
+# A legend keying a table's answers: "+ for yes", "O = no".
+_LEGEND = re.compile(r"(\S{1,2})\s+(?:for|=|means)\s+(yes|no)\b", re.IGNORECASE)
+# What OCR reads of a written code: a plus as "t", an O as a nought.
+_CODE_READS = {"+": ("+", "t", "十", "†"), "O": ("O", "0", "o", "()")}
+
+
+def _answer_legend(doc: Page, first: int) -> dict[str, float]:
+    """The codes a legend over a table keys as yes (1.0) and no (0.0), with OCR's reads."""
+    codes: dict[str, float] = {}
+    for index in range(max(0, first - 2), first + 1):
+        for code, answer in _LEGEND.findall(_text(doc.lines[index].words)):
+            for read in _CODE_READS.get(code.upper(), (code,)):
+                codes[read] = 1.0 if answer.lower() == "yes" else 0.0
+    return codes
+
+
+def _marked_row(
+    line: Sequence[Word], heads: Sequence[tuple[float, bool]], legend: Mapping[str, float]
+) -> list[tuple[str, float, float]]:
+    """A table row's items, each with whether its mark says yes and where the item begins."""
+    xs = sorted(x for x, _ in heads)
+    reach = min((b - a for a, b in pairwise(xs)), default=0.0) * 0.4
+    found: list[tuple[str, float, float]] = []
+    item: list[Word] = []
+    for word in line:
+        text = word.text.strip(" .,;:")
+        centre = (word.bbox.x0 + word.bbox.x1) / 2
+        head = min(heads, key=lambda h: abs(h[0] - centre), default=None)
+        if heads and head is not None and len(text) <= 2 and abs(head[0] - centre) <= reach:
+            yes: float | None = float(head[1])
+        else:
+            yes = legend.get(text) if item else None
+        if yes is None:
+            if item or not _ROW_NUMBER.match(word.text):
+                item.append(word)
+            continue
+        entry = canonical.one_line(_text(item))
+        # (the legend's own words, "Mark each row:" and "= yes", are no item)
+        if entry and ":" not in entry and "=" not in entry and canonical.parse_list(entry):
+            found.append((entry, yes, item[0].bbox.x0))
+        item = []
+    return found
 
 
 def _rows_on(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
@@ -2391,7 +2619,8 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     # an address's parts are joined by commas (a ZIP code after its state by a space); a
     # name's (given names, surname) by spaces, keeping an initial's full stop
     joint, ends = (", ", " ,.;:") if kind.name == "address" else (" ", " ,;:")
-    texts = [canonical.one_line(_text(p)).strip(ends) for p in pieces]
+    texts = [canonical.one_line(_text(p)) for p in pieces]
+    texts = [t.strip(ends) + ("." if ends_dotted(t) else "") for t in texts]  # "U.S.A."
     text = texts[0]
     for before, piece in pairwise(texts):
         state_zip = kind.name == "address" and _STATE.match(before) and _ZIP.match(piece)
@@ -2491,12 +2720,17 @@ def _role_headings(doc: Page, role: Anchor, fields: set[str]) -> list[Anchor] | 
     """The column headings over a role's row.
 
     They are the nearest line above printing two headings or more right of the roles, one
-    naming a field of the section; a row's lone tag ("Address:") is no heading line.
+    naming a field of the section; a row's lone tag ("Address:") is no heading line, nor is
+    a row of labelled fields with their values ("Cell / home phone (602) 555-0146").
     """
     for index in range(role.match.line - 1, max(-1, role.match.line - ROLE_REACH), -1):
         if doc.lines[index].page != doc.lines[role.match.line].page:
             return None
-        heads = [a for a in doc.anchors_on(index) if a.words[0].bbox.x0 > role.words[-1].bbox.x1]
+        right = role.words[-1].bbox.x1
+        heads = [a for a in doc.anchors_on(index) if a.words[0].bbox.x0 > right]
+        written = [w for w in doc.lines[index].words if w.bbox.x0 > right]
+        if _holds_other_value(_text(written)):
+            continue
         if len(heads) >= 2 and any(set(a.keys) & fields for a in heads):
             return heads
     return None
@@ -2995,16 +3229,14 @@ def listed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
     for anchor in doc.anchors:
         if f"field:{item.under_name}" not in anchor.keys:
             continue
-        line = doc.lines[anchor.match.line]
-        if not any(compact(w.text).startswith(ADDRESS) for w in line.words[anchor.match.end :]):
+        if not _line_mentions(doc, anchor, ADDRESS):
             continue  # the block's title does not list an address
         name = value_below(doc.lines, anchor.match, stops)
         if not name:
             continue
-        later = [
-            s.start for s in stops if s.line == anchor.match.line and s.start >= anchor.match.end
-        ]
-        limit = line.words[min(later)].bbox.x0 if later else 10**9
+        page = doc.lines[anchor.match.line].page
+        heading = _next_heading(doc, anchor)
+        limit = 10**9 if heading is None else heading
         left = name[0].bbox.x0 - name[0].bbox.height
         parts: list[tuple[Word, ...]] = []
         first = doc.line_of(name[0])
@@ -3015,7 +3247,7 @@ def listed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
                 (p for p in segments(below) if left <= p[0].bbox.x0 < min(limit, name[-1].bbox.x1)),
                 (),
             )
-            if below.page != line.page or not column or ENUMERATION.match(column[0].text):
+            if below.page != page or not column or ENUMERATION.match(column[0].text):
                 break  # the end of the block, or the next block's number
             if (index, below.words.index(column[0])) in starts or phone.fit(_text(column)) >= 1.0:
                 break  # the next label, or the telephone that ends the address
@@ -3185,6 +3417,8 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             continue  # an unlabelled address ("53 Lake Ct, Anchorage, AK 99501") is no medicine
         if words and words[-1].text.endswith(":"):
             continue  # a sentence's lead-in to the list ("the following:")
+        if any(w.text.endswith("?") for w in words):
+            continue  # a question the form asks ("Currently pregnant?  Yes  No")
         if words and _medicine_text(doc, _text(words)):
             lines.append(doc.words_for(words, item.medical))
     if not lines:
@@ -3487,6 +3721,8 @@ def read_document(
         item = doc.vocab.field(spec.name)
         for generate in GENERATORS:
             candidates.extend(generate(doc, spec, item))
+    # a tear-off reminder's date, provider and telephone are the reminder's, not the document's
+    candidates = [c for c in candidates if not c.words or not all(map(doc.on_stub, c.words))]
     for name, (original, margin) in assign(candidates).items():
         if original.value is None:
             continue  # the field's place on the form is found blank: it stays absent
