@@ -13,7 +13,7 @@ import numpy as np
 
 from medreview.documents import DocumentType
 from medreview.parsing.ocrtext import TextStyle, clean_text, ends_dotted
-from tests.test_reader_grids import blank, read
+from tests.test_reader_grids import blank, check_box, read
 from tests.wordkit import CHAR_W, layout
 
 # The history table: two halves, each with a row number, the condition and its answers.
@@ -249,3 +249,33 @@ def test_an_address_ending_in_a_dotted_abbreviation_keeps_its_full_stop() -> Non
     )
     found = read(DocumentType.PATIENT_DETAILS, words, image)
     assert found["address"] == "7347 Jefferson Blvd, Little Rock, 72201, U.S.A."
+
+
+def test_a_list_asked_for_after_its_question_is_written_under_both() -> None:
+    """ "Any medical conditions? Please list them:" asks for one list, written under the line."""
+    image = blank()
+    words = layout(
+        [
+            (900, 160, "MEDICAL CONDITIONS"),
+            (960, 160, "Do you have any medical conditions? Please list them:"),
+            (1020, 160, "Anemia, Hypertension, Psoriasis"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["medical_problems"] == ["Anemia", "Hypertension", "Psoriasis"]
+
+
+def test_a_none_option_left_empty_leaves_the_list_written_after_it_on_its_row() -> None:
+    """``[ ] I have no allergies   Sulfa drugs``; ticked, the same option is the empty list."""
+    for ticked, expected in ((False, ["Sulfa drugs"]), (True, [])):
+        image = blank()
+        check_box(image, 160, 1000, ticked=ticked)
+        words = layout(
+            [
+                (900, 160, "Allergies"),
+                (1000, 220, "I have no allergies"),
+                *(() if ticked else ((1000, 900, "Sulfa drugs"),)),
+            ]
+        )
+        found = read(DocumentType.PATIENT_DETAILS, words, image)
+        assert found["allergies"] == expected, ticked

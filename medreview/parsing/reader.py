@@ -1412,7 +1412,16 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         wrapped = () if right or cell else value_wrapped(doc.lines, anchor.match, stops)
         if wrapped:
             options.append((Relation.WRAPPED, wrapped, 1.0))
-        below = _in_cell(cell, value_below(doc.lines, anchor.match, stops))
+        below_stops = stops
+        if kind.name == "list":
+            # "Any medical conditions? Please list them:" asks for one list, written under both
+            asks = {
+                (a.match.line, a.match.start)
+                for a in doc.anchors_on(anchor.match.line)
+                if f"label:{LIST_FOLLOWS}" in a.keys
+            }
+            below_stops = [s for s in stops if (s.line, s.start) not in asks]
+        below = _in_cell(cell, value_below(doc.lines, anchor.match, below_stops))
         if not below and kind.name == "name" and _line_mentions(doc, anchor, SIGNATURE):
             # "PRESCRIBED BY (Signature, name, title)": the name is printed under the signature
             line = doc.lines[anchor.match.line]
@@ -1823,15 +1832,23 @@ def _candidate(
     elif kind.name == "list" and marked:
         text, words = _marked_value(doc, marked)  # (marks written in Yes / No columns)
     elif kind.name == "list" and (none := _none_option(doc, words, marks)) is not None:
-        if not none:
+        none_ticked, none_box = none
+        first = doc.line_of(words[0])
+        written = tuple(w for w in words if w.bbox.x0 > none_box.x1 and doc.line_of(w) == first)
+        if none_ticked:
+            text = "None"
+        elif written and not any(_is_box_text(w.text) for w in written):
+            words = written  # "[ ] I have no allergies   Sulfa drugs": the list after the option
+            text = _text(words)
+        else:
             return []  # "[ ] No known allergies  [ ] EpiPen": options, not the list
-        text = "None"
     elif kind.name == "medicines" and (ticked_drugs := _ticked_medicines(doc, words)) is not None:
         text, words = ticked_drugs
     else:
         text = _lines_text(doc, words) if kind.multiline else _text(words)
         if kind.name == "address":  # an address's printed lines are its parts
-            text = ", ".join(p.strip(" ,.;:") for p in text.split("\n"))
+            parts = [p.strip(" ,;:") for p in text.split("\n")]
+            text = ", ".join(p if ends_dotted(p) else p.rstrip(".") for p in parts)
         if kind.name == "medicines":
             text = "\n".join(_medicine_text(doc, t) for t in text.split("\n"))
     coerced = _coerce(doc, spec, kind, text)
@@ -2169,12 +2186,14 @@ def _row_boxes(
     ]
 
 
-def _none_option(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> bool | None:
+def _none_option(
+    doc: Page, words: tuple[Word, ...], marks: PageMarks | None
+) -> tuple[bool, BBox] | None:
     """Whether a list's first row, a row of boxed options, has its "none" option ticked.
 
     "[X] No known allergies  [ ] EpiPen prescribed" is the empty list (``True``); the same row
-    with the first box empty is no answer of the list (``False``); ``None`` when the row holds
-    no boxed option saying none.
+    with the first box empty is no answer of the list (``False``); with it, where the option's
+    words end. ``None`` when the row holds no boxed option saying none.
     """
     if marks is None or not words:
         return None
@@ -2187,12 +2206,25 @@ def _none_option(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) ->
         entry = [w for w in line if box.x0 <= (w.bbox.x0 + w.bbox.x1) / 2 < end]
         text = _text([w for w in entry if not _is_box_text(w.text)])
         if _NONE_OPTION.search(text) or (text and canonical.parse_list(text) == []):
-            return fill >= TICKED_INK
+            phrase = _NONE_PHRASE.match(text.lower())
+            option = [w for w in entry if not _is_box_text(w.text)] or entry
+            if index + 1 < len(boxes) or phrase is None:
+                option = line  # a row of options: nothing is written after the option
+            else:
+                option = option[: max(1, len(phrase.group(0).split()))]
+            return fill >= TICKED_INK, BBox.union(w.bbox for w in option)
     return None
 
 
 # An option saying the list is empty: "No known allergies", "Camper has no known allergies".
-_NONE_OPTION = re.compile(r"\b(?:no known|nka|nkda|none)\b", re.IGNORECASE)
+_NONE_OPTION = re.compile(
+    r"\b(?:no known|nka|nkda|none|no allergies|no medications)\b", re.IGNORECASE
+)
+# The whole printed option, where a list written on its row after it begins.
+_NONE_PHRASE = re.compile(
+    r"(?:[a-z]+ (?:has|have) )?(?:no known (?:drug )?allergies(?: \(nka\))?|no allergies"
+    r"|no medications|nkda|nka|none(?: known)?)"
+)
 
 
 def _over_box(word: Word, box: BBox, size: float) -> bool:
@@ -2728,12 +2760,17 @@ def _role_headings(doc: Page, role: Anchor, fields: set[str]) -> list[Anchor] | 
             return None
         right = role.words[-1].bbox.x1
         heads = [a for a in doc.anchors_on(index) if a.words[0].bbox.x0 > right]
+        printed = {_key(w) for a in heads for w in a.words}
         written = [w for w in doc.lines[index].words if w.bbox.x0 > right]
-        if _holds_other_value(_text(written)):
-            continue
+        if any(_key(w) not in printed and _VALUE_MARK.search(w.text) for w in written):
+            continue  # a row of labelled values: a digit or an e-mail's @ is written there
         if len(heads) >= 2 and any(set(a.keys) & fields for a in heads):
             return heads
     return None
+
+
+# What only a written value holds, never a column's heading: a digit, an e-mail's @.
+_VALUE_MARK = re.compile(r"[0-9@]")
 
 
 def _role_tagged(
