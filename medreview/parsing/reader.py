@@ -26,6 +26,7 @@ from enum import StrEnum
 from functools import cache
 from itertools import pairwise
 from statistics import median
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -1809,6 +1810,8 @@ def _candidate(
             return []
         return [Candidate(item.name, answer, words, base * sureness, relation, label_words)]
     marks = doc.marks.get(words[0].page)
+    # a list may be a printed table answered by marks written in its rows
+    marked = _marked_table(doc, words) if kind.name == "list" else None
     if kind.name == "refills" and (
         is_refill_row(words) or is_partial_row(words) or _box_row(words, marks)
     ):
@@ -1819,7 +1822,7 @@ def _candidate(
         base *= sureness
     elif kind.name == "list" and (glyphs := _glyph_list(_text(words))) is not None:
         text = "\n".join(glyphs) or "None"  # boxes OCR read as glyphs: the ticked entries
-    elif kind.name == "list" and (marked := _marked_table(doc, words)) and marked[2]:
+    elif marked is not None and marked.keyed:
         text, words = _marked_value(doc, marked)  # (answers keyed by a legend, never boxes)
     elif (
         kind.name == "list"
@@ -1829,7 +1832,7 @@ def _candidate(
         others = _other_entries(doc, words)
         words = (*words, *others)
         text = "\n".join([*ticked, *canonical.parse_list(_text(others))]) or "None"
-    elif kind.name == "list" and marked:
+    elif marked is not None:
         text, words = _marked_value(doc, marked)  # (marks written in Yes / No columns)
     elif kind.name == "list" and (none := _none_option(doc, words, marks)) is not None:
         none_ticked, none_box = none
@@ -2043,25 +2046,29 @@ def _tick_list(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> l
     return ticked
 
 
-def _marked_value(
-    doc: Page, marked: tuple[list[str], tuple[Word, ...], bool]
-) -> tuple[str, tuple[Word, ...]]:
+class MarkedTable(NamedTuple):
+    """A printed table's items answered yes by marks written in its rows."""
+
+    chosen: list[str]  # the items answered yes, in reading order
+    words: tuple[Word, ...]  # the table's rows
+    keyed: bool  # a legend keys the marks (codes), rather than Yes / No heads
+
+
+def _marked_value(doc: Page, marked: MarkedTable) -> tuple[str, tuple[Word, ...]]:
     """A marked table's list as text, with what is written on its "Other" blank after it."""
-    chosen, words, _ = marked
-    others = _other_entries(doc, words)
-    return "\n".join([*chosen, *canonical.parse_list(_text(others))]) or "None", (*words, *others)
+    others = _other_entries(doc, marked.words)
+    text = "\n".join([*marked.chosen, *canonical.parse_list(_text(others))]) or "None"
+    return text, (*marked.words, *others)
 
 
-def _marked_table(
-    doc: Page, words: tuple[Word, ...]
-) -> tuple[list[str], tuple[Word, ...], bool] | None:
-    """The items a table answers yes by marks written in its rows; its words; keyed or not.
+def _marked_table(doc: Page, words: tuple[Word, ...]) -> MarkedTable | None:
+    """The items a table answers yes by marks written in its rows (see :class:`MarkedTable`).
 
     ``#  Yes  No  #  Yes  No`` over ``1 Asthma  X  7 Anxiety  X``: each item is followed by a
     mark (``X``, a tick) in its half's ``Yes`` or ``No`` column. Where a legend keys the
     answers instead ("Write + for yes or O for no"), by the code written after the item. The
-    items answered yes come down the first half, then the next; the flag says a legend keys
-    them (the cells round a code look like boxes, so this is tried before any tick list).
+    items answered yes come down the first half, then the next. A table a legend keys is read
+    before any tick list (the cells round its codes look like boxes), one of heads after.
     ``None`` when the words start no such table (no heads and no legend, or no row answered).
     """
     first = min(doc.line_of(w) for w in words)
@@ -2084,7 +2091,7 @@ def _marked_table(
     if len(entries) < MARKED_ITEMS:
         return None
     chosen = [text for text, yes, _ in _down_columns(entries) if yes]
-    return chosen, tuple(taken), not heads
+    return MarkedTable(chosen, tuple(taken), keyed=not heads)
 
 
 # A marked table's rows follow its label within this many lines; it answers this many items.
