@@ -1,8 +1,7 @@
 """A home health agency's referral and intake form and a pharmacy's telephoned-prescription record.
 
-Kept out of the reader's tuning: a reader's author must not read this module.
-
-Written blind as the held-out family of round 14: its author never read the reader.
+Written blind as the held-out family of round 14 (then called ``heldout``): its author never read
+the reader.
 
 Neither document is a clinic's registration form or a doctor's pad. The record is the referral a
 hospital discharge planner or a doctor's office sends (by fax, mostly) to a home health agency
