@@ -414,6 +414,9 @@ def parse_list(text: str) -> list[str]:
         for part in bare.split("/")
     ):
         return []
+    numbers = [int(n) for n in _ITEM_NUMBER.findall(text)]
+    if len(numbers) > 1 and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+        text = _ITEM_NUMBER.sub("\n", text)  # "1. Gout  2.  3.": a numbered list on one line
     items = []
     for part in re.split(r"[,;\n]+|\.\s+", text):  # a comma may be read as a full stop
         item = clean_text(part, TextStyle.ITEM) or ""
@@ -422,6 +425,8 @@ def parse_list(text: str) -> list[str]:
     return items
 
 
+# An item's printed number in a numbered list ("1.", "2)") where a line or a space begins.
+_ITEM_NUMBER = re.compile(r"(?<!\S)(\d{1,2})[.)](?!\S)")
 # A ruled line or a pen's scribble as OCR reads it: small humped letters and no vowel ("mmn").
 _RULE_READ = re.compile(r"[mnwv]{3,}")
 

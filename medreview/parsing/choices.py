@@ -109,7 +109,7 @@ LONG_CHOICE = 6
 
 
 # Answers a row may print beside its choices that answer nothing.
-ABSTAIN = ("don't know", "not sure", "unsure", "unknown")
+ABSTAIN = ("don't know", "not sure", "unsure", "unknown", "unk.")
 
 
 def _translated(hits: list[Option], words: Sequence[Word]) -> list[Option]:

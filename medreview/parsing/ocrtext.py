@@ -249,6 +249,14 @@ def ends_dotted(text: str) -> bool:
     return _DOTTED_ABBREVIATION.search(text.rstrip(" ,;:")) is not None
 
 
+def without_joint(part: str, joints: str) -> str:
+    """A part of a value without the punctuation that joined it to the next part.
+
+    A dotted abbreviation keeps its full stop (``U.S.A.``); a street's ``St.`` loses it.
+    """
+    return part.strip(joints) + ("." if ends_dotted(part) and "." in joints else "")
+
+
 def _strength(word: str) -> str:
     """The number before a unit, lookalike letters read as digits: ``5OO``, ``O.4``, ``IOO``.
 

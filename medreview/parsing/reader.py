@@ -80,7 +80,7 @@ from medreview.parsing.layout import (
     value_wrapped,
 )
 from medreview.parsing.marks import Cell, PageMarks, Rule, decide
-from medreview.parsing.ocrtext import ends_dotted
+from medreview.parsing.ocrtext import without_joint
 from medreview.parsing.values import (
     STRENGTH,
     VALUE_TYPES,
@@ -463,6 +463,8 @@ def build_page(
         if longer.get((match.line, match.start), 0) > match.end:
             continue
         words = lines[match.line].words[match.start : match.end]
+        if _state_after_city(lines[match.line].words, match):
+            continue  # "Lansing, MI 48933": Michigan, not a middle initial's label
         keys = _owners(owners, match)
         if len(words) > 1 and _answer_word(document_type, keys, words[-1]):
             # a variant's last word was an answer ("Varicella / chickenpox Immune"): not the label's
@@ -506,8 +508,45 @@ def build_page(
         for key in a.keys
         if key.startswith("section:")
         and (a.match.start in starts[a.match.line] or _after_section_letter(lines, a.match))
+        and (a.match.end - a.match.start > 1 or _heads_its_line(lines, a.match))
     )
+    doc.anchors = [_in_its_section(doc, a) for a in doc.anchors]
     return doc
+
+
+def _heads_its_line(lines: Sequence[Line], match: LabelMatch) -> bool:
+    """Whether a one-word heading begins its line and stands alone or before its colon's value.
+
+    ``PATIENT`` alone and ``NOTIFY- Rosa Allen`` head sections; ``Patient / guardian
+    signature``, ``PATIENT REGISTRATION FORM`` and a letterhead's last word do not.
+    """
+    words = lines[match.line].words
+    first = match.start == 0 or _after_section_letter(lines, match)
+    return first and (match.end == len(words) or words[match.end - 1].text.endswith((":", "-")))
+
+
+def _in_its_section(doc: Page, anchor: Anchor) -> Anchor:
+    """A label some field owns only under its section's heading, kept for that field there.
+
+    "Name" under PRESCRIBING PRACTITIONER is the prescriber's, and no longer the patient's;
+    elsewhere it is the patient's alone.
+    """
+    key, line = anchor.match.key, anchor.match.line
+    scoped = {}
+    for k in anchor.keys:
+        if k.startswith("field:"):
+            section = doc.vocab.field(k.split(":", 1)[1]).label_section(key)
+            if section is not None:
+                scoped[k] = _in_section(doc, section, line)
+    if not scoped:
+        return anchor
+    here = [k for k, inside in scoped.items() if inside]
+    kept = [
+        k
+        for k in anchor.keys
+        if (k in here) or (not here and k not in scoped) or not k.startswith("field:")
+    ]
+    return replace(anchor, keys=tuple(kept))
 
 
 # A section's letter or number printed before its title ("G  INSURANCE", "4. Payment").
@@ -569,6 +608,17 @@ def _foreign_labels(
             telling.setdefault(label, set()).update(k for k in kinds if k in _TELLING)
     table = {label: (label,) for label in telling}
     return table, {label: frozenset(kinds) for label, kinds in telling.items()}
+
+
+def _state_after_city(words: Sequence[Word], match: LabelMatch) -> bool:
+    """Whether a label found is an address's two-letter state after its city and comma."""
+    printed = words[match.start].text
+    return (
+        match.end == match.start + 1
+        and match.start > 0
+        and words[match.start - 1].text.endswith(",")
+        and _STATE.match(printed) is not None
+    )
 
 
 def _foreign_fields(
@@ -639,7 +689,7 @@ def _coerce(
 
 # Sections about another party than the patient and the people the fields name: what is
 # labelled there is none of the document's fields.
-OTHER_PARTIES = ("doctor",)
+OTHER_PARTIES = ("doctor", "referral")
 # A heading stands alone on its line: this many words at most, its part's number included.
 HEADING_WORDS = 6
 
@@ -647,7 +697,9 @@ HEADING_WORDS = 6
 def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
     """How much a label counts for a field: its match and whether it is in the field's section."""
     factor = 0.9 + 0.1 * min(1.0, anchor.match.score / 100.0)
-    for name in OTHER_PARTIES:
+    # a date of the document itself (the referral's date is the record's) is no party's
+    parties = OTHER_PARTIES if item.section is not None or item.value != "date" else ()
+    for name in parties:
         scope = doc.section_scope(name)
         if scope is None or not scope[0] < anchor.match.line < scope[1]:
             continue
@@ -671,6 +723,12 @@ def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
         if place != fields.index(f"field:{item.name}"):
             factor *= SHARED_ORDER
     return factor
+
+
+def _in_section(doc: Page, name: str, line: int) -> bool:
+    """Whether a line lies under a section's heading (the heading's own line included)."""
+    scope = doc.section_scope(name)
+    return scope is not None and scope[0] <= line < scope[1]
 
 
 def _continuation(
@@ -1850,8 +1908,7 @@ def _candidate(
     else:
         text = _lines_text(doc, words) if kind.multiline else _text(words)
         if kind.name == "address":  # an address's printed lines are its parts
-            parts = [p.strip(" ,;:") for p in text.split("\n")]
-            text = ", ".join(p if ends_dotted(p) else p.rstrip(".") for p in parts)
+            text = ", ".join(without_joint(p, " ,;:.") for p in text.split("\n"))
         if kind.name == "medicines":
             text = "\n".join(_medicine_text(doc, t) for t in text.split("\n"))
     coerced = _coerce(doc, spec, kind, text)
@@ -2155,13 +2212,15 @@ def _rows_on(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
         return words
     left = min(w.bbox.x0 for w in words)
     lines = sorted({doc.line_of(w) for w in words})
-    # the table runs on while its rows hold boxes under the heads
+    # the table runs on while its rows hold boxes under the heads, up to the next labelled
+    # row ("Services requested: [ ] SN [X] PT" is its own question)
     xs = [x for x, _ in heads]
     index = lines[-1] + 1
     while (
         index < len(doc.lines)
         and doc.lines[index].page == words[0].page
         and _answered_row(doc, doc.lines[index], xs)
+        and not any(a.match.start == 0 for a in doc.anchors_on(index))
     ):
         lines.append(index)
         index += 1
@@ -2522,7 +2581,10 @@ def _column_headings(doc: Page, words: tuple[Word, ...]) -> list[tuple[int, int]
 
 # A quantity as a column prints it: "30", "#30", or with what is counted ("30 tabs").
 QUANTITY = re.compile(r"^#?\d+$|^PRN$")
-COUNTED = frozenset({"tabs", "caps", "tablets", "capsules", "units", "bottles", "inhalers"})
+COUNTED = frozenset(
+    {"tabs", "caps", "tablets", "capsules", "units", "bottles", "inhalers"}
+    | {"tab", "cap", "tablet", "capsule", "unit", "bottle", "inhaler", "inh"}
+)
 
 
 def _quantity_size(line: Sequence[Word]) -> int:
@@ -2658,8 +2720,7 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     # an address's parts are joined by commas (a ZIP code after its state by a space); a
     # name's (given names, surname) by spaces, keeping an initial's full stop
     joint, ends = (", ", " ,.;:") if kind.name == "address" else (" ", " ,;:")
-    texts = [canonical.one_line(_text(p)) for p in pieces]
-    texts = [t.strip(ends) + ("." if ends_dotted(t) else "") for t in texts]  # "U.S.A."
+    texts = [without_joint(canonical.one_line(_text(p)), ends) for p in pieces]
     text = texts[0]
     for before, piece in pairwise(texts):
         state_zip = kind.name == "address" and _STATE.match(before) and _ZIP.match(piece)

@@ -50,6 +50,22 @@ class FieldWords:
     # the name field under whose value this address is written when a block's title lists
     # both with no labels of their own ("FOR (Full name, address & phone number)")
     under_name: str | None = None
+    # labels that are the field's only under a section's heading: (section, labels) pairs
+    # ("Name" under "PRESCRIBING PRACTITIONER" is the prescriber's, elsewhere the patient's)
+    section_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def label_section(self, label: str) -> str | None:
+        """The section a label counts in for this field, if it counts only there."""
+        folded = label.casefold()
+        return next(
+            (
+                name
+                for name, labels in self.section_labels
+                for lb in labels
+                if lb.casefold() == folded
+            ),
+            None,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +91,14 @@ class Vocabulary:
         for item in self.fields:
             for label in item.labels:
                 owners.setdefault(label, []).append(f"field:{item.name}")
+        # a label a field owns only in its section joins the same label of other fields
+        spelled = {label.casefold(): label for label in owners}
+        for item in self.fields:
+            for _, labels in item.section_labels:
+                for label in labels:
+                    keys = owners.setdefault(spelled.get(label.casefold(), label), [])
+                    if f"field:{item.name}" not in keys:
+                        keys.append(f"field:{item.name}")
         for name, variants in self.labels.items():
             for label in variants:
                 owners.setdefault(label, []).append(f"label:{name}")
@@ -106,6 +130,7 @@ def _field(name: str, raw: dict[str, Any], value_types: frozenset[str]) -> Field
         "ends",
         "skips",
         "under_name",
+        "section_labels",
     }
     if set(raw) - known:
         raise ValueError(f"{where}: unknown keys {sorted(set(raw) - known)}")
@@ -121,6 +146,10 @@ def _field(name: str, raw: dict[str, Any], value_types: frozenset[str]) -> Field
         ends=_strings(raw.get("ends", []), where),
         skips=_strings(raw.get("skips", []), where),
         under_name=raw.get("under_name"),
+        section_labels=tuple(
+            (section, _strings(labels, f"{where}: section_labels"))
+            for section, labels in raw.get("section_labels", {}).items()
+        ),
     )
 
 
@@ -144,7 +173,8 @@ def parse_vocabulary(data: dict[str, Any], value_types: frozenset[str]) -> dict[
             missing = sorted(names ^ {f.name for f in fields})
             raise ValueError(f"{VOCABULARY_FILE}: {document_type.value} fields differ: {missing}")
         for item in fields:
-            if item.section is not None and item.section not in sections:
+            named = [item.section] if item.section is not None else []
+            if any(s not in sections for s in named + [s for s, _ in item.section_labels]):
                 raise ValueError(f"{VOCABULARY_FILE}: field {item.name}: unknown section")
             if any(p not in labels for p in item.parts + item.ends + item.skips if p not in names):
                 raise ValueError(f"{VOCABULARY_FILE}: field {item.name}: unknown label name")
