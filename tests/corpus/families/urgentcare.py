@@ -1,6 +1,7 @@
 """An urgent care centre's walk-in registration face sheet and its printed prescription.
 
-Written blind as the held-out family of round 15: its author never read the reader.
+Written blind as the held-out family of round 15 (then called ``heldout``): its author never read
+the reader.
 
 The record is the registration "face sheet" an urgent care or walk-in clinic keeps for a visit:
 what the front desk (or a check-in kiosk) records about the patient, printed by the clinic's
