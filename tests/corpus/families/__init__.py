@@ -67,6 +67,7 @@ FAMILIES = (
     "prenatal",
     "homehealth",
     "urgentcare",
+    "heldout",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"
