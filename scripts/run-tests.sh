@@ -11,4 +11,7 @@ echo "== ruff"; .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 echo "== mypy"; .venv/bin/mypy
 echo "== import contract"; .venv/bin/lint-imports
-echo "== pytest"; .venv/bin/pytest "$@"
+# Every core (up to four): the suite is CPU-bound (OCR on generated pages). Tests are
+# dealt one by one; a module whose fixtures are costly keeps its tests on one worker
+# (pytest.mark.xdist_group), so they are made once.
+echo "== pytest"; .venv/bin/pytest -n auto --maxprocesses=4 --dist loadgroup "$@"

@@ -38,6 +38,10 @@ def read(sample: Sample, layouts: LayoutSet | None = None) -> ExtractionResult:
     return result
 
 
+# the forms are drawn and learned once per module: parallel workers keep its tests together
+pytestmark = pytest.mark.xdist_group("learned_forms")
+
+
 @pytest.fixture(scope="module")
 def forms(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Sample]]:
     folder = tmp_path_factory.mktemp("forms")

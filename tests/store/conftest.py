@@ -22,7 +22,9 @@ import pytest
 from medreview.store import Store
 from tests.accounts import add_people
 
-FIRST_PORT = 54329
+# Each parallel test worker (pytest-xdist) starts its search from its own ports.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+FIRST_PORT = 54329 + 10 * int(_WORKER.removeprefix("gw") or 0)
 BACKENDS = [
     pytest.param("sqlite", id="sqlite"),
     pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres),
