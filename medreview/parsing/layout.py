@@ -631,6 +631,17 @@ def find_labels(
                 running = end < edge and words[end].text[:1].islower()
                 if not colon and score < 97.0 and running:
                     continue  # a word like a label, running on in lower case ("Allergic rhinitis")
+                short = _short_of(pieces[start:end], label)
+                rest = target[len("".join(pieces[start:end])) :]
+                if (
+                    not colon
+                    and short
+                    and end == start + 1
+                    and end < edge
+                    and words[end].text[:1].isalpha()
+                    and not pieces[end].startswith(rest[:2])
+                ):
+                    continue  # a label's first word before another word ("ALLERGIC RHINITIS")
                 if not colon and len(target) <= 2 and running and words[end].text.isalpha():
                     continue  # an abbreviation opening a sentence ("Rx void if ...")
                 clause = start in clauses and score >= CLAUSE_LABEL
@@ -657,7 +668,7 @@ def find_labels(
                     continue
                 # inside a segment, the words must spell the whole label: a question's last
                 # word ("... course completed?") is no "Completed by"
-                if not free and not capitals[start] and _short_of(pieces[start:end], label):
+                if not free and not capitals[start] and short:
                     continue
                 if capitals[start] and not free and score < 95.0:
                     continue

@@ -265,6 +265,11 @@ class Page:
                 return line, end
         return None
 
+    def in_section(self, name: str, line: int) -> bool:
+        """Whether a line lies under a section's heading (the heading's own line included)."""
+        scope = self.section_scope(name)
+        return scope is not None and scope[0] <= line < scope[1]
+
     def in_letterhead(self, line: int) -> bool:
         """Whether a line is in its page's letterhead: over a long rule near the page's top.
 
@@ -441,6 +446,10 @@ def _is_filler(text: str) -> bool:
     return not re.sub(r"[_.\-—–|:·•=~]", "", text).strip()
 
 
+# How much better than another type's longer label a label must match to stand.
+CLOSER = 10.0
+
+
 def build_page(
     document_type: DocumentType,
     pages: Sequence[OcrPage],
@@ -457,14 +466,21 @@ def build_page(
     foreign = find_labels(lines, _foreign_labels(document_type)[0])
     # a label of this type that begins another type's longer one is that one's ("Drug
     # allergies:" on a prescription is no medicine's label)
-    longer = {(m.line, m.start): m.end for m in foreign}
+    longer = {(m.line, m.start): m for m in foreign}
     anchors = []
-    for match in find_labels(lines, table):
-        if longer.get((match.line, match.start), 0) > match.end:
-            continue
+    matches = find_labels(lines, table)
+    labelled = {(m.line, i) for m in matches for i in range(m.start, m.end)}
+    for match in matches:
+        other = longer.get((match.line, match.start))
+        if other is not None and other.end > match.end and other.score >= match.score - CLOSER:
+            continue  # (a worse match, "PROVIDER: Dr." for "Provider address", takes nothing)
         words = lines[match.line].words[match.start : match.end]
         if _state_after_city(lines[match.line].words, match):
             continue  # "Lansing, MI 48933": Michigan, not a middle initial's label
+        if (match.line, match.start - 1) not in labelled and _word_of_a_phrase(
+            lines[match.line].words, match
+        ):
+            continue  # "occupational medicine - physicals": a clinic's services, no label
         keys = _owners(owners, match)
         if len(words) > 1 and _answer_word(document_type, keys, words[-1]):
             # a variant's last word was an answer ("Varicella / chickenpox Immune"): not the label's
@@ -535,9 +551,9 @@ def _in_its_section(doc: Page, anchor: Anchor) -> Anchor:
     scoped = {}
     for k in anchor.keys:
         if k.startswith("field:"):
-            section = doc.vocab.field(k.split(":", 1)[1]).label_section(key)
+            section = doc.vocab.label_section(k.split(":", 1)[1], key)
             if section is not None:
-                scoped[k] = _in_section(doc, section, line)
+                scoped[k] = doc.in_section(section, line)
     if not scoped:
         return anchor
     here = [k for k, inside in scoped.items() if inside]
@@ -610,6 +626,19 @@ def _foreign_labels(
     return table, {label: frozenset(kinds) for label, kinds in telling.items()}
 
 
+def _word_of_a_phrase(words: Sequence[Word], match: LabelMatch) -> bool:
+    """Whether a one-word label found is a lower-case word running on from another.
+
+    A form prints its labels capitalised or with a colon; ``medicine`` in ``Urgent care -
+    occupational medicine - physicals`` is a word of the clinic's services line. (The word
+    before must be no label's: ``Home street address`` is two labels.)
+    """
+    if match.end != match.start + 1 or match.start == 0:
+        return False
+    printed, before = words[match.start].text, words[match.start - 1].text
+    return printed.isalpha() and printed.islower() and before.isalpha() and before.islower()
+
+
 def _state_after_city(words: Sequence[Word], match: LabelMatch) -> bool:
     """Whether a label found is an address's two-letter state after its city and comma."""
     printed = words[match.start].text
@@ -660,7 +689,7 @@ _PROVING = frozenset(
 )
 
 
-def _owners(owners: dict[str, list[str]], match: LabelMatch) -> tuple[str, ...]:
+def _owners(owners: Mapping[str, tuple[str, ...]], match: LabelMatch) -> tuple[str, ...]:
     """The keys a label found stands for, with those of labels it matches as well."""
     keys = [k for label in (match.key, *match.ties) for k in owners[label]]
     return tuple(dict.fromkeys(keys))
@@ -707,10 +736,9 @@ def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
         if len(heading) <= HEADING_WORDS and not _holds_other_value(_text(heading)):
             return 0.0  # under its own heading, the family doctor's telephone is no field
     if item.section is not None:
-        scope = doc.section_scope(item.section)
-        if scope is None:
+        if doc.section_scope(item.section) is None:
             factor *= 0.85
-        elif not scope[0] <= anchor.match.line < scope[1]:
+        elif not doc.in_section(item.section, anchor.match.line):
             factor *= OUTSIDE_SECTION
     # a label shared with other fields says less by itself; printed several times, its
     # n-th place goes rather to the n-th field sharing it (patient, then emergency contact)
@@ -723,12 +751,6 @@ def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
         if place != fields.index(f"field:{item.name}"):
             factor *= SHARED_ORDER
     return factor
-
-
-def _in_section(doc: Page, name: str, line: int) -> bool:
-    """Whether a line lies under a section's heading (the heading's own line included)."""
-    scope = doc.section_scope(name)
-    return scope is not None and scope[0] <= line < scope[1]
 
 
 def _continuation(
@@ -754,7 +776,9 @@ def _continuation(
     if max_lines == 1 or not words:
         return []
     running = max_lines == 0
-    x0 = words[0].bbox.x0
+    # the ℞ before a first numbered row stands in the margin: the rows begin at its number
+    lead = 1 if len(words) > 2 and _read_as_rx(words[0]) and ENUMERATION.match(words[1].text) else 0
+    x0 = words[lead].bbox.x0
     extra: list[tuple[Word, ...]] = []
     previous = doc.lines[line_index]
     first_height = previous.height
@@ -778,8 +802,8 @@ def _continuation(
             break
         if len(steps) >= 2 and step > ROW_STEP_JUMP * max(steps):
             break  # rows evenly spaced so far, then a wider gap: something else begins
-        if not any(c.isalnum() for w in line.words for c in w.text):
-            continue  # a speck or a rule between the lines
+        if sum(c.isalnum() for w in line.words for c in w.text) <= 1:
+            continue  # a speck or a rule between the lines (OCR may read it "I")
         if is_refill_row(line.words) or doc.ruled_heading(index):
             break  # a refill row, or the next section's heading
         here = doc.anchors_on(index)
@@ -878,9 +902,38 @@ def _next_heading(doc: Page, anchor: Anchor | None) -> float | None:
     return float(min(after)) if after else None
 
 
+def _under_title_bar(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> tuple[Word, ...]:
+    """The line under a label that stands alone on its line, right of where that line begins.
+
+    A section's title centred in its bar (``ORDERS``) heads the rows under it, which start at
+    the page's margin, left of the title: no word stands in the title's own column.
+    """
+    match = anchor.match
+    line = doc.lines[match.line]
+    if match.start != 0 or match.end != len(line.words) or match.line + 1 >= len(doc.lines):
+        return ()
+    below = doc.lines[match.line + 1]
+    if below.page != line.page or not below.words:
+        return ()
+    if below.center_y - line.center_y > BELOW_REACH * max(line.height, below.height):
+        return ()
+    if below.words[0].bbox.x1 >= line.words[0].bbox.x0:
+        return ()  # the line starts under the title: value_below's case
+    line_stops = {s.start for s in stops if s.line == match.line + 1}
+    if 0 in line_stops:
+        return ()  # the next row's label
+    return tuple(below.words[: min(line_stops, default=len(below.words))])
+
+
 def _numbered(line: Line) -> bool:
-    """Whether a line begins with a row number (``1.``, ``2)``)."""
-    return bool(line.words) and ENUMERATION.match(line.words[0].text) is not None
+    """Whether a line begins with a row number (``1.``, ``2)``), after the ℞ of a first row."""
+    words = line.words[1:] if line.words and _read_as_rx(line.words[0]) else line.words
+    return bool(words) and ENUMERATION.match(words[0].text) is not None
+
+
+def _read_as_rx(word: Word) -> bool:
+    """Whether a word is what OCR made of the ℞ mark (``Rx``, ``Px``, ``R``)."""
+    return word.text == "℞" or compact(word.text) in RX_NOISE - {""}
 
 
 # A value written over its caption runs up at most this many lines when its field sets none.
@@ -1481,6 +1534,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             }
             below_stops = [s for s in stops if (s.line, s.start) not in asks]
         below = _in_cell(cell, value_below(doc.lines, anchor.match, below_stops))
+        if not below and kind.name in ("list", "medicines") and cell is None:
+            below = _under_title_bar(doc, anchor, stops)
         if not below and kind.name == "name" and _line_mentions(doc, anchor, SIGNATURE):
             # "PRESCRIBED BY (Signature, name, title)": the name is printed under the signature
             line = doc.lines[anchor.match.line]
@@ -2940,6 +2995,22 @@ def _is_person_head(anchor: Anchor) -> bool:
     return any(k in anchor.keys for k in (_PATIENT_HEAD, _OTHER_HEAD, _EMERGENCY_HEAD))
 
 
+def _other_names_joined(line: Line, heads: list[Anchor]) -> list[Anchor]:
+    """Person headings with another name for the same one after a slash kept once.
+
+    ``EMERGENCY CONTACT / NEXT OF KIN`` names one person: a section's title, no table's two
+    columns.
+    """
+    kept: list[Anchor] = []
+    for head in heads:
+        if kept and kept[-1].match.line == head.match.line:
+            between = line.words[kept[-1].match.end : head.match.start]
+            if between and all(w.text in SLASHES for w in between):
+                continue
+        kept.append(head)
+    return kept
+
+
 def _matrices(doc: Page) -> list[PersonTable]:
     """The person tables of a document: their column headings and their labelled rows.
 
@@ -2954,9 +3025,12 @@ def _matrices(doc: Page) -> list[PersonTable]:
     tables: list[PersonTable] = []
     headings = {ln for ln, _ in doc.sections}
     for index, line in enumerate(doc.lines):
-        heads = sorted(
-            (a for a in doc.anchors_on(index) if _is_person_head(a)),
-            key=lambda a: a.words[0].bbox.x0,
+        heads = _other_names_joined(
+            line,
+            sorted(
+                (a for a in doc.anchors_on(index) if _is_person_head(a)),
+                key=lambda a: a.words[0].bbox.x0,
+            ),
         )
         if len(heads) < 2 or not any(
             _PATIENT_HEAD in a.keys or _EMERGENCY_HEAD in a.keys for a in heads
@@ -3558,8 +3632,7 @@ def _rx_mark(doc: Page, start: int, end: int) -> Word | None:
         if doc.lines[index].page != page:
             break  # (the writing area of the page the rows are on)
         for word in doc.lines[index].words:
-            marked = word.text == "℞" or compact(word.text) in RX_NOISE - {""}
-            if marked and word.bbox.height >= RX_MARK_SIZE * typical:
+            if _read_as_rx(word) and word.bbox.height >= RX_MARK_SIZE * typical:
                 return word
     return None
 

@@ -9,7 +9,9 @@ section and the places its value may sit without a label. The reader
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -54,19 +56,6 @@ class FieldWords:
     # ("Name" under "PRESCRIBING PRACTITIONER" is the prescriber's, elsewhere the patient's)
     section_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
-    def label_section(self, label: str) -> str | None:
-        """The section a label counts in for this field, if it counts only there."""
-        folded = label.casefold()
-        return next(
-            (
-                name
-                for name, labels in self.section_labels
-                for lb in labels
-                if lb.casefold() == folded
-            ),
-            None,
-        )
-
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
@@ -77,16 +66,39 @@ class Vocabulary:
     sections: dict[str, tuple[str, ...]]
     labels: dict[str, tuple[str, ...]]
 
+    # built once from the fields above: the reader asks these for every label it finds
+    _by_name: Mapping[str, FieldWords] = dataclass_field(init=False, repr=False, compare=False)
+    _owners: Mapping[str, tuple[str, ...]] = dataclass_field(init=False, repr=False, compare=False)
+    _scoped: Mapping[tuple[str, str], str] = dataclass_field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {item.name: item for item in self.fields})
+        object.__setattr__(self, "_owners", self._label_owners())
+        scoped = {
+            (item.name, label.casefold()): section
+            for item in self.fields
+            for section, labels in reversed(item.section_labels)
+            for label in labels
+        }
+        object.__setattr__(self, "_scoped", scoped)
+
     def field(self, name: str) -> FieldWords:
         """The vocabulary of one field."""
-        return next(f for f in self.fields if f.name == name)
+        return self._by_name[name]
 
-    def label_owners(self) -> dict[str, list[str]]:
+    def label_owners(self) -> Mapping[str, tuple[str, ...]]:
         """Printed label to the keys that use it: ``field:NAME``, ``label:NAME``, ``section:NAME``.
 
         Two fields may share a printed label (``Name`` of the patient and of
         the emergency contact); sections tell them apart.
         """
+        return self._owners
+
+    def label_section(self, field_name: str, label: str) -> str | None:
+        """The section a label counts in for a field, if it counts for it only there."""
+        return self._scoped.get((field_name, label.casefold()))
+
+    def _label_owners(self) -> dict[str, tuple[str, ...]]:
         owners: dict[str, list[str]] = {}
         for item in self.fields:
             for label in item.labels:
@@ -105,7 +117,7 @@ class Vocabulary:
         for name, variants in self.sections.items():
             for label in variants:
                 owners.setdefault(label, []).append(f"section:{name}")
-        return owners
+        return {label: tuple(keys) for label, keys in owners.items()}
 
 
 def _strings(raw: Any, where: str) -> tuple[str, ...]:
