@@ -8,6 +8,8 @@ prescription a centred ``ORDERS`` bar over numbered drugs whose first number sta
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import cv2
 
 from medreview.documents import DocumentType
@@ -157,3 +159,26 @@ def test_a_heading_naming_one_person_twice_is_no_table_of_two() -> None:
     found = read(DocumentType.PATIENT_DETAILS, words, blank())
     assert found["emergency_contact_name"] == "Hannah Brown"
     assert found["emergency_contact_phone"] == "(518) 555-0113"
+
+
+def test_refills_are_the_entry_after_the_one_filled_bubble() -> None:
+    """``REFILL: ○0 ○1 ○2 ○3 ○4 ◉5 ○PRN`` read by OCR as ``0 ○ 1 ○ 2 45PRN``: the bubbles are
+    counted in the image, so the filled sixth one means 5 refills."""
+    words = faxed_prescription("MEDICATION(S)", 160)
+    image = blank()
+    y = 1400
+    entries = ["0", "1", "2", "3", "4", "5", "PRN"]
+    x = 400
+    places = []
+    for entry in entries:
+        cv2.circle(image, (x + 18, y + 18), 17, 0, 3)
+        places.append((x + 50, entry))
+        x += 50 + 18 * len(entry) + 60
+    cv2.circle(image, (places[5][0] - 32, y + 18), 9, 0, -1)  # the dot inside the sixth
+    read_as = [(y, 160, "REFILL:")]
+    read_as += [(y, px, text) for px, text in places[:3]]
+    read_as.append((y, places[4][0], "45PRN"))  # OCR ran the last three together
+    glued = layout(read_as)
+    glued[-1] = replace(glued[-1], bbox=replace(glued[-1].bbox, x1=places[6][0] + 3 * 18))
+    found = read(DocumentType.PRESCRIPTION, words + glued, image)
+    assert found["refills"] == 5

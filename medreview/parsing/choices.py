@@ -673,11 +673,14 @@ def row_tokens(words: Sequence[Word]) -> list[str]:
             continue
         for text in re.findall(r"\([^()]*\)|[^()\s=]+", word.text):
             text = text.rstrip(".,:;") or text
-            text = text.strip("□☐" + TICKED_GLYPHS)  # a box OCR read as a glyph beside its entry
+            # a box or a bubble OCR read as a glyph beside its entry
+            text = text.strip("□☐" + BUBBLE_GLYPHS + TICKED_GLYPHS)
             if not text:
                 continue
             if re.fullmatch(r"[0-5](?:[.,]?[0-5])+", text):
                 tokens.extend(c for c in text if c.isdigit())
+            elif run := re.fullmatch(r"([0-5]+)(PRN)", text, re.IGNORECASE):
+                tokens.extend([*run.group(1), run.group(2)])  # "45PRN": the last entries
             elif len(text) > 1 and text[0] in "012345" and not text[1].isdigit():
                 tokens.extend([text[0], text[1:]])
             else:
@@ -694,6 +697,40 @@ def is_partial_row(words: Sequence[Word]) -> bool:
     tokens = row_tokens(words)
     kinds = [_refill_token(t) for t in tokens]
     return len(tokens) >= 3 and None not in kinds and len(set(kinds)) == len(kinds)
+
+
+# A printed bubble OCR read as a glyph.
+BUBBLE_GLYPHS = "○◯●◉"
+# How much more of its outline's ink a filled bubble holds than an empty one of the row.
+FILL_MARGIN = 0.12
+
+
+def _filled_bubble(words: Sequence[Word], marks: PageMarks) -> str | None:
+    """The entry after the one filled bubble of a row printing one before each entry.
+
+    The bubbles are counted in the image, left to right, so an entry OCR ran together with
+    its neighbours (``45PRN``) or dropped is still found by its place in the row.
+    """
+    entries = [w for w in words if row_tokens([w]) and _refill_token(row_tokens([w])[0])]
+    if not entries:
+        return None
+    size = max(w.bbox.height for w in entries)
+    band = BBox(
+        max(0, entries[0].bbox.x0 - 2 * size),
+        min(w.bbox.y0 for w in entries) - size // 2,
+        max(w.bbox.x1 for w in words),
+        max(w.bbox.y1 for w in entries) + size // 2,
+    )
+    solids = marks.bubble_row(band, size)
+    if len(solids) != len(REFILL_ROW):
+        return None
+    order = sorted(range(len(solids)), key=lambda i: solids[i], reverse=True)
+    rings = sorted(solids[i] for i in order[1:])
+    ring = rings[len(rings) // 2]  # what an empty bubble of this print holds
+    # one bubble clearly darker than the rest, and the rest alike
+    if solids[order[0]] - ring < FILL_MARGIN or rings[-1] - ring > FILL_MARGIN / 2:
+        return None
+    return REFILL_ROW[order[0]]
 
 
 def is_refill_row(words: Sequence[Word]) -> bool:
@@ -821,6 +858,8 @@ def read_refill_row(words: Sequence[Word], marks: PageMarks | None) -> tuple[str
     """The marked entry of a refill row: a ticked box or a ring in the image, else the words."""
     if (ticked := _ticked_entry(words)) is not None:
         return ticked, 0.95
+    if marks is not None and (filled := _filled_bubble(words, marks)) is not None:
+        return filled, 0.9
     if marks is not None:
         value, decided = read_box_row(words, REFILL_ROW, marks)
         if decided:

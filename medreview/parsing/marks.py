@@ -39,6 +39,12 @@ UNRINGED = 0.1
 # text's height.
 BUBBLE_ASPECT = (0.6, 1.8)
 BUBBLE_SIZE = (0.5, 1.6)
+# A printed bubble in a row of them: as wide as tall, at most this many text heights, and
+# either this solid (filled in) or clear in its middle (this much ink at most: a ring).
+ROUND_BUBBLE = (0.8, 1.25)
+BUBBLE_ROW_SIZE = 1.2
+FILLED_BUBBLE = 0.6
+RING_MIDDLE = 0.1
 # Pixels kept clear of a drawn line when looking for a mark beside it.
 RULE_CLEARANCE = 5
 # The steepest slant a strike through a word is looked for at (rise over run).
@@ -391,6 +397,41 @@ class PageMarks:
                 inside = np.count_nonzero(binary[y : y + h, x : x + w]) / float(w * h)
                 solid = max(solid or 0.0, inside)
         return solid
+
+    def bubble_row(self, band: BBox, size: float) -> list[float]:
+        """How solid each printed bubble along a band is, left to right (0.3 a ring, 0.8 filled).
+
+        Only round blobs of about the text's ``size`` count: a ring (its middle clear) or a
+        solid disc. Digits and letters (``0``, ``N``) are narrower or inked through the middle.
+        """
+        gray = self._plain()
+        x0, y0 = max(0, band.x0), max(0, band.y0)
+        crop = gray[y0 : max(y0, band.y1), x0 : max(x0, band.x1)]
+        if crop.size == 0:
+            return []
+        binary = self._binary(np.asarray(crop, dtype=np.uint8))
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+        found: list[tuple[int, float]] = []
+        outlines = [tuple(int(v) for v in stats[i, :4]) for i in range(1, count)]
+        for index in range(1, count):
+            x, y, w, h = (int(v) for v in stats[index, :4])
+            if any(
+                ox < x and oy < y and x + w < ox + ow and y + h < oy + oh
+                for ox, oy, ow, oh in outlines
+            ):
+                continue  # the dot filling a ring, inside it
+            if not ROUND_BUBBLE[0] <= w / max(1, h) <= ROUND_BUBBLE[1]:
+                continue
+            if not BUBBLE_SIZE[0] * size <= max(w, h) <= BUBBLE_ROW_SIZE * size:
+                continue
+            own = labels[y : y + h, x : x + w] == index
+            # all the ink inside the outline: a dot filling a ring may stand apart from it
+            solid = np.count_nonzero(binary[y : y + h, x : x + w]) / float(w * h)
+            middle = own[h * 3 // 10 : h * 7 // 10, w * 3 // 10 : w * 7 // 10]
+            clear = np.count_nonzero(middle) / float(max(1, middle.size))
+            if solid >= FILLED_BUBBLE or (clear <= RING_MIDDLE and solid >= MARK_MIN_INK):
+                found.append((x, solid))
+        return [solid for _, solid in sorted(found)]
 
     def _rule_ink(self, band: BBox, size: float) -> npt.NDArray[np.uint8]:
         """The long straight rules crossing a band (1 where a rule's ink is), band-sized.
