@@ -711,7 +711,7 @@ def _filled_bubble(words: Sequence[Word], marks: PageMarks) -> str | None:
     The bubbles are counted in the image, left to right, so an entry OCR ran together with
     its neighbours (``45PRN``) or dropped is still found by its place in the row.
     """
-    entries = [w for w in words if row_tokens([w]) and _refill_token(row_tokens([w])[0])]
+    entries = [w for w in words if (tokens := row_tokens([w])) and _refill_token(tokens[0])]
     if not entries:
         return None
     size = max(w.bbox.height for w in entries)

@@ -160,6 +160,8 @@ RX_NOISE = frozenset(
     {"", "r", "k", "rx", "b", "x", "px", "pk", "br", "rk", "kx", "ry", "by", "re", "fx", "ix"}
     | {"p", "bx", "kr", "rv", "rl", "r7", "ke", "q"}
 )
+# The same, as a word of its own (an empty word is none).
+RX_READINGS = RX_NOISE - {""}
 RX_GLUED = re.compile(r"^(?:Rx|RX|R|K|B|P|X|Px|Pk)[/:.,;]?(?=[A-Z][a-z]{3})")
 # The ℞ OCR read glued to the row's number ("Rx1", "Px1.", PP-OCR's superscript "Rx¹").
 RX_NUMBERED = re.compile(r"^(?:Rx|RX|Px|R|K)[\d\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,2}[.)]?$")
@@ -933,7 +935,7 @@ def _numbered(line: Line) -> bool:
 
 def _read_as_rx(word: Word) -> bool:
     """Whether a word is what OCR made of the ℞ mark (``Rx``, ``Px``, ``R``)."""
-    return word.text == "℞" or compact(word.text) in RX_NOISE - {""}
+    return word.text == "℞" or compact(word.text) in RX_READINGS
 
 
 # A value written over its caption runs up at most this many lines when its field sets none.
