@@ -1,6 +1,7 @@
 """A dental practice's new-patient registration and a hospice's physician medication order sheet.
 
-Written blind as the held-out family of round 16: its author never read the reader.
+Written blind as the held-out family of round 16 (then called ``heldout``): its author never read
+the reader.
 
 Neither document is a clinic's registration face sheet or a doctor's pad. The record is the
 questionnaire a new patient fills in at a dental practice: numbered questions in full sentences,
