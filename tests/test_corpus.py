@@ -552,12 +552,14 @@ def test_datasheet_writes_no_value_its_truth_and_extras_lack(document_type: str)
         "homehealth",
         "urgentcare",
         "dental",
+        "heldout",
     ],
 )
 @pytest.mark.parametrize("document_type", KINDS)
 def test_family_writes_no_value_its_truth_and_extras_lack(document_type: str, family: str) -> None:
     """The bilingual, travel, nursing, camp, employer, preadmission, caribbean, rehab, prenatal,
-    homehealth, urgentcare and dental families.
+    homehealth, urgentcare and dental families, and this round's blind held-out family,
+    ``heldout``.
 
     Every value the page writes is in the truth or the extras, in printed and handwritten
     documents; a question left unsure (or unanswered) is not in the truth.
@@ -656,3 +658,8 @@ def test_urgentcare_draws_every_text_inside_its_page() -> None:
 def test_dental_draws_every_text_inside_its_page() -> None:
     """No text of the dental family runs off its page or down into its footer."""
     _assert_texts_inside_pages("dental")
+
+
+def test_heldout_draws_every_text_inside_its_page() -> None:
+    """No text of the held-out family runs off its page or down into its footer."""
+    _assert_texts_inside_pages("heldout")

@@ -70,6 +70,7 @@ FAMILIES = (
     "homehealth",
     "urgentcare",
     "dental",
+    "heldout",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"
