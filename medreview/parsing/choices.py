@@ -310,9 +310,24 @@ def read_box_row(
     every = [
         (box, fill) for box, fill in marks.boxes(band, size) if low <= (box.y0 + box.y1) / 2 <= high
     ]
+    # (a box OCR read as a glyph is a word of its own: the box inside it is no letter's)
+    lettered = [w for w in words if w.text not in BOX_GLYPHS]
     found = [
-        (box, fill) for box, fill in every if not any(_inside_word(box, w, size) for w in words)
+        (box, fill) for box, fill in every if not any(_inside_word(box, w, size) for w in lettered)
     ]
+    sides = [box.x1 - box.x0 for box, _ in found]
+    sides += [w.bbox.width for w in words if w.text in BOX_GLYPHS]
+    if sides and len(found) < len(choices):
+        # the row's other boxes are drawn as big as one found (or read as a glyph), which may
+        # be well under the height OCR gives its words: a box half as tall passes for a speck
+        alike = [
+            (box, fill)
+            for box, fill in marks.boxes(band, max(sides))
+            if low <= (box.y0 + box.y1) / 2 <= high
+            and not any(_inside_word(box, w, size) for w in lettered)
+        ]
+        if len(alike) > len(found):
+            every = found = alike
     found = _with_row_ends(found, marks, band, size, len(choices))
     if len(found) == 1 and found[0][1] >= LONE_BOX_INK:
         # one box found, clearly marked (an empty one OCR merged with its word is missed);
@@ -339,7 +354,11 @@ def read_box_row(
     if not _complete(labels):
         if len(found) != len(choices):
             # an entry OCR did not read: the marked box still answers when its own is read
-            chosen = decide([fill for _, fill in found])
+            fills = [fill for _, fill in found]
+            chosen = decide(fills)
+            if chosen is None and len(found) >= len(choices) + len(option_spans(words, ABSTAIN)):
+                # a box for every answer ("Not sure" too), all of them empty
+                return None, max(fills) < MARK_MIN_INK
             named = [label for label in first if label is not None]
             if chosen is None or first[chosen] is None or len(set(named)) < len(named):
                 return None, False
@@ -854,10 +873,28 @@ def _ticked_entry(words: Sequence[Word]) -> str | None:
 MIN_BOXED_ENTRIES = 4
 
 
+def written_after_other(words: Sequence[Word]) -> str | None:
+    """The count written after a refill row's ``Other`` entry, if any."""
+    for word, after in pairwise(words):
+        count = after.text.strip("_.")
+        if compact(word.text) == _OTHER and count.isdigit() and len(count) <= 2:
+            return count
+    return None
+
+
+_OTHER = compact("Other")
+
+
 def read_refill_row(words: Sequence[Word], marks: PageMarks | None) -> tuple[str | None, float]:
-    """The marked entry of a refill row: a ticked box or a ring in the image, else the words."""
+    """The marked entry of a refill row: a ticked box or a ring in the image, else the words.
+
+    A count the row has no entry for is written after its last one, ``Other`` (``... PRN
+    Other: 6``).
+    """
     if (ticked := _ticked_entry(words)) is not None:
         return ticked, 0.95
+    if (written := written_after_other(words)) is not None:
+        return written, 0.9
     if marks is not None and (filled := _filled_bubble(words, marks)) is not None:
         return filled, 0.9
     if marks is not None:

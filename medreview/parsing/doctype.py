@@ -9,7 +9,10 @@ immunities, insurance and lists), read as the other type only a few. So when the
 are not decisive, or the reading as their favourite finds little of that type's own fields, the
 document is read as both types, and the reading that found the larger share of its type's own
 fields wins when it is clearly larger. The fields both types share (who the patient is, where
-they live, the dates) say nothing of the type and are left out of the share.
+they live, the dates) say nothing of the type and are left out of the share. A page that prints
+not one word of a type is never read as that type against the printed words' verdict: a
+questionnaire's ticked answers can pass for a short list of medicines, a dentist in the
+letterhead for a prescriber.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ CONFIRMED_SHARE = 0.5
 # The share a reading needs to name the type itself, and how many times the other's.
 MIN_SHARE = 0.2
 SHARE_RATIO = 1.5
+# The printed evidence a type needs before its reading may overturn the printed words' verdict.
+OVERTURN_EVIDENCE = 1.0
 UNRECOGNISED = "document type not recognised; no fields extracted"
 
 
@@ -69,7 +74,12 @@ def read_any_type(
             readings[kind] = read_document(kind, pages, config, images)
     shares = {kind: own_share(kind, outcome) for kind, outcome in readings.items()}
     best, runner_up = sorted(DOCUMENT_TYPES, key=shares.__getitem__, reverse=True)
-    if shares[best] >= MIN_SHARE and shares[best] >= SHARE_RATIO * shares[runner_up]:
+    printed_some = best is printed or scores[best] >= OVERTURN_EVIDENCE
+    if (
+        printed_some
+        and shares[best] >= MIN_SHARE
+        and shares[best] >= SHARE_RATIO * shares[runner_up]
+    ):
         return best, readings[best]
     if printed is DocumentType.UNKNOWN:
         return printed, unknown

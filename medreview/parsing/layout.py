@@ -75,8 +75,13 @@ class LabelMatch:
     ties: tuple[str, ...] = ()
 
 
-# A section's or a row's number printed before it: ``1.``, ``2)``, ``(3)``, ``B.``, ``IV.``.
-ENUMERATION = re.compile(r"^(?:\(?\d{1,2}[.):]|[A-H][.)]|[IVX]{1,4}\.)$")
+# A section's or a row's number printed before it: ``1.``, ``2)``, ``(3)``, ``B.``, ``IV.``, or
+# a question's number within its part (``A2``, ``B13``, ``c3``).
+ENUMERATION = re.compile(r"^(?:\(?\d{1,2}[.):]|[A-H][.)]|[IVX]{1,4}\.|[A-Ha-h]\d{1,2}[.):]?)$")
+# A section's letter or number printed before its title ("G  INSURANCE", "4. Payment") ...
+SECTION_MARK = re.compile(r"[A-Z][.):]?|\d{1,2}[.)]?|[IVX]{1,4}[.)]")
+# ... and the word a form may print before it ("PART B", "Section 2").
+SECTION_WORD = re.compile(r"part|section|sección|parte", re.IGNORECASE)
 # The same number glued to the word after it (``2.Next``, ``5.SIG``).
 _GLUED_NUMBER = re.compile(r"^(\(?\d{1,2}[.):]|[A-H][.)])([A-Za-z][a-z]{2,}\S*|[A-Z]{3,}\S*)$")
 # A word glued to a number after it, with no colon between (``DATE06/29/2025``,
@@ -109,7 +114,7 @@ def split_glued(word: Word) -> list[Word]:
 # A label's last word with its value glued on: "refilled6", "permitted:1", "Disp:#7",
 # "phone(617)555-0144", "nameVictor" (split only where the vocabulary has a label ending in
 # that word: the reader knows).
-_GLUED_COUNT = re.compile(r"^([A-Za-z][A-Za-z.]{2,}[:;]?)(#?\d+|\(\d{3}\)\S*)$")
+_GLUED_COUNT = re.compile(r"^([A-Za-z][A-Za-z.]{1,}[:;]?)(#?\d+|\(\d{3}\)\S*)$")
 _GLUED_CAPITAL = re.compile(r"^([A-Za-z]*?[a-z]{2,}[:;]?)([A-Z]\S*)$")
 # ... or after the label's own mark, a colon, a dash or a full stop: "WGT-83", "HT.-183",
 # "D/0/B:12/10/1961", "WT.120"
@@ -121,7 +126,9 @@ _GLUED_AFTER_STOP = re.compile(r"^([A-Za-z]{2,}\.)((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0
 def glued_value(text: str) -> tuple[str, str] | None:
     """A word's first letters and the value OCR glued after them, ``None`` for a plain word."""
     match = _GLUED_COUNT.match(text) or _GLUED_CAPITAL.match(text)
-    if match is not None and sum(c.isalpha() for c in match.group(1)) >= 3:
+    # (two letters only before a figure: a measure's abbreviation, "Wt62", "Ht150")
+    least = 2 if match is not None and match.group(2).isdigit() else 3
+    if match is not None and sum(c.isalpha() for c in match.group(1)) >= least:
         return match.group(1), match.group(2)
     match = _GLUED_AFTER_STOP.match(text) or _GLUED_AFTER_MARK.match(text)
     if match is None or sum(c.isalpha() for c in match.group(1)) < 2:
@@ -468,11 +475,15 @@ def segment_starts(line: Line, gap: float = COLUMN_GAP) -> set[int]:
             starts.add(i)
     # a segment starting with specks or rule marks ("_ Name:") or with a number ("1. Personal
     # details") starts after them too
+    words = line.words
     for start in sorted(starts):
         i = start
-        while i + 1 < len(line.words) and (
-            not any(c.isalnum() for c in line.words[i].text)
-            or ENUMERATION.match(line.words[i].text)
+        lettered = i + 2 < len(words) and SECTION_WORD.fullmatch(words[i].text)
+        if lettered and SECTION_MARK.fullmatch(words[i + 1].text):
+            i += 2  # "PART A Personal details": the title after its part's letter
+            starts.add(i)
+        while i + 1 < len(words) and (
+            not any(c.isalnum() for c in words[i].text) or ENUMERATION.match(words[i].text)
         ):
             i += 1
             starts.add(i)
@@ -513,6 +524,18 @@ def _lowered(printed: str, label: str) -> bool:
     A word OCR read in mixed case ("conTacT") is not lowered.
     """
     return printed.islower() and label[:1].isupper()
+
+
+def _longer_word(printed: str, target: str) -> bool:
+    """Whether a word is the label's word with letters of a longer word after it."""
+    rest = printed[len(target) :] if printed.startswith(target) else ""
+    return len(rest) >= 2 and rest.isalpha()
+
+
+def _abbreviation(label: str) -> bool:
+    """Whether a label is an abbreviation with no vowel ("Wt", "Ht", "Dx"): no word of prose."""
+    letters = [c for c in label.lower() if c.isalpha()]
+    return bool(letters) and not set(letters) & set("aeiouy")
 
 
 # A capitals word this much smaller than the capitals before it is printed, not written.
@@ -628,6 +651,8 @@ def find_labels(
                     continue  # a label the vocabulary writes with its colon needs it ("Use:")
                 if end == start + 1 and len(label.split()) >= 3 and score < ONE_WORD_PHRASE:
                     continue  # one word for a phrase of three ("OUTPATIENT", "About the patient")
+                if end == start + 1 and _longer_word(pieces[start], target):
+                    continue  # "OCCUPATIONAL" is another word than "Occupation"
                 running = end < edge and words[end].text[:1].islower()
                 if not colon and score < 97.0 and running:
                     continue  # a word like a label, running on in lower case ("Allergic rhinitis")
@@ -647,11 +672,13 @@ def find_labels(
                 clause = start in clauses and score >= CLAUSE_LABEL
                 if label[:1].islower() and not clause:
                     continue  # running-text wording ("of", "born") only where a clause begins
+                figure = end < len(words) and words[end].text[:1].isdigit()
                 if (
                     len(target) <= 4
                     and not colon
                     and not clause
                     and _lowered(words[start].text, label)
+                    and not (figure and _abbreviation(label))  # "wt 101", read in lower case
                 ):
                     continue  # "for pain" running on is no "For" label
                 free = start in starts or (start in after_value and colon) or clause

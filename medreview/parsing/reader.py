@@ -55,13 +55,17 @@ from medreview.parsing.choices import (
     read_choice,
     read_refill_row,
     split_slashes,
+    written_after_other,
 )
 from medreview.parsing.choices import (
     REFILL_ROW as REFILL_CHOICES,
 )
 from medreview.parsing.layout import (
     BELOW_REACH,
+    COLUMN_GAP,
     ENUMERATION,
+    SECTION_MARK,
+    SECTION_WORD,
     SLASHES,
     LabelMatch,
     Line,
@@ -484,6 +488,11 @@ def build_page(
         ):
             continue  # "occupational medicine - physicals": a clinic's services, no label
         keys = _owners(owners, match)
+        if _after_part_letter(lines[match.line].words, match):
+            # "PART G Health plan": the part's title, no field's label
+            keys = tuple(k for k in keys if k.startswith("section:"))
+            if not keys:
+                continue
         if len(words) > 1 and _answer_word(document_type, keys, words[-1]):
             # a variant's last word was an answer ("Varicella / chickenpox Immune"): not the label's
             match = replace(match, end=match.end - 1)
@@ -528,8 +537,26 @@ def build_page(
         and (a.match.start in starts[a.match.line] or _after_section_letter(lines, a.match))
         and (a.match.end - a.match.start > 1 or _heads_its_line(lines, a.match))
     )
+    # a lettered part whose title the vocabulary lacks ("PART F Medicines") still ends the
+    # section before it
+    named = {line for line, _ in doc.sections}
+    doc.sections = sorted(
+        [
+            *doc.sections,
+            *((i, UNNAMED_PART) for i, ln in enumerate(lines) if i not in named and _part(ln)),
+        ]
+    )
     doc.anchors = [_in_its_section(doc, a) for a in doc.anchors]
     return doc
+
+
+# The section of a lettered part whose title names none of the vocabulary's sections.
+UNNAMED_PART = "part"
+
+
+def _part(line: Line) -> bool:
+    """Whether a line begins with a part's word and letter, then its title ("PART F Medicines")."""
+    return _lettered(line.words) and line.words[2].text[:1].isalpha()
 
 
 def _heads_its_line(lines: Sequence[Line], match: LabelMatch) -> bool:
@@ -567,10 +594,18 @@ def _in_its_section(doc: Page, anchor: Anchor) -> Anchor:
     return replace(anchor, keys=tuple(kept))
 
 
-# A section's letter or number printed before its title ("G  INSURANCE", "4. Payment").
-_SECTION_MARK = re.compile(r"[A-Z]|\d{1,2}[.)]?|[IVX]{1,4}[.)]")
-# The word a form may print before a section's letter or number ("PART B", "Section 2").
-_SECTION_WORD = re.compile(r"part|section|sección|parte", re.IGNORECASE)
+def _after_part_letter(words: Sequence[Word], match: LabelMatch) -> bool:
+    """Whether a match begins its line after a part's word and letter ("PART B", "Section 2")."""
+    return match.start == 2 and _lettered(words)
+
+
+def _lettered(words: Sequence[Word]) -> bool:
+    """Whether words begin with a part's word and its letter or number ("PART B")."""
+    return (
+        len(words) > 2
+        and SECTION_WORD.fullmatch(words[0].text) is not None
+        and SECTION_MARK.fullmatch(words[1].text) is not None
+    )
 
 
 def _after_section_letter(lines: Sequence[Line], match: LabelMatch) -> bool:
@@ -579,9 +614,9 @@ def _after_section_letter(lines: Sequence[Line], match: LabelMatch) -> bool:
     The letter may follow the word ``Part`` or ``Section`` ("PART B  Person to contact").
     """
     words = lines[match.line].words
-    if match.start == 2 and _SECTION_WORD.fullmatch(words[0].text):
-        return bool(_SECTION_MARK.fullmatch(words[1].text))
-    return match.start == 1 and bool(_SECTION_MARK.fullmatch(words[0].text))
+    if match.start == 2 and SECTION_WORD.fullmatch(words[0].text):
+        return bool(SECTION_MARK.fullmatch(words[1].text))
+    return match.start == 1 and bool(SECTION_MARK.fullmatch(words[0].text))
 
 
 @cache
@@ -1903,7 +1938,11 @@ def _candidate(
         more = _continuation(doc, line, words, budget, item.ends, item.skips, edge, boxed, columns)
         words = tuple(w for ws in (words, *more) for w in ws)
     words = doc.words_for(words, item.medical)
+    if kind.name in _NUMBERED_NOT and all(ENUMERATION.fullmatch(w.text) for w in words):
+        return []  # the next question's number on the row ("E3 Policy number"), no value
     if relation is Relation.RIGHT:
+        if anchor is not None and _question_runs_on(anchor.words, words):
+            return []  # "List the medicines you take regularly": the question, no answer
         words = _before_running_text(kind, words)
     if kind.name in ("list", "medicines"):
         words = _entry_words(doc, words, kind)
@@ -2060,6 +2099,21 @@ def _coded_answer(
 
 
 _RUNNING_WORD = re.compile(r"^[A-Z]?[a-z]{2,}")
+
+
+def _question_runs_on(label: Sequence[Word], words: Sequence[Word]) -> bool:
+    """Whether the one word right of a label is the rest of its question, colon and all.
+
+    "List the medicines you take regularly:" where the vocabulary knows "List the medicines
+    you take": the label ends with no colon, and the lower-case word after it, at a word's
+    space, ends with the question's colon or question mark.
+    """
+    if len(words) != 1 or not label or label[-1].text.endswith((":", "?")):
+        return False
+    word, last = words[0], label[-1]
+    near = word.bbox.x0 - last.bbox.x1 <= COLUMN_GAP * max(1, last.bbox.height)
+    text = word.text.rstrip(":?")
+    return near and word.text != text and text.isalpha() and text.islower()
 
 
 def _before_running_text(kind: ValueType, words: tuple[Word, ...]) -> tuple[Word, ...]:
@@ -2666,6 +2720,8 @@ def _box_row(words: Sequence[Word], marks: PageMarks | None) -> bool:
 
 # Text types whose fit tells a value from stray text.
 _TYPED_TEXT = frozenset({"name", "address"})
+# Value types a question's number alone ("E3", "4.") never is (a count may be: "(3)").
+_NUMBERED_NOT = frozenset({"name", "address", "organisation", "code", "text", "prose", "list"})
 # Relations that take a value off its label's line.
 _OFF_LINE = frozenset(
     {Relation.BELOW, Relation.ABOVE, Relation.BESIDE, Relation.WRAPPED, Relation.COLUMN}
@@ -3047,7 +3103,7 @@ def _matrices(doc: Page) -> list[PersonTable]:
                 doc.lines[below].page != line.page
                 or below - last > (MATRIX_ROW_GAP if labels else MATRIX_FIRST_ROW)
                 or below in headings
-                or (len(words) > 1 and _SECTION_WORD.fullmatch(words[0].text))
+                or (len(words) > 1 and SECTION_WORD.fullmatch(words[0].text))
             ):
                 break  # the table ends at the next section ("Part B - Prescription")
             for anchor in doc.anchors_on(below):
@@ -3693,11 +3749,15 @@ def row_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candida
         }
         for index in sorted(lines):
             found.extend(_boxed_refills(doc, spec, item, doc.lines[index]))
-    for line in doc.lines:
-        if not is_refill_row(line.words):
+    for index, line in enumerate(doc.lines):
+        # (the row's labels are none of its entries: "No. of Refills")
+        labelled = {i for a in doc.anchors_on(index) for i in range(a.match.start, a.match.end)}
+        if not is_refill_row([w for i, w in enumerate(line.words) if i not in labelled]):
             continue
         words = tuple(w for w in line.words if not doc.is_label_text(w.text))
         text, sureness = read_refill_row(words, doc.marks.get(line.page))
+        if (written := written_after_other(line.words)) is not None:
+            text, sureness = written, 0.9  # (the row's "Other" is a label: not in its words)
         if text is None:
             continue
         coerced = _coerce(doc, spec, kind, text)
@@ -3783,7 +3843,8 @@ def _count_before_times(words: Sequence[Word]) -> tuple[Word, ...]:
     for before, word in pairwise(words):
         if compact(word.text) in _TIMES and any(c.isalnum() for c in before.text):
             return (before,)
-    glued = [w for w in words if _GLUED_COUNT.fullmatch(w.text)]  # "Refill2times"
+    # "Refill2times"; a bare figure is a printed option ("[ ] 2"), no count written in a blank
+    glued = [w for w in words if _GLUED_COUNT.fullmatch(w.text) and not w.text.isdigit()]
     return tuple(glued[:1])
 
 
