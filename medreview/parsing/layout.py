@@ -478,8 +478,7 @@ def segment_starts(line: Line, gap: float = COLUMN_GAP) -> set[int]:
     words = line.words
     for start in sorted(starts):
         i = start
-        lettered = i + 2 < len(words) and SECTION_WORD.fullmatch(words[i].text)
-        if lettered and SECTION_MARK.fullmatch(words[i + 1].text):
+        if lettered_part(words, i):
             i += 2  # "PART A Personal details": the title after its part's letter
             starts.add(i)
         while i + 1 < len(words) and (
@@ -488,6 +487,15 @@ def segment_starts(line: Line, gap: float = COLUMN_GAP) -> set[int]:
             i += 1
             starts.add(i)
     return starts
+
+
+def lettered_part(words: Sequence[Word], at: int = 0) -> bool:
+    """Whether words begin, at ``at``, with a part's word and letter and more ("PART B ...")."""
+    return (
+        at + 2 < len(words)
+        and SECTION_WORD.fullmatch(words[at].text) is not None
+        and SECTION_MARK.fullmatch(words[at + 1].text) is not None
+    )
 
 
 def _capital_label(text: str) -> bool:

@@ -73,6 +73,7 @@ from medreview.parsing.layout import (
     compact,
     find_labels,
     glued_value,
+    lettered_part,
     page_lines,
     segment_starts,
     segments,
@@ -556,7 +557,7 @@ UNNAMED_PART = "part"
 
 def _part(line: Line) -> bool:
     """Whether a line begins with a part's word and letter, then its title ("PART F Medicines")."""
-    return _lettered(line.words) and line.words[2].text[:1].isalpha()
+    return lettered_part(line.words) and line.words[2].text[:1].isalpha()
 
 
 def _heads_its_line(lines: Sequence[Line], match: LabelMatch) -> bool:
@@ -596,16 +597,7 @@ def _in_its_section(doc: Page, anchor: Anchor) -> Anchor:
 
 def _after_part_letter(words: Sequence[Word], match: LabelMatch) -> bool:
     """Whether a match begins its line after a part's word and letter ("PART B", "Section 2")."""
-    return match.start == 2 and _lettered(words)
-
-
-def _lettered(words: Sequence[Word]) -> bool:
-    """Whether words begin with a part's word and its letter or number ("PART B")."""
-    return (
-        len(words) > 2
-        and SECTION_WORD.fullmatch(words[0].text) is not None
-        and SECTION_MARK.fullmatch(words[1].text) is not None
-    )
+    return match.start == 2 and lettered_part(words)
 
 
 def _after_section_letter(lines: Sequence[Line], match: LabelMatch) -> bool:
@@ -614,8 +606,8 @@ def _after_section_letter(lines: Sequence[Line], match: LabelMatch) -> bool:
     The letter may follow the word ``Part`` or ``Section`` ("PART B  Person to contact").
     """
     words = lines[match.line].words
-    if match.start == 2 and SECTION_WORD.fullmatch(words[0].text):
-        return bool(SECTION_MARK.fullmatch(words[1].text))
+    if _after_part_letter(words, match):
+        return True
     return match.start == 1 and bool(SECTION_MARK.fullmatch(words[0].text))
 
 
@@ -3755,9 +3747,11 @@ def row_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candida
         if not is_refill_row([w for i, w in enumerate(line.words) if i not in labelled]):
             continue
         words = tuple(w for w in line.words if not doc.is_label_text(w.text))
-        text, sureness = read_refill_row(words, doc.marks.get(line.page))
+        text: str | None
         if (written := written_after_other(line.words)) is not None:
             text, sureness = written, 0.9  # (the row's "Other" is a label: not in its words)
+        else:
+            text, sureness = read_refill_row(words, doc.marks.get(line.page))
         if text is None:
             continue
         coerced = _coerce(doc, spec, kind, text)
