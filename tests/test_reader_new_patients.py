@@ -209,3 +209,22 @@ def test_the_rest_of_a_question_is_no_answer() -> None:
     )
     found = read(DocumentType.PATIENT_DETAILS, words, blank())
     assert found.get("regular_medication") != ["regularly"]
+
+
+def test_a_stacked_questions_column_ends_at_the_next_questions_number() -> None:
+    """``A3 First name and initial   A4 Date of birth`` over ``Yuki   7 March 1941``: the date's
+    ``7`` stands under ``A4``, left of ``Date``, and is no part of the first name."""
+    words = layout(
+        [
+            (300, 160, "SECTION A. PATIENT INFORMATION"),
+            (380, 160, "A2 Family name"),
+            (440, 180, "Martin"),
+            (520, 160, "A3 First name and initial"),
+            (520, 1320, "A4 Date of birth"),
+            (580, 180, "Yuki"),
+            (580, 1330, "7 March 1941"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words, blank())
+    assert found["patient_name"] == "Yuki Martin"
+    assert found["birth_date"] == "1941-03-07"

@@ -961,6 +961,17 @@ def value_wrapped(
     return _unfilled(list(below.words[:end]))
 
 
+def _column_end(line: Line, match: LabelMatch, stops: Sequence[LabelMatch]) -> float:
+    """Where a label's column ends: at the next label on its line, or that label's number."""
+    later = [s.start for s in stops if s.line == match.line and s.start >= match.end]
+    if not later:
+        return 10**9
+    end = min(later)
+    while end > match.end and ENUMERATION.match(line.words[end - 1].text):
+        end -= 1  # "A3 First name   A4 Date of birth": the column ends at "A4"
+    return float(line.words[end].bbox.x0)
+
+
 def value_below(
     lines: Sequence[Line],
     match: LabelMatch,
@@ -978,8 +989,7 @@ def value_below(
     line = lines[match.line]
     label_words = line.words[match.start : match.end]
     x0 = label_words[0].bbox.x0 - line.height
-    later = [s.start for s in stops if s.line == match.line and s.start >= match.end]
-    x1: float = line.words[min(later)].bbox.x0 if later else 10**9
+    x1 = _column_end(line, match, stops)
     x1 = x1 if right is None else min(x1, right)
     for index in range(match.line + 1, len(lines)):
         below = lines[index]
@@ -1021,8 +1031,7 @@ def value_above(
         x0, x1, floor = rule
     else:
         x0 = label_words[0].bbox.x0 - line.height
-        later = [s.start for s in stops if s.line == match.line and s.start >= match.end]
-        x1 = line.words[min(later)].bbox.x0 if later else 10**9
+        x1 = _column_end(line, match, stops)
         floor = label_words[0].bbox.y0
     for index in range(match.line - 1, -1, -1):
         above = lines[index]
