@@ -228,3 +228,31 @@ def test_a_stacked_questions_column_ends_at_the_next_questions_number() -> None:
     found = read(DocumentType.PATIENT_DETAILS, words, blank())
     assert found["patient_name"] == "Yuki Martin"
     assert found["birth_date"] == "1941-03-07"
+
+
+def test_an_unruled_order_tables_drugs_are_read_under_their_column_heading() -> None:
+    """``MEDICATIONS ORDERED`` over ``# Drug / Strength  Route  Qty  For`` and numbered rows
+    with no rules drawn: the column's heading reads the drugs alone, past each row's number."""
+    words = layout(
+        [
+            (300, 160, "Patient Name Clara Jackson"),
+            (500, 160, "MEDICATIONS ORDERED"),
+            (580, 150, "#"),
+            (580, 240, "Drug / Strength"),
+            (580, 1450, "Route"),
+            (580, 1750, "Qty"),
+            (580, 2000, "For"),
+            (660, 150, "1"),
+            (660, 250, "Atorvastatin 20 mg"),
+            (660, 1450, "PO"),
+            (660, 1750, "#10"),
+            (660, 2000, "infection"),
+            (740, 150, "2"),
+            (740, 250, "Pravastatin 40 mg"),
+            (740, 1450, "PO"),
+            (740, 1750, "30"),
+            (740, 2000, "reflux"),
+        ]
+    )
+    found = read(DocumentType.PRESCRIPTION, words, blank())
+    assert found["medicines"] == ["Atorvastatin 20 mg", "Pravastatin 40 mg"]

@@ -978,11 +978,14 @@ def value_below(
     stops: Sequence[LabelMatch],
     reach: float = BELOW_REACH,
     right: float | None = None,
+    *,
+    numbered: bool = False,
 ) -> tuple[Word, ...]:
     """Words under a label: the next line's words in the label's column, if close.
 
     They must begin a segment of that line: the end of a long value to the
-    left (an address's zip code under a right-hand label) is not this label's.
+    left (an address's zip code under a right-hand label) is not this label's, unless
+    ``numbered`` rows (a table's drugs) print only their number left of it.
     ``reach`` is how far down, in line heights; ``right`` where the column ends (by default
     at the label's next label).
     """
@@ -1005,7 +1008,9 @@ def value_below(
         first = below.words.index(column[0])
         while first + 1 < len(below.words) and ENUMERATION.match(below.words[first].text):
             first += 1  # "2." numbering the heading below
-        if first in line_stops or first not in segment_starts(below):
+        lead = [w.text.rstrip(".)") for w in below.words[:first]]
+        row_number = numbered and len(lead) == 1 and lead[0].isdigit() and len(lead[0]) <= 2
+        if first in line_stops or (first not in segment_starts(below) and not row_number):
             return ()  # a label, or the tail of a longer value that starts further left
         end = min((s for s in line_stops if s > first), default=len(below.words))
         return _unfilled([w for w in below.words[first:end] if w in column])

@@ -1562,7 +1562,10 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
                 if f"label:{LIST_FOLLOWS}" in a.keys
             }
             below_stops = [s for s in stops if (s.line, s.start) not in asks]
-        below = _in_cell(cell, value_below(doc.lines, anchor.match, below_stops))
+        rows = kind.name in ("list", "medicines")  # (a table's rows, numbered at the left)
+        below = _in_cell(cell, value_below(doc.lines, anchor.match, below_stops, numbered=rows))
+        if below and rows and _nearer_heading(doc, item.name, anchor, below):
+            below = ()  # the table's own column heading, between, reads its rows
         if not below and kind.name in ("list", "medicines") and cell is None:
             below = _under_title_bar(doc, anchor, stops)
         if not below and kind.name == "name" and _line_mentions(doc, anchor, SIGNATURE):
@@ -2091,6 +2094,21 @@ def _coded_answer(
 
 
 _RUNNING_WORD = re.compile(r"^[A-Z]?[a-z]{2,}")
+
+
+def _nearer_heading(doc: Page, name: str, anchor: Anchor, below: Sequence[Word]) -> bool:
+    """Whether a label of the same field stands under a label, over or on its first row.
+
+    ``MEDICATIONS ORDERED`` over a table headed ``Drug / Strength | Route | Qty``: the
+    column's heading reads the drugs alone, the title would take whole rows.
+    """
+    first = doc.line_of(below[0])
+    key = f"field:{name}"
+    return any(
+        key in a.keys
+        for line in range(anchor.match.line + 1, first + 1)
+        for a in doc.anchors_on(line)
+    )
 
 
 def _question_runs_on(label: Sequence[Word], words: Sequence[Word]) -> bool:
