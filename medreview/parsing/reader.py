@@ -3759,10 +3759,11 @@ def row_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candida
         }
         for index in sorted(lines):
             found.extend(_boxed_refills(doc, spec, item, doc.lines[index]))
+    # (a row's labels are none of its entries: "No. of Refills")
+    labelled = {(a.match.line, i) for a in doc.anchors for i in range(a.match.start, a.match.end)}
     for index, line in enumerate(doc.lines):
-        # (the row's labels are none of its entries: "No. of Refills")
-        labelled = {i for a in doc.anchors_on(index) for i in range(a.match.start, a.match.end)}
-        if not is_refill_row([w for i, w in enumerate(line.words) if i not in labelled]):
+        entries = [w for i, w in enumerate(line.words) if (index, i) not in labelled]
+        if not is_refill_row(entries):
             continue
         words = tuple(w for w in line.words if not doc.is_label_text(w.text))
         text: str | None
