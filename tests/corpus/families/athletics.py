@@ -1,6 +1,7 @@
 """A school athletics pre-participation history form and an eye clinic's prescription blank.
 
-Written blind as the held-out family of round 17: its author never read the reader.
+Written blind as the held-out family of round 17 (then called ``heldout``): its author never read
+the reader.
 
 Neither document is a clinic's registration sheet or a doctor's pad. The record is the history
 form a student athlete (with a parent) fills in before the yearly sports physical, on the
