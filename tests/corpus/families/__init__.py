@@ -72,6 +72,7 @@ FAMILIES = (
     "urgentcare",
     "dental",
     "athletics",
+    "heldout",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"
