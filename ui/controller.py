@@ -52,6 +52,8 @@ T = TypeVar("T")
 OCR_LEASE_SECONDS = 600.0
 LEASE_RENEW_MS = 120_000
 OCR_NICENESS = 10
+# How long closing waits for each ended OCR process to exit.
+CHILD_EXIT_SECONDS = 2.0
 DEFAULT_BATCH = "inbox"
 # How often the queue is read again from the store (other analysts, expired claims).
 QUEUE_REFRESH_MS = 3000
@@ -266,13 +268,16 @@ class ReviewController(QObject):
             self._open = None
         self.pool.cancel_all()
         executor, self._executor = self._executor, None
+        children = multiprocessing.active_children() if executor is not None else []
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
-            for child in multiprocessing.active_children():
+            for child in children:
                 child.terminate()  # our own OCR processes: a page may take seconds
         self.pool.wait_done(10_000)
         if executor is not None:
             executor.shutdown(wait=True)
+        for child in children:
+            child.join(CHILD_EXIT_SECONDS)  # ended, not left as zombies behind the window
         for doc_id in list(self._ocr_in_flight):
             self._ok(partial(self.store.requeue_processing, doc_id, self._owner, "window closed"))
         self._ocr_in_flight.clear()
