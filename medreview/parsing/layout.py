@@ -24,6 +24,8 @@ from medreview.model import BBox, OcrPage, Word
 LINE_TOLERANCE = 0.55
 # A horizontal gap wider than this many word heights separates two columns.
 COLUMN_GAP = 1.8
+# A label a drawn box begins (no gap before it) must match this closely.
+BOXED_LABEL = 97.0
 # A label printed right after another (no colon, no gap) must match this closely.
 BACK_TO_BACK = 90.0
 # One printed word matches a label of three words or more only this closely (lost spaces).
@@ -114,11 +116,13 @@ def split_glued(word: Word) -> list[Word]:
 # A label's last word with its value glued on: "refilled6", "permitted:1", "Disp:#7",
 # "phone(617)555-0144", "nameVictor" (split only where the vocabulary has a label ending in
 # that word: the reader knows).
-_GLUED_COUNT = re.compile(r"^([A-Za-z][A-Za-z.]{1,}[:;]?)(#?\d+|\(\d{3}\)\S*)$")
+_GLUED_COUNT = re.compile(r"^([A-Za-z][A-Za-z.]{1,}[:;]?)(#?\d+(?:\.\d+)?|\(\d{3}\)\S*)$")
 _GLUED_CAPITAL = re.compile(r"^([A-Za-z]*?[a-z]{2,}[:;]?)([A-Z]\S*)$")
 # ... or after the label's own mark, a colon, a dash or a full stop: "WGT-83", "HT.-183",
 # "D/0/B:12/10/1961", "WT.120"
 _GLUED_AFTER_MARK = re.compile(r"^([A-Za-z][A-Za-z0-9/.]*?(?:\.?-|:|\.))(\(?\d\S*)$")
+# ... or a date: "physical2025-06-30", "exam06/29/2025"
+_GLUED_DATE = re.compile(r"^([A-Za-z]{2,}[:;]?)(\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4})$")
 # ... or after an abbreviation's full stop, a code with a digit: "no.BX-8909-4918"
 _GLUED_AFTER_STOP = re.compile(r"^([A-Za-z]{2,}\.)((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,})$")
 
@@ -126,11 +130,14 @@ _GLUED_AFTER_STOP = re.compile(r"^([A-Za-z]{2,}\.)((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0
 def glued_value(text: str) -> tuple[str, str] | None:
     """A word's first letters and the value OCR glued after them, ``None`` for a plain word."""
     match = _GLUED_COUNT.match(text) or _GLUED_CAPITAL.match(text)
-    # (two letters only before a figure: a measure's abbreviation, "Wt62", "Ht150")
-    least = 2 if match is not None and match.group(2).isdigit() else 3
+    # (two letters only before a figure: a measure's abbreviation, "Wt62", "Ht150", "wt105.5")
+    figure = match is not None and re.fullmatch(r"\d+(?:\.\d+)?", match.group(2)) is not None
+    least = 2 if figure else 3
     if match is not None and sum(c.isalpha() for c in match.group(1)) >= least:
         return match.group(1), match.group(2)
-    match = _GLUED_AFTER_STOP.match(text) or _GLUED_AFTER_MARK.match(text)
+    match = (
+        _GLUED_DATE.match(text) or _GLUED_AFTER_STOP.match(text) or _GLUED_AFTER_MARK.match(text)
+    )
     if match is None or sum(c.isalpha() for c in match.group(1)) < 2:
         return None
     return match.group(1), match.group(2)
@@ -332,9 +339,10 @@ def compact(text: str) -> str:
     """Lower-case letters and digits only, accents dropped, common OCR confusions undone.
 
     OCR keeps a printed accent on one page and drops it on the next (``Teléfono``,
-    ``Telefono``): both compare as ``telefono``.
+    ``Telefono``): both compare as ``telefono``. An ampersand is the word it stands for
+    (``First name & initial`` is ``First name and initial``).
     """
-    value = text.lower()
+    value = text.lower().replace("&", "and")
     if not value.isascii():
         value = "".join(
             c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c)
@@ -588,6 +596,7 @@ def find_labels(
     lines: Sequence[Line],
     labels: Mapping[str, Sequence[str]],
     slack: float = 0.0,
+    fenced: Mapping[int, set[int]] | None = None,
 ) -> list[LabelMatch]:
     """Every place a label occurs, as ``key -> variants`` resolved per place.
 
@@ -598,7 +607,10 @@ def find_labels(
     Wright`` is not taken for the ``Street:`` or ``Weight:`` label.
     A label in capitals after a word that is not in capitals may also stand
     inside a segment when it matches closely. ``slack`` lowers every bar by
-    that many points (labels OCR damaged badly).
+    that many points (labels OCR damaged badly). ``fenced`` gives, per line, the words a
+    drawn line stands just before (a box round "Date of physical" beside running text): a
+    label matching closely may begin there however narrow the gap (a value in a box,
+    "Isabel", still is no "Label").
     """
     targets = [(key, label, compact(label)) for key, vs in labels.items() for label in vs]
     found: list[LabelMatch] = []
@@ -607,6 +619,7 @@ def find_labels(
         pieces = [compact(w.text) for w in words]
         colons = _label_ends(words)
         starts = segment_starts(line)
+        boxed = (fenced or {}).get(index, set())
         after_value = {i + 1 for i, w in enumerate(words) if w.text.endswith((":", "?"))}
         # a clause of running text may begin with a label ("Mateo Reyes, born 1938-12-08";
         # "...; valid through 17/03/2024")
@@ -693,6 +706,7 @@ def find_labels(
                 # (a short word must match outright: "Isabel" after "PATIENT" is no "Label")
                 back = BACK_TO_BACK if len(target) > SHORT_WORD else SHORT_BACK_TO_BACK
                 free = free or (start == follows and score >= back)
+                free = free or (start in boxed and score >= BOXED_LABEL)
                 free = free or (start in translations and score >= TRANSLATION)
                 # ... and only with its value after it ("Pioneer Health Insurance" is one value)
                 lead = start in leads and score >= LEAD_LABEL and end < edge
@@ -1076,3 +1090,113 @@ _DASHES = frozenset({"-", "–", "—"})
 def _is_filler(text: str) -> bool:
     """Underscores, dots and rules printed as blanks to write on."""
     return not re.sub(r"[_.\-—–|:·•=~]", "", text).strip()
+
+
+# A printed column of choices repeats on at least this many rows ...
+REPEATED_ROWS = 3
+# ... each segment overlapping the first's span by this share of the shorter, its rows at
+# most this many text heights apart, and read alike (OCR damages ringed choices) this closely.
+REPEATED_OVERLAP = 0.5
+REPEATED_STEP = 7.0
+REPEATED_LIKE = 60.0
+# A repeated segment holds at most this many words.
+REPEATED_WORDS = 4
+
+
+def repeated_columns(lines: Sequence[Line]) -> set[tuple[int, int, int, int, int]]:
+    """Words of a column the form prints alike on row after row, with its heading.
+
+    A prescription's rows each end with the eyes to ring (``OD OS OU``), under an ``Eye(s)``
+    heading: printed choices, never part of the medicine written on the row. A column counts
+    when a lettered segment without digits stands over one place on three rows or more in a
+    run, read alike; the lone short segment just over its top is its heading. Words are
+    given as ``(page, x0, y0, x1, y1)``.
+    """
+    found: set[tuple[int, int, int, int, int]] = set()
+    pieces = [
+        (index, part)
+        for index, line in enumerate(lines)
+        for part in segments(line)
+        if len(part) <= REPEATED_WORDS
+        and any(c.isalpha() for w in part for c in w.text)
+        and not any(c.isdigit() for w in part for c in w.text)
+    ]
+    used: set[int] = set()
+    for first, (index, part) in enumerate(pieces):
+        if first in used:
+            continue
+        height = max(w.bbox.height for w in part)
+        text = compact(" ".join(w.text for w in part))
+        run = [(index, part)]
+        for later, (other, more) in enumerate(pieces[first + 1 :], first + 1):
+            last_index, last = run[-1]
+            if lines[other].page != lines[index].page or other == last_index:
+                continue
+            step = more[0].bbox.center_y - last[0].bbox.center_y
+            if step > REPEATED_STEP * height:
+                break
+            # (a ringed choice OCR lost shortens its row's segment: "OS OU" under "OD OS OU")
+            if min(more[-1].bbox.x1, part[-1].bbox.x1) - max(more[0].bbox.x0, part[0].bbox.x0) < (
+                REPEATED_OVERLAP
+                * min(more[-1].bbox.x1 - more[0].bbox.x0, part[-1].bbox.x1 - part[0].bbox.x0)
+            ):
+                continue
+            if fuzz.ratio(text, compact(" ".join(w.text for w in more))) >= REPEATED_LIKE:
+                run.append((other, more))
+                used.add(later)
+        if len(run) < REPEATED_ROWS:
+            continue
+        column = [w for _, words in run for w in words] + _column_glued(lines, run)
+        found.update(_box_key(w) for w in column)
+        top = min(column, key=lambda w: w.bbox.y0)
+        index = next(i for i, ln in enumerate(lines) if any(w is top for w in ln.words))
+        head = _column_head(
+            lines,
+            index,
+            sorted((w for w in column if w in lines[index].words), key=lambda w: w.bbox.x0),
+        )
+        found.update(_box_key(w) for w in head)
+    return found
+
+
+def _column_glued(lines: Sequence[Line], run: Sequence[tuple[int, tuple[Word, ...]]]) -> list[Word]:
+    """The column's words on rows where the writing ran up to it (one segment with the drug).
+
+    Within the column's span and its rows' reach, a word made of the column's own words
+    (``OD``, ``OU``, or ``ODOS`` run together) is the column's.
+    """
+    words = [w for _, part in run for w in part]
+    height = max(w.bbox.height for w in words)
+    x0, x1 = min(w.bbox.x0 for w in words) - height, max(w.bbox.x1 for w in words) + height
+    top = min(w.bbox.y0 for w in words) - REPEATED_STEP * height
+    bottom = max(w.bbox.y1 for w in words) + REPEATED_STEP * height
+    tokens = sorted({compact(w.text) for w in words} - {""}, key=len, reverse=True)
+    made_of = re.compile("(?:" + "|".join(map(re.escape, tokens)) + ")+")
+    page = lines[run[0][0]].page
+    return [
+        w
+        for line in lines
+        if line.page == page and top <= line.center_y <= bottom
+        for w in line.words
+        if x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= x1 and made_of.fullmatch(compact(w.text))
+    ]
+
+
+def _column_head(lines: Sequence[Line], index: int, top: Sequence[Word]) -> tuple[Word, ...]:
+    """The lone short segment on the line just over a column's top row, over the column."""
+    if index == 0 or lines[index - 1].page != lines[index].page:
+        return ()
+    above = segments(lines[index - 1])
+    height = max(w.bbox.height for w in top)
+    if top[0].bbox.y0 - lines[index - 1].bbox.y1 > 2 * height:
+        return ()
+    x0, x1 = top[0].bbox.x0, top[-1].bbox.x1
+    over = [p for p in above if p[0].bbox.x0 < x1 and p[-1].bbox.x1 > x0]
+    if len(over) == 1 and len(above) == 1 and len(over[0]) <= 2:
+        return over[0]
+    return ()
+
+
+def _box_key(word: Word) -> tuple[int, int, int, int, int]:
+    box = word.bbox
+    return (word.page, box.x0, box.y0, box.x1, box.y1)

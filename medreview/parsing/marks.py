@@ -51,6 +51,10 @@ RULE_CLEARANCE = 5
 STRIKE_SLOPE = 0.08
 # Where a pen line under a word runs, in the word's heights over and under its box's bottom.
 UNDERLINE_BAND = (0.15, 0.5)
+# A panel's edge runs down at least this share of the page, and stands at least this share of
+# its width in from either side.
+PANEL_EDGE = 0.5
+PANEL_MARGIN = 0.1
 # A box needs this many paper pixels for its paper's lightness to be measured.
 PAPER_PIXELS = 20
 # The paper a highlighter's tint is measured against: this far round the word, in the word's
@@ -186,6 +190,33 @@ class PageMarks:
                 found[1].extend(_segments(np.asarray(vertical, dtype=np.uint8), False))
             self._rules = (_scaled(found[0], step), _scaled(found[1], step))
         return self._rules
+
+    def panel_edges(self) -> list[Rule]:
+        """Upright lines that fence a panel off the page (a sidebar's edge), left to right.
+
+        A line down most of the page that no lying line crosses: a sidebar of the practice's
+        doctors and offices beside the form's body. A table's column lines are crossed by its
+        rows' lines, and a frame round the page stands at its margins.
+        """
+        height, width = self.gray.shape[:2]
+        horizontal, vertical = self.rules()
+        edges: list[Rule] = []
+        for rule in vertical:
+            x = rule.at((rule.start + rule.end) / 2)
+            if rule.end - rule.start < PANEL_EDGE * height:
+                continue
+            if not PANEL_MARGIN * width < x < (1 - PANEL_MARGIN) * width:
+                continue
+            slack = RULE_CLEARANCE * RULE_SHRINK
+            crossed = any(
+                h.start < rule.at(h.at(x)) - slack
+                and h.end > rule.at(h.at(x)) + slack
+                and rule.start < h.at(x) < rule.end
+                for h in horizontal
+            )
+            if not crossed and all(abs(e.level - rule.level) > slack for e in edges):
+                edges.append(rule)
+        return sorted(edges, key=lambda r: r.level)
 
     def cell_of(self, box: BBox) -> Cell | None:
         """The smallest ruled cell around a box, ``None`` when lines do not close one.
@@ -488,6 +519,8 @@ class PageMarks:
         return sorted(found, key=lambda item: item[0].x0)
 
 
+# A check box is drawn at most this many pixels wider than tall.
+BOX_WIDER = 2
 # A check box is at least this share of its row's text height.
 BOX_MIN = 0.6
 # A straight stroke this many text heights long is a rule, never a box's side ...
@@ -529,7 +562,8 @@ def _square_side(mask: npt.NDArray[np.bool_]) -> int | None:
     bottom = np.asarray(mask[h - max(1, h // 12) :, :].any(axis=0), dtype=bool)
     # the box's side: how far the bottom line runs (a tick adds little on the right)
     run = int(bottom.sum())
-    height = int(left[h - run :].sum()) if run <= h else 0
+    # (a box a pixel or two wider than tall, as a blurred scan draws one, has its left side)
+    height = int(left[max(0, h - run) :].sum()) if run <= h + BOX_WIDER else 0
     if run < 0.6 * w or not 0.75 * run <= height <= 1.25 * run:
         return None
     return run if run >= 6 else None

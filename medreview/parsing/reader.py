@@ -75,6 +75,7 @@ from medreview.parsing.layout import (
     glued_value,
     lettered_part,
     page_lines,
+    repeated_columns,
     segment_starts,
     segments,
     split_word,
@@ -240,6 +241,10 @@ class Page:
     ruled: dict[int, bool] = field(default_factory=dict)
     # per page, where a tear-off stub starts down the page (-1: none; found once)
     stubs: dict[int, float] = field(default_factory=dict)
+    # the words of columns printed alike row after row, with their headings (found once)
+    repeated: frozenset[tuple[int, int, int, int, int]] | None = None
+    # the labels of telephones and dates, compacted (found once)
+    telling: frozenset[str] | None = None
 
     def anchors_on(self, line: int) -> list[Anchor]:
         """The anchors found on one line."""
@@ -342,6 +347,24 @@ class Page:
             )
         top = self.stubs[word.page]
         return 0 <= top <= word.bbox.y0
+
+    def blank_labels(self) -> frozenset[str]:
+        """The labels of telephones and dates (fields' and others'), compacted."""
+        if self.telling is None:
+            fields = [f for f in self.vocab.fields if f.value in _LABEL_TYPES]
+            keys = [k for k in self.vocab.labels if "phone" in k or "date" in k]
+            self.telling = frozenset(
+                compact(label)
+                for labels in (*(f.labels for f in fields), *(self.vocab.labels[k] for k in keys))
+                for label in labels
+            )
+        return self.telling
+
+    def printed_alike(self, word: Word) -> bool:
+        """Whether a word stands in a column the form prints alike on every row (``OD OS OU``)."""
+        if self.repeated is None:
+            self.repeated = frozenset(repeated_columns(self.lines))
+        return _key(word) in self.repeated
 
     def words_for(self, words: Iterable[Word], medical: bool) -> tuple[Word, ...]:
         """The words as the engine read them, or medically corrected for medical fields."""
@@ -468,14 +491,19 @@ def build_page(
     owners = vocab.label_owners()
     label_ends = frozenset(compact(label.split()[-1]) for label in owners if label.split())
     as_read = [_as_read(p, label_ends) for p in pages]
-    lines = tuple(page_lines(as_read))
+    marks: dict[int, PageMarks] = {}
+    for page, image in zip(sorted(pages, key=lambda p: p.index), images or (), strict=False):
+        if image is not None:
+            marks[page.index] = PageMarks(image)
+    lines = tuple(_panel_lines(as_read, marks))
     table = {label: (label,) for label in owners}
     foreign = find_labels(lines, _foreign_labels(document_type)[0])
     # a label of this type that begins another type's longer one is that one's ("Drug
     # allergies:" on a prescription is no medicine's label)
     longer = {(m.line, m.start): m for m in foreign}
     anchors = []
-    matches = find_labels(lines, table)
+    fenced = _fenced_words(lines, marks)
+    matches = find_labels(lines, table, fenced=fenced)
     labelled = {(m.line, i) for m in matches for i in range(m.start, m.end)}
     for match in matches:
         other = longer.get((match.line, match.start))
@@ -502,17 +530,13 @@ def build_page(
     medical = {_key(w): w for p in pages for w in p.words}
     texts = [w.text for p in as_read for w in p.words]
     order = infer_date_order([" ".join(texts)], config.date_order)
-    marks: dict[int, PageMarks] = {}
-    for page, image in zip(sorted(pages, key=lambda p: p.index), images or (), strict=False):
-        if image is not None:
-            marks[page.index] = PageMarks(image)
     sizes = {p.index: (p.width, p.height) for p in pages}
     label_texts = frozenset(compact(label) for label in owners)
     doc = Page(lines, anchors, vocab, order, marks, medical, sizes, label_texts)
     starts = {i: segment_starts(ln) for i, ln in enumerate(lines)}
     # labels OCR damaged badly ("appress"), believed only before a value of their field's type
     taken = {(a.match.line, i) for a in anchors for i in range(a.match.start, a.match.end)}
-    for match in find_labels(lines, table, slack=WEAK_LABEL_SLACK):
+    for match in find_labels(lines, table, slack=WEAK_LABEL_SLACK, fenced=fenced):
         span = {(match.line, i) for i in range(match.start, match.end)}
         keys = tuple(
             k
@@ -549,6 +573,57 @@ def build_page(
     )
     doc.anchors = [_in_its_section(doc, a) for a in doc.anchors]
     return doc
+
+
+def _fenced_words(lines: Sequence[Line], marks: Mapping[int, PageMarks]) -> dict[int, set[int]]:
+    """Per line, the words a drawn box or cell begins just before.
+
+    A box round "Date of physical 03/10/2025" beside running text: an upright line stands
+    in the gap before its first word, or lines over and under the words start there.
+    """
+    fenced: dict[int, set[int]] = {}
+    for index, line in enumerate(lines):
+        found = marks.get(line.page)
+        if found is None or len(line.words) < 2:
+            continue
+        middle, reach = line.center_y, FENCE_REACH * line.height
+        lying, upright = found.rules()
+        sides = [r.at(middle) for r in upright if r.start <= middle <= r.end]
+        for i, (before, word) in enumerate(pairwise(line.words), 1):
+            gap = (before.bbox.x1, word.bbox.x0)
+            starts = [r for r in lying if gap[0] <= r.start <= gap[1]]
+            over = any(0 < middle - r.at(r.start) <= reach for r in starts)
+            under = any(0 < r.at(r.start) - middle <= reach for r in starts)
+            if any(gap[0] <= x <= gap[1] for x in sides) or (over and under):
+                fenced.setdefault(index, set()).add(i)
+    return fenced
+
+
+# A box's lines run over and under its words within this many of their line's heights.
+FENCE_REACH = 1.5
+
+
+def _panel_lines(pages: Sequence[OcrPage], marks: Mapping[int, PageMarks]) -> list[Line]:
+    """The pages' lines, a panel fenced off by a drawn edge read apart from the body.
+
+    A sidebar's doctors and offices sit level with the body's rows ("Lic. MD476564" beside
+    "Ketorolac 0.5% gtts"); read as one line they join the body's values. Each column between
+    panel edges is grouped into lines of its own, left column first.
+    """
+    lines: list[Line] = []
+    for page in sorted(pages, key=lambda p: p.index):
+        found = marks.get(page.index)
+        edges = found.panel_edges() if found is not None else []
+        if not edges:
+            lines.extend(page_lines([page]))
+            continue
+        columns: dict[int, list[Word]] = {}
+        for word in page.words:
+            cx, cy = (word.bbox.x0 + word.bbox.x1) / 2, word.bbox.center_y
+            columns.setdefault(sum(e.at(cy) < cx for e in edges), []).append(word)
+        for column in sorted(columns):
+            lines.extend(page_lines([replace(page, words=tuple(columns[column]))]))
+    return lines
 
 
 # The section of a lettered part whose title names none of the vocabulary's sections.
@@ -1079,7 +1154,12 @@ def _words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, 
     after = [w for w in on_line if w.bbox.x1 > start]
     wording = {w for w in before if ENUMERATION.match(w.text)}
     wording |= set(after) - set(after_wording(after))
-    return tuple(w for w in inside if w not in other_labels and w not in wording)
+    kept = [w for w in inside if w not in other_labels and w not in wording]
+    if _captions_under(doc):
+        return tuple(kept)  # the value is written over its caption
+    # the lines over the label in its cell are another row's (a box round the allergies'
+    # row and the drug table's heading, "Drug and strength", under it)
+    return tuple(w for w in kept if doc.line_of(w) >= anchor.match.line)
 
 
 # A table's filled cells further apart than this many of their own heights are two tables.
@@ -1310,14 +1390,28 @@ def _column_choice(
         )
     half = min(b - a for a, b in pairwise(centres)) / 2
     inset = 0.15 * (cell.y1 - cell.y0)
-    # on a tilted photo the row climbs or falls across the page as its words do
+    # on a tilted photo the row climbs or falls across the page: along its drawn lines, or
+    # as its words do
     slope = _row_slope(doc.lines[anchor.match.line])
     origin = (cell.x0 + cell.x1) / 2
+    top_rule, bottom_rule = _row_rules(marks, cell)
     fills = []
     for c in centres:
         shift = slope * (c - origin)
         top, bottom = cell.y0 + inset + shift, cell.y1 - inset + shift
-        fills.append(marks.ink(c - 0.7 * half, top, c + 0.7 * half, bottom))
+        left, right = c - 0.7 * half, c + 0.7 * half
+        if (
+            top_rule is not None
+            and bottom_rule is not None
+            and top_rule.start <= c <= top_rule.end
+            and bottom_rule.start <= c <= bottom_rule.end
+        ):
+            # the row's own cell under the heading, between its drawn lines
+            sides = _column_sides(ruled, c, (top_rule.at(c) + bottom_rule.at(c)) / 2)
+            if sides is not None:
+                fills.append(_cell_ink(marks, sides, top_rule, bottom_rule, inset))
+                continue
+        fills.append(marks.ink(left, top, right, bottom))
     chosen = decide(fills)
     if chosen is None:
         return []
@@ -1326,6 +1420,52 @@ def _column_choice(
         return None
     score = BASE_SCORE[Relation.COLUMN] * factor * MARKED_COLUMN
     return [Candidate(item.name, answer, anchor.words, score, Relation.COLUMN)]
+
+
+def _cell_ink(
+    marks: PageMarks, sides: tuple[float, float], top: Rule, bottom: Rule, inset: float
+) -> float:
+    """A row's cell's ink between its drawn lines, against a square of the row's height.
+
+    The cell is measured in strips as tall as the row, each between the lines where they
+    run over it (a tilted page's lines climb across a wide cell); a tick fills little of a
+    wide cell, so the ink is counted as a share of one square strip.
+    """
+    left, right = sides[0] + inset, sides[1] - inset
+    height = (bottom.at((left + right) / 2) - top.at((left + right) / 2)) - 2 * inset
+    if right <= left or height <= 0:
+        return 0.0
+    count = max(1, round((right - left) / height))
+    step = (right - left) / count
+    total = 0.0
+    for i in range(count):
+        x0, x1 = left + i * step, left + (i + 1) * step
+        middle = (x0 + x1) / 2
+        total += marks.ink(x0, top.at(middle) + inset, x1, bottom.at(middle) - inset)
+    return total
+
+
+def _column_sides(ruled: Sequence[Rule], x: float, y: float) -> tuple[float, float] | None:
+    """The upright lines either side of ``x`` at height ``y`` (a table column's sides)."""
+    at = [r.at(y) for r in ruled if r.start <= y <= r.end]
+    left = [v for v in at if v < x]
+    right = [v for v in at if v > x]
+    if not left or not right:
+        return None
+    return max(left), min(right)
+
+
+def _row_rules(marks: PageMarks, cell: Cell) -> tuple[Rule | None, Rule | None]:
+    """The drawn lines over and under a table's row, taken at its first cell."""
+    x = (cell.x0 + cell.x1) / 2
+    slack = max(4.0, 0.2 * (cell.y1 - cell.y0))
+    found: list[Rule | None] = []
+    for level in (cell.y0, cell.y1):
+        near = [
+            r for r in marks.rules()[0] if r.start <= x <= r.end and abs(r.at(x) - level) <= slack
+        ]
+        found.append(max(near, key=lambda r: r.end - r.start) if near else None)
+    return found[0], found[1]
 
 
 def _written_in_column(
@@ -1622,7 +1762,26 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         if not options and kind.name == "list":
             # a list left blank after its label is an empty list, not an absent field
             found.append(Candidate(item.name, [], anchor.words, 0.5 * factor, Relation.RIGHT))
+        elif not options and not made and _blank_in_section(doc, item, anchor):
+            # the field's own place in its section left blank: a value outside the section
+            # (the athlete's cell phone over the emergency contact's) is another's
+            score = BLANK_IN_SECTION * factor
+            found.append(Candidate(item.name, None, (), score, Relation.RIGHT, anchor.words))
     return found
+
+
+# A field's label in its own section with nothing written at it counts this much for absence.
+BLANK_IN_SECTION = 0.4
+
+
+def _blank_in_section(doc: Page, item: FieldWords, anchor: Anchor) -> bool:
+    """Whether a (strong) label of a field kept to a section stands inside that section."""
+    return (
+        item.section is not None
+        and not anchor.weak
+        and doc.in_section(item.section, anchor.match.line)
+        and f"section:{item.section}" not in anchor.keys  # (the heading itself, no blank)
+    )
 
 
 # A printed list whose items the patient rings ("Please circle all that apply"): at least this
@@ -1939,6 +2098,7 @@ def _candidate(
         if anchor is not None and _question_runs_on(anchor.words, words):
             return []  # "List the medicines you take regularly": the question, no answer
         words = _before_running_text(kind, words)
+    words = _without_blank_label(doc, kind, words)
     if kind.name in ("list", "medicines"):
         words = _entry_words(doc, words, kind)
         if not words:
@@ -2148,6 +2308,41 @@ def _before_running_text(kind: ValueType, words: tuple[Word, ...]) -> tuple[Word
         if end < len(words) and any(w.text[:1].isupper() for w in words[:end]):
             return words[:end]
     return words
+
+
+# A blank field's label a value may run up to at its line's end holds this many words at most.
+BLANK_LABEL_WORDS = 3
+# Value types whose own labels never end another type's value.
+_LABEL_TYPES = frozenset({"phone", "date"})
+
+
+def _without_blank_label(doc: Page, kind: ValueType, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """A value without the label of a blank telephone or date its writing ran up to.
+
+    "Sacramento, CA  Country United States Cell ____": the athlete's cell phone is left blank
+    and the country, written up to its label, reads on into it. A telephone's or a date's
+    label (or a label naming a telephone) closing the value's line is never the value's.
+    """
+    if kind.name in _LABEL_TYPES or len(words) < 2:
+        return words
+    last = words[-1]
+    line = doc.lines[doc.line_of(last)]
+    if line.words[-1] is not last and _key(line.words[-1]) != _key(last):
+        return words
+    labels = doc.blank_labels()
+    for size in range(min(BLANK_LABEL_WORDS, len(words) - 1), 0, -1):
+        if compact(" ".join(w.text for w in words[-size:])) in labels:
+            return words[:-size]
+    return words
+
+
+def _led_by_telling_label(doc: Page, words: tuple[Word, ...]) -> bool:
+    """Whether words begin with a telephone's or a date's label and hold more after it."""
+    labels = doc.blank_labels()
+    return any(
+        compact(" ".join(w.text for w in words[:size])) in labels
+        for size in range(1, min(BLANK_LABEL_WORDS, len(words) - 1) + 1)
+    )
 
 
 # A box OCR read as a glyph: ticked ("☑", "[x]") or empty ("☐", "[ ]").
@@ -2657,10 +2852,13 @@ def _without_quantities(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
     """Medicine lines without their quantity columns' numbers.
 
     A number far right of its line's drug, or under another column's heading ("Qty",
-    "Days' supply", "Refills"), is that column's.
+    "Days' supply", "Refills"), is that column's; choices printed alike on every row are the
+    form's.
     """
     kept: list[Word] = []
     headings = _column_headings(doc, words)
+    # the form's choices printed at every row's end ("OD OS OU") and their heading are no drug's
+    words = tuple(w for w in words if not doc.printed_alike(w))
     for line in _rows(doc, words):
         while (size := _quantity_size(line)) and len(line) > size:
             gap = line[-size].bbox.x0 - line[-size - 1].bbox.x1
@@ -2817,6 +3015,10 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     stops = [a.match for a in doc.anchors]
     pieces: list[tuple[Word, ...]] = []
     part_anchors, headed = _part_anchors(doc, item, scope)
+    if scope is not None and not any(part_anchors) and doc.sections:
+        # the patient's parts over the form's first heading ("Last name ... First name" on
+        # the top row, "HOME ADDRESS AND PHONE" after it), in no other section
+        part_anchors, headed = _part_anchors(doc, item, (0, doc.sections[0][0]))
     for anchors in part_anchors:
         for anchor in anchors:
             cell = _cell(doc, anchor)
@@ -2833,9 +3035,13 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             # far across the page, right is another column's value when one sits below
             words = below if below and right and _reach(doc, anchor, right) < 1.0 else right
             words = words or below
-            words = tuple(w for w in words if w.text not in SLASHES)
+            words = _without_blank_label(
+                doc, kind, tuple(w for w in words if w.text not in SLASHES)
+            )
             if words and words[0].text.endswith(":"):
                 continue  # the form's next label ("Session(s):" under a blank ZIP)
+            if kind.name not in _LABEL_TYPES and _led_by_telling_label(doc, words):
+                continue  # a blank part, then a telephone's label ("Country  cell +1 415 ...")
             if words and not doc.is_label_text(_text(words)):  # "CITY / STATE7ZIP"
                 pieces.append(words)
     if not pieces or (kind.name == "address" and len(pieces) < 2):

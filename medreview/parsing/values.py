@@ -124,10 +124,34 @@ def _address(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData
 
 
 def _medicines(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
-    """One entry per line, as written (inline dosing kept)."""
-    items = [canonical.clean_text(line, TextStyle.ITEM) for line in text.split("\n")]
+    """One entry per line, as written (inline dosing kept), strengths' misread zeros mended."""
+    lines = [_strength_zeros(line) for line in text.split("\n")]
+    items = [canonical.clean_text(line, TextStyle.ITEM) for line in lines]
     found = [item for item in items if item]
     return found or None
+
+
+# A strength's number OCR read with a letter O for a zero ("O.2%", "O.O5%", "10O mg").
+_O_NUMBER = re.compile(r"[0-9Oo]*[.,]?[0-9Oo]+%?")
+_STRENGTH_UNITS = frozenset({"mg", "mcg", "ml", "g", "%", "units", "iu"})
+
+
+def _strength_zeros(line: str) -> str:
+    """A medicine line with its strengths read right: zeros, not the letter O, and apart."""
+    # a strength glued to its form ("0.2%gtts")
+    tokens = _GLUED_PERCENT.sub(r"\1 ", line).split(" ")
+    for i, token in enumerate(tokens):
+        if "o" not in token.lower() or not _O_NUMBER.fullmatch(token):
+            continue
+        unit = token.endswith("%") or (
+            i + 1 < len(tokens) and tokens[i + 1].lower().strip(".,;") in _STRENGTH_UNITS
+        )
+        if unit and (any(c.isdigit() for c in token) or "." in token):
+            tokens[i] = token.replace("O", "0").replace("o", "0")
+    return " ".join(tokens)
+
+
+_GLUED_PERCENT = re.compile(r"(\d%)(?=[A-Za-z])")
 
 
 def _choice(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
