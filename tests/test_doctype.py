@@ -5,6 +5,7 @@ from __future__ import annotations
 from medreview.config import PipelineConfig
 from medreview.documents import DocumentType
 from medreview.parsing import UNRECOGNISED, classify, parse_fields, read_any_type
+from medreview.parsing.classify import evidence
 from medreview.parsing.doctype import own_fields
 from tests.test_parse_patient_details import page_one, page_two
 from tests.test_parse_prescription import printed
@@ -89,3 +90,26 @@ def test_the_fields_both_types_share_say_nothing_of_the_type() -> None:
     record = own_fields(DocumentType.PATIENT_DETAILS)
     assert "patient_name" not in record and "birth_date" not in record
     assert "chicken_pox" in record and "policy_number" in record
+
+
+def test_one_drug_word_never_overturns_a_records_printed_labels() -> None:
+    """A record whose printed labels all say record, and one word a prescription prints
+    (``OFFICIAL USE``'s office stamp, a drug-like line), stays a record though its reading as
+    a prescription finds more of that type's own fields than the record's reading finds."""
+    rows = [
+        (100, 200, "Windward Private Hospital"),
+        (100, 1500, "OFFICIAL USE"),
+        (250, 200, "PATIENT INFORMATION AND MEDICAL HISTORY"),
+        (250, 1500, "DATE COMPLETED 2019-02-09"),
+        (400, 200, "FULL NAME Lucas T. Gittens"),
+        (480, 200, "DATE OF BIRTH 2011-01-09"),
+        (560, 200, "ADDRESS 42 Barbican Road, San Fernando"),
+        (900, 200, "Sickle cell trait"),
+        (1000, 200, "Rx 10 mg"),
+    ]
+    pages = [ocr_page(layout(rows))]
+    scores = evidence(pages)
+    assert scores[DocumentType.PRESCRIPTION] < 0.2 * scores[DocumentType.PATIENT_DETAILS]
+    kind, outcome = read_any_type(pages, CONFIG)
+    assert kind is DocumentType.PATIENT_DETAILS
+    assert outcome.fields["patient_name"].value == "Lucas T. Gittens"

@@ -4,13 +4,16 @@ The blank prints the practice's doctors and offices down a sidebar fenced off by
 level with the body's rows; the doctor who writes ticks the box before their name. Each drug's
 rule ends with the eyes to ring (``OD OS OU``) under an ``Eye(s)`` heading. The history form
 puts the athlete's name on its top row in parts (``Surname ... First name & initial``) before
-its first heading, and leaves blanks the writing runs up to (``Country United States Cell``).
+its first heading, boxes its exam date beside running text, leaves blanks the writing runs up
+to (``Country United States Cell``), and answers its immunity table with ticks in wide cells,
+photographed askew. A government clinic's blank prints the doctor's name before the DEA number.
 """
 
 from __future__ import annotations
 
 import cv2
 import numpy as np
+import pytest
 
 from medreview.documents import DocumentType
 from medreview.model import BBox
@@ -192,7 +195,7 @@ def _tilted_grid(image: np.ndarray, slope: float, ticks: dict[str, int]) -> list
     heads = ((170, "Illness"), (920, "Immune (had it or vaccinated)"), (1420, "Not immune"))
     rows = [(level(1312, x), x, text) for x, text in (*heads, (1870, "Unsure"))]
     for index, illness in enumerate(("Chickenpox (varicella)", "Measles (rubeola)")):
-        y = tops[index + 1] + 14
+        y = tops[index + 1] + 28  # (printed low in its row)
         rows.append((level(y, 170), 170, illness))
         column = ticks[illness.split()[0]]
         middle = (columns[column] + columns[column + 1]) // 2
@@ -202,11 +205,13 @@ def _tilted_grid(image: np.ndarray, slope: float, ticks: dict[str, int]) -> list
     return layout([(300, 150, "Immunization Status"), *rows])
 
 
-def test_a_tick_in_a_wide_cell_of_a_tilted_table_is_read_along_its_lines() -> None:
+@pytest.mark.parametrize("slope", [0.03, -0.03])
+def test_a_tick_in_a_wide_cell_of_a_tilted_table_is_read_along_its_lines(slope: float) -> None:
     """On a page photographed askew each row's band follows its drawn lines, and a tick that
-    fills little of a wide answer cell still answers the row."""
+    fills little of a wide answer cell still answers the row; the last row's cell is closed
+    by the far side's line though the row climbs on its way there."""
     image = blank()
-    words = _tilted_grid(image, 0.03, {"Chickenpox": 2, "Measles": 1})
+    words = _tilted_grid(image, slope, {"Chickenpox": 2, "Measles": 1})
     found = read(DocumentType.PATIENT_DETAILS, words, image)
     assert found["chicken_pox"] == "not immune"
     assert found["measles"] == "immune"
@@ -229,3 +234,48 @@ def test_a_label_in_a_box_beside_running_text_is_found() -> None:
     found = read(DocumentType.PATIENT_DETAILS, words, image)
     assert found["record_date"] == "2025-03-10"
     assert glued_value("physical2025-06-30") == ("physical", "2025-06-30")
+    assert glued_value("(home)602.555.0131") == ("(home)", "602.555.0131")
+
+
+def test_a_tilted_rows_cell_is_closed_by_a_far_line_its_row_climbs_to() -> None:
+    """Photographed askew, a row climbs on its way to the table's far side: the far line
+    ends above the label's own height there, and still closes the label's cell."""
+    image = blank()
+    slope = -0.03
+
+    def level(y: float, x: float) -> int:
+        return round(y + slope * (x - 150))
+
+    for y in (1370, 1440, 1510):
+        cv2.line(image, (150, level(y, 150)), (2400, level(y, 2400)), 0, 3)
+    for x in (150, 2400):
+        cv2.line(image, (x, level(1370, x)), (x, level(1510, x)), 0, 3)
+    assert PageMarks(image).cell_of(BBox(250, 1468, 700, 1500)) is None
+    cell = PageMarks(image).cell_of(BBox(250, 1468, 700, 1500), along_tilt=True)
+    assert cell is not None
+    assert abs(cell.x0 - 150) <= 3 and abs(cell.x1 - 2400) <= 3
+
+
+def test_a_doctors_name_before_the_stamps_number_is_the_prescriber() -> None:
+    """A government clinic's blank prints ``7. PRESCRIBER``, the NPI under it, then the
+    doctor's name with the DEA number after it on one line; a count in brackets closing a
+    drug's line (``(30)``) is its quantity."""
+    words = layout(
+        [
+            (100, 150, "COMMUNITY HEALTH SERVICE PRESCRIPTION"),
+            (300, 150, "PATIENT NAME Michael Johnson"),
+            (380, 150, "ADDRESS 947 Chestnut Avenue, Lansing, MI 48933"),
+            (460, 150, "DATE WRITTEN 10/08/2019"),
+            (600, 150, "Rx"),
+            (680, 220, "Levothyroxine 50 mcg tab (30)"),
+            (760, 220, "Valacyclovir 1000 mg tab (28)"),
+            (900, 150, "SIGNA (Directions) Take 1 tablet every morning"),
+            (1100, 150, "7. PRESCRIBER"),
+            (1180, 150, "NPI 1804685100"),
+            (1260, 150, "Joseph Perez, M.D."),
+            (1260, 1200, "DEA NO. BB8219483"),
+        ]
+    )
+    found = read(DocumentType.PRESCRIPTION, words, blank())
+    assert found["prescriber"] == "Joseph Perez, M.D."
+    assert found["medicines"] == ["Levothyroxine 50 mcg tab", "Valacyclovir 1000 mg tab"]

@@ -36,8 +36,11 @@ CONFIRMED_SHARE = 0.5
 # The share a reading needs to name the type itself, and how many times the other's.
 MIN_SHARE = 0.2
 SHARE_RATIO = 1.5
-# The printed evidence a type needs before its reading may overturn the printed words' verdict.
+# The printed evidence a type needs before its reading may overturn the printed words' verdict,
+# and at least this share of the evidence for the type they name (a record's fifteen labels
+# against one drug word is no prescription, whatever its readings found).
 OVERTURN_EVIDENCE = 1.0
+OVERTURN_SHARE = 0.2
 UNRECOGNISED = "document type not recognised; no fields extracted"
 
 
@@ -74,7 +77,10 @@ def read_any_type(
             readings[kind] = read_document(kind, pages, config, images)
     shares = {kind: own_share(kind, outcome) for kind, outcome in readings.items()}
     best, runner_up = sorted(DOCUMENT_TYPES, key=shares.__getitem__, reverse=True)
-    printed_some = best is printed or scores[best] >= OVERTURN_EVIDENCE
+    printed_some = best is printed or (
+        scores[best] >= OVERTURN_EVIDENCE
+        and (printed is DocumentType.UNKNOWN or scores[best] >= OVERTURN_SHARE * scores[printed])
+    )
     if (
         printed_some
         and shares[best] >= MIN_SHARE

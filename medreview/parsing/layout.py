@@ -121,6 +121,8 @@ _GLUED_CAPITAL = re.compile(r"^([A-Za-z]*?[a-z]{2,}[:;]?)([A-Z]\S*)$")
 # ... or after the label's own mark, a colon, a dash or a full stop: "WGT-83", "HT.-183",
 # "D/0/B:12/10/1961", "WT.120"
 _GLUED_AFTER_MARK = re.compile(r"^([A-Za-z][A-Za-z0-9/.]*?(?:\.?-|:|\.))(\(?\d\S*)$")
+# ... or after a label's bracketed last word: "(home)602.555.0131", "(cell)+1 415"
+_GLUED_BRACKETED = re.compile(r"^(\([A-Za-z]{2,}\):?)([+(]?\d\S*)$")
 # ... or a date: "physical2025-06-30", "exam06/29/2025"
 _GLUED_DATE = re.compile(r"^([A-Za-z]{2,}[:;]?)(\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4})$")
 # ... or after an abbreviation's full stop, a code with a digit: "no.BX-8909-4918"
@@ -136,7 +138,10 @@ def glued_value(text: str) -> tuple[str, str] | None:
     if match is not None and sum(c.isalpha() for c in match.group(1)) >= least:
         return match.group(1), match.group(2)
     match = (
-        _GLUED_DATE.match(text) or _GLUED_AFTER_STOP.match(text) or _GLUED_AFTER_MARK.match(text)
+        _GLUED_DATE.match(text)
+        or _GLUED_BRACKETED.match(text)
+        or _GLUED_AFTER_STOP.match(text)
+        or _GLUED_AFTER_MARK.match(text)
     )
     if match is None or sum(c.isalpha() for c in match.group(1)) < 2:
         return None

@@ -218,11 +218,14 @@ class PageMarks:
                 edges.append(rule)
         return sorted(edges, key=lambda r: r.level)
 
-    def cell_of(self, box: BBox) -> Cell | None:
+    def cell_of(self, box: BBox, *, along_tilt: bool = False) -> Cell | None:
         """The smallest ruled cell around a box, ``None`` when lines do not close one.
 
         Lines are taken where they pass the box (a tilted page's lines drift),
-        and the cell is the rectangle they close there.
+        and the cell is the rectangle they close there. With ``along_tilt``, when
+        none closes, the row is followed along its tilt to its far side's line,
+        which on a tilted page may end short of the label's own height (a question's
+        row, whose answer columns are read along its lines, not inside the rectangle).
         """
         horizontal, vertical = self.rules()
         if not horizontal or not vertical:
@@ -231,16 +234,31 @@ class PageMarks:
         slack = max(4, box.height // 3)
         above = [r for r in horizontal if r.at(cx) <= box.y0 + slack and r.start <= cx <= r.end]
         below = [r for r in horizontal if r.at(cx) >= box.y1 - slack and r.start <= cx <= r.end]
-        left = [r for r in vertical if r.at(cy) <= box.x0 + slack and r.start <= cy <= r.end]
-        right = [r for r in vertical if r.at(cy) >= box.x1 - slack and r.start <= cy <= r.end]
-        if not (above and below and left and right):
+        if not (above and below):
             return None
         top = max(above, key=lambda r: r.at(cx))
         bottom = min(below, key=lambda r: r.at(cx))
-        side = max(left, key=lambda r: r.at(cy))
-        far = min(right, key=lambda r: r.at(cy))
+        for tilt in dict.fromkeys((0.0, top.slope if along_tilt else 0.0)):
+            left = [r for r in vertical if r.at(cy) <= box.x0 + slack and r.start <= cy <= r.end]
+            right = [
+                r
+                for r in vertical
+                if r.at(cy) >= box.x1 - slack and r.start <= cy + tilt * (r.at(cy) - cx) <= r.end
+            ]
+            if left and right:
+                side = max(left, key=lambda r: r.at(cy))
+                far = min(right, key=lambda r: r.at(cy))
+                cell = self._closed(side, top, far, bottom, cy, cx, slack)
+                if cell is not None:
+                    return cell
+        return None
+
+    def _closed(
+        self, side: Rule, top: Rule, far: Rule, bottom: Rule, cy: float, cx: float, slack: int
+    ) -> Cell | None:
+        """The cell four lines draw, when they reach its corners (no rule under a value)."""
+        horizontal, vertical = self.rules()
         cell = Cell(round(side.at(cy)), round(top.at(cx)), round(far.at(cy)), round(bottom.at(cx)))
-        # the lines must reach the cell's corners (a grid, not a rule under a value)
         closed = any(
             abs(r.at(cell.y0) - side.at(cell.y0)) <= slack
             and r.start <= top.at(r.at(cell.y0)) + slack

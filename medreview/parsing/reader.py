@@ -1085,12 +1085,12 @@ def _ends_running(anchor: Anchor, ends: Sequence[str]) -> bool:
     return anchor.match.start == 0 and (first[:1].isupper() or anchor.words[-1].text.endswith(":"))
 
 
-def _cell(doc: Page, anchor: Anchor) -> Cell | None:
+def _cell(doc: Page, anchor: Anchor, *, along_tilt: bool = False) -> Cell | None:
     """The ruled cell that holds a label, if lines drawn on the page close one round it."""
     marks = doc.marks.get(anchor.words[0].page)
     if marks is None:
         return None
-    return marks.cell_of(BBox.union(w.bbox for w in anchor.words))
+    return marks.cell_of(BBox.union(w.bbox for w in anchor.words), along_tilt=along_tilt)
 
 
 def _in_cell(cell: Cell | None, words: tuple[Word, ...]) -> tuple[Word, ...]:
@@ -1380,8 +1380,16 @@ def _column_choice(
         choices.append(None)
     middle = (cell.y0 + cell.y1) / 2
     ruled = marks.rules()[1]
+    top_rule, bottom_rule = _row_rules(marks, cell)
+
+    def middle_at(x: float) -> float:
+        """The row's middle at ``x`` (a tilted page's row climbs or falls across it)."""
+        if top_rule is not None and bottom_rule is not None:
+            return (top_rule.at(x) + bottom_rule.at(x)) / 2
+        return middle
+
     if not all(
-        any(a < r.at(middle) < b and r.start <= middle <= r.end for r in ruled)
+        any(a < r.at(middle) < b and r.start <= middle_at(r.at(middle)) <= r.end for r in ruled)
         for a, b in pairwise(centres[: len(heads)])
     ):
         # no line between the headings: one column of written answers ("Immune / Not immune")
@@ -1394,7 +1402,6 @@ def _column_choice(
     # as its words do
     slope = _row_slope(doc.lines[anchor.match.line])
     origin = (cell.x0 + cell.x1) / 2
-    top_rule, bottom_rule = _row_rules(marks, cell)
     fills = []
     for c in centres:
         shift = slope * (c - origin)
@@ -1407,7 +1414,7 @@ def _column_choice(
             and bottom_rule.start <= c <= bottom_rule.end
         ):
             # the row's own cell under the heading, between its drawn lines
-            sides = _column_sides(ruled, c, (top_rule.at(c) + bottom_rule.at(c)) / 2)
+            sides = _column_sides(ruled, c, middle_at(c))
             if sides is not None:
                 fills.append(_cell_ink(marks, sides, top_rule, bottom_rule, inset))
                 continue
@@ -1456,16 +1463,27 @@ def _column_sides(ruled: Sequence[Rule], x: float, y: float) -> tuple[float, flo
 
 
 def _row_rules(marks: PageMarks, cell: Cell) -> tuple[Rule | None, Rule | None]:
-    """The drawn lines over and under a table's row, taken at its first cell."""
-    x = (cell.x0 + cell.x1) / 2
-    slack = max(4.0, 0.2 * (cell.y1 - cell.y0))
+    """The drawn lines over and under a table's row, taken at its first cell.
+
+    A cell's top and bottom are where its lines pass its label, near its left side (on a
+    tilted page they climb or fall across the row).
+    """
+    reach = ROW_RULE_SLACK * (cell.y1 - cell.y0)
     found: list[Rule | None] = []
     for level in (cell.y0, cell.y1):
-        near = [
-            r for r in marks.rules()[0] if r.start <= x <= r.end and abs(r.at(x) - level) <= slack
-        ]
-        found.append(max(near, key=lambda r: r.end - r.start) if near else None)
+        near: list[tuple[float, int, Rule]] = []
+        for x in (cell.x0 + (cell.y1 - cell.y0), (cell.x0 + cell.x1) / 2):
+            near += [
+                (abs(r.at(x) - level), r.start - r.end, r)
+                for r in marks.rules()[0]
+                if r.start <= x <= r.end and abs(r.at(x) - level) <= reach
+            ]
+        found.append(min(near, key=lambda n: (round(n[0]), n[1]))[2] if near else None)
     return found[0], found[1]
+
+
+# A row's line passes its cell's top or bottom within this share of the row's height.
+ROW_RULE_SLACK = 0.3
 
 
 def _written_in_column(
@@ -1648,8 +1666,11 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         beyond = right if kind.name == "choice" else ()
         # a question's answer marked in its table's answer columns
         columns: list[Candidate] = []
-        if kind.name == "choice" and cell is not None:
-            marked = _column_choice(doc, spec, item, anchor, cell, factor)
+        row = (
+            _cell(doc, anchor, along_tilt=True) if kind.name == "choice" and cell is None else cell
+        )
+        if kind.name == "choice" and row is not None:
+            marked = _column_choice(doc, spec, item, anchor, row, factor)
             if marked is None:
                 continue  # marked "Don't know": no answer, whatever the row's other columns say
             columns = marked
@@ -2852,8 +2873,8 @@ def _without_quantities(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
     """Medicine lines without their quantity columns' numbers.
 
     A number far right of its line's drug, or under another column's heading ("Qty",
-    "Days' supply", "Refills"), is that column's; choices printed alike on every row are the
-    form's.
+    "Days' supply", "Refills"), is that column's, and so is a count in brackets closing the
+    line ("(20)"); choices printed alike on every row are the form's.
     """
     kept: list[Word] = []
     headings = _column_headings(doc, words)
@@ -2864,7 +2885,9 @@ def _without_quantities(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
             gap = line[-size].bbox.x0 - line[-size - 1].bbox.x1
             last = line[-size].bbox
             headed = any(x0 < (last.x0 + last.x1) / 2 < x1 for x0, x1 in headings)
-            if gap <= QUANTITY_GAP * min(w.bbox.height for w in line) and not headed:
+            bracketed = BRACKETED_COUNT.fullmatch(line[-1].text) is not None
+            close = gap <= QUANTITY_GAP * min(w.bbox.height for w in line)
+            if close and not headed and not bracketed:
                 break
             del line[-size:]
         if not (len(line) == 1 and QUANTITY.match(line[0].text) and kept):
@@ -2898,8 +2921,10 @@ def _column_headings(doc: Page, words: tuple[Word, ...]) -> list[tuple[int, int]
     return sides
 
 
-# A quantity as a column prints it: "30", "#30", or with what is counted ("30 tabs").
-QUANTITY = re.compile(r"^#?\d+$|^PRN$")
+# A quantity as a column prints it: "30", "#30", "(30)", or with what is counted ("30 tabs").
+QUANTITY = re.compile(r"^#?\d+$|^PRN$|^\(\d+\)$")
+# A count in brackets closing a drug's line ("Sitagliptin 100 mg (20)") is its quantity.
+BRACKETED_COUNT = re.compile(r"\(\d+\)")
 COUNTED = frozenset(
     {"tabs", "caps", "tablets", "capsules", "units", "bottles", "inhalers"}
     | {"tab", "cap", "tablet", "capsule", "unit", "bottle", "inhaler", "inh"}
@@ -3774,15 +3799,19 @@ def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
         height = max(8, label.height)
         labelled = {_key(w) for a in doc.anchors for w in a.words}
         right = () if stamp else _trim_fillers(value_right(doc.lines, anchor.match, stops))
+        # a doctor's name printed just before the stamp's number on its line ("Joseph Perez,
+        # M.D.  DEA NO. BB8219483")
+        before = _segment_before(doc.lines[anchor.match.line], anchor.match) if stamp else ()
         for index in range(anchor.match.line, max(-1, anchor.match.line - 4), -1):
             line = doc.lines[index]
             if line.page != anchor.words[0].page or label.y0 - line.bbox.y1 > 4 * height:
                 break
-            for part in [*segments(line), right] if index == anchor.match.line else segments(line):
+            own_line = index == anchor.match.line
+            for part in [*segments(line), right, before] if own_line else segments(line):
                 part = _trim_fillers(part)
-                if not part or part[-1].bbox.x1 < label.x0 - 2 * height:
+                beside = part is right or (bool(before) and part == before)
+                if not part or (part[-1].bbox.x1 < label.x0 - 2 * height and not beside):
                     continue
-                beside = part is right
                 if part[0].bbox.y1 > label.y0 + height // 2 and not beside:
                     continue  # beside or below the label, not signed above it
                 if any(_key(w) in labelled for w in part):
@@ -3800,6 +3829,14 @@ def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
                 score = BASE_SCORE[Relation.SIGNED] * coerced[1] * fit * (1.0 if doctor else 0.9)
                 found.append(Candidate(item.name, coerced[0], part, score, Relation.SIGNED))
     return found
+
+
+def _segment_before(line: Line, match: LabelMatch) -> tuple[Word, ...]:
+    """The segment of a line just before a label, when a segment ends there."""
+    before = [
+        part for part in segments(line) if part[-1].bbox.x1 <= line.words[match.start].bbox.x0
+    ]
+    return before[-1] if before else ()
 
 
 # A state code and a ZIP code: the end of an address.
