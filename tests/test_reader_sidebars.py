@@ -18,7 +18,7 @@ import pytest
 from medreview.documents import DocumentType
 from medreview.model import BBox
 from medreview.parsing.layout import compact, glued_value
-from medreview.parsing.marks import PageMarks
+from medreview.parsing.marks import Cell, PageMarks
 from tests.test_reader_grids import blank, check_box, read
 from tests.wordkit import layout
 
@@ -279,3 +279,14 @@ def test_a_doctors_name_before_the_stamps_number_is_the_prescriber() -> None:
     found = read(DocumentType.PRESCRIPTION, words, blank())
     assert found["prescriber"] == "Joseph Perez, M.D."
     assert found["medicines"] == ["Levothyroxine 50 mcg tab", "Valacyclovir 1000 mg tab"]
+
+
+def test_a_tilted_cell_holds_what_its_row_holds_across_it() -> None:
+    """A cell found on a tilted page follows its lines: far along the row, a word higher
+    than the label's own rectangle is still in it, and the row under it is not."""
+    cell = Cell(100, 1000, 2400, 1070, slope=-0.03, origin=200.0)
+    far_word = BBox(2000, 950, 2200, 990)  # the row has climbed 54 px by x = 2100
+    assert cell.holds(far_word)
+    assert cell.holds_written(far_word)
+    assert not cell.holds(BBox(2000, 1020, 2200, 1060))  # the next row down, there
+    assert not Cell(100, 1000, 2400, 1070).holds(far_word)

@@ -64,16 +64,26 @@ TINT_BAND = (0.45, 0.9)
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """A rectangle closed by drawn lines on all four sides."""
+    """A rectangle closed by drawn lines on all four sides.
+
+    ``y0`` and ``y1`` are where its top and bottom lines pass ``origin``; on a tilted page
+    they climb or fall by ``slope`` per pixel across it.
+    """
 
     x0: int
     y0: int
     x1: int
     y1: int
+    slope: float = 0.0
+    origin: float = 0.0
+
+    def _level(self, box: BBox) -> float:
+        """How far the cell's lines have moved at a box's middle (0 on a straight page)."""
+        return self.slope * ((box.x0 + box.x1) / 2 - self.origin)
 
     def holds(self, box: BBox) -> bool:
         """Whether a box's centre lies inside the cell."""
-        cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+        cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2 - self._level(box)
         return self.x0 <= cx <= self.x1 and self.y0 <= cy <= self.y1
 
     def holds_written(self, box: BBox) -> bool:
@@ -83,9 +93,10 @@ class Cell:
         """
         if self.holds(box):
             return True
-        cx = (box.x0 + box.x1) / 2
-        overlap = min(box.y1, self.y1) - max(box.y0, self.y0)
-        return self.x0 <= cx <= self.x1 and box.y0 > self.y0 and overlap >= 0.4 * box.height
+        cx, shift = (box.x0 + box.x1) / 2, self._level(box)
+        y0, y1 = box.y0 - shift, box.y1 - shift
+        overlap = min(y1, self.y1) - max(y0, self.y0)
+        return self.x0 <= cx <= self.x1 and y0 > self.y0 and overlap >= 0.4 * box.height
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +269,8 @@ class PageMarks:
     ) -> Cell | None:
         """The cell four lines draw, when they reach its corners (no rule under a value)."""
         horizontal, vertical = self.rules()
-        cell = Cell(round(side.at(cy)), round(top.at(cx)), round(far.at(cy)), round(bottom.at(cx)))
+        corners = (round(side.at(cy)), round(top.at(cx)), round(far.at(cy)), round(bottom.at(cx)))
+        cell = Cell(*corners, slope=(top.slope + bottom.slope) / 2, origin=cx)
         closed = any(
             abs(r.at(cell.y0) - side.at(cell.y0)) <= slack
             and r.start <= top.at(r.at(cell.y0)) + slack

@@ -1659,18 +1659,19 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             found.append(Candidate(item.name, value, words, score, Relation.BELOW, anchor.words))
             continue  # the printed items are the list's choices, not its entries
         options: list[tuple[Relation, tuple[Word, ...], float]] = []
-        cell = _cell(doc, anchor)  # in a grid, a value never crosses its cell's lines
+        # in a grid a value never crosses its cell's lines; a row of a table photographed askew
+        # is followed along its tilt to its far side, but what stands under such a row or its
+        # column is read as if no cell closed round the label
+        upright = _cell(doc, anchor)
+        cell = upright or _cell(doc, anchor, along_tilt=True)
         right = value_right(doc.lines, anchor.match, stops)
         if kind.name in ("choice", "refills"):
             right = tuple(w for w in _words_after(doc, anchor) if not _is_filler(w.text))
         beyond = right if kind.name == "choice" else ()
         # a question's answer marked in its table's answer columns
         columns: list[Candidate] = []
-        row = (
-            _cell(doc, anchor, along_tilt=True) if kind.name == "choice" and cell is None else cell
-        )
-        if kind.name == "choice" and row is not None:
-            marked = _column_choice(doc, spec, item, anchor, row, factor)
+        if kind.name == "choice" and cell is not None:
+            marked = _column_choice(doc, spec, item, anchor, cell, factor)
             if marked is None:
                 continue  # marked "Don't know": no answer, whatever the row's other columns say
             columns = marked
@@ -1711,7 +1712,7 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             beside = _in_cell(cell, value_beside(doc.lines, anchor.match, stops))
             if beside:
                 options.append((Relation.BESIDE, beside, 1.0))
-        wrapped = () if right or cell else value_wrapped(doc.lines, anchor.match, stops)
+        wrapped = () if right or upright else value_wrapped(doc.lines, anchor.match, stops)
         if wrapped:
             options.append((Relation.WRAPPED, wrapped, 1.0))
         below_stops = stops
@@ -1724,10 +1725,10 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             }
             below_stops = [s for s in stops if (s.line, s.start) not in asks]
         rows = kind.name in ("list", "medicines")  # (a table's rows, numbered at the left)
-        below = _in_cell(cell, value_below(doc.lines, anchor.match, below_stops, numbered=rows))
+        below = _in_cell(upright, value_below(doc.lines, anchor.match, below_stops, numbered=rows))
         if below and rows and _nearer_heading(doc, item.name, anchor, below):
             below = ()  # the table's own column heading, between, reads its rows
-        if not below and kind.name in ("list", "medicines") and cell is None:
+        if not below and kind.name in ("list", "medicines") and upright is None:
             below = _under_title_bar(doc, anchor, stops)
         if not below and kind.name == "name" and _line_mentions(doc, anchor, SIGNATURE):
             # "PRESCRIBED BY (Signature, name, title)": the name is printed under the signature
@@ -1752,7 +1753,7 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             options.append((Relation.BELOW, below, max(0.6, 1.0 - 0.1 * gap) * against))
         # over the label: on a form of captions, or written on the rule drawn over it
         rule = _rule_over(doc, anchor)
-        above = _in_cell(cell, value_above(doc.lines, anchor.match, stops, rule))
+        above = _in_cell(upright, value_above(doc.lines, anchor.match, stops, rule))
         if above and _key(above[0]) not in weak_words and under:
             options.append((Relation.ABOVE, above, 1.0))
         elif above and _key(above[0]) not in weak_words and rule is not None:
@@ -1764,8 +1765,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             options.append((Relation.CELL, inside, 1.0))
         elif tabbed:
             options.append((Relation.CELL, tabbed, 1.0))
-        elif cell is not None:
-            column = _under_heading(doc, anchor, cell, stops, many=kind.multiline)
+        elif upright is not None:
+            column = _under_heading(doc, anchor, upright, stops, many=kind.multiline)
             if column:
                 options.append((Relation.COLUMN, column, 1.0))
         if kind.name == "address" and COUNTRY_PART in item.parts:
