@@ -235,8 +235,8 @@ class PageMarks:
         Lines are taken where they pass the box (a tilted page's lines drift),
         and the cell is the rectangle they close there. With ``along_tilt``, when
         none closes, the row is followed along its tilt to its far side's line,
-        which on a tilted page may end short of the label's own height (a question's
-        row, whose answer columns are read along its lines, not inside the rectangle).
+        which on a tilted page may end short of the label's own height. A cell
+        carries its lines' slope, so what it holds is read along its row.
         """
         horizontal, vertical = self.rules()
         if not horizontal or not vertical:
@@ -249,8 +249,8 @@ class PageMarks:
             return None
         top = max(above, key=lambda r: r.at(cx))
         bottom = min(below, key=lambda r: r.at(cx))
+        left = [r for r in vertical if r.at(cy) <= box.x0 + slack and r.start <= cy <= r.end]
         for tilt in dict.fromkeys((0.0, top.slope if along_tilt else 0.0)):
-            left = [r for r in vertical if r.at(cy) <= box.x0 + slack and r.start <= cy <= r.end]
             right = [
                 r
                 for r in vertical

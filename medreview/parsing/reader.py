@@ -244,7 +244,7 @@ class Page:
     # the words of columns printed alike row after row, with their headings (found once)
     repeated: frozenset[tuple[int, int, int, int, int]] | None = None
     # the labels of telephones and dates, compacted (found once)
-    telling: frozenset[str] | None = None
+    telling_labels: frozenset[str] | None = None
 
     def anchors_on(self, line: int) -> list[Anchor]:
         """The anchors found on one line."""
@@ -350,15 +350,15 @@ class Page:
 
     def blank_labels(self) -> frozenset[str]:
         """The labels of telephones and dates (fields' and others'), compacted."""
-        if self.telling is None:
+        if self.telling_labels is None:
             fields = [f for f in self.vocab.fields if f.value in _LABEL_TYPES]
             keys = [k for k in self.vocab.labels if "phone" in k or "date" in k]
-            self.telling = frozenset(
+            self.telling_labels = frozenset(
                 compact(label)
                 for labels in (*(f.labels for f in fields), *(self.vocab.labels[k] for k in keys))
                 for label in labels
             )
-        return self.telling
+        return self.telling_labels
 
     def printed_alike(self, word: Word) -> bool:
         """Whether a word stands in a column the form prints alike on every row (``OD OS OU``)."""
