@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from medreview.documents import DocumentType
-from medreview.model import BBox
+from medreview.model import BBox, Word
 from medreview.parsing.layout import compact, glued_value
 from medreview.parsing.marks import Cell, PageMarks
 from tests.test_reader_grids import blank, check_box, read
@@ -290,3 +290,33 @@ def test_a_tilted_cell_holds_what_its_row_holds_across_it() -> None:
     assert cell.holds_written(far_word)
     assert not cell.holds(BBox(2000, 1020, 2200, 1060))  # the next row down, there
     assert not Cell(100, 1000, 2400, 1070).holds(far_word)
+
+
+def test_a_drug_box_cut_short_by_its_first_rule_runs_on_into_the_drugs_under_it() -> None:
+    """A government blank boxes ``4. INSCRIPTION (Drug, strength, form)`` with its first
+    drug, the first writing rule closing the box; the drugs on the rules under it are the same
+    list."""
+    image = blank()
+    cv2.rectangle(image, (100, 540), (2300, 770), 0, 3)
+    for y in (850, 930, 1010):
+        cv2.line(image, (200, y), (2200, y), 0, 2)
+    words = layout(
+        [
+            (100, 150, "FEDERAL HEALTH SERVICE PRESCRIPTION"),
+            (300, 150, "Marcus Green"),
+            (380, 150, "25 Spring Ln, Sacramento, CA 95814"),
+            (460, 150, "3. DATE 07/16/2025"),
+            (560, 150, "4. INSCRIPTION (Drug, strength, form)"),
+            (715, 300, "Sitagliptin 100 mg tab"),
+            (800, 250, "Escitalopram 10 mg tab"),
+            (880, 250, "Pravastatin 20 mg tab"),
+            (1100, 150, "5. SIGNA (Directions) Take one tablet every 12 hours"),
+        ]
+    )
+    words.append(Word("Px", 0.95, BBox(150, 615, 270, 705)))  # the pad's large ℞
+    found = read(DocumentType.PRESCRIPTION, words, image)
+    assert found["medicines"] == [
+        "Sitagliptin 100 mg tab",
+        "Escitalopram 10 mg tab",
+        "Pravastatin 20 mg tab",
+    ]

@@ -1897,6 +1897,32 @@ def _cells_run_on(made: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _cells_run_on_blocks(candidates: list[Candidate]) -> list[Candidate]:
+    """A label's cell cut short by a writing rule, taken on as the unlabelled block runs.
+
+    A government blank boxes ``4. INSCRIPTION (Drug, strength, form)`` with the first drug's
+    rule as the box's bottom; the drugs on the rules under it are the block the cell's drug
+    begins. The cell's reading takes the block's value, at the cell's score.
+    """
+    blocks = [c for c in candidates if c.relation is Relation.BLOCK and c.words]
+    out: list[Candidate] = []
+    for candidate in candidates:
+        if candidate.relation is Relation.CELL and candidate.words:
+            size = len(candidate.words)
+            keys = [_key(w) for w in candidate.words]
+            longer = [
+                b
+                for b in blocks
+                if b.field == candidate.field
+                and len(b.words) > size
+                and [_key(w) for w in b.words[:size]] == keys
+            ]
+            if longer:
+                candidate = replace(candidate, value=longer[0].value, words=longer[0].words)
+        out.append(candidate)
+    return out
+
+
 # The part an address's country is printed under, after the address's own label.
 COUNTRY_PART = "country"
 # How many lines under an address's label its country's label may follow.
@@ -4221,6 +4247,7 @@ def read_document(
             candidates.extend(generate(doc, spec, item))
     # a tear-off reminder's date, provider and telephone are the reminder's, not the document's
     candidates = [c for c in candidates if not c.words or not all(map(doc.on_stub, c.words))]
+    candidates = _cells_run_on_blocks(candidates)
     for name, (original, margin) in assign(candidates).items():
         if original.value is None:
             continue  # the field's place on the form is found blank: it stays absent
