@@ -624,7 +624,7 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-class _Sheet:
+class _Sheet(common.Drawing):
     """One page of the forms: faces, section headers, rules and marks."""
 
     def __init__(self, dpi: int, style: Mapping[str, Any]) -> None:
@@ -671,39 +671,6 @@ class _Sheet:
 
     def phone(self, canonical: str | None) -> str:
         return common.phone_text(canonical, self.style) or ""
-
-    def ink(self) -> tuple[int, int, int]:
-        fill = self.page.faces["value"].fill
-        return (fill[0], fill[1], fill[2])
-
-    def line(
-        self, x0: float, y0: float, x1: float, y1: float, width: float = 2, fill: Any = GRID
-    ) -> None:
-        page = self.page
-        page.draw.line(
-            [(page.px(x0), page.px(y0)), (page.px(x1), page.px(y1))],
-            fill=fill,
-            width=max(1, page.px(width)),
-        )
-
-    def rect(
-        self,
-        x0: float,
-        y0: float,
-        x1: float,
-        y1: float,
-        *,
-        fill: Any = None,
-        outline: Any = GRID,
-        width: float = 2,
-    ) -> None:
-        page = self.page
-        page.draw.rectangle(
-            [page.px(x0), page.px(y0), page.px(x1), page.px(y1)],
-            fill=fill,
-            outline=outline,
-            width=max(1, page.px(width)) if outline else 0,
-        )
 
     def row_of(
         self,

@@ -685,7 +685,7 @@ def _mono() -> fonts.FontFamily:
     return found
 
 
-class _Form:
+class _Form(common.Drawing):
     """One page of the forms: its faces and the ways it draws labels, cells and answers."""
 
     def __init__(self, dpi: int, style: Mapping[str, Any]) -> None:
@@ -739,10 +739,6 @@ class _Form:
 
     def printed_phone(self, canonical: str) -> str:
         return common.format_phone(canonical, self.style["printed_phones"])
-
-    def ink(self) -> tuple[int, int, int]:
-        fill = self.page.faces["value"].fill
-        return (fill[0], fill[1], fill[2])
 
     # lines and shapes
 

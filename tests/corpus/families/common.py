@@ -193,6 +193,50 @@ def address_lines(fields: Mapping[str, Any], extras: Mapping[str, Any]) -> list[
     return lines + [None] * (3 - len(lines))
 
 
+# The gray a family's pages draw their rules and boxes in unless told otherwise.
+RULE_GRAY = (70, 70, 70)
+
+
+class Drawing:
+    """Ink, rules and rectangles in a page's units, as every family's page drawer needs them."""
+
+    page: render.Page
+
+    def ink(self) -> tuple[int, int, int]:
+        """The colour the values are written in."""
+        fill = self.page.faces["value"].fill
+        return (fill[0], fill[1], fill[2])
+
+    def line(
+        self, x0: float, y0: float, x1: float, y1: float, width: float = 2, fill: Any = RULE_GRAY
+    ) -> None:
+        page = self.page
+        page.draw.line(
+            [(page.px(x0), page.px(y0)), (page.px(x1), page.px(y1))],
+            fill=fill,
+            width=max(1, page.px(width)),
+        )
+
+    def rect(
+        self,
+        x0: float,
+        y0: float,
+        x1: float,
+        y1: float,
+        *,
+        fill: Any = None,
+        outline: Any = RULE_GRAY,
+        width: float = 2,
+    ) -> None:
+        page = self.page
+        page.draw.rectangle(
+            [page.px(x0), page.px(y0), page.px(x1), page.px(y1)],
+            fill=fill,
+            outline=outline,
+            width=max(1, page.px(width)) if outline else 0,
+        )
+
+
 def checkbox(
     page: render.Page,
     x: float,

@@ -629,7 +629,7 @@ def _prescription_document(
 # --- drawing helpers ------------------------------------------------------------------------
 
 
-class _Form:
+class _Form(common.Drawing):
     """One page of the forms: its faces, bars, ruled rows of cells and boxes."""
 
     def __init__(self, dpi: int, style: Mapping[str, Any]) -> None:
@@ -686,40 +686,7 @@ class _Form:
     def phone(self, canonical: str | None) -> str | None:
         return common.phone_text(canonical, self.style)
 
-    def ink(self) -> tuple[int, int, int]:
-        fill = self.page.faces["value"].fill
-        return (fill[0], fill[1], fill[2])
-
     # lines and shapes
-
-    def line(
-        self, x0: float, y0: float, x1: float, y1: float, width: float = 2, fill: Any = GRID
-    ) -> None:
-        page = self.page
-        page.draw.line(
-            [(page.px(x0), page.px(y0)), (page.px(x1), page.px(y1))],
-            fill=fill,
-            width=max(1, page.px(width)),
-        )
-
-    def rect(
-        self,
-        x0: float,
-        y0: float,
-        x1: float,
-        y1: float,
-        *,
-        fill: Any = None,
-        outline: Any = GRID,
-        width: float = 2,
-    ) -> None:
-        page = self.page
-        page.draw.rectangle(
-            [page.px(x0), page.px(y0), page.px(x1), page.px(y1)],
-            fill=fill,
-            outline=outline,
-            width=max(1, page.px(width)) if outline else 0,
-        )
 
     def box(self, x: float, base: float, checked: bool) -> float:
         """A check box on the baseline, marked the copy's way when ``checked``."""

@@ -571,7 +571,7 @@ def _prescription_document(
 # --- drawing helpers ------------------------------------------------------------------------
 
 
-class _Sheet:
+class _Sheet(common.Drawing):
     """One page of the hospital's forms: its faces, letterhead, sections and ruled rows."""
 
     def __init__(self, dpi: int, style: Mapping[str, Any]) -> None:
@@ -635,10 +635,6 @@ class _Sheet:
             outline=GRID,
             width=max(1, page.px(2)),
         )
-
-    def ink(self) -> tuple[int, int, int]:
-        fill = self.page.faces["value"].fill
-        return (fill[0], fill[1], fill[2])
 
     def printed_phone(self, canonical: str) -> str:
         return common.format_phone(canonical, self.style["printed_phones"])

@@ -601,7 +601,7 @@ def _prescription_document(
 # --- drawing helpers ------------------------------------------------------------------------
 
 
-class _Sheet:
+class _Sheet(common.Drawing):
     """One page of the forms: its faces and its input groups, boxes and tables."""
 
     def __init__(self, dpi: int, style: Mapping[str, Any]) -> None:
@@ -656,10 +656,6 @@ class _Sheet:
 
     def phone(self, canonical: str | None) -> str | None:
         return common.phone_text(canonical, self.style)
-
-    def ink(self) -> tuple[int, int, int]:
-        fill = self.page.faces["value"].fill
-        return (fill[0], fill[1], fill[2])
 
     # lines and shapes
 

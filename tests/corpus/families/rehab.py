@@ -639,7 +639,7 @@ def _mono() -> fonts.FontFamily:
     return fonts.families(handwriting=False)[0]
 
 
-class _Form:
+class _Form(common.Drawing):
     """One page of the forms: its faces and the ways it draws blanks, boxes and answers."""
 
     def __init__(self, dpi: int, style: Mapping[str, Any], extras: Mapping[str, Any]) -> None:
@@ -697,21 +697,7 @@ class _Form:
             return _phone_forms(canonical)[1]
         return common.phone_text(canonical, self.style)
 
-    def ink(self) -> tuple[int, int, int]:
-        fill = self.page.faces["value"].fill
-        return (fill[0], fill[1], fill[2])
-
     # lines and shapes
-
-    def line(
-        self, x0: float, y0: float, x1: float, y1: float, width: float = 2, fill: Any = GRID
-    ) -> None:
-        page = self.page
-        page.draw.line(
-            [(page.px(x0), page.px(y0)), (page.px(x1), page.px(y1))],
-            fill=fill,
-            width=max(1, page.px(width)),
-        )
 
     def rect(
         self,
