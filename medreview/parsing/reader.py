@@ -1779,7 +1779,7 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
                 doc, spec, item, kind, relation, words, anchor, factor * distance
             )
         ]
-        found.extend(_cells_run_on(made) if kind.multiline else made)
+        found.extend(_cells_run_on(made, Relation.BELOW) if kind.multiline else made)
         found.extend(columns)
         if not options and kind.name == "list":
             # a list left blank after its label is an empty list, not an absent field
@@ -1878,47 +1878,31 @@ SIGNATURE_REACH = 8.0
 SIGNATURE = compact("signature")
 
 
-def _cells_run_on(made: list[Candidate]) -> list[Candidate]:
-    """A cell's text cut short by a writing rule, taken on as the text under the label runs.
+def _cells_run_on(candidates: list[Candidate], longer: Relation) -> list[Candidate]:
+    """A cell's text cut short by a writing rule, taken on as a longer reading runs.
 
     A block of directions written on three rules ("5. SIG" over them) is a cell whose bottom
     the first rule draws; the lines under it are the same text when the label's value below
-    begins with the cell's words and goes on.
+    (``Relation.BELOW``) begins with the cell's words and goes on. A government blank boxes
+    ``4. INSCRIPTION (Drug, strength, form)`` with its first drug likewise, and the drugs on
+    the rules under the box are the unlabelled block (``Relation.BLOCK``) the cell's drug
+    begins. The cell takes the longer reading's value, at its own score.
     """
-    below = [c for c in made if c.relation is Relation.BELOW]
-    out: list[Candidate] = []
-    for candidate in made:
-        if candidate.relation is Relation.CELL:
-            size = len(candidate.words)
-            longer = [b for b in below if len(b.words) > size and b.words[:size] == candidate.words]
-            if longer:
-                candidate = replace(candidate, value=longer[0].value, words=longer[0].words)
-        out.append(candidate)
-    return out
-
-
-def _cells_run_on_blocks(candidates: list[Candidate]) -> list[Candidate]:
-    """A label's cell cut short by a writing rule, taken on as the unlabelled block runs.
-
-    A government blank boxes ``4. INSCRIPTION (Drug, strength, form)`` with the first drug's
-    rule as the box's bottom; the drugs on the rules under it are the block the cell's drug
-    begins. The cell's reading takes the block's value, at the cell's score.
-    """
-    blocks = [c for c in candidates if c.relation is Relation.BLOCK and c.words]
+    runs = [c for c in candidates if c.relation is longer and c.words]
     out: list[Candidate] = []
     for candidate in candidates:
         if candidate.relation is Relation.CELL and candidate.words:
             size = len(candidate.words)
             keys = [_key(w) for w in candidate.words]
-            longer = [
-                b
-                for b in blocks
-                if b.field == candidate.field
-                and len(b.words) > size
-                and [_key(w) for w in b.words[:size]] == keys
+            on = [
+                r
+                for r in runs
+                if r.field == candidate.field
+                and len(r.words) > size
+                and [_key(w) for w in r.words[:size]] == keys
             ]
-            if longer:
-                candidate = replace(candidate, value=longer[0].value, words=longer[0].words)
+            if on:
+                candidate = replace(candidate, value=on[0].value, words=on[0].words)
         out.append(candidate)
     return out
 
@@ -3828,15 +3812,16 @@ def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
         right = () if stamp else _trim_fillers(value_right(doc.lines, anchor.match, stops))
         # a doctor's name printed just before the stamp's number on its line ("Joseph Perez,
         # M.D.  DEA NO. BB8219483")
-        before = _segment_before(doc.lines[anchor.match.line], anchor.match) if stamp else ()
+        own = doc.lines[anchor.match.line]
+        before = _segment_before(own, anchor.match) if stamp else ()
         for index in range(anchor.match.line, max(-1, anchor.match.line - 4), -1):
             line = doc.lines[index]
             if line.page != anchor.words[0].page or label.y0 - line.bbox.y1 > 4 * height:
                 break
             own_line = index == anchor.match.line
-            for part in [*segments(line), right, before] if own_line else segments(line):
+            for part in [*segments(line), right] if own_line else segments(line):
                 part = _trim_fillers(part)
-                beside = part is right or (bool(before) and part == before)
+                beside = part is right or (own_line and bool(before) and part == before)
                 if not part or (part[-1].bbox.x1 < label.x0 - 2 * height and not beside):
                     continue
                 if part[0].bbox.y1 > label.y0 + height // 2 and not beside:
@@ -4247,7 +4232,7 @@ def read_document(
             candidates.extend(generate(doc, spec, item))
     # a tear-off reminder's date, provider and telephone are the reminder's, not the document's
     candidates = [c for c in candidates if not c.words or not all(map(doc.on_stub, c.words))]
-    candidates = _cells_run_on_blocks(candidates)
+    candidates = _cells_run_on(candidates, Relation.BLOCK)
     for name, (original, margin) in assign(candidates).items():
         if original.value is None:
             continue  # the field's place on the form is found blank: it stays absent
