@@ -553,14 +553,13 @@ def test_datasheet_writes_no_value_its_truth_and_extras_lack(document_type: str)
         "urgentcare",
         "dental",
         "athletics",
-        "heldout",
+        "dialysis",
     ],
 )
 @pytest.mark.parametrize("document_type", KINDS)
 def test_family_writes_no_value_its_truth_and_extras_lack(document_type: str, family: str) -> None:
     """The bilingual, travel, nursing, camp, employer, preadmission, caribbean, rehab, prenatal,
-    homehealth, urgentcare, dental and athletics families, and this round's blind held-out
-    family, ``heldout``.
+    homehealth, urgentcare, dental, athletics and dialysis families.
 
     Every value the page writes is in the truth or the extras, in printed and handwritten
     documents; a question left unsure (or unanswered) is not in the truth.
@@ -666,6 +665,6 @@ def test_athletics_draws_every_text_inside_its_page() -> None:
     _assert_texts_inside_pages("athletics")
 
 
-def test_heldout_draws_every_text_inside_its_page() -> None:
-    """No text of the heldout family runs off its page or down into its footer."""
-    _assert_texts_inside_pages("heldout")
+def test_dialysis_draws_every_text_inside_its_page() -> None:
+    """No text of the dialysis family runs off its page or down into its footer."""
+    _assert_texts_inside_pages("dialysis")

@@ -1,6 +1,7 @@
 """A dialysis unit's new-patient admission record and a military clinic's prescription form.
 
-Written blind as the held-out family of round 18: its author never read the reader.
+Written blind as the held-out family of round 18 (then called ``heldout``): its author never read
+the reader.
 
 Neither document is a general practice's registration sheet or a doctor's pad. The record is
 the admission packet an outpatient dialysis unit has a new patient (or the admitting nurse)
