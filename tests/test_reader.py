@@ -15,6 +15,7 @@ from medreview.config import DateOrder, PipelineConfig
 from medreview.documents import DocumentType, fields_of
 from medreview.model import BBox, Word
 from medreview.parsing import parse_fields, reader, values
+from medreview.parsing.cells import captions_under
 from medreview.parsing.choices import (
     REFILL_ROW,
     marked_by_image,
@@ -25,6 +26,7 @@ from medreview.parsing.choices import (
 )
 from medreview.parsing.layout import glued_value
 from medreview.parsing.marks import PageMarks
+from medreview.parsing.page import Candidate, Relation, build_page
 from medreview.parsing.vocabulary import parse_vocabulary, vocabulary
 from tests.wordkit import layout, ocr_page, row
 
@@ -341,10 +343,10 @@ def test_assignment_keeps_the_best_consistent_set() -> None:
     shared = tuple(row(0, 0, "x"))
     other = tuple(row(100, 0, "y"))
     candidates = [
-        reader.Candidate("a", "x", shared, 0.9, reader.Relation.RIGHT),
-        reader.Candidate("b", "x", shared, 0.8, reader.Relation.BELOW),
-        reader.Candidate("b", "y", other, 0.5, reader.Relation.SECTION),
-        reader.Candidate("a", "z", other, 0.3, reader.Relation.SECTION),
+        Candidate("a", "x", shared, 0.9, Relation.RIGHT),
+        Candidate("b", "x", shared, 0.8, Relation.BELOW),
+        Candidate("b", "y", other, 0.5, Relation.SECTION),
+        Candidate("a", "z", other, 0.3, Relation.SECTION),
     ]
     chosen = reader.assign(candidates)
     assert chosen["a"][0].value == "x"
@@ -732,12 +734,10 @@ def test_values_written_over_their_captions() -> None:
 def test_captions_are_told_from_labels_above_by_the_document() -> None:
     words, image = captions_form()
     ocr = [ocr_page(words)]
-    doc = reader.build_page(DocumentType.PATIENT_DETAILS, ocr, CONFIG, [image])
-    assert reader._captions_under(doc)
+    doc = build_page(DocumentType.PATIENT_DETAILS, ocr, CONFIG, [image])
+    assert captions_under(doc)
     above = [ocr_page(labels_above_page_one())]
-    assert not reader._captions_under(
-        reader.build_page(DocumentType.PATIENT_DETAILS, above, CONFIG, [blank()])
-    )
+    assert not captions_under(build_page(DocumentType.PATIENT_DETAILS, above, CONFIG, [blank()]))
 
 
 def test_a_name_in_given_names_and_surname_parts() -> None:
@@ -1379,7 +1379,7 @@ def test_another_types_label_with_a_value_of_its_type_is_no_medicine() -> None:
 
 def test_labels_printed_together_are_label_text_when_ocr_reads_the_slash_as_a_digit() -> None:
     page = [ocr_page(row(100, 100, "CITY"))]
-    doc = reader.build_page(DocumentType.PATIENT_DETAILS, page, CONFIG, None)
+    doc = build_page(DocumentType.PATIENT_DETAILS, page, CONFIG, None)
     assert doc.is_label_text("STATE7ZIP") and doc.is_label_text("State/Zip")
     assert not doc.is_label_text("Hartford") and not doc.is_label_text("B7C")
 

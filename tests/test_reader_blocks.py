@@ -16,7 +16,7 @@ from medreview.config import PipelineConfig
 from medreview.documents import DocumentType
 from medreview.parsing.canonical import yes_no_answers
 from medreview.parsing.layout import after_wording, glued_value, split_glued
-from medreview.parsing.reader import build_page
+from medreview.parsing.page import build_page
 from tests.test_reader_grids import blank, read
 from tests.wordkit import layout, ocr_page, row
 

@@ -15,7 +15,7 @@ from medreview.documents import DocumentType
 from medreview.model import BBox, Word
 from medreview.parsing import parse_fields
 from medreview.parsing.choices import option_spans
-from medreview.parsing.reader import build_page
+from medreview.parsing.page import build_page
 from tests.wordkit import layout, ocr_page, row
 
 CONFIG = PipelineConfig()

@@ -12,7 +12,7 @@ import cv2
 
 from medreview.documents import DocumentType
 from medreview.parsing.canonical import parse_list
-from medreview.parsing.reader import _quantity_size
+from medreview.parsing.lists import _quantity_size
 from tests.test_reader_grids import blank, read
 from tests.wordkit import CHAR_W, layout, row
 

@@ -14,7 +14,7 @@ from medreview.parsing import parse_fields, values
 from medreview.parsing.canonical import TextStyle
 from medreview.parsing.layout import after_wording, find_labels, page_lines
 from medreview.parsing.ocrtext import repair_words
-from medreview.parsing.reader import build_page
+from medreview.parsing.page import build_page
 from tests.wordkit import layout, ocr_page, row
 
 CONFIG = PipelineConfig()

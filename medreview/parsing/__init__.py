@@ -16,7 +16,8 @@ from medreview.documents import DocumentType
 from medreview.model import OcrPage
 from medreview.parsing.classify import classify
 from medreview.parsing.doctype import UNRECOGNISED, read_any_type
-from medreview.parsing.reader import GrayImage, ParseOutcome, read_document
+from medreview.parsing.page import GrayImage
+from medreview.parsing.reader import ParseOutcome, read_document
 
 __all__ = [
     "UNRECOGNISED",

@@ -23,7 +23,8 @@ from medreview.config import PipelineConfig
 from medreview.documents import DOCUMENT_TYPES, FIELDS, DocumentType
 from medreview.model import OcrPage
 from medreview.parsing.classify import MIN_EVIDENCE, evidence, verdict
-from medreview.parsing.reader import GrayImage, ParseOutcome, read_document
+from medreview.parsing.page import GrayImage
+from medreview.parsing.reader import ParseOutcome, read_document
 
 # Fields any document about a patient may show, whatever its type.
 SHARED_FIELDS = frozenset(

@@ -1,0 +1,637 @@
+"""Where drawn lines put a label's value: its ruled cell, the column under it, the rule over it.
+
+A form's lines say more than the words' places: a value stays inside its label's cell or
+fills the cell beside it, a table's rows stand under their column's heading, a text area
+opens under its tab, and a caption printed under a rule has its value on the rule (which side
+a form writes on is decided once per document, :func:`captions_under`). A question in a table
+may be answered by a mark in one of its answer columns or rows rather than by words
+(:func:`column_choice`, :func:`row_choice`). All of it reads the page image's marks
+(:mod:`medreview.parsing.marks`); without an image no cell is found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+import numpy as np
+
+from medreview.documents import FieldSpec
+from medreview.model import BBox, Word
+from medreview.parsing.choices import Option, option_spans, read_choice, split_slashes
+from medreview.parsing.layout import (
+    ENUMERATION,
+    LabelMatch,
+    Line,
+    after_wording,
+    value_above,
+    value_below,
+    value_right,
+)
+from medreview.parsing.marks import Cell, PageMarks, Rule, decide
+from medreview.parsing.page import (
+    BASE_SCORE,
+    Anchor,
+    Candidate,
+    Page,
+    Relation,
+    is_filler,
+    text_of,
+    word_key,
+)
+from medreview.parsing.values import VALUE_TYPES
+from medreview.parsing.vocabulary import FieldWords
+
+
+def label_cell(doc: Page, anchor: Anchor, *, along_tilt: bool = False) -> Cell | None:
+    """The ruled cell that holds a label, if lines drawn on the page close one round it."""
+    marks = doc.marks.get(anchor.words[0].page)
+    if marks is None:
+        return None
+    return marks.cell_of(BBox.union(w.bbox for w in anchor.words), along_tilt=along_tilt)
+
+
+def within_cell(cell: Cell | None, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """The words a label's cell holds (all of them when the label is in no cell)."""
+    if cell is None:
+        return words
+    return tuple(w for w in words if cell.holds_written(w.bbox))
+
+
+def next_cell(doc: Page, cell: Cell | None, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """The words right of a label that fill the next cell of its table row.
+
+    A two-column table prints the label in one cell and the value in the cell
+    beside it; that cell must hold no label of its own (a grid's neighbour
+    cell with its corner label is another field's).
+    """
+    if cell is None or not words:
+        return ()
+    marks = doc.marks.get(words[0].page)
+    beside = marks.cell_of(words[0].bbox) if marks is not None else None
+    height = words[0].bbox.height
+    if beside is None:
+        # no cell closes round the value (its lines too faint, or handwriting over them):
+        # the words just past the label's cell, up to the next label, are still its row's
+        return words if 0 <= words[0].bbox.x0 - cell.x1 <= 3 * height else ()
+    if abs(beside.x0 - cell.x1) > max(8, height // 2):
+        return ()
+    overlap = min(beside.y1, cell.y1) - max(beside.y0, cell.y0)
+    if overlap < 0.6 * min(beside.y1 - beside.y0, cell.y1 - cell.y0):
+        return ()
+    page = words[0].page
+    if any(beside.holds(w.bbox) for a in doc.anchors for w in a.words if w.page == page):
+        return ()
+    # the words are one segment of one line, up to the next label: on a tilted page they
+    # leave the cell's upright rectangle, and a line drawn across the value from the row
+    # above (crossing it askew) does not end it
+    return tuple(w for w in words if beside.x0 <= (w.bbox.x0 + w.bbox.x1) / 2)
+
+
+def words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, ...] | None:
+    """The words inside the ruled cell that holds a label (label left out)."""
+    first = anchor.words[0]
+    if cell is None:
+        return None
+    inside: list[Word] = []
+    for line in doc.lines:
+        if line.page != first.page:
+            continue
+        held = [w for w in line.words if cell.holds_written(w.bbox)]
+        if held:  # a written line is the cell's whole when part of it is
+            held = [w for w in line.words if cell.x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= cell.x1]
+        inside += [w for w in held if w not in anchor.words and not is_filler(w.text)]
+    other_labels = {
+        w for a in doc.anchors for w in a.words if a is not anchor and a.words[0].text[:1].isupper()
+    }
+    # the label's wording may run on in its cell ("NAME OF TRAVELER", "7. PRESCRIBED BY
+    # (Signature, name, title)"), and its number stands before it: no value
+    on_line = [w for w in inside if doc.line_of(w) == anchor.match.line]
+    start = first.bbox.x0
+    before = [w for w in on_line if w.bbox.x1 <= start]
+    after = [w for w in on_line if w.bbox.x1 > start]
+    wording = {w for w in before if ENUMERATION.match(w.text)}
+    wording |= set(after) - set(after_wording(after))
+    kept = [w for w in inside if w not in other_labels and w not in wording]
+    if captions_under(doc):
+        return tuple(kept)  # the value is written over its caption
+    # the lines over the label in its cell are another row's (a box round the allergies'
+    # row and the drug table's heading, "Drug and strength", under it)
+    return tuple(w for w in kept if doc.line_of(w) >= anchor.match.line)
+
+
+# A table's filled cells further apart than this many of their own heights are two tables.
+COLUMN_GAP_ROWS = 3.0
+
+
+def column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple[Word, ...]:
+    """The words in the cells under a table's column heading: its rows, top down.
+
+    A cell counts when it lies under the heading's words, within the heading
+    cell's width (a heading row may run across the table undivided), and holds no
+    label; the first such cell for a single value, every row down the table for a list.
+    """
+    marks = doc.marks.get(anchor.words[0].page)
+    if marks is None:
+        return ()
+    page = anchor.words[0].page
+    slack = max(8.0, 0.5 * anchor.words[0].bbox.height)
+    label = BBox.union(w.bbox for w in anchor.words)
+    middle = (label.x0 + label.x1) / 2
+    labelled = {word_key(w) for a in doc.anchors for w in a.words}
+    label_boxes = [
+        w.bbox for a in doc.anchors if a is not anchor for w in a.words if w.page == page
+    ]
+    rows: list[tuple[Cell, list[Word]]] = []
+    for line in doc.lines:
+        if line.page != page or line.bbox.y1 < head.y1:
+            continue
+        for word in line.words:
+            centre = (word.bbox.x0 + word.bbox.x1) / 2
+            if word.bbox.y0 + word.bbox.y1 < 2 * head.y1 or not head.x0 <= centre <= head.x1:
+                continue  # (a word written high in its cell may touch the heading's rule)
+            cell = marks.cell_of(word.bbox)
+            if cell is None or not cell.x0 <= middle <= cell.x1:
+                continue
+            if cell.x0 < head.x0 - slack or cell.x1 > head.x1 + slack:
+                continue
+            # on a tilted page each word finds its cell's lines at its own place: one cell
+            same = next((r for r in rows if _same_cell(r[0], cell, slack)), None)
+            if same is None:
+                rows.append((cell, [word]))
+            else:
+                same[1].append(word)
+    found: list[Word] = []
+    bottom = float(head.y1)
+    first: Cell | None = None
+    for cell, words in sorted(rows, key=lambda r: r[0].y0):
+        y0, y1 = cell.y0, cell.y1
+        if y0 - bottom > max(slack, COLUMN_GAP_ROWS * (y1 - y0)):
+            break
+        if first is not None and (
+            abs(cell.x0 - first.x0) > slack or abs(cell.x1 - first.x1) > slack
+        ):
+            break  # a cell of another table: a column keeps its sides all the way down
+        if any(word_key(w) in labelled for w in words) or any(cell.holds(b) for b in label_boxes):
+            break  # another field's cell (its corner label may sit on the cell's own lines)
+        words = _with_words_between(doc, words)
+        kept = [w for w in words if not is_filler(w.text)]
+        if kept:
+            found.extend(kept)
+            first = first or cell
+            if not many:
+                break
+        bottom = float(y1)
+    return tuple(found)
+
+
+def under_heading(
+    doc: Page, anchor: Anchor, head: Cell, stops: Sequence[LabelMatch], *, many: bool
+) -> tuple[Word, ...]:
+    """The value in the column under a table's heading cell (every row's, for a list).
+
+    When the lines round the value's own cell are not found closed (handwriting over them,
+    a photo's perspective), the words of the line just under the heading's bottom rule,
+    within its sides, are still its column's.
+    """
+    column = column_below(doc, anchor, head, many=many)
+    if column:
+        return column
+    words = value_below(doc.lines, anchor.match, stops)
+    if not words or words[0].bbox.y0 - head.y1 > words[0].bbox.height:
+        return ()
+    return tuple(w for w in words if head.x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= head.x1)
+
+
+def box_under_tab(doc: Page, anchor: Anchor, tab: Cell) -> tuple[Word, ...]:
+    """The words of the box a label's tab opens, top down: "Directions" over a text area.
+
+    The tab is drawn in the box's top left corner (a form's text area, or an input group's
+    shaded add-on): its bottom edge stops short of the box's far side, while the box's sides
+    run on down to a rule across its whole width. Everything written in the box under the
+    tab's bottom edge is the value. Empty when the label stands in no such tab (a table's
+    heading cell is closed by a rule across the table).
+    """
+    page = anchor.words[0].page
+    marks = doc.marks.get(page)
+    if marks is None:
+        return ()
+    horizontal, vertical = marks.rules()
+    size = anchor.words[0].bbox.height
+    slack = max(8.0, 0.5 * size)
+    label = BBox.union(w.bbox for w in anchor.words)
+
+    def side(x: float, r: Rule) -> bool:  # a box's side from the tab's top far down past it
+        return (
+            abs(r.at(tab.y1) - x) <= slack
+            and r.start <= tab.y0 + slack
+            and r.end >= tab.y1 + TAB_DEPTH * size
+        )
+
+    rights = [r.at(tab.y1) for r in vertical if r.at(tab.y1) > label.x1 and side(r.at(tab.y1), r)]
+    if not any(side(tab.x0, r) for r in vertical) or not rights:
+        return ()
+    left, right = float(tab.x0), min(rights)
+    # the tab's own bottom edge stops well short of the box's far side, and no rule runs on
+    # across the box there (a table's heading row is closed across the table)
+    level = [r for r in horizontal if abs(r.at(left) - tab.y1) <= slack and r.start <= left + slack]
+    short = any(r.end <= left + TAB_SHARE * (right - left) for r in level) and not any(
+        r.end >= right - slack for r in level
+    )
+    across = [
+        r.at((left + right) / 2)
+        for r in horizontal
+        if r.start <= left + slack and r.end >= right - slack and r.at(left) > tab.y1 + slack
+    ]
+    if not short or not across:
+        return ()
+    bottom = min(across)
+    return tuple(
+        w
+        for line in doc.lines
+        if line.page == page and tab.y1 < line.center_y < bottom
+        for w in line.words
+        if left < (w.bbox.x0 + w.bbox.x1) / 2 < right and not is_filler(w.text)
+    )
+
+
+# A tab's bottom edge runs at most this share of its box's width; the box's sides run on at
+# least this many text heights under the tab.
+TAB_SHARE = 0.5
+TAB_DEPTH = 2.0
+
+
+def _with_words_between(doc: Page, words: list[Word]) -> list[Word]:
+    """A cell's words in reading order, with any word of their lines between them.
+
+    A speck or a broken line may leave one word of a cell's value in no closed cell
+    ("52 Oak Way": "Oak" crossed by a speck's line); it is its neighbours' still.
+    """
+    taken = {word_key(w) for w in words}
+    lines = sorted({doc.line_of(w) for w in words})
+    kept = list(words)
+    for index in lines:
+        own = [w for w in words if doc.line_of(w) == index]
+        x0, x1 = min(w.bbox.x0 for w in own), max(w.bbox.x1 for w in own)
+        kept += [
+            w
+            for w in doc.lines[index].words
+            if word_key(w) not in taken and x0 < w.bbox.x0 and w.bbox.x1 < x1
+        ]
+    return sorted(kept, key=lambda w: (doc.line_of(w), w.bbox.x0))
+
+
+def _same_cell(a: Cell, b: Cell, slack: float) -> bool:
+    """Whether two cells found at different words are one (same sides, rows overlapping)."""
+    if abs(a.x0 - b.x0) > slack or abs(a.x1 - b.x1) > slack:
+        return False
+    overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return overlap >= 0.5 * min(a.y1 - a.y0, b.y1 - b.y0)
+
+
+# How far up a table (in lines) the heading row of its answer columns is looked for.
+HEADING_LINES = 8
+
+
+# An answer read from a mark in a table's answer column or row counts a little less than a
+# column's value: the question is its evidence, and one heading answers many questions.
+MARKED_COLUMN = 0.95
+
+
+def column_choice(
+    doc: Page, spec: FieldSpec, item: FieldWords, anchor: Anchor, cell: Cell, factor: float
+) -> list[Candidate] | None:
+    """A question's answer marked in a table's answer columns (a tick under ``Y`` or ``N``).
+
+    The columns are named by the nearest row above the question printing the choices
+    (or their initials) right of its cell, with a drawn line between each two; the answer
+    is the column whose part of the question's row holds clearly more ink. ``None`` when
+    the mark stands in a last column that is no choice ("Don't know"): the field is left
+    out, whatever else the row says.
+    """
+    marks = doc.marks.get(anchor.words[0].page)
+    if marks is None:
+        return []
+    page = anchor.words[0].page
+    heads: list[Option] = []
+    words: tuple[Word, ...] = ()
+    for index in range(anchor.match.line - 1, max(-1, anchor.match.line - HEADING_LINES), -1):
+        line = doc.lines[index]
+        if line.page != page:
+            break
+        words = tuple(w for w in line.words if w.bbox.x0 >= cell.x1 - 4)
+        heads = option_spans(words, spec.choices)
+        if len(heads) >= 2:
+            break
+    if len(heads) < 2:
+        return []
+    centres = [(words[o.start].bbox.x0 + words[o.end - 1].bbox.x1) / 2 for o in heads]
+    choices: list[str | None] = [o.choice for o in heads]
+    # a last column heading no choice ("Don't know", "Unknown"): a mark there answers nothing
+    rest = [w for w in words[heads[-1].end :] if any(c.isalpha() for c in w.text)]
+    if (
+        0 < len(rest) <= MAX_OTHER_HEAD
+        and all(o.end <= heads[-1].end for o in heads)
+        and rest[0].bbox.x0 - centres[-1] < 2 * (centres[-1] - centres[-2])
+    ):
+        centres.append((rest[0].bbox.x0 + rest[-1].bbox.x1) / 2)
+        choices.append(None)
+    middle = (cell.y0 + cell.y1) / 2
+    ruled = marks.rules()[1]
+    top_rule, bottom_rule = _row_rules(marks, cell)
+
+    def middle_at(x: float) -> float:
+        """The row's middle at ``x`` (a tilted page's row climbs or falls across it)."""
+        if top_rule is not None and bottom_rule is not None:
+            return (top_rule.at(x) + bottom_rule.at(x)) / 2
+        return middle
+
+    if not all(
+        any(a < r.at(middle) < b and r.start <= middle_at(r.at(middle)) <= r.end for r in ruled)
+        for a, b in pairwise(centres[: len(heads)])
+    ):
+        # no line between the headings: one column of written answers ("Immune / Not immune")
+        return _written_in_column(
+            doc, spec, item, anchor, words[heads[0].start : heads[-1].end], factor
+        )
+    half = min(b - a for a, b in pairwise(centres)) / 2
+    inset = 0.15 * (cell.y1 - cell.y0)
+    # on a tilted photo the row climbs or falls across the page: along its drawn lines, or
+    # as its words do
+    slope = row_slope(doc.lines[anchor.match.line])
+    origin = (cell.x0 + cell.x1) / 2
+    fills = []
+    for c in centres:
+        shift = slope * (c - origin)
+        top, bottom = cell.y0 + inset + shift, cell.y1 - inset + shift
+        left, right = c - 0.7 * half, c + 0.7 * half
+        if (
+            top_rule is not None
+            and bottom_rule is not None
+            and top_rule.start <= c <= top_rule.end
+            and bottom_rule.start <= c <= bottom_rule.end
+        ):
+            # the row's own cell under the heading, between its drawn lines
+            sides = _column_sides(ruled, c, middle_at(c))
+            if sides is not None:
+                fills.append(_cell_ink(marks, sides, top_rule, bottom_rule, inset))
+                continue
+        fills.append(marks.ink(left, top, right, bottom))
+    chosen = decide(fills)
+    if chosen is None:
+        return []
+    answer = choices[chosen]
+    if answer is None:
+        return None
+    score = BASE_SCORE[Relation.COLUMN] * factor * MARKED_COLUMN
+    return [Candidate(item.name, answer, anchor.words, score, Relation.COLUMN)]
+
+
+def _cell_ink(
+    marks: PageMarks, sides: tuple[float, float], top: Rule, bottom: Rule, inset: float
+) -> float:
+    """A row's cell's ink between its drawn lines, against a square of the row's height.
+
+    The cell is measured in strips as tall as the row, each between the lines where they
+    run over it (a tilted page's lines climb across a wide cell); a tick fills little of a
+    wide cell, so the ink is counted as a share of one square strip.
+    """
+    left, right = sides[0] + inset, sides[1] - inset
+    height = (bottom.at((left + right) / 2) - top.at((left + right) / 2)) - 2 * inset
+    if right <= left or height <= 0:
+        return 0.0
+    count = max(1, round((right - left) / height))
+    step = (right - left) / count
+    total = 0.0
+    for i in range(count):
+        x0, x1 = left + i * step, left + (i + 1) * step
+        middle = (x0 + x1) / 2
+        total += marks.ink(x0, top.at(middle) + inset, x1, bottom.at(middle) - inset)
+    return total
+
+
+def _column_sides(ruled: Sequence[Rule], x: float, y: float) -> tuple[float, float] | None:
+    """The upright lines either side of ``x`` at height ``y`` (a table column's sides)."""
+    at = [r.at(y) for r in ruled if r.start <= y <= r.end]
+    left = [v for v in at if v < x]
+    right = [v for v in at if v > x]
+    if not left or not right:
+        return None
+    return max(left), min(right)
+
+
+def _row_rules(marks: PageMarks, cell: Cell) -> tuple[Rule | None, Rule | None]:
+    """The drawn lines over and under a table's row, taken at its first cell.
+
+    A cell's top and bottom are where its lines pass its label, near its left side (on a
+    tilted page they climb or fall across the row).
+    """
+    reach = ROW_RULE_SLACK * (cell.y1 - cell.y0)
+    found: list[Rule | None] = []
+    for level in (cell.y0, cell.y1):
+        near: list[tuple[float, int, Rule]] = []
+        for x in (cell.x0 + (cell.y1 - cell.y0), (cell.x0 + cell.x1) / 2):
+            near += [
+                (abs(r.at(x) - level), r.start - r.end, r)
+                for r in marks.rules()[0]
+                if r.start <= x <= r.end and abs(r.at(x) - level) <= reach
+            ]
+        found.append(min(near, key=lambda n: (round(n[0]), n[1]))[2] if near else None)
+    return found[0], found[1]
+
+
+# A row's line passes its cell's top or bottom within this share of the row's height.
+ROW_RULE_SLACK = 0.3
+
+
+def _written_in_column(
+    doc: Page,
+    spec: FieldSpec,
+    item: FieldWords,
+    anchor: Anchor,
+    heading: Sequence[Word],
+    factor: float,
+) -> list[Candidate]:
+    """The answer written on the question's row under the one heading naming the choices.
+
+    "Measles  No  12/1989  Immune" under "Past illness | Dose | Immune / Not immune": the
+    "No" stands under another heading and is no answer.
+    """
+    line = doc.lines[anchor.match.line]
+    size = line.height
+    x0, x1 = heading[0].bbox.x0 - size, heading[-1].bbox.x1 + 2 * size
+    after = line.words[anchor.match.end :]
+    row = [w for w in after if x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= x1]
+    asked = any(w.text.endswith("?") for w in after)
+    if asked or len(option_spans(split_slashes(row), spec.choices)) != 1:
+        return []  # nothing written there, or the row's own printed options to mark
+    answer, sureness = read_choice(row, spec.choices, doc.marks.get(line.page))
+    if answer is None:
+        return []
+    score = BASE_SCORE[Relation.COLUMN] * factor * MARKED_COLUMN * sureness
+    return [Candidate(item.name, answer, tuple(row), score, Relation.COLUMN, anchor.words)]
+
+
+# A column heading no choice ("Don't know") is printed in this many words at most.
+MAX_OTHER_HEAD = 3
+
+
+def row_slope(line: Line) -> float:
+    """How much a row's words fall per pixel across the page (0 when too few to tell)."""
+    centres = [((w.bbox.x0 + w.bbox.x1) / 2, w.bbox.center_y) for w in line.words]
+    if len(centres) < 2 or centres[-1][0] - centres[0][0] < 4 * line.height:
+        return 0.0
+    xs, ys = zip(*centres, strict=True)
+    return float(np.polyfit(xs, ys, 1)[0])
+
+
+def row_choice(
+    doc: Page, spec: FieldSpec, item: FieldWords, anchor: Anchor, cell: Cell | None, factor: float
+) -> list[Candidate]:
+    """A question heading a table's column, answered by a mark in one answer's row.
+
+    A matrix prints its questions across and its answers down (diseases over the columns,
+    "Immune" / "Not immune" / "Unknown" at the rows' left): the question's column holds one
+    mark, and the row it stands in is the answer. Rows printing no choice ("Unknown") take
+    part in nothing, so a mark there answers nothing. The column is the heading's cell, or
+    where its lines were not found (pale, blurred), halfway to the next headings.
+    """
+    marks = doc.marks.get(anchor.words[0].page)
+    if marks is None:
+        return []
+    column = heading_column(doc, anchor, cell)
+    if column is None:
+        return []
+    x0, x1 = column
+    page = anchor.words[0].page
+    own = f"field:{item.name}"
+    rows: list[tuple[str, BBox, Cell | None]] = []
+    for index in range(
+        anchor.match.line + 1, min(len(doc.lines), anchor.match.line + HEADING_LINES)
+    ):
+        line = doc.lines[index]
+        if line.page != page or any(own not in a.keys for a in doc.anchors_on(index)):
+            break  # the next question's row or another table
+        left = _leading_run(tuple(w for w in line.words if w.bbox.x1 <= x0 + 4))
+        if not left:
+            continue
+        box = BBox.union(w.bbox for w in left)
+        row_cell = marks.cell_of(box)
+        if rows and not _same_row_heads((rows[0][1], rows[0][2]), (box, row_cell)):
+            break  # past the table: its rows' headings stand in one column
+        spans = option_spans(left, spec.choices)
+        if len(spans) == 1:
+            rows.append((spans[0].choice, box, row_cell))
+    if len({choice for choice, _, _ in rows}) < 2:
+        return []
+    centres = [(box.y0 + box.y1) / 2 for _, box, _ in rows]
+    half = min(b - a for a, b in pairwise(centres)) / 2
+    inset = 0.15 * (x1 - x0)
+    fills = []
+    for (_, _, row_cell), y in zip(rows, centres, strict=True):
+        top, bottom = y - 0.8 * half, y + 0.8 * half  # the row's band between its neighbours
+        if row_cell is not None and row_cell.y0 <= y <= row_cell.y1:
+            top, bottom = row_cell.y0 + 0.3 * half, row_cell.y1 - 0.3 * half  # its ruled cell
+        fills.append(marks.ink(x0 + inset, top, x1 - inset, bottom))
+    chosen = decide(fills)
+    if chosen is None:
+        return []
+    score = BASE_SCORE[Relation.COLUMN] * factor * MARKED_COLUMN
+    return [Candidate(item.name, rows[chosen][0], anchor.words, score, Relation.COLUMN)]
+
+
+def _leading_run(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """A row's first words up to the first wide gap: its heading, not the marks after it."""
+    run = list(words[:1])
+    for word in words[1:]:
+        if word.bbox.x0 - run[-1].bbox.x1 > 2.5 * run[-1].bbox.height:
+            break
+        run.append(word)
+    return tuple(run)
+
+
+def _same_row_heads(first: tuple[BBox, Cell | None], other: tuple[BBox, Cell | None]) -> bool:
+    """Whether two rows' headings stand in one column.
+
+    They do in the same column of ruled cells or, where no lines were found, when they start
+    within a few letters of each other.
+    """
+    (box, cell), (other_box, other_cell) = first, other
+    if cell is not None:
+        return other_cell is not None and abs(other_cell.x1 - cell.x1) <= 8
+    return abs(other_box.x0 - box.x0) <= 3 * box.height
+
+
+def heading_column(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[float, float] | None:
+    """The left and right of the column a heading names: its cell, or halfway to its neighbours.
+
+    A cell that holds other headings too is a heading row whose inner lines were not found.
+    """
+    line = doc.lines[anchor.match.line]
+    if cell is not None and not any(
+        cell.x0 < (w.bbox.x0 + w.bbox.x1) / 2 < cell.x1 for w in line.words if w not in anchor.words
+    ):
+        return cell.x0, cell.x1
+    first, last = anchor.words[0].bbox, anchor.words[-1].bbox
+    before = [w.bbox.x1 for w in line.words if w.bbox.x1 <= first.x0]
+    after = [w.bbox.x0 for w in line.words if w.bbox.x0 >= last.x1]
+    if not before or not after:
+        return None  # a heading cell at a table's edge is not told from a label by the row
+    return (max(before) + first.x0) / 2, (last.x1 + min(after)) / 2
+
+
+def rule_over(doc: Page, anchor: Anchor) -> tuple[float, float, float] | None:
+    """The drawn line right over a label (a caption under the rule a value is written on)."""
+    marks = doc.marks.get(anchor.words[0].page)
+    if marks is None:
+        return None
+    box = BBox.union(w.bbox for w in anchor.words)
+    centre, height = (box.x0 + box.x1) / 2, max(8, box.height)
+    over = [
+        r
+        for r in marks.rules()[0]
+        if r.start - height <= centre <= r.end + height
+        and -0.3 * height <= box.y0 - r.at(centre) <= 0.9 * height
+    ]
+    if not over:
+        return None
+    rule = max(over, key=lambda r: r.at(centre))
+    return (rule.start - height / 2, rule.end + height / 2, rule.at(centre))
+
+
+def value_above_label(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> tuple[Word, ...]:
+    """The value written over a label: on the rule over it, or the line over it in its column."""
+    return value_above(doc.lines, anchor.match, stops, rule_over(doc, anchor))
+
+
+def captions_under(doc: Page) -> bool:
+    """Whether the form prints labels under their values (captions under the rules).
+
+    Decided from the document itself, as the date order is: the labels of typed fields
+    (dates, phones, numbers, codes) are asked whether a value of their type sits under
+    them or over them, and the side that answers more often wins.
+    """
+    if doc.captions_under is None:
+        stops = [a.match for a in doc.anchors]
+        under = over = 0
+        for anchor in doc.anchors:
+            kinds = [
+                VALUE_TYPES[doc.vocab.field(k.split(":", 1)[1]).value]
+                for k in anchor.keys
+                if k.startswith("field:")
+            ]
+            kinds = [k for k in kinds if k.name in TYPED]
+            if not kinds or label_cell(doc, anchor) is not None:
+                continue
+            if value_right(doc.lines, anchor.match, stops):
+                continue  # a value beside its label says nothing of above and below
+            below = text_of(value_below(doc.lines, anchor.match, stops))
+            above = text_of(value_above_label(doc, anchor, stops))
+            over += any(k.fit(below) >= 0.5 for k in kinds)
+            under += any(k.fit(above) >= 0.5 for k in kinds)
+        doc.captions_under = under >= 2 and under > over
+    return doc.captions_under
+
+
+# Value types whose values are told from other text by their form alone.
+TYPED = frozenset({"date", "phone", "number", "code", "refills", "name", "address"})

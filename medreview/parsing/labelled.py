@@ -1,0 +1,1161 @@
+"""Candidates at a field's own labels: every relation that finds a value by its label.
+
+:func:`label_candidates` looks right of each label, beside it on a tilted line, below and
+above it, inside its ruled cell and down its column, and runs on over the following lines for
+multi-line values. :func:`candidate_from` turns the words a relation found into a scored
+candidate (choices and refills read from their marks, lists and medicines from their entries)
+and :func:`coerce` makes every value canonical by its type; the other candidate sources build
+their candidates with the same two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from statistics import median
+
+from medreview.documents import FIELDS, YES_NO, FieldKind, FieldSpec
+from medreview.model import BBox, FieldData, Word
+from medreview.parsing import canonical
+from medreview.parsing.cells import (
+    TYPED,
+    box_under_tab,
+    captions_under,
+    column_below,
+    column_choice,
+    label_cell,
+    next_cell,
+    row_choice,
+    rule_over,
+    under_heading,
+    within_cell,
+    words_in_cell,
+)
+from medreview.parsing.choices import (
+    ABSTAIN,
+    is_partial_row,
+    is_refill_row,
+    option_spans,
+    read_box_row,
+    read_choice,
+    read_refill_row,
+    split_slashes,
+)
+from medreview.parsing.choices import REFILL_ROW as REFILL_CHOICES
+from medreview.parsing.layout import (
+    BELOW_REACH,
+    COLUMN_GAP,
+    ENUMERATION,
+    LabelMatch,
+    Line,
+    compact,
+    segments,
+    value_above,
+    value_below,
+    value_beside,
+    value_right,
+    value_wrapped,
+)
+from medreview.parsing.lists import (
+    TICKED_INK,
+    answer_legend,
+    entry_words,
+    glyph_list,
+    heads_over_boxes,
+    is_box_text,
+    is_instruction,
+    marked_table,
+    marked_value,
+    medicine_text,
+    none_option,
+    other_entries,
+    read_as_rx,
+    rows_on,
+    tick_list,
+    ticked_medicines,
+    without_quantities,
+)
+from medreview.parsing.marks import PageMarks
+from medreview.parsing.ocrtext import without_joint
+from medreview.parsing.page import (
+    BASE_SCORE,
+    LABEL_TYPES,
+    Anchor,
+    Candidate,
+    Page,
+    Relation,
+    is_filler,
+    lines_text,
+    text_of,
+    word_key,
+)
+from medreview.parsing.values import VALUE_TYPES, ValueType
+from medreview.parsing.vocabulary import FieldWords
+
+# A damaged label counts this much, and only before a value that fully fits its type.
+WEAK_FACTOR = 0.8
+# A shared label's place that is not the field's turn counts this much.
+SHARED_ORDER = 0.97
+# Values under their labels on a form that prints captions under the values (or values over
+# labels on a form that prints labels over values) count this much.
+AGAINST_CONVENTION = 0.7
+# A choice's answer read past the question's cell counts this much.
+OUTSIDE_CELL = 0.9
+# A label found outside the field's section counts this much.
+OUTSIDE_SECTION = 0.35
+
+
+def coerce(
+    doc: Page, spec: FieldSpec, kind: ValueType, text: str
+) -> tuple[FieldData, float] | None:
+    """The canonical value of a text and how valid it is (1, or less when the validator objects)."""
+    value = kind.coerce(text, doc.order, spec.choices)
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and spec.kind is FieldKind.STRING and doc.is_label_text(value):
+        return None
+    if isinstance(value, list) and value:
+        # a list running on into printed labels (a footer's "Patient Signature") keeps none
+        value = [entry for entry in value if not doc.is_label_text(entry)]
+        if not value:
+            return None
+    problem = kind.problem(spec, value)
+    return value, (1.0 if problem is None else 0.6)
+
+
+# Sections about another party than the patient and the people the fields name: what is
+# labelled there is none of the document's fields.
+OTHER_PARTIES = ("doctor", "referral")
+# A heading stands alone on its line: this many words at most, its part's number included.
+HEADING_WORDS = 6
+
+
+def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
+    """How much a label counts for a field: its match and whether it is in the field's section."""
+    factor = 0.9 + 0.1 * min(1.0, anchor.match.score / 100.0)
+    # a date of the document itself (the referral's date is the record's) is no party's
+    parties = OTHER_PARTIES if item.section is not None or item.value != "date" else ()
+    for name in parties:
+        scope = doc.section_scope(name)
+        if scope is None or not scope[0] < anchor.match.line < scope[1]:
+            continue
+        heading = doc.lines[scope[0]].words
+        if len(heading) <= HEADING_WORDS and not holds_other_value(text_of(heading)):
+            return 0.0  # under its own heading, the family doctor's telephone is no field
+    if item.section is not None:
+        if doc.section_scope(item.section) is None:
+            factor *= 0.85
+        elif not doc.in_section(item.section, anchor.match.line):
+            factor *= OUTSIDE_SECTION
+    # a label shared with other fields says less by itself; printed several times, its
+    # n-th place goes rather to the n-th field sharing it (patient, then emergency contact)
+    fields = [k for k in anchor.keys if k.startswith("field:")]
+    if len(fields) > 1 and item.section is None:
+        factor *= 0.9
+    if len(fields) > 1:
+        same = [a for a in doc.anchors if a.match.key == anchor.match.key]
+        place = next((i for i, a in enumerate(same) if a is anchor), -1)
+        if place != fields.index(f"field:{item.name}"):
+            factor *= SHARED_ORDER
+    return factor
+
+
+def _continuation(
+    doc: Page,
+    line_index: int,
+    words: tuple[Word, ...],
+    max_lines: int,
+    ends: Sequence[str],
+    skips: Sequence[str] = (),
+    edge: float | None = None,
+    boxed: bool = False,
+    columns: bool = False,
+) -> list[tuple[Word, ...]]:
+    """Further lines of a value below it: starting near its left edge, no label first.
+
+    ``max_lines`` 0 runs until a label, a refill row or a wide gap; a line that starts
+    with one of the ``skips`` labels is passed over (a quantity under its medicine). Words
+    right of ``edge`` (the next column's heading) are that column's. ``boxed``: rows led by
+    check boxes run on to the last one (a check list's entries stand right of their boxes).
+    ``columns``: a label far right of the value's lines is the next column's, and the value
+    runs on left of it (an address box beside a column of labelled fields).
+    """
+    if max_lines == 1 or not words:
+        return []
+    running = max_lines == 0
+    # the ℞ before a first numbered row stands in the margin: the rows begin at its number
+    lead = 1 if len(words) > 2 and read_as_rx(words[0]) and ENUMERATION.match(words[1].text) else 0
+    x0 = words[lead].bbox.x0
+    extra: list[tuple[Word, ...]] = []
+    previous = doc.lines[line_index]
+    first_height = previous.height
+    numbered = _numbered(doc.lines[line_index])
+    if not numbered and is_instruction(words) and line_index + 1 < len(doc.lines):
+        numbered = _numbered(doc.lines[line_index + 1])  # the form's instruction, then rows
+    steps: list[float] = []  # the distances between the value's rows so far
+    for index in range(line_index + 1, len(doc.lines)):
+        line = doc.lines[index]
+        full = not running and len(extra) + 1 >= max_lines
+        checked = boxed and _holds_boxes(doc, line)
+        # numbered rows (1., 2., 3.) run on to the last one, and so do rows of check boxes
+        more = (numbered and _numbered(line)) or checked
+        if full and not (more and len(extra) + 1 < NUMBERED_LINES):
+            break
+        if line.page != previous.page:
+            break
+        reach = (4.0 if running else BELOW_REACH) * max(line.height, previous.height, first_height)
+        step = line.center_y - previous.center_y
+        if step > reach:
+            break
+        if len(steps) >= 2 and step > ROW_STEP_JUMP * max(steps):
+            break  # rows evenly spaced so far, then a wider gap: something else begins
+        if sum(c.isalnum() for w in line.words for c in w.text) <= 1:
+            continue  # a speck or a rule between the lines (OCR may read it "I")
+        if is_refill_row(line.words) or doc.ruled_heading(index):
+            break  # a refill row, or the next section's heading
+        here = doc.anchors_on(index)
+        if here and here[0].match.start == 0 and names_any(here[0], skips):
+            previous = line
+            continue
+        if running:
+            if any(_ends_running(a, ends) for a in here) or _holds_boxes(doc, line):
+                break  # a label opening a line, or a row of check boxes
+            taken = line.words
+        else:
+            # a label the value runs past, right of it (``Qty: 10`` after a medicine), ends
+            # the line's part of the value
+            past = [a.match.start for a in here if a.match.start > 0 and names_any(a, skips)]
+            # so does another column's label far right of the value's start ("Sacramento,
+            # 95814   SUPERVISOR: ..." under a tall address box)
+            beside = [
+                a.match.start
+                for a in here
+                if columns
+                and a.match.start > 0
+                and a.words[0].bbox.x0 > x0 + COLUMN_LABEL * line.height
+            ]
+            cut = min(past + beside, default=len(line.words))
+            if any(a.match.start < cut for a in here):
+                break
+            taken = tuple(w for w in line.words[:cut] if w.bbox.x1 > x0 - 2 * line.height)
+            if edge is not None:
+                taken = tuple(w for w in taken if (w.bbox.x0 + w.bbox.x1) / 2 < edge)
+            if not taken:
+                continue  # words in the margin only (a section's title set on end)
+            if taken[0].bbox.x0 > x0 + 3 * line.height and not checked:
+                break
+        extra.append(taken)
+        steps.append(step)
+        previous = line
+    return extra
+
+
+# A label this many text heights right of where a value's lines begin is another column's.
+COLUMN_LABEL = 8.0
+
+
+def _is_label_word(word: Word) -> bool:
+    """Whether a word is a printed label by its form: letters ending with a colon."""
+    text = word.text
+    return len(text) > 3 and text.endswith(":") and text[:-1].replace("/", "").isalpha()
+
+
+def _holds_boxes(doc: Page, line: Line) -> bool:
+    """Whether a line begins with check boxes: one or two drawn just before its first word."""
+    marks = doc.marks.get(line.page)
+    if marks is None or not line.words:
+        return False
+    # (past what OCR read of a box or its tick: "c", "s")
+    first = next((w.bbox for w in line.words if len(w.text) > 2), line.words[0].bbox)
+    size = float(median(w.bbox.height for w in line.words))
+    half = int(size / 2)
+    band = BBox(
+        first.x0 - int(LEADING_BOXES * size), first.y0 - half, first.x0 + half, first.y1 + half
+    )
+    return bool(marks.boxes(band, size))
+
+
+# A check list's boxes stand within this many text heights before its entry (a Yes and a No box).
+LEADING_BOXES = 5.0
+
+
+# A gap this many times the widest step between a value's rows so far ends the value.
+ROW_STEP_JUMP = 1.6
+# Numbered rows of a list run on to at most this many.
+NUMBERED_LINES = 12
+
+
+def line_mentions(doc: Page, anchor: Anchor, stem: str, *, after_label: bool = True) -> bool:
+    """Whether a word on the label's line (after the label, or anywhere) begins with ``stem``.
+
+    The wording a title carries says which relation it asks for: "(Signature, name, title)" a
+    name under the signature, "Full name, address & phone number" an address under the name,
+    "Please circle all that apply" (before the label or after it) a list of ringed items.
+    """
+    line = doc.lines[anchor.match.line].words
+    words = line[anchor.match.end :] if after_label else line
+    return any(compact(w.text).startswith(stem) for w in words)
+
+
+def next_heading(doc: Page, anchor: Anchor | None) -> float | None:
+    """Where the next label on the label's line begins (a table's next column, the next field)."""
+    if anchor is None:
+        return None
+    after = [
+        a.words[0].bbox.x0
+        for a in doc.anchors_on(anchor.match.line)
+        if a.match.start >= anchor.match.end
+    ]
+    return float(min(after)) if after else None
+
+
+def _under_title_bar(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> tuple[Word, ...]:
+    """The line under a label that stands alone on its line, right of where that line begins.
+
+    A section's title centred in its bar (``ORDERS``) heads the rows under it, which start at
+    the page's margin, left of the title: no word stands in the title's own column.
+    """
+    match = anchor.match
+    line = doc.lines[match.line]
+    if match.start != 0 or match.end != len(line.words) or match.line + 1 >= len(doc.lines):
+        return ()
+    below = doc.lines[match.line + 1]
+    if below.page != line.page or not below.words:
+        return ()
+    if below.center_y - line.center_y > BELOW_REACH * max(line.height, below.height):
+        return ()
+    if below.words[0].bbox.x1 >= line.words[0].bbox.x0:
+        return ()  # the line starts under the title: value_below's case
+    line_stops = {s.start for s in stops if s.line == match.line + 1}
+    if 0 in line_stops:
+        return ()  # the next row's label
+    return tuple(below.words[: min(line_stops, default=len(below.words))])
+
+
+def _numbered(line: Line) -> bool:
+    """Whether a line begins with a row number (``1.``, ``2)``), after the ℞ of a first row."""
+    words = line.words[1:] if line.words and read_as_rx(line.words[0]) else line.words
+    return bool(words) and ENUMERATION.match(words[0].text) is not None
+
+
+# A value written over its caption runs up at most this many lines when its field sets none.
+UP_LINES = 6
+
+
+def _continuation_up(
+    doc: Page, line_index: int, words: tuple[Word, ...], max_lines: int
+) -> list[tuple[Word, ...]]:
+    """Further lines of a value written over its caption: the rules above it, nearest first."""
+    if max_lines == 1 or not words:
+        return []
+    limit = max_lines if max_lines > 0 else UP_LINES
+    x0 = words[0].bbox.x0
+    extra: list[tuple[Word, ...]] = []
+    below = doc.lines[line_index]
+    for index in range(line_index - 1, -1, -1):
+        line = doc.lines[index]
+        if len(extra) + 1 >= limit or line.page != below.page:
+            break
+        if below.center_y - line.center_y > 2.5 * max(line.height, below.height):
+            break
+        if not any(c.isalnum() for w in line.words for c in w.text):
+            continue
+        if doc.anchors_on(index) or is_refill_row(line.words):
+            break
+        taken = tuple(w for w in line.words if w.bbox.x1 > x0 - 2 * line.height)
+        if not taken or abs(taken[0].bbox.x0 - x0) > 3 * line.height:
+            break
+        extra.append(taken)
+        below = line
+    return extra
+
+
+def names_any(anchor: Anchor, names: Sequence[str]) -> bool:
+    """Whether a label is one of the vocabulary's ``names`` (fields' or other labels')."""
+    return any(k.split(":", 1)[1] in names for k in anchor.keys)
+
+
+def _ends_running(anchor: Anchor, ends: Sequence[str]) -> bool:
+    """Whether a label ends running text: one of ``ends``, or a label opening its line."""
+    if names_any(anchor, ends):
+        return True
+    first = anchor.words[0].text
+    return anchor.match.start == 0 and (first[:1].isupper() or anchor.words[-1].text.endswith(":"))
+
+
+def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """The values at each of the field's labels, by every relation that finds one."""
+    kind = VALUE_TYPES[item.value]
+    key = f"field:{item.name}"
+    found: list[Candidate] = []
+    stops = [a.match for a in (*doc.anchors, *doc.weak_anchors)]
+    weak_words = {word_key(w) for a in doc.weak_anchors for w in a.words}
+    for anchor in [*doc.anchors, *doc.weak_anchors]:
+        if key not in anchor.keys:
+            continue
+        if kind.name == "phone" and doc.in_letterhead(anchor.match.line):
+            continue  # the clinic's own telephone
+        factor = _label_factor(doc, item, anchor) * (WEAK_FACTOR if anchor.weak else 1.0)
+        gated = _gated_list(doc, spec, item, anchor, stops) if kind.name == "list" else None
+        if gated is not None:
+            found.extend(replace(c, score=c.score * factor) for c in gated)
+            continue  # a question answered yes or no: its answer row is no list
+        ringed = _ringed_list(doc, item, anchor) if kind.name == "list" else None
+        if ringed is not None:
+            value, words = ringed
+            score = BASE_SCORE[Relation.BELOW] * factor
+            found.append(Candidate(item.name, value, words, score, Relation.BELOW, anchor.words))
+            continue  # the printed items are the list's choices, not its entries
+        options: list[tuple[Relation, tuple[Word, ...], float]] = []
+        # in a grid a value never crosses its cell's lines; a row of a table photographed askew
+        # is followed along its tilt to its far side, but what stands under such a row or its
+        # column is read as if no cell closed round the label
+        upright = label_cell(doc, anchor)
+        cell = upright or label_cell(doc, anchor, along_tilt=True)
+        right = value_right(doc.lines, anchor.match, stops)
+        if kind.name in ("choice", "refills"):
+            right = tuple(w for w in _words_after(doc, anchor) if not is_filler(w.text))
+        beyond = right if kind.name == "choice" else ()
+        # a question's answer marked in its table's answer columns
+        columns: list[Candidate] = []
+        if kind.name == "choice" and cell is not None:
+            marked = column_choice(doc, spec, item, anchor, cell, factor)
+            if marked is None:
+                continue  # marked "Don't know": no answer, whatever the row's other columns say
+            columns = marked
+        if kind.name == "choice" and not columns:
+            columns = row_choice(doc, spec, item, anchor, cell, factor)
+        in_cell = within_cell(cell, right)
+        if kind.name == "choice" and cell is not None and not option_spans(in_cell, spec.choices):
+            # the rest of the label's wording ("Measles, mumps, rubella"): the answer is past it
+            right = beyond = tuple(w for w in right if w not in in_cell)
+            in_cell = ()
+        right = in_cell or next_cell(doc, cell, right)
+        if kind.name == "list" and heads_over_boxes(doc, right):
+            right = ()  # the answer columns' heads of a questionnaire under the label
+        if (
+            right
+            and kind.name == "list"
+            and cell is not None
+            and not in_cell
+            and column_below(doc, anchor, cell, many=True)
+        ):
+            right = ()  # a table's heading row: the next heading is no entry of the list
+        if right:
+            options.append((Relation.RIGHT, right, reach_factor(doc, anchor, right)))
+            clause = _first_clause(right, kind.name) if kind.name in TYPED - {"address"} else ()
+            if clause:
+                options.append((Relation.RIGHT, clause, reach_factor(doc, anchor, clause)))
+            elif kind.name in SELF_EVIDENT and kind.fit(text_of(right)) < 1.0:
+                # a phone or a date among other words ("Mejor número +1 412 555 0143 Home")
+                runs = typed_runs(kind, right)
+                if runs:
+                    reach = IN_OTHER_WORDS * reach_factor(doc, anchor, runs[0])
+                    options.append((Relation.RIGHT, runs[0], reach))
+        elif beyond and cell and not columns:
+            # a question's answer past its cell when no answer columns take it (a photo's
+            # cells drawn askew): counts less than one inside
+            options.append(
+                (Relation.RIGHT, beyond, OUTSIDE_CELL * reach_factor(doc, anchor, beyond))
+            )
+        else:
+            beside = within_cell(cell, value_beside(doc.lines, anchor.match, stops))
+            if beside:
+                options.append((Relation.BESIDE, beside, 1.0))
+        wrapped = () if right or upright else value_wrapped(doc.lines, anchor.match, stops)
+        if wrapped:
+            options.append((Relation.WRAPPED, wrapped, 1.0))
+        below_stops = stops
+        if kind.name == "list":
+            # "Any medical conditions? Please list them:" asks for one list, written under both
+            asks = {
+                (a.match.line, a.match.start)
+                for a in doc.anchors_on(anchor.match.line)
+                if f"label:{LIST_FOLLOWS}" in a.keys
+            }
+            below_stops = [s for s in stops if (s.line, s.start) not in asks]
+        rows = kind.name in ("list", "medicines")  # (a table's rows, numbered at the left)
+        below = within_cell(
+            upright, value_below(doc.lines, anchor.match, below_stops, numbered=rows)
+        )
+        if below and rows and _nearer_heading(doc, item.name, anchor, below):
+            below = ()  # the table's own column heading, between, reads its rows
+        if not below and kind.name in ("list", "medicines") and upright is None:
+            below = _under_title_bar(doc, anchor, stops)
+        if not below and kind.name == "name" and line_mentions(doc, anchor, SIGNATURE):
+            # "PRESCRIBED BY (Signature, name, title)": the name is printed under the signature
+            line = doc.lines[anchor.match.line]
+            below = value_below(
+                doc.lines, anchor.match, stops, SIGNATURE_REACH, line.words[-1].bbox.x1
+            )
+        if below and word_key(below[0]) in weak_words:
+            below = ()  # a damaged label, not a value
+        if below and _is_label_word(below[0]):
+            below = ()  # the next row's own label ("Food:" under "Medicines:")
+        if kind.name == "choice" and any(w.text.endswith("?") for w in below):
+            below = ()  # the next question's row, not this one's answer
+        under = captions_under(doc)
+        if below and kind.name in SELF_EVIDENT and kind.fit(text_of(below)) < 1.0:
+            # a date or a phone among the next columns' values ("14/08/2024 Emily Garcia")
+            runs = typed_runs(kind, below, whole=1.0)
+            below = runs[0] if runs else below
+        if below:
+            gap = doc.line_of(below[0]) - anchor.match.line - 1
+            against = AGAINST_CONVENTION if under else 1.0
+            options.append((Relation.BELOW, below, max(0.6, 1.0 - 0.1 * gap) * against))
+        # over the label: on a form of captions, or written on the rule drawn over it
+        rule = rule_over(doc, anchor)
+        above = within_cell(upright, value_above(doc.lines, anchor.match, stops, rule))
+        if above and word_key(above[0]) not in weak_words and under:
+            options.append((Relation.ABOVE, above, 1.0))
+        elif above and word_key(above[0]) not in weak_words and rule is not None:
+            weaker = factor * AGAINST_CONVENTION
+            found.extend(
+                candidate_from(doc, spec, item, kind, Relation.ABOVE, above, anchor, weaker)
+            )
+        inside = words_in_cell(doc, anchor, cell)
+        tabbed = box_under_tab(doc, anchor, cell) if cell is not None and not inside else ()
+        if inside:
+            options.append((Relation.CELL, inside, 1.0))
+        elif tabbed:
+            options.append((Relation.CELL, tabbed, 1.0))
+        elif upright is not None:
+            column = under_heading(doc, anchor, upright, stops, many=kind.multiline)
+            if column:
+                options.append((Relation.COLUMN, column, 1.0))
+        if kind.name == "address" and COUNTRY_PART in item.parts:
+            country = _country_after(doc, anchor, stops)
+            options = [(r, (*ws, *country), d) for r, ws, d in options]
+        made = [
+            candidate
+            for relation, words, distance in options
+            for candidate in candidate_from(
+                doc, spec, item, kind, relation, words, anchor, factor * distance
+            )
+        ]
+        found.extend(cells_run_on(made, Relation.BELOW) if kind.multiline else made)
+        found.extend(columns)
+        if not options and kind.name == "list":
+            # a list left blank after its label is an empty list, not an absent field
+            found.append(Candidate(item.name, [], anchor.words, 0.5 * factor, Relation.RIGHT))
+        elif not options and not made and _blank_in_section(doc, item, anchor):
+            # the field's own place in its section left blank: a value outside the section
+            # (the athlete's cell phone over the emergency contact's) is another's
+            score = BLANK_IN_SECTION * factor
+            found.append(Candidate(item.name, None, (), score, Relation.RIGHT, anchor.words))
+    return found
+
+
+# A field's label in its own section with nothing written at it counts this much for absence.
+BLANK_IN_SECTION = 0.4
+
+
+def _blank_in_section(doc: Page, item: FieldWords, anchor: Anchor) -> bool:
+    """Whether a (strong) label of a field kept to a section stands inside that section."""
+    return (
+        item.section is not None
+        and not anchor.weak
+        and doc.in_section(item.section, anchor.match.line)
+        and f"section:{item.section}" not in anchor.keys  # (the heading itself, no blank)
+    )
+
+
+# A printed list whose items the patient rings ("Please circle all that apply"): at least this
+# many short items (of at most this many words) on lines of two or more, in this many lines.
+RINGED_ITEMS = 4
+RINGED_ITEM_WORDS = 4
+RINGED_LINES = 8
+# A ring round an item: this much ink round it, and this many times the list's median item.
+RINGED = 0.03
+RINGED_OVER_MEDIAN = 4.0
+CIRCLE = compact("circle")
+
+
+def _ringed_list(
+    doc: Page, item: FieldWords, anchor: Anchor
+) -> tuple[list[str], tuple[Word, ...]] | None:
+    """The printed items ringed under a list's label, then those written on its "other" blank.
+
+    ``None`` when the label does not ask for rings ("Please circle all that apply"; a table's
+    ruled cells under another label look ringed) or no block of short printed items follows.
+    """
+    page = anchor.words[0].page
+    marks = doc.marks.get(page)
+    if marks is None or not line_mentions(doc, anchor, CIRCLE, after_label=False):
+        return None
+    items: list[tuple[tuple[Word, ...], float]] = []
+    index = anchor.match.line + 1
+    while index < min(len(doc.lines), anchor.match.line + 1 + RINGED_LINES):
+        line = doc.lines[index]
+        parts = segments(line)
+        if line.page != page or len(parts) < 2:
+            break
+        if any(
+            len(part) > RINGED_ITEM_WORDS or (len(part) > 1 and part[-1].text.endswith(":"))
+            for part in parts
+        ):
+            break  # a label and its blank ("Other conditions:"), or running text
+        for part in parts:
+            box = BBox.union(w.bbox for w in part)
+            others = [w.bbox for w in line.words if w not in part]
+            items.append((part, marks.ring_mark(box, others, both_ends=True)))
+        index += 1
+    if len(items) < RINGED_ITEMS:
+        return None
+    middle = median(score for _, score in items)
+    chosen = [
+        part
+        for part, score in items
+        if score >= RINGED
+        and score >= RINGED_OVER_MEDIAN * middle
+        and canonical.parse_list(text_of(part))
+    ]
+    value = [
+        entry
+        for part in chosen
+        for entry in canonical.parse_list(text_of(doc.words_for(part, item.medical)))
+    ]
+    words = [w for part in chosen for w in part]
+    # the "other" blank on the line after the items: what is written after its colon
+    if index < len(doc.lines) and doc.lines[index].page == page:
+        after = doc.lines[index].words
+        colons = [i for i, w in enumerate(after) if w.text.endswith(":")]
+        written = after[colons[-1] + 1 :] if colons else ()
+        if written:
+            value += canonical.parse_list(text_of(doc.words_for(written, item.medical)))
+            words += written
+    return value, tuple(words)
+
+
+# How far under a signing label (in line heights) the name printed under the signature sits.
+SIGNATURE_REACH = 8.0
+SIGNATURE = compact("signature")
+
+
+def cells_run_on(candidates: list[Candidate], longer: Relation) -> list[Candidate]:
+    """A cell's text cut short by a writing rule, taken on as a longer reading runs.
+
+    A block of directions written on three rules ("5. SIG" over them) is a cell whose bottom
+    the first rule draws; the lines under it are the same text when the label's value below
+    (``Relation.BELOW``) begins with the cell's words and goes on. A government blank boxes
+    ``4. INSCRIPTION (Drug, strength, form)`` with its first drug likewise, and the drugs on
+    the rules under the box are the unlabelled block (``Relation.BLOCK``) the cell's drug
+    begins. The cell takes the longer reading's value, at its own score.
+    """
+    runs = [c for c in candidates if c.relation is longer and c.words]
+    out: list[Candidate] = []
+    for candidate in candidates:
+        if candidate.relation is Relation.CELL and candidate.words:
+            size = len(candidate.words)
+            keys = [word_key(w) for w in candidate.words]
+            on = [
+                r
+                for r in runs
+                if r.field == candidate.field
+                and len(r.words) > size
+                and [word_key(w) for w in r.words[:size]] == keys
+            ]
+            if on:
+                candidate = replace(candidate, value=on[0].value, words=on[0].words)
+        out.append(candidate)
+    return out
+
+
+# The part an address's country is printed under, after the address's own label.
+COUNTRY_PART = "country"
+# How many lines under an address's label its country's label may follow.
+COUNTRY_REACH = 2
+
+
+def _country_after(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> tuple[Word, ...]:
+    """The country written under its own label just after an address's (``Country: USA``)."""
+    line = anchor.match.line
+    for other in doc.anchors:
+        if f"label:{COUNTRY_PART}" not in other.keys:
+            continue
+        if not line < other.match.line <= line + COUNTRY_REACH:
+            continue
+        if any(line < a.match.line < other.match.line for a in doc.anchors if a.keys != other.keys):
+            return ()  # another field's label between: the country is not this address's
+        cell = label_cell(doc, other)
+        right = value_right(doc.lines, other.match, stops)
+        words = within_cell(cell, right) or next_cell(doc, cell, right)
+        if words and text_of(words)[:1].isupper():
+            return words  # (a label printed twice, in two languages, holds it after the second)
+    return ()
+
+
+# A list's question is answered by YES_NO; "no" is the empty list, "yes" points to its list.
+# The label of the row a question's list is written on ("If yes, list them").
+LIST_FOLLOWS = "if_yes"
+# How many lines under its question a list's "If yes" row may be.
+LIST_FOLLOWS_REACH = 3
+
+
+def _gated_list(
+    doc: Page, spec: FieldSpec, item: FieldWords, anchor: Anchor, stops: Sequence[LabelMatch]
+) -> list[Candidate] | None:
+    """A list asked as a yes/no question: "no" is the empty list, "yes" points to its list.
+
+    "Any allergies? [ ] Yes [X] No" is no allergies; "Ongoing conditions? (o) Yes" is the
+    list written on the ``If yes`` row under it (a list written there answers yes whatever
+    the marks say). ``None`` when no yes/no row follows the label.
+    """
+    words = tuple(w for w in _words_after(doc, anchor) if not is_filler(w.text))
+    inside = tuple(
+        w for w in within_cell(label_cell(doc, anchor), words) if any(c.isalnum() for c in w.text)
+    )
+    words = _no_phrase_as_no(inside or words)
+    if not words or len({o.choice for o in option_spans(split_slashes(words), YES_NO)}) < 2:
+        return None
+    if len(set(answer_legend(doc, anchor.match.line).values())) > 1:
+        return None  # a legend keying a table's answers ("+ = yes, O = no"), no question
+    line = anchor.match.line
+    kind = VALUE_TYPES[item.value]
+    for follows in doc.anchors:
+        if f"label:{LIST_FOLLOWS}" not in follows.keys:
+            continue
+        if not line < follows.match.line <= line + LIST_FOLLOWS_REACH:
+            continue
+        between = (a for a in doc.anchors if line < a.match.line < follows.match.line)
+        if any(k.startswith("field:") and k not in anchor.keys for a in between for k in a.keys):
+            break  # past the next question: its "If yes" row is not this one's
+        cell = label_cell(doc, follows)
+        right = value_right(doc.lines, follows.match, stops)
+        right = within_cell(cell, right) or next_cell(doc, cell, right)
+        if right:  # (a label printed twice, in two languages, holds it after the second)
+            return candidate_from(doc, spec, item, kind, Relation.RIGHT, right, follows, 1.0)
+    if heads_over_boxes(doc, words):
+        return None  # "Yes  No  Details" heading the answer columns of the list's table
+    marks = doc.marks.get(words[0].page)
+    answer, sureness = read_choice(words, YES_NO, marks, anchor.words[-1].bbox.x1)
+    if answer != "no":
+        return []
+    base = BASE_SCORE[Relation.RIGHT] * sureness
+    return [Candidate(item.name, [], words, base, Relation.RIGHT, anchor.words)]
+
+
+# The printed "no" of an allergy question ("No known allergies", "None known").
+_NO_PHRASE = re.compile(r"^(?:no|none)$", re.IGNORECASE)
+
+
+def _no_phrase_as_no(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """A question's row with its "No known allergies" or "None known" answer read as "No"."""
+    kept: list[Word] = []
+    skip = 0
+    for index, word in enumerate(words):
+        if skip:
+            skip -= 1
+            continue
+        after = words[index + 1].text.lower() if index + 1 < len(words) else ""
+        if _NO_PHRASE.match(word.text) and after.startswith("known"):
+            run = 2 if index + 2 < len(words) and words[index + 2].text[:1].islower() else 1
+            kept.append(replace(word, text="No"))
+            skip = run
+        else:
+            kept.append(word)
+    return tuple(kept)
+
+
+def _first_clause(words: tuple[Word, ...], kind: str) -> tuple[Word, ...]:
+    """A typed value's words up to the first comma, when more follow ("Linda Oyelaran, b. ...").
+
+    A name or an organisation also ends before a bracket or a number ("Jane Doe (wife)
+    555-123-4567").
+    """
+    for index, word in enumerate(words[:-1]):
+        if word.text.endswith(",") or words[index + 1].text == ",":
+            return words[: index + 1]
+        after = words[index + 1].text
+        named = kind in ("name", "organisation")
+        if named and (after.startswith(("(", "+")) or after[:1].isdigit()):
+            return words[: index + 1]
+    return ()
+
+
+# Right of a label, a value this many line heights away or nearer counts in full ...
+RIGHT_REACH = 12.0
+# ... and each line height further costs this share (down to 0.6).
+RIGHT_FALLOFF = 0.02
+
+
+def reach_factor(doc: Page, anchor: Anchor, words: tuple[Word, ...]) -> float:
+    """How much a value right of its label counts by its distance (far across the page: less)."""
+    height = doc.lines[anchor.match.line].height or 1.0
+    gap = (words[0].bbox.x0 - anchor.words[-1].bbox.x1) / height
+    return max(0.6, 1.0 - RIGHT_FALLOFF * max(0.0, gap - RIGHT_REACH))
+
+
+def _words_after(doc: Page, anchor: Anchor) -> tuple[Word, ...]:
+    """Every word right of a label up to the next label on its line (boxes and marks too)."""
+    line = doc.lines[anchor.match.line]
+    later = [a.match.start for a in doc.anchors_on(anchor.match.line)]
+    end = min((s for s in later if s >= anchor.match.end), default=len(line.words))
+    return line.words[anchor.match.end : end]
+
+
+def candidate_from(
+    doc: Page,
+    spec: FieldSpec,
+    item: FieldWords,
+    kind: ValueType,
+    relation: Relation,
+    words: tuple[Word, ...],
+    anchor: Anchor | None,
+    factor: float,
+) -> list[Candidate]:
+    """The candidate a relation's words make, multi-line values and choices included."""
+    if relation is not Relation.CELL and doc.ruled_heading(doc.line_of(words[0])):
+        return []  # a section's heading: "ALLERGIES AND REACTIONS" holds no allergy
+    if relation is Relation.ABOVE and (kind.multiline or item.lines != 1):
+        more = _continuation_up(doc, doc.line_of(words[0]), words, item.lines)
+        words = tuple(w for ws in (*reversed(more), words) for w in ws)
+    elif relation not in (Relation.CELL, Relation.COLUMN) and (kind.multiline or item.lines != 1):
+        line = doc.line_of(words[0])
+        edge = next_heading(doc, anchor) if relation is Relation.BELOW else None
+        budget = item.lines
+        if budget and kind.name in ("list", "medicines") and is_instruction(words):
+            budget += 1  # the form's instruction over the entries is no entry of the list
+        boxed = kind.name in ("list", "medicines")
+        columns = kind.name == "address"
+        more = _continuation(doc, line, words, budget, item.ends, item.skips, edge, boxed, columns)
+        words = tuple(w for ws in (words, *more) for w in ws)
+    words = doc.words_for(words, item.medical)
+    if kind.name in _NUMBERED_NOT and all(ENUMERATION.fullmatch(w.text) for w in words):
+        return []  # the next question's number on the row ("E3 Policy number"), no value
+    if relation is Relation.RIGHT:
+        if anchor is not None and _question_runs_on(anchor.words, words):
+            return []  # "List the medicines you take regularly": the question, no answer
+        words = _before_running_text(kind, words)
+    words = without_blank_label(doc, kind, words)
+    if kind.name in ("list", "medicines"):
+        words = entry_words(doc, words, kind)
+        if not words:
+            return []
+    if kind.name == "medicines":
+        words = without_quantities(doc, words)
+        if not words:
+            return []
+    base = BASE_SCORE[relation] * factor
+    label_words = anchor.words if anchor is not None else ()
+    if kind.name == "choice":
+        marks = doc.marks.get(words[0].page)
+        beside = relation in (Relation.RIGHT, Relation.BESIDE) and label_words
+        start = label_words[-1].bbox.x1 if beside else None
+        coded = _coded_answer(doc, spec, words)
+        answer, sureness = coded or read_choice(words, spec.choices, marks, start)
+        if answer is None:
+            return []
+        return [Candidate(item.name, answer, words, base * sureness, relation, label_words)]
+    marks = doc.marks.get(words[0].page)
+    # a list may be a printed table answered by marks written in its rows
+    marked = marked_table(doc, words) if kind.name == "list" else None
+    if kind.name == "refills" and (
+        is_refill_row(words) or is_partial_row(words) or _box_row(words, marks)
+    ):
+        circled, sureness = read_refill_row(words, marks)
+        if circled is None:
+            return []
+        text = circled
+        base *= sureness
+    elif kind.name == "list" and (glyphs := glyph_list(text_of(words))) is not None:
+        text = "\n".join(glyphs) or "None"  # boxes OCR read as glyphs: the ticked entries
+    elif marked is not None and marked.keyed:
+        text, words = marked_value(doc, marked)  # (answers keyed by a legend, never boxes)
+    elif (
+        kind.name == "list"
+        and (ticked := tick_list(doc, whole := rows_on(doc, words), marks)) is not None
+    ):
+        words = whole  # (a questionnaire's rows, read whole)
+        others = other_entries(doc, words)
+        words = (*words, *others)
+        text = "\n".join([*ticked, *canonical.parse_list(text_of(others))]) or "None"
+    elif marked is not None:
+        text, words = marked_value(doc, marked)  # (marks written in Yes / No columns)
+    elif kind.name == "list" and (none := none_option(doc, words, marks)) is not None:
+        none_ticked, none_box = none
+        first = doc.line_of(words[0])
+        written = tuple(w for w in words if w.bbox.x0 > none_box.x1 and doc.line_of(w) == first)
+        if none_ticked:
+            text = "None"
+        elif written and not any(is_box_text(w.text) for w in written):
+            words = written  # "[ ] I have no allergies   Sulfa drugs": the list after the option
+            text = text_of(words)
+        else:
+            return []  # "[ ] No known allergies  [ ] EpiPen": options, not the list
+    elif kind.name == "medicines" and (ticked_drugs := ticked_medicines(doc, words)) is not None:
+        text, words = ticked_drugs
+    else:
+        text = lines_text(doc, words) if kind.multiline else text_of(words)
+        if kind.name == "address":  # an address's printed lines are its parts
+            text = ", ".join(without_joint(p, " ,;:.") for p in text.split("\n"))
+        if kind.name == "medicines":
+            text = "\n".join(medicine_text(doc, t) for t in text.split("\n"))
+    coerced = coerce(doc, spec, kind, text)
+    if coerced is None:
+        return []
+    value, validity = coerced
+    option = value == "PRN" or (value == 0 and not any(c.isdigit() for c in text_of(words)))
+    if kind.name == "refills" and option and _after_empty_box(doc, label_words[:1] or words[:1]):
+        return []  # "[ ] Refill PRN": an option printed, and left unticked
+    fit = 1.0 if kind.name in ("choice", "refills") else kind.fit(text_of(words))
+    if kind.name == "address" and isinstance(value, str):
+        fit = max(fit, kind.fit(value))  # as repaired: "I57 FOREST COURT" is 157
+    if anchor is not None and anchor.weak and fit < 1.0:
+        return []
+    if kind.name in _TYPED_TEXT and not fit and (relation in _OFF_LINE or text_of(words).islower()):
+        return []  # off the label's line only a value that looks like one; "the" never does
+    if kind.name == "medicines" and not fit:
+        return []  # no drug the lexicon knows and no strength: a title's "RX ORDER"
+    if kind.name in ("name", "address", "organisation") and holds_other_value(text_of(words)):
+        return []  # a date or a phone inside a name or an address is another field's value
+    score = base * validity * (0.5 + 0.5 * fit)
+    return [Candidate(item.name, value, words, score, relation, label_words)]
+
+
+# A form that asks for answers by code prints its key within this many lines over the row.
+CODE_KEY_REACH = 6
+
+
+def _code_pairs(words: Sequence[Word]) -> list[tuple[int, int, str, str]]:
+    """A printed key's pairs ("I = Immune  N = Not immune"): start, end, code and meaning.
+
+    OCR may glue the sign to the code ("I= Immune").
+    """
+    starts: list[tuple[int, int]] = []  # where a pair starts, and where its meaning does
+    for i, word in enumerate(words[:-1]):
+        if _GLUED_CODE.fullmatch(word.text):
+            starts.append((i, i + 1))
+        elif len(word.text) == 1 and word.text.isalnum() and words[i + 1].text == "=":
+            starts.append((i, i + 2))
+    pairs = []
+    for position, (start, meaning_start) in enumerate(starts):
+        end = starts[position + 1][0] if position + 1 < len(starts) else len(words)
+        meaning = text_of(words[meaning_start:end]).strip(" ,;.")
+        if meaning:
+            pairs.append((start, end, words[start].text[0].upper(), meaning))
+    return pairs
+
+
+_GLUED_CODE = re.compile(r"[A-Za-z0-9]=")
+# A code written in a box that OCR read as its lookalike ("1" for the key's "I").
+_CODE_LOOKALIKES = {"1": "I", "I": "1", "L": "I", "0": "O", "O": "0"}
+
+
+def _coded_answer(
+    doc: Page, spec: FieldSpec, words: tuple[Word, ...]
+) -> tuple[str | None, float] | None:
+    """A choice answered by a code written in its box ("Y"), read through the form's key.
+
+    The key is printed after the box or once over the rows ("1 = Immune  2 = Not immune");
+    an answer the key gives as unsure leaves the field out. ``None`` when the row holds no
+    lone code or the form prints no key for it.
+    """
+    line = doc.line_of(words[0])
+    if any(doc.line_of(w) != line for w in words):
+        return None
+    # the line as printed, on to its end: the row's words may have left out the key's "=" as
+    # filler, and the key may stand apart after the box
+    row = [w for w in doc.lines[line].words if w.bbox.x0 >= words[0].bbox.x0]
+    pairs = _code_pairs(row)
+    key = {code: meaning for _, _, code, meaning in pairs}
+    taken = {row[i] for start, end, _, _ in pairs for i in range(start, end)}
+    # the question's wording may run on past its label ("... series?  Y")
+    codes = [w for w in words if w not in taken and len(w.text.strip(" .,;:")) == 1]
+    if len(codes) != 1 or not codes[0].text.strip(" .,;:").isalnum():
+        return None
+    code = codes[0].text.strip(" .,;:").upper()
+    if code not in key:
+        for index in range(line - 1, max(-1, line - CODE_KEY_REACH), -1):
+            if doc.lines[index].page != doc.lines[line].page:
+                break
+            above = {c: m for _, _, c, m in _code_pairs(doc.lines[index].words)}
+            if len(above) >= 2:
+                key = above
+                break
+    meaning = key.get(code, key.get(_CODE_LOOKALIKES.get(code, code)))
+    if meaning is None:
+        return None
+    if canonical.one_line(meaning).lower() in ABSTAIN:
+        return None, 0.9
+    answer = canonical.parse_choice(meaning, spec.choices)
+    return (answer, 0.9) if answer is not None else None
+
+
+_RUNNING_WORD = re.compile(r"^[A-Z]?[a-z]{2,}")
+
+
+def _nearer_heading(doc: Page, name: str, anchor: Anchor, below: Sequence[Word]) -> bool:
+    """Whether a label of the same field stands under a label, over or on its first row.
+
+    ``MEDICATIONS ORDERED`` over a table headed ``Drug / Strength | Route | Qty``: the
+    column's heading reads the drugs alone, the title would take whole rows.
+    """
+    first = doc.line_of(below[0])
+    key = f"field:{name}"
+    return any(
+        key in a.keys
+        for line in range(anchor.match.line + 1, first + 1)
+        for a in doc.anchors_on(line)
+    )
+
+
+def _question_runs_on(label: Sequence[Word], words: Sequence[Word]) -> bool:
+    """Whether the one word right of a label is the rest of its question, colon and all.
+
+    "List the medicines you take regularly:" where the vocabulary knows "List the medicines
+    you take": the label ends with no colon, and the lower-case word after it, at a word's
+    space, ends with the question's colon or question mark.
+    """
+    if len(words) != 1 or not label or label[-1].text.endswith((":", "?")):
+        return False
+    word, last = words[0], label[-1]
+    near = word.bbox.x0 - last.bbox.x1 <= COLUMN_GAP * max(1, last.bbox.height)
+    text = word.text.rstrip(":?")
+    return near and word.text != text and text.isalpha() and text.islower()
+
+
+def _before_running_text(kind: ValueType, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """A value written in a blank of running text, without the sentence running on after it.
+
+    A form may print its blanks inside sentences ("I am insured with ____ under policy
+    no. ____"). A code ends before the first word with lower-case letters ("BX-8909-4918
+    The principal"); an insurer's name before the lower-case words that close it ("Caribbean
+    Alliance Health under policy"), when it holds a capital word before them.
+    """
+    if kind.name == "code":
+        end = next(
+            (i for i, w in enumerate(words) if i and _RUNNING_WORD.match(w.text)), len(words)
+        )
+        return words[:end]
+    if kind.name == "organisation":
+        end = len(words)
+        while end > 1 and (
+            words[end - 1].text[:1].islower() or not any(c.isalnum() for c in words[end - 1].text)
+        ):
+            end -= 1
+        if end < len(words) and any(w.text[:1].isupper() for w in words[:end]):
+            return words[:end]
+    return words
+
+
+# A blank field's label a value may run up to at its line's end holds this many words at most.
+BLANK_LABEL_WORDS = 3
+
+
+def without_blank_label(doc: Page, kind: ValueType, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """A value without the label of a blank telephone or date its writing ran up to.
+
+    "Sacramento, CA  Country United States Cell ____": the athlete's cell phone is left blank
+    and the country, written up to its label, reads on into it. A telephone's or a date's
+    label (or a label naming a telephone) closing the value's line is never the value's.
+    """
+    if kind.name in LABEL_TYPES or len(words) < 2:
+        return words
+    last = words[-1]
+    line = doc.lines[doc.line_of(last)]
+    if line.words[-1] is not last and word_key(line.words[-1]) != word_key(last):
+        return words
+    labels = doc.blank_labels()
+    for size in range(min(BLANK_LABEL_WORDS, len(words) - 1), 0, -1):
+        if compact(" ".join(w.text for w in words[-size:])) in labels:
+            return words[:-size]
+    return words
+
+
+def led_by_telling_label(doc: Page, words: tuple[Word, ...]) -> bool:
+    """Whether words begin with a telephone's or a date's label and hold more after it."""
+    labels = doc.blank_labels()
+    return any(
+        compact(" ".join(w.text for w in words[:size])) in labels
+        for size in range(1, min(BLANK_LABEL_WORDS, len(words) - 1) + 1)
+    )
+
+
+def _box_row(words: Sequence[Word], marks: PageMarks | None) -> bool:
+    """Whether the image shows a row of check boxes among the words (a refill row of boxes)."""
+    if marks is None or not words:
+        return False  # OCR may have read little of a row of boxes ("0", "PRN")
+    return read_box_row(words, REFILL_CHOICES, marks)[1]
+
+
+# Text types whose fit tells a value from stray text.
+_TYPED_TEXT = frozenset({"name", "address"})
+# Value types a question's number alone ("E3", "4.") never is (a count may be: "(3)").
+_NUMBERED_NOT = frozenset({"name", "address", "organisation", "code", "text", "prose", "list"})
+# Relations that take a value off its label's line.
+_OFF_LINE = frozenset(
+    {Relation.BELOW, Relation.ABOVE, Relation.BESIDE, Relation.WRAPPED, Relation.COLUMN}
+)
+
+
+# The printed answers of every choice field (``IMMUNE``, ``NOT IMMUNE``, ``YES``) and the
+# answers that choose none (``DON'T KNOW``): never a name.
+_CHOICE_WORDS = frozenset(
+    word
+    for choices in [*(spec.choices for specs in FIELDS.values() for spec in specs), ABSTAIN]
+    for choice in choices
+    for word in choice.split()
+)
+
+
+def holds_other_value(text: str) -> bool:
+    """Whether a text holds a date or a phone number, or is nothing but printed answers."""
+    if VALUE_TYPES["date"].search(text) or VALUE_TYPES["phone"].search(text):
+        return True
+    words = [w.strip(".,:;()[]").lower() for w in text.split()]
+    return bool(words) and all(w in _CHOICE_WORDS for w in words)
+
+
+# Value types a value's own form proves (a phone number, a date), wherever it stands.
+SELF_EVIDENT = frozenset({"phone", "date"})
+
+
+def typed_runs(
+    kind: ValueType, words: tuple[Word, ...], whole: float = 0.5
+) -> list[tuple[Word, ...]]:
+    """A segment's values of the type, left to right ("Main no. 816-555-0141 Other 515-...").
+
+    A segment that fits the type at least ``whole`` is kept whole.
+    """
+    if kind.fit(text_of(words)) >= whole:
+        return [words]
+    runs: list[tuple[Word, ...]] = []
+    start = 0
+    while start < len(words):
+        end = next(
+            (
+                end
+                for end in range(min(len(words), start + TYPED_RUN), start, -1)
+                if kind.fit(text_of(words[start:end])) >= 1.0
+            ),
+            None,
+        )
+        if end is None:
+            start += 1
+            continue
+        while end > start + 1 and not any(c.isdigit() for c in words[end - 1].text):
+            end -= 1  # a phone and a date end in digits ("(801) 555-0194 O" is a bubble after it)
+        runs.append(words[start:end])
+        start = end
+    return runs
+
+
+# The most words a phone or a date is written in ("+1 412 555 0143", "14 March 2023").
+TYPED_RUN = 4
+# A phone or a date found among other words right of its label counts this much.
+IN_OTHER_WORDS = 0.9
+
+
+def _after_empty_box(doc: Page, first: Sequence[Word]) -> bool:
+    """Whether an empty check box is drawn just before a word (an option nobody ticked)."""
+    marks = doc.marks.get(first[0].page) if first else None
+    if marks is None:
+        return False
+    box = first[0].bbox
+    size = box.height
+    half = size // 2
+    band = BBox(box.x0 - int(2.5 * size), box.y0 - half, box.x0 + size // 3, box.y1 + half)
+    found = marks.boxes(band, size)
+    return bool(found) and max(fill for _, fill in found) < TICKED_INK

@@ -1,0 +1,735 @@
+"""The page the reader works on: lines, label anchors, sections and the page images' marks.
+
+:func:`build_page` reads a document's OCR words once into a :class:`Page`: the visual lines
+(a panel fenced off by a drawn edge read apart, text on end left out), every label of the
+document type's vocabulary found on them (:class:`Anchor`; badly damaged ones kept aside as
+weak), the section headings and the marks of each page image. Every candidate source asks the
+page the same questions (which line holds a word, whether a line is under a section, in the
+letterhead, on a tear-off stub), so they are answered here, once. A :class:`Candidate` is one
+possible value of one field, scored by its :class:`Relation` to what anchors it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from functools import cache
+from itertools import pairwise
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz
+
+from medreview.config import DateOrder, PipelineConfig
+from medreview.documents import DOCUMENT_TYPES, FIELDS, DocumentType, FieldKind
+from medreview.lexicon import get_lexicon
+from medreview.model import BBox, FieldData, OcrPage, Word
+from medreview.parsing.choices import option_spans
+from medreview.parsing.layout import (
+    SECTION_MARK,
+    LabelMatch,
+    Line,
+    compact,
+    find_labels,
+    glued_value,
+    lettered_part,
+    page_lines,
+    repeated_columns,
+    segment_starts,
+    split_word,
+)
+from medreview.parsing.marks import PageMarks
+from medreview.parsing.values import VALUE_TYPES, infer_date_order
+from medreview.parsing.vocabulary import Vocabulary, vocabulary
+
+GrayImage = npt.NDArray[np.uint8]
+
+
+class Relation(StrEnum):
+    """How a candidate relates to what anchors it; each carries a base score."""
+
+    RIGHT = "right"
+    BESIDE = "beside"
+    BELOW = "below"
+    WRAPPED = "wrapped"
+    ABOVE = "above"
+    CELL = "cell"
+    COLUMN = "column"
+    PARTS = "parts"
+    SECTION = "section"
+    CORNER = "corner"
+    HEADER = "header"
+    TICKED = "ticked"
+    SIGNED = "signed"
+    STICKER = "sticker"
+    BLOCK = "block"
+    ROW = "row"
+    ANYWHERE = "anywhere"
+
+
+BASE_SCORE: dict[Relation, float] = {
+    Relation.RIGHT: 0.95,
+    Relation.CELL: 0.95,
+    Relation.COLUMN: 0.93,
+    Relation.PARTS: 0.94,
+    Relation.BELOW: 0.9,
+    Relation.WRAPPED: 0.9,
+    Relation.ABOVE: 0.9,
+    Relation.BESIDE: 0.85,
+    Relation.HEADER: 0.8,
+    Relation.TICKED: 0.95,
+    Relation.BLOCK: 0.85,
+    Relation.SIGNED: 0.7,
+    Relation.STICKER: 0.8,
+    Relation.SECTION: 0.72,
+    Relation.CORNER: 0.7,
+    Relation.ROW: 0.75,
+    Relation.ANYWHERE: 0.45,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A printed label found on the page and the keys (fields, labels, sections) it stands for."""
+
+    match: LabelMatch
+    keys: tuple[str, ...]
+    words: tuple[Word, ...]
+    weak: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One possible value of one field, with the words it was read from and its score."""
+
+    field: str
+    value: FieldData
+    words: tuple[Word, ...]
+    score: float
+    relation: Relation
+    label_words: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PersonTable:
+    """A table of people in columns, their details in rows (see ``people.matrix_candidates``)."""
+
+    heads: list[Anchor]  # the column headings, left to right
+    rows: list[tuple[Anchor, tuple[float, float]]]  # each row's label, its top and bottom there
+    slope: float  # how far the table's rows fall per pixel across the page (a tilted photo)
+
+
+@dataclass(slots=True)
+class Page:
+    """What the reader knows of the document: lines, anchors, sections, images."""
+
+    lines: tuple[Line, ...]
+    anchors: list[Anchor]
+    vocab: Vocabulary
+    order: DateOrder
+    marks: dict[int, PageMarks]
+    medical: dict[tuple[int, int, int, int, int], Word]
+    sizes: dict[int, tuple[int, int]]
+    label_texts: frozenset[str]
+    sections: list[tuple[int, str]] = field(default_factory=list)
+    weak_anchors: list[Anchor] = field(default_factory=list)
+    line_index: dict[tuple[int, int, int, int, int], int] = field(default_factory=dict)
+    # whether the form prints its captions under the values (decided once, by the page)
+    captions_under: bool | None = None
+    # per page, where the rule closing its letterhead runs (-1: none; found once)
+    letterheads: dict[int, float] = field(default_factory=dict)
+    # the words of segments led by another document type's label ("Allergies: ...")
+    foreign: frozenset[tuple[int, int, int, int, int]] = frozenset()
+    # the person tables (people in columns, fields in rows; found once)
+    person_tables: list[PersonTable] | None = None
+    # per line, whether it is a heading with a rule run on from its end (found on demand)
+    ruled: dict[int, bool] = field(default_factory=dict)
+    # per page, where a tear-off stub starts down the page (-1: none; found once)
+    stubs: dict[int, float] = field(default_factory=dict)
+    # the words of columns printed alike row after row, with their headings (found once)
+    repeated: frozenset[tuple[int, int, int, int, int]] | None = None
+    # the labels of telephones and dates, compacted (found once)
+    telling_labels: frozenset[str] | None = None
+
+    def anchors_on(self, line: int) -> list[Anchor]:
+        """The anchors found on one line."""
+        return [a for a in self.anchors if a.match.line == line]
+
+    def line_of(self, word: Word) -> int:
+        """The index of the line holding a word."""
+        if not self.line_index:
+            self.line_index.update(
+                {word_key(w): i for i, ln in enumerate(self.lines) for w in ln.words}
+            )
+        return self.line_index[word_key(word)]
+
+    def section_scope(self, name: str) -> tuple[int, int] | None:
+        """Lines from a section's heading to the next heading or page end.
+
+        A heading of the same section just after it (a form's title naming it, then the
+        section's own bar) continues it.
+        """
+        for position, (line, title) in enumerate(self.sections):
+            if title == name:
+                page = self.lines[line].page
+                following = [
+                    ln for ln, other in self.sections[position + 1 :] if ln > line and other != name
+                ]
+                end = min(following, default=len(self.lines))
+                for index in range(line + 1, end):
+                    if self.lines[index].page != page:
+                        return line, index
+                return line, end
+        return None
+
+    def in_section(self, name: str, line: int) -> bool:
+        """Whether a line lies under a section's heading (the heading's own line included)."""
+        scope = self.section_scope(name)
+        return scope is not None and scope[0] <= line < scope[1]
+
+    def in_letterhead(self, line: int) -> bool:
+        """Whether a line is in its page's letterhead: over a long rule near the page's top.
+
+        The clinic's own address and phone stand there; a record's fields never do.
+        """
+        page = self.lines[line].page
+        if page not in self.letterheads:
+            width, height = self.sizes.get(page, (0, 0))
+            marks = self.marks.get(page)
+            rules = marks.rules()[0] if marks is not None else []
+            tops = [
+                r.level  # where the rule runs at its middle
+                for r in rules
+                if r.end - r.start >= LETTERHEAD_RULE * width
+                and r.level < LETTERHEAD_DEPTH * height
+            ]
+            self.letterheads[page] = min(tops, default=-1.0)
+        return self.lines[line].bbox.y1 <= self.letterheads[page]
+
+    def ruled_heading(self, line: int) -> bool:
+        """Whether a line is a heading a rule runs on from, level with its text, to the right.
+
+        ``PREGNANCY HISTORY ────────``: a section's title in capitals, never a value nor a
+        value's next line. A label's blank after it ("Group no.: ____") runs under the
+        writing, not through the middle of it, and the label ends with its colon.
+        """
+        if line not in self.ruled:
+            words = self.lines[line].words
+            letters = [c for w in words for c in w.text if c.isalpha()]
+            if len(letters) < 4 or not all(c.isupper() for c in letters):
+                words = ()  # a title in capitals only
+            elif words[-1].text.endswith(":"):
+                words = ()  # a label before its blank
+            marks = self.marks.get(self.lines[line].page)
+            height = self.lines[line].height
+            end = words[-1].bbox.x1 if words else 0
+            middle = (words[-1].bbox.y0 + words[-1].bbox.y1) / 2 if words else 0
+            self.ruled[line] = bool(words) and any(
+                end - height / 2 <= r.start <= end + HEADING_RULE_GAP * height
+                and r.end - r.start >= HEADING_RULE_LENGTH * height
+                and abs(r.at(r.start) - middle) <= HEADING_RULE_LEVEL * height
+                for r in (marks.rules()[0] if marks is not None else ())
+            )
+        return self.ruled[line]
+
+    def on_stub(self, word: Word) -> bool:
+        """Whether a word is on a tear-off stub: under "Detach and keep" low on its page.
+
+        An appointment reminder the patient tears off carries its own date, provider and
+        telephone; none of them is the document's.
+        """
+        if word.page not in self.stubs:
+            height = self.sizes.get(word.page, (0, 0))[1]
+            self.stubs[word.page] = min(
+                (
+                    float(self.lines[a.match.line].bbox.y1)
+                    for a in self.anchors
+                    if "label:detach" in a.keys
+                    and self.lines[a.match.line].page == word.page
+                    and self.lines[a.match.line].center_y > STUB_DEPTH * height
+                ),
+                default=-1.0,
+            )
+        top = self.stubs[word.page]
+        return 0 <= top <= word.bbox.y0
+
+    def blank_labels(self) -> frozenset[str]:
+        """The labels of telephones and dates (fields' and others'), compacted."""
+        if self.telling_labels is None:
+            fields = [f for f in self.vocab.fields if f.value in LABEL_TYPES]
+            keys = [k for k in self.vocab.labels if "phone" in k or "date" in k]
+            self.telling_labels = frozenset(
+                compact(label)
+                for labels in (*(f.labels for f in fields), *(self.vocab.labels[k] for k in keys))
+                for label in labels
+            )
+        return self.telling_labels
+
+    def printed_alike(self, word: Word) -> bool:
+        """Whether a word stands in a column the form prints alike on every row (``OD OS OU``)."""
+        if self.repeated is None:
+            self.repeated = frozenset(repeated_columns(self.lines))
+        return word_key(word) in self.repeated
+
+    def words_for(self, words: Iterable[Word], medical: bool) -> tuple[Word, ...]:
+        """The words as the engine read them, or medically corrected for medical fields."""
+        if not medical:
+            return tuple(words)
+        return tuple(self.medical.get(word_key(w), w) for w in words)
+
+    def is_label_text(self, text: str) -> bool:
+        """Whether a text is a printed label of the vocabulary (never a value).
+
+        Labels printed together with a slash OCR read as a digit count too ("STATE7ZIP").
+        """
+        squashed = compact(text)
+        if not squashed:
+            return False
+        if squashed in self.label_texts or any(
+            len(squashed) >= 5 and fuzz.ratio(squashed, label) >= 92 for label in self.label_texts
+        ):
+            return True
+        parts = [compact(part) for part in _LABEL_JOINS.split(text.strip())]
+        return len(parts) > 1 and all(len(p) >= 3 and p in self.label_texts for p in parts)
+
+
+# A rule this share of the page wide, within this share of its height from the top, closes
+# the page's letterhead.
+LETTERHEAD_RULE = 0.6
+LETTERHEAD_DEPTH = 0.2
+# A tear-off stub's "Detach and keep" stands below this share of its page's height.
+STUB_DEPTH = 0.5
+# A heading's rule starts within this many text heights of its last word, runs at least this
+# many, and stays within this share of a text height of the words' middle.
+HEADING_RULE_GAP = 2.0
+HEADING_RULE_LENGTH = 8.0
+HEADING_RULE_LEVEL = 0.3
+
+
+# Between two labels printed as one ("STATE/ZIP"), the slash or a digit OCR read for it.
+_LABEL_JOINS = re.compile(r"(?<=[A-Za-z])[/|71](?=[A-Za-z])")
+
+
+def word_key(word: Word) -> tuple[int, int, int, int, int]:
+    """A word's identity on the page: its page and box (the same word, however corrected)."""
+    box = word.bbox
+    return (word.page, box.x0, box.y0, box.x1, box.y1)
+
+
+def _on_end(word: Word) -> bool:
+    """Whether a word is printed on end (a section's title turned up a margin strip)."""
+    letters = sum(c.isalpha() for c in word.text)
+    return letters >= 4 and word.bbox.height > ON_END * word.bbox.width
+
+
+def _upright(words: Sequence[Word]) -> list[Word]:
+    """The words set upright: those on end, and short ones stacked with them, left out.
+
+    Text turned on end is no line of the form (it would join the lines it crosses).
+    """
+    turned = [w.bbox for w in words if _on_end(w)]
+
+    def stacked(box: BBox) -> bool:
+        return any(
+            min(box.x1, t.x1) - max(box.x0, t.x0) > 0.5 * box.width
+            and min(abs(box.y1 - t.y0), abs(t.y1 - box.y0), abs(box.y0 - t.y0)) < 4 * t.width
+            for t in turned
+        )
+
+    return [
+        w for w in words if not _on_end(w) and not (len(w.text) <= 2 and turned and stacked(w.bbox))
+    ]
+
+
+# A word this many times taller than wide is printed on end.
+ON_END = 2.0
+
+
+def _as_read(page: OcrPage, label_ends: frozenset[str]) -> OcrPage:
+    """The page with every word as the engine read it, before medical correction.
+
+    A value OCR glued to a label's last word is a word of its own ("refilled6", "nameVictor"
+    where a label ends in "refilled", "name"); text turned on end is left out, and so is a
+    date's format printed as a hint ("mm/dd/yyyy"): it is the form's, never a value.
+    """
+    words: list[Word] = []
+    for word in _upright(page.words):
+        word = replace(word, text=word.ocr_text, corrected=False) if word.corrected else word
+        if DATE_HINT.fullmatch(word.text.strip("()[]:")):
+            continue
+        glued = glued_value(word.text)
+        if glued is None or not _label_end(compact(glued[0]), label_ends):
+            words.append(word)
+        else:
+            words.extend(split_word(word, glued))
+    return replace(page, words=tuple(words))
+
+
+# A date's format as a form prints it for the writer: "mm/dd/yyyy", "DD-MM-YY", "yyyy/mm/dd".
+DATE_HINT = re.compile(
+    r"(?i)(?:[md]{1,2}[/.-][md]{1,2}[/.-]y{2,4}|y{2,4}[/.-][md]{1,2}[/.-][md]{1,2})"
+)
+
+
+def _label_end(printed: str, label_ends: frozenset[str]) -> bool:
+    """Whether letters end like a label: its last word, or run on into it ("FORMDATE")."""
+    return printed in label_ends or any(
+        len(end) >= 4 and printed.endswith(end) for end in label_ends
+    )
+
+
+def text_of(words: Sequence[Word]) -> str:
+    """Words joined by spaces, as one line of text."""
+    return " ".join(w.text for w in words)
+
+
+def is_filler(text: str) -> bool:
+    """Whether a word is a rule, dots or a speck the form prints: no writing at all."""
+    return not re.sub(r"[_.\-—–|:·•=~]", "", text).strip()
+
+
+# How much better than another type's longer label a label must match to stand.
+CLOSER = 10.0
+# How many points below the usual bar a damaged label may match (see ``Anchor.weak``).
+WEAK_LABEL_SLACK = 16.0
+
+
+def build_page(
+    document_type: DocumentType,
+    pages: Sequence[OcrPage],
+    config: PipelineConfig,
+    images: Sequence[GrayImage | None] | None,
+) -> Page:
+    """Lines, anchors and sections of a document, as every relation reads them."""
+    vocab = vocabulary(document_type)
+    owners = vocab.label_owners()
+    label_ends = frozenset(compact(label.split()[-1]) for label in owners if label.split())
+    as_read = [_as_read(p, label_ends) for p in pages]
+    marks: dict[int, PageMarks] = {}
+    for page, image in zip(sorted(pages, key=lambda p: p.index), images or (), strict=False):
+        if image is not None:
+            marks[page.index] = PageMarks(image)
+    lines = tuple(_panel_lines(as_read, marks))
+    table = {label: (label,) for label in owners}
+    foreign = find_labels(lines, _foreign_labels(document_type)[0])
+    # a label of this type that begins another type's longer one is that one's ("Drug
+    # allergies:" on a prescription is no medicine's label)
+    longer = {(m.line, m.start): m for m in foreign}
+    anchors = []
+    fenced = _fenced_words(lines, marks)
+    matches = find_labels(lines, table, fenced=fenced)
+    labelled = {(m.line, i) for m in matches for i in range(m.start, m.end)}
+    for match in matches:
+        other = longer.get((match.line, match.start))
+        if other is not None and other.end > match.end and other.score >= match.score - CLOSER:
+            continue  # (a worse match, "PROVIDER: Dr." for "Provider address", takes nothing)
+        words = lines[match.line].words[match.start : match.end]
+        if _state_after_city(lines[match.line].words, match):
+            continue  # "Lansing, MI 48933": Michigan, not a middle initial's label
+        if (match.line, match.start - 1) not in labelled and _word_of_a_phrase(
+            lines[match.line].words, match
+        ):
+            continue  # "occupational medicine - physicals": a clinic's services, no label
+        keys = _owners(owners, match)
+        if _after_part_letter(lines[match.line].words, match):
+            # "PART G Health plan": the part's title, no field's label
+            keys = tuple(k for k in keys if k.startswith("section:"))
+            if not keys:
+                continue
+        if len(words) > 1 and _answer_word(document_type, keys, words[-1]):
+            # a variant's last word was an answer ("Varicella / chickenpox Immune"): not the label's
+            match = replace(match, end=match.end - 1)
+            words = words[:-1]
+        anchors.append(Anchor(match, keys, words))
+    medical = {word_key(w): w for p in pages for w in p.words}
+    texts = [w.text for p in as_read for w in p.words]
+    order = infer_date_order([" ".join(texts)], config.date_order)
+    sizes = {p.index: (p.width, p.height) for p in pages}
+    label_texts = frozenset(compact(label) for label in owners)
+    doc = Page(lines, anchors, vocab, order, marks, medical, sizes, label_texts)
+    starts = {i: segment_starts(ln) for i, ln in enumerate(lines)}
+    # labels OCR damaged badly ("appress"), believed only before a value of their field's type
+    taken = {(a.match.line, i) for a in anchors for i in range(a.match.start, a.match.end)}
+    for match in find_labels(lines, table, slack=WEAK_LABEL_SLACK, fenced=fenced):
+        span = {(match.line, i) for i in range(match.start, match.end)}
+        keys = tuple(
+            k
+            for k in _owners(owners, match)
+            if k.startswith("field:") and vocab.field(k.split(":", 1)[1]).value in _PROVING
+        )
+        words = lines[match.line].words[match.start : match.end]
+        printed = "".join(w.text for w in words)
+        lettered = sum(c.isalpha() for c in printed) >= 0.7 * len(printed)
+        # one word of the label's length: a damaged label, not a value that looks like one
+        alike = len(words) == 1 and abs(len(compact(printed)) - len(compact(match.key))) <= 1
+        alike = alike and " " not in match.key.strip()  # a damaged word, not a whole phrase
+        # a drug or a condition the lexicon knows is a value, never a damaged label
+        alike = alike and not get_lexicon().is_term(printed.strip(",.;:").lower())
+        if keys and lettered and alike and not span & taken and match.start in starts[match.line]:
+            doc.weak_anchors.append(Anchor(match, keys, words, weak=True))
+    doc.foreign = _foreign_fields(document_type, lines, starts, foreign)
+    doc.sections = sorted(
+        (a.match.line, key.split(":", 1)[1])
+        for a in anchors
+        for key in a.keys
+        if key.startswith("section:")
+        and (a.match.start in starts[a.match.line] or _after_section_letter(lines, a.match))
+        and (a.match.end - a.match.start > 1 or _heads_its_line(lines, a.match))
+    )
+    # a lettered part whose title the vocabulary lacks ("PART F Medicines") still ends the
+    # section before it
+    named = {line for line, _ in doc.sections}
+    doc.sections = sorted(
+        [
+            *doc.sections,
+            *((i, UNNAMED_PART) for i, ln in enumerate(lines) if i not in named and _part(ln)),
+        ]
+    )
+    doc.anchors = [_in_its_section(doc, a) for a in doc.anchors]
+    return doc
+
+
+def _fenced_words(lines: Sequence[Line], marks: Mapping[int, PageMarks]) -> dict[int, set[int]]:
+    """Per line, the words a drawn box or cell begins just before.
+
+    A box round "Date of physical 03/10/2025" beside running text: an upright line stands
+    in the gap before its first word, or lines over and under the words start there.
+    """
+    fenced: dict[int, set[int]] = {}
+    for index, line in enumerate(lines):
+        found = marks.get(line.page)
+        if found is None or len(line.words) < 2:
+            continue
+        middle, reach = line.center_y, FENCE_REACH * line.height
+        lying, upright = found.rules()
+        sides = [r.at(middle) for r in upright if r.start <= middle <= r.end]
+        for i, (before, word) in enumerate(pairwise(line.words), 1):
+            gap = (before.bbox.x1, word.bbox.x0)
+            starts = [r for r in lying if gap[0] <= r.start <= gap[1]]
+            over = any(0 < middle - r.at(r.start) <= reach for r in starts)
+            under = any(0 < r.at(r.start) - middle <= reach for r in starts)
+            if any(gap[0] <= x <= gap[1] for x in sides) or (over and under):
+                fenced.setdefault(index, set()).add(i)
+    return fenced
+
+
+# A box's lines run over and under its words within this many of their line's heights.
+FENCE_REACH = 1.5
+
+
+def _panel_lines(pages: Sequence[OcrPage], marks: Mapping[int, PageMarks]) -> list[Line]:
+    """The pages' lines, a panel fenced off by a drawn edge read apart from the body.
+
+    A sidebar's doctors and offices sit level with the body's rows ("Lic. MD476564" beside
+    "Ketorolac 0.5% gtts"); read as one line they join the body's values. Each column between
+    panel edges is grouped into lines of its own, left column first.
+    """
+    lines: list[Line] = []
+    for page in sorted(pages, key=lambda p: p.index):
+        found = marks.get(page.index)
+        edges = found.panel_edges() if found is not None else []
+        if not edges:
+            lines.extend(page_lines([page]))
+            continue
+        columns: dict[int, list[Word]] = {}
+        for word in page.words:
+            cx, cy = (word.bbox.x0 + word.bbox.x1) / 2, word.bbox.center_y
+            columns.setdefault(sum(e.at(cy) < cx for e in edges), []).append(word)
+        for column in sorted(columns):
+            lines.extend(page_lines([replace(page, words=tuple(columns[column]))]))
+    return lines
+
+
+# The section of a lettered part whose title names none of the vocabulary's sections.
+UNNAMED_PART = "part"
+
+
+def _part(line: Line) -> bool:
+    """Whether a line begins with a part's word and letter, then its title ("PART F Medicines")."""
+    return lettered_part(line.words) and line.words[2].text[:1].isalpha()
+
+
+def _heads_its_line(lines: Sequence[Line], match: LabelMatch) -> bool:
+    """Whether a one-word heading begins its line and stands alone or before its colon's value.
+
+    ``PATIENT`` alone and ``NOTIFY- Rosa Allen`` head sections; ``Patient / guardian
+    signature``, ``PATIENT REGISTRATION FORM`` and a letterhead's last word do not.
+    """
+    words = lines[match.line].words
+    first = match.start == 0 or _after_section_letter(lines, match)
+    return first and (match.end == len(words) or words[match.end - 1].text.endswith((":", "-")))
+
+
+def _in_its_section(doc: Page, anchor: Anchor) -> Anchor:
+    """A label some field owns only under its section's heading, kept for that field there.
+
+    "Name" under PRESCRIBING PRACTITIONER is the prescriber's, and no longer the patient's;
+    elsewhere it is the patient's alone.
+    """
+    key, line = anchor.match.key, anchor.match.line
+    scoped = {}
+    for k in anchor.keys:
+        if k.startswith("field:"):
+            section = doc.vocab.label_section(k.split(":", 1)[1], key)
+            if section is not None:
+                scoped[k] = doc.in_section(section, line)
+    if not scoped:
+        return anchor
+    here = [k for k, inside in scoped.items() if inside]
+    kept = [
+        k
+        for k in anchor.keys
+        if (k in here) or (not here and k not in scoped) or not k.startswith("field:")
+    ]
+    return replace(anchor, keys=tuple(kept))
+
+
+def _after_part_letter(words: Sequence[Word], match: LabelMatch) -> bool:
+    """Whether a match begins its line after a part's word and letter ("PART B", "Section 2")."""
+    return match.start == 2 and lettered_part(words)
+
+
+def _after_section_letter(lines: Sequence[Line], match: LabelMatch) -> bool:
+    """Whether a heading stands right after its section's letter, first on its line.
+
+    The letter may follow the word ``Part`` or ``Section`` ("PART B  Person to contact").
+    """
+    words = lines[match.line].words
+    if _after_part_letter(words, match):
+        return True
+    return match.start == 1 and bool(SECTION_MARK.fullmatch(words[0].text))
+
+
+@cache
+def _choices(document_type: DocumentType) -> Mapping[str, tuple[str, ...]]:
+    """Each choice field's answers."""
+    return {s.name: s.choices for s in FIELDS[document_type] if s.kind is FieldKind.ENUM}
+
+
+def _answer_word(document_type: DocumentType, keys: Sequence[str], word: Word) -> bool:
+    """Whether a label's last word, with no colon or question mark, is one of its answers."""
+    if word.text.endswith(("?", ":")):
+        return False
+    choices = _choices(document_type)
+    fields = (key.split(":", 1)[1] for key in keys if key.startswith("field:"))
+    return any(option_spans([word], choices[name]) for name in fields if name in choices)
+
+
+# Value types whose form tells them apart from a medicine line or running text.
+_TELLING = frozenset({"date", "phone", "number", "code"})
+
+
+@cache
+def _foreign_labels(
+    document_type: DocumentType,
+) -> tuple[Mapping[str, tuple[str, ...]], Mapping[str, frozenset[str]]]:
+    """The labels other document types print and this one does not.
+
+    Returned as a label table for :func:`find_labels`, and per label the value types of its
+    fields whose form tells them (``_TELLING``). Built once per document type.
+    """
+    own = {compact(label) for label in vocabulary(document_type).label_owners()}
+    telling: dict[str, set[str]] = {}
+    for other in DOCUMENT_TYPES:
+        if other is document_type:
+            continue
+        vocab = vocabulary(other)
+        for label, keys in vocab.label_owners().items():
+            if compact(label) in own:
+                continue
+            fields = (key.split(":", 1)[1] for key in keys if key.startswith("field:"))
+            kinds = (vocab.field(name).value for name in fields)
+            telling.setdefault(label, set()).update(k for k in kinds if k in _TELLING)
+    table = {label: (label,) for label in telling}
+    return table, {label: frozenset(kinds) for label, kinds in telling.items()}
+
+
+def _word_of_a_phrase(words: Sequence[Word], match: LabelMatch) -> bool:
+    """Whether a one-word label found is a lower-case word running on from another.
+
+    A form prints its labels capitalised or with a colon; ``medicine`` in ``Urgent care -
+    occupational medicine - physicals`` is a word of the clinic's services line. (The word
+    before must be no label's: ``Home street address`` is two labels.)
+    """
+    if match.end != match.start + 1 or match.start == 0:
+        return False
+    printed, before = words[match.start].text, words[match.start - 1].text
+    return printed.isalpha() and printed.islower() and before.isalpha() and before.islower()
+
+
+def _state_after_city(words: Sequence[Word], match: LabelMatch) -> bool:
+    """Whether a label found is an address's two-letter state after its city and comma."""
+    printed = words[match.start].text
+    return (
+        match.end == match.start + 1
+        and match.start > 0
+        and words[match.start - 1].text.endswith(",")
+        and STATE.match(printed) is not None
+    )
+
+
+def _foreign_fields(
+    document_type: DocumentType,
+    lines: Sequence[Line],
+    starts: dict[int, set[int]],
+    matches: Sequence[LabelMatch],
+) -> frozenset[tuple[int, int, int, int, int]]:
+    """The words of segments led by another type's label (of ``matches``) and its colon or value.
+
+    The label counts with a colon after it, or with a value whose form tells its field's
+    type ("BIRTH DATE 2009-05-21", ``_TELLING``). A prescription pad of an unfamiliar
+    clinic may ask for the patient's birth date, weight, allergies or insurance: this type
+    has no field for them, but what is written there is theirs, never a medicine line nor a
+    date found anywhere.
+    """
+    telling = _foreign_labels(document_type)[1]
+    found: set[tuple[int, int, int, int, int]] = set()
+    for match in matches:
+        words = lines[match.line].words
+        following = [i for i in starts[match.line] if i > match.start]
+        end = min(following, default=len(words))
+        if match.start not in starts[match.line]:
+            # inside running text ("..., born 19 Sep 1951, who lives at"): up to the clause's end
+            end = next((i + 1 for i in range(match.end, end) if words[i].text.endswith(",")), end)
+        colon = words[match.end - 1].text.endswith(":") or (
+            match.end < len(words) and words[match.end].text.startswith(":")
+        )
+        value = text_of(words[match.end : end])
+        typed = any(VALUE_TYPES[kind].fit(value) >= 1.0 for kind in telling[match.key])
+        if (colon and match.start in starts[match.line]) or (value and typed):
+            found.update(word_key(w) for w in words[match.start : end])
+    return frozenset(found)
+
+
+# Value types whose form proves a damaged label is one (a list or prose proves nothing).
+_PROVING = frozenset(
+    {"date", "phone", "number", "code", "name", "address", "choice", "refills", "medicines"}
+)
+
+
+def _owners(owners: Mapping[str, tuple[str, ...]], match: LabelMatch) -> tuple[str, ...]:
+    """The keys a label found stands for, with those of labels it matches as well."""
+    keys = [k for label in (match.key, *match.ties) for k in owners[label]]
+    return tuple(dict.fromkeys(keys))
+
+
+def lines_text(doc: Page, words: Sequence[Word]) -> str:
+    """Words joined by spaces within a line and newlines between lines."""
+    parts: list[list[Word]] = []
+    last_line = -1
+    for word in words:
+        index = doc.line_of(word)
+        if index != last_line:
+            parts.append([])
+            last_line = index
+        parts[-1].append(word)
+    return "\n".join(text_of(p) for p in parts)
+
+
+# Value types whose own labels never end another type's value.
+LABEL_TYPES = frozenset({"phone", "date"})
+
+
+STATE = re.compile(r"^[A-Z]{2}$")
