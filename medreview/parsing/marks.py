@@ -55,6 +55,10 @@ UNDERLINE_BAND = (0.15, 0.5)
 # its width in from either side.
 PANEL_EDGE = 0.5
 PANEL_MARGIN = 0.1
+# A panel's edge may be paler than any other drawn line (a light gray rule between a form's
+# two columns): pixels this dark count, in a line no wider than this many shrunk pixels.
+PANEL_LIGHTEST = 232.0
+PANEL_EDGE_WIDTH = 8
 # A box needs this many paper pixels for its paper's lightness to be measured.
 PAPER_PIXELS = 20
 # The paper a highlighter's tint is measured against: this far round the word, in the word's
@@ -206,13 +210,14 @@ class PageMarks:
         """Upright lines that fence a panel off the page (a sidebar's edge), left to right.
 
         A line down most of the page that no lying line crosses: a sidebar of the practice's
-        doctors and offices beside the form's body. A table's column lines are crossed by its
-        rows' lines, and a frame round the page stands at its margins.
+        doctors and offices beside the form's body, a form's second column of items, a box's
+        column for the pharmacy's use. A table's column lines are crossed by its rows' lines,
+        and a frame round the page stands at its margins.
         """
         height, width = self.gray.shape[:2]
         horizontal, vertical = self.rules()
         edges: list[Rule] = []
-        for rule in vertical:
+        for rule in [*vertical, *self._pale_uprights()]:
             x = rule.at((rule.start + rule.end) / 2)
             if rule.end - rule.start < PANEL_EDGE * height:
                 continue
@@ -222,12 +227,32 @@ class PageMarks:
             crossed = any(
                 h.start < rule.at(h.at(x)) - slack
                 and h.end > rule.at(h.at(x)) + slack
-                and rule.start < h.at(x) < rule.end
+                and rule.start + slack < h.at(x) < rule.end - slack  # a join at its end is none
                 for h in horizontal
             )
             if not crossed and all(abs(e.level - rule.level) > slack for e in edges):
                 edges.append(rule)
         return sorted(edges, key=lambda r: r.level)
+
+    def _pale_uprights(self) -> list[Rule]:
+        """Thin upright lines down half the page or more, however pale.
+
+        A light gray rule between a form's two columns is too faint for :meth:`rules`; so
+        long and thin, it is no text and no tinted band.
+        """
+        step = RULE_SHRINK
+        shrunk = cv2.erode(self._plain(), np.ones((step, step), np.uint8))[::step, ::step]
+        pale = np.asarray(shrunk < PANEL_LIGHTEST, dtype=np.uint8)
+        standing = cv2.dilate(pale, np.ones((1, RULE_SLANT), np.uint8))
+        # found in short pieces, which a tilted line's drift leaves whole, then joined
+        down = max(8, int(pale.shape[0] * MIN_RULE_SHARE / 1.3))
+        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (1, down))
+        lines = np.asarray(cv2.morphologyEx(standing, cv2.MORPH_OPEN, kernel), dtype=np.uint8)
+        wide = cv2.morphologyEx(
+            lines, cv2.MORPH_OPEN, np.ones((1, PANEL_EDGE_WIDTH + RULE_SLANT), np.uint8)
+        )
+        lines[wide > 0] = 0  # a tinted band's body, not a line
+        return _scaled(_segments(lines, False), step)
 
     def cell_of(self, box: BBox, *, along_tilt: bool = False) -> Cell | None:
         """The smallest ruled cell around a box, ``None`` when lines do not close one.

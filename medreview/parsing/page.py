@@ -523,8 +523,10 @@ def _panel_lines(pages: Sequence[OcrPage], marks: Mapping[int, PageMarks]) -> li
     """The pages' lines, a panel fenced off by a drawn edge read apart from the body.
 
     A sidebar's doctors and offices sit level with the body's rows ("Lic. MD476564" beside
-    "Ketorolac 0.5% gtts"); read as one line they join the body's values. Each column between
-    panel edges is grouped into lines of its own, left column first.
+    "Ketorolac 0.5% gtts"); read as one line they join the body's values, and so do a form's
+    two columns of items. Each column between panel edges is grouped into lines of its own,
+    left column first; what stands above or below the edges (the head, a foot across both
+    columns) is read whole, before and after them.
     """
     lines: list[Line] = []
     for page in sorted(pages, key=lambda p: p.index):
@@ -533,12 +535,19 @@ def _panel_lines(pages: Sequence[OcrPage], marks: Mapping[int, PageMarks]) -> li
         if not edges:
             lines.extend(page_lines([page]))
             continue
-        columns: dict[int, list[Word]] = {}
+        top, bottom = min(e.start for e in edges), max(e.end for e in edges)
+        groups: dict[int, list[Word]] = {}
         for word in page.words:
             cx, cy = (word.bbox.x0 + word.bbox.x1) / 2, word.bbox.center_y
-            columns.setdefault(sum(e.at(cy) < cx for e in edges), []).append(word)
-        for column in sorted(columns):
-            lines.extend(page_lines([replace(page, words=tuple(columns[column]))]))
+            if cy < top:
+                group = -1
+            elif cy > bottom:
+                group = len(edges) + 1
+            else:
+                group = sum(e.at(cy) < cx for e in edges)
+            groups.setdefault(group, []).append(word)
+        for group in sorted(groups):
+            lines.extend(page_lines([replace(page, words=tuple(groups[group]))]))
     return lines
 
 
