@@ -58,12 +58,17 @@ def within_cell(cell: Cell | None, words: tuple[Word, ...]) -> tuple[Word, ...]:
     return tuple(w for w in words if cell.holds_written(w.bbox))
 
 
-def next_cell(doc: Page, cell: Cell | None, words: tuple[Word, ...]) -> tuple[Word, ...]:
+def next_cell(
+    doc: Page, cell: Cell | None, words: tuple[Word, ...], *, whole_row: bool = False
+) -> tuple[Word, ...]:
     """The words right of a label that fill the next cell of its table row.
 
     A two-column table prints the label in one cell and the value in the cell
     beside it; that cell must hold no label of its own (a grid's neighbour
-    cell with its corner label is another field's).
+    cell with its corner label is another field's). The value ends at the
+    cell's far side (the staff's initials and the date checked follow in
+    columns of their own) unless ``whole_row``: a question's answer may be
+    marked in a later column of its row.
     """
     if cell is None or not words:
         return ()
@@ -85,7 +90,25 @@ def next_cell(doc: Page, cell: Cell | None, words: tuple[Word, ...]) -> tuple[Wo
     # the words are one segment of one line, up to the next label: on a tilted page they
     # leave the cell's upright rectangle, and a line drawn across the value from the row
     # above (crossing it askew) does not end it
-    return tuple(w for w in words if beside.x0 <= (w.bbox.x0 + w.bbox.x1) / 2)
+    taken: list[Word] = []
+    for word in words:
+        middle = (word.bbox.x0 + word.bbox.x1) / 2
+        if middle < beside.x0:
+            continue
+        if not whole_row and middle > beside.x1 and _in_later_cell(marks, word, beside):
+            break  # the row's next column: the staff's initials, the date checked
+        taken.append(word)
+    return tuple(taken)
+
+
+# Pixels a neighbouring cell's side may stand left of a cell's own (lines drawn a little apart).
+RULE_SLACK = 8
+
+
+def _in_later_cell(marks: PageMarks | None, word: Word, cell: Cell) -> bool:
+    """Whether a word stands in a ruled cell of its own right of ``cell``."""
+    other = marks.cell_of(word.bbox) if marks is not None else None
+    return other is not None and other.x0 >= cell.x1 - RULE_SLACK
 
 
 def words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, ...] | None:
@@ -113,6 +136,19 @@ def words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, .
     wording = {w for w in before if ENUMERATION.match(w.text)}
     wording |= set(after) - set(after_wording(after))
     kept = [w for w in inside if w not in other_labels and w not in wording]
+    # a line of the cell led by another field's label is that field's, and so is what
+    # follows it (the directions after "SIG" in the box of the drugs)
+    led = [
+        a.match.line
+        for a in doc.anchors
+        if a is not anchor
+        and a.match.line > anchor.match.line
+        and any(k.startswith("field:") for k in a.keys)
+        and a.words[0] in inside
+        and not any(w in inside for w in doc.lines[a.match.line].words[: a.match.start])
+    ]
+    if led:
+        kept = [w for w in kept if doc.line_of(w) < min(led)]
     if captions_under(doc):
         return tuple(kept)  # the value is written over its caption
     # the lines over the label in its cell are another row's (a box round the allergies'

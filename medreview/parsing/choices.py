@@ -874,10 +874,19 @@ MIN_BOXED_ENTRIES = 4
 
 
 def written_after_other(words: Sequence[Word]) -> str | None:
-    """The count written after a refill row's ``Other`` entry, if any."""
+    """The count written after a refill row's ``Other`` entry, if any.
+
+    Where the row's ``Other`` was taken for a label of its own, the count still stands after
+    the row's last entry, and is none of its entries (``0 1 2 3 4 5 PRN 6``).
+    """
     for word, after in pairwise(words):
         count = after.text.strip("_.")
         if compact(word.text) == _OTHER and count.isdigit() and len(count) <= 2:
+            return count
+    if len(words) >= len(REFILL_ROW) + 1 and words[-2].text.upper() == REFILL_ROW[-1]:
+        count = words[-1].text.strip("_.")
+        printed = {w.text for w in words[:-1]}
+        if count.isdigit() and len(count) <= 2 and count not in printed:
             return count
     return None
 

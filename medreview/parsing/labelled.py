@@ -131,6 +131,11 @@ OTHER_PARTIES = ("doctor", "referral")
 HEADING_WORDS = 6
 
 
+# A label on a later page than the document's first counts this much: the same label printed
+# on the first page is the field's.
+LATER_PAGE = 0.94
+
+
 def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
     """How much a label counts for a field: its match and whether it is in the field's section."""
     factor = 0.9 + 0.1 * min(1.0, anchor.match.score / 100.0)
@@ -143,6 +148,8 @@ def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
         heading = doc.lines[scope[0]].words
         if len(heading) <= HEADING_WORDS and not holds_other_value(text_of(heading)):
             return 0.0  # under its own heading, the family doctor's telephone is no field
+    if doc.lines[anchor.match.line].words[0].page > doc.lines[0].words[0].page:
+        factor *= LATER_PAGE  # the first page's "Date" is the record's; the last's, a signature's
     if item.section is not None:
         if doc.section_scope(item.section) is None:
             factor *= 0.85
@@ -431,7 +438,7 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             # the rest of the label's wording ("Measles, mumps, rubella"): the answer is past it
             right = beyond = tuple(w for w in right if w not in in_cell)
             in_cell = ()
-        right = in_cell or next_cell(doc, cell, right)
+        right = in_cell or next_cell(doc, cell, right, whole_row=kind.name == "choice")
         if kind.name == "list" and heads_over_boxes(doc, right):
             right = ()  # the answer columns' heads of a questionnaire under the label
         if (
@@ -517,6 +524,10 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         inside = words_in_cell(doc, anchor, cell)
         tabbed = box_under_tab(doc, anchor, cell) if cell is not None and not inside else ()
         if inside:
+            if kind.name == "name" and doc.line_of(inside[-1]) != doc.line_of(inside[0]):
+                # a stamp's first line is the name; its rank, clinic and number follow
+                first = tuple(w for w in inside if doc.line_of(w) == doc.line_of(inside[0]))
+                inside = first if kind.fit(text_of(first)) >= 1.0 else inside
             options.append((Relation.CELL, inside, 1.0))
         elif tabbed:
             options.append((Relation.CELL, tabbed, 1.0))

@@ -781,6 +781,9 @@ def value_right(
         (s.start for s in stops if s.line == match.line and s.start >= match.end),
         default=len(line.words),
     )
+    if next_stop < len(line.words):
+        while next_stop > match.end and _item_number(line.words[next_stop - 1].text):
+            next_stop -= 1  # "1. Surname   2. First name": the value ends before "2."
     words = after_wording(
         _after_translation(_after_qualifier(list(line.words[match.end : next_stop])))
     )
@@ -804,6 +807,11 @@ def value_right(
             break
         taken.append(word)
     return _unfilled(taken)
+
+
+def _item_number(text: str) -> bool:
+    """An item's number ("2.", "(14)"); a letter ("H.") may be a middle initial."""
+    return ENUMERATION.match(text) is not None and any(c.isdigit() for c in text)
 
 
 # Check boxes as OCR reads them, ticked or empty: the first of a row of choices is kept.
@@ -1009,8 +1017,10 @@ def value_below(
     at the label's next label).
     """
     line = lines[match.line]
-    label_words = line.words[match.start : match.end]
-    x0 = label_words[0].bbox.x0 - line.height
+    start = match.start
+    if start > 0 and _item_number(line.words[start - 1].text):
+        start -= 1  # "10. Dry weight": the item's column begins at its number
+    x0 = line.words[start].bbox.x0 - line.height
     x1 = _column_end(line, match, stops)
     x1 = x1 if right is None else min(x1, right)
     for index in range(match.line + 1, len(lines)):
@@ -1188,7 +1198,10 @@ def _column_glued(lines: Sequence[Line], run: Sequence[tuple[int, tuple[Word, ..
 
 
 def _column_head(lines: Sequence[Line], index: int, top: Sequence[Word]) -> tuple[Word, ...]:
-    """The lone short segment on the line just over a column's top row, over the column."""
+    """The one short segment over a column's top row, on the line just over it.
+
+    The line may hold more at its left: a big ``Rx`` read on the heading's line.
+    """
     if index == 0 or lines[index - 1].page != lines[index].page:
         return ()
     above = segments(lines[index - 1])
@@ -1197,7 +1210,7 @@ def _column_head(lines: Sequence[Line], index: int, top: Sequence[Word]) -> tupl
         return ()
     x0, x1 = top[0].bbox.x0, top[-1].bbox.x1
     over = [p for p in above if p[0].bbox.x0 < x1 and p[-1].bbox.x1 > x0]
-    if len(over) == 1 and len(above) == 1 and len(over[0]) <= 2:
+    if len(over) == 1 and len(over[0]) <= 2 and over[0][-1] is above[-1][-1]:
         return over[0]
     return ()
 
