@@ -152,6 +152,8 @@ class Page:
     repeated: frozenset[tuple[int, int, int, int, int]] | None = None
     # the labels of telephones and dates, compacted (found once)
     telling_labels: frozenset[str] | None = None
+    # the lines that begin a panel's column after another on their page (a section ends there)
+    panel_starts: frozenset[int] = frozenset()
 
     def anchors_on(self, line: int) -> list[Anchor]:
         """The anchors found on one line."""
@@ -166,7 +168,7 @@ class Page:
         return self.line_index[word_key(word)]
 
     def section_scope(self, name: str) -> tuple[int, int] | None:
-        """Lines from a section's heading to the next heading or page end.
+        """Lines from a section's heading to the next heading, panel column or page end.
 
         A heading of the same section just after it (a form's title naming it, then the
         section's own bar) continues it.
@@ -179,7 +181,7 @@ class Page:
                 ]
                 end = min(following, default=len(self.lines))
                 for index in range(line + 1, end):
-                    if self.lines[index].page != page:
+                    if self.lines[index].page != page or index in self.panel_starts:
                         return line, index
                 return line, end
         return None
@@ -411,7 +413,7 @@ def build_page(
     for page, image in zip(sorted(pages, key=lambda p: p.index), images or (), strict=False):
         if image is not None:
             marks[page.index] = PageMarks(image)
-    lines = tuple(_panel_lines(as_read, marks))
+    lines, panel_starts = _panel_lines(as_read, marks)
     table = {label: (label,) for label in owners}
     foreign = find_labels(lines, _foreign_labels(document_type)[0])
     # a label of this type that begins another type's longer one is that one's ("Drug
@@ -449,6 +451,7 @@ def build_page(
     sizes = {p.index: (p.width, p.height) for p in pages}
     label_texts = frozenset(compact(label) for label in owners)
     doc = Page(lines, anchors, vocab, order, marks, medical, sizes, label_texts)
+    doc.panel_starts = panel_starts
     starts = {i: segment_starts(ln) for i, ln in enumerate(lines)}
     # labels OCR damaged badly ("appress"), believed only before a value of their field's type
     taken = {(a.match.line, i) for a in anchors for i in range(a.match.start, a.match.end)}
@@ -519,16 +522,20 @@ def _fenced_words(lines: Sequence[Line], marks: Mapping[int, PageMarks]) -> dict
 FENCE_REACH = 1.5
 
 
-def _panel_lines(pages: Sequence[OcrPage], marks: Mapping[int, PageMarks]) -> list[Line]:
+def _panel_lines(
+    pages: Sequence[OcrPage], marks: Mapping[int, PageMarks]
+) -> tuple[tuple[Line, ...], frozenset[int]]:
     """The pages' lines, a panel fenced off by a drawn edge read apart from the body.
 
     A sidebar's doctors and offices sit level with the body's rows ("Lic. MD476564" beside
     "Ketorolac 0.5% gtts"); read as one line they join the body's values, and so do a form's
     two columns of items. Each column between panel edges is grouped into lines of its own,
     left column first; what stands above or below the edges (the head, a foot across both
-    columns) is read whole, before and after them.
+    columns) is read whole, before and after them. Returns the lines and the indexes of those
+    that begin a column after another on their page.
     """
     lines: list[Line] = []
+    starts: set[int] = set()
     for page in sorted(pages, key=lambda p: p.index):
         found = marks.get(page.index)
         edges = found.panel_edges() if found is not None else []
@@ -547,8 +554,10 @@ def _panel_lines(pages: Sequence[OcrPage], marks: Mapping[int, PageMarks]) -> li
                 group = sum(e.at(cy) < cx for e in edges)
             groups.setdefault(group, []).append(word)
         for group in sorted(groups):
+            if 0 < group <= len(edges):
+                starts.add(len(lines))
             lines.extend(page_lines([replace(page, words=tuple(groups[group]))]))
-    return lines
+    return tuple(lines), frozenset(starts)
 
 
 # The section of a lettered part whose title names none of the vocabulary's sections.
