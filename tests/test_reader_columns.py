@@ -257,3 +257,65 @@ def test_a_repeated_columns_heading_may_share_its_line_with_the_rx() -> None:
     found = repeated_columns(lines)
     key = (heading.page, heading.bbox.x0, heading.bbox.y0, heading.bbox.x1, heading.bbox.y1)
     assert key in found
+
+
+def test_a_section_ends_where_its_panel_column_does() -> None:
+    """The emergency contact's items left blank at the foot of the left column: the name
+    heading the right column's next section is no contact's."""
+    image = blank()
+    cv2.line(image, (COLUMN_RULE, 450), (COLUMN_RULE, 2800), PALE, 2)
+    words = layout(
+        [
+            (350, 150, "Patient information"),
+            (450, 150, "1. Patient's full name"),
+            (510, 150, "Arjun Morris"),
+            (700, 150, "Emergency contact"),
+            (800, 150, "13. Contact's name"),
+            (1000, 150, "15. Home phone"),
+            (500, 1350, "Attending nephrologist"),
+            (560, 1350, "Samuel Schmidt"),
+            (900, 1350, "Kidney care"),
+            (960, 1350, "Ingrid Morris"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["patient_name"] == "Arjun Morris"
+    assert "emergency_contact_name" not in found
+
+
+def test_a_name_ocr_lettered_like_a_label_is_no_label_and_a_dotless_i_is_an_i() -> None:
+    """``Isabel`` (compared as ``lsabel``) is not the label ``Label``; ``sıG`` is ``SIG``."""
+    words = layout([(300, 150, "NAME OF PRESCRIBER"), (360, 150, "Isabel Nguyen, MD")])
+    image = blank()
+    found = read(DocumentType.PRESCRIPTION, words, image)
+    assert found["prescriber"] == "Isabel Nguyen, MD"
+    words = layout([(300, 150, "sıG Take one tablet by mouth daily")])
+    found = read(DocumentType.PRESCRIPTION, words, blank())
+    assert found["directions"] == "Take one tablet by mouth daily"
+
+
+def test_a_lone_number_against_the_next_label_is_that_items_number() -> None:
+    """``Town, state, ZIP  6 Country``: the white disc's number read without its dot is the
+    country item's; the city is the line under the label."""
+    words = layout([(300, 150, "Town, state, ZIP"), (300, 560, "0"), (300, 600, "Country")])
+    words += layout([(360, 150, "Boston, 02118")])
+    lines = page_lines([ocr_page(words)])
+    town = LabelMatch(0, 0, 3, 100.0, "city_state_zip")
+    country = LabelMatch(0, 4, 5, 100.0, "country")
+    assert value_right(lines, town, [town, country]) == ()
+    words = layout([(300, 150, "Age 12"), (300, 900, "Sex M")])
+    lines = page_lines([ocr_page(words)])
+    age = LabelMatch(0, 0, 1, 100.0, "age")
+    sex = LabelMatch(0, 2, 3, 100.0, "sex")
+    assert [w.text for w in value_right(lines, age, [age, sex])] == ["12"]
+
+
+def test_an_apartments_number_before_the_next_label_stays_in_the_value() -> None:
+    """``Street: 5010 Main Street Apt 17.  Height:``: the ``17.`` is the apartment's, set
+    apart from the next label, not an item's number against it."""
+    words = layout([(300, 150, "Street: 5010 Main Street Apt 17."), (300, 900, "Height: 171 cm")])
+    lines = page_lines([ocr_page(words)])
+    street = LabelMatch(0, 0, 1, 100.0, "street")
+    height = LabelMatch(0, 6, 7, 100.0, "height")
+    value = [w.text for w in value_right(lines, street, [street, height])]
+    assert value == ["5010", "Main", "Street", "Apt", "17."]

@@ -351,7 +351,7 @@ def compact(text: str) -> str:
     if not value.isascii():
         value = "".join(
             c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c)
-        )
+        ).replace("ı", "i")  # a dotless i OCR read for a capital I ("sıG")
     for wrong, right in _CONFUSIONS:
         value = value.replace(wrong, right)
     return re.sub(r"[^a-z0-9]", "", value)
@@ -411,6 +411,13 @@ def _match(
         if not text:
             continue
         score = float(fuzz.ratio(text, target))
+        if (
+            end == start + 1
+            and len(text) > len(target)
+            and text[:2] != target[:2]
+            and fuzz.ratio(text[1:], target) < LEAD_DROPPED
+        ):
+            continue  # a longer word beginning otherwise: "Isabel" is no "Label" ("Wweight" is)
         if end == start + 2 and not _starts_label(pieces[start], target):
             break  # a stray word before the label: let the label start after it
         colon = colons[end - 1]
@@ -428,6 +435,11 @@ def _match(
             if best is None or bonus > best[1]:
                 best = (end, bonus, colon)
     return best
+
+
+# A longer word beginning otherwise than a label is the label when, its first letter dropped
+# (a speck, a letter doubled), it matches this closely.
+LEAD_DROPPED = 90.0
 
 
 def _short_of(pieces: Sequence[str], label: str) -> bool:
@@ -781,9 +793,14 @@ def value_right(
         (s.start for s in stops if s.line == match.line and s.start >= match.end),
         default=len(line.words),
     )
-    if next_stop < len(line.words):
-        while next_stop > match.end and _item_number(line.words[next_stop - 1].text):
-            next_stop -= 1  # "1. Surname   2. First name": the value ends before "2."
+    if (
+        match.end < next_stop < len(line.words)
+        and _item_number(line.words[next_stop - 1].text)
+        and _hugs_next(line.words, next_stop - 1, next_stop)
+    ):
+        # "1. Surname   2. First name", "ZIP  6 Country" (its dot unread): the next item's
+        # number, not the end of this value ("Apt 17.  Height:")
+        next_stop -= 1
     words = after_wording(
         _after_translation(_after_qualifier(list(line.words[match.end : next_stop])))
     )
@@ -809,8 +826,21 @@ def value_right(
     return _unfilled(taken)
 
 
+def _hugs_next(words: Sequence[Word], index: int, label: int) -> bool:
+    """Whether a word stands against the next label and well apart from what precedes it."""
+    word = words[index]
+    before = word.bbox.x0 - words[index - 1].bbox.x1 if index > 0 else float("inf")
+    after = words[label].bbox.x0 - word.bbox.x1
+    return after < word.bbox.height and before > 2 * max(after, 0)
+
+
 def _item_number(text: str) -> bool:
-    """An item's number ("2.", "(14)"); a letter ("H.") may be a middle initial."""
+    """An item's number: "2.", "(14)", "6" with its dot unread.
+
+    A letter ("H.") may be a middle initial, so only numbers count.
+    """
+    if text.isdigit():
+        return len(text) <= 2
     return ENUMERATION.match(text) is not None and any(c.isdigit() for c in text)
 
 
@@ -1018,7 +1048,11 @@ def value_below(
     """
     line = lines[match.line]
     start = match.start
-    if start > 0 and _item_number(line.words[start - 1].text):
+    if (
+        start > 0
+        and _item_number(line.words[start - 1].text)
+        and _hugs_next(line.words, start - 1, start)
+    ):
         start -= 1  # "10. Dry weight": the item's column begins at its number
     x0 = line.words[start].bbox.x0 - line.height
     x1 = _column_end(line, match, stops)
