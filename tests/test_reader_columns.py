@@ -284,7 +284,8 @@ def test_a_section_ends_where_its_panel_column_does() -> None:
 
 
 def test_a_name_ocr_lettered_like_a_label_is_no_label_and_a_dotless_i_is_an_i() -> None:
-    """``Isabel`` (compared as ``lsabel``) is not the label ``Label``; ``sıG`` is ``SIG``."""
+    """``Isabel`` (compared as ``lsabel``) is not the label ``Label``; ``sıG`` is ``SIG``;
+    ``29Date:`` is still the date's label."""
     words = layout([(300, 150, "NAME OF PRESCRIBER"), (360, 150, "Isabel Nguyen, MD")])
     image = blank()
     found = read(DocumentType.PRESCRIPTION, words, image)
@@ -292,6 +293,10 @@ def test_a_name_ocr_lettered_like_a_label_is_no_label_and_a_dotless_i_is_an_i() 
     words = layout([(300, 150, "sıG Take one tablet by mouth daily")])
     found = read(DocumentType.PRESCRIPTION, words, blank())
     assert found["directions"] == "Take one tablet by mouth daily"
+    # a number glued before a label is still parted from it
+    words = layout([(300, 150, "Name: Nora Stewart Age: 29Date: 21 Jul 2021")])
+    found = read(DocumentType.PRESCRIPTION, words, blank())
+    assert found["date"] == "2021-07-21"
 
 
 def test_a_lone_number_against_the_next_label_is_that_items_number() -> None:

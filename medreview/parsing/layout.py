@@ -414,6 +414,7 @@ def _match(
         if (
             end == start + 1
             and len(text) > len(target)
+            and text[0].isalpha()  # (a number glued before a label is parted later: "29Date:")
             and text[:2] != target[:2]
             and fuzz.ratio(text[1:], target) < LEAD_DROPPED
         ):
