@@ -128,6 +128,7 @@ class PageMarks:
     gray: npt.NDArray[np.uint8]
     _ink: npt.NDArray[np.int32] | None = field(default=None, init=False)
     _rules: tuple[list[Rule], list[Rule]] | None = field(default=None, init=False)
+    _small: npt.NDArray[np.uint8] | None = field(default=None, init=False)
     _limit: float | None = field(default=None, init=False)
     _gray: npt.NDArray[np.uint8] | None = field(default=None, init=False)
     _flat: npt.NDArray[np.uint8] | None = field(default=None, init=False)
@@ -183,7 +184,7 @@ class PageMarks:
         if self._rules is None:
             # lines survive a darkest-pixel shrink, which makes the search RULE_SHRINK² faster
             step = RULE_SHRINK
-            shrunk = cv2.erode(self._plain(), np.ones((step, step), np.uint8))[::step, ::step]
+            shrunk = self._shrunk()
             dark = self._binary(np.asarray(shrunk, dtype=np.uint8))
             faint = np.asarray(shrunk < max(self._limit or 0.0, RULE_LIGHTEST), dtype=np.uint8)
             found: tuple[list[Rule], list[Rule]] = ([], [])
@@ -234,6 +235,14 @@ class PageMarks:
                 edges.append(rule)
         return sorted(edges, key=lambda r: r.level)
 
+    def _shrunk(self) -> npt.NDArray[np.uint8]:
+        """The even-lit page shrunk by its darkest pixels, where drawn lines are looked for."""
+        if self._small is None:
+            step = RULE_SHRINK
+            eroded = cv2.erode(self._plain(), np.ones((step, step), np.uint8))
+            self._small = np.asarray(eroded[::step, ::step], dtype=np.uint8)
+        return self._small
+
     def _pale_uprights(self) -> list[Rule]:
         """Thin upright lines, however pale, for :meth:`panel_edges` to measure.
 
@@ -242,8 +251,7 @@ class PageMarks:
         left out, and no text stands that tall.
         """
         step = RULE_SHRINK
-        shrunk = cv2.erode(self._plain(), np.ones((step, step), np.uint8))[::step, ::step]
-        pale = np.asarray(shrunk < PANEL_LIGHTEST, dtype=np.uint8)
+        pale = np.asarray(self._shrunk() < PANEL_LIGHTEST, dtype=np.uint8)
         standing = cv2.dilate(pale, np.ones((1, RULE_SLANT), np.uint8))
         # found in short pieces, which a tilted line's drift leaves whole, then joined
         down = max(8, int(pale.shape[0] * MIN_RULE_SHARE / 1.3))
