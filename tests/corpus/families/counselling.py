@@ -1,6 +1,7 @@
 """A counselling centre's client intake packet and a dermatology practice's prescription blank.
 
-Written blind as the held-out family of round 19: its author never read the reader.
+Written blind as the held-out family of round 19 (then called ``heldout``): its author never
+read the reader.
 
 Neither document is a general practice's registration sheet or a doctor's pad. The record is the
 intake packet a community counselling and behavioural health centre mails to a new client, worded
