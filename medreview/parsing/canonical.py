@@ -66,6 +66,7 @@ _NONE_WORDS = frozenset(
     {"", "na", "n a", "none", "nil", "no", "nothing", "null", "not applicable"}
     | {"nkda", "nka", "none known", "nil known", "no known allergies", "no known drug allergies"}
     | {"no medications", "no medication", "none taken", "i take no medications"}
+    | {"no medicines", "i take no medicines", "i take no medicine"}
     | {"wa", "nia", "nla", "n la", "n ia", "noone"}  # how OCR reads a handwritten N/A, None
 )
 

@@ -711,11 +711,17 @@ def is_partial_row(words: Sequence[Word]) -> bool:
     """Whether words are three or more entries of a refill row, each once (``0 3 PRN``).
 
     OCR drops entries of a row with a ring drawn in it; what it keeps is still the row,
-    not a count written on a blank.
+    not a count written on a blank. Two entries do when one is ``PRN`` set apart from the
+    other by the entries OCR dropped between.
     """
     tokens = row_tokens(words)
     kinds = [_refill_token(t) for t in tokens]
-    return len(tokens) >= 3 and None not in kinds and len(set(kinds)) == len(kinds)
+    if None in kinds or len(set(kinds)) != len(kinds):
+        return False
+    if len(tokens) == 2 and "PRN" in kinds and len(words) == 2:
+        # one digit kept and PRN, an entry's width or more apart: "4 [ ] 5 [ ] PRN" read so
+        return words[1].bbox.x0 - words[0].bbox.x1 > 2 * max(w.bbox.height for w in words)
+    return len(tokens) >= 3
 
 
 # A printed bubble OCR read as a glyph.

@@ -18,6 +18,7 @@ from statistics import median
 from medreview.documents import FIELDS, YES_NO, FieldKind, FieldSpec
 from medreview.model import BBox, FieldData, Word
 from medreview.parsing import canonical
+from medreview.parsing.blanks import blank_before, on_blank
 from medreview.parsing.cells import (
     TYPED,
     box_under_tab,
@@ -41,6 +42,7 @@ from medreview.parsing.choices import (
     read_choice,
     read_refill_row,
     split_slashes,
+    written_after_other,
 )
 from medreview.parsing.choices import REFILL_ROW as REFILL_CHOICES
 from medreview.parsing.layout import (
@@ -423,6 +425,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         right = value_right(doc.lines, anchor.match, stops)
         if kind.name in ("choice", "refills"):
             right = tuple(w for w in _words_after(doc, anchor) if not is_filler(w.text))
+        if kind.name == "refills":
+            right = (*right, *_other_under(doc, anchor))
         beyond = right if kind.name == "choice" else ()
         # a question's answer marked in its table's answer columns
         columns: list[Candidate] = []
@@ -439,6 +443,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             right = beyond = tuple(w for w in right if w not in in_cell)
             in_cell = ()
         right = in_cell or next_cell(doc, cell, right, whole_row=kind.name == "choice")
+        if kind.name == "address" or not (kind.multiline or kind.name in ("choice", "refills")):
+            right = on_blank(doc, anchor, right, parts=kind.name == "address")
         if kind.name == "list" and heads_over_boxes(doc, right):
             right = ()  # the answer columns' heads of a questionnaire under the label
         if (
@@ -508,7 +514,12 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             runs = typed_runs(kind, below, whole=1.0)
             below = runs[0] if runs else below
         if below:
-            gap = doc.line_of(below[0]) - anchor.match.line - 1
+            # (a line holding only the ℞ mark, between a table's heading and its rows, is none)
+            gap = sum(
+                1
+                for ln in doc.lines[anchor.match.line + 1 : doc.line_of(below[0])]
+                if not all(read_as_rx(w) for w in ln.words)
+            )
             against = AGAINST_CONVENTION if under else 1.0
             options.append((Relation.BELOW, below, max(0.6, 1.0 - 0.1 * gap) * against))
         # over the label: on a form of captions, or written on the rule drawn over it
@@ -556,6 +567,38 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             score = BLANK_IN_SECTION * factor
             found.append(Candidate(item.name, None, (), score, Relation.RIGHT, anchor.words))
     return found
+
+
+def before_label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """The values written on the blank before a label that closes it ("I am ____ tall")."""
+    key = f"after:{item.name}"
+    kind = VALUE_TYPES[item.value]
+    found: list[Candidate] = []
+    for anchor in doc.anchors:
+        if key not in anchor.keys:
+            continue
+        words = blank_before(doc, anchor)
+        if words:
+            factor = _label_factor(doc, item, anchor)
+            found.extend(
+                candidate_from(doc, spec, item, kind, Relation.RIGHT, words, anchor, factor)
+            )
+    return found
+
+
+def _other_under(doc: Page, anchor: Anchor) -> tuple[Word, ...]:
+    """A refill row's ``Other`` entry and the count written at it, printed on the line under."""
+    line = anchor.match.line + 1
+    if line >= len(doc.lines) or doc.lines[line].page != doc.lines[anchor.match.line].page:
+        return ()
+    words = doc.lines[line].words
+    row = doc.lines[anchor.match.line]
+    near = words[0].bbox.y0 - row.bbox.y1 < 2 * row.height
+    if near and len(words) >= 2 and compact(words[0].text) == compact("Other"):
+        count = words[1].text.strip("_.")
+        if count.isdigit() and len(count) <= 2:
+            return words[:2]
+    return ()
 
 
 # A field's label in its own section with nothing written at it counts this much for absence.
@@ -863,7 +906,10 @@ def candidate_from(
     # a list may be a printed table answered by marks written in its rows
     marked = marked_table(doc, words) if kind.name == "list" else None
     if kind.name == "refills" and (
-        is_refill_row(words) or is_partial_row(words) or _box_row(words, marks)
+        is_refill_row(words)
+        or is_partial_row(words)
+        or _box_row(words, marks)
+        or written_after_other(words) is not None
     ):
         circled, sureness = read_refill_row(words, marks)
         if circled is None:

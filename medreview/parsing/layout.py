@@ -93,12 +93,15 @@ _GLUED_VALUE = re.compile(r"^([A-Z][A-Za-z]{3,})(\(?\d[\d/().,\-]*)$")
 _GLUED_WORD = re.compile(r"^([A-Z]{4,})([A-Z][a-z]{2,})$")
 # A label glued to the bracketed aside after it (``BY·(Signature,``).
 _GLUED_ASIDE = re.compile(r"^([A-Za-z]{2,}:?)[\u00b7.]?(\([A-Za-z]{2,}\S*)$")
+# A sentence's verb glued to the number written after it (``is502.555.0103``).
+_GLUED_VERB = re.compile(r"^(is|are)([+(]?\d\S*)$")
 
 
 def split_glued(word: Word) -> list[Word]:
     """Split ``Name:Helen``, ``vaccination?Yes``, ``2.Next``, ``DATE06/29/2025``, ``NAMEEmma``.
 
-    The two boxes share the word's box in proportion to their lengths.
+    And a sentence's verb from its number: ``is502.555.0103``. The two boxes share the word's
+    box in proportion to their lengths.
     """
     match = re.match(r"^([A-Za-z][A-Za-z/ .#()]*[:?])(\S+)$", word.text)
     if match is None:
@@ -107,6 +110,7 @@ def split_glued(word: Word) -> list[Word]:
             or _GLUED_VALUE.match(word.text)
             or _GLUED_WORD.match(word.text)
             or _GLUED_ASIDE.match(word.text)
+            or _GLUED_VERB.match(word.text)
         )
     if match is None:
         return [word]
@@ -589,6 +593,8 @@ SHORT_BACK_TO_BACK = 97.0
 AFTER_NUMBER = 95.0
 # How closely a label of two words or more after a segment's lead words must match.
 LEAD_LABEL = 95.0
+# ... or among the words a form prints between the blanks of a sentence
+PRINTED_LABEL = 95.0
 
 
 def _after_lead_words(words: Sequence[Word], starts: set[int]) -> set[int]:
@@ -615,6 +621,7 @@ def find_labels(
     labels: Mapping[str, Sequence[str]],
     slack: float = 0.0,
     fenced: Mapping[int, set[int]] | None = None,
+    printed: Mapping[int, set[int]] | None = None,
 ) -> list[LabelMatch]:
     """Every place a label occurs, as ``key -> variants`` resolved per place.
 
@@ -628,7 +635,9 @@ def find_labels(
     that many points (labels OCR damaged badly). ``fenced`` gives, per line, the words a
     drawn line stands just before (a box round "Date of physical" beside running text): a
     label matching closely may begin there however narrow the gap (a value in a box,
-    "Isabel", still is no "Label").
+    "Isabel", still is no "Label"). ``printed`` gives, per line, the words printed between the
+    blanks values are written on (a form worded as sentences): a label matching closely may
+    begin anywhere among them ("tall and I weigh ____").
     """
     targets = [(key, label, compact(label)) for key, vs in labels.items() for label in vs]
     found: list[LabelMatch] = []
@@ -638,6 +647,7 @@ def find_labels(
         colons = _label_ends(words)
         starts = segment_starts(line)
         boxed = (fenced or {}).get(index, set())
+        wording = (printed or {}).get(index, set())
         after_value = {i + 1 for i, w in enumerate(words) if w.text.endswith((":", "?"))}
         # a clause of running text may begin with a label ("Mateo Reyes, born 1938-12-08";
         # "...; valid through 17/03/2024")
@@ -708,7 +718,8 @@ def find_labels(
                     continue  # a label's first word before another word ("ALLERGIC RHINITIS")
                 if not colon and len(target) <= 2 and running and words[end].text.isalpha():
                     continue  # an abbreviation opening a sentence ("Rx void if ...")
-                clause = start in clauses and score >= CLAUSE_LABEL
+                # (the wording between a sentence's blanks is running text too)
+                clause = (start in clauses or start in wording) and score >= CLAUSE_LABEL
                 if label[:1].islower() and not clause:
                     continue  # running-text wording ("of", "born") only where a clause begins
                 figure = end < len(words) and words[end].text[:1].isdigit()
@@ -725,6 +736,7 @@ def find_labels(
                 back = BACK_TO_BACK if len(target) > SHORT_WORD else SHORT_BACK_TO_BACK
                 free = free or (start == follows and score >= back)
                 free = free or (start in boxed and score >= BOXED_LABEL)
+                free = free or (start in wording and score >= PRINTED_LABEL)
                 free = free or (start in translations and score >= TRANSLATION)
                 # ... and only with its value after it ("Pioneer Health Insurance" is one value)
                 lead = start in leads and score >= LEAD_LABEL and end < edge
@@ -917,6 +929,10 @@ WORDING_GOES_ON = frozenset({
 # fmt: on
 
 
+# A label's sentence goes on with its verb before the value: "My last name is Moore", "Their
+# address is ...", "my first name and initial are ...". No value starts so.
+COPULAS = frozenset({"is", "are", "was", "were"})
+
 # A question's examples in brackets are its wording: "(e.g. diabetes, asthma)", "(such as ...".
 _EXAMPLES = re.compile(r"^\((?:e\.?\s?g|i\.?\s?e|such|for|incl)", re.IGNORECASE)
 _ASIDE = re.compile(r"^\([A-Za-z]")
@@ -927,8 +943,11 @@ def after_wording(words: list[Word]) -> list[Word]:
 
     Wording that begins with a joining word or a bracket of examples goes on to its colon or
     question mark, and the value follows; with neither, the whole segment is wording and no
-    value is right of it. A bracketed aside ends at its closing bracket too.
+    value is right of it. A bracketed aside ends at its closing bracket too. A label written as
+    a sentence's subject leaves its verb ("is") before the value.
     """
+    if words and words[0].text.lower() in COPULAS:
+        words = words[1:]  # (the verb alone: "is:" or "is," would be no sentence's)
     if not words:
         return words
     aside = False

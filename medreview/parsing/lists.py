@@ -297,12 +297,12 @@ def none_option(
 
 # An option saying the list is empty: "No known allergies", "Camper has no known allergies".
 _NONE_OPTION = re.compile(
-    r"\b(?:no known|nka|nkda|none|no allergies|no medications)\b", re.IGNORECASE
+    r"\b(?:no known|nka|nkda|none|no allergies|no medications|no medicines)\b", re.IGNORECASE
 )
 # The whole printed option, where a list written on its row after it begins.
 _NONE_PHRASE = re.compile(
     r"(?:[a-z]+ (?:has|have) )?(?:no known (?:drug )?allergies(?: \(nka\))?|no allergies"
-    r"|no medications|nkda|nka|none(?: known)?)"
+    r"|(?:i take )?no medic(?:ation|ine)s|nkda|nka|none(?: known)?)"
 )
 
 
@@ -550,13 +550,24 @@ def without_quantities(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
 
     A number far right of its line's drug, or under another column's heading ("Qty",
     "Days' supply", "Refills"), is that column's, and so is a count in brackets closing the
-    line ("(20)"); choices printed alike on every row are the form's.
+    line ("(20)"); choices printed alike on every row are the form's. Past a wide gap, what
+    stands under another column's heading is that column's ("30 g   scalp" under "Qty" and
+    "Apply to").
     """
     kept: list[Word] = []
     headings = _column_headings(doc, words)
     # the form's choices printed at every row's end ("OD OS OU") and their heading are no drug's
     words = tuple(w for w in words if not doc.printed_alike(w))
     for line in _rows(doc, words):
+        height = min(w.bbox.height for w in line)
+        for index in range(1, len(line)):
+            gap = line[index].bbox.x0 - line[index - 1].bbox.x1
+            centre = (line[index].bbox.x0 + line[index].bbox.x1) / 2
+            if gap > QUANTITY_GAP * height and any(
+                line[index - 1].bbox.x1 < x0 and centre >= x0 for x0, _ in headings
+            ):
+                del line[index:]  # the quantity's and the area's columns ("30 g  scalp")
+                break
         while (size := _quantity_size(line)) and len(line) > size:
             gap = line[-size].bbox.x0 - line[-size - 1].bbox.x1
             last = line[-size].bbox

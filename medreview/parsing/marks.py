@@ -129,6 +129,8 @@ class PageMarks:
     _ink: npt.NDArray[np.int32] | None = field(default=None, init=False)
     _rules: tuple[list[Rule], list[Rule]] | None = field(default=None, init=False)
     _small: npt.NDArray[np.uint8] | None = field(default=None, init=False)
+    _strips: list[Rule] | None = field(default=None, init=False)
+    _blanks: list[Rule] | None = field(default=None, init=False)
     _limit: float | None = field(default=None, init=False)
     _gray: npt.NDArray[np.uint8] | None = field(default=None, init=False)
     _flat: npt.NDArray[np.uint8] | None = field(default=None, init=False)
@@ -242,6 +244,67 @@ class PageMarks:
             eroded = cv2.erode(self._plain(), np.ones((step, step), np.uint8))
             self._small = np.asarray(eroded[::step, ::step], dtype=np.uint8)
         return self._small
+
+    def pale_rules(self) -> list[Rule]:
+        """Short lying lines however pale: the blanks a form prints for values in its sentences.
+
+        :meth:`rules` takes a pale line only when it runs long; a blank for an age or a height
+        is short and drawn in light gray. A tinted band's body is left out.
+        """
+        if self._blanks is None:
+            shrunk = self._shrunk()
+            paper = float(np.median(shrunk))
+            # lighter than ink (a dark line is one of :meth:`rules`; a printed word's baseline
+            # would join into a line here), darker than the paper
+            limit = self._ink_limit()
+            pale = np.asarray((shrunk < paper - BLANK_CONTRAST) & (shrunk >= limit), np.uint8)
+            lying = cv2.dilate(pale, np.ones((RULE_SLANT, 1), np.uint8))
+            across = max(8, int(pale.shape[1] * MIN_RULE_SHARE))
+            kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (across, 1))
+            lines = np.asarray(cv2.morphologyEx(lying, cv2.MORPH_OPEN, kernel), dtype=np.uint8)
+            thick = cv2.morphologyEx(
+                lines, cv2.MORPH_OPEN, np.ones((PANEL_EDGE_WIDTH + RULE_SLANT, 1), np.uint8)
+            )
+            lines[thick > 0] = 0  # a tinted band's body, not a line
+            self._blanks = _scaled(_segments(lines, True), RULE_SHRINK)
+        return self._blanks
+
+    def strips(self) -> list[Rule]:
+        """Pale shaded strips a form prints for values to be written in, as their bottom edges.
+
+        A strip is tinted paper, lighter than ink and darker than the page, wide and tall
+        enough for a line of writing. Tint right beside ink is the antialiased edge of a
+        printed letter, not a strip's; the writing in a strip counts as part of it. A
+        section's tinted band is found too: it begins before its words, as no blank does.
+        """
+        if self._strips is None:
+            step = RULE_SHRINK
+            plain = self._plain()
+            small = cv2.resize(
+                plain,
+                (max(1, plain.shape[1] // step), max(1, plain.shape[0] // step)),
+                interpolation=cv2.INTER_AREA,
+            )
+            paper = float(np.median(small))
+            ink = small < self._ink_limit()
+            near_ink = cv2.dilate(ink.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+            tinted = (small < paper - STRIP_TINT) & ~near_ink
+            # the writing in a strip is part of it; a printed word on white paper has no tint
+            kernel = np.ones((STRIP_HEIGHT, STRIP_WIDTH), np.uint8)
+            mask = np.asarray(
+                cv2.morphologyEx(np.asarray(tinted | near_ink, np.uint8), cv2.MORPH_OPEN, kernel),
+                dtype=np.uint8,
+            )
+            count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=4)
+            shares = np.bincount(labels[tinted], minlength=count)
+            found = []
+            for index in range(1, count):
+                x, y, w, h = (int(v) for v in stats[index, :4])
+                area = int(stats[index, cv2.CC_STAT_AREA])
+                if w >= STRIP_ASPECT * h and shares[index] >= STRIP_SHARE * area:
+                    found.append(Rule(float((y + h) * step), x * step, (x + w) * step))
+            self._strips = found
+        return self._strips
 
     def _pale_uprights(self) -> list[Rule]:
         """Thin upright lines, however pale, for :meth:`panel_edges` to measure.
@@ -584,6 +647,17 @@ class PageMarks:
 
 
 # A check box is drawn at most this many pixels wider than tall.
+# A blank's line is at least this many gray levels darker than the page.
+BLANK_CONTRAST = 30.0
+# A strip's paper is this many gray levels darker than the page's, and at least this share of
+# it (the rest is its writing); a strip is at least this tall and wide on the shrunk page, and
+# this many times wider than tall.
+STRIP_TINT = 6.0
+STRIP_SHARE = 0.25
+STRIP_HEIGHT = 8
+STRIP_WIDTH = 30
+STRIP_ASPECT = 2.5
+
 BOX_WIDER = 2
 # A check box is at least this share of its row's text height.
 BOX_MIN = 0.6

@@ -191,9 +191,14 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         ]
         words = [_plain_letters(re.sub(r"\.[:;,]+$", ".", w)).lstrip("-") for w in words]
         words = [p for w in words for p in re.sub(r"(?<=[a-z])\.(?=[a-z])", " ", w).split()]
+        # a speck after a word before a small letter; a capitalised word's colon is a heading's
+        # ("Tacrolimus: apply to chest")
         words = [
             w[:-1]
-            if w.endswith((".", ":", ";")) and nxt[:1].islower() and (len(w) > 2 or w[0].isdigit())
+            if w.endswith((".", ":", ";"))
+            and nxt[:1].islower()
+            and (len(w) > 2 or w[0].isdigit())
+            and not _heading_colon(w)
             else w
             for w, nxt in zip(words, [*words[1:], ""][: len(words)], strict=True)
         ]
@@ -492,6 +497,11 @@ def _street_kind(word: str) -> str:
 def _ells(word: str) -> str:
     """``Mi11``: small l's read as ones after a word's first letters are l's again."""
     return re.sub(r"(?<=^[A-Z][a-z])[1|]+", lambda m: "l" * len(m.group(0)), word)
+
+
+def _heading_colon(word: str) -> bool:
+    """A capitalised word of letters with its colon: an instruction's heading ("Tacrolimus:")."""
+    return word.endswith(":") and len(word) > 4 and word[0].isupper() and word[1:-1].isalpha()
 
 
 def _plain_letters(word: str) -> str:

@@ -26,6 +26,7 @@ from medreview.config import DateOrder, PipelineConfig
 from medreview.documents import DOCUMENT_TYPES, FIELDS, DocumentType, FieldKind
 from medreview.lexicon import get_lexicon
 from medreview.model import BBox, FieldData, OcrPage, Word
+from medreview.parsing.blanks import printed_between
 from medreview.parsing.choices import option_spans
 from medreview.parsing.layout import (
     SECTION_MARK,
@@ -421,7 +422,8 @@ def build_page(
     longer = {(m.line, m.start): m for m in foreign}
     anchors = []
     fenced = _fenced_words(lines, marks)
-    matches = find_labels(lines, table, fenced=fenced)
+    between = printed_between(lines, marks)
+    matches = find_labels(lines, table, fenced=fenced, printed=between)
     labelled = {(m.line, i) for m in matches for i in range(m.start, m.end)}
     for match in matches:
         other = longer.get((match.line, match.start))
@@ -430,8 +432,12 @@ def build_page(
         words = lines[match.line].words[match.start : match.end]
         if _state_after_city(lines[match.line].words, match):
             continue  # "Lansing, MI 48933": Michigan, not a middle initial's label
-        if (match.line, match.start - 1) not in labelled and _word_of_a_phrase(
-            lines[match.line].words, match
+        wording = between.get(match.line, set())
+        after_blank = match.start in wording and match.start - 1 not in wording
+        if (
+            (match.line, match.start - 1) not in labelled
+            and not after_blank  # ("I am 73 in ____ tall": a value's unit on its blank)
+            and _word_of_a_phrase(lines[match.line].words, match)
         ):
             continue  # "occupational medicine - physicals": a clinic's services, no label
         keys = _owners(owners, match)

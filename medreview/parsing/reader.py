@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from medreview.config import PipelineConfig
 from medreview.documents import FIELDS, DocumentType
 from medreview.model import FieldResult, OcrPage
-from medreview.parsing.labelled import cells_run_on, label_candidates
+from medreview.parsing.labelled import before_label_candidates, cells_run_on, label_candidates
 from medreview.parsing.page import Candidate, GrayImage, Relation, build_page, word_key
 from medreview.parsing.people import matrix_candidates, parts_candidates, role_candidates
 from medreview.parsing.unlabelled import (
@@ -67,6 +67,7 @@ class ParseOutcome:
 
 GENERATORS = (
     label_candidates,
+    before_label_candidates,
     role_candidates,
     matrix_candidates,
     parts_candidates,

@@ -55,6 +55,8 @@ class FieldWords:
     # labels that are the field's only under a section's heading: (section, labels) pairs
     # ("Name" under "PRESCRIBING PRACTITIONER" is the prescriber's, elsewhere the patient's)
     section_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # labels printed after the value, closing a sentence's blank ("I am ____ tall")
+    after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +91,9 @@ class Vocabulary:
     def label_owners(self) -> Mapping[str, tuple[str, ...]]:
         """Printed label to the keys that use it: ``field:NAME``, ``label:NAME``, ``section:NAME``.
 
-        Two fields may share a printed label (``Name`` of the patient and of
-        the emergency contact); sections tell them apart.
+        ``after:NAME`` is a label printed after the field's value ("tall"). Two fields may share a
+        printed label (``Name`` of the patient and of the emergency contact); sections tell them
+        apart.
         """
         return self._owners
 
@@ -111,6 +114,9 @@ class Vocabulary:
                     keys = owners.setdefault(spelled.get(label.casefold(), label), [])
                     if f"field:{item.name}" not in keys:
                         keys.append(f"field:{item.name}")
+        for item in self.fields:
+            for label in item.after:
+                owners.setdefault(label, []).append(f"after:{item.name}")
         for name, variants in self.labels.items():
             for label in variants:
                 owners.setdefault(label, []).append(f"label:{name}")
@@ -143,6 +149,7 @@ def _field(name: str, raw: dict[str, Any], value_types: frozenset[str]) -> Field
         "skips",
         "under_name",
         "section_labels",
+        "after",
     }
     if set(raw) - known:
         raise ValueError(f"{where}: unknown keys {sorted(set(raw) - known)}")
@@ -162,6 +169,7 @@ def _field(name: str, raw: dict[str, Any], value_types: frozenset[str]) -> Field
             (section, _strings(labels, f"{where}: section_labels"))
             for section, labels in raw.get("section_labels", {}).items()
         ),
+        after=_strings(raw.get("after", []), where),
     )
 
 

@@ -1,0 +1,221 @@
+"""Blanks: the short rules or pale strips a form draws for a value inside a line of words.
+
+A form written as sentences ("My last name is ____ and my first name is ____.") or as a row of
+several fields puts each value on a blank of its own, with printed words before and after it. The
+words a label finds right of it then hold printed wording too: the joining word after the label
+("is"), and the next clause with its own value. The blank itself says which words are the value:
+those written on it. A blank begins after its label (a rule under the label too is a line of
+ruled paper or a table's row, no blank of the label's own). Blanks side by side with nothing
+but a comma between them hold one value in parts (street, city, country).
+
+The words between blanks are the form's printed wording, so a label may begin anywhere among
+them ("tall and I weigh ____"), not only where a column of the line begins; and a label may
+close the blank before it ("I am ____ tall", :func:`blank_before`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from medreview.model import BBox, Word
+from medreview.parsing.layout import Line
+from medreview.parsing.marks import PageMarks, Rule
+
+if TYPE_CHECKING:  # (the page model finds its labels with :func:`printed_between`)
+    from medreview.parsing.page import Anchor, Page
+
+# How far a blank may lie under the bottom of the words written on it, and how far above it
+# (a handwritten word's tail crosses it), in line heights.
+BLANK_BELOW = 0.8
+BLANK_ABOVE = 0.35
+# How far past a blank's ends a word written on it may stand, in line heights.
+BLANK_OVERHANG = 0.5
+# A printed word's serifs make a line this far over its box's bottom and no further than this
+# past its ends, in line heights.
+BASELINE_SLACK = 0.1
+SERIF_OVERHANG = 0.3
+# A word this many line heights short of a blank's end still started on it (written on past it).
+BLANK_CLEAR = 0.2
+# At most this many printed words stand between a label and its blank ("is", "are", "on").
+WORDING_BEFORE = 3
+
+
+def blank_under(marks: PageMarks, word: Word, height: float) -> Rule | None:
+    """The lying rule or shaded strip a word is written on, if one runs right under it."""
+    box = word.bbox
+    centre = (box.x0 + box.x1) / 2
+    slack = BLANK_OVERHANG * height
+    under = [
+        rule
+        for rule in (*marks.rules()[0], *marks.pale_rules(), *marks.strips())
+        if rule.start - slack <= centre <= rule.end + slack
+        and -BLANK_ABOVE * height <= rule.at(centre) - box.y1 <= BLANK_BELOW * height
+        and not _baseline(rule, box, height)
+    ]
+    return min(under, key=lambda r: abs(r.at(centre) - box.y1), default=None)
+
+
+def _baseline(rule: Rule, box: BBox, height: float) -> bool:
+    """Whether a "line" is a printed word's own baseline, its serifs run together.
+
+    It lies inside the word's box and is no longer than the word; a handwritten word crossing
+    its blank is shorter than the blank.
+    """
+    inside = rule.start >= box.x0 - SERIF_OVERHANG * height
+    inside = inside and rule.end <= box.x1 + SERIF_OVERHANG * height
+    return inside and rule.at((box.x0 + box.x1) / 2) < box.y1 - BASELINE_SLACK * height
+
+
+def _wording(word: Word) -> bool:
+    """A printed joining word between a label and its blank ("is", "are", "on", "at")."""
+    text = word.text.strip(".,;:")
+    return text.isalpha() and text.islower()
+
+
+def on_blank(
+    doc: Page, anchor: Anchor, words: tuple[Word, ...], *, parts: bool = False
+) -> tuple[Word, ...]:
+    """The words right of a label that are written on its blank, or ``words`` when none is drawn.
+
+    The blank is the first rule under the words that begins past the label's end; the joining
+    words before it are the label's wording, and what follows it is the next clause's. A value
+    written in ``parts`` (an address) goes on over the blanks that only commas part from it.
+    """
+    if not words:
+        return words
+    marks = doc.marks.get(words[0].page)
+    if marks is None:
+        return words
+    height = doc.lines[anchor.match.line].height
+    label_end = max(w.bbox.x1 for w in anchor.words)
+    for index, word in enumerate(words):
+        rule = blank_under(marks, word, height)
+        if rule is not None and rule.start >= label_end - BLANK_OVERHANG * height:
+            break
+        if index >= WORDING_BEFORE or not _wording(word):
+            return words  # a value before any blank: the line draws none of its own for it
+    else:
+        return words
+    slack = BLANK_OVERHANG * height
+    line = doc.lines[anchor.match.line].words
+    # the next part's blank may stand a column's gap away, past what the label's words reach
+    ahead = list(words)
+    if parts and words[-1] in line:
+        ahead.extend(line[line.index(words[-1]) + 1 :])
+    taken: list[Word] = []
+    for word in ahead[index:]:
+        centre = (word.bbox.x0 + word.bbox.x1) / 2
+        if not rule.start - slack <= centre <= rule.end + slack:
+            joined = blank_under(marks, word, height) if parts else None
+            if not parts or not any(c.isalnum() for c in word.text):
+                pass
+            elif (
+                joined is not None
+                and joined.start >= rule.end
+                and word.bbox.x0 - taken[-1].bbox.x1 >= height  # (a rule broken under a word)
+                and _punctuation_between(ahead, taken[-1], word)
+                and not _fenced(marks, rule.end, joined.start, word)
+            ):
+                rule = joined  # the next part's blank, with nothing printed before it
+                if not taken[-1].text.endswith(","):
+                    taken[-1] = replace(taken[-1], text=f"{taken[-1].text},")  # (as written)
+                taken.append(word)
+                continue
+            if parts and not any(c.isalnum() for c in word.text):
+                continue  # the comma between two blanks of one value
+            if word.bbox.x0 < rule.end - BLANK_CLEAR * height or not _clause_start(word):
+                # written on past its blank's end, or no sentence goes on: the blank says
+                # nothing of where the value ends
+                return words[index:]
+            break
+        taken.append(word)
+    return tuple(taken)
+
+
+def _clause_start(word: Word) -> bool:
+    """Whether a word goes on with a printed sentence: a mark, or a word in small letters."""
+    return not word.text[:1].isalnum() or word.text[:1].islower()
+
+
+def _fenced(marks: PageMarks, left: float, right: float, word: Word) -> bool:
+    """Whether an upright line stands between two blanks: a table's cells, not a sentence's."""
+    middle = (word.bbox.y0 + word.bbox.y1) / 2
+    return any(
+        r.start <= middle <= r.end and left <= r.at(middle) <= right for r in marks.rules()[1]
+    )
+
+
+def _punctuation_between(words: Sequence[Word], before: Word, after: Word) -> bool:
+    """Whether only marks (a comma) stand between two words of ``words``."""
+    first, last = words.index(before), words.index(after)
+    return all(not any(c.isalnum() for c in w.text) for w in words[first + 1 : last])
+
+
+def printed_between(lines: Sequence[Line], marks: Mapping[int, PageMarks]) -> dict[int, set[int]]:
+    """Per line, the words printed between blanks and on none: a sentence's next clause."""
+    found: dict[int, set[int]] = {}
+    for index, line in enumerate(lines):
+        page = marks.get(line.page)
+        if page is None or len(line.words) < 2:
+            continue
+        on = _on_inline_blanks(page, line)
+        if sum(on) < 2:
+            continue
+        first, last = on.index(True), len(on) - 1 - on[::-1].index(True)
+        if first == 0:
+            continue  # a sentence opens with its wording; a shaded cell round a label does not
+        printed = {i for i in range(first + 1, last) if not on[i]}
+        if printed:
+            found[index] = printed
+    return found
+
+
+def blank_before(doc: Page, anchor: Anchor) -> tuple[Word, ...]:
+    """The words written on the blank that ends just before a label ("I am ____ tall")."""
+    line = doc.lines[anchor.match.line]
+    marks = doc.marks.get(line.page)
+    if marks is None or anchor.match.start == 0:
+        return ()
+    before = line.words[: anchor.match.start]
+    rule = blank_under(marks, before[-1], line.height)
+    label_start = anchor.words[0].bbox.x0
+    if rule is None or rule.end > label_start + BLANK_OVERHANG * line.height:
+        return ()  # no blank, or one running on under the label: ruled paper
+    slack = BLANK_OVERHANG * line.height
+    taken = [
+        w
+        for w in reversed(before)
+        if rule.start - slack <= (w.bbox.x0 + w.bbox.x1) / 2 <= rule.end + slack
+    ]
+    return tuple(reversed(taken))
+
+
+def _on_inline_blanks(marks: PageMarks, line: Line) -> list[bool]:
+    """Per word of a line, whether it is written on a blank begun after the word before it.
+
+    A sentence's blank begins past its wording; a box or a rule runs under printed words too.
+    """
+    rules = [blank_under(marks, w, line.height) for w in line.words]
+    on = [False] * len(rules)
+    for index, rule in enumerate(rules):
+        if rule is None:
+            continue
+        first = index
+        while first > 0 and _same_blank(rules[first - 1], rule, line.height):
+            first -= 1
+        before = line.words[first - 1].bbox.x1 if first > 0 else float("-inf")
+        on[index] = rule.start >= before - BLANK_OVERHANG * line.height
+    return on
+
+
+def _same_blank(one: Rule | None, other: Rule, height: float) -> bool:
+    """Whether two lines found under neighbouring words are one drawn blank.
+
+    A blank may be found twice: as a dark rule and as a pale one, or as a rule and a strip.
+    """
+    if one is None:
+        return False
+    level = abs(one.level - other.level) <= BLANK_ABOVE * height
+    return level and one.start < other.end and other.start < one.end

@@ -1,0 +1,198 @@
+"""The reader on forms worded as sentences, each value written on a blank inside the line.
+
+A counselling centre's intake packet asks "My last name is ____ and my first name and initial
+are ____." and "I am ____ tall and I weigh ____."; each blank is a short pale rule or a pale
+shaded strip, and the printed words go on right after it. Page 2 asks for the medicines with a
+boxed "I take no medicines" beside a table whose column headings are no medicine. A
+dermatology blank prints its medicines in a table with quantity and area columns, the refill
+choices with ``Other`` on the line under them, and directions headed by each drug's name.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from medreview.documents import DocumentType
+from medreview.model import Word
+from medreview.parsing.blanks import on_blank, printed_between
+from medreview.parsing.canonical import clean_text
+from medreview.parsing.choices import is_partial_row
+from medreview.parsing.layout import page_lines
+from medreview.parsing.marks import PageMarks
+from medreview.parsing.ocrtext import TextStyle
+from medreview.parsing.page import build_page
+from tests.test_reader_grids import CONFIG, blank, read
+from tests.wordkit import CHAR_W, SPACE, layout, ocr_page, row
+
+RULE_GRAY = 150  # a thin gray rule, paler than the text
+STRIP_GRAY = 232  # a pale shaded strip
+
+
+def _width(text: str) -> int:
+    return sum(CHAR_W * len(t) for t in text.split()) + SPACE * (len(text.split()) - 1)
+
+
+def _sentence(image: np.ndarray, y: int, parts: list[str], *, strips: bool = False) -> list[Word]:
+    """One line of printed wording and blanks: ``[value]`` parts are written on a blank.
+
+    A blank is 120 px wider than what is written on it, and ``[]`` is an empty one.
+    """
+    words: list[Word] = []
+    x = 150
+    for part in parts:
+        if part.startswith("["):
+            value = part[1:-1]
+            width = max(_width(value), 180) + 120
+            if strips:
+                cv2.rectangle(image, (x, y - 14), (x + width, y + 50), STRIP_GRAY, -1)
+            else:
+                cv2.line(image, (x, y + 42), (x + width, y + 42), RULE_GRAY, 2)
+            if value:
+                words.extend(row(y, x + 20, value))
+            x += width + 24
+        else:
+            words.extend(row(y, x, part))
+            x += _width(part) + 24
+    return words
+
+
+def _intake(image: np.ndarray, *, strips: bool = False) -> list[Word]:
+    lines = [
+        (400, ["About you"]),
+        (500, ["My last name is", "[Moore]", "and my first name and initial are", "[Amara]"]),
+        (600, ["I was born on", "[18/02/1953]", "and I am", "[68]", "years old."]),
+        (700, ["I am", "[169]", "tall and I weigh", "[90]", ". My job is", "[Chef]"]),
+        (800, ["I live at", "[81 Oak Court]", ",", "[Omaha, NE]", ",", "[United States]"]),
+        (1000, ["In case of emergency"]),
+        (1100, ["The person to call in an emergency is", "[Isabel Moore]", ", my", "[Mother]"]),
+        (1200, ["Their home phone is", "[916.555.0117]", "or", "[]"]),
+    ]
+    return [w for y, parts in lines for w in _sentence(image, y, parts, strips=strips)]
+
+
+def test_values_on_rules_inside_sentences_are_read_apart_from_the_wording() -> None:
+    """Each value is what is written on its blank: no "is" before it, no next clause after."""
+    image = blank()
+    found = read(DocumentType.PATIENT_DETAILS, _intake(image), image)
+    assert found["patient_name"] == "Amara Moore"
+    assert found["birth_date"] == "1953-02-18"
+    assert found["height"] == 169
+    assert found["weight"] == 90
+    assert found["address"] == "81 Oak Court, Omaha, NE, United States"
+    assert found["emergency_contact_name"] == "Isabel Moore"
+    assert found["emergency_contact_phone"] == "(916) 555-0117"
+
+
+def test_values_in_pale_shaded_strips_are_read_as_on_rules() -> None:
+    """The same sentences with a pale strip for each blank instead of a rule."""
+    image = blank()
+    found = read(DocumentType.PATIENT_DETAILS, _intake(image, strips=True), image)
+    assert found["patient_name"] == "Amara Moore"
+    assert found["height"] == 169
+    assert found["weight"] == 90
+    assert found["address"] == "81 Oak Court, Omaha, NE, United States"
+    assert found["emergency_contact_phone"] == "(916) 555-0117"
+
+
+def test_strips_are_found_but_not_a_printed_word_on_white_paper() -> None:
+    """A strip with writing inside is one strip; dark printed words alone make none."""
+    image = blank()
+    cv2.rectangle(image, (400, 500), (1000, 560), STRIP_GRAY, -1)
+    cv2.putText(image, "Moore", (420, 545), cv2.FONT_HERSHEY_SIMPLEX, 1.5, 0, 4)
+    cv2.putText(image, "Printed words", (1200, 545), cv2.FONT_HERSHEY_SIMPLEX, 1.5, 0, 4)
+    strips = PageMarks(image).strips()
+    assert [(abs(s.start - 400) <= 6, abs(s.end - 1000) <= 6) for s in strips] == [(True, True)]
+
+
+def test_a_value_written_past_its_blanks_end_is_kept_whole() -> None:
+    """A long name runs on past the rule drawn for it: the blank does not cut it, and a
+    capitalised word after a blank is no sentence's wording."""
+    image = blank()
+    cv2.line(image, (400, 542), (700, 542), RULE_GRAY, 2)
+    words = [*row(500, 150, "Name"), *row(500, 420, "George Cooper")]
+    doc = build_page(DocumentType.PATIENT_DETAILS, [ocr_page(words)], CONFIG, [image])
+    anchor = next(a for a in doc.anchors if "field:patient_name" in a.keys)
+    value = tuple(doc.lines[0].words[1:])
+    assert [w.text for w in on_blank(doc, anchor, value)] == ["George", "Cooper"]
+
+
+def test_labels_may_begin_only_between_a_lines_blanks() -> None:
+    """The wording between two blanks is printed; after the last blank nothing is taken for
+    a label's start (a question's wording running on after its answer)."""
+    image = blank()
+    words = _sentence(image, 700, ["I am", "[169]", "tall and I weigh", "[90]", "years old"])
+    lines = page_lines([ocr_page(words)])
+    between = printed_between(lines, {0: PageMarks(image)})
+    texts = [lines[0].words[i].text for i in sorted(between[0])]
+    assert texts == ["tall", "and", "I", "weigh"]
+
+
+def test_no_medicines_ticked_and_table_headings_leave_the_list_empty() -> None:
+    """ "Please list all medicines you take:" with "I take no medicines" ticked over a table of
+    empty rows headed Medicine / Prescribed by / Reason is the empty list."""
+    image = blank()
+    cv2.rectangle(image, (1900, 300), (1936, 336), 0, 3)
+    cv2.line(image, (1906, 306), (1930, 330), 0, 5)
+    cv2.line(image, (1930, 306), (1906, 330), 0, 5)
+    for y in (440, 520, 600, 680):
+        cv2.line(image, (150, y), (2400, y), 0, 2)
+    words = layout(
+        [
+            (200, 150, "Medicines & allergies"),
+            (300, 150, "Please list all medicines you take:"),
+            (300, 1960, "I take no medicines"),
+            (390, 200, "Medicine"),
+            (390, 1000, "Prescribed by"),
+            (390, 1800, "Reason"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["regular_medication"] == []
+
+
+def test_a_refill_row_with_ocr_dropped_entries_reads_the_count_written_at_other() -> None:
+    """OCR kept ``4`` and ``PRN`` of the row and nothing is ticked: the count written after
+    ``Other`` on the line under it is the refills."""
+    image = blank()
+    words = layout(
+        [
+            (300, 150, "Rx"),
+            (400, 150, "Tacrolimus 0.03% ointment"),
+            (600, 150, "Refill:"),
+            (600, 760, "4"),
+            (600, 980, "PRN"),
+            (670, 190, "Other 6"),
+        ]
+    )
+    assert is_partial_row(words[-4:-2])
+    found = read(DocumentType.PRESCRIPTION, words, image)
+    assert found["refills"] == 6
+
+
+def test_a_medicine_tables_quantity_and_area_columns_are_no_part_of_the_drug() -> None:
+    """Under ``Qty`` and ``Apply to`` stand the amount and the body area, not the medicine."""
+    image = blank()
+    words = layout(
+        [
+            (300, 150, "Medication"),
+            (300, 1300, "Qty"),
+            (300, 1700, "Apply to"),
+            (380, 150, "Rx"),
+            (460, 150, "Mupirocin 2% ointment"),
+            (460, 1300, "45 g"),
+            (460, 1700, "back"),
+            (540, 150, "Triamcinolone 0.1% cream"),
+            (540, 1300, "30 g"),
+            (540, 1700, "elbows and knees"),
+        ]
+    )
+    found = read(DocumentType.PRESCRIPTION, words, image)
+    assert found["medicines"] == ["Mupirocin 2% ointment", "Triamcinolone 0.1% cream"]
+
+
+def test_a_drugs_name_heading_its_directions_keeps_its_colon() -> None:
+    """ "Tacrolimus: apply to chest" keeps the colon; a speck's full stop before a small
+    letter still goes."""
+    text = clean_text("Tacrolimus: apply to chest. once daily", TextStyle.PROSE)
+    assert text == "Tacrolimus: apply to chest once daily"
