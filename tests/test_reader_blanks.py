@@ -5,7 +5,8 @@ are ____." and "I am ____ tall and I weigh ____."; each blank is a short pale ru
 shaded strip, and the printed words go on right after it. Page 2 asks for the medicines with a
 boxed "I take no medicines" beside a table whose column headings are no medicine. A
 dermatology blank prints its medicines in a table with quantity and area columns, the refill
-choices with ``Other`` on the line under them, and directions headed by each drug's name.
+choices with ``Other`` on the line under them, and directions headed by each drug's name;
+its refill row is a row of boxes of which OCR reads only some entries, or none but ``PRN``.
 """
 
 from __future__ import annotations
@@ -196,3 +197,142 @@ def test_a_drugs_name_heading_its_directions_keeps_its_colon() -> None:
     letter still goes."""
     text = clean_text("Tacrolimus: apply to chest. once daily", TextStyle.PROSE)
     assert text == "Tacrolimus: apply to chest once daily"
+
+
+def _box_row(image: np.ndarray, y: int, x: int, ticked: str, read: set[str]) -> list[Word]:
+    """A printed refill row ``☐ 0 ☐ 1 ... ☐ PRN`` with ``ticked`` crossed; OCR read ``read``."""
+    words: list[Word] = []
+    for index, text in enumerate(("0", "1", "2", "3", "4", "5", "PRN")):
+        left = x + 160 * index
+        cv2.rectangle(image, (left, y - 5), (left + 46, y + 41), 0, 3)
+        if text == ticked:
+            cv2.line(image, (left + 6, y), (left + 40, y + 36), 0, 5)
+            cv2.line(image, (left + 40, y), (left + 6, y + 36), 0, 5)
+        if text in read:
+            words += row(y, left + 66, text)
+    return words
+
+
+def test_a_crossed_box_reads_though_ocr_dropped_the_rows_first_entries() -> None:
+    """OCR read ``3 4 5 PRN`` of a row whose ``1`` is crossed: the boxes go on at the same
+    step back towards the label, and each box's place in the row names its entry."""
+    image = blank()
+    words = [
+        *row(300, 150, "Rx"),
+        *row(400, 150, "Clindamycin 1% gel"),
+        *row(600, 150, "Refills:"),
+        *_box_row(image, 600, 400, "1", {"3", "4", "5", "PRN"}),
+    ]
+    assert read(DocumentType.PRESCRIPTION, words, image)["refills"] == 1
+
+
+def test_a_refill_row_read_as_prn_alone_is_read_from_its_boxes_back_to_its_label() -> None:
+    """OCR read only ``PRN`` of the row: the boxes between the label and it are the row's."""
+    image = blank()
+    words = [
+        *row(300, 150, "Rx"),
+        *row(400, 150, "Clindamycin 1% gel"),
+        *row(600, 150, "Refill:"),
+        *_box_row(image, 600, 400, "5", {"PRN"}),
+    ]
+    assert read(DocumentType.PRESCRIPTION, words, image)["refills"] == 5
+
+
+def test_the_box_of_the_question_after_a_refill_row_is_no_entry_of_it() -> None:
+    """``Refill: ☐ 0 ☒ 1 ... ☐ PRN   ☒ Substitution permitted``: the row ends at PRN."""
+    image = blank()
+    words = [
+        *row(300, 150, "Rx"),
+        *row(400, 150, "Clindamycin 1% gel"),
+        *row(600, 150, "Refill:"),
+        *_box_row(image, 600, 400, "1", {"0", "2", "3", "4", "5", "PRN"}),
+    ]
+    assert "1" not in [w.text for w in words]  # (OCR dropped the crossed box's entry)
+    cv2.rectangle(image, (1700, 595), (1746, 641), 0, 3)
+    cv2.line(image, (1706, 600), (1740, 636), 0, 5)
+    cv2.line(image, (1740, 600), (1706, 636), 0, 5)
+    words += row(600, 1770, "Substitution permitted")
+    assert read(DocumentType.PRESCRIPTION, words, image)["refills"] == 1
+
+
+def test_a_quantity_written_close_under_its_heading_is_no_part_of_the_drug() -> None:
+    """A hand writes the columns closer than print: under ``Qty`` and ``Area`` the amount
+    and the body area are the columns' though only two heights from the drug, on every row
+    of the block however far under the heading row."""
+    image = blank()
+    words = layout(
+        [
+            (200, 150, "Patient: Mateo Reyes"),
+            (300, 400, "Medication"),
+            (300, 850, "Disp."),
+            (300, 1100, "Site"),
+            (380, 150, "Rx"),
+            (400, 400, "Cephalexin 500 mg"),
+            (400, 850, "#28"),
+            (500, 400, "Doxycycline 100 mg"),
+            (500, 850, "#30"),
+            (600, 400, "Hydroxyzine 10 mg tab"),
+            (600, 850, "#14"),
+            (700, 400, "Tretinoin 0.1% gel"),
+            (700, 840, "30 g face"),
+        ]
+    )
+    found = read(DocumentType.PRESCRIPTION, words, image)
+    assert found["medicines"] == [
+        "Cephalexin 500 mg",
+        "Doxycycline 100 mg",
+        "Hydroxyzine 10 mg tab",
+        "Tretinoin 0.1% gel",
+    ]
+
+
+def test_wording_after_an_empty_blank_is_still_a_sentences_wording() -> None:
+    """ "I am ____ tall and I weigh __81__": the height left blank, the weight is still read
+    after its label in the wording between the blanks."""
+    image = blank()
+    words = [
+        *_sentence(image, 500, ["My last name is", "[Moore]", "and my first name is", "[Amara]"]),
+        *_sentence(image, 700, ["I am", "[]", "tall and I weigh", "[81]", ". My job is", "[Chef]"]),
+    ]
+    lines = page_lines([ocr_page(words)])
+    between = printed_between(lines, {0: PageMarks(image)})
+    assert [lines[1].words[i].text for i in sorted(between[1])][:5] == [
+        "tall",
+        "and",
+        "I",
+        "weigh",
+        ".",
+    ]
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["weight"] == 81
+    assert "height" not in found
+
+
+def test_an_address_in_captioned_parts_is_not_the_question_under_its_captions() -> None:
+    """Parts read from the line under the captions ("May we leave a message?  Yes  No") do
+    not look like an address together, and count less than the parts over the captions."""
+    image = blank()
+    words = [
+        *_sentence(image, 500, ["My last name is", "[Davis]", "and my first name is", "[Carlos]"]),
+        *_sentence(
+            image,
+            700,
+            ["My home address is", "[79 Orchard Rd]", ",", "[Boston, MA 02118]", ",", "[US]"],
+        ),
+        *row(760, 520, "(street)"),
+        *row(760, 1000, "(city, state, ZIP)"),
+        *row(760, 1500, "(country)"),
+        *_sentence(image, 860, ["My phone number is", "[(412)555-0192]", ". May we leave"]),
+        *row(860, 1250, "a message?"),
+        *row(860, 1520, "Yes"),
+        *row(860, 1700, "No"),
+        # typed values under their labels elsewhere: the form reads as labels over values
+        *row(1000, 150, "Date of birth"),
+        *row(1060, 150, "07/30/1993"),
+        *row(1000, 900, "Phone (work)"),
+        *row(1060, 900, "(412) 555-0199"),
+        *row(1200, 150, "Date"),
+        *row(1260, 150, "03/18/2022"),
+    ]
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["address"] == "79 Orchard Rd, Boston, MA 02118, US"

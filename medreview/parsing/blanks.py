@@ -130,8 +130,15 @@ def on_blank(
                 # nothing of where the value ends
                 return words[index:]
             break
+        if taken and word.text[:1].islower() and _begins_past(word, rule, height):
+            break  # the wording printed right after the blank ("____ tall")
         taken.append(word)
     return tuple(taken)
+
+
+def _begins_past(word: Word, rule: Rule, height: float) -> bool:
+    """Whether a word begins at or past a blank's end: printed after it, not written on it."""
+    return word.bbox.x0 >= rule.end - BLANK_CLEAR * height
 
 
 def _clause_start(word: Word) -> bool:
@@ -160,13 +167,17 @@ def printed_between(lines: Sequence[Line], marks: Mapping[int, PageMarks]) -> di
         page = marks.get(line.page)
         if page is None or len(line.words) < 2:
             continue
-        on = _on_inline_blanks(page, line)
-        if sum(on) < 2:
+        on, after = _on_inline_blanks(page, line)
+        # where the line's blanks are: under a word written on one, or just before the word
+        # printed after one (an empty blank, or one whose value ends short of its end)
+        places = [float(i) for i, written in enumerate(on) if written]
+        places += [i - 0.5 for i, printed in enumerate(after) if printed]
+        if len(places) < 2:
             continue
-        first, last = on.index(True), len(on) - 1 - on[::-1].index(True)
+        first, last = min(places), max(places)
         if first == 0:
             continue  # a sentence opens with its wording; a shaded cell round a label does not
-        printed = {i for i in range(first + 1, last) if not on[i]}
+        printed = {i for i in range(len(on)) if first < i < last and not on[i]}
         if printed:
             found[index] = printed
     return found
@@ -192,22 +203,58 @@ def blank_before(doc: Page, anchor: Anchor) -> tuple[Word, ...]:
     return tuple(reversed(taken))
 
 
-def _on_inline_blanks(marks: PageMarks, line: Line) -> list[bool]:
-    """Per word of a line, whether it is written on a blank begun after the word before it.
+def _on_inline_blanks(marks: PageMarks, line: Line) -> tuple[list[bool], list[bool]]:
+    """Per word of a line: whether it is written on a blank, and whether printed after one.
 
-    A sentence's blank begins past its wording; a box or a rule runs under printed words too.
+    A word is written on a blank begun after the word before it: a sentence's blank begins
+    past its wording, and a box or a rule runs under printed words too. A word in small
+    letters begun at a blank's end is the wording after it ("____ tall").
     """
     rules = [blank_under(marks, w, line.height) for w in line.words]
     on = [False] * len(rules)
+    after = _after_empty_blank(marks, line)
     for index, rule in enumerate(rules):
         if rule is None:
+            continue
+        word = line.words[index]
+        if index and word.text[:1].islower() and _begins_past(word, rule, line.height):
+            after[index] = True
             continue
         first = index
         while first > 0 and _same_blank(rules[first - 1], rule, line.height):
             first -= 1
         before = line.words[first - 1].bbox.x1 if first > 0 else float("-inf")
         on[index] = rule.start >= before - BLANK_OVERHANG * line.height
-    return on
+    return on, after
+
+
+def _after_empty_blank(marks: PageMarks, line: Line) -> list[bool]:
+    """Per word of a line, whether a blank with nothing written on it ends just before it.
+
+    An unanswered question ("I am ____ tall") leaves its blank bare between two printed words.
+    """
+    height = line.height
+    blanks = (*marks.rules()[0], *marks.pale_rules(), *marks.strips())
+    found = [False] * len(line.words)
+    for index in range(1, len(line.words)):
+        left, right = line.words[index - 1].bbox, line.words[index].bbox
+        if right.x0 - left.x1 < EMPTY_BLANK * height:
+            continue
+        middle = (left.x1 + right.x0) / 2
+        bottom = (left.y1 + right.y1) / 2
+        found[index] = any(
+            rule.start >= left.x1 - BLANK_OVERHANG * height
+            and rule.end <= right.x0 + BLANK_OVERHANG * height
+            and rule.end - rule.start >= EMPTY_BLANK * height
+            and rule.start <= middle <= rule.end
+            and -BLANK_ABOVE * height <= rule.at(middle) - bottom <= BLANK_BELOW * height
+            for rule in blanks
+        )
+    return found
+
+
+# A blank left empty is at least this many line heights long.
+EMPTY_BLANK = 2.0
 
 
 def _same_blank(one: Rule | None, other: Rule, height: float) -> bool:

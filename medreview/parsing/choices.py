@@ -285,13 +285,18 @@ def _tinted_apart(tints: Sequence[float | None]) -> int | None:
 
 
 def read_box_row(
-    words: Sequence[Word], choices: Sequence[str], marks: PageMarks
+    words: Sequence[Word],
+    choices: Sequence[str],
+    marks: PageMarks,
+    label: BBox | None = None,
 ) -> tuple[str | None, bool]:
     """The choice whose drawn box is marked, each box answering the words right of it.
 
     Boxes are found in the image (OCR reads them as ``LJ``, ``Ll1``, ``[]`` or
     not at all); a box's choice is the words up to the next box, or, when those
-    are unreadable and there is one box per choice, its place in the row.
+    are unreadable and there is one box per choice, its place in the row. The row's
+    ``label``, on its line, widens the search back to it: OCR may have read nothing of the
+    row's first entries (``Refill: ☐ ☐ ☐ ☐ ☐ ☒ ☐ PRN`` read as ``PRN``).
     Returns the choice and whether the image decided (all boxes empty: ``None``).
     """
     if not words:
@@ -300,13 +305,16 @@ def read_box_row(
     size = float(sorted(w.bbox.height for w in words)[len(words) // 4])
     band = BBox.union(w.bbox for w in words)
     band = BBox(
-        band.x0 - int(3 * size),
+        min(band.x0 - int(3 * size), label.x1 if label is not None else band.x0),
         band.y0 - int(size),
         band.x1 + int(3 * size),
         band.y1 + int(size / 2),
     )
     # a box stands on its row's line: the rows over and under it are other questions'
     low, high = min(w.bbox.y0 for w in words), max(w.bbox.y1 for w in words)
+    if label is not None:  # (a tilted row's boxes stand between its label and its words)
+        low, high = min(low, label.y0), max(high, label.y1)
+        band = BBox(band.x0, min(band.y0, label.y0), band.x1, max(band.y1, label.y1))
     every = [
         (box, fill) for box, fill in marks.boxes(band, size) if low <= (box.y0 + box.y1) / 2 <= high
     ]
@@ -363,6 +371,8 @@ def read_box_row(
             if chosen is None or first[chosen] is None or len(set(named)) < len(named):
                 return None, False
             return first[chosen], True
+        if not (_in_place(first, choices) or _in_place(labels, choices)):
+            return None, False  # the entries read stand at other boxes than their places
         labels = list(choices)
     chosen = decide([fill for _, fill in found])
     if chosen is None:
@@ -402,10 +412,10 @@ def _glued_boxes(words: Sequence[Word]) -> tuple[int, int]:
 def _with_row_ends(
     found: list[tuple[BBox, float]], marks: PageMarks, band: BBox, size: float, count: int
 ) -> list[tuple[BBox, float]]:
-    """The row's boxes with one more at either end, when evenly spaced boxes continue there.
+    """The row's boxes with more at either end, while evenly spaced boxes continue there.
 
-    OCR often drops the ticked entry of a row, and the search band, built from the words
-    it read, may then stop short of that entry's box.
+    OCR often drops the ticked entry of a row (and the entries beside a crossed box), and
+    the search band, built from the words it read, may then stop short of their boxes.
     """
     if not 3 <= len(found) < count:
         return found
@@ -414,17 +424,26 @@ def _with_row_ends(
     step = sorted(steps)[len(steps) // 2]
     if step <= size or max(steps) - min(steps) > 0.2 * step:
         return found
-    first, last = found[0][0], found[-1][0]
-    for x in (first.x0 - step, last.x0 + step):
-        if len(found) >= count:
-            break
-        probe = BBox(int(x - size / 2), band.y0, int(x + 1.5 * size), band.y1)
-        if (x < first.x0 and probe.x0 >= band.x0) or (x > last.x0 and probe.x1 <= band.x1):
-            continue  # inside the band: searched already
-        more = marks.boxes(probe, size)
-        if more:
-            found = sorted([*found, more[0]], key=lambda item: item[0].x0)
+    grown = True
+    while grown and len(found) < count:
+        grown = False
+        first, last = found[0][0], found[-1][0]
+        for x in (first.x0 - step, last.x0 + step):
+            if len(found) >= count:
+                break
+            probe = BBox(int(x - size / 2), band.y0, int(x + 1.5 * size), band.y1)
+            if (x < first.x0 and probe.x0 >= band.x0) or (x > last.x0 and probe.x1 <= band.x1):
+                continue  # inside the band: searched already
+            more = marks.boxes(probe, size)
+            if more:
+                found = sorted([*found, more[0]], key=lambda item: item[0].x0)
+                grown = True
     return found
+
+
+def _in_place(labels: Sequence[str | None], choices: Sequence[str]) -> bool:
+    """Whether every box whose entry was read is that entry's place in the row."""
+    return all(label in (None, choice) for label, choice in zip(labels, choices, strict=True))
 
 
 def _complete(labels: Sequence[str | None]) -> bool:
@@ -900,12 +919,30 @@ def written_after_other(words: Sequence[Word]) -> str | None:
 _OTHER = compact("Other")
 
 
-def read_refill_row(words: Sequence[Word], marks: PageMarks | None) -> tuple[str | None, float]:
+def to_row_end(words: Sequence[Word]) -> Sequence[Word]:
+    """A refill row's words up to its ``PRN``, or on to ``Other`` or a count written after it.
+
+    What follows on the line is another question's (``☐ Substitution permitted``), with a
+    box of its own that is no entry of the row.
+    """
+    ends = [i for i, w in enumerate(words) if w.text.upper() == REFILL_ROW[-1]]
+    if not ends:
+        return words
+    rest = words[ends[-1] + 1 :]
+    if rest and (compact(rest[0].text) == _OTHER or rest[0].text.strip("_.:").isdigit()):
+        return words
+    return words[: ends[-1] + 1]
+
+
+def read_refill_row(
+    words: Sequence[Word], marks: PageMarks | None, label: BBox | None = None
+) -> tuple[str | None, float]:
     """The marked entry of a refill row: a ticked box or a ring in the image, else the words.
 
     A count the row has no entry for is written after its last one, ``Other`` (``... PRN
-    Other: 6``).
+    Other: 6``). ``label`` is the row's label on its line (see :func:`read_box_row`).
     """
+    words = to_row_end(words)
     if (ticked := _ticked_entry(words)) is not None:
         return ticked, 0.95
     if (written := written_after_other(words)) is not None:
@@ -913,7 +950,7 @@ def read_refill_row(words: Sequence[Word], marks: PageMarks | None) -> tuple[str
     if marks is not None and (filled := _filled_bubble(words, marks)) is not None:
         return filled, 0.9
     if marks is not None:
-        value, decided = read_box_row(words, REFILL_ROW, marks)
+        value, decided = read_box_row(words, REFILL_ROW, marks, label)
         if decided:
             return value, 0.9  # a box ticked, or every box found and none ticked
         options = [o for o in option_spans(words, REFILL_ROW) if o.end - o.start == 1]

@@ -42,6 +42,7 @@ from medreview.parsing.choices import (
     read_choice,
     read_refill_row,
     split_slashes,
+    to_row_end,
     written_after_other,
 )
 from medreview.parsing.choices import REFILL_ROW as REFILL_CHOICES
@@ -905,13 +906,16 @@ def candidate_from(
     marks = doc.marks.get(words[0].page)
     # a list may be a printed table answered by marks written in its rows
     marked = marked_table(doc, words) if kind.name == "list" else None
+    # a refill row's boxes start at its label, whatever OCR read of their entries
+    after_label = relation is Relation.RIGHT and bool(label_words)
+    label = BBox.union(w.bbox for w in label_words) if after_label else None
     if kind.name == "refills" and (
         is_refill_row(words)
         or is_partial_row(words)
-        or _box_row(words, marks)
+        or _box_row(words, marks, label)
         or written_after_other(words) is not None
     ):
-        circled, sureness = read_refill_row(words, marks)
+        circled, sureness = read_refill_row(words, marks, label)
         if circled is None:
             return []
         text = circled
@@ -1130,11 +1134,11 @@ def led_by_telling_label(doc: Page, words: tuple[Word, ...]) -> bool:
     )
 
 
-def _box_row(words: Sequence[Word], marks: PageMarks | None) -> bool:
+def _box_row(words: Sequence[Word], marks: PageMarks | None, label: BBox | None) -> bool:
     """Whether the image shows a row of check boxes among the words (a refill row of boxes)."""
     if marks is None or not words:
         return False  # OCR may have read little of a row of boxes ("0", "PRN")
-    return read_box_row(words, REFILL_CHOICES, marks)[1]
+    return read_box_row(to_row_end(words), REFILL_CHOICES, marks, label)[1]
 
 
 # Text types whose fit tells a value from stray text.

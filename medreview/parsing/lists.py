@@ -545,17 +545,20 @@ def entry_words(doc: Page, words: tuple[Word, ...], kind: ValueType) -> tuple[Wo
     return tuple(kept)
 
 
-def without_quantities(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
+def without_quantities(
+    doc: Page, words: tuple[Word, ...], *, top: int | None = None
+) -> tuple[Word, ...]:
     """Medicine lines without their quantity columns' numbers.
 
     A number far right of its line's drug, or under another column's heading ("Qty",
     "Days' supply", "Refills"), is that column's, and so is a count in brackets closing the
     line ("(20)"); choices printed alike on every row are the form's. Past a wide gap, what
     stands under another column's heading is that column's ("30 g   scalp" under "Qty" and
-    "Apply to").
+    "Apply to"). ``top`` is the first line of the block the words are a row of, when they
+    are one row of it (the heading row stands over the block, not over its fourth row).
     """
     kept: list[Word] = []
-    headings = _column_headings(doc, words)
+    headings = _column_headings(doc, words, top)
     # the form's choices printed at every row's end ("OD OS OU") and their heading are no drug's
     words = tuple(w for w in words if not doc.printed_alike(w))
     for line in _rows(doc, words):
@@ -563,7 +566,7 @@ def without_quantities(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
         for index in range(1, len(line)):
             gap = line[index].bbox.x0 - line[index - 1].bbox.x1
             centre = (line[index].bbox.x0 + line[index].bbox.x1) / 2
-            if gap > QUANTITY_GAP * height and any(
+            if gap > HEADED_GAP * height and any(
                 line[index - 1].bbox.x1 < x0 and centre >= x0 for x0, _ in headings
             ):
                 del line[index:]  # the quantity's and the area's columns ("30 g  scalp")
@@ -586,7 +589,9 @@ def without_quantities(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
 HEADING_REACH = 3
 
 
-def _column_headings(doc: Page, words: tuple[Word, ...]) -> list[tuple[int, int]]:
+def _column_headings(
+    doc: Page, words: tuple[Word, ...], top: int | None = None
+) -> list[tuple[int, int]]:
     """The sides of the labels printed just over a medicine block that are no medicine's.
 
     A table's heading row names its columns ("Qty | Days' supply | RF"); a number under one
@@ -594,12 +599,13 @@ def _column_headings(doc: Page, words: tuple[Word, ...]) -> list[tuple[int, int]
     """
     if not words:
         return []
-    top = min(doc.line_of(w) for w in words)
+    row = min(doc.line_of(w) for w in words)
+    top = row if top is None else min(top, row)
     page = words[0].page
     sides: list[tuple[int, int]] = []
     for anchor in doc.anchors:
         line = anchor.match.line
-        if anchor.words[0].page != page or not top - HEADING_REACH <= line < top:
+        if anchor.words[0].page != page or not top - HEADING_REACH <= line < row:
             continue
         if "field:medicines" in anchor.keys:
             continue
@@ -629,6 +635,8 @@ def _quantity_size(line: Sequence[Word]) -> int:
 
 # A number this many of its heights right of a medicine line stands in a quantity column.
 QUANTITY_GAP = 4.0
+# Under another column's heading a narrower gap will do: a hand writes its columns closer.
+HEADED_GAP = 1.5
 
 
 def medicine_text(doc: Page, text: str) -> str:

@@ -147,7 +147,10 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         return []
     words = tuple(w for p in pieces for w in p)
     base = HEADED_PARTS if headed and len(pieces) > 1 else BASE_SCORE[Relation.PARTS]
-    score = base * coerced[1]
+    # parts that do not look like the value together ("May we leave a message?, Yes No"
+    # taken from the line under an address's captions) count less, as a label's value does
+    fit = kind.fit(text) if kind.name in ("name", "address") else 1.0
+    score = base * coerced[1] * (0.5 + 0.5 * fit)
     return [Candidate(item.name, coerced[0], words, score, Relation.PARTS)]
 
 

@@ -534,7 +534,7 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         )
         if any(word_key(w) in doc.foreign for w in line_words):
             continue  # another document type's labelled field
-        words = without_quantities(doc, _trim_fillers(line_words))
+        words = without_quantities(doc, _trim_fillers(line_words), top=start)
         if words and _unlabelled_address(words):
             continue  # an unlabelled address ("53 Lake Ct, Anchorage, AK 99501") is no medicine
         if words and words[-1].text.endswith(":"):
