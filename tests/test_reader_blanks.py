@@ -336,3 +336,28 @@ def test_an_address_in_captioned_parts_is_not_the_question_under_its_captions() 
     ]
     found = read(DocumentType.PATIENT_DETAILS, words, image)
     assert found["address"] == "79 Orchard Rd, Boston, MA 02118, US"
+
+
+def test_a_claims_address_on_a_cards_back_keeps_its_town_line_and_no_number_after() -> None:
+    """``Send claims to  PO Box 96219`` / ``Pittsburgh, PA 15222`` in the card's box: the
+    cell's two lines, not the first alone, and not the payer's number under them."""
+    image = blank()
+    cv2.rectangle(image, (150, 560), (1200, 1000), 0, 3)
+    cv2.rectangle(image, (1300, 560), (2400, 1000), 0, 3)
+    words = layout(
+        [
+            (400, 150, "Insurance"),
+            (480, 150, "Card front"),
+            (480, 1300, "Card back"),
+            (620, 200, "Health plan"),
+            (620, 600, "Oscar Health"),
+            (700, 200, "Member ID"),
+            (700, 600, "9412028958"),
+            (620, 1350, "Send claims to"),
+            (620, 1800, "PO Box 96219"),
+            (700, 1800, "Pittsburgh, PA 15222"),
+            (780, 1800, "961406"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["insurance_address"] == "PO Box 96219, Pittsburgh, PA 15222"

@@ -884,6 +884,8 @@ def candidate_from(
             return []  # "List the medicines you take regularly": the question, no answer
         words = _before_running_text(kind, words)
     words = without_blank_label(doc, kind, words)
+    if kind.name == "address":
+        words = _to_zip_line(doc, words)
     if kind.name in ("list", "medicines"):
         words = entry_words(doc, words, kind)
         if not words:
@@ -1132,6 +1134,28 @@ def led_by_telling_label(doc: Page, words: tuple[Word, ...]) -> bool:
         compact(" ".join(w.text for w in words[:size])) in labels
         for size in range(1, min(BLANK_LABEL_WORDS, len(words) - 1) + 1)
     )
+
+
+def _to_zip_line(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """An address's lines up to the one with its ZIP code, and on only to words (a country).
+
+    A card's or a cell's next line of digits alone is another number (a payer's ID).
+    """
+    lines: dict[int, list[Word]] = {}
+    for word in words:
+        lines.setdefault(doc.line_of(word), []).append(word)
+    kept: list[Word] = []
+    zipped = False
+    for index in sorted(lines):
+        text = text_of(lines[index])
+        if zipped and not any(c.isalpha() for c in text):
+            break
+        kept.extend(lines[index])
+        zipped = zipped or _ZIP_CODE.search(text) is not None
+    return tuple(kept)
+
+
+_ZIP_CODE = re.compile(r"\b\d{5}(?:-\d{4})?\b")
 
 
 def _box_row(words: Sequence[Word], marks: PageMarks | None, label: BBox | None) -> bool:

@@ -88,9 +88,14 @@ def assign(candidates: Sequence[Candidate]) -> dict[str, tuple[Candidate, float]
     """One consistent choice: best scores first, a word serving one field, one value a field.
 
     Returns each chosen candidate with its margin over the field's best
-    candidate of another value (1 when there is none).
+    candidate of another value (1 when there is none). Of a field's candidates scored alike,
+    one holding another's words and more goes first (a cell's two lines over the first line
+    alone); otherwise the first proposed goes first.
     """
-    ranked = sorted(candidates, key=lambda c: c.score, reverse=True)
+    extends = _extensions(candidates)
+    ranked = sorted(
+        candidates, key=lambda c: (round(c.score, 9), extends.get(id(c), 0)), reverse=True
+    )
     used: set[tuple[int, int, int, int, int]] = set()
     chosen: dict[str, tuple[Candidate, float]] = {}
     for candidate in ranked:
@@ -109,6 +114,29 @@ def assign(candidates: Sequence[Candidate]) -> dict[str, tuple[Candidate, float]
         chosen[candidate.field] = (candidate, max(0.0, margin))
         used |= ids
     return chosen
+
+
+WordKey = tuple[int, int, int, int, int]
+
+
+def _extensions(candidates: Sequence[Candidate]) -> dict[int, int]:
+    """Per candidate (by id): how many of its field's candidates scored alike it extends.
+
+    One extends another when it holds all of the other's words and more.
+    """
+    groups: dict[tuple[str, float], list[tuple[int, frozenset[WordKey]]]] = {}
+    for candidate in candidates:
+        words = frozenset(word_key(w) for w in candidate.words)
+        groups.setdefault((candidate.field, round(candidate.score, 9)), []).append(
+            (id(candidate), words)
+        )
+    counts: dict[int, int] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        for key, words in group:
+            counts[key] = sum(1 for _, other in group if other < words)
+    return counts
 
 
 def read_document(
