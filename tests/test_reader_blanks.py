@@ -361,3 +361,39 @@ def test_a_claims_address_on_a_cards_back_keeps_its_town_line_and_no_number_afte
     )
     found = read(DocumentType.PATIENT_DETAILS, words, image)
     assert found["insurance_address"] == "PO Box 96219, Pittsburgh, PA 15222"
+
+
+def test_a_date_label_over_a_numbered_drug_is_no_column_heading() -> None:
+    """``Date APRIL 23, 2021`` over ``Px 1. NAPROXEN 500 MG TAB``: the label stands over the
+    row's number, left of where the drug begins, so the drug is not cut off as a column's."""
+    image = blank()
+    words = layout(
+        [
+            (300, 150, "Supervising physician DR. JULIA EDWARDS"),
+            (400, 360, "Date APRIL 23, 2021"),
+            (500, 150, "ORDERS"),
+            (600, 150, "Px"),
+            (600, 340, "1. NAPROXEN 500 MG TAB"),
+            (700, 340, "2. FLUOXETINE 10 MG"),
+        ]
+    )
+    found = read(DocumentType.PRESCRIPTION, words, image)
+    assert found["medicines"] == ["NAPROXEN 500 MG TAB", "FLUOXETINE 10 MG"]
+
+
+def test_a_whole_address_in_its_cell_is_not_run_on_into_the_name_under_it() -> None:
+    """A patient box's ``Address: 68 Mill Ave, Seattle, WA 98109`` with the caregiver's name
+    on the cell's next line: the address ends with its ZIP code's line."""
+    image = blank()
+    cv2.rectangle(image, (150, 380), (1400, 700), 0, 3)
+    words = layout(
+        [
+            (300, 150, "Rx"),
+            (420, 180, "Patient: Mateo Reyes"),
+            (500, 180, "Address: 68 Mill Ave, Seattle, WA 98109"),
+            (580, 350, "Helen Moore"),
+            (800, 150, "Amoxicillin 500 mg"),
+        ]
+    )
+    found = read(DocumentType.PRESCRIPTION, words, image)
+    assert found["patient_address"] == "68 Mill Ave, Seattle, WA 98109"

@@ -563,11 +563,13 @@ def without_quantities(
     words = tuple(w for w in words if not doc.printed_alike(w))
     for line in _rows(doc, words):
         height = min(w.bbox.height for w in line)
-        for index in range(1, len(line)):
+        drug = _drug_start(line)
+        for index in range(drug + 1, len(line)):
             gap = line[index].bbox.x0 - line[index - 1].bbox.x1
             centre = (line[index].bbox.x0 + line[index].bbox.x1) / 2
             if gap > HEADED_GAP * height and any(
-                line[index - 1].bbox.x1 < x0 and centre >= x0 for x0, _ in headings
+                line[drug].bbox.x1 < x0 and line[index - 1].bbox.x1 < x0 and centre >= x0
+                for x0, _ in headings  # (a heading right of the drug's column: "Date" is not)
             ):
                 del line[index:]  # the quantity's and the area's columns ("30 g  scalp")
                 break
@@ -622,6 +624,19 @@ COUNTED = frozenset(
     {"tabs", "caps", "tablets", "capsules", "units", "bottles", "inhalers"}
     | {"tab", "cap", "tablet", "capsule", "unit", "bottle", "inhaler", "inh"}
 )
+
+
+def _drug_start(line: Sequence[Word]) -> int:
+    """Where a medicine row's drug begins: after the ℞ mark and the row's number."""
+    index = 0
+    while index < len(line) - 1 and (
+        compact(line[index].text) in RX_NOISE
+        or line[index].text == "℞"
+        or RX_NUMBERED.match(line[index].text)
+        or ENUMERATION.fullmatch(line[index].text)
+    ):
+        index += 1
+    return index
 
 
 def _quantity_size(line: Sequence[Word]) -> int:

@@ -28,13 +28,18 @@ columns (:mod:`~medreview.parsing.cells`), the lists and medicine blocks
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from medreview.config import PipelineConfig
 from medreview.documents import FIELDS, DocumentType
 from medreview.model import FieldResult, OcrPage
-from medreview.parsing.labelled import before_label_candidates, cells_run_on, label_candidates
+from medreview.parsing.labelled import (
+    before_label_candidates,
+    cells_run_on,
+    label_candidates,
+)
 from medreview.parsing.page import Candidate, GrayImage, Relation, build_page, word_key
 from medreview.parsing.people import matrix_candidates, parts_candidates, role_candidates
 from medreview.parsing.unlabelled import (
@@ -120,23 +125,36 @@ WordKey = tuple[int, int, int, int, int]
 
 
 def _extensions(candidates: Sequence[Candidate]) -> dict[int, int]:
-    """Per candidate (by id): how many of its field's candidates scored alike it extends.
+    """Per candidate (by id): how many of its field's candidates scored alike it completes.
 
-    One extends another when it holds all of the other's words and more.
+    One completes another when it holds all of the other's words and more, and the other is
+    a street alone (no town, no ZIP code): a cell's two lines over the label's line alone.
+    A name or a diagnosis under a whole address is no more of it.
     """
-    groups: dict[tuple[str, float], list[tuple[int, frozenset[WordKey]]]] = {}
+    groups: dict[tuple[str, float], list[tuple[int, frozenset[WordKey], bool]]] = {}
     for candidate in candidates:
         words = frozenset(word_key(w) for w in candidate.words)
         groups.setdefault((candidate.field, round(candidate.score, 9)), []).append(
-            (id(candidate), words)
+            (id(candidate), words, _street_alone(candidate.field, candidate.value))
         )
     counts: dict[int, int] = {}
     for group in groups.values():
         if len(group) < 2:
             continue
-        for key, words in group:
-            counts[key] = sum(1 for _, other in group if other < words)
+        for key, words, _ in group:
+            counts[key] = sum(1 for _, other, half in group if half and other < words)
     return counts
+
+
+def _street_alone(field: str, value: object) -> bool:
+    """Whether a value is an address's first line alone ("PO Box 96219", "5894 Juniper Dr")."""
+    if not field.endswith("address") or not isinstance(value, str):
+        return False
+    return "," not in value and STATE_ZIP.search(value) is None
+
+
+# A state and its ZIP code closing an address ("WA 98109"); a PO box's number is no ZIP.
+STATE_ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 
 
 def read_document(
