@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 
 from medreview.documents import DocumentType
-from medreview.model import Word
+from medreview.model import BBox, Word
 from medreview.parsing.blanks import on_blank, printed_between
 from medreview.parsing.canonical import clean_text
 from medreview.parsing.choices import is_partial_row
@@ -397,3 +397,24 @@ def test_a_whole_address_in_its_cell_is_not_run_on_into_the_name_under_it() -> N
     )
     found = read(DocumentType.PRESCRIPTION, words, image)
     assert found["patient_address"] == "68 Mill Ave, Seattle, WA 98109"
+
+
+def test_a_word_over_a_break_in_a_ruled_lines_rule_is_part_of_the_value() -> None:
+    """Handwritten directions on a rule that a word's tails broke: "for" begins at the first
+    piece's end, yet the value goes on along the rule, so "for" is no printed wording (and
+    no label of the patient's name)."""
+    image = blank()
+    y = 600
+    cv2.line(image, (370, y + 40), (760, y + 40), RULE_GRAY, 2)
+    cv2.line(image, (820, y + 40), (1500, y + 40), RULE_GRAY, 2)
+    words = [
+        *row(300, 150, "Rx"),
+        *row(400, 150, "Cetirizine 10 mg"),
+        *row(y, 150, "Directions"),
+        *row(y, 380, "Cetirizine as needed"),
+        Word("for", 0.95, BBox(764, y, 804, y + 36)),
+        *row(y, 830, "pain, no more than 4 a day"),
+    ]
+    assert not printed_between(page_lines([ocr_page(words)]), {0: PageMarks(image)})
+    found = read(DocumentType.PRESCRIPTION, words, image)
+    assert found["directions"] == "Cetirizine as needed for pain, no more than 4 a day"

@@ -105,10 +105,16 @@ def on_blank(
     if parts and words[-1] in line:
         ahead.extend(line[line.index(words[-1]) + 1 :])
     taken: list[Word] = []
-    for word in ahead[index:]:
+    rest = ahead[index:]
+    for position, word in enumerate(rest):
         centre = (word.bbox.x0 + word.bbox.x1) / 2
         if not rule.start - slack <= centre <= rule.end + slack:
-            joined = blank_under(marks, word, height) if parts else None
+            piece = blank_under(marks, word, height)
+            if taken and piece is not None and _broken_under(taken[-1], rule, piece, height):
+                rule = piece  # the same rule, broken under the last word's tails
+                taken.append(word)
+                continue
+            joined = piece if parts else None
             if not parts or not any(c.isalnum() for c in word.text):
                 pass
             elif (
@@ -130,10 +136,40 @@ def on_blank(
                 # nothing of where the value ends
                 return words[index:]
             break
-        if taken and word.text[:1].islower() and _begins_past(word, rule, height):
+        if (
+            taken
+            and word.text[:1].islower()
+            and _begins_past(word, rule, height)
+            and not _goes_on(
+                rule, [blank_under(marks, w, height) for w in rest[position + 1 :][:1]], height
+            )
+        ):
             break  # the wording printed right after the blank ("____ tall")
         taken.append(word)
     return tuple(taken)
+
+
+def _broken_under(word: Word, rule: Rule, piece: Rule, height: float) -> bool:
+    """Whether a rule goes on as ``piece`` after a break under ``word`` (its tails hid it)."""
+    return (
+        abs(piece.level - rule.level) <= BLANK_ABOVE * height
+        and word.bbox.x1 > rule.end
+        and 0 <= piece.start - rule.end <= BROKEN_RULE * height
+    )
+
+
+# A rule broken under a word's tails breaks for at most this many line heights.
+BROKEN_RULE = 1.5
+
+
+def _goes_on(rule: Rule, later: Sequence[Rule | None], height: float) -> bool:
+    """Whether the next word is written on a line at a rule's level.
+
+    Then the rule was broken by a word's tails and the value goes on along it ("needed for
+    pain" on ruled directions): the word is no wording printed after a blank.
+    """
+    following = later[0] if later else None
+    return following is not None and abs(following.level - rule.level) <= BLANK_ABOVE * height
 
 
 def _begins_past(word: Word, rule: Rule, height: float) -> bool:
@@ -177,7 +213,20 @@ def printed_between(lines: Sequence[Line], marks: Mapping[int, PageMarks]) -> di
         first, last = min(places), max(places)
         if first == 0:
             continue  # a sentence opens with its wording; a shaded cell round a label does not
-        printed = {i for i in range(len(on)) if first < i < last and not on[i]}
+        # a word over a blank's middle is written on it, though its tail hid the rule
+        # under it ("for" on a ruled line of directions): printed wording stands between
+        spans = [
+            (rule.start, rule.end)
+            for word, written in zip(line.words, on, strict=True)
+            if written and (rule := blank_under(page, word, line.height)) is not None
+        ]
+        printed = {
+            i
+            for i, word in enumerate(line.words)
+            if first < i < last
+            and not on[i]
+            and not any(a <= (word.bbox.x0 + word.bbox.x1) / 2 <= b for a, b in spans)
+        }
         if printed:
             found[index] = printed
     return found
@@ -217,7 +266,12 @@ def _on_inline_blanks(marks: PageMarks, line: Line) -> tuple[list[bool], list[bo
         if rule is None:
             continue
         word = line.words[index]
-        if index and word.text[:1].islower() and _begins_past(word, rule, line.height):
+        if (
+            index
+            and word.text[:1].islower()
+            and _begins_past(word, rule, line.height)
+            and not _goes_on(rule, rules[index + 1 :], line.height)
+        ):
             after[index] = True
             continue
         first = index
