@@ -49,12 +49,17 @@ def blank_under(marks: PageMarks, word: Word, height: float) -> Rule | None:
     slack = BLANK_OVERHANG * height
     under = [
         rule
-        for rule in (*marks.rules()[0], *marks.pale_rules(), *marks.strips())
+        for rule in _blank_lines(marks)
         if rule.start - slack <= centre <= rule.end + slack
         and -BLANK_ABOVE * height <= rule.at(centre) - box.y1 <= BLANK_BELOW * height
         and not _baseline(rule, box, height)
     ]
     return min(under, key=lambda r: abs(r.at(centre) - box.y1), default=None)
+
+
+def _blank_lines(marks: PageMarks) -> tuple[Rule, ...]:
+    """Every line a value may be written on: drawn rules, pale rules and pale strips."""
+    return (*marks.rules()[0], *marks.pale_rules(), *marks.strips())
 
 
 def _baseline(rule: Rule, box: BBox, height: float) -> bool:
@@ -140,9 +145,7 @@ def on_blank(
             taken
             and word.text[:1].islower()
             and _begins_past(word, rule, height)
-            and not _goes_on(
-                rule, [blank_under(marks, w, height) for w in rest[position + 1 :][:1]], height
-            )
+            and not _goes_on(rule, _next_blank(marks, rest[position + 1 :], height), height)
         ):
             break  # the wording printed right after the blank ("____ tall")
         taken.append(word)
@@ -162,13 +165,17 @@ def _broken_under(word: Word, rule: Rule, piece: Rule, height: float) -> bool:
 BROKEN_RULE = 1.5
 
 
-def _goes_on(rule: Rule, later: Sequence[Rule | None], height: float) -> bool:
+def _next_blank(marks: PageMarks, later: Sequence[Word], height: float) -> Rule | None:
+    """The blank the next word is written on, if any."""
+    return blank_under(marks, later[0], height) if later else None
+
+
+def _goes_on(rule: Rule, following: Rule | None, height: float) -> bool:
     """Whether the next word is written on a line at a rule's level.
 
     Then the rule was broken by a word's tails and the value goes on along it ("needed for
     pain" on ruled directions): the word is no wording printed after a blank.
     """
-    following = later[0] if later else None
     return following is not None and abs(following.level - rule.level) <= BLANK_ABOVE * height
 
 
@@ -203,7 +210,7 @@ def printed_between(lines: Sequence[Line], marks: Mapping[int, PageMarks]) -> di
         page = marks.get(line.page)
         if page is None or len(line.words) < 2:
             continue
-        on, after = _on_inline_blanks(page, line)
+        on, after, rules = _on_inline_blanks(page, line)
         # where the line's blanks are: under a word written on one, or just before the word
         # printed after one (an empty blank, or one whose value ends short of its end)
         places = [float(i) for i, written in enumerate(on) if written]
@@ -217,8 +224,8 @@ def printed_between(lines: Sequence[Line], marks: Mapping[int, PageMarks]) -> di
         # under it ("for" on a ruled line of directions): printed wording stands between
         spans = [
             (rule.start, rule.end)
-            for word, written in zip(line.words, on, strict=True)
-            if written and (rule := blank_under(page, word, line.height)) is not None
+            for rule, written in zip(rules, on, strict=True)
+            if written and rule is not None
         ]
         printed = {
             i
@@ -252,8 +259,10 @@ def blank_before(doc: Page, anchor: Anchor) -> tuple[Word, ...]:
     return tuple(reversed(taken))
 
 
-def _on_inline_blanks(marks: PageMarks, line: Line) -> tuple[list[bool], list[bool]]:
-    """Per word of a line: whether it is written on a blank, and whether printed after one.
+def _on_inline_blanks(
+    marks: PageMarks, line: Line
+) -> tuple[list[bool], list[bool], list[Rule | None]]:
+    """Per word of a line: whether it is written on a blank, printed after one, and its blank.
 
     A word is written on a blank begun after the word before it: a sentence's blank begins
     past its wording, and a box or a rule runs under printed words too. A word in small
@@ -270,7 +279,9 @@ def _on_inline_blanks(marks: PageMarks, line: Line) -> tuple[list[bool], list[bo
             index
             and word.text[:1].islower()
             and _begins_past(word, rule, line.height)
-            and not _goes_on(rule, rules[index + 1 :], line.height)
+            and not _goes_on(
+                rule, rules[index + 1] if index + 1 < len(rules) else None, line.height
+            )
         ):
             after[index] = True
             continue
@@ -279,7 +290,7 @@ def _on_inline_blanks(marks: PageMarks, line: Line) -> tuple[list[bool], list[bo
             first -= 1
         before = line.words[first - 1].bbox.x1 if first > 0 else float("-inf")
         on[index] = rule.start >= before - BLANK_OVERHANG * line.height
-    return on, after
+    return on, after, rules
 
 
 def _after_empty_blank(marks: PageMarks, line: Line) -> list[bool]:
@@ -288,7 +299,7 @@ def _after_empty_blank(marks: PageMarks, line: Line) -> list[bool]:
     An unanswered question ("I am ____ tall") leaves its blank bare between two printed words.
     """
     height = line.height
-    blanks = (*marks.rules()[0], *marks.pale_rules(), *marks.strips())
+    blanks = _blank_lines(marks)
     found = [False] * len(line.words)
     for index in range(1, len(line.words)):
         left, right = line.words[index - 1].bbox, line.words[index].bbox
