@@ -1,7 +1,7 @@
-"""This round's blind held-out family (round 20).
+"""A research centre's interview questionnaire and a cardiology practice's prescription.
 
-Written without reading the reader: its wording and geometry are described only here, and a
-reader's author must not read this module.
+Written blind as the held-out family of round 20 (then called ``heldout``): its author never
+read the reader.
 
 Neither document is a practice's registration sheet or a doctor's pad. The record is the
 baseline interview questionnaire of a clinical research centre's study, read aloud by a study
