@@ -556,12 +556,14 @@ def test_datasheet_writes_no_value_its_truth_and_extras_lack(document_type: str)
         "dialysis",
         "counselling",
         "research",
+        "heldout",
     ],
 )
 @pytest.mark.parametrize("document_type", KINDS)
 def test_family_writes_no_value_its_truth_and_extras_lack(document_type: str, family: str) -> None:
     """The bilingual, travel, nursing, camp, employer, preadmission, caribbean, rehab, prenatal,
-    homehealth, urgentcare, dental, athletics, dialysis, counselling and research families.
+    homehealth, urgentcare, dental, athletics, dialysis, counselling and research families, and
+    this round's blind held-out family, ``heldout``.
 
     Every value the page writes is in the truth or the extras, in printed and handwritten
     documents; a question left unsure (or unanswered) is not in the truth.
@@ -680,3 +682,8 @@ def test_counselling_draws_every_text_inside_its_page() -> None:
 def test_research_draws_every_text_inside_its_page() -> None:
     """No text of the research family runs off its page or down into its footer."""
     _assert_texts_inside_pages("research")
+
+
+def test_heldout_draws_every_text_inside_its_page() -> None:
+    """No text of the heldout family runs off its page or down into its footer."""
+    _assert_texts_inside_pages("heldout")
