@@ -20,8 +20,8 @@ from medreview.parsing import canonical
 from medreview.parsing.cells import captions_under, row_slope, value_above_label
 from medreview.parsing.layout import ENUMERATION, Line, compact, value_below, value_right
 from medreview.parsing.marks import PageMarks
-from medreview.parsing.page import Page, lines_text, text_of
-from medreview.parsing.values import ValueType
+from medreview.parsing.page import Anchor, Page, lines_text, text_of
+from medreview.parsing.values import STRENGTH, ValueType
 
 # What OCR makes of the ℞ mark, compared after ``compact``.
 RX_NOISE = frozenset(
@@ -610,10 +610,24 @@ def _column_headings(
         if anchor.words[0].page != page or not top - HEADING_REACH <= line < row:
             continue
         if "field:medicines" in anchor.keys:
+            # the medicine column's heading row names the other columns beside it ("AM
+            # Midday PM Night" over a schedule's counts), known labels or not
+            sides.extend(_beside_heading(doc, anchor))
             continue
         box = BBox.union(w.bbox for w in anchor.words)
         sides.append((box.x0 - box.height, box.x1 + box.height))
     return sides
+
+
+def _beside_heading(doc: Page, anchor: Anchor) -> list[tuple[int, int]]:
+    """The sides of the words right of a medicine column's heading on its row.
+
+    None when they give a strength (a drug written right of its label is no heading).
+    """
+    beside = doc.lines[anchor.match.line].words[anchor.match.end :]
+    if not beside or STRENGTH.search(text_of(beside)):
+        return []
+    return [(int(w.bbox.x0 - w.bbox.height), int(w.bbox.x1 + w.bbox.height)) for w in beside]
 
 
 # A quantity as a column prints it: "30", "#30", "(30)", or with what is counted ("30 tabs").

@@ -65,6 +65,7 @@ class Relation(StrEnum):
     TICKED = "ticked"
     SIGNED = "signed"
     STICKER = "sticker"
+    MAILING = "mailing"
     BLOCK = "block"
     ROW = "row"
     ANYWHERE = "anywhere"
@@ -84,6 +85,7 @@ BASE_SCORE: dict[Relation, float] = {
     Relation.BLOCK: 0.85,
     Relation.SIGNED: 0.7,
     Relation.STICKER: 0.8,
+    Relation.MAILING: 0.7,
     Relation.SECTION: 0.72,
     Relation.CORNER: 0.7,
     Relation.ROW: 0.75,

@@ -407,6 +407,80 @@ def _sticker_lines(
     return found
 
 
+# A mailer's address runs on at most this many lines under the name, each at most this many
+# text heights under the one before it.
+MAILING_ADDRESS_LINES = 3
+MAILING_GAP = 1.6
+# The block's lines are evenly spaced: a line this many times further down is something else.
+MAILING_PITCH = 1.4
+
+
+def mailing_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """A name over its street and town lines, unlabelled, in one column (an address window).
+
+    A mailer prints its addressee as an envelope does: the name, the street, the town with
+    its state and ZIP code, from one left edge, with no label; so does a panel holding only
+    the patient. The name is the block's first line and the address the lines under it; a
+    doctor's name heads no such block.
+    """
+    if Place.MAILING not in item.places or not doc.lines:
+        return []
+    kind = VALUE_TYPES[item.value]
+    found = []
+    for name, address in _mailing_blocks(doc):
+        parts = (name,) if kind.name == "name" else address
+        text = ", ".join(text_of(p).strip(" ,") for p in parts)
+        coerced = coerce(doc, spec, kind, text)
+        if coerced is None:
+            continue
+        words = tuple(w for p in parts for w in p)
+        score = BASE_SCORE[Relation.MAILING] * coerced[1]
+        found.append(Candidate(item.name, coerced[0], words, score, Relation.MAILING))
+    return found
+
+
+def _mailing_blocks(doc: Page) -> list[tuple[tuple[Word, ...], list[tuple[Word, ...]]]]:
+    """Page 1's blocks of a name over two or more address lines, from one left edge."""
+    labelled = {word_key(w) for a in doc.anchors for w in a.words}
+    address = VALUE_TYPES["address"]
+    first_page = doc.lines[0].page
+    free = [
+        (index, part)
+        for index, line in enumerate(doc.lines)
+        if line.page == first_page
+        for part in segments(line)
+        if not any(word_key(w) in labelled for w in part)
+    ]
+    blocks = []
+    for position, (index, name) in enumerate(free):
+        text = text_of(name)
+        if name_fit(text) < 1.0 or {compact(w.text) for w in name} & DOCTOR_MARKS:
+            continue
+        height = float(median(w.bbox.height for w in name))
+        lines: list[tuple[Word, ...]] = []
+        last_index, last = index, name
+        previous = name
+        for below_index, below in free[position + 1 :]:
+            if len(lines) == MAILING_ADDRESS_LINES or below_index > last_index + 1:
+                break
+            if below_index == last_index or abs(below[0].bbox.x0 - name[0].bbox.x0) > height:
+                continue
+            if below[0].bbox.y0 - max(w.bbox.y1 for w in last) > MAILING_GAP * height:
+                break
+            if holds_other_value(text_of(below)):
+                break  # a telephone or a date under the address ends it
+            pitch = below[0].bbox.y0 - last[0].bbox.y0
+            if lines and pitch > MAILING_PITCH * (last[0].bbox.y0 - previous[0].bbox.y0):
+                break  # a heading further down than the block's lines are apart
+            lines.append(below)
+            previous = last
+            last_index, last = below_index, below
+        street = len(lines) >= 2 and address.fit(text_of(lines[0])) >= 1.0
+        if street and address.fit(", ".join(text_of(p) for p in lines)) >= 1.0:
+            blocks.append((name, lines))
+    return blocks
+
+
 # Labels of a prescriber's stamp: the doctor's printed name stands over them.
 STAMP_LABELS = ("license", "registration", "dea")
 

@@ -30,6 +30,7 @@ class Place(StrEnum):
     HEADER = "header"
     SIGNED = "signed"
     STICKER = "sticker"
+    MAILING = "mailing"
     BLOCK = "block"
     ROW = "row"
     ANYWHERE = "anywhere"
