@@ -20,6 +20,7 @@ from medreview.documents import FieldSpec
 from medreview.model import BBox, Word
 from medreview.parsing.choices import Option, option_spans, read_choice, split_slashes
 from medreview.parsing.layout import (
+    COLUMN_GAP,
     ENUMERATION,
     LabelMatch,
     Line,
@@ -134,6 +135,8 @@ def words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, .
     before = [w for w in on_line if w.bbox.x1 <= start]
     after = [w for w in on_line if w.bbox.x1 > start]
     wording = {w for w in before if ENUMERATION.match(w.text)}
+    if anchor.words[-1].text.endswith("?"):
+        wording |= set(_question_lead(before, first))  # "What is this person's address?"
     wording |= set(after) - set(after_wording(after))
     kept = [w for w in inside if w not in other_labels and w not in wording]
     # a line of the cell led by another field's label is that field's, and so is what
@@ -154,6 +157,21 @@ def words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, .
     # the lines over the label in its cell are another row's (a box round the allergies'
     # row and the drug table's heading, "Drug and strength", under it)
     return tuple(w for w in kept if doc.line_of(w) >= anchor.match.line)
+
+
+def _question_lead(before: Sequence[Word], label: Word) -> list[Word]:
+    """The words a question asks before the label that ends it, at a word's space from it.
+
+    "What is this person's address?": the question's lead-in is its wording, no value.
+    """
+    lead: list[Word] = []
+    edge = label
+    for word in sorted(before, key=lambda w: -w.bbox.x1):
+        if edge.bbox.x0 - word.bbox.x1 > COLUMN_GAP * max(1, edge.bbox.height):
+            break
+        lead.append(word)
+        edge = word
+    return lead
 
 
 # A table's filled cells further apart than this many of their own heights are two tables.

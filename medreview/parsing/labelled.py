@@ -428,7 +428,9 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             right = tuple(w for w in _words_after(doc, anchor) if not is_filler(w.text))
         if kind.name == "refills":
             right = (*right, *_other_under(doc, anchor))
-        beyond = right if kind.name == "choice" else ()
+        # a choice, or a date or telephone its own form proves, may stand past the label's cell
+        # (a question's cell, the answer in the coding column's open cell beside it)
+        beyond = right if kind.name == "choice" or kind.name in SELF_EVIDENT else ()
         # a question's answer marked in its table's answer columns
         columns: list[Candidate] = []
         if kind.name == "choice" and cell is not None:
@@ -470,9 +472,13 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         elif beyond and cell and not columns:
             # a question's answer past its cell when no answer columns take it (a photo's
             # cells drawn askew): counts less than one inside
-            options.append(
-                (Relation.RIGHT, beyond, OUTSIDE_CELL * reach_factor(doc, anchor, beyond))
-            )
+            if kind.name in SELF_EVIDENT:
+                runs = typed_runs(kind, beyond, whole=1.0)
+                beyond = runs[0] if runs else ()
+            if beyond:
+                options.append(
+                    (Relation.RIGHT, beyond, OUTSIDE_CELL * reach_factor(doc, anchor, beyond))
+                )
         else:
             beside = within_cell(cell, value_beside(doc.lines, anchor.match, stops))
             if beside:

@@ -511,13 +511,21 @@ _RUNNING_TEXT = frozenset({
     "and", "or", "the", "you", "your", "we", "of", "to", "per", "if", "any", "every", "each",
     "please", "include", "list", "write", "all", "that",
 })
+# Verbs an instruction to the person filling a form begins with.
+_ORDERS = frozenset({"record", "probe", "ask", "read", "copy", "circle", "enter", "write"})
 # fmt: on
 
 
 def is_instruction(words: Sequence[Word]) -> bool:
-    """Whether a line is the form's wording for the reader, not an entry a person wrote."""
+    """Whether a line is the form's wording for the reader, not an entry a person wrote.
+
+    An interviewer's instruction is printed in capitals as an order ("RECORD ALL.").
+    """
     if any(c.isdigit() for w in words for c in w.text):
         return False  # "Lasix 20mg - 1 tab in the morning" is an entry
+    first = words[0].text.strip(".,;:()").lower() if words else ""
+    if first in _ORDERS and words[-1].text.endswith(".") and text_of(words).isupper():
+        return True
     texts = [w.text.strip(".,;:()") for w in words]
     texts = [t for t in texts if t.isalpha()]
     if len(texts) < INSTRUCTION_WORDS:

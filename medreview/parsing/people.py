@@ -31,6 +31,7 @@ from medreview.parsing.cells import (
 from medreview.parsing.labelled import (
     candidate_from,
     coerce,
+    holds_other_value,
     led_by_telling_label,
     reach_factor,
     without_blank_label,
@@ -130,6 +131,8 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
                 continue  # the form's next label ("Session(s):" under a blank ZIP)
             if kind.name not in LABEL_TYPES and led_by_telling_label(doc, words):
                 continue  # a blank part, then a telephone's label ("Country  cell +1 415 ...")
+            if kind.name == "address" and words and holds_other_value(text_of(words)):
+                continue  # a blank country, then the next question's telephone under it
             if words and not doc.is_label_text(text_of(words)):  # "CITY / STATE7ZIP"
                 pieces.append(words)
     if not pieces or (kind.name == "address" and len(pieces) < 2):

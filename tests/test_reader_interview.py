@@ -1,0 +1,135 @@
+"""The reader on an interview questionnaire.
+
+A research centre's questionnaire prints each closed question's answers as *coding
+categories*: the categories one a line, each with its code at the row's end, the answer's code
+ringed by the interviewer (OCR often cannot read a ringed digit) or the box after it ticked; the
+code column need not keep to its categories' baselines. Open answers are written in the
+question's ruled cell under the question.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from medreview.documents import DocumentType
+from medreview.model import Word
+from medreview.parsing.lists import is_instruction
+from tests.test_reader_grids import blank, check_box, read
+from tests.wordkit import row
+
+CODE_X = 2000  # where the code column stands
+
+
+def _ring(image: np.ndarray, word: Word) -> None:
+    """A ring drawn by hand round a code."""
+    box = word.bbox
+    centre = ((box.x0 + box.x1) // 2, (box.y0 + box.y1) // 2)
+    cv2.ellipse(image, centre, (box.width + 16, box.height // 2 + 14), 0, 0, 360, 0, 4)
+
+
+def _question(
+    image: np.ndarray,
+    top: int,
+    number: str,
+    wording: list[str],
+    categories: list[tuple[str, str]],
+    answer: int,
+    *,
+    shift: int = 0,
+    boxes: bool = False,
+    read_ringed: bool = False,
+) -> list[Word]:
+    """A closed question: wording at the left, categories at x 1300, codes ``shift`` px lower.
+
+    The ``answer``-th code is ringed (OCR reads it only when ``read_ringed``), or, with
+    ``boxes``, the box after each code is printed and the answer's ticked.
+    """
+    words = row(top, 200, number)
+    for index, line in enumerate(wording):
+        words += row(top + 48 * index, 330, line)
+    for index, (category, code) in enumerate(categories):
+        y = top + 48 * index
+        words += row(y, 1300, category)
+        code_words = row(y + shift, CODE_X, code)
+        if boxes:
+            check_box(image, CODE_X + 34, y + shift, ticked=index == answer)
+            words += code_words
+        elif index == answer:
+            _ring(image, code_words[0])
+            words += code_words if read_ringed else []
+        else:
+            words += code_words
+    return words
+
+
+IMMUNITY = [("IMMUNE", "1"), ("NOT IMMUNE", "2"), ("NOT SURE", "8")]
+YES_NO = [("YES", "1"), ("NO", "2"), ("NOT SURE", "8")]
+
+
+def _history(image: np.ndarray, answers: tuple[int, int, int], **drawing: object) -> list[Word]:
+    chickenpox = ["Has a doctor told you that you are", "immune to chickenpox (varicella)?"]
+    measles = ["Has a doctor told you that you are", "immune to measles?"]
+    hepatitis = ["Have you received all the doses of", "the hepatitis B vaccine?"]
+    return [
+        *row(1000, 200, "3. MEDICAL HISTORY"),
+        *_question(image, 1100, "301.", chickenpox, IMMUNITY, answers[0], **drawing),  # type: ignore[arg-type]
+        *_question(image, 1300, "302.", measles, IMMUNITY, answers[1], **drawing),  # type: ignore[arg-type]
+        *_question(image, 1500, "303.", hepatitis, YES_NO, answers[2], **drawing),  # type: ignore[arg-type]
+    ]
+
+
+@pytest.mark.parametrize("shift", [0, 30])
+def test_a_ringed_code_ocr_did_not_read_answers_its_category(shift: int) -> None:
+    """The ringed code is missing from OCR's words; its place is found from the other codes."""
+    image = blank()
+    found = read(DocumentType.PATIENT_DETAILS, _history(image, (0, 1, 1), shift=shift), image)
+    assert found["chicken_pox"] == "immune"
+    assert found["measles"] == "not immune"
+    assert found["hepatitis_b_vaccination"] == "no"
+
+
+def test_a_ringed_code_ocr_read_answers_its_category() -> None:
+    image = blank()
+    words = _history(image, (1, 0, 0), shift=30, read_ringed=True)
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["chicken_pox"] == "not immune"
+    assert found["measles"] == "immune"
+    assert found["hepatitis_b_vaccination"] == "yes"
+
+
+def test_the_ticked_box_after_a_code_answers_its_category() -> None:
+    image = blank()
+    found = read(DocumentType.PATIENT_DETAILS, _history(image, (1, 0, 1), boxes=True), image)
+    assert found["chicken_pox"] == "not immune"
+    assert found["measles"] == "immune"
+    assert found["hepatitis_b_vaccination"] == "no"
+
+
+def test_the_unsure_code_ringed_leaves_the_field_out() -> None:
+    image = blank()
+    found = read(DocumentType.PATIENT_DETAILS, _history(image, (2, 0, 2)), image)
+    assert "chicken_pox" not in found
+    assert found["measles"] == "immune"
+    assert "hepatitis_b_vaccination" not in found
+
+
+def test_an_interviewers_order_in_capitals_is_no_entry() -> None:
+    assert is_instruction(row(100, 100, "RECORD ALL MENTIONED."))
+    assert is_instruction(row(100, 100, "PROBE FOR MIDDLE INITIAL."))
+    assert not is_instruction(row(100, 100, "LATEX, IBUPROFEN"))
+
+
+def test_a_questions_lead_in_before_its_label_is_no_value_in_its_cell() -> None:
+    """ "What is this person's address?" in a ruled cell, the address written under it."""
+    image = blank()
+    cv2.rectangle(image, (150, 980), (2400, 1200), 0, 3)
+    words = [
+        *row(900, 200, "2. PERSON TO CONTACT"),
+        *row(1000, 200, "203."),
+        *row(1000, 330, "What is this person's address?"),
+        *row(1100, 330, "93 Maple Ln, Burlington, VT 05401"),
+    ]
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["emergency_contact_address"] == "93 Maple Ln, Burlington, VT 05401"
