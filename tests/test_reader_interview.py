@@ -15,6 +15,7 @@ import pytest
 
 from medreview.documents import DocumentType
 from medreview.model import Word
+from medreview.parsing.labelled import CODING_ROW
 from medreview.parsing.lists import is_instruction
 from tests.test_reader_grids import blank, check_box, read
 from tests.wordkit import row
@@ -133,3 +134,78 @@ def test_a_questions_lead_in_before_its_label_is_no_value_in_its_cell() -> None:
     ]
     found = read(DocumentType.PATIENT_DETAILS, words, image)
     assert found["emergency_contact_address"] == "93 Maple Ln, Burlington, VT 05401"
+
+
+def _conditions(image: np.ndarray, answer: int, written: str | None) -> list[Word]:
+    """The filter question, then the conditions written under "Which conditions?"."""
+    asked = ["Do you have any ongoing medical problems, for example", "asthma or headaches?"]
+    words = [
+        *row(1000, 200, "C. MEDICAL HISTORY"),
+        *_question(image, 1100, "C3.", asked, [("YES", "1"), ("NO", "2")], answer),
+        *row(1260, 200, "C4."),
+        *row(1260, 330, "Which conditions?"),
+        *row(1310, 330, "RECORD ALL MENTIONED."),
+        *row(1530, 200, "D. BODY MEASUREMENTS"),
+        *row(1600, 330, "WEIGHT"),
+        *row(1600, 1500, "72"),
+    ]
+    return words + (row(1400, 340, written) if written else [])
+
+
+def test_a_lists_filter_question_answered_no_is_the_empty_list() -> None:
+    image = blank()
+    found = read(DocumentType.PATIENT_DETAILS, _conditions(image, 1, None), image)
+    assert found["medical_problems"] == []
+
+
+def test_the_list_under_its_filter_question_ends_at_the_next_sections_title() -> None:
+    """Neither the instruction over the entries nor the next section's title is an entry."""
+    image = blank()
+    found = read(DocumentType.PATIENT_DETAILS, _conditions(image, 0, "Gout, Asthma"), image)
+    assert found["medical_problems"] == ["Gout", "Asthma"]
+
+
+def test_an_instruction_under_the_question_is_no_part_of_the_answer() -> None:
+    image = blank()
+    cv2.rectangle(image, (150, 980), (2400, 1250), 0, 3)
+    words = [
+        *row(900, 200, "A. ABOUT THE PARTICIPANT"),
+        *row(1000, 200, "A4."),
+        *row(1000, 330, "What is your home address?"),
+        *row(1050, 330, "WHERE WE CAN SEND STUDY MAIL."),
+        *row(1150, 330, "48 Jefferson St, Raleigh, NC 27601"),
+    ]
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["address"] == "48 Jefferson St, Raleigh, NC 27601"
+
+
+@pytest.mark.parametrize("text", ["NO 2 END", "YES 1 -> D1", "NO X F3", "DON'T KNOW 8"])
+def test_a_coding_category_is_no_entry_of_a_list(text: str) -> None:
+    assert CODING_ROW.match(text)
+
+
+def test_an_entry_is_no_coding_category() -> None:
+    assert not CODING_ROW.match("Nortriptyline 10 mg")
+    assert not CODING_ROW.match("Latex")
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_a_shared_name_caption_belongs_to_the_question_of_its_row(wrapped: bool) -> None:
+    """The contact question's "NAME" caption gives the contact, not the participant."""
+    asked = ["If we cannot reach you, or in an emergency, whom should we", "contact?"]
+    if not wrapped:
+        asked = [" ".join(asked)]
+    words = [
+        *row(700, 200, "1. ABOUT THE PARTICIPANT"),
+        *row(800, 200, "101."),
+        *row(800, 330, "What is your name?"),
+        *row(800, 1400, "Linda Murphy"),
+        *row(900, 200, "2. ALTERNATE CONTACT"),
+        *row(1000, 200, "201."),
+        *[w for i, line in enumerate(asked) for w in row(1000 + 45 * i, 330, line)],
+        *row(1000, 1800, "NAME"),
+        *row(1000, 1920, "Joseph Murphy"),
+    ]
+    found = read(DocumentType.PATIENT_DETAILS, words, blank())
+    assert found["patient_name"] == "Linda Murphy"
+    assert found["emergency_contact_name"] == "Joseph Murphy"

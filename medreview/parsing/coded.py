@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from statistics import median
 
 from medreview.documents import FieldSpec
-from medreview.model import BBox, Word
+from medreview.model import BBox, FieldData, Word
 from medreview.parsing.choices import ABSTAIN
 from medreview.parsing.layout import compact, segments
 from medreview.parsing.marks import PageMarks, decide
 from medreview.parsing.page import BASE_SCORE, Anchor, Candidate, Page, Relation, text_of
+from medreview.parsing.values import VALUE_TYPES
 from medreview.parsing.vocabulary import FieldWords
 
 # A code as printed (or read through its ring): one digit, maybe in brackets.
@@ -39,13 +40,22 @@ CODE_GAP = 2.0
 MARKED_CODE = 1.02
 # A code standing this many category pitches off the others' place is another question's.
 CODE_SLACK = 0.5
+# The categories of a list's filter question.
+FILTER_CHOICES = ("yes", "no")
 # The codes of "don't know" and "refused" (8 and 9 by the survey convention).
 UNSURE_CODES = (8, 9)
 
 
 def coded_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
-    """A choice answered by the code marked beside its category, at each of its labels."""
-    if not spec.choices:
+    """A choice answered by the code marked beside its category, at each of its labels.
+
+    A list asked first as a yes / no question ("Do you take any medicines regularly?") is
+    the empty list when "no" is marked; "yes" sends the interviewer to the question that
+    lists them, so it answers nothing here.
+    """
+    listed = VALUE_TYPES[item.value].name == "list"
+    choices = FILTER_CHOICES if listed else tuple(spec.choices)
+    if not choices:
         return []
     found = []
     for anchor in doc.anchors:
@@ -54,14 +64,18 @@ def coded_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         marks = doc.marks.get(anchor.words[0].page)
         if marks is None:
             continue
-        run = _categories(doc, spec, anchor)
+        run = _categories(doc, choices, anchor)
         if len(run) < 2:
             continue
         chosen = _marked(doc, run, marks)
         if chosen is None:
             continue
         meaning, words = run[chosen]
-        answer = None if meaning in ABSTAIN else meaning  # "NOT SURE": the field stays out
+        answer: FieldData = None if meaning in ABSTAIN else meaning  # "NOT SURE": left out
+        if listed:
+            if meaning != "no":
+                continue
+            answer = []
         score = BASE_SCORE[Relation.RIGHT] * MARKED_CODE
         found.append(Candidate(item.name, answer, words, score, Relation.RIGHT, anchor.words))
     return found
@@ -70,11 +84,11 @@ def coded_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
 Category = tuple[str, tuple[Word, ...]]
 
 
-def _categories(doc: Page, spec: FieldSpec, anchor: Anchor) -> list[Category]:
+def _categories(doc: Page, choices: Sequence[str], anchor: Anchor) -> list[Category]:
     """The run of category lines right of a question's label, nearest the label."""
     label = BBox.union(w.bbox for w in anchor.words)
     page = anchor.words[0].page
-    known = {compact(c): c for c in (*spec.choices, *ABSTAIN)}
+    known = {compact(c): c for c in (*choices, *ABSTAIN)}
     found: list[Category] = []
     for line in doc.lines:
         if line.page != page:
@@ -137,7 +151,7 @@ def _marked(doc: Page, run: Sequence[Category], marks: PageMarks) -> int | None:
         for w in line.words
         if CODE.match(w.text) and w.bbox.x0 > right and top <= w.bbox.y0 <= bottom
     ]
-    boxes = _code_boxes(run, codes, pitch)
+    boxes = _code_boxes(run, codes, pitch) or _column_from_nearby(doc, run, right, pitch)
     if boxes is None:
         return None
     # a box printed after each code, one ticked; or a ring drawn round one code
@@ -187,6 +201,35 @@ def _code_boxes(run: Sequence[Category], codes: Sequence[Word], pitch: float) ->
             y0 = int(category_top + usual)
             boxes.append(BBox(x0, y0, x0 + width, y0 + height))
     return boxes
+
+
+# Another question's code this many category pitches away still shows where codes stand.
+NEARBY_CODES = 8.0
+
+
+def _column_from_nearby(
+    doc: Page, run: Sequence[Category], right: float, pitch: float
+) -> list[BBox] | None:
+    """Where a question's codes stand when OCR read none of them.
+
+    A dotted leader runs into one code, a ring hides another: they stand in the code column
+    of the nearest question, level with their categories.
+    """
+    page = run[0][1][0].page
+    middle = (run[0][1][0].bbox.y0 + run[-1][1][0].bbox.y0) / 2
+    near = [
+        w
+        for line in doc.lines
+        if line.page == page
+        for w in line.words
+        if CODE.match(w.text)
+        and w.bbox.x0 > right
+        and abs(w.bbox.y0 - middle) <= NEARBY_CODES * pitch
+    ]
+    if not near:
+        return None
+    code = min(near, key=lambda w: abs(w.bbox.y0 - middle)).bbox
+    return [BBox(code.x0, ws[0].bbox.y0, code.x1, ws[0].bbox.y0 + code.height) for _, ws in run]
 
 
 def _category_of(run: Sequence[Category], code: int) -> int | None:

@@ -50,6 +50,7 @@ from medreview.parsing.layout import (
     BELOW_REACH,
     COLUMN_GAP,
     ENUMERATION,
+    SECTION_MARK,
     LabelMatch,
     Line,
     compact,
@@ -100,6 +101,8 @@ from medreview.parsing.vocabulary import FieldWords
 WEAK_FACTOR = 0.8
 # A shared label's place that is not the field's turn counts this much.
 SHARED_ORDER = 0.97
+# A shared label in the row of another field's question counts this much for the field.
+OTHER_QUESTION = 0.75
 # Values under their labels on a form that prints captions under the values (or values over
 # labels on a form that prints labels over values) count this much.
 AGAINST_CONVENTION = 0.7
@@ -107,6 +110,14 @@ AGAINST_CONVENTION = 0.7
 OUTSIDE_CELL = 0.9
 # A label found outside the field's section counts this much.
 OUTSIDE_SECTION = 0.35
+
+
+# A yes / no question's coding category as a list reads it: the answer, maybe its code and
+# where it sends the interviewer ("NO 2 F3", "YES 1 -> D1", "NO 2 END").
+CODING_ROW = re.compile(
+    r"^(?:yes|no|don'?t know|not sure|dk)(?:\s+(?:\d|x|->|→|[a-z]?\d{1,2}|end(?: of form)?))*$",
+    re.IGNORECASE,
+)
 
 
 def coerce(
@@ -119,8 +130,9 @@ def coerce(
     if isinstance(value, str) and spec.kind is FieldKind.STRING and doc.is_label_text(value):
         return None
     if isinstance(value, list) and value:
-        # a list running on into printed labels (a footer's "Patient Signature") keeps none
-        value = [entry for entry in value if not doc.is_label_text(entry)]
+        # a list running on into printed labels (a footer's "Patient Signature") keeps none,
+        # nor the coding categories of its yes / no question ("NO 2 -> F3")
+        value = [e for e in value if not doc.is_label_text(e) and not CODING_ROW.match(e)]
         if not value:
             return None
     problem = kind.problem(spec, value)
@@ -164,11 +176,52 @@ def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
     if len(fields) > 1 and item.section is None:
         factor *= 0.9
     if len(fields) > 1:
+        owner = _row_owner(doc, anchor, fields)
+        if owner is not None:
+            # "whom should we contact?  FULL NAME ___": the question owns its row's caption
+            if owner != f"field:{item.name}":
+                factor *= OTHER_QUESTION
+            return factor
         same = [a for a in doc.anchors if a.match.key == anchor.match.key]
         place = next((i for i, a in enumerate(same) if a is anchor), -1)
         if place != fields.index(f"field:{item.name}"):
             factor *= SHARED_ORDER
     return factor
+
+
+def _row_owner(doc: Page, anchor: Anchor, fields: Sequence[str]) -> str | None:
+    """The one field a question left of a shared label on its line asks for, if any.
+
+    A question wrapped onto the next line ends there, left of the label ("... whom should
+    we  NAME ___" over "contact?").
+    """
+    line = anchor.match.line
+    owners = [a for a in doc.anchors_on(line) if a.match.end <= anchor.match.start]
+    if line + 1 < len(doc.lines):
+        left = anchor.words[0].bbox.x0
+        owners += [a for a in doc.anchors_on(line + 1) if a.words[-1].bbox.x1 < left]
+    for before in sorted(owners, key=lambda a: -a.match.end):
+        own = [k for k in before.keys if k.startswith("field:")]
+        if len(own) == 1 and own[0] in fields and before.words[-1].text.endswith("?"):
+            return own[0]
+    return None
+
+
+def _outdented_title(line: Line, x0: float) -> bool:
+    """Whether a line is a numbered section's title, left of a value's edge.
+
+    "D. BODY MEASUREMENTS" under the conditions written in a question's cell ends them.
+    """
+    words = line.words
+    if len(words) < 2 or words[0].bbox.x0 > x0 - line.height:
+        return False
+    letters = [c for w in words[1:] for c in w.text if c.isalpha()]
+    mark = words[0].text
+    return (
+        bool(SECTION_MARK.fullmatch(mark))
+        and len(letters) >= 4
+        and all(c.isupper() for c in letters)
+    )
 
 
 def _continuation(
@@ -222,7 +275,7 @@ def _continuation(
             break  # rows evenly spaced so far, then a wider gap: something else begins
         if sum(c.isalnum() for w in line.words for c in w.text) <= 1:
             continue  # a speck or a rule between the lines (OCR may read it "I")
-        if is_refill_row(line.words) or doc.ruled_heading(index):
+        if is_refill_row(line.words) or doc.ruled_heading(index) or _outdented_title(line, x0):
             break  # a refill row, or the next section's heading
         here = doc.anchors_on(index)
         if here and here[0].match.start == 0 and names_any(here[0], skips):

@@ -344,6 +344,33 @@ _CONFUSIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+# The first words of an interviewer's instruction, printed in capitals as an order or an
+# aside ("RECORD ALL MENTIONED.", "SEE BACK OF CARD.", "WHERE WE CAN SEND STUDY MAIL.").
+ORDER_WORDS = frozenset(
+    {
+        "record",
+        "probe",
+        "ask",
+        "read",
+        "copy",
+        "circle",
+        "enter",
+        "write",
+        "see",
+        "where",
+    }
+)
+
+
+def is_order(words: Sequence[Word]) -> bool:
+    """Whether a line is an instruction printed to the interviewer: capitals, an order, a stop."""
+    if not words or not words[-1].text.endswith("."):
+        return False
+    text = " ".join(w.text for w in words)
+    first = words[0].text.strip(".,;:()").lower()
+    return first in ORDER_WORDS and text.isupper() and not any(c.isdigit() for c in text)
+
+
 def compact(text: str) -> str:
     """Lower-case letters and digits only, accents dropped, common OCR confusions undone.
 

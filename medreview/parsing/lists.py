@@ -18,7 +18,14 @@ from typing import NamedTuple
 from medreview.model import BBox, Word
 from medreview.parsing import canonical
 from medreview.parsing.cells import captions_under, row_slope, value_above_label
-from medreview.parsing.layout import ENUMERATION, Line, compact, value_below, value_right
+from medreview.parsing.layout import (
+    ENUMERATION,
+    Line,
+    compact,
+    is_order,
+    value_below,
+    value_right,
+)
 from medreview.parsing.marks import PageMarks
 from medreview.parsing.page import Anchor, Page, lines_text, text_of
 from medreview.parsing.values import STRENGTH, ValueType
@@ -511,8 +518,6 @@ _RUNNING_TEXT = frozenset({
     "and", "or", "the", "you", "your", "we", "of", "to", "per", "if", "any", "every", "each",
     "please", "include", "list", "write", "all", "that",
 })
-# Verbs an instruction to the person filling a form begins with.
-_ORDERS = frozenset({"record", "probe", "ask", "read", "copy", "circle", "enter", "write"})
 # fmt: on
 
 
@@ -523,8 +528,7 @@ def is_instruction(words: Sequence[Word]) -> bool:
     """
     if any(c.isdigit() for w in words for c in w.text):
         return False  # "Lasix 20mg - 1 tab in the morning" is an entry
-    first = words[0].text.strip(".,;:()").lower() if words else ""
-    if first in _ORDERS and words[-1].text.endswith(".") and text_of(words).isupper():
+    if is_order(words):
         return True
     texts = [w.text.strip(".,;:()") for w in words]
     texts = [t for t in texts if t.isalpha()]
