@@ -209,3 +209,29 @@ def test_a_shared_name_caption_belongs_to_the_question_of_its_row(wrapped: bool)
     found = read(DocumentType.PATIENT_DETAILS, words, blank())
     assert found["patient_name"] == "Linda Murphy"
     assert found["emergency_contact_name"] == "Joseph Murphy"
+
+
+def test_the_record_date_is_the_last_visit_in_the_row_of_attempts() -> None:
+    words = [
+        *row(450, 200, "INTERVIEWER VISITS"),
+        *row(450, 700, "ATTEMPT 1"),
+        *row(450, 1300, "ATTEMPT 2"),
+        *row(500, 200, "DATE"),
+        *row(500, 700, "05.08.2019"),
+        *row(500, 1300, "22.08.2019"),
+        *row(550, 200, "RESULT CODE*"),
+        *row(550, 700, "3"),
+        *row(550, 1300, "1"),
+    ]
+    found = read(DocumentType.PATIENT_DETAILS, words, blank())
+    assert found["record_date"] == "2019-08-22"
+
+
+def test_an_instruction_after_the_question_on_its_line_is_no_answer() -> None:
+    words = [
+        *row(1000, 200, "E2."),
+        *row(1000, 330, "What is the name of your insurance company?"),
+        *row(1050, 330, "ASK TO SEE CARD."),
+    ]
+    found = read(DocumentType.PATIENT_DETAILS, words, blank())
+    assert "insurance_company" not in found

@@ -54,6 +54,7 @@ from medreview.parsing.layout import (
     LabelMatch,
     Line,
     compact,
+    is_order,
     segments,
     value_above,
     value_below,
@@ -95,7 +96,7 @@ from medreview.parsing.page import (
     word_key,
 )
 from medreview.parsing.values import VALUE_TYPES, ValueType
-from medreview.parsing.vocabulary import FieldWords
+from medreview.parsing.vocabulary import FieldWords, Place
 
 # A damaged label counts this much, and only before a value that fully fits its type.
 WEAK_FACTOR = 0.8
@@ -187,6 +188,27 @@ def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
         if place != fields.index(f"field:{item.name}"):
             factor *= SHARED_ORDER
     return factor
+
+
+# The document's date as the last of a row of visits' dates outranks the row's first.
+LATEST_VISIT = 1.01
+
+
+def _latest_visit(doc: Page, item: FieldWords, kind: ValueType, anchor: Anchor) -> tuple[Word, ...]:
+    """The last date of a row of dates in cells after the document date's label.
+
+    "DATE | 5/8/19 | 22/8/19 |": the visits' dates, one per attempt; the document is the
+    last visit's.
+    """
+    if kind.name != "date" or Place.CORNER not in item.places:
+        return ()
+    after = _words_after(doc, anchor)
+    dates = typed_runs(kind, after, whole=2.0)
+    if len(dates) < 2 or any(kind.fit(text_of(d)) < 1.0 for d in dates):
+        return ()
+    if sum(len(d) for d in dates) != len(after):
+        return ()  # other words between: "Date: 10 May 2019  RECEIVED JUN 4 2019" is no row
+    return dates[-1]
 
 
 def _row_owner(doc: Page, anchor: Anchor, fields: Sequence[str]) -> str | None:
@@ -522,6 +544,10 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
                 if runs:
                     reach = IN_OTHER_WORDS * reach_factor(doc, anchor, runs[0])
                     options.append((Relation.RIGHT, runs[0], reach))
+            visits = _latest_visit(doc, item, kind, anchor)
+            if visits:
+                reach = LATEST_VISIT * reach_factor(doc, anchor, right)  # (as near as the first)
+                options.append((Relation.RIGHT, visits, reach))
         elif beyond and cell and not columns:
             # a question's answer past its cell when no answer columns take it (a photo's
             # cells drawn askew): counts less than one inside
@@ -935,6 +961,8 @@ def candidate_from(
         columns = kind.name == "address"
         more = _continuation(doc, line, words, budget, item.ends, item.skips, edge, boxed, columns)
         words = tuple(w for ws in (words, *more) for w in ws)
+    if is_order(words):
+        return []  # an interviewer's instruction ("ASK TO SEE CARD.") is never a value
     words = doc.words_for(words, item.medical)
     if kind.name in _NUMBERED_NOT and all(ENUMERATION.fullmatch(w.text) for w in words):
         return []  # the next question's number on the row ("E3 Policy number"), no value
