@@ -235,3 +235,35 @@ def test_an_instruction_after_the_question_on_its_line_is_no_answer() -> None:
     ]
     found = read(DocumentType.PATIENT_DETAILS, words, blank())
     assert "insurance_company" not in found
+
+
+@pytest.mark.parametrize("answers", [(0, 1), (1, 0)])
+def test_a_ringed_code_under_the_grids_category_heads_answers_its_item(
+    answers: tuple[int, int],
+) -> None:
+    """Codes under IMMUNE / NOT IMMUNE / DK heads; the ringed one is unread by OCR."""
+    image = blank()
+    heads = [(1300, "IMMUNE"), (1600, "NOT IMMUNE"), (1950, "DK")]
+    words = [
+        *row(1000, 200, "C. MEDICAL HISTORY"),
+        *row(1100, 200, "C1."),
+        *row(1100, 330, "Has a doctor told you that you are"),
+        *[w for x, head in heads for w in row(1100, x, head)],
+        *row(1150, 330, "immune to:"),
+    ]
+    for top, item, answer in (
+        (1250, "a) CHICKENPOX", answers[0]),
+        (1330, "b) MEASLES", answers[1]),
+    ):
+        words += row(top, 350, item)
+        for index, (x, head) in enumerate(heads):
+            middle = (row(0, x, head)[0].bbox.x0 + row(0, x, head)[-1].bbox.x1) // 2
+            code = row(top, middle - 9, ("1", "2", "8")[index])
+            if index == answer:
+                _ring(image, code[0])
+            else:
+                words += code
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    meanings = ("immune", "not immune")
+    assert found["chicken_pox"] == meanings[answers[0]]
+    assert found["measles"] == meanings[answers[1]]

@@ -65,12 +65,16 @@ def coded_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         if marks is None:
             continue
         run = _categories(doc, choices, anchor)
-        if len(run) < 2:
-            continue
-        chosen = _marked(doc, run, marks)
-        if chosen is None:
-            continue
-        meaning, words = run[chosen]
+        if len(run) >= 2:
+            chosen = _marked(doc, run, marks)
+            if chosen is None:
+                continue
+            meaning, words = run[chosen]
+        else:
+            found_in_grid = _grid_answer(doc, choices, anchor, marks)
+            if found_in_grid is None:
+                continue
+            meaning, words = found_in_grid
         answer: FieldData = None if meaning in ABSTAIN else meaning  # "NOT SURE": left out
         if listed:
             if meaning != "no":
@@ -108,6 +112,71 @@ def _categories(doc: Page, choices: Sequence[str], anchor: Anchor) -> list[Categ
     if not near:
         return []
     return min(near, key=lambda r: abs(r[0][1][0].bbox.y0 - label.y0))
+
+
+# The column heads of a grid of coded items stand at most this many lines over an item.
+GRID_REACH = 6
+# A category head may be printed short ("DK" for "don't know").
+SHORT_HEADS = {"dk": "don't know"}
+
+
+def _grid_answer(
+    doc: Page, choices: Sequence[str], anchor: Anchor, marks: PageMarks
+) -> Category | None:
+    """An item's code ringed under its grid's category heads.
+
+    "Are you immune to: a) CHICKENPOX  1 2 8" under ``IMMUNE  NOT IMMUNE  DK``: each
+    head's code stands under the head's middle on the item's row, read by OCR or not (a
+    ring hides it); the ringed one is the answer.
+    """
+    line = doc.lines[anchor.match.line]
+    heads = _heads_over(doc, choices, anchor)
+    if heads is None:
+        return None
+    row = line.words[anchor.match.end :]
+    height = max(8, int(median(w.bbox.height for w in anchor.words)))
+    boxes = []
+    codes: list[tuple[Word, ...]] = []
+    for _, words in heads:
+        middle = (words[0].bbox.x0 + words[-1].bbox.x1) // 2
+        read = [w for w in row if CODE.match(w.text) and w.bbox.x0 <= middle <= w.bbox.x1]
+        if read:
+            boxes.append(read[0].bbox)
+        else:
+            y0 = line.words[anchor.match.start].bbox.y0
+            boxes.append(BBox(middle - height // 3, y0, middle + height // 3, y0 + height))
+        codes.append(tuple(read[:1]))
+    chosen = decide([marks.ring_mark(b, [], both_ends=True) for b in boxes])
+    # the evidence is the item's code (the heads are every item's)
+    return (heads[chosen][0], codes[chosen]) if chosen is not None else None
+
+
+def _heads_over(doc: Page, choices: Sequence[str], anchor: Anchor) -> list[Category] | None:
+    """The category heads in capitals over an item, right of it, left to right."""
+    known = {compact(c): c for c in (*choices, *ABSTAIN)}
+    known |= {compact(k): v for k, v in SHORT_HEADS.items()}
+    page = anchor.words[0].page
+    right = anchor.words[-1].bbox.x1
+    for index in range(anchor.match.line - 1, max(-1, anchor.match.line - GRID_REACH), -1):
+        above = doc.lines[index]
+        if above.page != page:
+            return None
+        words = [w for w in above.words if w.bbox.x0 > right and w.text.isupper()]
+        heads: list[Category] = []
+        start = 0
+        while start < len(words):
+            for size in (3, 2, 1):
+                piece = tuple(words[start : start + size])
+                meaning = known.get(compact(text_of(piece))) if len(piece) == size else None
+                if meaning is not None:
+                    heads.append((meaning, piece))
+                    start += size
+                    break
+            else:
+                start += 1
+        if len({m for m, _ in heads if m in choices}) >= 2:
+            return heads
+    return None
 
 
 def _runs(categories: list[Category]) -> list[list[Category]]:
