@@ -122,17 +122,22 @@ def test_an_interviewers_order_in_capitals_is_no_entry() -> None:
     assert not is_instruction(row(100, 100, "LATEX, IBUPROFEN"))
 
 
+def _question_in_cell(heading: str, number: str, lines: list[tuple[int, str]]) -> dict[str, object]:
+    """A numbered question and the ``(y, text)`` lines under it in one ruled cell, read."""
+    image = blank()
+    cv2.rectangle(image, (150, 980), (2400, lines[-1][0] + 100), 0, 3)
+    words = [*row(900, 200, heading), *row(1000, 200, number)]
+    words += [w for y, text in lines for w in row(y, 330, text)]
+    return read(DocumentType.PATIENT_DETAILS, words, image)
+
+
 def test_a_questions_lead_in_before_its_label_is_no_value_in_its_cell() -> None:
     """ "What is this person's address?" in a ruled cell, the address written under it."""
-    image = blank()
-    cv2.rectangle(image, (150, 980), (2400, 1200), 0, 3)
-    words = [
-        *row(900, 200, "2. PERSON TO CONTACT"),
-        *row(1000, 200, "203."),
-        *row(1000, 330, "What is this person's address?"),
-        *row(1100, 330, "93 Maple Ln, Burlington, VT 05401"),
-    ]
-    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    found = _question_in_cell(
+        "2. PERSON TO CONTACT",
+        "203.",
+        [(1000, "What is this person's address?"), (1100, "93 Maple Ln, Burlington, VT 05401")],
+    )
     assert found["emergency_contact_address"] == "93 Maple Ln, Burlington, VT 05401"
 
 
@@ -166,16 +171,15 @@ def test_the_list_under_its_filter_question_ends_at_the_next_sections_title() ->
 
 
 def test_an_instruction_under_the_question_is_no_part_of_the_answer() -> None:
-    image = blank()
-    cv2.rectangle(image, (150, 980), (2400, 1250), 0, 3)
-    words = [
-        *row(900, 200, "A. ABOUT THE PARTICIPANT"),
-        *row(1000, 200, "A4."),
-        *row(1000, 330, "What is your home address?"),
-        *row(1050, 330, "WHERE WE CAN SEND STUDY MAIL."),
-        *row(1150, 330, "48 Jefferson St, Raleigh, NC 27601"),
-    ]
-    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    found = _question_in_cell(
+        "A. ABOUT THE PARTICIPANT",
+        "A4.",
+        [
+            (1000, "What is your home address?"),
+            (1050, "WHERE WE CAN SEND STUDY MAIL."),
+            (1150, "48 Jefferson St, Raleigh, NC 27601"),
+        ],
+    )
     assert found["address"] == "48 Jefferson St, Raleigh, NC 27601"
 
 

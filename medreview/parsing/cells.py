@@ -141,7 +141,7 @@ def words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, .
     wording |= set(after) - set(after_wording(after))
     kept = [w for w in inside if w not in other_labels and w not in wording]
     # the interviewer's instruction under the question ("RECORD FULL ADDRESS.") is wording
-    orders = {doc.line_of(w) for w in kept if is_order(doc.lines[doc.line_of(w)].words)}
+    orders = {i for i in {doc.line_of(w) for w in kept} if is_order(doc.lines[i].words)}
     kept = [w for w in kept if doc.line_of(w) not in orders]
     # a line of the cell led by another field's label is that field's, and so is what
     # follows it (the directions after "SIG" in the box of the drugs)

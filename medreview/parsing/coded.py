@@ -88,11 +88,16 @@ def coded_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
 Category = tuple[str, tuple[Word, ...]]
 
 
+def _meanings(choices: Sequence[str]) -> dict[str, str]:
+    """A question's categories as printed (compacted) to what they mean, "don't know" too."""
+    return {compact(c): c for c in (*choices, *ABSTAIN)}
+
+
 def _categories(doc: Page, choices: Sequence[str], anchor: Anchor) -> list[Category]:
     """The run of category lines right of a question's label, nearest the label."""
     label = BBox.union(w.bbox for w in anchor.words)
     page = anchor.words[0].page
-    known = {compact(c): c for c in (*choices, *ABSTAIN)}
+    known = _meanings(choices)
     found: list[Category] = []
     for line in doc.lines:
         if line.page != page:
@@ -135,6 +140,7 @@ def _grid_answer(
         return None
     row = line.words[anchor.match.end :]
     height = max(8, int(median(w.bbox.height for w in anchor.words)))
+    y0 = anchor.words[0].bbox.y0
     boxes = []
     codes: list[tuple[Word, ...]] = []
     for _, words in heads:
@@ -143,7 +149,6 @@ def _grid_answer(
         if read:
             boxes.append(read[0].bbox)
         else:
-            y0 = line.words[anchor.match.start].bbox.y0
             boxes.append(BBox(middle - height // 3, y0, middle + height // 3, y0 + height))
         codes.append(tuple(read[:1]))
     chosen = decide([marks.ring_mark(b, [], both_ends=True) for b in boxes])
@@ -153,8 +158,7 @@ def _grid_answer(
 
 def _heads_over(doc: Page, choices: Sequence[str], anchor: Anchor) -> list[Category] | None:
     """The category heads in capitals over an item, right of it, left to right."""
-    known = {compact(c): c for c in (*choices, *ABSTAIN)}
-    known |= {compact(k): v for k, v in SHORT_HEADS.items()}
+    known = _meanings(choices) | {compact(k): v for k, v in SHORT_HEADS.items()}
     page = anchor.words[0].page
     right = anchor.words[-1].bbox.x1
     for index in range(anchor.match.line - 1, max(-1, anchor.match.line - GRID_REACH), -1):

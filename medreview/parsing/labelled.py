@@ -54,6 +54,7 @@ from medreview.parsing.layout import (
     LabelMatch,
     Line,
     compact,
+    in_capitals,
     is_order,
     segments,
     value_above,
@@ -237,13 +238,7 @@ def _outdented_title(line: Line, x0: float) -> bool:
     words = line.words
     if len(words) < 2 or words[0].bbox.x0 > x0 - line.height:
         return False
-    letters = [c for w in words[1:] for c in w.text if c.isalpha()]
-    mark = words[0].text
-    return (
-        bool(SECTION_MARK.fullmatch(mark))
-        and len(letters) >= 4
-        and all(c.isupper() for c in letters)
-    )
+    return bool(SECTION_MARK.fullmatch(words[0].text)) and in_capitals(words[1:])
 
 
 def _continuation(

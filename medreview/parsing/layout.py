@@ -362,6 +362,12 @@ ORDER_WORDS = frozenset(
 )
 
 
+def in_capitals(words: Sequence[Word]) -> bool:
+    """Whether words are a title in capitals: four letters or more, every one a capital."""
+    letters = [c for w in words for c in w.text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
 def is_order(words: Sequence[Word]) -> bool:
     """Whether a line is an instruction printed to the interviewer: capitals, an order, a stop."""
     if not words or not words[-1].text.endswith("."):

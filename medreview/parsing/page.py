@@ -35,6 +35,7 @@ from medreview.parsing.layout import (
     compact,
     find_labels,
     glued_value,
+    in_capitals,
     lettered_part,
     page_lines,
     repeated_columns,
@@ -222,8 +223,7 @@ class Page:
         """
         if line not in self.ruled:
             words = self.lines[line].words
-            letters = [c for w in words for c in w.text if c.isalpha()]
-            if len(letters) < 4 or not all(c.isupper() for c in letters):
+            if not in_capitals(words):
                 words = ()  # a title in capitals only
             elif words[-1].text.endswith(":"):
                 words = ()  # a label before its blank
