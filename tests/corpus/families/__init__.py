@@ -39,10 +39,11 @@ hospice's physician medication order sheet; held out two rounds before, now tune
 blank; held out two rounds before, now tuned), ``dialysis`` (a dialysis unit's admission
 record and a military clinic's prescription form; held out two rounds before, now tuned),
 ``counselling`` (a counselling centre's client intake packet and a dermatology practice's
-prescription blank; held out two rounds before, now tuned) and ``research`` (a clinical research
+prescription blank; held out two rounds before, now tuned), ``research`` (a clinical research
 centre's baseline interview questionnaire and a cardiology practice's prescription and medication
-schedule; held out last round, now tuned). Each round a new family, ``heldout``, is
-written blind and kept out of the reader's tuning.
+schedule; held out two rounds before, now tuned) and ``entrance`` (a university's student entrance
+health record and a health service's tinted prescription form; held out last round, now tuned).
+Each round a new family, ``heldout``, is written blind and kept out of the reader's tuning.
 ``HELDOUT`` names the family kept out of the reader's tuning: its wording and geometry are
 described only in its own module, which a reader's author must not read.
 """
@@ -80,7 +81,7 @@ FAMILIES = (
     "dialysis",
     "counselling",
     "research",
-    "heldout",
+    "entrance",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"

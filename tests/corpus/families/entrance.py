@@ -1,7 +1,7 @@
 """A university's student entrance health record and a health service's tinted prescription form.
 
-This round's blind held-out family (round 21). Written without reading the reader: its wording
-and geometry are described only here, and a reader's author must not read this module.
+Written blind as the held-out family of round 21 (then called ``heldout``): its author never
+read the reader.
 
 Neither document is a practice's registration sheet or a doctor's pad. The record is the
 entrance health record (immunization compliance and insurance waiver) a university's student
