@@ -359,6 +359,18 @@ def read_box_row(
     if not _complete(labels):
         # boxes printed after their choices (``Yes [X]  No [ ]``)
         labels = _box_labels(words, [box for box, _ in found], choices, size, after=False)
+    if not _complete(labels) and len(found) > len(choices):
+        # a box for an answer that is none of the choices too (``Yes [X] No [ ] Not sure [ ]``)
+        answers = (*choices, *ABSTAIN)
+        for leading in (True, False):
+            every_label = _box_labels(
+                words, [box for box, _ in found], answers, size, after=leading
+            )
+            if _complete(every_label):
+                chosen = decide([fill for _, fill in found])
+                if chosen is None:
+                    return None, max(fill for _, fill in found) < MARK_MIN_INK
+                return (None if every_label[chosen] in ABSTAIN else every_label[chosen]), True
     if not _complete(labels):
         if len(found) != len(choices):
             # an entry OCR did not read: the marked box still answers when its own is read

@@ -63,6 +63,7 @@ from medreview.parsing.layout import (
     value_right,
     value_wrapped,
 )
+from medreview.parsing.legend import is_key_line, spelled_out
 from medreview.parsing.lists import (
     TICKED_INK,
     answer_legend,
@@ -96,6 +97,7 @@ from medreview.parsing.page import (
     text_of,
     word_key,
 )
+from medreview.parsing.trailing import detached_value
 from medreview.parsing.values import VALUE_TYPES, ValueType
 from medreview.parsing.vocabulary import FieldWords, Place
 
@@ -481,6 +483,16 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         if gated is not None:
             found.extend(replace(c, score=c.score * factor) for c in gated)
             continue  # a question answered yes or no: its answer row is no list
+        trailing = detached_value(doc, anchor, stops)
+        if trailing:
+            found.extend(
+                candidate_from(doc, spec, item, kind, Relation.BEFORE, trailing, anchor, factor)
+            )
+            continue  # a caption after its value: what follows it is the next caption's
+        if trailing is not None:
+            score = BASE_SCORE[Relation.BEFORE] * BLANK_CAPTION * factor
+            found.append(Candidate(item.name, None, (), score, Relation.BEFORE, anchor.words))
+            continue  # its rule left blank
         ringed = _ringed_list(doc, item, anchor) if kind.name == "list" else None
         if ringed is not None:
             value, words = ringed
@@ -684,6 +696,8 @@ def _other_under(doc: Page, anchor: Anchor) -> tuple[Word, ...]:
 
 # A field's label in its own section with nothing written at it counts this much for absence.
 BLANK_IN_SECTION = 0.4
+# A caption after an empty rule counts this much of its relation for the field's absence.
+BLANK_CAPTION = 0.8
 
 
 def _blank_in_section(doc: Page, item: FieldWords, anchor: Anchor) -> bool:
@@ -943,6 +957,8 @@ def candidate_from(
     """The candidate a relation's words make, multi-line values and choices included."""
     if relation is not Relation.CELL and doc.ruled_heading(doc.line_of(words[0])):
         return []  # a section's heading: "ALLERGIES AND REACTIONS" holds no allergy
+    if is_key_line(doc, words):
+        return []  # what a table's abbreviations mean ("Imm = immune; Non = not immune")
     if relation is Relation.ABOVE and (kind.multiline or item.lines != 1):
         more = _continuation_up(doc, doc.line_of(words[0]), words, item.lines)
         words = tuple(w for ws in (*reversed(more), words) for w in ws)
@@ -984,6 +1000,9 @@ def candidate_from(
         start = label_words[-1].bbox.x1 if beside else None
         coded = _coded_answer(doc, spec, words)
         answer, sureness = coded or read_choice(words, spec.choices, marks, start)
+        if answer is None and coded is None and (spelled := spelled_out(doc, words)) != words:
+            # short options a key line spells out ("Imm  Non  Unk": immune, not immune, ...)
+            answer, sureness = read_choice(spelled, spec.choices, marks, start)
         if answer is None:
             return []
         return [Candidate(item.name, answer, words, base * sureness, relation, label_words)]

@@ -624,6 +624,8 @@ SHORT_WORD = 6
 SHORT_BACK_TO_BACK = 97.0
 # How closely a label right after a number must match.
 AFTER_NUMBER = 95.0
+# A bracketed caption after a value is a label only when its words spell one this closely.
+BRACKETED_CAPTION = 95.0
 # How closely a label of two words or more after a segment's lead words must match.
 LEAD_LABEL = 95.0
 # ... or among the words a form prints between the blanks of a sentence
@@ -708,6 +710,7 @@ def find_labels(
             for i, w in enumerate(words)
         ]
         asides = _in_brackets(words, starts)
+        captions = _bracketed_captions(words, asides)
         start = 0
         # where a label without a colon ended: a caption row may print the next label
         # right after it, with no column gap between ("RELATION TO PATIENT THEIR MOBILE")
@@ -715,7 +718,10 @@ def find_labels(
         while start < len(words):
             best: LabelMatch | None = None
             ties: list[str] = []
-            if not any(c.isalpha() for c in words[start].text) or asides.get(start, 0) is None:
+            # (a bracket right after a label is its gloss: "SIGNA (Directions)")
+            caption = captions.get(start) if start != follows else None
+            aside = asides.get(start, 0) is None and caption is None
+            if not any(c.isalpha() for c in words[start].text) or aside:
                 # a number or a mark never begins a label ("51" is no "Si..."), nor does a
                 # word inside a label's bracketed aside ("(Signature, name, title)")
                 start += 1
@@ -727,7 +733,7 @@ def find_labels(
                 if hit is None:
                     continue
                 end, score, colon = hit
-                if start in asides and end != asides[start]:
+                if start in asides and end != (caption or asides[start]):
                     continue  # a bracket's entry, not the bracket as a whole
                 if label.endswith(":") and not colon:
                     continue  # a label the vocabulary writes with its colon needs it ("Use:")
@@ -771,6 +777,8 @@ def find_labels(
                 free = free or (start in boxed and score >= BOXED_LABEL)
                 free = free or (start in wording and score >= PRINTED_LABEL)
                 free = free or (start in translations and score >= TRANSLATION)
+                # a caption in brackets after its value ("Des Moines (Town / state / ZIP)")
+                free = free or (caption == end and score >= BRACKETED_CAPTION)
                 # ... and only with its value after it ("Pioneer Health Insurance" is one value)
                 lead = start in leads and score >= LEAD_LABEL and end < edge
                 free = free or (lead and len(label.split()) >= 2)
@@ -799,6 +807,27 @@ def find_labels(
                 follows = -1 if colons[best.end - 1] else best.end
             else:
                 start += 1
+    return found
+
+
+def _bracketed_captions(words: Sequence[Word], asides: dict[int, int | None]) -> dict[int, int]:
+    """The bracketed asides that may be captions of their own, each with where it ends.
+
+    An aside no colon closes may be a caption printed after its value ("7 Jan 2002 (Date of
+    birth)") when its words spell a label whole, from its opening bracket to its closing one.
+    """
+    found: dict[int, int] = {}
+    for index, word in enumerate(words):
+        if asides.get(index, 0) is None and word.text.startswith("("):
+            end = index + 1
+            while (
+                end < len(words)
+                and asides.get(end, 0) is None
+                and not words[end].text.startswith("(")
+            ):
+                end += 1
+            if words[end - 1].text.endswith(")"):
+                found[index] = end
     return found
 
 

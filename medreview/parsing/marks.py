@@ -35,6 +35,11 @@ RULE_SLANT = 3
 # and the ink its ring region holds counts this much (a bubble or a box beside the word).
 RING_ARC = 0.008
 UNRINGED = 0.1
+# A ringed number before a rule: looked for this many of its size before the rule's start; its
+# ring at least this share of the size across, and as wide as tall within this share.
+MARK_REACH = 1.6
+MARK_SMALLEST = 0.35
+MARK_ROUND = 0.3
 # A printed bubble: as wide as tall within these ratios, its size within these shares of the
 # text's height.
 BUBBLE_ASPECT = (0.6, 1.8)
@@ -448,6 +453,27 @@ class PageMarks:
         after_word = BBox(box.x1 + 2, y0, outer.x1, y1)
         after = self.box_mark(self.clear_of_lines(after_word, before=False), glyphs)
         return score if min(before, after) >= RING_ARC else score * UNRINGED
+
+    def mark_before(self, x: float, level: float, size: float) -> bool:
+        """Whether a small round mark of its own (a ringed number) stands just before ``x``.
+
+        The mark sits over ``level`` (a rule's) and is about ``size`` (a line's height) or
+        smaller, about as wide as tall, and clear of the spot's edges: a letter of a word
+        running up to ``x``, or a tinted band's edge, is not.
+        """
+        x0, y0 = max(0, int(x - MARK_REACH * size)), max(0, int(level - 1.3 * size))
+        x1, y1 = max(0, int(x)), max(0, int(level - 0.1 * size))
+        if x1 - x0 < 4 or y1 - y0 < 4:
+            return False
+        crop = self._binary(self._plain()[y0:y1, x0:x1])
+        count, _, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
+        for index in range(1, count):
+            left, top, width, height = (int(v) for v in stats[index][:4])
+            inside = left > 0 and top > 0 and left + width < x1 - x0 and top + height < y1 - y0
+            sized = MARK_SMALLEST * size <= min(width, height) and max(width, height) <= size
+            if inside and sized and abs(width - height) <= MARK_ROUND * size:
+                return True
+        return False
 
     def paper_level(self, box: BBox) -> float | None:
         """How light the paper is inside a box: the median of its pixels lighter than ink.

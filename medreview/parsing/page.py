@@ -53,6 +53,7 @@ class Relation(StrEnum):
     """How a candidate relates to what anchors it; each carries a base score."""
 
     RIGHT = "right"
+    BEFORE = "before"
     BESIDE = "beside"
     BELOW = "below"
     WRAPPED = "wrapped"
@@ -74,6 +75,7 @@ class Relation(StrEnum):
 
 BASE_SCORE: dict[Relation, float] = {
     Relation.RIGHT: 0.95,
+    Relation.BEFORE: 0.95,
     Relation.CELL: 0.95,
     Relation.COLUMN: 0.93,
     Relation.PARTS: 0.94,
@@ -142,6 +144,12 @@ class Page:
     line_index: dict[tuple[int, int, int, int, int], int] = field(default_factory=dict)
     # whether the form prints its captions under the values (decided once, by the page)
     captions_under: bool | None = None
+    # whether the form prints its captions after the values, on their line (decided once)
+    captions_after: bool | None = None
+    # per entry of a key of numbered fields (its line and words), the words on its rule
+    keyed: dict[tuple[int, int, int, int], tuple[Word, ...]] | None = None
+    # the abbreviations the page spells out in a key line ("Imm = immune"; found once)
+    abbreviations: dict[str, str] | None = None
     # per page, where the rule closing its letterhead runs (-1: none; found once)
     letterheads: dict[int, float] = field(default_factory=dict)
     # the words of segments led by another document type's label ("Allergies: ...")
@@ -219,7 +227,8 @@ class Page:
 
         ``PREGNANCY HISTORY ────────``: a section's title in capitals, never a value nor a
         value's next line. A label's blank after it ("Group no.: ____") runs under the
-        writing, not through the middle of it, and the label ends with its colon.
+        writing, not through the middle of it, and the label ends with its colon. A title
+        in capitals set on a tinted band (a box's header) is such a heading too.
         """
         if line not in self.ruled:
             words = self.lines[line].words
@@ -231,11 +240,14 @@ class Page:
             height = self.lines[line].height
             end = words[-1].bbox.x1 if words else 0
             middle = (words[-1].bbox.y0 + words[-1].bbox.y1) / 2 if words else 0
-            self.ruled[line] = bool(words) and any(
-                end - height / 2 <= r.start <= end + HEADING_RULE_GAP * height
-                and r.end - r.start >= HEADING_RULE_LENGTH * height
-                and abs(r.at(r.start) - middle) <= HEADING_RULE_LEVEL * height
-                for r in (marks.rules()[0] if marks is not None else ())
+            self.ruled[line] = bool(words) and (
+                any(
+                    end - height / 2 <= r.start <= end + HEADING_RULE_GAP * height
+                    and r.end - r.start >= HEADING_RULE_LENGTH * height
+                    and abs(r.at(r.start) - middle) <= HEADING_RULE_LEVEL * height
+                    for r in (marks.rules()[0] if marks is not None else ())
+                )
+                or (marks is not None and _on_band(marks, words))
             )
         return self.ruled[line]
 
@@ -315,6 +327,16 @@ HEADING_RULE_LEVEL = 0.3
 
 # Between two labels printed as one ("STATE/ZIP"), the slash or a digit OCR read for it.
 _LABEL_JOINS = re.compile(r"(?<=[A-Za-z])[/|71](?=[A-Za-z])")
+
+
+def _on_band(marks: PageMarks, words: Sequence[Word]) -> bool:
+    """Whether words are set on a tinted band, their paper darker than the page's around."""
+    tints = [marks.tint(w.bbox) for w in words]
+    return all(t is not None and t >= BAND_TINT for t in tints)
+
+
+# A box's header band is at least this much darker than the paper around it (gray levels).
+BAND_TINT = 12.0
 
 
 def word_key(word: Word) -> tuple[int, int, int, int, int]:

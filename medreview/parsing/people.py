@@ -58,6 +58,7 @@ from medreview.parsing.page import (
     text_of,
     word_key,
 )
+from medreview.parsing.trailing import detached_value
 from medreview.parsing.values import VALUE_TYPES
 from medreview.parsing.vocabulary import FieldWords
 
@@ -112,6 +113,11 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         part_anchors, headed = _part_anchors(doc, item, (0, doc.sections[0][0]))
     for anchors in part_anchors:
         for anchor in anchors:
+            trailing = detached_value(doc, anchor, stops)
+            if trailing is not None:  # the part written before its caption, or left blank
+                if trailing and not doc.is_label_text(text_of(trailing)):
+                    pieces.append(trailing)
+                continue
             cell = label_cell(doc, anchor)
             right = value_right(doc.lines, anchor.match, stops)
             right = within_cell(cell, right) or next_cell(doc, cell, right)

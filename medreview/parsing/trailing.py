@@ -1,0 +1,154 @@
+"""Captions printed after their values: "Kevin Phillips ______ (Full legal name)".
+
+Some forms write each value on a rule and print its label after the rule, right-aligned at the
+end of the field's cell in small type; a line then reads value, caption, value, caption. The
+words right of such a caption are the next field's value, and the words before it are its own.
+Which way a form goes is decided once per document from its typed fields (as the side of a
+caption under a rule is, :func:`medreview.parsing.cells.captions_under`): the labels of dates,
+phones and numbers are asked whether a value of their type stands before them or after
+them on their line, and the side that answers more often wins.
+
+A caption closes a value only when it is no lead-in: a label ending in a colon ("Date:") still
+leads its value on such a form (a clinician's box, the form's head), and a row's title at the
+line's start (a table's "Measles (MMR)") has nothing before it to close.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from medreview.model import Word
+from medreview.parsing.blanks import BLANK_ABOVE, BLANK_BELOW, BLANK_OVERHANG, blank_under
+from medreview.parsing.cells import label_cell
+from medreview.parsing.keyed import keyed_value
+from medreview.parsing.layout import COLUMN_GAP, ENUMERATION, LabelMatch, value_below, value_right
+from medreview.parsing.page import Anchor, Page, text_of
+from medreview.parsing.values import VALUE_TYPES
+
+# The value types a form's side is decided by: those told from other text by their form
+# alone (a clinic's name before "Patient" looks like a person's).
+VOTING = frozenset({"date", "phone", "number"})
+# At least this many typed labels must find their value before them, and more than find it
+# after them, for the form to print its captions after its values.
+MIN_VOTES = 2
+# An empty rule closed by a caption ends within this many line heights before it.
+RULE_REACH = 2.0
+
+
+def value_before(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> tuple[Word, ...]:
+    """The words a caption closes: written on the rule that ends before it, after any other.
+
+    The words run back from the caption to the line's previous label; a caption the vocabulary
+    does not know ("(Local address while enrolled)") closes the value before it, and on a
+    ruled line only the words on the caption's own rule are its value.
+    """
+    match = anchor.match
+    line = doc.lines[match.line]
+    start = max((s.end for s in stops if s.line == match.line and s.end <= match.start), default=0)
+    words = list(line.words[start : match.start])
+    while words and ENUMERATION.match(words[-1].text):
+        words.pop()  # the label's own item number ("10. Height"), no value
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].text.endswith(")") and any(
+            w.text.startswith("(") for w in words[: index + 1]
+        ):
+            words = words[index + 1 :]  # an unknown caption in parentheses, and its value before
+            break
+    if not words:
+        return ()
+    marks = doc.marks.get(line.page)
+    rule = blank_under(marks, words[-1], line.height) if marks is not None else None
+    if rule is not None:
+        slack = BLANK_OVERHANG * line.height
+        words = [
+            w
+            for w in words
+            if rule.start - slack <= (w.bbox.x0 + w.bbox.x1) / 2 <= rule.end + slack
+        ]
+        return tuple(words)
+    taken = [words[-1]]
+    for word in reversed(words[:-1]):
+        if taken[0].bbox.x0 - word.bbox.x1 > COLUMN_GAP * line.height:
+            break  # another column's words
+        taken.insert(0, word)
+    return tuple(taken)
+
+
+def _empty_rule_before(doc: Page, anchor: Anchor) -> bool:
+    """Whether an empty rule ends just before a caption on its baseline (a blank left blank)."""
+    line = doc.lines[anchor.match.line]
+    marks = doc.marks.get(line.page)
+    if marks is None:
+        return False
+    label = anchor.words[0].bbox
+    height = line.height
+    for rule in (*marks.rules()[0], *marks.pale_rules()):
+        if not label.x0 - RULE_REACH * height <= rule.end <= label.x0 + BLANK_OVERHANG * height:
+            continue
+        if rule.end - rule.start < 2 * height:
+            continue
+        if -BLANK_ABOVE * height <= rule.at(rule.end) - label.y1 <= BLANK_BELOW * height:
+            return True
+    return False
+
+
+def captions_after(doc: Page) -> bool:
+    """Whether the form prints its labels after its values (decided once, by the page)."""
+    if doc.captions_after is None:
+        stops = [a.match for a in doc.anchors]
+        after = right = 0
+        for anchor in doc.anchors:
+            kinds = [
+                VALUE_TYPES[doc.vocab.field(k.split(":", 1)[1]).value]
+                for k in anchor.keys
+                if k.startswith("field:")
+            ]
+            kinds = [k for k in kinds if k.name in VOTING]
+            if not kinds or _leads(doc, anchor) or label_cell(doc, anchor) is not None:
+                continue
+            before = text_of(value_before(doc, anchor, stops))
+            if doc.in_letterhead(anchor.match.line) or (
+                not before and _empty_rule_before(doc, anchor)
+            ):
+                continue  # the clinic's own telephone; a blank closed, whatever follows it
+            behind = text_of(value_right(doc.lines, anchor.match, stops))
+            under = text_of(value_below(doc.lines, anchor.match, stops))
+            after += any(k.fit(before) >= 0.5 for k in kinds)
+            right += any(k.fit(behind) >= 0.5 or k.fit(under) >= 0.5 for k in kinds)
+        doc.captions_after = after >= MIN_VOTES and after > right
+    return doc.captions_after
+
+
+def _leads(doc: Page, anchor: Anchor) -> bool:
+    """Whether a label leads its value ("Date:", "Date verified:"), whatever the form does."""
+    line = doc.lines[anchor.match.line].words
+    qualifier = line[anchor.match.end : anchor.match.end + 1]
+    qualified = any(w.text.endswith(":") and w.text[:1].islower() for w in qualifier)
+    return anchor.words[-1].text.endswith(":") or qualified
+
+
+def trailing_value(
+    doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]
+) -> tuple[Word, ...] | None:
+    """A caption's value on a form of captions after values: its words, or () when left blank.
+
+    ``None`` when the label is no closing caption (the form leads its values with labels, the
+    label ends in a colon, or nothing stands before it).
+    """
+    if not captions_after(doc) or _leads(doc, anchor):
+        return None
+    words = value_before(doc, anchor, stops)
+    if words:
+        return words
+    return () if _empty_rule_before(doc, anchor) else None
+
+
+def detached_value(
+    doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]
+) -> tuple[Word, ...] | None:
+    """A label's value found away from where labels lead values: before it, or on its key's rule.
+
+    ``None`` when the label leads its value as usual; () when the value's place is left blank.
+    """
+    keyed = keyed_value(doc, anchor)
+    return keyed if keyed is not None else trailing_value(doc, anchor, stops)
