@@ -318,6 +318,8 @@ def sticker_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Can
 
 # An address listed under its person's name runs on at most this many lines.
 LISTED_ADDRESS_LINES = 3
+# ... found among this many lines under the name (a panel beside it has lines of its own).
+LISTED_SCAN = 2 * LISTED_ADDRESS_LINES
 ADDRESS = compact("address")
 
 
@@ -338,7 +340,8 @@ def listed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
     for anchor in doc.anchors:
         if f"field:{item.under_name}" not in anchor.keys:
             continue
-        if not line_mentions(doc, anchor, ADDRESS):
+        named = any(compact(w.text) == ADDRESS for w in anchor.words)  # "Name and address"
+        if not named and not line_mentions(doc, anchor, ADDRESS):
             continue  # the block's title does not list an address
         name = value_below(doc.lines, anchor.match, stops)
         if not name:
@@ -349,18 +352,24 @@ def listed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
         left = name[0].bbox.x0 - name[0].bbox.height
         parts: list[tuple[Word, ...]] = []
         first = doc.line_of(name[0])
-        for index in range(first + 1, min(len(doc.lines), first + 1 + LISTED_ADDRESS_LINES)):
+        for index in range(first + 1, min(len(doc.lines), first + 1 + LISTED_SCAN)):
             below = doc.lines[index]
             # the segment written in the name's column (a stamp beside it is another block's)
             column = next(
                 (p for p in segments(below) if left <= p[0].bbox.x0 < min(limit, name[-1].bbox.x1)),
                 (),
             )
-            if below.page != page or not column or ENUMERATION.match(column[0].text):
-                break  # the end of the block, or the next block's number
+            if below.page != page:
+                break
+            if not column:
+                continue  # a line of the panel beside it only ("D.O.B" in the next column)
+            if ENUMERATION.match(column[0].text):
+                break  # the next block's number
             if (index, below.words.index(column[0])) in starts or phone.fit(text_of(column)) >= 1.0:
                 break  # the next label, or the telephone that ends the address
             parts.append(column)
+            if len(parts) == LISTED_ADDRESS_LINES:
+                break
         text = ", ".join(text_of(part).strip(" ,") for part in parts)
         coerced = coerce(doc, spec, kind, text) if text else None
         if coerced is not None and kind.fit(text) >= 1.0:
@@ -615,6 +624,8 @@ def block_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             continue  # a sentence's lead-in to the list ("the following:")
         if any(w.text.endswith("?") for w in words):
             continue  # a question the form asks ("Currently pregnant?  Yes  No")
+        if words and not kind.fit(text_of(doc.words_for(words, item.medical))):
+            continue  # no drug the lexicon knows and no strength: a town under the name
         if words and medicine_text(doc, text_of(words)):
             lines.append(doc.words_for(words, item.medical))
     if not lines:
