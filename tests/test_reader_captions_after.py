@@ -91,6 +91,23 @@ def test_a_bracketed_caption_right_after_its_value_is_a_label_of_its_own() -> No
     assert found["address"] == "283 Pine Street, Des Moines, 50309, United States"
 
 
+def test_a_value_its_caption_closes_runs_on_over_no_other_line() -> None:
+    """A wide address closed by its caption ends on its rule: the hall under it is another's."""
+    image = blank()
+    cells = [
+        (700, 170, 1500, "891 Main Blvd, Atlanta, GA, USA", "Home address, permanent"),
+        (820, 170, 1000, "Hamilton Hall, Room 493", "Campus / local address"),
+        (940, 170, 820, "7 Jan 2002", "Date of birth"),
+        (940, 1240, 2000, "+1 860 555 0147", "Cell phone"),
+    ]
+    rows = [(300, 170, "New Student Health Form")]  # (no heading: no unlabelled place)
+    for y, start, caption_at, value, caption in cells:
+        _rule(image, y + 44, start, caption_at - 30)
+        rows += [(y, start + 12, value), (y, caption_at, caption)]
+    found = read(DocumentType.PATIENT_DETAILS, layout(rows), image)
+    assert found["address"] == "891 Main Blvd, Atlanta, GA, USA"
+
+
 def _keyed(*, first_entry: bool = True) -> tuple[list[Word], np.ndarray]:
     """Rules marked with ringed numbers, the key under them naming each number."""
     image = blank()

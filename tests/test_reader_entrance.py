@@ -12,7 +12,8 @@ import cv2
 import numpy as np
 
 from medreview.documents import DocumentType
-from medreview.model import Word
+from medreview.model import BBox, Word
+from medreview.parsing.choices import _inside_word
 from tests.test_reader_grids import blank, check_box, read
 from tests.wordkit import CHAR_W, SPACE, layout
 
@@ -115,3 +116,83 @@ def test_the_address_under_the_name_passes_a_line_of_the_panel_beside_it() -> No
 def test_an_unlabelled_medicine_block_leaves_out_a_line_naming_no_drug() -> None:
     found = read(DocumentType.PRESCRIPTION, _tinted_prescription(), blank())
     assert found["medicines"] == ["Loratadine 10 mg tab"]
+
+
+def _page_two(*, no_allergies: bool) -> tuple[list[Word], np.ndarray]:
+    """Allergies and medicines, each under a "none" option with its box after it."""
+    image = blank()
+    rows = [(300, 170, "New Student Health Form"), (500, 170, "6. ALLERGY INFORMATION")]
+    rows += _options(image, 600, 170, ["I have no allergies"], 0 if no_allergies else -1)
+    rows += [(700, 170, "Substance"), (700, 900, "Reaction")]
+    if not no_allergies:
+        rows += [(780, 170, "Penicillin"), (780, 900, "Hives")]
+    rows += [(1000, 170, "7. MEDICINES TAKEN REGULARLY")]
+    rows += _options(image, 1100, 170, ["None"], -1)
+    rows += [(1200, 170, "Medicine"), (1200, 900, "Strength"), (1200, 1400, "Frequency")]
+    rows += [(1280, 170, "Spironolactone"), (1280, 900, "50 mg"), (1280, 1400, "Every morning")]
+    return layout(rows), image
+
+
+def test_a_none_option_with_its_box_after_it_answers_the_list_when_ticked() -> None:
+    words, image = _page_two(no_allergies=True)
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["allergies"] == []
+    assert found["regular_medication"] == ["Spironolactone"]
+    words, image = _page_two(no_allergies=False)
+    assert read(DocumentType.PATIENT_DETAILS, words, image)["allergies"] == ["Penicillin"]
+
+
+def test_a_date_in_a_clinicians_row_is_not_the_records() -> None:
+    """The clinician's date of verifying is theirs; the student's signed date is the record's."""
+    words = layout(
+        [
+            (300, 170, "Student Health Clearance Form"),
+            (500, 170, "1. STUDENT INFORMATION"),
+            (600, 170, "Family name: Cooper"),
+            (2700, 180, "Doctor or nurse: Victor Perez, MD"),
+            (2700, 1900, "Date: 08/28/2020"),
+            (3000, 1500, "Date: 01/27/2021"),
+            (3100, 160, "Student's signature"),
+        ]
+    )
+    assert read(DocumentType.PATIENT_DETAILS, words, blank())["record_date"] == "2021-01-27"
+
+
+def test_yes_and_no_read_as_one_word_still_gate_the_list_under_them() -> None:
+    """OCR reads "Y [X] N [ ]" as "YN" (or "γn"); the list on the "If yes" row answers."""
+    for glued in ("YN", "γn"):
+        words = layout(
+            [
+                (300, 170, "New Student Health Form"),
+                (500, 170, "4. HEALTH HISTORY"),
+                (600, 170, "Are you being treated for any long-term medical condition?"),
+                (600, 1500, glued),
+                (700, 170, "If yes, please list: Hypertension"),
+            ]
+        )
+        found = read(DocumentType.PATIENT_DETAILS, words, blank())
+        assert found["medical_problems"] == ["Hypertension"]
+
+
+def test_yes_and_no_read_as_one_word_with_no_list_row_after_them_are_no_list() -> None:
+    words = layout(
+        [
+            (300, 170, "New Student Health Form"),
+            (500, 170, "4. HEALTH HISTORY"),
+            (600, 170, "Are you being treated for any long-term medical condition?"),
+            (600, 1500, "YN"),
+            (800, 170, "5. INSURANCE"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words, blank())
+    assert found.get("medical_problems") != ["YN"]
+
+
+def test_a_box_past_a_words_letters_is_a_box_ocr_read_into_the_word() -> None:
+    """A wide "N" holds its ticked box; a box-like letter inside a question is a letter."""
+    size = 52.0
+    glued = Word("N", 0.9, BBox(2020, 1000, 2105, 1052))
+    assert not _inside_word(BBox(2076, 1010, 2110, 1044), glued, size)
+    question = Word("received?", 0.9, BBox(1778, 1000, 1919, 1052))
+    assert _inside_word(BBox(1833, 1010, 1867, 1044), question, size)
+    assert not _inside_word(BBox(1890, 1010, 1924, 1044), question, size)

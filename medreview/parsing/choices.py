@@ -488,15 +488,21 @@ def _box_labels(
     return labels
 
 
+# A printed letter is at most this many text heights wide.
+LETTER_WIDTH = 0.75
+
+
 def _inside_word(box: BBox, word: Word, size: float) -> bool:
     """Whether a box-like shape is a letter of a word (``E``), not a box glued before it.
 
-    A question's last word ("done?") holds no letter like a box: a box OCR took into it is
-    the first answer's, printed just after the question.
+    A question's last word ("done?") holds no letter like a box at its end: a box OCR took
+    into it there is the first answer's, printed just after the question.
     """
-    if word.text.endswith(("?", ":")):
-        return False
     area = word.bbox
+    if word.text.endswith(("?", ":")) and box.x1 > area.x1 - size:
+        return False
+    if box.x0 >= area.x0 + len(word.text) * LETTER_WIDTH * size:
+        return False  # past the word's letters: a box OCR read into it ("N" and its box)
     cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
     inside = area.x0 <= cx <= area.x1 and area.y0 <= cy <= area.y1
     return inside and box.x0 > area.x0 + 0.3 * size

@@ -46,6 +46,8 @@ ABOVE_RULE = 0.2
 CIRCLED = "\u2460-\u2473\u24ea\u24f5-\u24fe\u2776-\u2793"
 NUMBER_MARK = re.compile(rf"^(?:\d{{0,2}}[{CIRCLED}]+(?:\d$)?|\d{{1,2}}$)")
 
+# ... read into a value's first word: the circled numeral only ("⑥1 Maple Lane": house 1).
+_VALUE_MARK = re.compile(rf"^\d{{0,2}}[{CIRCLED}]+")
 # A ring's number OCR read inside a word, between two entries ("number⑥Home").
 _INNER_MARK = re.compile(rf"[{CIRCLED}]")
 
@@ -184,17 +186,22 @@ def _top_of_band(doc: Page, key_line: int, keys: set[int]) -> float:
 def _numbered_rules(marks: PageMarks, top: float, bottom: float, height: float) -> list[Rule]:
     """The rules between two levels with a number printed just before each, in reading order."""
     found = []
-    for rule in marks.rules()[0]:
+    for rule in (*marks.rules()[0], *marks.pale_rules()):
         level = rule.at(rule.start)
         if not top < level < bottom or rule.end - rule.start < MIN_RULE * height:
             continue
         if _numbered(marks, rule.start, level, height):
             found.append(rule)
     rows: list[list[Rule]] = []
-    unique = {
-        (r.start // 4, r.end // 4, int(r.at(r.start)) // 4): r for r in found
-    }  # (found twice)
-    for rule in sorted(unique.values(), key=lambda r: r.at(r.start)):
+    unique: list[Rule] = []
+    for rule in found:  # (a rule is found both as a drawn and as a pale line)
+        if not any(
+            abs(rule.start - other.start) < height / 2
+            and abs(rule.at(rule.start) - other.at(other.start)) < height / 2
+            for other in unique
+        ):
+            unique.append(rule)
+    for rule in sorted(unique, key=lambda r: r.at(r.start)):
         if rows and abs(rule.at(rule.start) - rows[-1][0].at(rows[-1][0].start)) < height:
             rows[-1].append(rule)
         else:
@@ -266,10 +273,8 @@ def _without_number(word: Word) -> Word:
     A number in plain digits is the value's own ("98 Maple Court"); the ring's, read apart,
     stands before the rule.
     """
-    text = _unmarked(word.text)
-    if text == word.text or not re.search(f"[{CIRCLED}]", word.text):
-        return word
-    return replace(word, text=text)
+    mark = _VALUE_MARK.match(word.text)
+    return word if mark is None else replace(word, text=word.text[mark.end() :])
 
 
 def keyed_value(doc: Page, anchor: Anchor) -> tuple[Word, ...] | None:

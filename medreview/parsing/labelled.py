@@ -169,6 +169,8 @@ def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
             return 0.0  # under its own heading, the family doctor's telephone is no field
     if doc.lines[anchor.match.line].words[0].page > doc.lines[0].words[0].page:
         factor *= LATER_PAGE  # the first page's "Date" is the record's; the last's, a signature's
+    if item.section is None and _after_party(doc, anchor):
+        factor *= PARTY_ROW  # "Doctor or nurse: ...  Date: ...": the clinician's date
     if item.section is not None:
         if doc.section_scope(item.section) is None:
             factor *= 0.85
@@ -212,6 +214,23 @@ def _latest_visit(doc: Page, item: FieldWords, kind: ValueType, anchor: Anchor) 
     if sum(len(d) for d in dates) != len(after):
         return ()  # other words between: "Date: 10 May 2019  RECEIVED JUN 4 2019" is no row
     return dates[-1]
+
+
+def _after_party(doc: Page, anchor: Anchor) -> bool:
+    """Whether a label stands in the row of another party's name (a clinician, a reviewer)."""
+    before = [a for a in doc.anchors_on(anchor.match.line) if a.match.end <= anchor.match.start]
+    # (the party's label leads its name: "Reviewed by:", not running text's "completed by")
+    return any(
+        k.split(":", 1)[1] in PARTY_LABELS and a.words[-1].text.endswith(":")
+        for a in before
+        for k in a.keys
+    )
+
+
+# The labels naming a party other than the patient, whose row's date or phone is theirs ...
+PARTY_LABELS = frozenset({"primary_care", "completed_by", "office_use", "referral"})
+# ... and how much a document's field counts at a label in such a row.
+PARTY_ROW = 0.9
 
 
 def _row_owner(doc: Page, anchor: Anchor, fields: Sequence[str]) -> str | None:
@@ -856,7 +875,8 @@ def _gated_list(
         w for w in within_cell(label_cell(doc, anchor), words) if any(c.isalnum() for c in w.text)
     )
     words = _no_phrase_as_no(inside or words)
-    if not words or len({o.choice for o in option_spans(split_slashes(words), YES_NO)}) < 2:
+    options = _split_yes_no(words)  # (read for the answer only: the page's words stay whole)
+    if not words or len({o.choice for o in option_spans(split_slashes(options), YES_NO)}) < 2:
         return None
     if len(set(answer_legend(doc, anchor.match.line).values())) > 1:
         return None  # a legend keying a table's answers ("+ = yes, O = no"), no question
@@ -878,11 +898,32 @@ def _gated_list(
     if heads_over_boxes(doc, words):
         return None  # "Yes  No  Details" heading the answer columns of the list's table
     marks = doc.marks.get(words[0].page)
-    answer, sureness = read_choice(words, YES_NO, marks, anchor.words[-1].bbox.x1)
+    answer, sureness = read_choice(options, YES_NO, marks, anchor.words[-1].bbox.x1)
     if answer != "no":
         return []
     base = BASE_SCORE[Relation.RIGHT] * sureness
     return [Candidate(item.name, [], words, base, Relation.RIGHT, anchor.words)]
+
+
+def _split_yes_no(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """A question's "Y N" options OCR read as one word ("YN", "YesNo") read as two.
+
+    The boxes between them were taken for nothing; each option gets its share of the box.
+    """
+    out: list[Word] = []
+    for word in words:
+        glued = _GLUED_YES_NO.fullmatch(word.text)
+        if glued is None:
+            out.append(word)
+            continue
+        box, cut = word.bbox, len(glued.group(1)) / len(word.text)
+        middle = int(box.x0 + cut * (box.x1 - box.x0))
+        out.append(replace(word, text=glued.group(1), bbox=BBox(box.x0, box.y0, middle, box.y1)))
+        out.append(replace(word, text=glued.group(2), bbox=BBox(middle, box.y0, box.x1, box.y1)))
+    return tuple(out)
+
+
+_GLUED_YES_NO = re.compile(r"(Y|Yes|γ)(N|No)", re.IGNORECASE)  # (γ: a ticked box over "Y")
 
 
 # The printed "no" of an allergy question ("No known allergies", "None known").
@@ -962,7 +1003,9 @@ def candidate_from(
     if relation is Relation.ABOVE and (kind.multiline or item.lines != 1):
         more = _continuation_up(doc, doc.line_of(words[0]), words, item.lines)
         words = tuple(w for ws in (*reversed(more), words) for w in ws)
-    elif relation not in (Relation.CELL, Relation.COLUMN) and (kind.multiline or item.lines != 1):
+    elif relation not in (Relation.CELL, Relation.COLUMN, Relation.BEFORE) and (
+        kind.multiline or item.lines != 1
+    ):  # (a value its caption closes is the rule's: it runs on over no other line)
         line = doc.line_of(words[0])
         edge = next_heading(doc, anchor) if relation is Relation.BELOW else None
         budget = item.lines

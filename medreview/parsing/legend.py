@@ -4,7 +4,8 @@ A table of answers may print short options in its rows (``Imm ☐ Non ☒ Unk �
 ``Neg``, ``?``) and say under the table what each stands for. The page's key lines are read
 once; a row's abbreviations are then read as the words they stand for, so the choices they
 mean are found in them as if printed in full. What an abbreviation means is its meaning's
-first clause, without a bracketed note ("immune (documented disease or positive titer)").
+first clause, without a bracketed note ("immune (documented disease or positive titer)"), and
+its first sense ("unknown or not tested").
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ def abbreviations(doc: Page) -> dict[str, str]:
         found: dict[str, str] = {}
         for line in doc.lines:
             for short, meaning in _pairs(line.text):
-                meaning = _NOTE.sub("", meaning).strip(" .,:")
+                # its first sense: "unknown or not tested" reads as the option "unknown"
+                meaning = _NOTE.sub("", meaning).split(" or ")[0].strip(" .,:")
                 key = compact(short) or short
                 if meaning and key and len(meaning) > len(short):
                     # (printed as an option is: capitalised, standing alone)

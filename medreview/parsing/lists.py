@@ -286,7 +286,8 @@ def none_option(
     first = doc.line_of(words[0])
     line = [w for w in words if doc.line_of(w) == first]
     size = float(sorted(w.bbox.height for w in line)[len(line) // 4])
-    boxes = row_boxes(line, marks, size)
+    # (a box after the row's last option is looked for too)
+    boxes = row_boxes(line, marks, size, right=line[-1].bbox.x1 + 3 * size)
     for index, (box, fill) in enumerate(boxes):
         end = boxes[index + 1][0].x0 if index + 1 < len(boxes) else 10**9
         entry = [w for w in line if box.x0 <= (w.bbox.x0 + w.bbox.x1) / 2 < end]
@@ -299,6 +300,14 @@ def none_option(
             else:
                 option = option[: max(1, len(phrase.group(0).split()))]
             return fill >= TICKED_INK, BBox.union(w.bbox for w in option)
+    # a box printed after its option ("I have no allergies [X]", "None [ ]")
+    for index, (box, fill) in enumerate(boxes):
+        start = boxes[index - 1][0].x1 if index else -(10**9)
+        entry = [w for w in line if start <= (w.bbox.x0 + w.bbox.x1) / 2 < box.x0]
+        option = [w for w in entry if not is_box_text(w.text)]
+        text = text_of(option)
+        if option and _NONE_PHRASE.fullmatch(text.lower().strip(" .:")):
+            return fill >= TICKED_INK, BBox.union(w.bbox for w in [*option, *line[-1:]])
     return None
 
 

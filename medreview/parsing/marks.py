@@ -40,6 +40,7 @@ UNRINGED = 0.1
 MARK_REACH = 1.6
 MARK_SMALLEST = 0.35
 MARK_ROUND = 0.3
+MARK_SPECK = 0.15
 # A printed bubble: as wide as tall within these ratios, its size within these shares of the
 # text's height.
 BUBBLE_ASPECT = (0.6, 1.8)
@@ -457,23 +458,35 @@ class PageMarks:
     def mark_before(self, x: float, level: float, size: float) -> bool:
         """Whether a small round mark of its own (a ringed number) stands just before ``x``.
 
-        The mark sits over ``level`` (a rule's) and is about ``size`` (a line's height) or
-        smaller, about as wide as tall, and clear of the spot's edges: a letter of a word
-        running up to ``x``, or a tinted band's edge, is not.
+        The mark sits over ``level`` (a rule's), is about ``size`` (a line's height) across,
+        half as much again at most, about as wide as tall, and clear of the spot's edges: a
+        word running up to ``x``, or a tinted band's edge, is not.
         """
-        x0, y0 = max(0, int(x - MARK_REACH * size)), max(0, int(level - 1.3 * size))
+        x0, y0 = max(0, int(x - MARK_REACH * size)), max(0, int(level - 1.8 * size))
         x1, y1 = max(0, int(x)), max(0, int(level - 0.1 * size))
         if x1 - x0 < 4 or y1 - y0 < 4:
             return False
         crop = self._binary(self._plain()[y0:y1, x0:x1])
         count, _, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
-        for index in range(1, count):
-            left, top, width, height = (int(v) for v in stats[index][:4])
-            inside = left > 0 and top > 0 and left + width < x1 - x0 and top + height < y1 - y0
-            sized = MARK_SMALLEST * size <= min(width, height) and max(width, height) <= size
-            if inside and sized and abs(width - height) <= MARK_ROUND * size:
-                return True
-        return False
+        # (a thin or pale ring falls apart into arcs: the pieces clear of the spot's edges
+        # are taken together)
+        pieces = [
+            BBox(left, top, left + width, top + height)
+            for left, top, width, height in (
+                (int(v) for v in stats[index][:4]) for index in range(1, count)
+            )
+            if left > 0
+            and top > 0
+            and left + width < x1 - x0
+            and top + height < y1 - y0
+            and max(width, height) >= MARK_SPECK * size  # (a speck of the scan is none)
+        ]
+        if not pieces:
+            return False
+        mark = BBox.union(pieces)
+        width, height = mark.x1 - mark.x0, mark.y1 - mark.y0
+        sized = MARK_SMALLEST * size <= min(width, height) <= max(width, height) <= 1.5 * size
+        return sized and abs(width - height) <= MARK_ROUND * size
 
     def paper_level(self, box: BBox) -> float | None:
         """How light the paper is inside a box: the median of its pixels lighter than ink.
