@@ -7,6 +7,8 @@ ringed number at each rule and name the numbers in a key under the rows, like fo
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import cv2
 import numpy as np
 
@@ -166,6 +168,17 @@ def test_ring_numbers_read_into_words_still_part_the_key_and_leave_the_values() 
     found = read(DocumentType.PATIENT_DETAILS, words, image)
     assert found["birth_date"] == "2003-12-01"
     assert found["phone"] == "(615) 555-0145"
+    assert found["patient_name"] == "Kevin Cooper"
+
+
+def test_a_rings_number_read_in_plain_digits_into_a_value_is_taken_off() -> None:
+    """The ring before "Cooper" read as "1" glued to it: "1Cooper" is Cooper."""
+    words, image = _keyed()
+    ring = next(w for w in words if w.text == chr(0x2460) and w.bbox.y0 < 700)
+    words = _glued(words, chr(0x2460), "Cooper")
+    words = [replace(w, text="1Cooper") if w.text == chr(0x2460) + "Cooper" else w for w in words]
+    assert any(w.text == "1Cooper" and w.bbox.x0 == ring.bbox.x0 for w in words)
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
     assert found["patient_name"] == "Kevin Cooper"
 
 

@@ -196,3 +196,30 @@ def test_a_box_past_a_words_letters_is_a_box_ocr_read_into_the_word() -> None:
     question = Word("received?", 0.9, BBox(1778, 1000, 1919, 1052))
     assert _inside_word(BBox(1833, 1010, 1867, 1044), question, size)
     assert not _inside_word(BBox(1890, 1010, 1924, 1044), question, size)
+
+
+def test_a_ticked_none_option_whose_tick_ocr_read_as_a_letter_is_the_empty_list() -> None:
+    """ "I take no regular medicines [X]" read with its cross as "X": no medicines."""
+    image = blank()
+    rows = [(300, 170, "New Student Health Form"), (1000, 170, "7. MEDICINES TAKEN REGULARLY")]
+    rows += _options(image, 1100, 170, ["I take no regular medicines"], 0)
+    option_end = 170 + CHAR_W * len("I take no regular medicines") + SPACE * 4
+    rows += [(1100, option_end + 16, "X")]
+    rows += [(1200, 170, "Medicine"), (1200, 900, "Strength"), (1200, 1400, "Frequency")]
+    found = read(DocumentType.PATIENT_DETAILS, layout(rows), image)
+    assert found["regular_medication"] == []
+
+
+def test_a_title_in_capitals_ends_a_list_written_in_small_letters_over_it() -> None:
+    """No band under "HEALTH CARE PROVIDER VERIFICATION": its capitals still end the list."""
+    words = layout(
+        [
+            (300, 170, "New Student Health Form"),
+            (1000, 170, "4. HEALTH HISTORY"),
+            (1100, 170, "Medical conditions: Osteoporosis, Gout"),
+            (1190, 180, "HEALTH CARE PROVIDER VERIFICATION"),
+            (1300, 180, "The dates above are copied from official immunization records."),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words, blank())
+    assert found["medical_problems"] == ["Osteoporosis", "Gout"]

@@ -242,7 +242,7 @@ def _paired(
         for word in other.words:
             number = _rule_under(rules, word, other.height)
             if number is not None:
-                written[number].append(_without_number(word))
+                written[number].append(_without_number(word, rules[number].start))
     slack = BLANK_OVERHANG * height
     # (the number itself, read as a word of its own, ends before the rule's start)
     return {
@@ -267,14 +267,20 @@ def _rule_under(rules: Sequence[Rule], word: Word, height: float) -> int | None:
     return None
 
 
-def _without_number(word: Word) -> Word:
+def _without_number(word: Word, start: float) -> Word:
     """A word with the rule's ringed number OCR read into its front taken off ("⑨Meadow").
 
-    A number in plain digits is the value's own ("98 Maple Court"); the ring's, read apart,
-    stands before the rule.
+    A number in plain digits is the value's own ("98 Maple Court"), unless the word begins
+    before the rule does, at the ring, and its letters follow the digits ("10Noah").
     """
     mark = _VALUE_MARK.match(word.text)
+    if mark is None and word.bbox.x0 < start:
+        mark = _RING_DIGITS.match(word.text)
     return word if mark is None else replace(word, text=word.text[mark.end() :])
+
+
+# A ring's number in plain digits glued to the value's first word ("10Noah").
+_RING_DIGITS = re.compile(r"^\d{1,2}(?=[A-Za-z])")
 
 
 def keyed_value(doc: Page, anchor: Anchor) -> tuple[Word, ...] | None:

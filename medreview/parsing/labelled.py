@@ -315,6 +315,8 @@ def _continuation(
             continue  # a speck or a rule between the lines (OCR may read it "I")
         if is_refill_row(line.words) or doc.ruled_heading(index) or _outdented_title(line, x0):
             break  # a refill row, or the next section's heading
+        if boxed and in_capitals(line.words) and any(c.islower() for w in words for c in w.text):
+            break  # a title in capitals under entries that are not ("PROVIDER VERIFICATION")
         here = doc.anchors_on(index)
         if here and here[0].match.start == 0 and names_any(here[0], skips):
             previous = line

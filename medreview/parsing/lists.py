@@ -305,6 +305,8 @@ def none_option(
         start = boxes[index - 1][0].x1 if index else -(10**9)
         entry = [w for w in line if start <= (w.bbox.x0 + w.bbox.x1) / 2 < box.x0]
         option = [w for w in entry if not is_box_text(w.text)]
+        while option and option[-1].text in _MARK_READ:
+            option.pop()  # the box's tick OCR read as a letter ("medicines X")
         text = text_of(option)
         if option and _NONE_PHRASE.fullmatch(text.lower().strip(" .:")):
             return fill >= TICKED_INK, BBox.union(w.bbox for w in [*option, *line[-1:]])
@@ -318,8 +320,12 @@ _NONE_OPTION = re.compile(
 # The whole printed option, where a list written on its row after it begins.
 _NONE_PHRASE = re.compile(
     r"(?:[a-z]+ (?:has|have) )?(?:no known (?:drug )?allergies(?: \(nka\))?|no allergies"
-    r"|(?:i take )?no medic(?:ation|ine)s|nkda|nka|none(?: known)?)"
+    r"|(?:i take )?no (?:regular |current )?medic(?:ation|ine)s|nkda|nka|none(?: known)?)"
 )
+
+
+# A tick or cross OCR read beside its box.
+_MARK_READ = frozenset({"X", "x", "✓", "✔", "V"})
 
 
 def _over_box(word: Word, box: BBox, size: float) -> bool:
