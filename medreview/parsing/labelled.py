@@ -251,6 +251,12 @@ def _row_owner(doc: Page, anchor: Anchor, fields: Sequence[str]) -> str | None:
     return None
 
 
+def _in_small_letters(words: Sequence[Word]) -> bool:
+    """Whether words are mostly in small letters ("Osteoporosis, Gout"; not "Px NAPROXEN")."""
+    letters = [c for w in words for c in w.text if c.isalpha()]
+    return sum(c.islower() for c in letters) * 2 > len(letters)
+
+
 def _outdented_title(line: Line, x0: float) -> bool:
     """Whether a line is a numbered section's title, left of a value's edge.
 
@@ -315,7 +321,7 @@ def _continuation(
             continue  # a speck or a rule between the lines (OCR may read it "I")
         if is_refill_row(line.words) or doc.ruled_heading(index) or _outdented_title(line, x0):
             break  # a refill row, or the next section's heading
-        if boxed and in_capitals(line.words) and any(c.islower() for w in words for c in w.text):
+        if boxed and in_capitals(line.words) and _in_small_letters(words):
             break  # a title in capitals under entries that are not ("PROVIDER VERIFICATION")
         here = doc.anchors_on(index)
         if here and here[0].match.start == 0 and names_any(here[0], skips):
