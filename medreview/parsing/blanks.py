@@ -46,20 +46,32 @@ def blank_under(marks: PageMarks, word: Word, height: float) -> Rule | None:
     """The lying rule or shaded strip a word is written on, if one runs right under it."""
     box = word.bbox
     centre = (box.x0 + box.x1) / 2
-    slack = BLANK_OVERHANG * height
     under = [
         rule
         for rule in _blank_lines(marks)
-        if rule.start - slack <= centre <= rule.end + slack
-        and -BLANK_ABOVE * height <= rule.at(centre) - box.y1 <= BLANK_BELOW * height
-        and not _baseline(rule, box, height)
+        if written_on(rule, box, height) and not _baseline(rule, box, height)
     ]
     return min(under, key=lambda r: abs(r.at(centre) - box.y1), default=None)
 
 
+def written_on(rule: Rule, box: BBox, height: float) -> bool:
+    """Whether a word's box stands on a lying rule: over its length, its foot near the rule."""
+    centre = (box.x0 + box.x1) / 2
+    slack = BLANK_OVERHANG * height
+    below = rule.at(centre) - box.y1
+    return rule.start - slack <= centre <= rule.end + slack and (
+        -BLANK_ABOVE * height <= below <= BLANK_BELOW * height
+    )
+
+
+def drawn_rules(marks: PageMarks) -> tuple[Rule, ...]:
+    """The lying rules drawn on a page, dark or pale."""
+    return (*marks.rules()[0], *marks.pale_rules())
+
+
 def _blank_lines(marks: PageMarks) -> tuple[Rule, ...]:
     """Every line a value may be written on: drawn rules, pale rules and pale strips."""
-    return (*marks.rules()[0], *marks.pale_rules(), *marks.strips())
+    return (*drawn_rules(marks), *marks.strips())
 
 
 def _baseline(rule: Rule, box: BBox, height: float) -> bool:

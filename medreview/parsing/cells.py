@@ -41,7 +41,7 @@ from medreview.parsing.page import (
     text_of,
     word_key,
 )
-from medreview.parsing.values import VALUE_TYPES
+from medreview.parsing.values import VALUE_TYPES, ValueType
 from medreview.parsing.vocabulary import FieldWords
 
 
@@ -662,6 +662,15 @@ def value_above_label(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) ->
     return value_above(doc.lines, anchor.match, stops, rule_over(doc, anchor))
 
 
+def field_kinds(doc: Page, anchor: Anchor) -> list[ValueType]:
+    """The value types of the fields a label names."""
+    return [
+        VALUE_TYPES[doc.vocab.field(k.split(":", 1)[1]).value]
+        for k in anchor.keys
+        if k.startswith("field:")
+    ]
+
+
 def captions_under(doc: Page) -> bool:
     """Whether the form prints labels under their values (captions under the rules).
 
@@ -673,12 +682,7 @@ def captions_under(doc: Page) -> bool:
         stops = [a.match for a in doc.anchors]
         under = over = 0
         for anchor in doc.anchors:
-            kinds = [
-                VALUE_TYPES[doc.vocab.field(k.split(":", 1)[1]).value]
-                for k in anchor.keys
-                if k.startswith("field:")
-            ]
-            kinds = [k for k in kinds if k.name in TYPED]
+            kinds = [k for k in field_kinds(doc, anchor) if k.name in TYPED]
             if not kinds or label_cell(doc, anchor) is not None:
                 continue
             if value_right(doc.lines, anchor.match, stops):

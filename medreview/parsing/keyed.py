@@ -20,9 +20,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from medreview.model import Word
-from medreview.parsing.blanks import BLANK_ABOVE, BLANK_BELOW, BLANK_OVERHANG
+from medreview.parsing.blanks import BLANK_OVERHANG, drawn_rules, written_on
 from medreview.parsing.layout import Line
-from medreview.parsing.marks import PageMarks, Rule
+from medreview.parsing.marks import MARK_REACH, PageMarks, Rule
 from medreview.parsing.page import Anchor, Page
 
 # A key's entries stand at least this many line heights apart; a label's words closer.
@@ -33,10 +33,9 @@ KNOWN_SHARE = 0.5
 MIN_PER_LINE = 2
 # A key's next line follows within this many line heights.
 KEY_LEADING = 2.0
-# A numbered rule is at least this many line heights long, its number printed within this
-# many line heights before its start.
+# A numbered rule is at least this many line heights long (its number is looked for within
+# marks.MARK_REACH line heights before its start, and nothing stands as far again before).
 MIN_RULE = 2.5
-NUMBER_REACH = 1.6
 # Less than this share of the spot before the number is dark (the number stands alone),
 # looked for over the rule's own line by this many line heights.
 CLEAR_INK = 0.01
@@ -186,13 +185,12 @@ def _top_of_band(doc: Page, key_line: int, keys: set[int]) -> float:
 def _numbered_rules(marks: PageMarks, top: float, bottom: float, height: float) -> list[Rule]:
     """The rules between two levels with a number printed just before each, in reading order."""
     found = []
-    for rule in (*marks.rules()[0], *marks.pale_rules()):
+    for rule in drawn_rules(marks):
         level = rule.at(rule.start)
         if not top < level < bottom or rule.end - rule.start < MIN_RULE * height:
             continue
         if _numbered(marks, rule.start, level, height):
             found.append(rule)
-    rows: list[list[Rule]] = []
     unique: list[Rule] = []
     for rule in found:  # (a rule is found both as a drawn and as a pale line)
         if not any(
@@ -201,6 +199,7 @@ def _numbered_rules(marks: PageMarks, top: float, bottom: float, height: float) 
             for other in unique
         ):
             unique.append(rule)
+    rows: list[list[Rule]] = []
     for rule in sorted(unique, key=lambda r: r.at(r.start)):
         if rows and abs(rule.at(rule.start) - rows[-1][0].at(rows[-1][0].start)) < height:
             rows[-1].append(rule)
@@ -215,9 +214,7 @@ def _numbered(marks: PageMarks, start: float, level: float, height: float) -> bo
     (A rule under a caption's neighbour, or a table's line, has words running up to it.)
     """
     top, bottom = level - height, level - ABOVE_RULE * height
-    before = marks.ink(
-        start - 2 * NUMBER_REACH * height, top, start - NUMBER_REACH * height, bottom
-    )
+    before = marks.ink(start - 2 * MARK_REACH * height, top, start - MARK_REACH * height, bottom)
     return before < CLEAR_INK and marks.mark_before(start, level, height)
 
 
@@ -255,16 +252,9 @@ def _paired(
 
 def _rule_under(rules: Sequence[Rule], word: Word, height: float) -> int | None:
     """The index of the rule a word is written on, if any."""
-    box = word.bbox
-    centre = (box.x0 + box.x1) / 2
-    slack = BLANK_OVERHANG * height
-    for number, rule in enumerate(rules):
-        below = rule.at(centre) - box.y1
-        if rule.start - slack <= centre <= rule.end + slack and (
-            -BLANK_ABOVE * height <= below <= BLANK_BELOW * height
-        ):
-            return number
-    return None
+    return next(
+        (number for number, rule in enumerate(rules) if written_on(rule, word.bbox, height)), None
+    )
 
 
 def _without_number(word: Word, start: float) -> Word:

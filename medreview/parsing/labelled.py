@@ -510,13 +510,13 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         if gated is not None:
             found.extend(replace(c, score=c.score * factor) for c in gated)
             continue  # a question answered yes or no: its answer row is no list
-        trailing = detached_value(doc, anchor, stops)
-        if trailing:
+        detached = detached_value(doc, anchor, stops)
+        if detached:
             found.extend(
-                candidate_from(doc, spec, item, kind, Relation.BEFORE, trailing, anchor, factor)
+                candidate_from(doc, spec, item, kind, Relation.BEFORE, detached, anchor, factor)
             )
-            continue  # a caption after its value: what follows it is the next caption's
-        if trailing is not None:
+            continue  # a caption after its value, or a key's entry: no value follows it
+        if detached is not None:
             score = BASE_SCORE[Relation.BEFORE] * BLANK_CAPTION * factor
             found.append(Candidate(item.name, None, (), score, Relation.BEFORE, anchor.words))
             continue  # its rule left blank

@@ -324,8 +324,8 @@ _NONE_PHRASE = re.compile(
 )
 
 
-# A tick or cross OCR read beside its box.
-_MARK_READ = frozenset({"X", "x", "✓", "✔", "V"})
+# A tick or cross OCR read beside its box as a letter (a glyph is box text already).
+_MARK_READ = frozenset({"X", "x", "V"})
 
 
 def _over_box(word: Word, box: BBox, size: float) -> bool:

@@ -113,10 +113,10 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         part_anchors, headed = _part_anchors(doc, item, (0, doc.sections[0][0]))
     for anchors in part_anchors:
         for anchor in anchors:
-            trailing = detached_value(doc, anchor, stops)
-            if trailing is not None:  # the part written before its caption, or left blank
-                if trailing and not doc.is_label_text(text_of(trailing)):
-                    pieces.append(trailing)
+            detached = detached_value(doc, anchor, stops)
+            if detached is not None:  # the part before its caption or on its key's rule, or blank
+                if detached and not doc.is_label_text(text_of(detached)):
+                    pieces.append(detached)
                 continue
             cell = label_cell(doc, anchor)
             right = value_right(doc.lines, anchor.match, stops)

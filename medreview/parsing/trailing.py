@@ -18,12 +18,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from medreview.model import Word
-from medreview.parsing.blanks import BLANK_ABOVE, BLANK_BELOW, BLANK_OVERHANG, blank_under
-from medreview.parsing.cells import label_cell
+from medreview.parsing.blanks import (
+    BLANK_ABOVE,
+    BLANK_BELOW,
+    BLANK_OVERHANG,
+    blank_under,
+    drawn_rules,
+)
+from medreview.parsing.cells import field_kinds, label_cell
 from medreview.parsing.keyed import keyed_value
 from medreview.parsing.layout import COLUMN_GAP, ENUMERATION, LabelMatch, value_below, value_right
 from medreview.parsing.page import Anchor, Page, text_of
-from medreview.parsing.values import VALUE_TYPES
 
 # The value types a form's side is decided by: those told from other text by their form
 # alone (a clinic's name before "Patient" looks like a person's).
@@ -82,7 +87,7 @@ def _empty_rule_before(doc: Page, anchor: Anchor) -> bool:
         return False
     label = anchor.words[0].bbox
     height = line.height
-    for rule in (*marks.rules()[0], *marks.pale_rules()):
+    for rule in drawn_rules(marks):
         if not label.x0 - RULE_REACH * height <= rule.end <= label.x0 + BLANK_OVERHANG * height:
             continue
         if rule.end - rule.start < 2 * height:
@@ -98,12 +103,7 @@ def captions_after(doc: Page) -> bool:
         stops = [a.match for a in doc.anchors]
         after = right = 0
         for anchor in doc.anchors:
-            kinds = [
-                VALUE_TYPES[doc.vocab.field(k.split(":", 1)[1]).value]
-                for k in anchor.keys
-                if k.startswith("field:")
-            ]
-            kinds = [k for k in kinds if k.name in VOTING]
+            kinds = [k for k in field_kinds(doc, anchor) if k.name in VOTING]
             if not kinds or _leads(doc, anchor) or label_cell(doc, anchor) is not None:
                 continue
             before = text_of(value_before(doc, anchor, stops))
