@@ -41,8 +41,10 @@ record and a military clinic's prescription form; held out two rounds before, no
 ``counselling`` (a counselling centre's client intake packet and a dermatology practice's
 prescription blank; held out two rounds before, now tuned), ``research`` (a clinical research
 centre's baseline interview questionnaire and a cardiology practice's prescription and medication
-schedule; held out two rounds before, now tuned) and ``entrance`` (a university's student entrance
-health record and a health service's tinted prescription form; held out last round, now tuned).
+schedule; held out three rounds before, now tuned), ``entrance`` (a university's student entrance
+health record and a health service's tinted prescription form; held out two rounds before, now
+tuned) and ``pharmacy`` (a community pharmacy's patient profile and a clinic's computer-printed
+security prescription; held out last round, now tuned).
 Each round a new family, ``heldout``, is written blind and kept out of the reader's tuning.
 ``HELDOUT`` names the family kept out of the reader's tuning: its wording and geometry are
 described only in its own module, which a reader's author must not read.
@@ -82,7 +84,7 @@ FAMILIES = (
     "counselling",
     "research",
     "entrance",
-    "heldout",
+    "pharmacy",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"

@@ -1,7 +1,7 @@
 """A community pharmacy's patient profile and a clinic's computer-printed security prescription.
 
-This round's blind held-out family (round 22). Written without reading the reader: its wording
-and geometry are described only here, and a reader's author must not read this module.
+Written blind as the held-out family of round 22 (then called ``heldout``): its author never
+read the reader.
 
 Neither document is a practice's registration sheet or a doctor's pad. The record is the
 patient profile a community pharmacy has a new customer fill in at the counter (health
