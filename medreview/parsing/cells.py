@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import NamedTuple
 
 import numpy as np
 
@@ -370,30 +371,10 @@ def column_choice(
     marks = doc.marks.get(anchor.words[0].page)
     if marks is None:
         return []
-    page = anchor.words[0].page
-    heads: list[Option] = []
-    words: tuple[Word, ...] = ()
-    for index in range(anchor.match.line - 1, max(-1, anchor.match.line - HEADING_LINES), -1):
-        line = doc.lines[index]
-        if line.page != page:
-            break
-        words = tuple(w for w in line.words if w.bbox.x0 >= cell.x1 - 4)
-        heads = option_spans(words, spec.choices)
-        if len(heads) >= 2:
-            break
-    if len(heads) < 2:
+    found = answer_heads(doc, spec, anchor, cell.x1 - 4)
+    if found is None:
         return []
-    centres = [(words[o.start].bbox.x0 + words[o.end - 1].bbox.x1) / 2 for o in heads]
-    choices: list[str | None] = [o.choice for o in heads]
-    # a last column heading no choice ("Don't know", "Unknown"): a mark there answers nothing
-    rest = [w for w in words[heads[-1].end :] if any(c.isalpha() for c in w.text)]
-    if (
-        0 < len(rest) <= MAX_OTHER_HEAD
-        and all(o.end <= heads[-1].end for o in heads)
-        and rest[0].bbox.x0 - centres[-1] < 2 * (centres[-1] - centres[-2])
-    ):
-        centres.append((rest[0].bbox.x0 + rest[-1].bbox.x1) / 2)
-        choices.append(None)
+    heads, words, centres, choices = found
     middle = (cell.y0 + cell.y1) / 2
     ruled = marks.rules()[1]
     top_rule, bottom_rule = _row_rules(marks, cell)
@@ -443,6 +424,114 @@ def column_choice(
         return None
     score = BASE_SCORE[Relation.COLUMN] * factor * MARKED_COLUMN
     return [Candidate(item.name, answer, anchor.words, score, Relation.COLUMN)]
+
+
+class AnswerHeads(NamedTuple):
+    """The heads of a table's answer columns: the choices, their words, where each column is.
+
+    ``choices`` holds ``None`` for a last column heading no choice ("Don't know").
+    """
+
+    options: list[Option]
+    words: tuple[Word, ...]
+    centres: list[float]
+    choices: list[str | None]
+
+
+def answer_heads(doc: Page, spec: FieldSpec, anchor: Anchor, left: float) -> AnswerHeads | None:
+    """The nearest row above a question printing its choices right of ``left`` as heads."""
+    page = anchor.words[0].page
+    heads: list[Option] = []
+    words: tuple[Word, ...] = ()
+    for index in range(anchor.match.line - 1, max(-1, anchor.match.line - HEADING_LINES), -1):
+        line = doc.lines[index]
+        if line.page != page:
+            break
+        words = tuple(w for w in line.words if w.bbox.x0 >= left)
+        heads = option_spans(words, spec.choices)
+        if len(heads) >= 2:
+            break
+    if len(heads) < 2:
+        return None
+    centres = [(words[o.start].bbox.x0 + words[o.end - 1].bbox.x1) / 2 for o in heads]
+    choices: list[str | None] = [o.choice for o in heads]
+    # a last column heading no choice ("Don't know", "Unknown"): a mark there answers nothing
+    rest = [w for w in words[heads[-1].end :] if any(c.isalpha() for c in w.text)]
+    if (
+        0 < len(rest) <= MAX_OTHER_HEAD
+        and all(o.end <= heads[-1].end for o in heads)
+        and rest[0].bbox.x0 - centres[-1] < 2 * (centres[-1] - centres[-2])
+    ):
+        centres.append((rest[0].bbox.x0 + rest[-1].bbox.x1) / 2)
+        choices.append(None)
+    return AnswerHeads(heads, words, centres, choices)
+
+
+def boxed_under_heads(
+    doc: Page, spec: FieldSpec, item: FieldWords, anchor: Anchor, factor: float
+) -> list[Candidate] | None:
+    """A question's answer ticked in the boxes its row draws under the answers' heads.
+
+    ``Varicella  [x]  [ ]  [ ]`` under ``Immune  Not immune  Don't know``, with no line
+    between the columns: each head has one box of the row under it, and the clearly marked
+    one answers. ``None`` when the mark is under a head that is no choice: the field is
+    left out.
+    """
+    page = anchor.words[0].page
+    marks = doc.marks.get(page)
+    if marks is None:
+        return []
+    found = answer_heads(doc, spec, anchor, anchor.words[-1].bbox.x1)
+    if found is None:
+        return []
+    # the label's own letters size the boxes (a box OCR read as a glyph heightens its line)
+    size = float(sorted(w.bbox.height for w in anchor.words)[len(anchor.words) // 2])
+    top = min(w.bbox.y0 for w in anchor.words)
+    bottom = max(w.bbox.y1 for w in anchor.words)
+    step = min(b - a for a, b in pairwise(found.centres))
+    band = BBox(
+        int(found.centres[0] - step / 2),
+        int(top - size),
+        int(found.centres[-1] + step / 2),
+        int(bottom + size),
+    )
+    for scale in BOX_SCALES:
+        boxes = [
+            (box, fill)
+            for box, fill in marks.boxes(band, scale * size)
+            if top - size / 2 <= (box.y0 + box.y1) / 2 <= bottom + size / 2
+        ]
+        fills = _one_under_each(boxes, found.centres, step / 3)
+        if fills is not None:
+            break
+    else:
+        return []  # not one box a column: no row of boxes under these heads
+    chosen = decide(fills)
+    if chosen is None:
+        return []
+    answer = found.choices[chosen]
+    if answer is None:
+        return None
+    score = BASE_SCORE[Relation.COLUMN] * factor * MARKED_COLUMN
+    return [Candidate(item.name, answer, anchor.words, score, Relation.COLUMN)]
+
+
+# A box is drawn about as tall as its row's letters, or smaller than the whole line OCR gives
+# a word (its ascenders, descenders and brackets).
+BOX_SCALES = (1.0, 0.7)
+
+
+def _one_under_each(
+    boxes: Sequence[tuple[BBox, float]], centres: Sequence[float], reach: float
+) -> list[float] | None:
+    """Each column's box's ink, when exactly one box stands under each column's centre."""
+    fills: list[float] = []
+    for centre in centres:
+        under = [fill for box, fill in boxes if abs((box.x0 + box.x1) / 2 - centre) < reach]
+        if len(under) != 1:
+            return None
+        fills.append(under[0])
+    return fills
 
 
 def _cell_ink(

@@ -22,6 +22,7 @@ from medreview.parsing.blanks import blank_before, on_blank
 from medreview.parsing.cells import (
     TYPED,
     box_under_tab,
+    boxed_under_heads,
     captions_under,
     column_below,
     column_choice,
@@ -347,7 +348,10 @@ def _continuation(
             cut = min(past + beside, default=len(line.words))
             if any(a.match.start < cut for a in here):
                 break
-            taken = tuple(w for w in line.words[:cut] if w.bbox.x1 > x0 - 2 * line.height)
+            margin = x0 - 2 * line.height
+            if checked and any(w.bbox.x1 <= margin and w.text[:1].isalpha() for w in line.words):
+                break  # a row of boxes reaching well left of the value: a wider list's, below
+            taken = tuple(w for w in line.words[:cut] if w.bbox.x1 > margin)
             if edge is not None:
                 taken = tuple(w for w in taken if (w.bbox.x0 + w.bbox.x1) / 2 < edge)
             if not taken:
@@ -391,6 +395,20 @@ LEADING_BOXES = 5.0
 
 # A gap this many times the widest step between a value's rows so far ends the value.
 ROW_STEP_JUMP = 1.6
+
+
+def heads_table(doc: Page, anchor: Anchor | None) -> bool:
+    """Whether a label heads a table's column: other columns' headings stand right of it."""
+    if anchor is None:
+        return False
+    return any(
+        f"label:{TABLE_HEADER}" in other.keys and other.match.start >= anchor.match.end
+        for other in doc.anchors_on(anchor.match.line)
+    )
+
+
+# The headings of a table's other columns ([TYPE.labels] of the vocabulary).
+TABLE_HEADER = "table_header"
 # Numbered rows of a list run on to at most this many.
 NUMBERED_LINES = 12
 
@@ -548,6 +566,11 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
                 continue  # marked "Don't know": no answer, whatever the row's other columns say
             columns = marked
         if kind.name == "choice" and not columns:
+            boxed = boxed_under_heads(doc, spec, item, anchor, factor)
+            if boxed is None:
+                continue  # ticked under "Don't know": no answer
+            columns = boxed
+        if kind.name == "choice" and not columns:
             columns = row_choice(doc, spec, item, anchor, cell, factor)
         in_cell = within_cell(cell, right)
         if kind.name == "choice" and cell is not None and not option_spans(in_cell, spec.choices):
@@ -555,6 +578,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             right = beyond = tuple(w for w in right if w not in in_cell)
             in_cell = ()
         right = in_cell or next_cell(doc, cell, right, whole_row=kind.name == "choice")
+        if columns:
+            right = ()  # marked in its answer columns: a word in another column is no answer
         if kind.name == "address" or not (kind.multiline or kind.name in ("choice", "refills")):
             right = on_blank(doc, anchor, right, parts=kind.name == "address")
         if kind.name == "list" and heads_over_boxes(doc, right):
@@ -916,7 +941,9 @@ def _gated_list(
 def _split_yes_no(words: tuple[Word, ...]) -> tuple[Word, ...]:
     """A question's "Y N" options OCR read as one word ("YN", "YesNo") read as two.
 
-    The boxes between them were taken for nothing; each option gets its share of the box.
+    The boxes between them were taken for nothing: each option keeps its letters' width at
+    its end of the word, a box between them standing in neither (or, the word too narrow
+    for that, its share of the word).
     """
     out: list[Word] = []
     for word in words:
@@ -924,11 +951,19 @@ def _split_yes_no(words: tuple[Word, ...]) -> tuple[Word, ...]:
         if glued is None:
             out.append(word)
             continue
-        box, cut = word.bbox, len(glued.group(1)) / len(word.text)
-        middle = int(box.x0 + cut * (box.x1 - box.x0))
-        out.append(replace(word, text=glued.group(1), bbox=BBox(box.x0, box.y0, middle, box.y1)))
-        out.append(replace(word, text=glued.group(2), bbox=BBox(middle, box.y0, box.x1, box.y1)))
+        box = word.bbox
+        first = box.x0 + int(len(glued.group(1)) * LETTER_SHARE * box.height)
+        second = box.x1 - int(len(glued.group(2)) * LETTER_SHARE * box.height)
+        if first >= second:
+            cut = len(glued.group(1)) / len(word.text)
+            first = second = int(box.x0 + cut * (box.x1 - box.x0))
+        out.append(replace(word, text=glued.group(1), bbox=BBox(box.x0, box.y0, first, box.y1)))
+        out.append(replace(word, text=glued.group(2), bbox=BBox(second, box.y0, box.x1, box.y1)))
     return tuple(out)
+
+
+# A letter is about this share of its word's height wide.
+LETTER_SHARE = 0.6
 
 
 _GLUED_YES_NO = re.compile(r"(Y|Yes|γ)(N|No)", re.IGNORECASE)  # (γ: a ticked box over "Y")
@@ -1019,6 +1054,13 @@ def candidate_from(
         budget = item.lines
         if budget and kind.name in ("list", "medicines") and is_instruction(words):
             budget += 1  # the form's instruction over the entries is no entry of the list
+        if (
+            budget
+            and kind.name == "list"
+            and relation is Relation.BELOW
+            and heads_table(doc, anchor)
+        ):
+            budget = NUMBERED_LINES  # a table's column: its rows run on to the table's end
         boxed = kind.name in ("list", "medicines")
         columns = kind.name == "address"
         more = _continuation(doc, line, words, budget, item.ends, item.skips, edge, boxed, columns)
@@ -1050,7 +1092,9 @@ def candidate_from(
         beside = relation in (Relation.RIGHT, Relation.BESIDE) and label_words
         start = label_words[-1].bbox.x1 if beside else None
         coded = _coded_answer(doc, spec, words)
-        answer, sureness = coded or read_choice(words, spec.choices, marks, start)
+        # (a yes / no row read as one word, "YN", is read as its two options)
+        row = _split_yes_no(words) if spec.choices == YES_NO else words
+        answer, sureness = coded or read_choice(row, spec.choices, marks, start)
         if answer is None and coded is None and (spelled := spelled_out(doc, words)) != words:
             # short options a key line spells out ("Imm  Non  Unk": immune, not immune, ...)
             answer, sureness = read_choice(spelled, spec.choices, marks, start)

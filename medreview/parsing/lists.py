@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from medreview.model import BBox, Word
 from medreview.parsing import canonical
-from medreview.parsing.cells import captions_under, row_slope, value_above_label
+from medreview.parsing.cells import BOX_SCALES, captions_under, row_slope, value_above_label
 from medreview.parsing.layout import (
     ENUMERATION,
     Line,
@@ -71,14 +71,17 @@ def glyph_list(text: str) -> list[str] | None:
     return entries
 
 
-def tick_list(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> list[str] | None:
+def tick_list(
+    doc: Page, words: tuple[Word, ...], marks: PageMarks | None, *, printed: bool = False
+) -> list[str] | None:
     """The entries ticked in a printed list of check boxes (``None``: the words are no such list).
 
     Each box answers the words right of it up to the next box; three boxes or more make a
     tick list. Under ``Yes`` / ``No`` heads a row's boxes with nothing written after them
     answer the question printed before them (a questionnaire whose Details column is left
     blank); what is written after them is the entry. An entry that says none (``None of
-    these``) leaves the list empty.
+    these``) leaves the list empty. A ``printed`` list (a form's own list of drugs) leaves
+    some of its boxes empty: rows each led by a filled square are numbered, not ticked.
     """
     if marks is None:
         return None
@@ -116,6 +119,8 @@ def tick_list(doc: Page, words: tuple[Word, ...], marks: PageMarks | None) -> li
             if text:
                 entries.append((text, _yes_fill(group, heads, size), group[0][0].x0))
     if max(len(entries), answered) < TICK_LIST_BOXES:
+        return None
+    if printed and all(fill >= TICKED_INK for _, fill, _ in entries):
         return None
     ticked = [text for text, fill, _ in _down_columns(entries) if fill >= TICKED_INK]
     if any(canonical.parse_list(text.split()[0]) == [] for text in ticked):
@@ -258,18 +263,24 @@ def row_boxes(
 
     They are looked for from three text heights before the row's first word (or from
     ``left``, where a list's answer columns begin) to its last word (or to ``right``, where
-    they end), and a box inside a word is that word's letter, not a box.
+    they end), and a box inside a word is that word's letter, not a box. Boxes drawn much
+    smaller than the line OCR gives the words are looked for when none as big are found.
     """
     band = BBox.union(w.bbox for w in line)
     half = int(size / 2)
     x0 = band.x0 - int(3 * size) if left is None else min(band.x0 - int(3 * size), int(left))
     x1 = band.x1 if right is None else max(band.x1, int(right))
     band = BBox(max(0, x0), band.y0 - half, x1, band.y1 + half)
-    return [
-        (box, fill)
-        for box, fill in marks.boxes(band, size)
-        if not any(w.bbox.x0 + size / 3 < box.x0 and box.x1 < w.bbox.x1 for w in line)
-    ]
+    found: list[tuple[BBox, float]] = []
+    for scale in BOX_SCALES:
+        found = [
+            (box, fill)
+            for box, fill in marks.boxes(band, scale * size)
+            if not any(w.bbox.x0 + size / 3 < box.x0 and box.x1 < w.bbox.x1 for w in line)
+        ]
+        if found:
+            break
+    return found
 
 
 def none_option(
@@ -315,12 +326,14 @@ def none_option(
 
 # An option saying the list is empty: "No known allergies", "Camper has no known allergies".
 _NONE_OPTION = re.compile(
-    r"\b(?:no known|nka|nkda|none|no allergies|no medications|no medicines)\b", re.IGNORECASE
+    r"\b(?:no known|nka|nkda|none|no allergies|no medications|no medicines|no conditions)\b",
+    re.IGNORECASE,
 )
 # The whole printed option, where a list written on its row after it begins.
 _NONE_PHRASE = re.compile(
     r"(?:[a-z]+ (?:has|have) )?(?:no known (?:drug )?allergies(?: \(nka\))?|no allergies"
-    r"|(?:i take )?no (?:regular |current )?medic(?:ation|ine)s|nkda|nka|none(?: known)?)"
+    r"|(?:i take )?no (?:regular |current )?medic(?:ation|ine)s|no (?:medical )?conditions"
+    r"|nkda|nka|none of (?:these|the above)|none(?: known)?)"
 )
 
 
@@ -443,7 +456,7 @@ def ticked_medicines(doc: Page, words: tuple[Word, ...]) -> tuple[str, tuple[Wor
     left = min(w.bbox.x0 for w in words)
     lines = sorted({doc.line_of(w) for w in words})
     words = tuple(w for i in lines for w in doc.lines[i].words if w.bbox.x1 > left)  # whole rows
-    ticked = tick_list(doc, doc.words_for(words, True), doc.marks.get(words[0].page))
+    ticked = tick_list(doc, doc.words_for(words, True), doc.marks.get(words[0].page), printed=True)
     if ticked is None:
         return None
     others = doc.words_for(other_entries(doc, words), True)
@@ -456,7 +469,9 @@ def _down_columns(entries: list[tuple[str, float, float]]) -> list[tuple[str, fl
     """A tick list's entries as it is read: down its first column of boxes, then the next.
 
     Boxes stand in columns when each row holds as many as the first and the rows' boxes
-    line up; otherwise (one row, or rows of their own widths) the order is as written.
+    line up; otherwise (one row, or rows of their own widths) the order is as written. Two
+    columns are two lists side by side; three or more make a grid, read as text is, along
+    each row.
     """
     xs = [x for _, _, x in entries]
     if not xs:
@@ -465,7 +480,7 @@ def _down_columns(entries: list[tuple[str, float, float]]) -> list[tuple[str, fl
     per_row = 1
     while per_row < len(xs) and xs[per_row] > xs[per_row - 1]:
         per_row += 1
-    if per_row < 2 or len(xs) % per_row or len(xs) == per_row:
+    if not 2 <= per_row < GRID_COLUMNS or len(xs) % per_row or len(xs) == per_row:
         return entries
     rows = [xs[i : i + per_row] for i in range(0, len(xs), per_row)]
     slack = COLUMN_SLACK * width
@@ -474,6 +489,8 @@ def _down_columns(entries: list[tuple[str, float, float]]) -> list[tuple[str, fl
     return [entries[i + c] for c in range(per_row) for i in range(0, len(xs), per_row)]
 
 
+# A tick list this many columns wide is a grid, read along its rows.
+GRID_COLUMNS = 3
 # Boxes of one column line up within this share of the list's width.
 COLUMN_SLACK = 0.05
 

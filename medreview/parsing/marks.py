@@ -35,6 +35,8 @@ RULE_SLANT = 3
 # and the ink its ring region holds counts this much (a bubble or a box beside the word).
 RING_ARC = 0.008
 UNRINGED = 0.1
+# A ring drawn wide round a word ends this many of its heights past it at most.
+RING_REACH = 1.5
 # A ringed number before a rule: looked for this many of its size before the rule's start; its
 # ring at least this share of the size across, and as wide as tall within this share.
 MARK_REACH = 1.6
@@ -448,12 +450,35 @@ class PageMarks:
         if not both_ends:
             return score
         # a ring passes both ends of the word; a bubble or a box before it, one end only
+        for reach in (outer.x1 - box.x1, int(RING_REACH * h)):
+            if self._ends_ringed(box, reach, others):
+                return score
+        return score * UNRINGED
+
+    def _ends_ringed(self, box: BBox, reach: int, others: Sequence[BBox]) -> bool:
+        """Whether ink stands within ``reach`` before and after a word, as a ring's ends do.
+
+        Past a neighbouring word, or past a check box drawn beside the word, is looked at no
+        further: a ring's end is nearer than either, a row's next box is no ring's.
+        """
+        h = max(8, box.height)
         y0, y1 = box.y0 + h // 4, box.y1 - h // 4
+        left, right = box.x0 - reach, box.x1 + reach
+        for other in others:
+            if other.y0 < y1 and y0 < other.y1:
+                if other.x1 <= box.x0:
+                    left = max(left, other.x1 + 2)
+                elif other.x0 >= box.x1:
+                    right = min(right, other.x0 - 2)
+        if reach > int(0.8 * h) + 2:
+            band = BBox(left, box.y0 - h // 2, right, box.y1 + h // 2)
+            if self.boxes(band, h) or self.boxes(band, 0.7 * h):
+                return False
         glyphs = list(others)
-        before = self.box_mark(self.clear_of_lines(BBox(outer.x0, y0, box.x0 - 2, y1)), glyphs)
-        after_word = BBox(box.x1 + 2, y0, outer.x1, y1)
+        before = self.box_mark(self.clear_of_lines(BBox(left, y0, box.x0 - 2, y1)), glyphs)
+        after_word = BBox(box.x1 + 2, y0, right, y1)
         after = self.box_mark(self.clear_of_lines(after_word, before=False), glyphs)
-        return score if min(before, after) >= RING_ARC else score * UNRINGED
+        return min(before, after) >= RING_ARC
 
     def mark_before(self, x: float, level: float, size: float) -> bool:
         """Whether a small round mark of its own (a ringed number) stands just before ``x``.

@@ -43,6 +43,7 @@ from medreview.parsing.layout import (
     split_word,
 )
 from medreview.parsing.marks import PageMarks
+from medreview.parsing.side_titles import SideTitle, side_parts, side_titles, whole_title
 from medreview.parsing.values import VALUE_TYPES, infer_date_order
 from medreview.parsing.vocabulary import Vocabulary, vocabulary
 
@@ -446,6 +447,11 @@ def build_page(
     longer = {(m.line, m.start): m for m in foreign}
     anchors = []
     fenced = _fenced_words(lines, marks)
+    # the fields' column begins past a side title's part, however close to it
+    titled = side_parts(lines)
+    for index, end in titled.items():
+        if end < len(lines[index].words):
+            fenced.setdefault(index, set()).add(end)
     between = printed_between(lines, marks)
     matches = find_labels(lines, table, fenced=fenced, printed=between)
     labelled = {(m.line, i) for m in matches for i in range(m.start, m.end)}
@@ -475,6 +481,7 @@ def build_page(
             match = replace(match, end=match.end - 1)
             words = words[:-1]
         anchors.append(Anchor(match, keys, words))
+    anchors = _with_side_titles(lines, side_titles(lines, titled, marks), anchors, table, owners)
     medical = {word_key(w): w for p in pages for w in p.words}
     texts = [w.text for p in as_read for w in p.words]
     order = infer_date_order([" ".join(texts)], config.date_order)
@@ -520,8 +527,41 @@ def build_page(
             *((i, UNNAMED_PART) for i, ln in enumerate(lines) if i not in named and _part(ln)),
         ]
     )
-    doc.anchors = [_in_its_section(doc, a) for a in doc.anchors]
+    scoped = [_in_its_section(doc, a) for a in doc.anchors]
+    # out of its section, a bracketed label is the gloss of the label before it ("Medical
+    # conditions (check all that apply):"), and no label of its own
+    doc.anchors = [a for a in scoped if a.keys or not a.words[0].text.startswith("(")]
     return doc
+
+
+def _with_side_titles(
+    lines: Sequence[Line],
+    titles: Sequence[SideTitle],
+    anchors: list[Anchor],
+    table: Mapping[str, Sequence[str]],
+    owners: Mapping[str, tuple[str, ...]],
+) -> list[Anchor]:
+    """The anchors with each title wrapped in a side column read whole, not in its parts.
+
+    ``Primary care`` over ``provider`` is the doctor's title, not a caregiver's label and a
+    provider's: every line's part stands for what the whole title does.
+    """
+    for found in titles:
+        whole = whole_title(lines, found, table)
+        if whole is None:
+            continue
+        title, match = whole
+        keys = _owners(owners, match)
+        spans = {(index, i) for index, end in title.parts for i in range(end)}
+        anchors = [
+            a
+            for a in anchors
+            if not any((a.match.line, i) in spans for i in range(a.match.start, a.match.end))
+        ]
+        for index, end in title.parts:
+            part = replace(match, line=index, start=0, end=end)
+            anchors.append(Anchor(part, keys, lines[index].words[:end]))
+    return sorted(anchors, key=lambda a: (a.match.line, a.match.start))
 
 
 def _fenced_words(lines: Sequence[Line], marks: Mapping[int, PageMarks]) -> dict[int, set[int]]:
@@ -602,12 +642,25 @@ def _part(line: Line) -> bool:
 def _heads_its_line(lines: Sequence[Line], match: LabelMatch) -> bool:
     """Whether a one-word heading begins its line and stands alone or before its colon's value.
 
-    ``PATIENT`` alone and ``NOTIFY- Rosa Allen`` head sections; ``Patient / guardian
-    signature``, ``PATIENT REGISTRATION FORM`` and a letterhead's last word do not.
+    ``PATIENT`` alone and ``NOTIFY- Rosa Allen`` head sections, and so does a title in a
+    narrow column at the left, its section's fields well apart right of it (``Conditions
+    Check all that apply:``); ``Patient / guardian signature``, ``PATIENT REGISTRATION FORM``
+    and a letterhead's last word do not.
     """
     words = lines[match.line].words
     first = match.start == 0 or _after_section_letter(lines, match)
-    return first and (match.end == len(words) or words[match.end - 1].text.endswith((":", "-")))
+    if not first:
+        return False
+    if match.end == len(words) or words[match.end - 1].text.endswith((":", "-")):
+        return True
+    if not words[match.start].text[:1].isupper():
+        return False  # a wrapped label's last word ("Relationship to / patient")
+    gap = words[match.end].bbox.x0 - words[match.end - 1].bbox.x1
+    return gap >= SIDE_GAP * lines[match.line].height
+
+
+# A one-word title this many line heights or more left of the next word heads a side column.
+SIDE_GAP = 3.0
 
 
 def _in_its_section(doc: Page, anchor: Anchor) -> Anchor:

@@ -30,6 +30,7 @@ from medreview.parsing.labelled import (
     typed_runs,
 )
 from medreview.parsing.layout import (
+    COLUMN_GAP,
     ENUMERATION,
     LabelMatch,
     Line,
@@ -57,7 +58,7 @@ from medreview.parsing.page import (
     text_of,
     word_key,
 )
-from medreview.parsing.values import STRENGTH, VALUE_TYPES, name_fit
+from medreview.parsing.values import STRENGTH, VALUE_TYPES, name_fit, strengths_mended
 from medreview.parsing.vocabulary import FieldWords, Place
 
 # Words that mark a line as a doctor's name (compared after ``compact``).
@@ -659,7 +660,10 @@ def _rx_mark(doc: Page, start: int, end: int) -> Word | None:
     for index in range(start, end):
         if doc.lines[index].page != page:
             break  # (the writing area of the page the rows are on)
-        for word in doc.lines[index].words:
+        words = doc.lines[index].words
+        for place, word in enumerate(words):
+            if place and word.bbox.x0 - words[place - 1].bbox.x1 < COLUMN_GAP * typical:
+                continue  # a word of a sentence ("tablets by mouth"), no mark of its own
             if read_as_rx(word) and word.bbox.height >= RX_MARK_SIZE * typical:
                 return word
     return None
@@ -675,12 +679,14 @@ def _unlabelled_address(words: Sequence[Word]) -> bool:
     """Whether a line is an address: with its state and ZIP, or of an address's form.
 
     A line with a dose is none: "8714 Cedar Street Apt 6, Charleston, 29401" is an address,
-    "1 MELOXICAM I5 MG TAB" is not.
+    "1 MELOXICAM I5 MG TAB" and "2 Bupropion 300 ma" (its unit misread) are not.
     """
     text = text_of(words)
     if STATE_ZIP.search(text):
         return True
-    dose = STRENGTH.search(text) or any(w.text.strip(",.;:").lower() in _DOSE_WORDS for w in words)
+    dose = STRENGTH.search(strengths_mended(text)) or any(
+        w.text.strip(",.;:").lower() in _DOSE_WORDS for w in words
+    )
     return not dose and VALUE_TYPES["address"].fit(text) > 0
 
 

@@ -124,8 +124,8 @@ def _address(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData
 
 
 def _medicines(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
-    """One entry per line, as written (inline dosing kept), strengths' misread zeros mended."""
-    lines = [_strength_zeros(line) for line in text.split("\n")]
+    """One entry per line, as written (inline dosing kept), strengths' misreadings mended."""
+    lines = [strengths_mended(line) for line in text.split("\n")]
     items = [canonical.clean_text(line, TextStyle.ITEM) for line in lines]
     found = [item for item in items if item]
     return found or None
@@ -136,8 +136,8 @@ _O_NUMBER = re.compile(r"[0-9Oo]*[.,]?[0-9Oo]+%?")
 _STRENGTH_UNITS = frozenset({"mg", "mcg", "ml", "g", "%", "units", "iu"})
 
 
-def _strength_zeros(line: str) -> str:
-    """A medicine line with its strengths read right: zeros, not the letter O, and apart."""
+def strengths_mended(line: str) -> str:
+    """A medicine line with its strengths read right: zeros not letters O, apart, units mended."""
     # a strength glued to its form ("0.2%gtts")
     tokens = _GLUED_PERCENT.sub(r"\1 ", line).split(" ")
     for i, token in enumerate(tokens):
@@ -148,7 +148,17 @@ def _strength_zeros(line: str) -> str:
         )
         if unit and (any(c.isdigit() for c in token) or "." in token):
             tokens[i] = token.replace("O", "0").replace("o", "0")
+    for i in range(1, len(tokens)):
+        # a unit OCR misread after its number ("300 ma"): the unit it stands for
+        meant = _UNIT_MISREADS.get(tokens[i].lower())
+        if meant is not None and _NUMBER.fullmatch(tokens[i - 1]):
+            tokens[i] = meant.upper() if tokens[i].isupper() else meant
     return " ".join(tokens)
+
+
+# How OCR misreads a strength's unit after its number.
+_UNIT_MISREADS = {"ma": "mg", "mq": "mg", "rng": "mg", "m9": "mg", "mcq": "mcg", "rnl": "ml"}
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 _GLUED_PERCENT = re.compile(r"(\d%)(?=[A-Za-z])")
