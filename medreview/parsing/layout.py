@@ -122,6 +122,8 @@ def split_glued(word: Word) -> list[Word]:
 # that word: the reader knows).
 _GLUED_COUNT = re.compile(r"^([A-Za-z][A-Za-z.]{1,}[:;]?)(#?\d+(?:\.\d+)?|\(\d{3}\)\S*)$")
 _GLUED_CAPITAL = re.compile(r"^([A-Za-z]*?[a-z]{2,}[:;]?)([A-Z]\S*)$")
+# ... or a label in capitals before it ("ZIPLansing").
+_GLUED_IN_CAPITALS = re.compile(r"^([A-Z]{2,}[:;]?)([A-Z][a-z]{2,}\S*)$")
 # ... or after the label's own mark, a colon, a dash or a full stop: "WGT-83", "HT.-183",
 # "D/0/B:12/10/1961", "WT.120"
 _GLUED_AFTER_MARK = re.compile(r"^([A-Za-z][A-Za-z0-9/.]*?(?:\.?-|:|\.))(\(?\d\S*)$")
@@ -135,7 +137,7 @@ _GLUED_AFTER_STOP = re.compile(r"^([A-Za-z]{2,}\.)((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0
 
 def glued_value(text: str) -> tuple[str, str] | None:
     """A word's first letters and the value OCR glued after them, ``None`` for a plain word."""
-    match = _GLUED_COUNT.match(text) or _GLUED_CAPITAL.match(text)
+    match = _GLUED_COUNT.match(text) or _GLUED_CAPITAL.match(text) or _GLUED_IN_CAPITALS.match(text)
     # (two letters only before a figure: a measure's abbreviation, "Wt62", "Ht150", "wt105.5")
     figure = match is not None and re.fullmatch(r"\d+(?:\.\d+)?", match.group(2)) is not None
     least = 2 if figure else 3

@@ -439,8 +439,19 @@ class PageMarks:
             box.y1 + int(0.45 * h),
         )
         inner = BBox(box.x0 - 2, box.y0 - 2, box.x1 + 2, box.y1 + 2)
+        # a rule the words stand on, or a table's row lines close over and under them, is no
+        # ring's ink
+        lines = self._rule_ink(outer, h)
+        left, top = max(0, outer.x0), max(0, outer.y0)
         outer_ink = self.ink(outer.x0, outer.y0, outer.x1, outer.y1) * _area(outer)
+        outer_ink -= float(lines.sum())
         inner_ink = self.ink(inner.x0, inner.y0, inner.x1, inner.y1) * _area(inner)
+        inner_ink -= float(
+            lines[
+                max(0, inner.y0 - top) : max(0, inner.y1 - top),
+                max(0, inner.x0 - left) : max(0, inner.x1 - left),
+            ].sum()
+        )
         for other in others:
             x0, y0 = max(other.x0, outer.x0), max(other.y0, outer.y0)
             x1, y1 = min(other.x1, outer.x1), min(other.y1, outer.y1)

@@ -43,9 +43,15 @@ from medreview.parsing.layout import (
     split_word,
 )
 from medreview.parsing.marks import PageMarks
-from medreview.parsing.side_titles import SideTitle, side_parts, side_titles, whole_title
 from medreview.parsing.values import VALUE_TYPES, infer_date_order
 from medreview.parsing.vocabulary import Vocabulary, vocabulary
+from medreview.parsing.wrapped import (
+    Wrapped,
+    side_parts,
+    side_titles,
+    whole_label,
+    wrapped_questions,
+)
 
 GrayImage = npt.NDArray[np.uint8]
 
@@ -481,7 +487,8 @@ def build_page(
             match = replace(match, end=match.end - 1)
             words = words[:-1]
         anchors.append(Anchor(match, keys, words))
-    anchors = _with_side_titles(lines, side_titles(lines, titled, marks), anchors, table, owners)
+    wrapped = [*side_titles(lines, titled, marks), *wrapped_questions(lines)]
+    anchors = _with_wrapped(lines, wrapped, anchors, table, owners)
     medical = {word_key(w): w for p in pages for w in p.words}
     texts = [w.text for p in as_read for w in p.words]
     order = infer_date_order([" ".join(texts)], config.date_order)
@@ -534,33 +541,33 @@ def build_page(
     return doc
 
 
-def _with_side_titles(
+def _with_wrapped(
     lines: Sequence[Line],
-    titles: Sequence[SideTitle],
+    wrapped: Sequence[Wrapped],
     anchors: list[Anchor],
     table: Mapping[str, Sequence[str]],
     owners: Mapping[str, tuple[str, ...]],
 ) -> list[Anchor]:
-    """The anchors with each title wrapped in a side column read whole, not in its parts.
+    """The anchors with each label wrapped over lines read whole, not in its parts.
 
     ``Primary care`` over ``provider`` is the doctor's title, not a caregiver's label and a
-    provider's: every line's part stands for what the whole title does.
+    provider's: every line's part stands for what the whole label does.
     """
-    for found in titles:
-        whole = whole_title(lines, found, table)
+    for found in wrapped:
+        whole = whole_label(lines, found, table)
         if whole is None:
             continue
-        title, match = whole
+        label, match = whole
         keys = _owners(owners, match)
-        spans = {(index, i) for index, end in title.parts for i in range(end)}
+        spans = {(index, i) for index, start, end in label.parts for i in range(start, end)}
         anchors = [
             a
             for a in anchors
             if not any((a.match.line, i) in spans for i in range(a.match.start, a.match.end))
         ]
-        for index, end in title.parts:
-            part = replace(match, line=index, start=0, end=end)
-            anchors.append(Anchor(part, keys, lines[index].words[:end]))
+        for index, start, end in label.parts:
+            part = replace(match, line=index, start=start, end=end)
+            anchors.append(Anchor(part, keys, lines[index].words[start:end]))
     return sorted(anchors, key=lambda a: (a.match.line, a.match.start))
 
 
@@ -761,14 +768,21 @@ def _word_of_a_phrase(words: Sequence[Word], match: LabelMatch) -> bool:
 
 
 def _state_after_city(words: Sequence[Word], match: LabelMatch) -> bool:
-    """Whether a label found is an address's two-letter state after its city and comma."""
+    """Whether a label found is an address's two-letter state after its city and comma.
+
+    OCR may misread the state's letters ("M1") when its ZIP code follows.
+    """
     printed = words[match.start].text
+    zip_after = match.end < len(words) and ZIP_CODE.fullmatch(words[match.end].text) is not None
     return (
         match.end == match.start + 1
         and match.start > 0
         and words[match.start - 1].text.endswith(",")
-        and STATE.match(printed) is not None
+        and (STATE.match(printed) is not None or (len(printed) == 2 and zip_after))
     )
+
+
+ZIP_CODE = re.compile(r"\d{5}(?:-\d{4})?")
 
 
 def _foreign_fields(

@@ -98,12 +98,18 @@ def _part_anchors(
 PARTS_BELOW = 2
 
 
+# The section of the patient's own details: their parts may stand anywhere on the page.
+OWN_SECTION = "patient"
+
+
 def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
     """A value printed in labelled parts (``Street:``, ``City/State/Zip:``), joined by commas."""
     if not item.parts:
         return []
     kind = VALUE_TYPES[item.value]
     scope = doc.section_scope(item.section) if item.section else None
+    if scope is None and item.section not in (None, OWN_SECTION):
+        return []  # an insurer's or a contact's parts are looked for in their section only
     stops = [a.match for a in doc.anchors]
     pieces: list[tuple[Word, ...]] = []
     part_anchors, headed = _part_anchors(doc, item, scope)
