@@ -2,10 +2,13 @@
 
 A questionnaire's long question wraps under its number, its answer codes in a column at the
 right; an interviewer writes the insurer's claims address in a street part and a town part,
-as for the patient's own. The words are laid as OCR gives them (:mod:`tests.wordkit`).
+as for the patient's own; a typed value runs over its cell's side. The words are laid as OCR
+gives them (:mod:`tests.wordkit`).
 """
 
 from __future__ import annotations
+
+import cv2
 
 from medreview.documents import DocumentType
 from tests.test_reader_grids import blank, read
@@ -13,7 +16,8 @@ from tests.wordkit import layout
 
 
 def test_a_question_wrapped_under_its_number_is_read_whole() -> None:
-    """"Has a doctor ever told you that you have a / long-term health condition ...?"
+    """A question wrapped under its number: "Has a doctor ever told you that you have a" /
+    "long-term health condition, such as asthma," / "diabetes or seizures?".
 
     No line holds the label; joined, the question's label stands over the conditions the
     interviewer wrote under it.
@@ -72,3 +76,21 @@ def test_an_insurers_parts_outside_any_insurance_section_are_not_read() -> None:
     )
     found = read(DocumentType.PATIENT_DETAILS, words, blank())
     assert "insurance_address" not in found
+
+
+def test_a_value_typed_past_its_cells_right_side_is_read_whole() -> None:
+    """ "..., 97201, United States" runs over the cell's right line into the code column."""
+    image = blank()
+    for y in (980, 1170):  # the question's cell: lines over and under it ...
+        cv2.line(image, (283, y), (2300, y), 0, 3)
+    for x in (283, 1302, 2300):  # ... its sides, and the code column's
+        cv2.line(image, (x, 980), (x, 1170), 0, 3)
+    words = layout(
+        [
+            (200, 150, "1. PARTICIPANT INFORMATION"),
+            (1000, 300, "103. What is your home address?"),
+            (1110, 513, "261 Mill Lane Apt 38, Portland, OR 97201, United States"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["address"] == "261 Mill Lane Apt 38, Portland, OR 97201, United States"

@@ -114,6 +114,30 @@ def _in_later_cell(marks: PageMarks | None, word: Word, cell: Cell) -> bool:
     return other is not None and other.x0 >= cell.x1 - RULE_SLACK
 
 
+# A word starting this many pixels or more inside a cell's right side is the cell's ...
+SIDE_SLACK = 4
+# ... and the words after it a word's space apart (this share of the line's height) too.
+WORD_SPACE = 0.6
+
+
+def _run_on_past_side(line: Line, held: list[Word], cell: Cell) -> list[Word]:
+    """A cell's words and those its last word runs on into, when it crosses the cell's side.
+
+    A value typed too long for its cell runs over its right line ("..., United | States"):
+    the words a space apart after the one across the line are still the value's.
+    """
+    if not held or held[-1].bbox.x1 <= cell.x1:
+        return held
+    words = list(line.words)
+    index = words.index(held[-1])
+    while index + 1 < len(words) and (
+        words[index + 1].bbox.x0 - words[index].bbox.x1 < WORD_SPACE * line.height
+    ):
+        index += 1
+        held.append(words[index])
+    return held
+
+
 def words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, ...] | None:
     """The words inside the ruled cell that holds a label (label left out)."""
     first = anchor.words[0]
@@ -125,7 +149,13 @@ def words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, .
             continue
         held = [w for w in line.words if cell.holds_written(w.bbox)]
         if held:  # a written line is the cell's whole when part of it is
-            held = [w for w in line.words if cell.x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= cell.x1]
+            # (a word written across the cell's right side, "..., United | States", is in it)
+            held = [
+                w
+                for w in line.words
+                if cell.x0 <= (w.bbox.x0 + w.bbox.x1) / 2 and w.bbox.x0 < cell.x1 - SIDE_SLACK
+            ]
+            held = _run_on_past_side(line, held, cell)
         inside += [w for w in held if w not in anchor.words and not is_filler(w.text)]
     other_labels = {
         w for a in doc.anchors for w in a.words if a is not anchor and a.words[0].text[:1].isupper()
