@@ -271,3 +271,16 @@ def test_a_ringed_code_under_the_grids_category_heads_answers_its_item(
     meanings = ("immune", "not immune")
     assert found["chicken_pox"] == meanings[answers[0]]
     assert found["measles"] == meanings[answers[1]]
+
+
+@pytest.mark.parametrize(("codes", "expected"), [("3 1", "2019-06-01"), ("1 6", "2019-05-25")])
+def test_the_record_date_is_the_completed_attempts(codes: str, expected: str) -> None:
+    """A strip of visits: the date over the result code its key calls completed."""
+    words = row(300, 150, "VISIT RECORD") + row(300, 700, "VISIT 1") + row(300, 1300, "VISIT 2")
+    words += row(360, 150, "DATE") + row(360, 700, "25 May 2019") + row(360, 1300, "1 Jun 2019")
+    first, second = codes.split()
+    words += row(420, 150, "RESULT CODE*") + row(420, 760, first) + row(420, 1360, second)
+    words += row(480, 150, "*CODES: 1 COMPLETED 2 NO ONE AT HOME 3 RESCHEDULED 6 OTHER")
+    words += row(600, 150, "101. What is your name? Linda Murphy")
+    found = read(DocumentType.PATIENT_DETAILS, words, blank())
+    assert found["record_date"] == expected

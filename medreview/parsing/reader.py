@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from medreview.config import PipelineConfig
 from medreview.documents import FIELDS, DocumentType
 from medreview.model import FieldResult, OcrPage
+from medreview.parsing.attempts import attempt_candidates
 from medreview.parsing.coded import coded_candidates
 from medreview.parsing.labelled import (
     before_label_candidates,
@@ -75,6 +76,7 @@ class ParseOutcome:
 GENERATORS = (
     label_candidates,
     coded_candidates,
+    attempt_candidates,
     before_label_candidates,
     role_candidates,
     matrix_candidates,
