@@ -31,7 +31,7 @@ from medreview.parsing.layout import (
     value_below,
     value_right,
 )
-from medreview.parsing.marks import Cell, PageMarks, Rule, decide
+from medreview.parsing.marks import BOX_SCALES, Cell, PageMarks, Rule, decide
 from medreview.parsing.page import (
     BASE_SCORE,
     Anchor,
@@ -544,11 +544,6 @@ def boxed_under_heads(
         return None
     score = BASE_SCORE[Relation.COLUMN] * factor * MARKED_COLUMN
     return [Candidate(item.name, answer, anchor.words, score, Relation.COLUMN)]
-
-
-# A box is drawn about as tall as its row's letters, or smaller than the whole line OCR gives
-# a word (its ascenders, descenders and brackets).
-BOX_SCALES = (1.0, 0.7)
 
 
 def _one_under_each(

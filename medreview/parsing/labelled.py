@@ -89,6 +89,7 @@ from medreview.parsing.ocrtext import without_joint
 from medreview.parsing.page import (
     BASE_SCORE,
     LABEL_TYPES,
+    ZIP_CODE,
     Anchor,
     Candidate,
     Page,
@@ -1347,11 +1348,8 @@ def _to_zip_line(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
         if zipped and not any(c.isalpha() for c in text):
             break
         kept.extend(lines[index])
-        zipped = zipped or _ZIP_CODE.search(text) is not None
+        zipped = zipped or ZIP_CODE.search(text) is not None
     return tuple(kept)
-
-
-_ZIP_CODE = re.compile(r"\b\d{5}(?:-\d{4})?\b")
 
 
 def _box_row(words: Sequence[Word], marks: PageMarks | None, label: BBox | None) -> bool:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from medreview.model import BBox, Word
 from medreview.parsing import canonical
-from medreview.parsing.cells import BOX_SCALES, captions_under, row_slope, value_above_label
+from medreview.parsing.cells import captions_under, row_slope, value_above_label
 from medreview.parsing.layout import (
     ENUMERATION,
     Line,
@@ -26,7 +26,7 @@ from medreview.parsing.layout import (
     value_below,
     value_right,
 )
-from medreview.parsing.marks import PageMarks
+from medreview.parsing.marks import BOX_SCALES, PageMarks
 from medreview.parsing.page import Anchor, Page, lines_text, text_of
 from medreview.parsing.values import STRENGTH, ValueType
 

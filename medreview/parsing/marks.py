@@ -37,6 +37,9 @@ RING_ARC = 0.008
 UNRINGED = 0.1
 # A ring drawn wide round a word ends this many of its heights past it at most.
 RING_REACH = 1.5
+# A box is drawn about as tall as its row's letters, or smaller than the whole line OCR gives
+# a word (its ascenders, descenders and brackets): the sizes it is looked for at, in turn.
+BOX_SCALES = (1.0, 0.7)
 # A ringed number before a rule: looked for this many of its size before the rule's start; its
 # ring at least this share of the size across, and as wide as tall within this share.
 MARK_REACH = 1.6
@@ -483,7 +486,7 @@ class PageMarks:
                     right = min(right, other.x0 - 2)
         if reach > int(0.8 * h) + 2:
             band = BBox(left, box.y0 - h // 2, right, box.y1 + h // 2)
-            if self.boxes(band, h) or self.boxes(band, 0.7 * h):
+            if any(self.boxes(band, scale * h) for scale in BOX_SCALES):
                 return False
         glyphs = list(others)
         before = self.box_mark(self.clear_of_lines(BBox(left, y0, box.x0 - 2, y1)), glyphs)

@@ -782,7 +782,8 @@ def _state_after_city(words: Sequence[Word], match: LabelMatch) -> bool:
     )
 
 
-ZIP_CODE = re.compile(r"\d{5}(?:-\d{4})?")
+# A ZIP code, five digits or ZIP+4.
+ZIP_CODE = re.compile(r"\b\d{5}(?:-\d{4})?\b")
 
 
 def _foreign_fields(

@@ -49,6 +49,7 @@ from medreview.parsing.page import (
     BASE_SCORE,
     LABEL_TYPES,
     STATE,
+    ZIP_CODE,
     Anchor,
     Candidate,
     Page,
@@ -155,7 +156,7 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     texts = [without_joint(canonical.one_line(text_of(p)), ends) for p in pieces]
     text = texts[0]
     for before, piece in pairwise(texts):
-        state_zip = kind.name == "address" and STATE.match(before) and _ZIP.match(piece)
+        state_zip = kind.name == "address" and STATE.match(before) and ZIP_CODE.fullmatch(piece)
         text += (" " if state_zip else joint) + piece
     coerced = coerce(doc, spec, kind, text)
     if coerced is None:
@@ -172,7 +173,6 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
 # Parts headed by the field's own label ("Address: 833 Hill Terrace  City, state, ZIP:
 # Madison, 53703") hold more of the value than any one relation of that label.
 HEADED_PARTS = 0.96
-_ZIP = re.compile(r"^\d{5}(?:-\d{4})?$")
 
 
 # A table of people (one row each, its role in the first column) prints its column headings

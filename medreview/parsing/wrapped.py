@@ -63,11 +63,7 @@ def side_titles(
     lines: Sequence[Line], parts: Mapping[int, int], marks: Mapping[int, PageMarks]
 ) -> list[Wrapped]:
     """Titles of two parts or more (:func:`side_parts`), each close under the one before."""
-    titles: list[Wrapped] = []
-    for page in sorted({line.page for line in lines}):
-        here = {i: end for i, end in parts.items() if lines[i].page == page}
-        titles += _runs(lines, here, marks.get(page))
-    return titles
+    return _runs(lines, parts, marks)
 
 
 def _body_left(starts: Sequence[tuple[float, float]]) -> float | None:
@@ -156,7 +152,7 @@ def _asked(lines: Sequence[Line], part: tuple[int, int, int]) -> bool:
 
 
 def _runs(
-    lines: Sequence[Line], parts: Mapping[int, int], marks: PageMarks | None
+    lines: Sequence[Line], parts: Mapping[int, int], marks: Mapping[int, PageMarks]
 ) -> list[Wrapped]:
     """The titles of two parts or more, each part close under the one before, aligned."""
     titles: list[Wrapped] = []
@@ -166,7 +162,9 @@ def _runs(
         if (
             run
             and run[-1][0] == index - 1
-            and _continues(lines[run[-1][0]], run[-1][2], lines[index], end, marks)
+            and _continues(
+                lines[run[-1][0]], run[-1][2], lines[index], end, marks.get(lines[index].page)
+            )
         ):
             run.append((index, 0, end))
             continue
