@@ -558,14 +558,14 @@ def test_datasheet_writes_no_value_its_truth_and_extras_lack(document_type: str)
         "research",
         "entrance",
         "pharmacy",
-        "heldout",
+        "sleep",
     ],
 )
 @pytest.mark.parametrize("document_type", KINDS)
 def test_family_writes_no_value_its_truth_and_extras_lack(document_type: str, family: str) -> None:
     """The bilingual, travel, nursing, camp, employer, preadmission, caribbean, rehab, prenatal,
-    homehealth, urgentcare, dental, athletics, dialysis, counselling, research, entrance and
-    pharmacy families, and this round's blind held-out family, ``heldout``.
+    homehealth, urgentcare, dental, athletics, dialysis, counselling, research, entrance,
+    pharmacy and sleep families.
 
     Every value the page writes is in the truth or the extras, in printed and handwritten
     documents; a question left unsure (or unanswered) is not in the truth.
@@ -696,6 +696,6 @@ def test_pharmacy_draws_every_text_inside_its_page() -> None:
     _assert_texts_inside_pages("pharmacy")
 
 
-def test_heldout_draws_every_text_inside_its_page() -> None:
-    """No text of this round's blind held-out family runs off its page or down into its footer."""
-    _assert_texts_inside_pages("heldout")
+def test_sleep_draws_every_text_inside_its_page() -> None:
+    """No text of the sleep family runs off its page or down into its footer."""
+    _assert_texts_inside_pages("sleep")

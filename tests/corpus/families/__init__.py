@@ -43,8 +43,10 @@ prescription blank; held out two rounds before, now tuned), ``research`` (a clin
 centre's baseline interview questionnaire and a cardiology practice's prescription and medication
 schedule; held out three rounds before, now tuned), ``entrance`` (a university's student entrance
 health record and a health service's tinted prescription form; held out two rounds before, now
-tuned) and ``pharmacy`` (a community pharmacy's patient profile and a clinic's computer-printed
-security prescription; held out last round, now tuned).
+tuned), ``pharmacy`` (a community pharmacy's patient profile and a clinic's computer-printed
+security prescription; held out two rounds before, now tuned) and ``sleep`` (a sleep centre's
+new-patient questionnaire and a mobile outreach van's two-panel prescription; held out last
+round, now tuned).
 Each round a new family, ``heldout``, is written blind and kept out of the reader's tuning.
 ``HELDOUT`` names the family kept out of the reader's tuning: its wording and geometry are
 described only in its own module, which a reader's author must not read.
@@ -85,7 +87,7 @@ FAMILIES = (
     "research",
     "entrance",
     "pharmacy",
-    "heldout",
+    "sleep",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"

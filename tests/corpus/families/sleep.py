@@ -1,7 +1,7 @@
 """A sleep centre's new-patient questionnaire and a mobile outreach van's two-panel prescription.
 
-This round's blind held-out family (round 23). Written without reading the reader: its wording and
-geometry are described only here, and a reader's author must not read this module.
+Written blind as the held-out family of round 23 (then called ``heldout``): its author never
+read the reader.
 
 Neither document is a practice's registration sheet or a doctor's pad. The record is the
 questionnaire a sleep disorders centre mails to a new patient before the first consultation
