@@ -29,13 +29,16 @@ MONTH_NAMES = [m.title() for m in canonical.MONTHS]
         ("Marhc 14 2023", "2023-03-14"),
         ("20230314", "2023-03-14"),
         ("2024-0)-O7", "2024-01-07"),  # handwritten 1 read as a bracket
+        ("July 282019", "2019-07-28"),  # a written day and year run together
     ],
 )
 def test_parse_date_formats(text: str, expected: str) -> None:
     assert canonical.parse_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "Date", "13/32/2023", "02/30/2023", "12/2023", "hello"])
+@pytest.mark.parametrize(
+    "text", ["", "Date", "13/32/2023", "02/30/2023", "12/2023", "hello", "Total 12019"]
+)
 def test_parse_date_rejects(text: str) -> None:
     assert canonical.parse_date(text) is None
 

@@ -134,6 +134,8 @@ def parse_date(text: str, order: DateOrder = DateOrder.MONTH_FIRST) -> str | Non
     raw = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text.strip(), flags=re.IGNORECASE)
     # a handwritten four-digit year read in two halves, "03/06/19.49": 1949, never 2019
     raw = re.sub(r"\b(\d{1,2}[/\-.]\d{1,2}[/\-.])(19|20)[.,](\d{2})\b", r"\1\2\3", raw)
+    # a written month's day and year run together, "July 282019": the day, then the year
+    raw = _GLUED_DAY_YEAR.sub(_day_from_year, raw)
     tokens: list[str] = []
     for token in re.findall(r"[A-Za-z0-9|!)\]}°\\]+", raw):
         token = _month_lettered(token)
@@ -147,6 +149,15 @@ def parse_date(text: str, order: DateOrder = DateOrder.MONTH_FIRST) -> str | Non
     if found is None:
         found = _slash_misread(tokens, order)
     return found if found is not None and found < "2101" else None
+
+
+_GLUED_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})((?:19|20)\d{2})\b")
+
+
+def _day_from_year(found: re.Match[str]) -> str:
+    if found.group(1).lower()[:3] not in _MONTH_STARTS:
+        return found.group(0)
+    return f"{found.group(1)} {found.group(2)} {found.group(3)}"
 
 
 _LETTERS_FOR_DIGITS = str.maketrans("015", "ols")

@@ -649,12 +649,25 @@ MAX_OTHER_HEAD = 3
 
 
 def row_slope(line: Line) -> float:
-    """How much a row's words fall per pixel across the page (0 when too few to tell)."""
-    centres = [((w.bbox.x0 + w.bbox.x1) / 2, w.bbox.center_y) for w in line.words]
+    """How much a row's words fall per pixel across the page (0 when too few to tell).
+
+    Words of one size are followed by their middles; a printed label beside a larger written
+    value by their feet, which stand on one line where their middles do not.
+    """
+    heights = [w.bbox.height for w in line.words]
+    mixed = max(heights, default=0) > MIXED_SIZES * min(heights, default=0)
+    centres = [
+        ((w.bbox.x0 + w.bbox.x1) / 2, float(w.bbox.y1) if mixed else w.bbox.center_y)
+        for w in line.words
+    ]
     if len(centres) < 2 or centres[-1][0] - centres[0][0] < 4 * line.height:
         return 0.0
     xs, ys = zip(*centres, strict=True)
     return float(np.polyfit(xs, ys, 1)[0])
+
+
+# Words this many times taller than others on their row are of another size.
+MIXED_SIZES = 1.3
 
 
 def row_choice(
@@ -759,12 +772,17 @@ def rule_over(doc: Page, anchor: Anchor) -> tuple[float, float, float] | None:
         return None
     box = BBox.union(w.bbox for w in anchor.words)
     centre, height = (box.x0 + box.x1) / 2, max(8, box.height)
-    over = [
-        r
-        for r in marks.rules()[0]
-        if r.start - height <= centre <= r.end + height
-        and -0.3 * height <= box.y0 - r.at(centre) <= 0.9 * height
-    ]
+    over: list[Rule] = []
+    # (a rule printed pale, fainter than the page's other lines, still carries its value)
+    for rules in (marks.rules()[0], marks.pale_rules()):
+        over = [
+            r
+            for r in rules
+            if r.start - height <= centre <= r.end + height
+            and -0.3 * height <= box.y0 - r.at(centre) <= 0.9 * height
+        ]
+        if over:
+            break
     if not over:
         return None
     rule = max(over, key=lambda r: r.at(centre))

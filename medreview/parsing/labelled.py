@@ -1074,8 +1074,12 @@ def candidate_from(
     if relation is Relation.RIGHT:
         if anchor is not None and _question_runs_on(anchor.words, words):
             return []  # "List the medicines you take regularly": the question, no answer
+        if _label_runs_on(words):
+            return []  # "Physician director: ...": a longer label, and another's value
         words = _before_running_text(kind, words)
     words = without_blank_label(doc, kind, words)
+    if kind.name == "address" and item.lines == 1 and relation in _RUNS_ON_TO_ITS_TOWN:
+        words = (*words, *_address_close(doc, item, words))
     if kind.name == "address":
         words = _to_zip_line(doc, words)
     if kind.name in ("list", "medicines"):
@@ -1166,6 +1170,8 @@ def candidate_from(
         return []
     if kind.name in _TYPED_TEXT and not fit and (relation in _OFF_LINE or text_of(words).islower()):
         return []  # off the label's line only a value that looks like one; "the" never does
+    if relation in _OFF_LINE and any(NUMBERED_LABEL.match(w.text) for w in words):
+        return []  # another label and its number OCR read as one word ("10Mobile")
     if kind.name == "medicines" and not fit:
         return []  # no drug the lexicon knows and no strength: a title's "RX ORDER"
     if kind.name in ("name", "address", "organisation") and holds_other_value(text_of(words)):
@@ -1352,6 +1358,34 @@ def _to_zip_line(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
     return tuple(kept)
 
 
+def _label_runs_on(words: Sequence[Word]) -> bool:
+    """Whether a value right of a label opens with a word in small letters and a colon."""
+    first = words[0].text if words else ""
+    return first.endswith(":") and first[:-1].isalpha() and first[:1].islower()
+
+
+def _address_close(doc: Page, item: FieldWords, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """An address's state or ZIP code written on the next rule, when its line ran out.
+
+    "3163 Cedar Street Apt 26, Louisville," over "KY 40202": a line without a ZIP code goes
+    on under it when the next line, starting at its left, begins with a state or holds a ZIP.
+    """
+    text = text_of(words)
+    if not any(c.isdigit() for c in text) or ZIP_CODE.search(text):
+        return ()  # (an address's lines begin with its number: "where staying" is a label's)
+    line = doc.line_of(words[-1])
+    more = _continuation(doc, line, words, 2, item.ends, item.skips, columns=True)
+    if more and _ADDRESS_CLOSE.search(text_of(more[0])):
+        return more[0]
+    return ()
+
+
+# The close of an address written on a line of its own: a state first, or a ZIP code.
+_ADDRESS_CLOSE = re.compile(r"^[A-Z]{2}\b(?![a-z])|\b\d{5}(?:-\d{4})?$")
+# The relations an address's close may follow on the next rule.
+_RUNS_ON_TO_ITS_TOWN = frozenset({Relation.BELOW, Relation.RIGHT, Relation.ABOVE})
+
+
 def _box_row(words: Sequence[Word], marks: PageMarks | None, label: BBox | None) -> bool:
     """Whether the image shows a row of check boxes among the words (a refill row of boxes)."""
     if marks is None or not words:
@@ -1359,6 +1393,8 @@ def _box_row(words: Sequence[Word], marks: PageMarks | None, label: BBox | None)
     return read_box_row(to_row_end(words), REFILL_CHOICES, marks, label)[1]
 
 
+# A form's item number glued to its label's first word: "10Mobile", "19Contact's".
+NUMBERED_LABEL = re.compile(r"^\d{1,2}[A-Z][a-z]{2,}")
 # Text types whose fit tells a value from stray text.
 _TYPED_TEXT = frozenset({"name", "address"})
 # Value types a question's number alone ("E3", "4.") never is (a count may be: "(3)").

@@ -653,6 +653,19 @@ def _after_lead_words(words: Sequence[Word], starts: set[int]) -> set[int]:
     return found
 
 
+def _closes_sentence(words: Sequence[Word], label: str) -> bool:
+    """Whether words in small letters end a sentence with its full stop ("your medicines.").
+
+    A label's abbreviation keeps its stop ("wt."): only words longer than one are running text.
+    """
+    return (
+        words[-1].text.endswith(".")
+        and not label.endswith(".")
+        and all(w.text[:1].islower() for w in words)
+        and len(words[-1].text.rstrip(".")) > 4
+    )
+
+
 def find_labels(
     lines: Sequence[Line],
     labels: Mapping[str, Sequence[str]],
@@ -759,6 +772,8 @@ def find_labels(
                     continue  # a label's first word before another word ("ALLERGIC RHINITIS")
                 if not colon and len(target) <= 2 and running and words[end].text.isalpha():
                     continue  # an abbreviation opening a sentence ("Rx void if ...")
+                if not colon and _closes_sentence(words[start:end], label):
+                    continue  # a sentence's last words wrapped onto the line ("medicines.")
                 # (the wording between a sentence's blanks is running text too)
                 clause = (start in clauses or start in wording) and score >= CLAUSE_LABEL
                 if label[:1].islower() and not clause:
@@ -1185,10 +1200,19 @@ def value_above(
         x0 = label_words[0].bbox.x0 - line.height
         x1 = _column_end(line, match, stops)
         floor = label_words[0].bbox.y0
-    for index in range(match.line - 1, -1, -1):
+    # nearest first, by height on the page: a signature's flourish may draw the caption's line
+    # up over the value written beside it
+    middle = (label_words[0].bbox.y0 + label_words[0].bbox.y1) / 2
+    order = sorted(
+        (
+            i
+            for i, other in enumerate(lines)
+            if i != match.line and other.page == line.page and other.center_y < middle
+        ),
+        key=lambda i: -lines[i].center_y,
+    )
+    for index in order:
         above = lines[index]
-        if above.page != line.page:
-            break
         if line.center_y - above.center_y > BELOW_REACH * max(line.height, above.height):
             break
         if floor - above.bbox.y1 > 2.0 * max(line.height, above.height):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import pairwise
+from itertools import groupby, pairwise
 from statistics import median
 from typing import NamedTuple
 
@@ -22,6 +22,7 @@ from medreview.parsing.layout import (
     ENUMERATION,
     Line,
     compact,
+    in_capitals,
     is_order,
     value_below,
     value_right,
@@ -102,6 +103,13 @@ def tick_list(
         # a box stands level with the entry after it (on a tilted page, the next row's
         # boxes reach into this row's band)
         boxes = [(box, fill) for box, fill in boxes if _level_with_entry(box, line, size)]
+        if heads and _boxes_after_entries(line, boxes, size):
+            for entry, group in _entries_before_boxes(line, boxes):
+                text = canonical.one_line(text_of(entry))
+                if text:
+                    entries.append((text, _yes_fill(group, heads, size), entry[0].bbox.x0))
+            answered += 1
+            continue
         for index, (box, fill) in enumerate(boxes):
             group.append((box, fill))
             end = boxes[index + 1][0].x0 if index + 1 < len(boxes) else 10**9
@@ -126,6 +134,40 @@ def tick_list(
     if any(canonical.parse_list(text.split()[0]) == [] for text in ticked):
         return []  # "None of these" ticked
     return ticked
+
+
+def _boxes_after_entries(
+    line: Sequence[Word], boxes: Sequence[tuple[BBox, float]], size: float
+) -> bool:
+    """Whether a row under answer heads prints its items first and their boxes after them.
+
+    ``Hypertension  [ ] [ ]  Diabetes  [ ] [ ]``: the row opens with an item and nothing is
+    written after its last box (a Details column filled in makes the written words the entry).
+    """
+    if not boxes or not line:
+        return False
+    first = (line[0].bbox.x0 + line[0].bbox.x1) / 2
+    return first < boxes[0][0].x0 and all(
+        (w.bbox.x0 + w.bbox.x1) / 2 < boxes[-1][0].x1 + size / 2 for w in line
+    )
+
+
+def _entries_before_boxes(
+    line: Sequence[Word], boxes: Sequence[tuple[BBox, float]]
+) -> list[tuple[list[Word], list[tuple[BBox, float]]]]:
+    """A row's items, each with the run of boxes right after it (its answer columns)."""
+    found: list[tuple[list[Word], list[tuple[BBox, float]]]] = []
+    start = -float("inf")
+    for box, fill in boxes:
+        entry = [w for w in line if start <= (w.bbox.x0 + w.bbox.x1) / 2 < box.x0]
+        while entry and ENUMERATION.match(entry[0].text):
+            entry = entry[1:]  # the item's number
+        if entry or not found:
+            found.append((entry, [(box, fill)]))
+        else:
+            found[-1][1].append((box, fill))
+        start = box.x1
+    return [(entry, group) for entry, group in found if entry]
 
 
 class MarkedTable(NamedTuple):
@@ -388,9 +430,17 @@ _HEAD_ANSWERS = {compact(k): v for k, v in (("yes", True), ("y", True), ("sí", 
 
 
 def _heads_row(words: Sequence[Word]) -> bool:
-    """Whether words are a table's ``Yes`` / ``No`` column heads ("Yes  No  Details")."""
-    said = sum(compact(w.text) in _HEAD_ANSWERS for w in words)
-    return said >= 2 and 2 * said >= len(words)
+    """Whether words are a table's ``Yes`` / ``No`` column heads ("Yes  No  Details").
+
+    A table in halves repeats its items' title before each half's heads ("Have you ever had
+    Y  N  Have you ever had  Y  N"): there each title is followed by a run of heads.
+    """
+    said = [compact(w.text) in _HEAD_ANSWERS for w in words]
+    if sum(said) >= 2 and 2 * sum(said) >= len(words):
+        return True
+    runs = [(answer, len(list(run))) for answer, run in groupby(said)]
+    heads = [count for answer, count in runs if answer]
+    return bool(runs) and runs[-1][0] and len(heads) >= 2 and min(heads) >= 2
 
 
 def _answered_row(doc: Page, line: Line, heads: Sequence[float], size: float | None = None) -> int:
@@ -522,11 +572,32 @@ def other_entries(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
         right = value_right(doc.lines, anchor.match, stops)
         if right:
             found.extend(right)
+        elif _wraps_on(doc, anchor):
+            continue  # "OTHER" over "CONDITIONS: ...": the label's last line holds the entries
         elif captions_under(doc):
             return tuple(w for w in value_above_label(doc, anchor, stops) if w not in words)
         elif not found:
-            return value_below(doc.lines, anchor.match, stops)
+            below = value_below(doc.lines, anchor.match, stops)
+            return () if below and _numbered_title(doc, below) else below
     return tuple(found)
+
+
+def _numbered_title(doc: Page, words: tuple[Word, ...]) -> bool:
+    """Whether words stand on the next section's numbered title ("4. VACCINES AND IMMUNITY")."""
+    line = doc.lines[doc.line_of(words[0])].words
+    return (
+        len(line) > 1 and ENUMERATION.fullmatch(line[0].text) is not None and in_capitals(line[1:])
+    )
+
+
+def _wraps_on(doc: Page, anchor: Anchor) -> bool:
+    """Whether a label goes on, wrapped in its cell, on the next line."""
+    return any(
+        other.match.line == anchor.match.line + 1
+        and other.match.label == anchor.match.label
+        and other.match.score == anchor.match.score
+        for other in doc.anchors_on(anchor.match.line + 1)
+    )
 
 
 # The "Other" line of a tick list follows it within this many lines.
@@ -608,6 +679,9 @@ def without_quantities(
     for line in _rows(doc, words):
         height = min(w.bbox.height for w in line)
         drug = _drug_start(line)
+        marked = [i for i in range(drug + 1, len(line)) if COUNT_MARK.match(line[i].text)]
+        if marked:
+            del line[marked[0] :]  # "Cetirizine 10 mg tab   #: 28": the count's printed mark
         for index in range(drug + 1, len(line)):
             gap = line[index].bbox.x0 - line[index - 1].bbox.x1
             centre = (line[index].bbox.x0 + line[index].bbox.x1) / 2
@@ -631,6 +705,8 @@ def without_quantities(
     return tuple(kept)
 
 
+# The mark a form prints before each row's count ("#:", read "#;" or glued to it: "#:#60").
+COUNT_MARK = re.compile(r"^#[:;]")
 # How many lines over a medicine its table's heading row may be.
 HEADING_REACH = 3
 

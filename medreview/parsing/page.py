@@ -49,6 +49,7 @@ from medreview.parsing.wrapped import (
     Wrapped,
     side_parts,
     side_titles,
+    stacked_labels,
     whole_label,
     wrapped_questions,
 )
@@ -73,6 +74,7 @@ class Relation(StrEnum):
     HEADER = "header"
     TICKED = "ticked"
     SIGNED = "signed"
+    STAMP = "stamp"
     STICKER = "sticker"
     MAILING = "mailing"
     BLOCK = "block"
@@ -94,6 +96,7 @@ BASE_SCORE: dict[Relation, float] = {
     Relation.TICKED: 0.95,
     Relation.BLOCK: 0.85,
     Relation.SIGNED: 0.7,
+    Relation.STAMP: 0.75,
     Relation.STICKER: 0.8,
     Relation.MAILING: 0.7,
     Relation.SECTION: 0.72,
@@ -487,7 +490,11 @@ def build_page(
             match = replace(match, end=match.end - 1)
             words = words[:-1]
         anchors.append(Anchor(match, keys, words))
-    wrapped = [*side_titles(lines, titled, marks), *wrapped_questions(lines)]
+    wrapped = [
+        *side_titles(lines, titled, marks),
+        *wrapped_questions(lines),
+        *stacked_labels(lines),
+    ]
     anchors = _with_wrapped(lines, wrapped, anchors, table, owners)
     medical = {word_key(w): w for p in pages for w in p.words}
     texts = [w.text for p in as_read for w in p.words]
@@ -524,6 +531,7 @@ def build_page(
         if key.startswith("section:")
         and (a.match.start in starts[a.match.line] or _after_section_letter(lines, a.match))
         and (a.match.end - a.match.start > 1 or _heads_its_line(lines, a.match))
+        and not _beside_a_field(lines, anchors, a)
     )
     # a lettered part whose title the vocabulary lacks ("PART F Medicines") still ends the
     # section before it
@@ -551,24 +559,57 @@ def _with_wrapped(
     """The anchors with each label wrapped over lines read whole, not in its parts.
 
     ``Primary care`` over ``provider`` is the doctor's title, not a caregiver's label and a
-    provider's: every line's part stands for what the whole label does.
+    provider's: every line's part stands for what the whole label does. Where two wrapped
+    readings share words, the closer match takes them ("Best number to reach" over "you" is
+    the telephone's label; "you" over "Family physician" is then no "Your family physician").
     """
-    for found in wrapped:
-        whole = whole_label(lines, found, table)
-        if whole is None:
-            continue
-        label, match = whole
+    wholes = [whole for found in wrapped if (whole := whole_label(lines, found, table))]
+    taken: set[tuple[int, int]] = set()
+    for label, match in sorted(wholes, key=lambda whole: -whole[1].score):
         keys = _owners(owners, match)
+        if _heads_another_section(anchors, label, match, keys):
+            continue  # "1. PATIENT" over "NAME: ...": a section's heading, then its first row
         spans = {(index, i) for index, start, end in label.parts for i in range(start, end)}
+        if spans & taken:
+            continue
+        taken |= spans
         anchors = [
             a
             for a in anchors
             if not any((a.match.line, i) in spans for i in range(a.match.start, a.match.end))
         ]
-        for index, start, end in label.parts:
-            part = replace(match, line=index, start=start, end=end)
-            anchors.append(Anchor(part, keys, lines[index].words[start:end]))
+        parts = [
+            Anchor(replace(match, line=i, start=a, end=b), keys, lines[i].words[a:b])
+            for i, a, b in label.parts
+        ]
+        if any(_after_a_label(anchors, p) for p in parts) and _leads_a_value(lines, parts[-1]):
+            # ("REFERRAL" over "SOURCE:" after the row's first label and value: a label)
+            keys = tuple(k for k in keys if not k.startswith("section:"))
+        anchors.extend(Anchor(p.match, keys, p.words) for p in parts)
     return sorted(anchors, key=lambda a: (a.match.line, a.match.start))
+
+
+# A label spelled exactly, before any bonus for its colon.
+PERFECT = 100.0
+
+
+def _heads_another_section(
+    anchors: Sequence[Anchor], label: Wrapped, whole: LabelMatch, keys: tuple[str, ...]
+) -> bool:
+    """Whether a wrapped label's first line alone is, as closely, a section's heading it is not.
+
+    ("Primary care" spells "Primary caregiver" less closely than it and "provider" spell
+    "Primary care provider".)
+    """
+    index, start, end = label.parts[0]
+    return any(
+        a.match.line == index
+        and a.match.start == start
+        and a.match.end == end
+        and a.match.score >= min(whole.score, PERFECT)  # (a colon's bonus set aside)
+        and any(k.startswith("section:") and k not in keys for k in a.keys)
+        for a in anchors
+    )
 
 
 def _fenced_words(lines: Sequence[Line], marks: Mapping[int, PageMarks]) -> dict[int, set[int]]:
@@ -644,6 +685,32 @@ UNNAMED_PART = "part"
 def _part(line: Line) -> bool:
     """Whether a line begins with a part's word and letter, then its title ("PART F Medicines")."""
     return lettered_part(line.words) and line.words[2].text[:1].isalpha()
+
+
+def _beside_a_field(lines: Sequence[Line], anchors: Sequence[Anchor], anchor: Anchor) -> bool:
+    """Whether a heading's words stand after another label on their line, a value after them.
+
+    ``Date of visit: April 13, 2024   Referral source: Dr. Linda Nelson``: a row's second
+    label with its value (or its colon, the value in the cell beside), not the heading of a
+    section.
+    """
+    return _after_a_label(anchors, anchor) and _leads_a_value(lines, anchor)
+
+
+def _after_a_label(anchors: Sequence[Anchor], anchor: Anchor) -> bool:
+    """Whether another label than a heading stands before a label on its line."""
+    return any(
+        other.match.line == anchor.match.line
+        and other.match.end <= anchor.match.start
+        and not all(k.startswith("section:") for k in other.keys)
+        for other in anchors
+    )
+
+
+def _leads_a_value(lines: Sequence[Line], anchor: Anchor) -> bool:
+    """Whether a label closes with its colon or has words after it on its line."""
+    valued = anchor.match.end < len(lines[anchor.match.line].words)
+    return valued or anchor.words[-1].text.endswith(":")
 
 
 def _heads_its_line(lines: Sequence[Line], match: LabelMatch) -> bool:

@@ -79,7 +79,15 @@ def _part_anchors(
             for a in doc.anchors
             if f"label:{part}" in a.keys and (scope is None or scope[0] <= a.match.line < scope[1])
         ]
-        found.append([a for a in labelled if a.match.line == labelled[0].match.line])
+        row = [a for a in labelled if a.match.line == labelled[0].match.line]
+        # a label wrapped in its cell ("TOWN, STATE," over "ZIP") goes on on the next line
+        wrapped = [
+            a
+            for a in labelled
+            if a.match.line == labelled[0].match.line + 1
+            and any(a.match.label == r.match.label and a.match.score == r.match.score for r in row)
+        ]
+        found.append([*row, *wrapped])
     if found and not found[0]:
         lines = {a.match.line for anchors in found for a in anchors}
         key = f"field:{item.name}"

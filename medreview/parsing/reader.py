@@ -54,6 +54,7 @@ from medreview.parsing.unlabelled import (
     row_candidates,
     section_candidates,
     signed_candidates,
+    stamp_candidates,
     sticker_candidates,
     ticked_candidates,
 )
@@ -86,6 +87,7 @@ GENERATORS = (
     header_candidates,
     ticked_candidates,
     signed_candidates,
+    stamp_candidates,
     sticker_candidates,
     mailing_candidates,
     listed_candidates,

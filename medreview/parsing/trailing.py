@@ -106,7 +106,10 @@ def captions_after(doc: Page) -> bool:
             kinds = [k for k in field_kinds(doc, anchor) if k.name in VOTING]
             if not kinds or _leads(doc, anchor) or label_cell(doc, anchor) is not None:
                 continue
-            before = text_of(value_before(doc, anchor, stops))
+            # (a line led by a label leads its values: "Home phone 404 555 0145  Daytime
+            # phone" shows the home phone's number before the next label, no caption's)
+            led = any(s.line == anchor.match.line and s.start == 0 for s in stops)
+            before = "" if led else text_of(value_before(doc, anchor, stops))
             if doc.in_letterhead(anchor.match.line) or (
                 not before and _empty_rule_before(doc, anchor)
             ):

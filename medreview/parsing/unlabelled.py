@@ -547,6 +547,61 @@ def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
     return found
 
 
+def stamp_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """A clinician's name stamped in a small frame with no label at it ("Helen Schmidt, APRN").
+
+    A rubber stamp prints the name and credential first, maybe a number under it; the frame
+    is a drawn cell holding no label but a stamp's own (``NPI``), and no longer than a few
+    lines.
+    """
+    if Place.STAMP not in item.places:
+        return []
+    kind = VALUE_TYPES[item.value]
+    stamped = {word_key(w) for a in doc.anchors if names_any(a, STAMP_LABELS) for w in a.words}
+    labelled = {word_key(w) for a in doc.anchors for w in a.words} - stamped
+    found = []
+    for index, line in enumerate(doc.lines):
+        marks = doc.marks.get(line.page)
+        if marks is None:
+            continue
+        for part in segments(line):
+            if not {compact(w.text) for w in part} & CLINICIAN_MARKS:
+                continue
+            cell = marks.cell_of(BBox.union(w.bbox for w in part))
+            if cell is None or cell.y1 - cell.y0 > STAMP_LINES * line.height:
+                continue
+            held = [
+                w
+                for other in doc.lines[max(0, index - STAMP_LINES) : index + STAMP_LINES]
+                if other.page == line.page
+                for w in other.words
+                if cell.x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= cell.x1
+                and cell.y0 <= (w.bbox.y0 + w.bbox.y1) / 2 <= cell.y1
+            ]
+            if any(word_key(w) in labelled for w in held) or min(held, key=_top) not in part:
+                continue  # a labelled cell, or a stamp whose first line is another's
+            text = text_of(part)
+            if name_fit(canonical.clean_text(text, TextStyle.NAME) or "") < 1.0:
+                continue
+            coerced = coerce(doc, spec, kind, text)
+            if coerced is not None:
+                score = BASE_SCORE[Relation.STAMP] * coerced[1]
+                found.append(Candidate(item.name, coerced[0], part, score, Relation.STAMP))
+    return found
+
+
+def _top(word: Word) -> int:
+    return word.bbox.y0
+
+
+# The credentials that mark a clinician's name (compared after ``compact``).
+CLINICIAN_MARKS = DOCTOR_MARKS | frozenset(
+    compact(c) for c in ("APRN", "FNP-C", "FNP", "PA-C", "DNP", "CRNP", "NP-C", "MD", "DO")
+)
+# A stamp's frame is at most this many of its lines high.
+STAMP_LINES = 5
+
+
 def _segment_before(line: Line, match: LabelMatch) -> tuple[Word, ...]:
     """The segment of a line just before a label, when a segment ends there."""
     before = [

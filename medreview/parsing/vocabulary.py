@@ -29,6 +29,7 @@ class Place(StrEnum):
     CORNER = "corner"
     HEADER = "header"
     SIGNED = "signed"
+    STAMP = "stamp"
     STICKER = "sticker"
     MAILING = "mailing"
     BLOCK = "block"

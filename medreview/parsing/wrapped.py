@@ -131,6 +131,59 @@ def wrapped_questions(lines: Sequence[Line]) -> list[Wrapped]:
     return found
 
 
+def stacked_labels(lines: Sequence[Line]) -> list[Wrapped]:
+    """Labels wrapped inside their cell: a few words over the label's last words.
+
+    A form prints a long label small, over two lines of its cell (``Best number to`` /
+    ``reach you:``, ``First & middle`` / ``initial:``), its value in the next cell on the
+    lower line. The upper part is a segment of its line of a few words, no colon closing it;
+    the lower one starts level with it at its left, set tight under it, and ends at its colon
+    (or with its segment). OCR may read the upper part onto another row's line: the parts are
+    found by where they stand, not by which line holds them.
+    """
+    starts = [sorted(segment_starts(line)) for line in lines]
+    heads: list[tuple[int, int, int, Word, float, float]] = []  # upper parts
+    for index, line in enumerate(lines):
+        for start, end in _spans(starts[index], len(line.words)):
+            words = line.words[start:end]
+            if (
+                0 < len(words) <= TITLE_WORDS
+                and not words[-1].text.endswith(":")
+                and all(any(c.isalpha() for c in w.text) for w in words)
+            ):
+                height = float(median(w.bbox.height for w in words))
+                bottom = float(max(w.bbox.y1 for w in words))
+                heads.append((index, start, end, words[0], height, bottom))
+    found: list[Wrapped] = []
+    for index, start, end, first, height, bottom in heads:
+        for other, line in enumerate(lines):
+            if other == index or line.page != lines[index].page:
+                continue
+            for below, below_end in _spans(starts[other], len(line.words)):
+                word = line.words[below]
+                if abs(word.bbox.x0 - first.bbox.x0) > TITLE_ALIGN * height or not (
+                    -height / 2 <= word.bbox.y0 - bottom <= STACK_LEADING * height
+                ):
+                    continue
+                stop = next(
+                    (k + 1 for k in range(below, below_end) if line.words[k].text.endswith(":")),
+                    below_end,
+                )
+                if stop - below <= TITLE_WORDS:
+                    found.append(Wrapped(((index, start, end), (other, below, stop))))
+    return found
+
+
+# A label's lines in its cell are set tight: the lower starts at most this many of the upper's
+# heights under it (OCR's boxes of small type overlap); a form's rows stand further apart.
+STACK_LEADING = 0.1
+
+
+def _spans(starts: Sequence[int], length: int) -> list[tuple[int, int]]:
+    """A line's segments as ``[start, end)`` spans, from where each begins."""
+    return [(start, end) for start, end in zip(starts, [*starts[1:], length], strict=True)]
+
+
 # A question's number: "303.", "E6.", "12)", "b)".
 QUESTION_NUMBER = re.compile(r"(?:[A-Z]?\d{1,3}[.):]?|[a-hA-H][.)])")
 # A question runs on over this many lines at most; its next lines start at most this many
