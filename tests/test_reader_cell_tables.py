@@ -10,12 +10,15 @@ a count mark at their ends and signs with a rubber stamp. The words are laid as 
 from __future__ import annotations
 
 import cv2
+import numpy as np
 import pytest
 
-from medreview.documents import DocumentType
+from medreview.documents import YES_NO, DocumentType
 from medreview.model import BBox, Word
 from medreview.parsing.cells import row_slope
+from medreview.parsing.choices import read_box_row
 from medreview.parsing.layout import LabelMatch, Line, value_above
+from medreview.parsing.marks import PageMarks
 from medreview.parsing.page import build_page
 from tests.test_reader_grids import CONFIG, blank, check_box, read
 from tests.wordkit import layout, ocr_page, row
@@ -252,8 +255,13 @@ def test_the_value_over_a_caption_is_the_nearest_line_above_it_on_the_page() -> 
     assert [w.text for w in found] == ["27.09.2023"]
 
 
-def history_table(image: object, head: str, ticked: dict[str, str]) -> list[Word]:
-    """A history table in halves under ``head`` columns, each item's Y and N boxes after it."""
+def history_table(
+    image: np.ndarray, head: str, ticked: dict[str, str], *, ruled: bool = False
+) -> list[Word]:
+    """A history table in halves under ``head`` columns, each item's Y and N boxes after it.
+
+    ``ruled`` draws a line across the table between its rows.
+    """
     items = (("Hypertension", "Diabetes"), ("Asthma", "COPD"), ("Depression", "Anxiety"))
     words = layout(
         [
@@ -272,7 +280,21 @@ def history_table(image: object, head: str, ticked: dict[str, str]) -> list[Word
         for x, item, column in ((891, left, "Y"), (991, left, "N"), (1991, right, "Y")):
             check_box(image, x, y, ticked=ticked.get(item) == column)
         check_box(image, 2091, y, ticked=ticked.get(right) == "N")
+        if ruled:
+            cv2.line(image, (140, y - 17), (2150, y - 17), 0, 2)
     return words
+
+
+@pytest.mark.parametrize(
+    ("ruled", "expected"), [(True, ["Diabetes", "Asthma"]), (False, ["Asthma", "Diabetes"])]
+)
+def test_a_table_ruled_across_its_rows_is_read_along_them(ruled: bool, expected: list[str]) -> None:
+    """Rows parted by lines across both halves are a table's, read as text is; halves with no
+    line across are two lists side by side, read one after the other."""
+    image = blank()
+    words = history_table(image, "CONDITION", {"Diabetes": "Y", "Asthma": "Y"}, ruled=ruled)
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["medical_problems"] == expected
 
 
 def test_an_other_row_wrapped_in_its_cell_adds_what_is_written_on_it() -> None:
@@ -288,11 +310,18 @@ def test_an_other_row_wrapped_in_its_cell_adds_what_is_written_on_it() -> None:
     assert found["medical_problems"] == ["Asthma", "Osteoporosis"]
 
 
-def test_an_other_row_left_blank_takes_no_section_title_under_it() -> None:
-    """``ANYTHING ELSE:`` blank, then ``4. VACCINES AND IMMUNITY``: nothing ticked, no entry."""
+@pytest.mark.parametrize("numbered", [True, False])
+def test_an_other_row_left_blank_takes_no_section_title_under_it(numbered: bool) -> None:
+    """``ANYTHING ELSE:`` blank, then the next section's title: nothing ticked, no entry.
+
+    The title is numbered (``4. VACCINES AND IMMUNITY``) or has its rule run on from it.
+    """
     image = blank()
     words = history_table(image, "DIAGNOSIS", {"Asthma": "N"})
-    words += layout([(1260, 150, "ANYTHING ELSE:"), (1360, 150, "4. VACCINES AND IMMUNITY")])
+    title = "4. VACCINES AND IMMUNITY" if numbered else "VACCINES AND IMMUNITY"
+    words += layout([(1260, 150, "ANYTHING ELSE:"), (1360, 150, title)])
+    if not numbered:
+        cv2.line(image, (545, 1378), (2350, 1378), 0, 3)
     found = read(DocumentType.PATIENT_DETAILS, words, image)
     assert found["medical_problems"] == []
 
@@ -412,3 +441,123 @@ def test_a_labels_gloss_is_no_street_its_address_runs_on_from() -> None:
     )
     found = read(DocumentType.PRESCRIPTION, words, blank())
     assert found["patient_address"] == "4594 Oak St, Honolulu, 96813"
+
+
+def test_a_tick_overshooting_its_box_still_answers_the_row() -> None:
+    """``DO YOU HAVE HEALTH INSURANCE?  [✓] YES  [ ] NO``: the tick runs up out of its box, and
+    OCR gives the answers' words twice the letters' height; the boxes are looked for smaller,
+    and the marked one decides the row."""
+    image = blank()
+    words = layout([(420, 170, "DO YOU HAVE HEALTH INSURANCE?")])
+    answers = [
+        Word(text, 0.9, BBox(x, 404, x + 18 * len(text), 488))
+        for text, x in (("YES", 1557), ("NO", 1707))
+    ]
+    for x, ticked in ((1500, True), (1652, False)):
+        cv2.rectangle(image, (x, 438), (x + 33, 471), 0, 3)
+        if ticked:
+            cv2.line(image, (x + 4, 452), (x + 14, 468), 0, 5)
+            cv2.line(image, (x + 14, 468), (x + 40, 410), 0, 5)
+    assert read_box_row(answers, YES_NO, PageMarks(image)) == ("yes", True)
+    found = read(DocumentType.PATIENT_DETAILS, [*words, *answers], image)
+    assert found["has_insurance"] == "yes"
+
+
+def test_a_value_after_a_labels_colon_is_no_label_it_resembles() -> None:
+    """``Health plan: Pioneer•Health Insurance``: the insurer's name (a speck glued into it) is
+    the plan's value, not a loose reading of "I have health insurance" and its answer."""
+    image = blank()
+    words = layout(
+        [
+            (350, 175, "5. Insurance"),
+            (420, 173, "Do you have medical insurance?"),
+            (420, 1560, "Yes"),
+            (420, 1700, "No"),
+            (520, 168, "Health plan:"),
+            (520, 520, "Pioneer•Health Insurance"),
+            (520, 1300, "Insurer's phone: (614)555-0111"),
+            (620, 171, "Policy #: A29V T8AU"),
+        ]
+    )
+    for x, ticked in ((1510, True), (1650, False)):
+        check_box(image, x, 420, ticked=ticked)
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["insurance_company"] == "Pioneer Health Insurance"
+    assert found["has_insurance"] == "yes"
+
+
+def test_a_printed_answer_is_no_damaged_label() -> None:
+    """``Unsure`` printed among a question's answers is no badly read "Insured" label, and no
+    insurance question is answered from its cell."""
+    image = blank()
+    words = layout(
+        [
+            (400, 150, "Immunizations"),
+            (480, 150, "Hepatitis B vaccination completed?"),
+            (480, 1600, "Yes"),
+            (480, 1800, "No"),
+            (480, 2000, "Unsure"),
+        ]
+    )
+    for x, ticked in ((1550, True), (1750, False), (1950, False)):
+        check_box(image, x, 480, ticked=ticked)
+    page = build_page(DocumentType.PATIENT_DETAILS, [ocr_page(words)], CONFIG, [image])
+    assert not [a for a in page.weak_anchors if "field:has_insurance" in a.keys]
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["hepatitis_b_vaccination"] == "yes"
+    assert "has_insurance" not in found
+
+
+def test_a_refill_count_written_after_other_glued_to_prn() -> None:
+    """``Refill: [ ] 0 ... [ ] PRNOther: 6``: OCR glued the row's last option to "Other:"."""
+    image = blank()
+    words = layout(
+        [
+            (300, 150, "Patient name: Thomas Bell"),
+            (1600, 1056, "Refill: 0 1 2 3 4 5"),
+            (1600, 1500, "PRNOther: 6"),
+        ]
+    )
+    for index in range(7):
+        cv2.rectangle(image, (1150 + 55 * index, 1600), (1180 + 55 * index, 1630), 0, 2)
+    found = read(DocumentType.PRESCRIPTION, words, image)
+    assert found["refills"] == 6
+
+
+def test_the_primary_care_doctor_wrapped_in_its_cell_is_no_emergency_contact() -> None:
+    """``Primary care`` over ``doctor  Dr. Helen Carter``: the doctor's label and section, not a
+    loose "Primary caregiver" heading the emergency section early."""
+    words = layout(
+        [
+            (600, 170, "Patient"),
+            (680, 169, "Patient name Patrick Bell"),
+            (780, 164, "Telephone (505) 555-0170"),
+            (900, 170, "Primary care"),
+            (938, 170, "doctor"),
+            (920, 520, "Dr. Helen Carter"),
+            (1060, 170, "Emergency contact"),
+            (1140, 165, "Contact name Chloe Bell"),
+            (1140, 1200, "Relationship Mother"),
+        ]
+    )
+    page = build_page(DocumentType.PATIENT_DETAILS, [ocr_page(words)], CONFIG, [blank()])
+    assert [name for _, name in page.sections] == ["patient", "doctor", "emergency"]
+    found = read(DocumentType.PATIENT_DETAILS, words, blank())
+    assert found["emergency_contact_name"] == "Chloe Bell"
+
+
+def test_a_none_option_ocr_misread_is_still_the_none_option() -> None:
+    """``Check all that apply: [ ] Norie``: the unticked "None" OCR read with its n as "ri" is
+    the list's none option, no condition; the conditions are written under it."""
+    image = blank()
+    words = layout(
+        [
+            (1670, 170, "Conditions"),
+            (1670, 600, "Check all that apply:"),
+            (1670, 1060, "Norie"),
+            (1790, 600, "Eczema, Osteoporosis"),
+        ]
+    )
+    check_box(image, 1010, 1670, ticked=False)
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["medical_problems"] == ["Eczema", "Osteoporosis"]

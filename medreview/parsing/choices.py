@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from medreview.model import BBox, Word
 from medreview.parsing import canonical
 from medreview.parsing.layout import SLASHES, compact, split_word
-from medreview.parsing.marks import MARK_MIN_INK, PageMarks, decide
+from medreview.parsing.marks import BOX_SCALES, MARK_MIN_INK, PageMarks, decide
 
 REFILL_ROW = ("0", "1", "2", "3", "4", "5", "PRN")
 # What may follow a choice in its word: a footnote's star, punctuation.
@@ -315,9 +315,15 @@ def read_box_row(
     if label is not None:  # (a tilted row's boxes stand between its label and its words)
         low, high = min(low, label.y0), max(high, label.y1)
         band = BBox(band.x0, min(band.y0, label.y0), band.x1, max(band.y1, label.y1))
-    every = [
-        (box, fill) for box, fill in marks.boxes(band, size) if low <= (box.y0 + box.y1) / 2 <= high
-    ]
+    every: list[tuple[BBox, float]] = []
+    for scale in BOX_SCALES:  # (a tick overshooting its box makes OCR's words tall)
+        every = [
+            (box, fill)
+            for box, fill in marks.boxes(band, scale * size)
+            if low <= (box.y0 + box.y1) / 2 <= high
+        ]
+        if every:
+            break
     # (a box OCR read as a glyph is a word of its own: the box inside it is no letter's)
     lettered = [w for w in words if w.text not in BOX_GLYPHS]
     found = [
@@ -924,7 +930,8 @@ def written_after_other(words: Sequence[Word]) -> str | None:
     """
     for word, after in pairwise(words):
         count = after.text.strip("_.")
-        if compact(word.text) == _OTHER and count.isdigit() and len(count) <= 2:
+        # (OCR may glue the row's last option to it: "PRNOther:")
+        if compact(word.text) in _OTHERS and count.isdigit() and len(count) <= 2:
             return count
     if len(words) >= len(REFILL_ROW) + 1 and words[-2].text.upper() == REFILL_ROW[-1]:
         count = words[-1].text.strip("_.")
@@ -935,6 +942,7 @@ def written_after_other(words: Sequence[Word]) -> str | None:
 
 
 _OTHER = compact("Other")
+_OTHERS = frozenset({_OTHER, compact(REFILL_ROW[-1]) + _OTHER})
 
 
 def to_row_end(words: Sequence[Word]) -> Sequence[Word]:

@@ -878,8 +878,12 @@ def _country_after(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> tu
             continue
         if not line < other.match.line <= line + COUNTRY_REACH:
             continue
-        if any(line < a.match.line < other.match.line for a in doc.anchors if a.keys != other.keys):
-            return ()  # another field's label between: the country is not this address's
+        if any(
+            line < a.match.line < other.match.line and a.match.start == 0
+            for a in doc.anchors
+            if a.keys != other.keys
+        ):
+            return ()  # another field's row between: the country is not this address's
         cell = label_cell(doc, other)
         right = value_right(doc.lines, other.match, stops)
         words = within_cell(cell, right) or next_cell(doc, cell, right)

@@ -632,6 +632,9 @@ BRACKETED_CAPTION = 95.0
 LEAD_LABEL = 95.0
 # ... or among the words a form prints between the blanks of a sentence
 PRINTED_LABEL = 95.0
+# A label with no colon of its own right after another's colon, where that one's value is
+# written, must match this closely.
+VALUE_SLOT = 95.0
 
 
 def _after_lead_words(words: Sequence[Word], starts: set[int]) -> set[int]:
@@ -787,6 +790,8 @@ def find_labels(
                     and not (figure and _abbreviation(label))  # "wt 101", read in lower case
                 ):
                     continue  # "for pain" running on is no "For" label
+                if start in after_value and not colon and score < VALUE_SLOT:
+                    continue  # the value's place after a label's colon ("Health plan: Pioneer")
                 free = start in starts or (start in after_value and colon) or clause
                 # (a short word must match outright: "Isabel" after "PATIENT" is no "Label")
                 back = BACK_TO_BACK if len(target) > SHORT_WORD else SHORT_BACK_TO_BACK

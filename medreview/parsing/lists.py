@@ -130,7 +130,9 @@ def tick_list(
         return None
     if printed and all(fill >= TICKED_INK for _, fill, _ in entries):
         return None
-    ticked = [text for text, fill, _ in _down_columns(entries) if fill >= TICKED_INK]
+    # a table ruled across its rows is read as text is; free columns of boxes one by one
+    ordered = entries if _ruled_across(rows, marks) else _down_columns(entries)
+    ticked = [text for text, fill, _ in ordered if fill >= TICKED_INK]
     if any(canonical.parse_list(text.split()[0]) == [] for text in ticked):
         return []  # "None of these" ticked
     return ticked
@@ -168,6 +170,28 @@ def _entries_before_boxes(
             found[-1][1].append((box, fill))
         start = box.x1
     return [(entry, group) for entry, group in found if entry]
+
+
+def _ruled_across(rows: Sequence[Sequence[Word]], marks: PageMarks) -> bool:
+    """Whether drawn lines part a list's rows across its whole width (a table, not columns).
+
+    A line runs between the first two rows from the left of their first words to the right
+    of their last ones.
+    """
+    if len(rows) < 2 or not rows[0] or not rows[1]:
+        return False
+    left = min(w.bbox.x0 for line in rows[:2] for w in line)
+    right = max(w.bbox.x1 for line in rows[:2] for w in line)
+    upper = max(w.bbox.y1 for w in rows[0])
+    lower = min(w.bbox.y0 for w in rows[1])
+    height = max(w.bbox.height for w in rows[0])
+    middle = (left + right) / 2
+    return any(
+        r.start <= left + height
+        and r.end >= right - height
+        and upper - height <= r.at(middle) <= lower + height
+        for r in marks.rules()[0]
+    )
 
 
 class MarkedTable(NamedTuple):
@@ -344,7 +368,7 @@ def none_option(
     for index, (box, fill) in enumerate(boxes):
         end = boxes[index + 1][0].x0 if index + 1 < len(boxes) else 10**9
         entry = [w for w in line if box.x0 <= (w.bbox.x0 + w.bbox.x1) / 2 < end]
-        text = text_of([w for w in entry if not is_box_text(w.text)])
+        text = _NONE_MISREAD.sub("None", text_of([w for w in entry if not is_box_text(w.text)]))
         if _NONE_OPTION.search(text) or (text and canonical.parse_list(text) == []):
             phrase = _NONE_PHRASE.match(text.lower())
             option = [w for w in entry if not is_box_text(w.text)] or entry
@@ -366,6 +390,8 @@ def none_option(
     return None
 
 
+# "None" as OCR misreads it: its n as "ri" ("Norie").
+_NONE_MISREAD = re.compile(r"\bNorie\b", re.IGNORECASE)
 # An option saying the list is empty: "No known allergies", "Camper has no known allergies".
 _NONE_OPTION = re.compile(
     r"\b(?:no known|nka|nkda|none|no allergies|no medications|no medicines|no conditions)\b",
@@ -583,11 +609,16 @@ def other_entries(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
 
 
 def _numbered_title(doc: Page, words: tuple[Word, ...]) -> bool:
-    """Whether words stand on the next section's numbered title ("4. VACCINES AND IMMUNITY")."""
-    line = doc.lines[doc.line_of(words[0])].words
-    return (
-        len(line) > 1 and ENUMERATION.fullmatch(line[0].text) is not None and in_capitals(line[1:])
-    )
+    """Whether words stand on the next section's title, numbered or ruled.
+
+    "4. VACCINES AND IMMUNITY", or a title with a rule run on from it across the page.
+    """
+    index = doc.line_of(words[0])
+    line = doc.lines[index].words
+    if doc.ruled_heading(index):
+        return True  # a title with its rule run on across the page
+    numbered = len(line) > 1 and ENUMERATION.fullmatch(line[0].text) is not None
+    return numbered and in_capitals(line[1:])
 
 
 def _wraps_on(doc: Page, anchor: Anchor) -> bool:

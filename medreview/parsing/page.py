@@ -27,7 +27,7 @@ from medreview.documents import DOCUMENT_TYPES, FIELDS, DocumentType, FieldKind
 from medreview.lexicon import get_lexicon
 from medreview.model import BBox, FieldData, OcrPage, Word
 from medreview.parsing.blanks import printed_between
-from medreview.parsing.choices import option_spans
+from medreview.parsing.choices import ABSTAIN, option_spans
 from medreview.parsing.layout import (
     SECTION_MARK,
     LabelMatch,
@@ -519,8 +519,10 @@ def build_page(
         # one word of the label's length: a damaged label, not a value that looks like one
         alike = len(words) == 1 and abs(len(compact(printed)) - len(compact(match.key))) <= 1
         alike = alike and " " not in match.key.strip()  # a damaged word, not a whole phrase
-        # a drug or a condition the lexicon knows is a value, never a damaged label
+        # a drug or a condition the lexicon knows is a value, never a damaged label; nor is a
+        # printed answer ("Unsure" is no "Insured")
         alike = alike and not get_lexicon().is_term(printed.strip(",.;:").lower())
+        alike = alike and not option_spans(words, ABSTAIN)
         if keys and lettered and alike and not span & taken and match.start in starts[match.line]:
             doc.weak_anchors.append(Anchor(match, keys, words, weak=True))
     doc.foreign = _foreign_fields(document_type, lines, starts, foreign)
