@@ -443,26 +443,6 @@ def test_a_labels_gloss_is_no_street_its_address_runs_on_from() -> None:
     assert found["patient_address"] == "4594 Oak St, Honolulu, 96813"
 
 
-def test_a_tick_overshooting_its_box_still_answers_the_row() -> None:
-    """``DO YOU HAVE HEALTH INSURANCE?  [✓] YES  [ ] NO``: the tick runs up out of its box, and
-    OCR gives the answers' words twice the letters' height; the boxes are looked for smaller,
-    and the marked one decides the row."""
-    image = blank()
-    words = layout([(420, 170, "DO YOU HAVE HEALTH INSURANCE?")])
-    answers = [
-        Word(text, 0.9, BBox(x, 404, x + 18 * len(text), 488))
-        for text, x in (("YES", 1557), ("NO", 1707))
-    ]
-    for x, ticked in ((1500, True), (1652, False)):
-        cv2.rectangle(image, (x, 438), (x + 33, 471), 0, 3)
-        if ticked:
-            cv2.line(image, (x + 4, 452), (x + 14, 468), 0, 5)
-            cv2.line(image, (x + 14, 468), (x + 40, 410), 0, 5)
-    assert read_box_row(answers, YES_NO, PageMarks(image)) == ("yes", True)
-    found = read(DocumentType.PATIENT_DETAILS, [*words, *answers], image)
-    assert found["has_insurance"] == "yes"
-
-
 def test_a_value_after_a_labels_colon_is_no_label_it_resembles() -> None:
     """``Health plan: Pioneer•Health Insurance``: the insurer's name (a speck glued into it) is
     the plan's value, not a loose reading of "I have health insurance" and its answer."""
@@ -561,3 +541,62 @@ def test_a_none_option_ocr_misread_is_still_the_none_option() -> None:
     check_box(image, 1010, 1670, ticked=False)
     found = read(DocumentType.PATIENT_DETAILS, words, image)
     assert found["medical_problems"] == ["Eczema", "Osteoporosis"]
+
+
+@pytest.mark.parametrize("band", [True, False])
+def test_a_questions_column_ends_at_the_next_question_or_section(band: bool) -> None:
+    """``304. Which conditions?`` over its answer cell, then the next section's band across the
+    table (``D. BODY MEASUREMENTS``) or straight the next question (``401. MEASURE ...``).
+
+    The list is what is written in the question's own column down to either (after the band
+    the next question's number is misread, "Di."); the next question's instruction in
+    capitals is no entry.
+    """
+    image = blank()
+    bottom = 2800
+    for y in (2340, 2400, 2520, *((2600, 2660) if band else ()), bottom):
+        cv2.line(image, (171, y), (2381, y), 0, 3)
+    for x in (171, 283, 1302, 2381):
+        spans = ((2340, 2600), (2660, bottom)) if band else ((2340, bottom),)
+        for y0, y1 in spans:
+            cv2.line(image, (x, y0), (x, y1), 0, 3)
+    if band:  # the band's own sides, the table's outer edges
+        for x in (171, 2381):
+            cv2.line(image, (x, 2600), (x, 2660), 0, 3)
+    words = layout(
+        [
+            (2050, 190, "3. HEALTH HISTORY"),
+            (2354, 190, "304."),
+            (2354, 300, "Which conditions?"),
+            (2440, 300, "Asthma, Migraine"),
+            (2680, 190, "Di." if band else "401."),
+            (2680, 300, "MEASURE THE PARTICIPANT'S WEIGHT AND HEIGHT AND"),
+            (2730, 300, "RECORD."),
+        ]
+    )
+    if band:
+        words += layout([(2612, 190, "D. BODY MEASUREMENTS")])
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["medical_problems"] == ["Asthma", "Migraine"]
+
+
+def test_a_tick_overshooting_its_box_still_answers_the_row() -> None:
+    """``DO YOU HAVE HEALTH INSURANCE?  [✓] YES  [ ] NO``: the tick runs up out of its box, and
+    OCR gives the answers' words twice the question's letters' height; the boxes are sized by
+    the question's letters, and the marked one decides the row."""
+    image = blank()
+    words = layout([(420, 170, "DO YOU HAVE HEALTH INSURANCE?")])
+    answers = [
+        Word(text, 0.9, BBox(x, 404, x + 18 * len(text), 488))
+        for text, x in (("YES", 1557), ("NO", 1707))
+    ]
+    for x, ticked in ((1500, True), (1652, False)):
+        cv2.rectangle(image, (x, 438), (x + 33, 471), 0, 3)
+        if ticked:
+            cv2.line(image, (x + 4, 452), (x + 14, 468), 0, 5)
+            cv2.line(image, (x + 14, 468), (x + 40, 410), 0, 5)
+    marks = PageMarks(image)
+    assert read_box_row(answers, YES_NO, marks) == (None, False)  # sized by the tall words
+    assert read_box_row(answers, YES_NO, marks, letters=36.0) == ("yes", True)
+    found = read(DocumentType.PATIENT_DETAILS, [*words, *answers], image)
+    assert found["has_insurance"] == "yes"

@@ -44,6 +44,7 @@ from medreview.parsing.page import (
 )
 from medreview.parsing.values import VALUE_TYPES, ValueType
 from medreview.parsing.vocabulary import FieldWords
+from medreview.parsing.wrapped import QUESTION_NUMBER
 
 
 def label_cell(doc: Page, anchor: Anchor, *, along_tilt: bool = False) -> Cell | None:
@@ -232,6 +233,7 @@ def column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple[
         w.bbox for a in doc.anchors if a is not anchor for w in a.words if w.page == page
     ]
     rows: list[tuple[Cell, list[Word]]] = []
+    bands: list[int] = []
     for line in doc.lines:
         if line.page != page or line.bbox.y1 < head.y1:
             continue
@@ -242,6 +244,8 @@ def column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple[
             cell = marks.cell_of(word.bbox)
             if cell is None or not cell.x0 <= middle <= cell.x1:
                 continue
+            if cell.x0 < head.x0 - slack and cell.x1 > head.x1 + slack:
+                bands.append(cell.y0)  # a band across the table: a section's title
             if cell.x0 < head.x0 - slack or cell.x1 > head.x1 + slack:
                 continue
             # on a tilted page each word finds its cell's lines at its own place: one cell
@@ -253,10 +257,16 @@ def column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple[
     found: list[Word] = []
     bottom = float(head.y1)
     first: Cell | None = None
+    own = _question_digits(doc.lines[anchor.match.line].words[0].text)
     for cell, words in sorted(rows, key=lambda r: r[0].y0):
         y0, y1 = cell.y0, cell.y1
         if y0 - bottom > max(slack, COLUMN_GAP_ROWS * (y1 - y0)):
             break
+        opening = doc.lines[min(doc.line_of(w) for w in words)].words[0]
+        if own and _question_digits(opening.text) >= own:
+            break  # the next numbered question's row ("304. Which conditions?", "401. MEASURE")
+        if any(bottom <= band < y0 for band in bands):
+            break  # a band across the table between: the next section ("D. BODY MEASUREMENTS")
         if first is not None and (
             abs(cell.x0 - first.x0) > slack or abs(cell.x1 - first.x1) > slack
         ):
@@ -272,6 +282,14 @@ def column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple[
                 break
         bottom = float(y1)
     return tuple(found)
+
+
+def _question_digits(text: str) -> int:
+    """How many digits a question's printed number has ("304." 3), 0 for no such number."""
+    found = QUESTION_NUMBER.fullmatch(text)
+    if found is None or not text.endswith((".", ")", ":")):
+        return 0
+    return sum(c.isdigit() for c in text)
 
 
 def under_heading(

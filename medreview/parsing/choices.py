@@ -20,9 +20,11 @@ from rapidfuzz.distance import Levenshtein
 from medreview.model import BBox, Word
 from medreview.parsing import canonical
 from medreview.parsing.layout import SLASHES, compact, split_word
-from medreview.parsing.marks import BOX_SCALES, MARK_MIN_INK, PageMarks, decide
+from medreview.parsing.marks import MARK_MIN_INK, PageMarks, decide
 
 REFILL_ROW = ("0", "1", "2", "3", "4", "5", "PRN")
+# Answers' words this many times as tall as their question's letters hold more than letters.
+TALL_ANSWERS = 1.8
 # What may follow a choice in its word: a footnote's star, punctuation.
 FOOTNOTE_MARKS = "*.,;:!"
 
@@ -289,6 +291,7 @@ def read_box_row(
     choices: Sequence[str],
     marks: PageMarks,
     label: BBox | None = None,
+    letters: float | None = None,
 ) -> tuple[str | None, bool]:
     """The choice whose drawn box is marked, each box answering the words right of it.
 
@@ -297,12 +300,17 @@ def read_box_row(
     are unreadable and there is one box per choice, its place in the row. The row's
     ``label``, on its line, widens the search back to it: OCR may have read nothing of the
     row's first entries (``Refill: ☐ ☐ ☐ ☐ ☐ ☒ ☐ PRN`` read as ``PRN``).
+    ``letters`` is the height of the question's own letters on the row, when known: a tick
+    overshooting its box makes OCR give the answers' words twice that, and the boxes are
+    sized by the question's letters then.
     Returns the choice and whether the image decided (all boxes empty: ``None``).
     """
     if not words:
         return None, False
     # the text's height: a low quartile, as a box OCR glued to its entry reads taller
     size = float(sorted(w.bbox.height for w in words)[len(words) // 4])
+    if letters is not None and size > TALL_ANSWERS * letters:
+        size = letters
     band = BBox.union(w.bbox for w in words)
     band = BBox(
         min(band.x0 - int(3 * size), label.x1 if label is not None else band.x0),
@@ -315,15 +323,9 @@ def read_box_row(
     if label is not None:  # (a tilted row's boxes stand between its label and its words)
         low, high = min(low, label.y0), max(high, label.y1)
         band = BBox(band.x0, min(band.y0, label.y0), band.x1, max(band.y1, label.y1))
-    every: list[tuple[BBox, float]] = []
-    for scale in BOX_SCALES:  # (a tick overshooting its box makes OCR's words tall)
-        every = [
-            (box, fill)
-            for box, fill in marks.boxes(band, scale * size)
-            if low <= (box.y0 + box.y1) / 2 <= high
-        ]
-        if every:
-            break
+    every = [
+        (box, fill) for box, fill in marks.boxes(band, size) if low <= (box.y0 + box.y1) / 2 <= high
+    ]
     # (a box OCR read as a glyph is a word of its own: the box inside it is no letter's)
     lettered = [w for w in words if w.text not in BOX_GLYPHS]
     found = [
@@ -634,13 +636,17 @@ def read_choice(
     choices: tuple[str, ...],
     marks: PageMarks | None,
     start_x: int | None = None,
+    letters: float | None = None,
 ) -> tuple[str | None, float]:
-    """The answer of a choice row and how sure the reading is (1 for a written answer)."""
+    """The answer of a choice row and how sure the reading is (1 for a written answer).
+
+    ``letters`` is the height of the question's letters on the row (see :func:`read_box_row`).
+    """
     words = split_slashes(words)
     text = " ".join(w.text for w in words)
     options = option_spans(words, choices)
     if marks is not None:
-        value, decided = read_box_row(words, choices, marks)
+        value, decided = read_box_row(words, choices, marks, letters=letters)
         if decided:
             return value, 0.9
     if marks is not None and start_x is not None and len(choices) == 2 and len(options) == 1:

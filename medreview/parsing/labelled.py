@@ -1103,7 +1103,8 @@ def candidate_from(
         coded = _coded_answer(doc, spec, words)
         # (a yes / no row read as one word, "YN", is read as its two options)
         row = _split_yes_no(words) if spec.choices == YES_NO else words
-        answer, sureness = coded or read_choice(row, spec.choices, marks, start)
+        letters = _letters_height(doc, label_words, words)
+        answer, sureness = coded or read_choice(row, spec.choices, marks, start, letters)
         if answer is None and coded is None and (spelled := spelled_out(doc, words)) != words:
             # short options a key line spells out ("Imm  Non  Unk": immune, not immune, ...)
             answer, sureness = read_choice(spelled, spec.choices, marks, start)
@@ -1360,6 +1361,13 @@ def _to_zip_line(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
         kept.extend(lines[index])
         zipped = zipped or ZIP_CODE.search(text) is not None
     return tuple(kept)
+
+
+def _letters_height(doc: Page, label: Sequence[Word], words: Sequence[Word]) -> float | None:
+    """The height of a question's letters when it stands on its answers' line, else ``None``."""
+    if not label or not words or doc.line_of(label[-1]) != doc.line_of(words[0]):
+        return None
+    return float(median(w.bbox.height for w in label))
 
 
 def _label_runs_on(words: Sequence[Word]) -> bool:
