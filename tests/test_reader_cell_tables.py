@@ -600,3 +600,29 @@ def test_a_tick_overshooting_its_box_still_answers_the_row() -> None:
     assert read_box_row(answers, YES_NO, marks, letters=36.0) == ("yes", True)
     found = read(DocumentType.PATIENT_DETAILS, [*words, *answers], image)
     assert found["has_insurance"] == "yes"
+
+
+def test_a_section_heading_again_at_a_panels_start_continues_the_section() -> None:
+    """An office box's ``IDENTIFICATION`` beside the letterhead heads the patient's section;
+    the questions' grid, fenced off by its numbers' column rule, opens with ``1. ABOUT THE
+    PARTICIPANT``: the same section goes on into it, and the name in parts there is read
+    rather than the letterhead's organisation."""
+    image = blank()
+    cv2.line(image, (283, 520), (283, 3000), 0, 3)
+    words = layout(
+        [
+            (90, 1434, "IDENTIFICATION"),
+            (143, 446, "Westbrook Research Institute"),
+            (189, 437, "Clinical Research Operations"),
+            (223, 434, "2 Sunset Blvd, Minneapolis, MN 55401"),
+            (269, 1434, "CLINIC SITE 02"),
+            (542, 312, "1. ABOUT THE PARTICIPANT"),
+            (600, 310, "101. ENTER THE DATE OF THIS INTERVIEW. 2025-12-05"),
+            (666, 310, "102. What is your name?"),
+            (666, 1340, "FIRST/ M.I. Fatima"),
+            (735, 1340, "FAMILY NAME Martinez"),
+            (900, 312, "2. PERSON TO CONTACT"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["patient_name"] == "Fatima Martinez"

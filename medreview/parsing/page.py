@@ -193,7 +193,8 @@ class Page:
         """Lines from a section's heading to the next heading, panel column or page end.
 
         A heading of the same section just after it (a form's title naming it, then the
-        section's own bar) continues it.
+        section's own bar) continues it, even where it opens a panel's column (an office box's
+        ``IDENTIFICATION`` beside the letterhead, then the form's own ``ABOUT THE PARTICIPANT``).
         """
         for position, (line, title) in enumerate(self.sections):
             if title == name:
@@ -202,8 +203,11 @@ class Page:
                     ln for ln, other in self.sections[position + 1 :] if ln > line and other != name
                 ]
                 end = min(following, default=len(self.lines))
+                again = {ln for ln, other in self.sections[position + 1 :] if other == name}
                 for index in range(line + 1, end):
-                    if self.lines[index].page != page or index in self.panel_starts:
+                    if self.lines[index].page != page:
+                        return line, index
+                    if index in self.panel_starts and index not in again:
                         return line, index
                 return line, end
         return None
