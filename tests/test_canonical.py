@@ -284,6 +284,16 @@ def test_one_line_idempotent(text: str) -> None:
             "4686 Church Pl, Tampa, 33602",
         ),
         (
+            "15 Main P1, Raleigh, NC 27601",
+            canonical.TextStyle.ADDRESS,
+            "15 Main Pl, Raleigh, NC 27601",
+        ),
+        (
+            "PO·Box 92506, Boston, MA 02118",
+            canonical.TextStyle.ADDRESS,
+            "PO Box 92506, Boston, MA 02118",
+        ),
+        (
             "Take two four. times a day for 5. days. Take_one",
             canonical.TextStyle.PROSE,
             "Take two four times a day for 5 days. Take one",

@@ -139,8 +139,8 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         # ("504MADISON"; "12B" and "3rd" keep theirs)
         text = re.sub(r"(?<=\d)[\"'](?=[A-Za-z])", " ", text)
         text = re.sub(r"\b(\d+)(?=[A-Za-z]{3,})(?!(?:st|nd|rd|th)\b)", r"\1 ", text)
-    if style is TextStyle.NAME:
-        # a middle dot for a space ("LUCIA·EDWARDS")
+    if style in (TextStyle.NAME, TextStyle.ADDRESS):
+        # a middle dot for a space ("LUCIA·EDWARDS", "PO·Box 92506")
         text = re.sub(r"(?<=[A-Za-z])[·•](?=[A-Za-z])", " ", text)
     words = [_strip_debris(w) for w in one_line(text.replace("_", " ")).split(" ")]
     words = [w for w in words if (w and any(c.isalnum() for c in w)) or w in ("&", "-")]
@@ -157,7 +157,10 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
             else w
             for before, w, nxt in _triples(words)
         ]
-        words = ["Pl" + w[2:] if w in ("PI", "PI,", "PI.") else w for w in words]
+        # a street's Pl read with a capital I or a one ("PI", "P1")
+        words = [
+            "Pl" + w[2:] if w in ("PI", "PI,", "PI.", "P1", "P1,", "P1.") else w for w in words
+        ]
         words = [_inner_case(_shape_case(_state_misread(_numeric_misread(w)))) for w in words if w]
         words = [_state_for_zip(w, nxt) for w, nxt in pairwise([*words, ""])]
         words = [_state_case(w, before, nxt) for before, w, nxt in _triples(words)]
