@@ -233,7 +233,7 @@ def column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple[
         w.bbox for a in doc.anchors if a is not anchor for w in a.words if w.page == page
     ]
     rows: list[tuple[Cell, list[Word]]] = []
-    bands: list[int] = []
+    bands: set[int] = set()
     for line in doc.lines:
         if line.page != page or line.bbox.y1 < head.y1:
             continue
@@ -245,7 +245,7 @@ def column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple[
             if cell is None or not cell.x0 <= middle <= cell.x1:
                 continue
             if cell.x0 < head.x0 - slack and cell.x1 > head.x1 + slack:
-                bands.append(cell.y0)  # a band across the table: a section's title
+                bands.add(cell.y0)  # a band across the table: a section's title
             if cell.x0 < head.x0 - slack or cell.x1 > head.x1 + slack:
                 continue
             # on a tilted page each word finds its cell's lines at its own place: one cell

@@ -28,7 +28,7 @@ from medreview.parsing.layout import (
     value_right,
 )
 from medreview.parsing.marks import BOX_SCALES, PageMarks
-from medreview.parsing.page import Anchor, Page, lines_text, text_of
+from medreview.parsing.page import Anchor, Page, lines_text, text_of, wraps_onto
 from medreview.parsing.values import STRENGTH, ValueType
 
 # What OCR makes of the ℞ mark, compared after ``compact``.
@@ -598,17 +598,17 @@ def other_entries(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
         right = value_right(doc.lines, anchor.match, stops)
         if right:
             found.extend(right)
-        elif _wraps_on(doc, anchor):
+        elif any(wraps_onto(anchor, a) for a in doc.anchors_on(anchor.match.line + 1)):
             continue  # "OTHER" over "CONDITIONS: ...": the label's last line holds the entries
         elif captions_under(doc):
             return tuple(w for w in value_above_label(doc, anchor, stops) if w not in words)
         elif not found:
             below = value_below(doc.lines, anchor.match, stops)
-            return () if below and _numbered_title(doc, below) else below
+            return () if below and _section_title(doc, below) else below
     return tuple(found)
 
 
-def _numbered_title(doc: Page, words: tuple[Word, ...]) -> bool:
+def _section_title(doc: Page, words: tuple[Word, ...]) -> bool:
     """Whether words stand on the next section's title, numbered or ruled.
 
     "4. VACCINES AND IMMUNITY", or a title with a rule run on from it across the page.
@@ -619,16 +619,6 @@ def _numbered_title(doc: Page, words: tuple[Word, ...]) -> bool:
         return True  # a title with its rule run on across the page
     numbered = len(line) > 1 and ENUMERATION.fullmatch(line[0].text) is not None
     return numbered and in_capitals(line[1:])
-
-
-def _wraps_on(doc: Page, anchor: Anchor) -> bool:
-    """Whether a label goes on, wrapped in its cell, on the next line."""
-    return any(
-        other.match.line == anchor.match.line + 1
-        and other.match.label == anchor.match.label
-        and other.match.score == anchor.match.score
-        for other in doc.anchors_on(anchor.match.line + 1)
-    )
 
 
 # The "Other" line of a tick list follows it within this many lines.

@@ -693,6 +693,19 @@ def _part(line: Line) -> bool:
     return lettered_part(line.words) and line.words[2].text[:1].isalpha()
 
 
+def wraps_onto(upper: Anchor, lower: Anchor) -> bool:
+    """Whether a label's part stands on the line under another part of the same wrapped label.
+
+    Every part of a label wrapped over lines keeps the whole label's match (``TOWN, STATE,``
+    over ``ZIP``): the same label, as closely matched, one line down.
+    """
+    return (
+        lower.match.line == upper.match.line + 1
+        and lower.match.label == upper.match.label
+        and lower.match.score == upper.match.score
+    )
+
+
 def _beside_a_field(lines: Sequence[Line], anchors: Sequence[Anchor], anchor: Anchor) -> bool:
     """Whether a heading's words stand after another label on their line, a value after them.
 

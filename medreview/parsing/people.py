@@ -58,6 +58,7 @@ from medreview.parsing.page import (
     is_filler,
     text_of,
     word_key,
+    wraps_onto,
 )
 from medreview.parsing.trailing import detached_value
 from medreview.parsing.values import VALUE_TYPES
@@ -81,12 +82,7 @@ def _part_anchors(
         ]
         row = [a for a in labelled if a.match.line == labelled[0].match.line]
         # a label wrapped in its cell ("TOWN, STATE," over "ZIP") goes on on the next line
-        wrapped = [
-            a
-            for a in labelled
-            if a.match.line == labelled[0].match.line + 1
-            and any(a.match.label == r.match.label and a.match.score == r.match.score for r in row)
-        ]
+        wrapped = [a for a in labelled if any(wraps_onto(r, a) for r in row)]
         found.append([*row, *wrapped])
     if found and not found[0]:
         lines = {a.match.line for anchors in found for a in anchors}

@@ -578,7 +578,10 @@ def stamp_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
                 if cell.x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= cell.x1
                 and cell.y0 <= (w.bbox.y0 + w.bbox.y1) / 2 <= cell.y1
             ]
-            if any(word_key(w) in labelled for w in held) or min(held, key=_top) not in part:
+            if (
+                any(word_key(w) in labelled for w in held)
+                or min(held, key=lambda w: w.bbox.y0) not in part
+            ):
                 continue  # a labelled cell, or a stamp whose first line is another's
             text = text_of(part)
             if name_fit(canonical.clean_text(text, TextStyle.NAME) or "") < 1.0:
@@ -590,13 +593,9 @@ def stamp_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     return found
 
 
-def _top(word: Word) -> int:
-    return word.bbox.y0
-
-
 # The credentials that mark a clinician's name (compared after ``compact``).
 CLINICIAN_MARKS = DOCTOR_MARKS | frozenset(
-    compact(c) for c in ("APRN", "FNP-C", "FNP", "PA-C", "DNP", "CRNP", "NP-C", "MD", "DO")
+    compact(c) for c in ("APRN", "FNP-C", "FNP", "PA-C", "DNP", "CRNP", "NP-C")
 )
 # A stamp's frame is at most this many of its lines high.
 STAMP_LINES = 5
