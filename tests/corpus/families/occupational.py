@@ -1,7 +1,7 @@
 """An occupational health clinic's injured-worker intake and its work status prescription.
 
-This round's blind held-out family (round 24). Written without reading the reader: its wording
-and geometry are described only here, and a reader's author must not read this module.
+Written blind as the held-out family of round 24 (then called ``heldout``): its author never
+read the reader.
 
 Neither document is a practice's registration sheet or a doctor's pad. The record is the intake
 an occupational medicine clinic (work injuries, workers' compensation, pre-employment exams) has
