@@ -31,6 +31,7 @@ from medreview.parsing.cells import (
     row_choice,
     rule_over,
     under_heading,
+    value_above_label,
     within_cell,
     words_in_cell,
 )
@@ -84,7 +85,7 @@ from medreview.parsing.lists import (
     ticked_medicines,
     without_quantities,
 )
-from medreview.parsing.marks import PageMarks
+from medreview.parsing.marks import BOX_SCALES, PageMarks
 from medreview.parsing.ocrtext import without_joint
 from medreview.parsing.page import (
     BASE_SCORE,
@@ -306,7 +307,7 @@ def _continuation(
     for index in range(line_index + 1, len(doc.lines)):
         line = doc.lines[index]
         full = not running and len(extra) + 1 >= max_lines
-        checked = boxed and _holds_boxes(doc, line)
+        checked = boxed and _holds_boxes(doc, line, BOX_SCALES)
         # numbered rows (1., 2., 3.) run on to the last one, and so do rows of check boxes
         more = (numbered and _numbered(line)) or checked
         if full and not (more and len(extra) + 1 < NUMBERED_LINES):
@@ -323,6 +324,8 @@ def _continuation(
             continue  # a speck or a rule between the lines (OCR may read it "I")
         if is_refill_row(line.words) or doc.ruled_heading(index) or _outdented_title(line, x0):
             break  # a refill row, or the next section's heading
+        if index in over_captions(doc):
+            break  # the value over another field's caption ("Instructions" under its box)
         if boxed and in_capitals(line.words) and _in_small_letters(words):
             break  # a title in capitals under entries that are not ("PROVIDER VERIFICATION")
         here = doc.anchors_on(index)
@@ -375,8 +378,12 @@ def _is_label_word(word: Word) -> bool:
     return len(text) > 3 and text.endswith(":") and text[:-1].replace("/", "").isalpha()
 
 
-def _holds_boxes(doc: Page, line: Line) -> bool:
-    """Whether a line begins with check boxes: one or two drawn just before its first word."""
+def _holds_boxes(doc: Page, line: Line, scales: Sequence[float] = (1.0,)) -> bool:
+    """Whether a line begins with check boxes: one or two drawn just before its first word.
+
+    ``scales``: the sizes of box looked for, as shares of the line's height (a check list's
+    boxes may be drawn much smaller than the line OCR gives its words).
+    """
     marks = doc.marks.get(line.page)
     if marks is None or not line.words:
         return False
@@ -387,7 +394,7 @@ def _holds_boxes(doc: Page, line: Line) -> bool:
     band = BBox(
         first.x0 - int(LEADING_BOXES * size), first.y0 - half, first.x0 + half, first.y1 + half
     )
-    return bool(marks.boxes(band, size))
+    return any(marks.boxes(band, scale * size) for scale in scales)
 
 
 # A check list's boxes stand within this many text heights before its entry (a Yes and a No box).
@@ -497,6 +504,74 @@ def _continuation_up(
         extra.append(taken)
         below = line
     return extra
+
+
+def _rows_before(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """The rows numbered before a list's first one, just over it with their numbers in line.
+
+    A tall ℞ beside the rows is read on the second row's line (``Rx 2. Ibuprofen 400 mg``):
+    the list still begins at ``1.``, over it.
+    """
+    lead = 1 if len(words) > 1 and read_as_rx(words[0]) else 0
+    number = words[lead]
+    if not ENUMERATION.match(number.text) or not (digits := re.sub(r"\D", "", number.text)):
+        return ()
+    wanted = int(digits) - 1
+    first = doc.line_of(words[0])
+    rows: list[tuple[Word, ...]] = []
+    below = doc.lines[first]
+    for index in range(first - 1, -1, -1):
+        if wanted < 1:
+            break
+        line = doc.lines[index]
+        if line.page != below.page or below.center_y - line.center_y > BELOW_REACH * line.height:
+            return ()
+        mark = next(
+            (
+                w
+                for w in line.words
+                if ENUMERATION.match(w.text)
+                and re.sub(r"\D", "", w.text) == str(wanted)
+                and abs(w.bbox.x0 - number.bbox.x0) <= line.height
+            ),
+            None,
+        )
+        if mark is None:
+            return ()
+        at = line.words.index(mark)
+        # (up to a label after it on the row: "Dispense #90" is the row's quantity)
+        after = [a.match.start for a in doc.anchors_on(index) if a.match.start > at]
+        rows.append(line.words[at : min(after, default=len(line.words))])
+        wanted -= 1
+        below = line
+    return () if wanted else tuple(w for row in reversed(rows) for w in row)
+
+
+def over_captions(doc: Page) -> frozenset[int]:
+    """On a form of captions under their values, the lines a field's caption has over it.
+
+    A value running on down the page stops there: the directions' box under the medicines'
+    rows is the directions', its caption under it.
+    """
+    if doc.captioned is None:
+        found: set[int] = set()
+        if captions_under(doc):
+            stops = [a.match for a in doc.anchors]
+            for anchor in doc.anchors:
+                names = [k.split(":", 1)[1] for k in anchor.keys if k.startswith("field:")]
+                if not names:
+                    continue
+                above = value_above_label(doc, anchor, stops)
+                if not above:
+                    continue
+                first = doc.line_of(above[0])
+                found.add(first)
+                spans = [doc.vocab.field(n).lines for n in names]
+                lines = 0 if 0 in spans else max(spans)  # (0: as many as run on)
+                more = _continuation_up(doc, first, above, lines)
+                found.update(doc.line_of(ws[0]) for ws in more)
+        doc.captioned = frozenset(found)
+    return doc.captioned
 
 
 def names_any(anchor: Anchor, names: Sequence[str]) -> bool:
@@ -671,6 +746,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         # over the label: on a form of captions, or written on the rule drawn over it
         rule = rule_over(doc, anchor)
         above = within_cell(upright, value_above(doc.lines, anchor.match, stops, rule))
+        if above and kind.name == "choice" and _answers_another(doc, anchor, above):
+            above = ()  # the question over that row heads its answers, captions or not
         if above and word_key(above[0]) not in weak_words and under:
             options.append((Relation.ABOVE, above, 1.0))
         elif above and word_key(above[0]) not in weak_words and rule is not None:
@@ -713,6 +790,40 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             score = BLANK_IN_SECTION * factor
             found.append(Candidate(item.name, None, (), score, Relation.RIGHT, anchor.words))
     return found
+
+
+def _answers_another(doc: Page, anchor: Anchor, row: Sequence[Word]) -> bool:
+    """Whether a row over a choice's label stands right under another choice's label.
+
+    A form of captions under its boxes still prints each question over its answers:
+    ``Measles`` under chickenpox's ``Immune  Not immune  Unsure`` is the next question, not that
+    row's caption.
+    """
+    box = BBox.union(w.bbox for w in row)
+    for other in doc.anchors:
+        if other is anchor or not _asks_a_choice(doc, other):
+            continue
+        label = BBox.union(w.bbox for w in other.words)
+        if (
+            label.y1 <= box.y0 + box.height / 2
+            and box.y0 - label.y1 <= ANSWERS_UNDER * box.height
+            and label.x0 < box.x1
+            and box.x0 < label.x1
+        ):
+            return True
+    return False
+
+
+# An answer row this many of its heights under a question's label is that question's.
+ANSWERS_UNDER = 1.5
+
+
+def _asks_a_choice(doc: Page, anchor: Anchor) -> bool:
+    """Whether a label is a choice field's (a question answered by ticking an option)."""
+    return any(
+        k.startswith("field:") and doc.vocab.field(k.split(":", 1)[1]).value == "choice"
+        for k in anchor.keys
+    )
 
 
 def before_label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
@@ -1086,6 +1197,8 @@ def candidate_from(
         words = (*words, *_address_close(doc, item, words))
     if kind.name == "address":
         words = _to_zip_line(doc, words)
+    if kind.name in ("list", "medicines") and relation in (Relation.RIGHT, Relation.BELOW):
+        words = (*_rows_before(doc, words), *words)
     if kind.name in ("list", "medicines"):
         words = entry_words(doc, words, kind)
         if not words:

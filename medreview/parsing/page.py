@@ -28,6 +28,7 @@ from medreview.lexicon import get_lexicon
 from medreview.model import BBox, FieldData, OcrPage, Word
 from medreview.parsing.blanks import printed_between
 from medreview.parsing.choices import ABSTAIN, option_spans
+from medreview.parsing.flow import flow_edges
 from medreview.parsing.layout import (
     SECTION_MARK,
     LabelMatch,
@@ -176,6 +177,8 @@ class Page:
     telling_labels: frozenset[str] | None = None
     # the lines that begin a panel's column after another on their page (a section ends there)
     panel_starts: frozenset[int] = frozenset()
+    # on a form of captions under their values, the lines written over a field's caption
+    captioned: frozenset[int] | None = None
 
     def anchors_on(self, line: int) -> list[Anchor]:
         """The anchors found on one line."""
@@ -452,7 +455,12 @@ def build_page(
     for page, image in zip(sorted(pages, key=lambda p: p.index), images or (), strict=False):
         if image is not None:
             marks[page.index] = PageMarks(image)
-    lines, panel_starts = _panel_lines(as_read, marks)
+    headings = {
+        label: (label,)
+        for label, keys in owners.items()
+        if any(k.startswith("section:") for k in keys)
+    }
+    lines, panel_starts = _panel_lines(as_read, marks, headings)
     table = {label: (label,) for label in owners}
     foreign = find_labels(lines, _foreign_labels(document_type)[0])
     # a label of this type that begins another type's longer one is that one's ("Drug
@@ -647,7 +655,9 @@ FENCE_REACH = 1.5
 
 
 def _panel_lines(
-    pages: Sequence[OcrPage], marks: Mapping[int, PageMarks]
+    pages: Sequence[OcrPage],
+    marks: Mapping[int, PageMarks],
+    headings: Mapping[str, Sequence[str]],
 ) -> tuple[tuple[Line, ...], frozenset[int]]:
     """The pages' lines, a panel fenced off by a drawn edge read apart from the body.
 
@@ -655,14 +665,17 @@ def _panel_lines(
     "Ketorolac 0.5% gtts"); read as one line they join the body's values, and so do a form's
     two columns of items. Each column between panel edges is grouped into lines of its own,
     left column first; what stands above or below the edges (the head, a foot across both
-    columns) is read whole, before and after them. Returns the lines and the indexes of those
-    that begin a column after another on their page.
+    columns) is read whole, before and after them. A page with no such edge may still set its
+    sections in columns with white between (:func:`flow_edges`). Returns the lines and the
+    indexes of those that begin a column after another on their page.
     """
     lines: list[Line] = []
     starts: set[int] = set()
     for page in sorted(pages, key=lambda p: p.index):
         found = marks.get(page.index)
         edges = found.panel_edges() if found is not None else []
+        if not edges:
+            edges = flow_edges(page, headings, found)
         if not edges:
             lines.extend(page_lines([page]))
             continue
