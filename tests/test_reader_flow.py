@@ -97,6 +97,40 @@ def test_sections_set_in_columns_with_white_between_are_read_column_by_column() 
     assert found["record_date"] == "2021-09-16"
 
 
+def test_a_caption_s_value_is_looked_for_in_its_own_column() -> None:
+    """``Given name`` in the first column: the line over it is the first column's.
+
+    The third column's claim number stands a little lower on the page than the name; read
+    by height alone it would be the nearest line over the caption.
+    """
+    rows = [
+        (560, ONE, "PATIENT INFORMATION"),
+        (640, ONE, "Roberts"),
+        (640, 500, "Grace"),
+        (700, ONE, "Last name"),
+        (700, 500, "Given name"),
+        (780, ONE, "(816) 555-0171"),
+        (840, ONE, "Primary phone"),
+        *((840 + 100 * i, ONE, f"see note {i} overleaf") for i in range(1, 5)),
+        (560, TWO, "PERSON TO NOTIFY"),
+        (640, TWO, "Naomi Perez"),
+        (700, TWO, "Notify"),
+        (1000, TWO, "EMPLOYER AND INJURY"),
+        *((1000 + 80 * i, TWO, f"see note {i} overleaf") for i in range(1, 6)),
+        (560, THREE, "MEDICAL HISTORY"),
+        (660, THREE, "C-4471902"),
+        (710, THREE, "WC claim #"),
+        *((710 + 100 * i, THREE, f"see note {i} overleaf") for i in range(1, 7)),
+        (
+            1500,
+            ONE,
+            "I certify that the answers on this page are true and complete to my knowledge",
+        ),
+    ]
+    found = read(DocumentType.PATIENT_DETAILS, layout(rows), blank())
+    assert found["patient_name"] == "Grace Roberts"
+
+
 def headings() -> dict[str, tuple[str, ...]]:
     owners = vocabulary(DocumentType.PATIENT_DETAILS).label_owners()
     return {

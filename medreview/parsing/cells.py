@@ -26,6 +26,7 @@ from medreview.parsing.layout import (
     LabelMatch,
     Line,
     after_wording,
+    column_end,
     is_order,
     value_above,
     value_below,
@@ -808,8 +809,69 @@ def rule_over(doc: Page, anchor: Anchor) -> tuple[float, float, float] | None:
 
 
 def value_above_label(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> tuple[Word, ...]:
-    """The value written over a label: on the rule over it, or the line over it in its column."""
-    return value_above(doc.lines, anchor.match, stops, rule_over(doc, anchor))
+    """The value written over a label: on the rule over it, or the line over it in its column.
+
+    A caption under a tall shaded box takes the box's last written line however far up it
+    stands (:func:`box_above`).
+    """
+    panel = doc.panel_of(anchor.match.line)
+    return value_above(doc.lines, anchor.match, stops, rule_over(doc, anchor), panel) or box_above(
+        doc, anchor, stops
+    )
+
+
+def box_above(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> tuple[Word, ...]:
+    """The last line written in a shaded box a caption stands under, space left under it.
+
+    The directions' box is drawn for four lines and holds two: the white of the caption's
+    paper against the tint all the way from the box's writing down to the caption tells the
+    box.
+    """
+    marks = doc.marks.get(anchor.words[0].page)
+    if marks is None:
+        return ()
+    line = doc.lines[anchor.match.line]
+    panel = doc.panel_of(anchor.match.line)
+    label = BBox.union(w.bbox for w in anchor.words)
+    height = line.height
+    x0 = label.x0 - height
+    x1 = column_end(line, anchor.match, stops)
+    nearest = max(
+        (
+            i
+            for i, other in enumerate(doc.lines)
+            if other.page == line.page
+            and (panel is None or i in panel)
+            and other.bbox.y1 < label.y0
+            and label.y0 - other.bbox.y1 <= BOX_REACH * height
+            and any(x0 <= (w.bbox.x0 + w.bbox.x1) / 2 < x1 for w in other.words)
+        ),
+        key=lambda i: doc.lines[i].bbox.y1,
+        default=None,
+    )
+    if nearest is None:
+        return ()
+    words = tuple(w for w in doc.lines[nearest].words if x0 <= (w.bbox.x0 + w.bbox.x1) / 2 < x1)
+    written = BBox.union(w.bbox for w in words)
+    paper = marks.paper_level(BBox(label.x0, label.y0, label.x1, label.y1))
+    if paper is None:
+        return ()
+    # tinted all the way down from the writing to a line's height over the caption (the box's
+    # foot): no white strip between two boxes (an empty box under another box's last line is
+    # no box of that line)
+    step = max(4, int(height / 3))
+    # (from the line's highest foot: a quantity's box at its end may reach lower)
+    for top in range(min(w.bbox.y1 for w in words) + 2, label.y0 - int(height) - step, step):
+        inside = marks.paper_level(BBox(written.x0, top, written.x1, top + step))
+        if inside is None or paper - inside < BOX_TINT:
+            return ()
+    return words
+
+
+# A caption's box may leave this many line heights unwritten over it ...
+BOX_REACH = 6.0
+# ... when its paper is this many gray levels darker than the caption's.
+BOX_TINT = 8.0
 
 
 def field_kinds(doc: Page, anchor: Anchor) -> list[ValueType]:

@@ -11,7 +11,7 @@ their candidates with the same two.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from statistics import median
 
@@ -21,6 +21,7 @@ from medreview.parsing import canonical
 from medreview.parsing.blanks import blank_before, on_blank
 from medreview.parsing.cells import (
     TYPED,
+    box_above,
     box_under_tab,
     boxed_under_heads,
     captions_under,
@@ -488,12 +489,16 @@ def _continuation_up(
     x0 = words[0].bbox.x0
     extra: list[tuple[Word, ...]] = []
     below = doc.lines[line_index]
+    steps: list[float] = []  # the distances between the value's lines so far
     for index in range(line_index - 1, -1, -1):
         line = doc.lines[index]
         if len(extra) + 1 >= limit or line.page != below.page:
             break
-        if below.center_y - line.center_y > 2.5 * max(line.height, below.height):
+        step = below.center_y - line.center_y
+        if step > 2.5 * max(line.height, below.height):
             break
+        if steps and step > ROW_STEP_JUMP * max(steps):
+            break  # the lines of a box evenly spaced, then a wider gap: another box's row
         if not any(c.isalnum() for w in line.words for c in w.text):
             continue
         if doc.anchors_on(index) or is_refill_row(line.words):
@@ -502,8 +507,32 @@ def _continuation_up(
         if not taken or abs(taken[0].bbox.x0 - x0) > 3 * line.height:
             break
         extra.append(taken)
+        steps.append(step)
         below = line
     return extra
+
+
+def _address_lines(lines: Iterable[str]) -> str:
+    """An address's printed lines as one value, each after a comma.
+
+    A ZIP code wrapped alone onto the line under its state (``Pittsburgh, PA`` / ``15222``)
+    follows the state after a space, as written on one line.
+    """
+    joined: list[str] = []
+    for line in lines:
+        if joined and ZIP_ALONE.fullmatch(line) and STATE_ENDS.search(joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return ", ".join(joined)
+
+
+ZIP_ALONE = re.compile(r"\d{5}(?:-\d{4})?")
+STATE_ENDS = re.compile(r"\b[A-Z]\.?[A-Z]\.?$")
+
+
+# An address in a box over its caption runs up to this many lines.
+BOX_ADDRESS_LINES = 3
 
 
 def _rows_before(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
@@ -730,6 +759,7 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         if kind.name == "choice" and any(w.text.endswith("?") for w in below):
             below = ()  # the next question's row, not this one's answer
         under = captions_under(doc)
+        titled = _numbered_title(doc, anchor)  # (its value under it, captions or not)
         if below and kind.name in SELF_EVIDENT and kind.fit(text_of(below)) < 1.0:
             # a date or a phone among the next columns' values ("14/08/2024 Emily Garcia")
             runs = typed_runs(kind, below, whole=1.0)
@@ -741,14 +771,17 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
                 for ln in doc.lines[anchor.match.line + 1 : doc.line_of(below[0])]
                 if not all(read_as_rx(w) for w in ln.words)
             )
-            against = AGAINST_CONVENTION if under else 1.0
+            against = AGAINST_CONVENTION if under and not titled else 1.0
             options.append((Relation.BELOW, below, max(0.6, 1.0 - 0.1 * gap) * against))
         # over the label: on a form of captions, or written on the rule drawn over it
         rule = rule_over(doc, anchor)
-        above = within_cell(upright, value_above(doc.lines, anchor.match, stops, rule))
+        above = value_above(doc.lines, anchor.match, stops, rule, doc.panel_of(anchor.match.line))
+        if not above and rule is None and under:
+            above = box_above(doc, anchor, stops)  # (a tall box's last written line)
+        above = within_cell(upright, above)
         if above and kind.name == "choice" and _answers_another(doc, anchor, above):
             above = ()  # the question over that row heads its answers, captions or not
-        if above and word_key(above[0]) not in weak_words and under:
+        if above and word_key(above[0]) not in weak_words and under and not titled:
             options.append((Relation.ABOVE, above, 1.0))
         elif above and word_key(above[0]) not in weak_words and rule is not None:
             weaker = factor * AGAINST_CONVENTION
@@ -792,6 +825,21 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     return found
 
 
+def _numbered_title(doc: Page, anchor: Anchor) -> bool:
+    """Whether a field's label is a numbered title alone on its line (``2. Rx``).
+
+    Its value stands under it whatever the form's captions do; a section's heading that is a
+    field's label too (``3. PERSON TO NOTIFY``) keeps to the captions.
+    """
+    words = doc.lines[anchor.match.line].words
+    return (
+        not any(k.startswith("section:") for k in anchor.keys)
+        and anchor.match.start == 1
+        and anchor.match.end == len(words)
+        and ENUMERATION.match(words[0].text) is not None
+    )
+
+
 def _answers_another(doc: Page, anchor: Anchor, row: Sequence[Word]) -> bool:
     """Whether a row over a choice's label stands right under another choice's label.
 
@@ -799,7 +847,7 @@ def _answers_another(doc: Page, anchor: Anchor, row: Sequence[Word]) -> bool:
     ``Measles`` under chickenpox's ``Immune  Not immune  Unsure`` is the next question, not that
     row's caption.
     """
-    box = BBox.union(w.bbox for w in row)
+    box = doc.lines[doc.line_of(row[0])].bbox  # (the whole row, whatever the column took)
     for other in doc.anchors:
         if other is anchor or not _asks_a_choice(doc, other):
             continue
@@ -1155,12 +1203,16 @@ def candidate_from(
     factor: float,
 ) -> list[Candidate]:
     """The candidate a relation's words make, multi-line values and choices included."""
-    if relation is not Relation.CELL and doc.ruled_heading(doc.line_of(words[0])):
+    # (in capitals on a tinted box over its caption, a value is no band's title)
+    captioned = relation is Relation.ABOVE and captions_under(doc)
+    if relation is not Relation.CELL and not captioned and doc.ruled_heading(doc.line_of(words[0])):
         return []  # a section's heading: "ALLERGIES AND REACTIONS" holds no allergy
     if is_key_line(doc, words):
         return []  # what a table's abbreviations mean ("Imm = immune; Non = not immune")
-    if relation is Relation.ABOVE and (kind.multiline or item.lines != 1):
-        more = _continuation_up(doc, doc.line_of(words[0]), words, item.lines)
+    if relation is Relation.ABOVE and (kind.multiline or item.lines != 1 or kind.name == "address"):
+        # (an address written in a box over its caption may take the box's lines)
+        lines = max(item.lines, BOX_ADDRESS_LINES) if kind.name == "address" else item.lines
+        more = _continuation_up(doc, doc.line_of(words[0]), words, lines)
         words = tuple(w for ws in (*reversed(more), words) for w in ws)
     elif relation not in (Relation.CELL, Relation.COLUMN, Relation.BEFORE) and (
         kind.multiline or item.lines != 1
@@ -1271,7 +1323,7 @@ def candidate_from(
     else:
         text = lines_text(doc, words) if kind.multiline else text_of(words)
         if kind.name == "address":  # an address's printed lines are its parts
-            text = ", ".join(without_joint(p, " ,;:.") for p in text.split("\n"))
+            text = _address_lines(without_joint(p, " ,;:.") for p in text.split("\n"))
         if kind.name == "medicines":
             text = "\n".join(medicine_text(doc, t) for t in text.split("\n"))
     coerced = coerce(doc, spec, kind, text)

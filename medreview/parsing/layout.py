@@ -1113,8 +1113,11 @@ def value_wrapped(
     label_x = line.words[match.start].bbox.x0
     if below.page != line.page or below.words[0].bbox.x0 >= label_x:
         return ()
-    if below.center_y - line.center_y > BELOW_REACH * max(line.height, below.height):
+    height = max(line.height, below.height)
+    if below.center_y - line.center_y > BELOW_REACH * height:
         return ()
+    if abs(below.words[0].bbox.x0 - line.words[0].bbox.x0) > WRAP_MARGIN * height:
+        return ()  # text wraps back to its own margin: a line starting far off is another's
     line_stops = sorted(s.start for s in stops if s.line == match.line + 1)
     if line_stops and line_stops[0] == 0:
         return ()
@@ -1122,7 +1125,11 @@ def value_wrapped(
     return _unfilled(list(below.words[:end]))
 
 
-def _column_end(line: Line, match: LabelMatch, stops: Sequence[LabelMatch]) -> float:
+# Running text wraps to a next line starting within this many line heights of its own start.
+WRAP_MARGIN = 3.0
+
+
+def column_end(line: Line, match: LabelMatch, stops: Sequence[LabelMatch]) -> float:
     """Where a label's column ends: at the next label on its line, or that label's number."""
     later = [s.start for s in stops if s.line == match.line and s.start >= match.end]
     if not later:
@@ -1159,7 +1166,7 @@ def value_below(
     ):
         start -= 1  # "10. Dry weight": the item's column begins at its number
     x0 = line.words[start].bbox.x0 - line.height
-    x1 = _column_end(line, match, stops)
+    x1 = column_end(line, match, stops)
     x1 = x1 if right is None else min(x1, right)
     for index in range(match.line + 1, len(lines)):
         below = lines[index]
@@ -1189,13 +1196,15 @@ def value_above(
     match: LabelMatch,
     stops: Sequence[LabelMatch],
     rule: tuple[float, float, float] | None = None,
+    within: range | None = None,
 ) -> tuple[Word, ...]:
     """Words over a label: a caption printed under the rule its value is written on.
 
     ``rule`` is the drawn line right over the label (``x0, x1, y``): the value is the
     nearest line's words written on it, across the rule's length (a caption is often
     centred under a long rule). Without a rule, the words must begin a segment in the
-    label's column, as under a label.
+    label's column, as under a label. ``within``: the lines of the label's panel (a column of
+    the page read apart), where the value is looked for.
     """
     line = lines[match.line]
     label_words = line.words[match.start : match.end]
@@ -1203,7 +1212,7 @@ def value_above(
         x0, x1, floor = rule
     else:
         x0 = label_words[0].bbox.x0 - line.height
-        x1 = _column_end(line, match, stops)
+        x1 = column_end(line, match, stops)
         floor = label_words[0].bbox.y0
     # nearest first, by height on the page: a signature's flourish may draw the caption's line
     # up over the value written beside it
@@ -1212,7 +1221,10 @@ def value_above(
         (
             i
             for i, other in enumerate(lines)
-            if i != match.line and other.page == line.page and other.center_y < middle
+            if i != match.line
+            and other.page == line.page
+            and other.center_y < middle
+            and (within is None or i in within)
         ),
         key=lambda i: -lines[i].center_y,
     )

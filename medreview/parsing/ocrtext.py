@@ -135,6 +135,8 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
         # a space after a comma is often lost by OCR ("Williams,MD", "Boston,MA", "Moines,50309")
         text = re.sub(r",(?=[A-Za-z0-9])", ", ", text)
     if style is TextStyle.ADDRESS:
+        # two full stops between words are a comma misread ("35 ORCHARD RD..OMAHA, NE")
+        text = re.sub(r"(?<=[A-Za-z])\.{2,}(?=[A-Za-z])", ", ", text)
         # a speck between a house number and its street ('6416"Willow'), or no space at all
         # ("504MADISON"; "12B" and "3rd" keep theirs)
         text = re.sub(r"(?<=\d)[\"'](?=[A-Za-z])", " ", text)

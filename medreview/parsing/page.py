@@ -177,8 +177,14 @@ class Page:
     telling_labels: frozenset[str] | None = None
     # the lines that begin a panel's column after another on their page (a section ends there)
     panel_starts: frozenset[int] = frozenset()
+    # the lines of each panel's column read apart (a page's head and foot are in none)
+    panels: tuple[range, ...] = ()
     # on a form of captions under their values, the lines written over a field's caption
     captioned: frozenset[int] | None = None
+
+    def panel_of(self, line: int) -> range | None:
+        """The lines of the panel's column a line is read in, if it is in one."""
+        return next((panel for panel in self.panels if line in panel), None)
 
     def anchors_on(self, line: int) -> list[Anchor]:
         """The anchors found on one line."""
@@ -460,7 +466,7 @@ def build_page(
         for label, keys in owners.items()
         if any(k.startswith("section:") for k in keys)
     }
-    lines, panel_starts = _panel_lines(as_read, marks, headings)
+    lines, panel_starts, panels = _panel_lines(as_read, marks, headings)
     table = {label: (label,) for label in owners}
     foreign = find_labels(lines, _foreign_labels(document_type)[0])
     # a label of this type that begins another type's longer one is that one's ("Drug
@@ -515,6 +521,7 @@ def build_page(
     label_texts = frozenset(compact(label) for label in owners)
     doc = Page(lines, anchors, vocab, order, marks, medical, sizes, label_texts)
     doc.panel_starts = panel_starts
+    doc.panels = panels
     starts = {i: segment_starts(ln) for i, ln in enumerate(lines)}
     # labels OCR damaged badly ("appress"), believed only before a value of their field's type
     taken = {(a.match.line, i) for a in anchors for i in range(a.match.start, a.match.end)}
@@ -658,7 +665,7 @@ def _panel_lines(
     pages: Sequence[OcrPage],
     marks: Mapping[int, PageMarks],
     headings: Mapping[str, Sequence[str]],
-) -> tuple[tuple[Line, ...], frozenset[int]]:
+) -> tuple[tuple[Line, ...], frozenset[int], tuple[range, ...]]:
     """The pages' lines, a panel fenced off by a drawn edge read apart from the body.
 
     A sidebar's doctors and offices sit level with the body's rows ("Lic. MD476564" beside
@@ -666,11 +673,13 @@ def _panel_lines(
     two columns of items. Each column between panel edges is grouped into lines of its own,
     left column first; what stands above or below the edges (the head, a foot across both
     columns) is read whole, before and after them. A page with no such edge may still set its
-    sections in columns with white between (:func:`flow_edges`). Returns the lines and the
-    indexes of those that begin a column after another on their page.
+    sections in columns with white between (:func:`flow_edges`). Returns the lines, the
+    indexes of those that begin a column after another on their page, and each column's
+    lines.
     """
     lines: list[Line] = []
     starts: set[int] = set()
+    panels: list[range] = []
     for page in sorted(pages, key=lambda p: p.index):
         found = marks.get(page.index)
         edges = found.panel_edges() if found is not None else []
@@ -693,8 +702,11 @@ def _panel_lines(
         for group in sorted(groups):
             if 0 < group <= len(edges):
                 starts.add(len(lines))
+            first = len(lines)
             lines.extend(page_lines([replace(page, words=tuple(groups[group]))]))
-    return tuple(lines), frozenset(starts)
+            if 0 <= group <= len(edges):
+                panels.append(range(first, len(lines)))
+    return tuple(lines), frozenset(starts), tuple(panels)
 
 
 # The section of a lettered part whose title names none of the vocabulary's sections.

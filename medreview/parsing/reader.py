@@ -103,7 +103,7 @@ def assign(candidates: Sequence[Candidate]) -> dict[str, tuple[Candidate, float]
     Returns each chosen candidate with its margin over the field's best
     candidate of another value (1 when there is none). Of a field's candidates scored alike,
     one holding another's words and more goes first (a cell's two lines over the first line
-    alone); otherwise the first proposed goes first.
+    alone, a list's rows over its first); otherwise the first proposed goes first.
     """
     extends = _extensions(candidates)
     ranked = sorted(
@@ -136,22 +136,39 @@ def _extensions(candidates: Sequence[Candidate]) -> dict[int, int]:
     """Per candidate (by id): how many of its field's candidates scored alike it completes.
 
     One completes another when it holds all of the other's words and more, and the other is
-    a street alone (no town, no ZIP code): a cell's two lines over the label's line alone.
-    A name or a diagnosis under a whole address is no more of it.
+    a street alone (no town, no ZIP code): a cell's two lines over the label's line alone; or
+    a list whose entries begin the other's (the rows by the ℞ over the first row alone under
+    a heading; ``No Pollen`` is no more of ``Pollen``). A name or a diagnosis under a whole
+    address is no more of it.
     """
-    groups: dict[tuple[str, float], list[tuple[int, frozenset[WordKey], bool]]] = {}
+    groups: dict[tuple[str, float], list[tuple[Candidate, frozenset[WordKey]]]] = {}
     for candidate in candidates:
         words = frozenset(word_key(w) for w in candidate.words)
         groups.setdefault((candidate.field, round(candidate.score, 9)), []).append(
-            (id(candidate), words, _street_alone(candidate.field, candidate.value))
+            (candidate, words)
         )
     counts: dict[int, int] = {}
     for group in groups.values():
         if len(group) < 2:
             continue
-        for key, words, _ in group:
-            counts[key] = sum(1 for _, other, half in group if half and other < words)
+        for candidate, words in group:
+            counts[id(candidate)] = sum(
+                1 for other, part in group if part < words and _begins(other, candidate)
+            )
     return counts
+
+
+def _begins(part: Candidate, whole: Candidate) -> bool:
+    """Whether one value may be the start of another: a street alone, a list's first entries."""
+    if _street_alone(part.field, part.value):
+        return True
+    shorter, longer = part.value, whole.value
+    return (
+        isinstance(shorter, list)
+        and isinstance(longer, list)
+        and 0 < len(shorter) < len(longer)
+        and longer[: len(shorter)] == shorter
+    )
 
 
 def _street_alone(field: str, value: object) -> bool:

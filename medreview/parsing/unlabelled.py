@@ -539,7 +539,7 @@ def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
                 coerced = coerce(doc, spec, kind, text)
                 if coerced is None:
                     continue
-                doctor = bool({compact(w.text) for w in part} & DOCTOR_MARKS)
+                doctor = bool({compact(w.text) for w in part} & CLINICIAN_MARKS)
                 if (stamp or beside) and not doctor:
                     continue
                 score = BASE_SCORE[Relation.SIGNED] * coerced[1] * fit * (1.0 if doctor else 0.9)

@@ -177,7 +177,11 @@ def _letters(text: str) -> int:
 
 
 def date_fit(text: str) -> float:
-    """1 when the text is a date and little else."""
+    """1 when the text is a date and little else.
+
+    A speck OCR read between a day and its written month (``1 .DECEMBER 2019``) is none of it.
+    """
+    text = re.sub(r"(?<=\d) ?[.,·](?=[A-Za-z]{3})", " ", text)
     match = DATE_PATTERN.search(text)
     if match is None or canonical.parse_date(match.group(0)) is None:
         return 0.0
