@@ -15,6 +15,7 @@ import numpy as np
 from medreview.documents import DocumentType
 from medreview.model import BBox, Word
 from medreview.parsing.canonical import clean_text
+from medreview.parsing.choices import is_refill_row
 from medreview.parsing.labelled import _address_lines as address_lines
 from medreview.parsing.layout import find_labels, page_lines, value_wrapped
 from medreview.parsing.ocrtext import TextStyle
@@ -23,7 +24,7 @@ from medreview.parsing.reader import assign
 from medreview.parsing.values import date_fit
 from medreview.parsing.vocabulary import vocabulary
 from tests.test_reader_grids import blank, read
-from tests.wordkit import layout, ocr_page
+from tests.wordkit import layout, ocr_page, row
 
 TINT = 225  # a shaded box's gray
 
@@ -219,3 +220,89 @@ def test_a_list_s_further_rows_complete_it_and_a_word_before_its_first_entry_doe
     alone = Candidate("allergies", ["Pollen"], (pollen,), 0.9, Relation.RIGHT)
     after = Candidate("allergies", ["No Pollen"], (answer, pollen), 0.9, Relation.RIGHT)
     assert assign([alone, after])["allergies"][0] is alone
+
+
+def test_a_value_in_capitals_on_a_tinted_box_under_its_label_is_no_band_s_title() -> None:
+    """Labels over their boxes: ``NOAH CARTER`` on a tint under ``Injured worker``."""
+    image = blank()
+    shaded(image, 180, 345, 1000, 405)
+    shaded(image, 180, 495, 1400, 555)
+    words = layout(
+        [
+            (300, 195, "Injured worker"),
+            (300, 1100, "Birth date"),
+            (355, 209, "NOAH CARTER"),
+            (355, 1100, "24/12/1988"),
+            (450, 188, "Patient address"),
+            (505, 209, "355 CHURCH AVENUE, NASHVILLE, TN"),
+        ]
+    )
+    found = read(DocumentType.PRESCRIPTION, words, image)
+    assert found["patient_name"] == "NOAH CARTER"
+    assert found["patient_address"] == "355 CHURCH AVENUE, NASHVILLE, TN"
+
+
+def test_a_lettered_title_heads_the_rows_under_it_past_a_tall_rx_read_alone() -> None:
+    """``B. MEDICATIONS PRESCRIBED TODAY`` over the rows; the ℞ beside them read on a line of
+    its own between the first two rows is no end of the list."""
+    image = blank()
+    words = report_head(image) + layout(
+        [
+            (700, 240, "No work above shoulders"),
+            (700, 1300, "No driving company vehicles"),
+            (790, 165, "B. MEDICATIONS PRESCRIBED TODAY"),
+            (870, 410, "NAPROXEN 250 MG"),
+            (900, 166, "Rx"),
+            (960, 400, "ACETAMINOPHEN 500 MG TAB"),
+            (1050, 410, "CEPHALEXIN 250 MG"),
+        ]
+    )
+    found = read(DocumentType.PRESCRIPTION, words, image)
+    assert found["medicines"] == [
+        "NAPROXEN 250 MG",
+        "ACETAMINOPHEN 500 MG TAB",
+        "CEPHALEXIN 250 MG",
+    ]
+
+
+def test_a_title_in_a_letterhead_line_s_right_segment_wraps_onto_no_line() -> None:
+    """``Harbor Medical Center      Work Status Report / Rx``: the services line under the
+    clinic's name starts at the line's margin, far from the title's segment."""
+    lines = page_lines(
+        [
+            ocr_page(
+                layout(
+                    [
+                        (90, 386, "Harbor Medical Center"),
+                        (90, 1650, "Work Status Report / Rx"),
+                        (154, 374, "Injury care and Drug screening"),
+                    ]
+                )
+            )
+        ]
+    )
+    labels = {"Rx": ("Rx",)}
+    match = next(m for m in find_labels(lines, labels) if m.line == 0)
+    assert value_wrapped(lines, match, [match]) == ()
+
+
+def test_an_address_box_in_capitals_under_its_label_runs_on_to_its_last_line() -> None:
+    """``3799 CHESTNUT ROAD`` / ``COLUMBUS, OH 43215`` / ``UNITED STATES`` on a tint under
+    ``HOME ADDRESS``: no line is a band's title, and a ZIP code is no refill row's entries."""
+    image = blank()
+    shaded(image, 160, 355, 1000, 540)
+    words = layout(
+        [
+            (200, 165, "PATIENT NAME"),
+            (250, 180, "HANNAH SMITH"),
+            (310, 165, "HOME ADDRESS"),
+            (365, 188, "3799 CHESTNUT ROAD"),
+            (430, 178, "COLUMBUS, OH 43215"),
+            (495, 185, "UNITED STATES"),
+            (600, 165, "HEIGHT"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["address"] == "3799 CHESTNUT ROAD, COLUMBUS, OH 43215, UNITED STATES"
+    assert not is_refill_row(row(0, 0, "COLUMBUS, OH 43215"))
+    assert is_refill_row(row(0, 0, "012345 PRN"))

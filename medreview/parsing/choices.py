@@ -745,8 +745,11 @@ def row_tokens(words: Sequence[Word]) -> list[str]:
             text = text.strip("□☐" + BUBBLE_GLYPHS + TICKED_GLYPHS)
             if not text:
                 continue
-            if re.fullmatch(r"[0-5](?:[.,]?[0-5])+", text):
-                tokens.extend(c for c in text if c.isdigit())
+            digits = [c for c in text if c.isdigit()]
+            if re.fullmatch(r"[0-5](?:[.,]?[0-5])+", text) and digits == sorted(set(digits)):
+                # entries run together, in their order ("012345", "4.5"); a ZIP code
+                # ("43215") is none
+                tokens.extend(digits)
             elif run := re.fullmatch(r"([0-5]+)(PRN)", text, re.IGNORECASE):
                 tokens.extend([*run.group(1), run.group(2)])  # "45PRN": the last entries
             elif len(text) > 1 and text[0] in "012345" and not text[1].isdigit():

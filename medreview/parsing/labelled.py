@@ -323,7 +323,11 @@ def _continuation(
             break  # rows evenly spaced so far, then a wider gap: something else begins
         if sum(c.isalnum() for w in line.words for c in w.text) <= 1:
             continue  # a speck or a rule between the lines (OCR may read it "I")
-        if is_refill_row(line.words) or doc.ruled_heading(index) or _outdented_title(line, x0):
+        if boxed and all(read_as_rx(w) for w in line.words):
+            continue  # a tall ℞ beside the rows, read as a line of its own between them
+        # (an address's next line in capitals on its tinted box, with no label, is no title)
+        titled = doc.ruled_heading(index) and not (columns and not doc.anchors_on(index))
+        if is_refill_row(line.words) or titled or _outdented_title(line, x0):
             break  # a refill row, or the next section's heading
         if index in over_captions(doc):
             break  # the value over another field's caption ("Instructions" under its box)
@@ -825,17 +829,36 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
     return found
 
 
+def _boxed_value(doc: Page, kind: ValueType, relation: Relation, words: Sequence[Word]) -> bool:
+    """Whether words over or under a label are a value in capitals on a tinted box, no title.
+
+    ``KWAME PEREZ`` written in a shaded box looks like a band's title; over its caption on a
+    form of captions, or as a name, an address, a date or a phone of its own form under its
+    label on a line holding no label, it is the value.
+    """
+    if relation is Relation.ABOVE and captions_under(doc):
+        return True
+    line = doc.line_of(words[0])
+    return (
+        relation in (Relation.ABOVE, Relation.BELOW)
+        and kind.name in ("name", "address", "date", "phone")
+        and not doc.anchors_on(line)
+        and kind.fit(text_of(words)) >= 1.0
+    )
+
+
 def _numbered_title(doc: Page, anchor: Anchor) -> bool:
     """Whether a field's label is a numbered title alone on its line (``2. Rx``).
 
-    Its value stands under it whatever the form's captions do; a section's heading that is a
-    field's label too (``3. PERSON TO NOTIFY``) keeps to the captions.
+    Its value stands under it whatever the form's captions do (``B. MEDICATIONS PRESCRIBED
+    TODAY``: a word of the title may follow the label); a section's heading that is a field's
+    label too (``3. PERSON TO NOTIFY``) keeps to the captions.
     """
     words = doc.lines[anchor.match.line].words
     return (
         not any(k.startswith("section:") for k in anchor.keys)
         and anchor.match.start == 1
-        and anchor.match.end == len(words)
+        and anchor.match.end >= len(words) - 1
         and ENUMERATION.match(words[0].text) is not None
     )
 
@@ -1203,9 +1226,11 @@ def candidate_from(
     factor: float,
 ) -> list[Candidate]:
     """The candidate a relation's words make, multi-line values and choices included."""
-    # (in capitals on a tinted box over its caption, a value is no band's title)
-    captioned = relation is Relation.ABOVE and captions_under(doc)
-    if relation is not Relation.CELL and not captioned and doc.ruled_heading(doc.line_of(words[0])):
+    if (
+        relation is not Relation.CELL
+        and not _boxed_value(doc, kind, relation, words)
+        and doc.ruled_heading(doc.line_of(words[0]))
+    ):
         return []  # a section's heading: "ALLERGIES AND REACTIONS" holds no allergy
     if is_key_line(doc, words):
         return []  # what a table's abbreviations mean ("Imm = immune; Non = not immune")

@@ -1116,8 +1116,12 @@ def value_wrapped(
     height = max(line.height, below.height)
     if below.center_y - line.center_y > BELOW_REACH * height:
         return ()
-    if abs(below.words[0].bbox.x0 - line.words[0].bbox.x0) > WRAP_MARGIN * height:
-        return ()  # text wraps back to its own margin: a line starting far off is another's
+    # text wraps back to its own margin, where the label's segment (or, for a clause, its
+    # line) begins: a line starting far off it is another's (a title's "... / Rx" at the
+    # right of a letterhead's line)
+    segment = 0 if clause else max(s for s in segment_starts(line) if s <= match.start)
+    if abs(below.words[0].bbox.x0 - line.words[segment].bbox.x0) > WRAP_MARGIN * height:
+        return ()
     line_stops = sorted(s.start for s in stops if s.line == match.line + 1)
     if line_stops and line_stops[0] == 0:
         return ()
