@@ -88,8 +88,6 @@ def flow_edges(
         return []
     gutters = [gutter for gutter, _ in found]
     gutters.extend(_unheaded(lines, gutters, page, across))
-    if not gutters:
-        return []
     # the columns run side by side where every gutter does
     top, bottom = max(g.top for g in gutters), min(g.bottom for g in gutters)
     if bottom - top < FLOW_HEIGHT * page.height:

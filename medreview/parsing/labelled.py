@@ -27,6 +27,7 @@ from medreview.parsing.cells import (
     captions_under,
     column_below,
     column_choice,
+    field_kinds,
     label_cell,
     next_cell,
     row_choice,
@@ -891,10 +892,7 @@ ANSWERS_UNDER = 1.5
 
 def _asks_a_choice(doc: Page, anchor: Anchor) -> bool:
     """Whether a label is a choice field's (a question answered by ticking an option)."""
-    return any(
-        k.startswith("field:") and doc.vocab.field(k.split(":", 1)[1]).value == "choice"
-        for k in anchor.keys
-    )
+    return any(kind.name == "choice" for kind in field_kinds(doc, anchor))
 
 
 def before_label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
