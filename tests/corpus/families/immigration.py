@@ -1,7 +1,7 @@
 """An immigration civil surgeon's applicant questionnaire and a hospital's outpatient prescription.
 
-This round's blind held-out family (round 25). Written without reading the reader: its wording
-and geometry are described only here, and a reader's author must not read this module.
+Written blind as the held-out family of round 25 (then called ``heldout``): its author never
+read the reader.
 
 Neither document is a practice's registration sheet or a doctor's pad. The record is the
 questionnaire a civil surgeon's office (a physician designated to do the medical examination of
