@@ -67,6 +67,8 @@ _NONE_WORDS = frozenset(
     | {"nkda", "nka", "none known", "nil known", "no known allergies", "no known drug allergies"}
     | {"no medications", "no medication", "none taken", "i take no medications"}
     | {"no medicines", "i take no medicines", "i take no medicine"}
+    | {"no regular medication", "no regular medications", "no regular medicines"}
+    | {"i take no regular medicines", "i take no regular medication"}
     | {"wa", "nia", "nla", "n la", "n ia", "noone"}  # how OCR reads a handwritten N/A, None
 )
 
