@@ -583,7 +583,8 @@ def test_a_questions_column_ends_at_the_next_question_or_section(band: bool) -> 
 def test_a_tick_overshooting_its_box_still_answers_the_row() -> None:
     """``DO YOU HAVE HEALTH INSURANCE?  [✓] YES  [ ] NO``: the tick runs up out of its box, and
     OCR gives the answers' words twice the question's letters' height; the boxes are sized by
-    the question's letters, and the marked one decides the row."""
+    the question's letters (or found at the smaller size boxes are looked for at when none as
+    big as the words are), and the marked one decides the row."""
     image = blank()
     words = layout([(420, 170, "DO YOU HAVE HEALTH INSURANCE?")])
     answers = [
@@ -596,7 +597,7 @@ def test_a_tick_overshooting_its_box_still_answers_the_row() -> None:
             cv2.line(image, (x + 4, 452), (x + 14, 468), 0, 5)
             cv2.line(image, (x + 14, 468), (x + 40, 410), 0, 5)
     marks = PageMarks(image)
-    assert read_box_row(answers, YES_NO, marks) == (None, False)  # sized by the tall words
+    assert read_box_row(answers, YES_NO, marks) == ("yes", True)  # (at the smaller size)
     assert read_box_row(answers, YES_NO, marks, letters=36.0) == ("yes", True)
     found = read(DocumentType.PATIENT_DETAILS, [*words, *answers], image)
     assert found["has_insurance"] == "yes"

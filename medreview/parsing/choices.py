@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from medreview.model import BBox, Word
 from medreview.parsing import canonical
 from medreview.parsing.layout import SLASHES, compact, split_word
-from medreview.parsing.marks import MARK_MIN_INK, PageMarks, decide
+from medreview.parsing.marks import BOX_SCALES, MARK_MIN_INK, PageMarks, decide
 
 REFILL_ROW = ("0", "1", "2", "3", "4", "5", "PRN")
 # Answers' words this many times as tall as their question's letters hold more than letters.
@@ -323,11 +323,21 @@ def read_box_row(
     if label is not None:  # (a tilted row's boxes stand between its label and its words)
         low, high = min(low, label.y0), max(high, label.y1)
         band = BBox(band.x0, min(band.y0, label.y0), band.x1, max(band.y1, label.y1))
+    # (a box OCR read as a glyph is a word of its own: the box inside it is no letter's)
+    lettered = [w for w in words if w.text not in BOX_GLYPHS]
     every = [
         (box, fill) for box, fill in marks.boxes(band, size) if low <= (box.y0 + box.y1) / 2 <= high
     ]
-    # (a box OCR read as a glyph is a word of its own: the box inside it is no letter's)
-    lettered = [w for w in words if w.text not in BOX_GLYPHS]
+    if not every:
+        # boxes drawn well under the height OCR gives the words, clear of every word read but
+        # those OCR glued a box's glyph to ("□Yes"): a letter that small is no box
+        plain = [w for w in lettered if not any(g in w.text for g in "□☐")]
+        every = [
+            (box, fill)
+            for box, fill in marks.boxes(band, BOX_SCALES[-1] * size)
+            if low <= (box.y0 + box.y1) / 2 <= high
+            and not any(box.x0 < w.bbox.x1 and w.bbox.x0 < box.x1 for w in plain)
+        ]
     found = [
         (box, fill) for box, fill in every if not any(_inside_word(box, w, size) for w in lettered)
     ]
@@ -717,18 +727,18 @@ def initialled(words: Sequence[Word], options: Sequence[Option]) -> str | None:
 
 
 def _refill_token(text: str) -> str | None:
-    """A clean entry of the refill row (``0``-``5``, ``PRN``), or ``None`` for anything else."""
+    """A clean entry of the refill row (``0``-``11``, ``PRN``), or ``None`` for anything else."""
     if len(text) <= 2 and not any(c in "()[]{}" for c in text):
         fixed = canonical.fix_digits(text)
-        if fixed in REFILL_ROW[:-1]:
-            return fixed
+        if re.fullmatch(r"[0-9]{1,2}", fixed) and int(fixed) <= MOST_REFILLS:
+            return str(int(fixed))
     if len(text) <= 5 and canonical.parse_refills(text) == "PRN":
         return "PRN"
     return None
 
 
 # A number with a bracket beside it: the circle round it as OCR reads it ("(4)", "3)").
-_CIRCLED = re.compile(r"^[(\[{]?\s*([0-5OolI])\s*[)\]}]?$")
+_CIRCLED = re.compile(r"^[(\[{]?\s*([0-9OolI])\s*[)\]}]?$")
 
 
 def row_tokens(words: Sequence[Word]) -> list[str]:
@@ -799,7 +809,8 @@ def _filled_bubble(words: Sequence[Word], marks: PageMarks) -> str | None:
         max(w.bbox.y1 for w in entries) + size // 2,
     )
     solids = marks.bubble_row(band, size)
-    if len(solids) != len(REFILL_ROW):
+    choices = row_choices(words)
+    if len(solids) != len(choices):
         return None
     order = sorted(range(len(solids)), key=lambda i: solids[i], reverse=True)
     rings = sorted(solids[i] for i in order[1:])
@@ -807,7 +818,24 @@ def _filled_bubble(words: Sequence[Word], marks: PageMarks) -> str | None:
     # one bubble clearly darker than the rest, and the rest alike
     if solids[order[0]] - ring < FILL_MARGIN or rings[-1] - ring > FILL_MARGIN / 2:
         return None
-    return REFILL_ROW[order[0]]
+    return choices[order[0]]
+
+
+def row_choices(words: Sequence[Word]) -> tuple[str, ...]:
+    """The entries a refill row prints: ``0`` on to its last number (``5`` at least), ``PRN``.
+
+    A row may print ``0 1 2 3 4 5 6 PRN``; the numbers run on while each read is followed by
+    the next or the one after it (a ring makes OCR drop the entry it is drawn round).
+    """
+    read = {int(t) for t in row_tokens(words) if re.fullmatch(r"[0-9]{1,2}", t)}
+    last = 5
+    while last + 1 in read or last + 2 in read:
+        last += 1
+    return (*(str(n) for n in range(last + 1)), REFILL_ROW[-1])
+
+
+# The most refills a row prints an entry for.
+MOST_REFILLS = 11
 
 
 def is_refill_row(words: Sequence[Word]) -> bool:
@@ -826,6 +854,7 @@ def _row_places(words: Sequence[Word], options: Sequence[Option]) -> dict[str, B
     pitch puts it. ``None`` when fewer than two digits were read.
     """
     digits = [(int(o.choice), words[o.start].bbox) for o in options if o.choice.isdigit()]
+    count = len(row_choices(words)) - 1
     if len(digits) < 2:
         return None
     steps = [
@@ -836,7 +865,7 @@ def _row_places(words: Sequence[Word], options: Sequence[Option]) -> dict[str, B
     width = max(b.width for _, b in digits)
     found = {i for i, _ in digits}
     places: dict[str, BBox] = {}
-    for digit in range(6):
+    for digit in range(count):
         if digit in found:
             continue
         centre = (ref.x0 + ref.x1) / 2 + (digit - index) * pitch
@@ -888,7 +917,8 @@ def circled_refill(words: Sequence[Word]) -> str | None:
     }
     if len(circled) == 1 and not circled & clean:
         return circled.pop()
-    missing = [t for t in REFILL_ROW if t not in clean]
+    choices = row_choices(words)
+    missing = [t for t in choices if t not in clean]
     garbled = [i for i, k in enumerate(kinds) if k is None]
     if len(missing) == 1 and len(garbled) <= 2:
         return missing[0]
@@ -896,9 +926,9 @@ def circled_refill(words: Sequence[Word]) -> str | None:
         i = garbled[0]
         left = kinds[i - 1] if i > 0 else None
         right = kinds[i + 1] if i + 1 < len(kinds) else None
-        if left is not None and left != "PRN":
-            guess = REFILL_ROW[REFILL_ROW.index(left) + 1]
-            follows = REFILL_ROW[REFILL_ROW.index(guess) + 1 :][:1]
+        if left is not None and left != "PRN" and left in choices:
+            guess = choices[choices.index(left) + 1]
+            follows = choices[choices.index(guess) + 1 :][:1]
             if guess in missing and (right is None or (right,) == follows):
                 return guess
     return None
@@ -985,20 +1015,18 @@ def read_refill_row(
     if marks is not None and (filled := _filled_bubble(words, marks)) is not None:
         return filled, 0.9
     if marks is not None:
-        value, decided = read_box_row(words, REFILL_ROW, marks, label)
+        choices = row_choices(words)
+        value, decided = read_box_row(words, choices, marks, label)
         if decided:
             return value, 0.9  # a box ticked, or every box found and none ticked
-        options = [o for o in option_spans(words, REFILL_ROW) if o.end - o.start == 1]
+        options = [o for o in option_spans(words, choices) if o.end - o.start == 1]
         if (lit := _lit_gap(words, options, marks)) is not None:
             return lit, 0.9
         if len(options) >= 5:
             value, _ = marked_by_image(words, options, marks, boxes=False)
             if value is not None:
                 return value, 0.9
-        if (
-            len(words) >= len(REFILL_ROW)
-            and max(marks.ring_mark(w.bbox) for w in words) < RING_NONE
-        ):
+        if len(words) >= len(choices) and max(marks.ring_mark(w.bbox) for w in words) < RING_NONE:
             return None, 0.9  # every entry read and none has a ring round it
         missing = _ringed_gap(words, options, marks)
         if missing is not None:

@@ -57,9 +57,11 @@ from medreview.parsing.layout import (
     SECTION_MARK,
     LabelMatch,
     Line,
+    column_end,
     compact,
     in_capitals,
     is_order,
+    lettered_item,
     segments,
     value_above,
     value_below,
@@ -751,6 +753,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             below = ()  # the table's own column heading, between, reads its rows
         if not below and kind.name in ("list", "medicines") and upright is None:
             below = _under_title_bar(doc, anchor, stops)
+        if not below and not right and kind.name in SELF_EVIDENT:
+            below = _typed_under(doc, kind, anchor, stops)
         if not below and kind.name == "name" and line_mentions(doc, anchor, SIGNATURE):
             # "PRESCRIBED BY (Signature, name, title)": the name is printed under the signature
             line = doc.lines[anchor.match.line]
@@ -1261,6 +1265,10 @@ def candidate_from(
     words = doc.words_for(words, item.medical)
     if kind.name in _NUMBERED_NOT and all(ENUMERATION.fullmatch(w.text) for w in words):
         return []  # the next question's number on the row ("E3 Policy number"), no value
+    if words and all(lettered_item(w.text) for w in words):
+        return []  # an item's number and letter ("5.a."), no count or measure
+    if relation is Relation.BELOW and _opens_a_part(doc, words):
+        return []  # the next part's heading under a box left blank ("Section 2 ...")
     if relation is Relation.RIGHT:
         if anchor is not None and _question_runs_on(anchor.words, words):
             return []  # "List the medicines you take regularly": the question, no answer
@@ -1370,7 +1378,31 @@ def candidate_from(
     if kind.name in ("name", "address", "organisation") and holds_other_value(text_of(words)):
         return []  # a date or a phone inside a name or an address is another field's value
     score = base * validity * (0.5 + 0.5 * fit)
+    if kind.name == "number":
+        words = _measure_words(words)  # (what follows the measure is no evidence of it)
     return [Candidate(item.name, value, words, score, relation, label_words)]
+
+
+# The units a measure is written with.
+_UNITS = frozenset({"lb", "lbs", "kg", "kgs", "in", "ins", "inch", "inches", "cm", "ft", "feet"})
+_UNITS |= frozenset({"m", "pounds", "pound", "st", "stone", "oz", "g"})
+
+
+def _measure_words(words: Sequence[Word]) -> tuple[Word, ...]:
+    """A measure's own words: its first number, and the numbers and units written with it.
+
+    ``129 lbs`` of ``129 lbs  High cholesterol, Gout`` (a row's next box read on with it).
+    """
+    first = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w.text)), None)
+    if first is None:
+        return tuple(words)
+    end = first + 1
+    while end < len(words):
+        text = words[end].text.strip(".,;:()").lower()
+        if not (text.replace(".", "").isdigit() or text in _UNITS or set(text) <= set("'\"")):
+            break
+        end += 1
+    return tuple(words[first:end])
 
 
 # A form that asks for answers by code prints its key within this many lines over the row.
@@ -1595,6 +1627,15 @@ def _box_row(words: Sequence[Word], marks: PageMarks | None, label: BBox | None)
 
 # A form's item number glued to its label's first word: "10Mobile", "19Contact's".
 NUMBERED_LABEL = re.compile(r"^\d{1,2}[A-Z][a-z]{2,}")
+
+
+def _opens_a_part(doc: Page, words: Sequence[Word]) -> bool:
+    """Whether words begin a line that opens a section (its heading, or its part's number)."""
+    index = doc.line_of(words[0])
+    opens = any(start == index for start, _ in doc.sections)
+    return opens and doc.lines[index].words[0] is words[0]
+
+
 # Text types whose fit tells a value from stray text.
 _TYPED_TEXT = frozenset({"name", "address"})
 # Value types a question's number alone ("E3", "4.") never is (a count may be: "(3)").
@@ -1655,6 +1696,33 @@ def typed_runs(
         runs.append(words[start:end])
         start = end
     return runs
+
+
+def _typed_under(
+    doc: Page, kind: ValueType, anchor: Anchor, stops: Sequence[LabelMatch]
+) -> tuple[Word, ...]:
+    """A date or a phone written whole under a label, run on from the words before it.
+
+    "Dr Isabel Roberts 13.11.2023" under "Attending  Date of issue": boxes only their tint
+    parts leave no gap between the values.
+    """
+    line = doc.lines[anchor.match.line]
+    x0 = line.words[anchor.match.start].bbox.x0 - line.height
+    x1 = column_end(line, anchor.match, stops)
+    index = anchor.match.line + 1
+    if index >= len(doc.lines) or doc.lines[index].page != line.page:
+        return ()
+    below = doc.lines[index]
+    if below.center_y - line.center_y > BELOW_REACH * max(line.height, below.height):
+        return ()
+    column = tuple(w for w in below.words if x0 <= w.bbox.x0 and w.bbox.x1 <= x1 + line.height)
+    runs = [r for r in typed_runs(kind, column, whole=1.0) if kind.fit(text_of(r)) >= 1.0]
+    if len(runs) != 1 or runs[0][0] is not column[0]:
+        return ()  # (words under the label before it are a value or a label of their own)
+    # (a label's value after it on the row below is that label's: "ADM 10 Dec 2022")
+    before = below.words.index(runs[0][0]) - 1
+    labelled = {i for s in stops if s.line == index for i in range(s.start, s.end)}
+    return () if before in labelled else runs[0]
 
 
 # The most words a phone or a date is written in ("+1 412 555 0143", "14 March 2023").

@@ -77,9 +77,12 @@ class LabelMatch:
     ties: tuple[str, ...] = ()
 
 
-# A section's or a row's number printed before it: ``1.``, ``2)``, ``(3)``, ``B.``, ``IV.``, or
-# a question's number within its part (``A2``, ``B13``, ``c3``).
-ENUMERATION = re.compile(r"^(?:\(?\d{1,2}[.):]|[A-H][.)]|[IVX]{1,4}\.|[A-Ha-h]\d{1,2}[.):]?)$")
+# A section's or a row's number printed before it: ``1.``, ``2)``, ``(3)``, ``B.``, ``IV.``, a
+# question's number within its part (``A2``, ``B13``, ``c3``), or an item's number and letter
+# within its row (``1.a.``, ``4b)``).
+ENUMERATION = re.compile(
+    r"^(?:\(?\d{1,2}[.):]|[A-H][.)]|[IVX]{1,4}\.|[A-Ha-h]\d{1,2}[.):]?|\d{1,2}(?:\.[a-h][.)]?|[a-h][.)]))$"
+)
 # A section's letter or number printed before its title ("G  INSURANCE", "4. Payment") ...
 SECTION_MARK = re.compile(r"[A-Z][.):]?|\d{1,2}[.)]?|[IVX]{1,4}[.)]")
 # ... and the word a form may print before it ("PART B", "Section 2").
@@ -901,6 +904,8 @@ def value_right(
     words = after_wording(
         _after_translation(_after_qualifier(list(line.words[match.end : next_stop])))
     )
+    if words and lettered_item(words[0].text):
+        return ()  # the next item on the row ("6.b. Wt.  6.c. Eyes"): this one's box is below
     blank_end: int | None = None
     while words and not any(c.isalnum() or c in BOX_GLYPHS for c in words[0].text):
         popped = words.pop(0)  # a blank's underscores or a speck before the value
@@ -921,6 +926,11 @@ def value_right(
             break
         taken.append(word)
     return _unfilled(taken)
+
+
+def lettered_item(text: str) -> bool:
+    """An item's number and letter ("6.c.", "4b)"): the next item's, never a value."""
+    return _item_number(text) and any(c.isalpha() for c in text)
 
 
 def _hugs_next(words: Sequence[Word], index: int, label: int) -> bool:
@@ -1172,6 +1182,7 @@ def value_below(
     x0 = line.words[start].bbox.x0 - line.height
     x1 = column_end(line, match, stops)
     x1 = x1 if right is None else min(x1, right)
+    label_end = line.words[match.end - 1].bbox.x1 + COLUMN_GAP * line.height
     for index in range(match.line + 1, len(lines)):
         below = lines[index]
         if below.page != line.page:
@@ -1180,19 +1191,39 @@ def value_below(
         if below.center_y - line.center_y > reach * max(line.height, below.height):
             break
         column = [w for w in below.words if x0 <= (w.bbox.x0 + w.bbox.x1) / 2 < x1]
+        line_stops = {s.start for s in stops if s.line == index}
+        if not column and _row_of_labels(below, stops, index, x0):
+            break  # the next row of labels: the box under this one was left blank
         if not column:
             continue
-        line_stops = {s.start for s in stops if s.line == index}
         first = below.words.index(column[0])
         while first + 1 < len(below.words) and ENUMERATION.match(below.words[first].text):
             first += 1  # "2." numbering the heading below
         lead = [w.text.rstrip(".)") for w in below.words[:first]]
         row_number = numbered and len(lead) == 1 and lead[0].isdigit() and len(lead[0]) <= 2
+        if first in line_stops and below.words[first].bbox.x0 > label_end:
+            own = [s for s in stops if s.line == index and s.start == first]
+            if own and own[0].end < len(below.words):
+                continue  # another column's label and value, far right, printed a little lower
         if first in line_stops or (first not in segment_starts(below) and not row_number):
             return ()  # a label, or the tail of a longer value that starts further left
         end = min((s for s in line_stops if s > first), default=len(below.words))
+        while end - 1 > first and end in line_stops and _item_number(below.words[end - 1].text):
+            end -= 1  # the next label's number ("(813) 555-0177  2.b. Work phone")
         return _unfilled([w for w in below.words[first:end] if w in column])
     return ()
+
+
+def _row_of_labels(below: Line, stops: Sequence[LabelMatch], index: int, x0: float) -> bool:
+    """Whether a line prints labels only (and items' numbers) on to a column at ``x0``.
+
+    That is the next row's labels; a side title's last word, far left, is no such row.
+    """
+    labelled = {i for s in stops if s.line == index for i in range(s.start, s.end)}
+    reach = max((below.words[i].bbox.x1 for i in labelled), default=-1.0)
+    return reach >= x0 - 2 * below.height and all(
+        i in labelled or ENUMERATION.match(w.text) for i, w in enumerate(below.words)
+    )
 
 
 def value_above(

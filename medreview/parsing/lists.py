@@ -299,23 +299,37 @@ def rows_on(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
     under the heads are the table's too.
     """
     heads = _answer_heads(doc, words) if words else []
-    if not heads:
+    # with no heads read, the columns of boxes the list's last row holds ("Asthma [ ] [ ]
+    # Seizures [ ] [ ]" under the question, its Y / N heads lost to speckle)
+    xs = [x for x, _ in heads] or _box_columns(doc, words)
+    if not xs:
         return words
-    left = min(w.bbox.x0 for w in words)
+    left: float = min(w.bbox.x0 for w in words)
+    if all(compact(w.text) in _HEAD_ANSWERS for w in words):
+        left = -float("inf")  # the heads alone under the question: the items lead their rows
     lines = sorted({doc.line_of(w) for w in words})
     # the table runs on while its rows hold boxes under the heads, up to the next labelled
     # row ("Services requested: [ ] SN [X] PT" is its own question)
-    xs = [x for x, _ in heads]
     index = lines[-1] + 1
     while (
         index < len(doc.lines)
         and doc.lines[index].page == words[0].page
-        and _answered_row(doc, doc.lines[index], xs)
+        and _answered_row(doc, doc.lines[index], xs) >= (1 if heads else len(xs))
         and not any(a.match.start == 0 for a in doc.anchors_on(index))
     ):
         lines.append(index)
         index += 1
     return tuple(w for i in lines for w in doc.lines[i].words if w.bbox.x1 > left)
+
+
+def _box_columns(doc: Page, words: tuple[Word, ...]) -> list[float]:
+    """The centres of the check boxes on a list's last row, when it holds two or more."""
+    line = doc.lines[max(doc.line_of(w) for w in words)]
+    marks = doc.marks.get(line.page)
+    if marks is None or not line.words:
+        return []
+    boxes = row_boxes(line.words, marks, line.height)
+    return [(box.x0 + box.x1) / 2 for box, _ in boxes] if len(boxes) >= 2 else []
 
 
 def row_boxes(
@@ -478,12 +492,32 @@ def _answered_row(doc: Page, line: Line, heads: Sequence[float], size: float | N
     # looked for under each head, where the row runs there (it climbs or falls on a photo)
     slope = row_slope(line)
     last = line.words[-1].bbox
-    found = 0
+    bands = []
     for x in heads:
         y = last.center_y + slope * (x - (last.x0 + last.x1) / 2)
-        band = BBox(int(x - 1.5 * size), int(y - size), int(x + 1.5 * size), int(y + size))
-        found += any(abs((box.x0 + box.x1) / 2 - x) <= size for box, _ in marks.boxes(band, size))
-    return found
+        bands.append(
+            (x, BBox(int(x - 1.5 * size), int(y - size), int(x + 1.5 * size), int(y + size)))
+        )
+    # (boxes drawn smaller than the line OCR gives a blurred row's words are looked for too;
+    # a word's letter is no box, a box OCR read as a glyph is)
+    lettered = [w for w in line.words if sum(c.isalnum() for c in w.text) >= 2]
+    return max(
+        sum(
+            any(
+                abs((box.x0 + box.x1) / 2 - x) <= size
+                and not any(_inside(box, w.bbox) for w in lettered)
+                for box, _ in marks.boxes(band, scale * size)
+            )
+            for x, band in bands
+        )
+        for scale in BOX_SCALES
+    )
+
+
+def _inside(box: BBox, word: BBox) -> bool:
+    """Whether a box's centre lies within a word's box."""
+    cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+    return word.x0 <= cx <= word.x1 and word.y0 <= cy <= word.y1
 
 
 def heads_over_boxes(doc: Page, words: Sequence[Word]) -> bool:
@@ -617,6 +651,8 @@ def _section_title(doc: Page, words: tuple[Word, ...]) -> bool:
     line = doc.lines[index].words
     if doc.ruled_heading(index):
         return True  # a title with its rule run on across the page
+    if any(start == index for start, _ in doc.sections):
+        return True  # a part's heading ("Section 4  Vaccine History")
     numbered = len(line) > 1 and ENUMERATION.fullmatch(line[0].text) is not None
     return numbered and in_capitals(line[1:])
 

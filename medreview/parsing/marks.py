@@ -425,6 +425,14 @@ class PageMarks:
                 total -= self.ink(x0, y0, x1, y1) * (x1 - x0) * (y1 - y0)
         return max(0.0, total) / max(1.0, _area(region))
 
+    def _ink_off_rules(self, region: BBox, size: float, glyphs: list[BBox]) -> float:
+        """Ink in a region outside the printed glyphs' boxes and off the rules crossing it."""
+        if region.x1 <= region.x0 or region.y1 <= region.y0:
+            return 0.0
+        rules = float(self._rule_ink(region, size).sum())
+        total = self.box_mark(region, glyphs) * _area(region) - rules
+        return max(0.0, total) / max(1.0, _area(region))
+
     def ring_mark(
         self, box: BBox, others: Sequence[BBox] = (), *, both_ends: bool = False
     ) -> float:
@@ -489,7 +497,13 @@ class PageMarks:
             if any(self.boxes(band, scale * h) for scale in BOX_SCALES):
                 return False
         glyphs = list(others)
-        before = self.box_mark(self.clear_of_lines(BBox(left, y0, box.x0 - 2, y1)), glyphs)
+        ahead = BBox(left, y0, box.x0 - 2, y1)
+        cleared = self.clear_of_lines(ahead)
+        before = self.box_mark(cleared, glyphs)
+        if before < RING_ARC and cleared.x0 > ahead.x0:
+            # a ring round a cell's first choice crosses the cell's side: its end is the ink
+            # there that is no rule's
+            before = self._ink_off_rules(ahead, h, glyphs)
         after_word = BBox(box.x1 + 2, y0, right, y1)
         after = self.box_mark(self.clear_of_lines(after_word, before=False), glyphs)
         return min(before, after) >= RING_ARC

@@ -500,8 +500,10 @@ def _street_kind(word: str) -> str:
 
 
 def _ells(word: str) -> str:
-    """``Mi11``: small l's read as ones after a word's first letters are l's again."""
-    return re.sub(r"(?<=^[A-Z][a-z])[1|]+", lambda m: "l" * len(m.group(0)), word)
+    """``Mi11``, ``Hil1``: small l's read as ones after a word's first letters are l's again."""
+    if not re.fullmatch(r"[A-Z][a-z][a-z1|]*[,.]?", word):
+        return word
+    return re.sub(r"[1|]", "l", word)
 
 
 def _heading_colon(word: str) -> bool:
