@@ -854,9 +854,9 @@ def _row_places(words: Sequence[Word], options: Sequence[Option]) -> dict[str, B
     pitch puts it. ``None`` when fewer than two digits were read.
     """
     digits = [(int(o.choice), words[o.start].bbox) for o in options if o.choice.isdigit()]
-    count = len(row_choices(words)) - 1
     if len(digits) < 2:
         return None
+    count = len(row_choices(words)) - 1
     steps = [
         ((b.x0 + b.x1) / 2 - (a.x0 + a.x1) / 2) / (j - i) for (i, a), (j, b) in pairwise(digits)
     ]

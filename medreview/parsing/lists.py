@@ -501,8 +501,9 @@ def _answered_row(doc: Page, line: Line, heads: Sequence[float], size: float | N
     # (boxes drawn smaller than the line OCR gives a blurred row's words are looked for too;
     # a word's letter is no box, a box OCR read as a glyph is)
     lettered = [w for w in line.words if sum(c.isalnum() for c in w.text) >= 2]
-    return max(
-        sum(
+    best = 0
+    for scale in BOX_SCALES:
+        found = sum(
             any(
                 abs((box.x0 + box.x1) / 2 - x) <= size
                 and not any(_inside(box, w.bbox) for w in lettered)
@@ -510,8 +511,10 @@ def _answered_row(doc: Page, line: Line, heads: Sequence[float], size: float | N
             )
             for x, band in bands
         )
-        for scale in BOX_SCALES
-    )
+        best = max(best, found)
+        if best == len(bands):
+            break  # a box under every head: no smaller size can find more
+    return best
 
 
 def _inside(box: BBox, word: BBox) -> bool:
