@@ -61,6 +61,7 @@ from medreview.parsing.layout import (
     compact,
     in_capitals,
     is_order,
+    labelled_words,
     lettered_item,
     segments,
     value_above,
@@ -1721,8 +1722,7 @@ def _typed_under(
         return ()  # (words under the label before it are a value or a label of their own)
     # (a label's value after it on the row below is that label's: "ADM 10 Dec 2022")
     before = below.words.index(runs[0][0]) - 1
-    labelled = {i for s in stops if s.line == index for i in range(s.start, s.end)}
-    return () if before in labelled else runs[0]
+    return () if before in labelled_words(stops, index) else runs[0]
 
 
 # The most words a phone or a date is written in ("+1 412 555 0143", "14 March 2023").

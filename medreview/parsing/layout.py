@@ -1191,7 +1191,8 @@ def value_below(
         if below.center_y - line.center_y > reach * max(line.height, below.height):
             break
         column = [w for w in below.words if x0 <= (w.bbox.x0 + w.bbox.x1) / 2 < x1]
-        line_stops = {s.start for s in stops if s.line == index}
+        on_line = {s.start: s for s in stops if s.line == index}
+        line_stops = set(on_line)
         if not column and _row_of_labels(below, stops, index, x0):
             break  # the next row of labels: the box under this one was left blank
         if not column:
@@ -1201,10 +1202,12 @@ def value_below(
             first += 1  # "2." numbering the heading below
         lead = [w.text.rstrip(".)") for w in below.words[:first]]
         row_number = numbered and len(lead) == 1 and lead[0].isdigit() and len(lead[0]) <= 2
-        if first in line_stops and below.words[first].bbox.x0 > label_end:
-            own = [s for s in stops if s.line == index and s.start == first]
-            if own and own[0].end < len(below.words):
-                continue  # another column's label and value, far right, printed a little lower
+        if (
+            first in line_stops
+            and below.words[first].bbox.x0 > label_end
+            and on_line[first].end < len(below.words)
+        ):
+            continue  # another column's label and value, far right, printed a little lower
         if first in line_stops or (first not in segment_starts(below) and not row_number):
             return ()  # a label, or the tail of a longer value that starts further left
         end = min((s for s in line_stops if s > first), default=len(below.words))
@@ -1214,12 +1217,17 @@ def value_below(
     return ()
 
 
+def labelled_words(stops: Sequence[LabelMatch], index: int) -> set[int]:
+    """The words of a line that labels cover."""
+    return {i for s in stops if s.line == index for i in range(s.start, s.end)}
+
+
 def _row_of_labels(below: Line, stops: Sequence[LabelMatch], index: int, x0: float) -> bool:
     """Whether a line prints labels only (and items' numbers) on to a column at ``x0``.
 
     That is the next row's labels; a side title's last word, far left, is no such row.
     """
-    labelled = {i for s in stops if s.line == index for i in range(s.start, s.end)}
+    labelled = labelled_words(stops, index)
     reach = max((below.words[i].bbox.x1 for i in labelled), default=-1.0)
     return reach >= x0 - 2 * below.height and all(
         i in labelled or ENUMERATION.match(w.text) for i, w in enumerate(below.words)
