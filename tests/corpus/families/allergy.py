@@ -1,7 +1,7 @@
 """An allergy and asthma clinic's new-patient history and a hospital's discharge prescription.
 
-This round's blind held-out family (round 26). Written without reading the reader: its wording
-and geometry are described only here, and a reader's author must not read this module.
+Written blind as the held-out family of round 26 (then called ``heldout``): its author never read
+the reader.
 
 Neither document is a practice's registration sheet or a doctor's pad. The record is the history
 an allergy, asthma and immunology clinic has a new patient fill in before the first consultation;
