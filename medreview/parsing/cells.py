@@ -11,15 +11,22 @@ may be answered by a mark in one of its answer columns or rows rather than by wo
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
 import numpy as np
 
-from medreview.documents import FieldSpec
+from medreview.documents import YES_NO, FieldSpec
 from medreview.model import BBox, Word
-from medreview.parsing.choices import Option, option_spans, read_choice, split_slashes
+from medreview.parsing.choices import (
+    Option,
+    option_spans,
+    read_choice,
+    split_slashes,
+    split_yes_no,
+)
 from medreview.parsing.layout import (
     COLUMN_GAP,
     ENUMERATION,
@@ -487,8 +494,13 @@ class AnswerHeads(NamedTuple):
     choices: list[str | None]
 
 
-def answer_heads(doc: Page, spec: FieldSpec, anchor: Anchor, left: float) -> AnswerHeads | None:
-    """The nearest row above a question printing its choices right of ``left`` as heads."""
+def answer_heads(
+    doc: Page, spec: FieldSpec, anchor: Anchor, left: float, right: float = math.inf
+) -> AnswerHeads | None:
+    """The nearest row above a question printing its choices between ``left`` and ``right``.
+
+    ``Yes·No`` read as one word heads two columns.
+    """
     page = anchor.words[0].page
     heads: list[Option] = []
     words: tuple[Word, ...] = ()
@@ -496,7 +508,9 @@ def answer_heads(doc: Page, spec: FieldSpec, anchor: Anchor, left: float) -> Ans
         line = doc.lines[index]
         if line.page != page:
             break
-        words = tuple(w for w in line.words if w.bbox.x0 >= left)
+        words = split_yes_no(
+            tuple(w for w in line.words if left <= w.bbox.x0 and w.bbox.x1 <= right)
+        )
         heads = option_spans(words, spec.choices)
         if len(heads) >= 2:
             break
@@ -523,8 +537,9 @@ def boxed_under_heads(
 
     ``Varicella  [x]  [ ]  [ ]`` under ``Immune  Not immune  Don't know``, with no line
     between the columns: each head has one box of the row under it, and the clearly marked
-    one answers. ``None`` when the mark is under a head that is no choice: the field is
-    left out.
+    one answers. The heads and their boxes may stand before the questions too (``Yes No``
+    over ``[ ] [x] Hepatitis B vaccine received?``). ``None`` when the mark is under a head
+    that is no choice: the field is left out.
     """
     page = anchor.words[0].page
     marks = doc.marks.get(page)
@@ -532,11 +547,23 @@ def boxed_under_heads(
         return []
     found = answer_heads(doc, spec, anchor, anchor.words[-1].bbox.x1)
     if found is None:
+        found = answer_heads(doc, spec, anchor, -math.inf, _question_start(doc, anchor))
+    if found is None:
+        found = _unread_heads(doc, spec, anchor, marks)
+    if found is None:
         return []
     # the label's own letters size the boxes (a box OCR read as a glyph heightens its line)
     size = float(sorted(w.bbox.height for w in anchor.words)[len(anchor.words) // 2])
     top = min(w.bbox.y0 for w in anchor.words)
     bottom = max(w.bbox.y1 for w in anchor.words)
+    slack = size / 2
+    if found.centres[-1] < anchor.words[0].bbox.x0:
+        # boxes before the question: its row's level where its words begin (a tilted photo's
+        # row rises or falls along the question)
+        start = _question_start(doc, anchor)
+        line = doc.lines[anchor.match.line].words
+        first = next((w for w in line if w.bbox.x0 >= start), anchor.words[0]).bbox
+        top, bottom, slack = first.y0, first.y1, size / 3
     step = min(b - a for a, b in pairwise(found.centres))
     band = BBox(
         int(found.centres[0] - step / 2),
@@ -548,7 +575,7 @@ def boxed_under_heads(
         boxes = [
             (box, fill)
             for box, fill in marks.boxes(band, scale * size)
-            if top - size / 2 <= (box.y0 + box.y1) / 2 <= bottom + size / 2
+            if top - slack <= (box.y0 + box.y1) / 2 <= bottom + slack
         ]
         fills = _one_under_each(boxes, found.centres, step / 3)
         if fills is not None:
@@ -563,6 +590,106 @@ def boxed_under_heads(
         return None
     score = BASE_SCORE[Relation.COLUMN] * factor * MARKED_COLUMN
     return [Candidate(item.name, answer, anchor.words, score, Relation.COLUMN)]
+
+
+def _unread_heads(
+    doc: Page, spec: FieldSpec, anchor: Anchor, marks: PageMarks
+) -> AnswerHeads | None:
+    """The heads of two columns of boxes before a block of questions, OCR missing one or both.
+
+    OCR often drops a lone letter: ``Y  N`` over the boxes may be read as ``N`` alone, or not
+    at all. Two boxes stand before the question: a head read over one of them names it and
+    the other is the other choice; with neither read, but print over both columns of the
+    block's first row, they are ``Yes`` and ``No`` in the order every form prints them.
+    """
+    if len(spec.choices) != 2:
+        return None
+    size = float(sorted(w.bbox.height for w in anchor.words)[len(anchor.words) // 2])
+    start = _question_start(doc, anchor)
+    centres = _box_pair(doc, marks, anchor.match.line, start, size)
+    if centres is None:
+        return None
+    reach = (centres[1] - centres[0]) / 3
+    for index in range(anchor.match.line - 1, max(-1, anchor.match.line - HEADING_LINES), -1):
+        line = doc.lines[index]
+        if line.page != doc.lines[anchor.match.line].page:
+            break
+        words = split_yes_no(tuple(w for w in line.words if w.bbox.x1 <= start))
+        heads = option_spans(words, spec.choices)
+        if len(heads) == 1 and len(words) == 1:
+            head = words[heads[0].start].bbox
+            near = [abs((head.x0 + head.x1) / 2 - c) < reach for c in centres]
+            if sum(near) != 1:
+                return None
+            other = next(c for c in spec.choices if c != heads[0].choice)
+            choices: list[str | None] = (
+                [heads[0].choice, other] if near[0] else [other, heads[0].choice]
+            )
+            return AnswerHeads([], (), list(centres), choices)
+        if _box_pair(doc, marks, index, start, size) != centres and words:
+            break  # the block's first row is under this line
+    if tuple(spec.choices) != YES_NO or not _printed_over(doc, marks, anchor, centres, size):
+        return None
+    return AnswerHeads([], (), list(centres), list(YES_NO))
+
+
+# How far left of a question its boxes may stand, in text heights.
+BOXES_REACH = 8.0
+# Print over a column of boxes holds at least this share of ink.
+HEAD_INK = 0.03
+
+
+def _box_pair(
+    doc: Page, marks: PageMarks, index: int, start: float, size: float
+) -> tuple[float, float] | None:
+    """The centres of the two boxes a line draws before ``start``, when it draws two."""
+    line = doc.lines[index]
+    # (the row's level where its words begin: a tilted photo's line rises across the page)
+    first = next((w for w in line.words if w.bbox.x1 > start), line.words[-1]).bbox
+    top, bottom = first.y0, first.y1
+    band = BBox(int(start - BOXES_REACH * size), int(top - size), int(start), int(bottom + size))
+    for scale in BOX_SCALES:
+        boxes = [
+            box
+            for box, _ in marks.boxes(band, scale * size)
+            if top - size / 3 <= (box.y0 + box.y1) / 2 <= bottom + size / 3
+        ]
+        if len(boxes) == 2:
+            a, b = ((box.x0 + box.x1) / 2 for box in boxes)
+            return (a, b) if a < b else (b, a)
+    return None
+
+
+def _printed_over(
+    doc: Page, marks: PageMarks, anchor: Anchor, centres: tuple[float, float], size: float
+) -> bool:
+    """Whether print stands over both box columns of a question block's first row."""
+    page = doc.lines[anchor.match.line].page
+    first = anchor.match.line
+    start = _question_start(doc, anchor)
+    while first > 0 and doc.lines[first - 1].page == page:
+        if _box_pair(doc, marks, first - 1, start, size) is None:
+            break
+        first -= 1
+    top = doc.lines[first].bbox.y0
+    above = [w.bbox for w in doc.lines[first - 1].words] if first > 0 else []
+    y0, y1 = top - 2.2 * size, top - 0.5 * size
+    if any(
+        b.y1 > y0 and min(b.x1, centres[1] + size) > max(b.x0, centres[0] - size) for b in above
+    ):
+        return False  # the line above reaches over the columns: no heads row between
+    return all(marks.ink(c - 0.6 * size, y0, c + 0.6 * size, y1) >= HEAD_INK for c in centres)
+
+
+def _question_start(doc: Page, anchor: Anchor) -> float:
+    """Where a question's words begin on its line: past the marks OCR read in its boxes."""
+    line = doc.lines[anchor.match.line].words
+    start = anchor.words[0].bbox.x0
+    for word in reversed([w for w in line if w.bbox.x1 <= start]):
+        if len(word.text) <= 1 or not any(c.isalpha() for c in word.text):
+            break  # a box, or a tick in one ("X", "c")
+        start = word.bbox.x0
+    return start
 
 
 def _one_under_each(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from rapidfuzz.distance import Levenshtein
@@ -225,6 +225,10 @@ STRUCK_RUN = 3.0
 # A line crossing this share of an option's letters strikes it out; under the lower share, not.
 STRUCK = 0.6
 NOT_STRUCK = 0.4
+# Of two options, one crossed over this share of its letters, the other at most this share of
+# that, is struck out alone.
+CLEARLY_STRUCK = 0.9
+STRUCK_APART = 0.5
 
 
 def left_standing(words: Sequence[Word], options: Sequence[Option], marks: PageMarks) -> str | None:
@@ -237,6 +241,11 @@ def left_standing(words: Sequence[Word], options: Sequence[Option], marks: PageM
     struck = [strike for strike in strikes if strike >= STRUCK]
     if len(standing) == 1 and len(struck) == len(options) - 1:
         return standing[0].choice
+    low, high = sorted(strikes)[0], sorted(strikes)[-1]
+    if len(options) == 2 and high >= CLEARLY_STRUCK and low <= STRUCK_APART * high:
+        # a blurred copy's letters run their strokes together: one struck right through, the
+        # other well under half that, still stands
+        return options[strikes.index(low)].choice
     return None
 
 
@@ -256,8 +265,30 @@ def underlined(words: Sequence[Word], options: Sequence[Option], marks: PageMark
     lines = [marks.underline_mark(_option_box(words, o, char_width)) for o in options]
     drawn = [o for o, share in zip(options, lines, strict=True) if share >= UNDERLINED]
     if len(drawn) == 1 and sorted(lines)[-2] < NOT_UNDERLINED:
+        if _ring_under(marks, _option_box(words, drawn[0], char_width)):
+            return None  # the top of a ring round the next row's answer, no underline
         return drawn[0].choice
     return None
+
+
+# A ring round the next row's word stands this many text heights under a word ...
+RING_BELOW_AT = (1.5, 1.8)
+# ... and counts as a ring from this much of its arc.
+RING_BELOW = 0.04
+
+
+def _ring_under(marks: PageMarks, box: BBox) -> bool:
+    """Whether the pen line under a word is the top of a ring round the word under it."""
+    if marks.ring_mark(box) >= RING_NONE:
+        return False  # ringed itself: its ring's bottom runs under it
+    h = box.height
+    return any(
+        marks.ring_mark(
+            BBox(box.x0, box.y0 + int(k * h), box.x1, box.y1 + int(k * h)), [], both_ends=True
+        )
+        >= RING_BELOW
+        for k in RING_BELOW_AT
+    )
 
 
 # A highlighted option's paper is at least this many gray levels darker than the paper round
@@ -508,6 +539,8 @@ def _box_labels(
 
 # A printed letter is at most this many text heights wide.
 LETTER_WIDTH = 0.75
+# A word wider than its letters by this many more is OCR's reading of letters and boxes.
+GLUED_SPAN = 2
 
 
 def _inside_word(box: BBox, word: Word, size: float) -> bool:
@@ -521,6 +554,8 @@ def _inside_word(box: BBox, word: Word, size: float) -> bool:
         return False
     if box.x0 >= area.x0 + len(word.text) * LETTER_WIDTH * size:
         return False  # past the word's letters: a box OCR read into it ("N" and its box)
+    if area.width > (len(word.text) + GLUED_SPAN) * LETTER_WIDTH * size:
+        return False  # far wider than its letters: OCR took a box and more into it ("0 ☒ 1")
     cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
     inside = area.x0 <= cx <= area.x1 and area.y0 <= cy <= area.y1
     return inside and box.x0 > area.x0 + 0.3 * size
@@ -543,6 +578,13 @@ def _dropped_choice(
     h = max(8, box.height)
     if marks.ring_mark(box) >= MARK_MIN_INK * 2:
         return option.choice
+    garbled = [
+        w.bbox
+        for i, w in enumerate(words)
+        if not option.start <= i < option.end and sum(c.isalpha() for c in w.text) >= 3
+    ]
+    if any(marks.strike_mark(b) >= STRUCK for b in garbled) and marks.strike_mark(box) < NOT_STRUCK:
+        return option.choice  # the other choice struck through, OCR garbling it ("mane")
     # words read clearly bound the search; a circled word OCR garbled ("@)") does not
     others = [
         w.bbox
@@ -1032,3 +1074,92 @@ def read_refill_row(
         if missing is not None:
             return missing, 0.8
     return circled_refill(words), 0.7
+
+
+def split_yes_no(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """A question's "Y N" options OCR read as one word ("YN", "YesNo", "Yes·No") read as two.
+
+    The boxes between them were taken for nothing: each option keeps its letters' width at
+    its end of the word, a box between them standing in neither (or, the word too narrow
+    for that, its share of the word).
+    """
+    out: list[Word] = []
+    for word in words:
+        glued = _GLUED_YES_NO.fullmatch(word.text)
+        if glued is None:
+            out.append(word)
+            continue
+        box = word.bbox
+        first = box.x0 + int(len(glued.group(1)) * LETTER_SHARE * box.height)
+        second = box.x1 - int(len(glued.group(2)) * LETTER_SHARE * box.height)
+        if first >= second:
+            cut = len(glued.group(1)) / len(word.text)
+            first = second = int(box.x0 + cut * (box.x1 - box.x0))
+        out.append(replace(word, text=glued.group(1), bbox=BBox(box.x0, box.y0, first, box.y1)))
+        out.append(replace(word, text=glued.group(2), bbox=BBox(second, box.y0, box.x1, box.y1)))
+    return tuple(out)
+
+
+# A letter is about this share of its word's height wide.
+LETTER_SHARE = 0.6
+
+
+_GLUED_YES_NO = re.compile(r"(Y|Yes|γ)[·.]?(N|No)", re.IGNORECASE)  # (γ: a ticked box over "Y")
+
+
+def statement_options(words: Sequence[Word]) -> list[Option] | None:
+    """The two statements a sentence offers to mark, as printed: a verb and its negation.
+
+    ``I have / do not have`` and ``I am / am not``; OCR's misreads of the verb's second
+    printing count (``DO NOT IIAVE``), and so does a struck negation read as one word
+    (``-DO-NOTHAVE``).
+    """
+    texts = [compact(w.text) for w in words]
+    for index, text in enumerate(texts):
+        glued = _GLUED_NEGATION.fullmatch(text)
+        if glued is not None and glued.group(1):
+            negated, verb = (index, index + 1), glued.group(1)
+        elif text in ("dont", "doesnt", "donot") and index + 1 < len(texts):
+            negated, verb = (index, index + 2), texts[index + 1]
+        elif text == "not" and index >= 1 and texts[index - 1] in ("do", "does"):
+            if index + 1 >= len(texts):
+                return None
+            negated, verb = (index - 1, index + 2), texts[index + 1]
+        elif text == "not" and index >= 1:
+            negated, verb = (index - 1, index + 1), texts[index - 1]
+        else:
+            continue
+        slack = max(1, round(STATEMENT_SLACK * len(verb)))
+        for earlier in range(negated[0] - 1, -1, -1):
+            if texts[earlier] and Levenshtein.distance(texts[earlier], verb) <= slack:
+                return [
+                    Option(words[earlier].text, earlier, earlier + 1),
+                    Option(" ".join(w.text for w in words[negated[0] : negated[1]]), *negated),
+                ]
+        return None
+    return None
+
+
+# A negation OCR read as one word with its verb, struck through ("-DO-NOTHAVE", "denothave")
+_GLUED_NEGATION = re.compile(r"d[a-z]{0,3}?(?:not|nt)([a-z]+)")
+
+
+def read_statements(
+    words: Sequence[Word], options: Sequence[Option], marks: PageMarks | None
+) -> str | None:
+    """Which of a sentence's two statements is marked: ``yes`` for the first, ``no`` for the other.
+
+    The marked one is left unstruck, underlined or ringed (:func:`statement_options`).
+    """
+    if marks is None:
+        return None
+    kept = left_standing(words, options, marks) or underlined(words, options, marks)
+    if kept is None:
+        kept, _ = marked_by_image(words, options, marks, boxes=False)
+    if kept is None:
+        return None
+    return "yes" if kept == options[0].choice else "no"
+
+
+# A verb's two printings differ in at most this share of its letters (``have``, ``IIAVE``).
+STATEMENT_SLACK = 0.4

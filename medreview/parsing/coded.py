@@ -17,7 +17,7 @@ from statistics import median
 
 from medreview.documents import FieldSpec
 from medreview.model import BBox, FieldData, Word
-from medreview.parsing.choices import ABSTAIN
+from medreview.parsing.choices import ABSTAIN, option_spans, split_slashes
 from medreview.parsing.layout import compact, segments
 from medreview.parsing.marks import PageMarks, decide
 from medreview.parsing.page import BASE_SCORE, Anchor, Candidate, Page, Relation, text_of
@@ -135,10 +135,12 @@ def _grid_answer(
     ring hides it); the ringed one is the answer.
     """
     line = doc.lines[anchor.match.line]
+    row = line.words[anchor.match.end :]
+    if len(option_spans(split_slashes(row), choices)) >= 2:
+        return None  # the item prints its own choices: the row over it is the last item's
     heads = _heads_over(doc, choices, anchor)
     if heads is None:
         return None
-    row = line.words[anchor.match.end :]
     height = max(8, int(median(w.bbox.height for w in anchor.words)))
     y0 = anchor.words[0].bbox.y0
     boxes = []

@@ -45,7 +45,10 @@ from medreview.parsing.choices import (
     read_box_row,
     read_choice,
     read_refill_row,
+    read_statements,
     split_slashes,
+    split_yes_no,
+    statement_options,
     to_row_end,
     written_after_other,
 )
@@ -55,6 +58,7 @@ from medreview.parsing.layout import (
     COLUMN_GAP,
     ENUMERATION,
     SECTION_MARK,
+    SECTION_WORD,
     LabelMatch,
     Line,
     column_end,
@@ -72,6 +76,7 @@ from medreview.parsing.layout import (
 )
 from medreview.parsing.legend import is_key_line, spelled_out
 from medreview.parsing.lists import (
+    OTHER_LINES,
     TICKED_INK,
     answer_legend,
     entry_words,
@@ -79,6 +84,7 @@ from medreview.parsing.lists import (
     heads_over_boxes,
     is_box_text,
     is_instruction,
+    is_other_label,
     marked_table,
     marked_value,
     medicine_text,
@@ -175,6 +181,8 @@ def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
         heading = doc.lines[scope[0]].words
         if len(heading) <= HEADING_WORDS and not holds_other_value(text_of(heading)):
             return 0.0  # under its own heading, the family doctor's telephone is no field
+    if _heads_others_table(doc, anchor):
+        return 0.0  # "Continue these home medicines" over "Medicine | Instructions"
     if doc.lines[anchor.match.line].words[0].page > doc.lines[0].words[0].page:
         factor *= LATER_PAGE  # the first page's "Date" is the record's; the last's, a signature's
     if item.section is None and _after_party(doc, anchor):
@@ -201,6 +209,27 @@ def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
         if place != fields.index(f"field:{item.name}"):
             factor *= SHARED_ORDER
     return factor
+
+
+def _heads_others_table(doc: Page, anchor: Anchor) -> bool:
+    """Whether a label heads a column of a table that holds none of the document's fields.
+
+    A discharge sheet lists the home medicines to go on with and those to stop beside the
+    new prescriptions, each table under its own heading: the heading's line and the columns'
+    heads right under it label nothing of the prescription's.
+    """
+    line = anchor.match.line
+    page = doc.lines[line].page
+    return any(
+        title in OTHER_TABLES and 0 <= line - start <= TABLE_HEADS and doc.lines[start].page == page
+        for start, title in doc.sections
+    )
+
+
+# Sections whose tables list what is none of the document's fields ...
+OTHER_TABLES = ("home_medicines",)
+# ... their columns' heads printed at most this many lines under the heading.
+TABLE_HEADS = 2
 
 
 # The document's date as the last of a row of visits' dates outranks the row's first.
@@ -294,7 +323,8 @@ def _continuation(
     right of ``edge`` (the next column's heading) are that column's. ``boxed``: rows led by
     check boxes run on to the last one (a check list's entries stand right of their boxes).
     ``columns``: a label far right of the value's lines is the next column's, and the value
-    runs on left of it (an address box beside a column of labelled fields).
+    runs on left of it (an address box beside a column of labelled fields); a label and its
+    value in a column of their own left of the value's do not end it either.
     """
     if max_lines == 1 or not words:
         return []
@@ -359,9 +389,15 @@ def _continuation(
                 and a.words[0].bbox.x0 > x0 + COLUMN_LABEL * line.height
             ]
             cut = min(past + beside, default=len(line.words))
-            if any(a.match.start < cut for a in here):
-                break
             margin = x0 - 2 * line.height
+            left = [a for a in here if a.match.start < cut]
+            if any(not (columns and _own_column(line, a, margin)) for a in left):
+                break
+            if left and not any(w.bbox.x1 > margin for w in line.words[:cut]):
+                break  # only another column's label and value: the value ended above
+            lettered = [w for w in line.words[:cut] if w.bbox.x1 <= margin and w.text.isalpha()]
+            if columns and lettered and not left:
+                break  # running text begun left of the value's column ("Is your injury ...")
             if checked and any(w.bbox.x1 <= margin and w.text[:1].isalpha() for w in line.words):
                 break  # a row of boxes reaching well left of the value: a wider list's, below
             taken = tuple(w for w in line.words[:cut] if w.bbox.x1 > margin)
@@ -379,6 +415,29 @@ def _continuation(
 
 # A label this many text heights right of where a value's lines begin is another column's.
 COLUMN_LABEL = 8.0
+
+
+def _prints_choices(spec: FieldSpec, words: Sequence[Word]) -> bool:
+    """Whether a row prints at least two of a choice's options ("Immune / Not immune")."""
+    return len(option_spans(split_slashes(words), spec.choices)) >= 2
+
+
+def _own_column(line: Line, anchor: Anchor, margin: float) -> bool:
+    """Whether a label and its value stand wholly left of ``margin``, in a column of their own.
+
+    A card's back runs its claims address on down the right while the front's ``MEMBER NAME``
+    and its name fill the left of the same line.
+    """
+    end = anchor.words[-1].bbox.x1
+    after = line.words[anchor.match.end :]
+    own = [w for w in after if end < w.bbox.x0 and w.bbox.x1 <= margin]
+    beyond = [w for w in after if w.bbox.x1 > margin]
+    # (a wide gap parts the two columns: running text across the line is one column)
+    return (
+        end < margin
+        and bool(own)
+        and (not beyond or beyond[0].bbox.x0 - own[-1].bbox.x1 > COLUMN_GAP * line.height)
+    )
 
 
 def _is_label_word(word: Word) -> bool:
@@ -636,7 +695,11 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             continue
         if kind.name == "phone" and doc.in_letterhead(anchor.match.line):
             continue  # the clinic's own telephone
+        if kind.name == "list" and _in_the_name(doc, anchor):
+            continue  # the clinic's name or specialties ("Allergy • Asthma • Immunology")
         factor = _label_factor(doc, item, anchor) * (WEAK_FACTOR if anchor.weak else 1.0)
+        if kind.name == "list" and _after_tick_list(doc, anchor):
+            continue  # "Other medical problems: ..." goes on the tick list over it
         gated = _gated_list(doc, spec, item, anchor, stops) if kind.name == "list" else None
         if gated is not None:
             found.extend(replace(c, score=c.score * factor) for c in gated)
@@ -667,7 +730,7 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         if kind.name in ("choice", "refills"):
             right = tuple(w for w in _words_after(doc, anchor) if not is_filler(w.text))
         if kind.name == "refills":
-            right = (*right, *_other_under(doc, anchor))
+            right = (*right, *_other_beside(doc, anchor), *_other_under(doc, anchor))
         # a choice, or a date or telephone its own form proves, may stand past the label's cell
         # (a question's cell, the answer in the coding column's open cell beside it)
         beyond = right if kind.name == "choice" or kind.name in SELF_EVIDENT else ()
@@ -768,6 +831,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             below = ()  # the next row's own label ("Food:" under "Medicines:")
         if kind.name == "choice" and any(w.text.endswith("?") for w in below):
             below = ()  # the next question's row, not this one's answer
+        if kind.name == "choice" and _prints_choices(spec, _words_after(doc, anchor)):
+            below = ()  # its own row prints the choices to mark: the row under is another's
         under = captions_under(doc)
         titled = _numbered_title(doc, anchor)  # (its value under it, captions or not)
         if below and kind.name in SELF_EVIDENT and kind.fit(text_of(below)) < 1.0:
@@ -793,7 +858,12 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             above = ()  # the question over that row heads its answers, captions or not
         if above and word_key(above[0]) not in weak_words and under and not titled:
             options.append((Relation.ABOVE, above, 1.0))
-        elif above and word_key(above[0]) not in weak_words and rule is not None:
+        elif (
+            above
+            and word_key(above[0]) not in weak_words
+            and rule is not None
+            and not _part_heading(doc, anchor)
+        ):
             weaker = factor * AGAINST_CONVENTION
             found.extend(
                 candidate_from(doc, spec, item, kind, Relation.ABOVE, above, anchor, weaker)
@@ -833,6 +903,67 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             score = BLANK_IN_SECTION * factor
             found.append(Candidate(item.name, None, (), score, Relation.RIGHT, anchor.words))
     return found
+
+
+def _part_heading(doc: Page, anchor: Anchor) -> bool:
+    """Whether a label is a part's heading ("Part D — Allergies", "D. Known allergies").
+
+    The rule over a heading is the bar it is printed under, no rule a value is written on.
+    """
+    lead = doc.lines[anchor.match.line].words[: anchor.match.start]
+    marks = [w for w in lead if w.text not in DASHES]
+    return bool(marks) and all(
+        SECTION_WORD.fullmatch(w.text) or SECTION_MARK.fullmatch(w.text) for w in marks
+    )
+
+
+# The dashes a part's heading prints between its letter and its title.
+DASHES = ("—", "–", "-", "--")
+
+
+def _in_the_name(doc: Page, anchor: Anchor) -> bool:
+    """Whether a label's words are part of the letterhead's naming, no question or caption.
+
+    A clinic's name and specialties ("Summit Allergy Clinic", "Allergy • Asthma") say what it
+    treats; a label there that asks for a value ends with a colon or a question mark.
+    """
+    if anchor.words[-1].text.endswith((":", "?")):
+        return False
+    line = doc.lines[anchor.match.line]
+    after = line.words[anchor.match.end].text if anchor.match.end < len(line.words) else ""
+    if after in NAME_JOINS:
+        return True  # "Allergy & Asthma Health History", "Allergy • Asthma • Immunology"
+    page = anchor.words[0].page
+    height = doc.sizes.get(page, (0, 0))[1]
+    first = page == doc.lines[0].page
+    rows = (a.match.line for a in doc.anchors if a.words[-1].text.endswith(":"))
+    top = (
+        first
+        and anchor.words[0].bbox.y0 < TOP_OF_PAGE * height
+        and anchor.match.line < min(rows, default=len(doc.lines))
+    )
+    return top or doc.in_letterhead(anchor.match.line)
+
+
+# What joins the words of a name or a list of specialties.
+NAME_JOINS = ("&", "•", "·")
+# A clinic's name and specialties stand in this top share of the first page, over its first
+# labelled row (its head, even where no rule closes it; a later page's head may hold its
+# first section).
+TOP_OF_PAGE = 0.12
+
+
+def _after_tick_list(doc: Page, anchor: Anchor) -> bool:
+    """Whether a list's label is its "Other" blank's, just under a tick list of the field's.
+
+    What is written there is the list's last entries, read with the ticked ones.
+    """
+    line = anchor.match.line
+    page = doc.lines[line].page
+    return is_other_label(anchor) and any(
+        doc.lines[above].page == page and _holds_boxes(doc, doc.lines[above])
+        for above in range(max(0, line - OTHER_LINES), line)
+    )
 
 
 def _boxed_value(doc: Page, kind: ValueType, relation: Relation, words: Sequence[Word]) -> bool:
@@ -901,7 +1032,13 @@ def _asks_a_choice(doc: Page, anchor: Anchor) -> bool:
 
 
 def before_label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
-    """The values written on the blank before a label that closes it ("I am ____ tall")."""
+    """The values written on the blank before a label that closes it ("I am ____ tall").
+
+    A yes/no field's sentence may print both statements before its closing words instead,
+    one of them marked: "I have / do not have medical insurance".
+    """
+    if spec.choices == YES_NO:
+        return _statement_answers(doc, item)
     key = f"after:{item.name}"
     kind = VALUE_TYPES[item.value]
     found: list[Candidate] = []
@@ -915,6 +1052,61 @@ def before_label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> lis
                 candidate_from(doc, spec, item, kind, Relation.RIGHT, words, anchor, factor)
             )
     return found
+
+
+def _statement_answers(doc: Page, item: FieldWords) -> list[Candidate]:
+    """A yes/no answered by marking one of two statements printed before its closing words.
+
+    "I have / do not have medical insurance. (circle one)": the statement struck through, or
+    the one ringed, decides; the positive one is yes. The closing words stand mid-sentence,
+    where no label is looked for, so each line is searched for them.
+    """
+    found: list[Candidate] = []
+    targets = [compact(label) for label in item.after]
+    for line in doc.lines:
+        for start in range(1, len(line.words)):
+            end = _spelled_at(line.words, start, targets)
+            if end is None:
+                continue
+            before = line.words[:start]
+            options = statement_options(before)
+            answer = read_statements(before, options, doc.marks.get(line.page)) if options else None
+            if answer is not None:
+                score = BASE_SCORE[Relation.BEFORE] * MARKED_STATEMENT
+                closing = line.words[start:end]
+                found.append(Candidate(item.name, answer, before, score, Relation.BEFORE, closing))
+            break
+    return found
+
+
+# A statement read from its mark counts as a choice read from the image does.
+MARKED_STATEMENT = 0.9
+
+
+def _spelled_at(words: Sequence[Word], start: int, targets: Sequence[str]) -> int | None:
+    """Where words from ``start`` spell one of the targets (compacted) out, past its last word."""
+    text = ""
+    for end in range(start, len(words)):
+        text += compact(words[end].text)
+        if text in targets:
+            return end + 1
+        if not any(t.startswith(text) for t in targets):
+            return None
+    return None
+
+
+def _other_beside(doc: Page, anchor: Anchor) -> tuple[Word, ...]:
+    """A refill row's ``Other:`` entry, taken for a label, and the count written after it."""
+    later = sorted(
+        (a for a in doc.anchors_on(anchor.match.line) if a.match.start >= anchor.match.end),
+        key=lambda a: a.match.start,
+    )
+    if not later or "label:other" not in later[0].keys:
+        return ()
+    written = _words_after(doc, later[0])
+    if not written or not written[0].text.strip("_.").isdigit():
+        return ()  # nothing written at "Other": the row ends at its last entry
+    return (*later[0].words, *written[:1])
 
 
 def _other_under(doc: Page, anchor: Anchor) -> tuple[Word, ...]:
@@ -1098,7 +1290,7 @@ def _gated_list(
         w for w in within_cell(label_cell(doc, anchor), words) if any(c.isalnum() for c in w.text)
     )
     words = _no_phrase_as_no(inside or words)
-    options = _split_yes_no(words)  # (read for the answer only: the page's words stay whole)
+    options = split_yes_no(words)  # (read for the answer only: the page's words stay whole)
     if not words or len({o.choice for o in option_spans(split_slashes(options), YES_NO)}) < 2:
         return None
     if len(set(answer_legend(doc, anchor.match.line).values())) > 1:
@@ -1126,37 +1318,6 @@ def _gated_list(
         return []
     base = BASE_SCORE[Relation.RIGHT] * sureness
     return [Candidate(item.name, [], words, base, Relation.RIGHT, anchor.words)]
-
-
-def _split_yes_no(words: tuple[Word, ...]) -> tuple[Word, ...]:
-    """A question's "Y N" options OCR read as one word ("YN", "YesNo") read as two.
-
-    The boxes between them were taken for nothing: each option keeps its letters' width at
-    its end of the word, a box between them standing in neither (or, the word too narrow
-    for that, its share of the word).
-    """
-    out: list[Word] = []
-    for word in words:
-        glued = _GLUED_YES_NO.fullmatch(word.text)
-        if glued is None:
-            out.append(word)
-            continue
-        box = word.bbox
-        first = box.x0 + int(len(glued.group(1)) * LETTER_SHARE * box.height)
-        second = box.x1 - int(len(glued.group(2)) * LETTER_SHARE * box.height)
-        if first >= second:
-            cut = len(glued.group(1)) / len(word.text)
-            first = second = int(box.x0 + cut * (box.x1 - box.x0))
-        out.append(replace(word, text=glued.group(1), bbox=BBox(box.x0, box.y0, first, box.y1)))
-        out.append(replace(word, text=glued.group(2), bbox=BBox(second, box.y0, box.x1, box.y1)))
-    return tuple(out)
-
-
-# A letter is about this share of its word's height wide.
-LETTER_SHARE = 0.6
-
-
-_GLUED_YES_NO = re.compile(r"(Y|Yes|γ)(N|No)", re.IGNORECASE)  # (γ: a ticked box over "Y")
 
 
 # The printed "no" of an allergy question ("No known allergies", "None known").
@@ -1299,7 +1460,7 @@ def candidate_from(
         start = label_words[-1].bbox.x1 if beside else None
         coded = _coded_answer(doc, spec, words)
         # (a yes / no row read as one word, "YN", is read as its two options)
-        row = _split_yes_no(words) if spec.choices == YES_NO else words
+        row = split_yes_no(words) if spec.choices == YES_NO else words
         letters = _letters_height(doc, label_words, words)
         answer, sureness = coded or read_choice(row, spec.choices, marks, start, letters)
         if answer is None and coded is None and (spelled := spelled_out(doc, words)) != words:

@@ -232,8 +232,10 @@ def _chain(items: list[Word], typical: float, slope: float) -> list[list[Word]]:
             last = line[-1]
             if last.page != word.page or last.bbox.x0 > word.bbox.x0:
                 continue
-            if _side_by_side(last.bbox, word.bbox) < -0.5:
-                continue  # stacked, not side by side: a value written over a small label
+            if _side_by_side(last.bbox, word.bbox) < -0.5 and any(c.isalnum() for c in word.text):
+                # stacked, not side by side: a value written over a small label (a colon OCR
+                # read twice, once into the word, once alone, still stands on its line)
+                continue
             height = min(max(last.bbox.height, word.bbox.height), 2 * typical)
             centre_ref, base_ref = references[index]
             distance = min(abs(centre_ref - level), abs(base_ref - base))

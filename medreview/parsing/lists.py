@@ -627,7 +627,7 @@ def other_entries(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
     stops = [a.match for a in doc.anchors]
     found: list[Word] = []
     for anchor in sorted(doc.anchors, key=lambda a: a.match.line):
-        if "label:other" not in anchor.keys or not 0 <= anchor.match.line - last <= OTHER_LINES:
+        if not is_other_label(anchor) or not 0 <= anchor.match.line - last <= OTHER_LINES:
             continue
         if heads and _answered_row(doc, doc.lines[anchor.match.line], [x for x, _ in heads]):
             continue  # a questionnaire's "Any other illness" row, answered in its columns
@@ -643,6 +643,17 @@ def other_entries(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
             below = value_below(doc.lines, anchor.match, stops)
             return () if below and _section_title(doc, below) else below
     return tuple(found)
+
+
+def is_other_label(anchor: Anchor) -> bool:
+    """Whether a label is an "Other" blank's: the ``other`` label, or a list's worded so.
+
+    ``Other medical problems`` and ``Any other illness`` name the field's last entries.
+    """
+    if "label:other" in anchor.keys:
+        return True
+    first = [compact(w.text) for w in anchor.words[:2]]
+    return first[:1] == ["other"] or first == ["any", "other"]
 
 
 def _section_title(doc: Page, words: tuple[Word, ...]) -> bool:

@@ -77,6 +77,7 @@ class Relation(StrEnum):
     SIGNED = "signed"
     STAMP = "stamp"
     STICKER = "sticker"
+    CARD = "card"
     MAILING = "mailing"
     BLOCK = "block"
     ROW = "row"
@@ -99,6 +100,7 @@ BASE_SCORE: dict[Relation, float] = {
     Relation.SIGNED: 0.7,
     Relation.STAMP: 0.75,
     Relation.STICKER: 0.8,
+    Relation.CARD: 0.75,
     Relation.MAILING: 0.7,
     Relation.SECTION: 0.72,
     Relation.CORNER: 0.7,

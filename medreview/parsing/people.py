@@ -296,6 +296,9 @@ _PATIENT_HEAD = "label:patient_column"
 _OTHER_HEAD = "label:other_person"
 _EMERGENCY_HEAD = "section:emergency"
 _PERSON_TYPES = frozenset({"name", "phone", "address", "date"})
+# The rows a person table may give an address's lines: its street's, then the later ones.
+_STREET_ROW = "label:street"
+_ADDRESS_LINE_ROWS = ("label:city_state_zip", "label:country")
 
 
 def matrix_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
@@ -314,21 +317,31 @@ def matrix_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
     own = f"field:{item.name}"
     found: list[Candidate] = []
     for table in _matrices(doc):
-        column = _person_column(doc, table.heads, person)
+        column = _person_column(doc, table, person)
         if column is None:
             continue
         heading = table.heads[0].match.line
         factor = MATRIX_FACTOR
-        for label, (top, bottom) in table.rows:
-            if own not in label.keys:
+        for position, (label, (top, bottom)) in enumerate(table.rows):
+            if own not in label.keys and not (kind.name == "address" and _STREET_ROW in label.keys):
                 continue
-            row = (label.words[0].bbox.x0, top, bottom)
+            rows = [(label, top, bottom)]
+            if kind.name == "address":
+                # an address's later lines in rows of their own ("City, State, ZIP", "Country")
+                for later, (later_top, later_bottom) in table.rows[position + 1 :]:
+                    if not any(k in later.keys for k in _ADDRESS_LINE_ROWS):
+                        break
+                    rows.append((later, later_top, later_bottom))
             words = tuple(
                 w
+                for row_label, row_top, row_bottom in rows
                 for ln in doc.lines[heading + 1 :]
                 if ln.page == label.words[0].page
                 for w in ln.words
-                if _in_person_cell(w, row, column, table.slope) and not is_filler(w.text)
+                if _in_person_cell(
+                    w, (row_label.words[0].bbox.x0, row_top, row_bottom), column, table.slope
+                )
+                and not is_filler(w.text)
             )
             matched = factor * (0.9 + 0.1 * min(1.0, label.match.score / 100.0))
             factor *= MATRIX_LATER_ROW
@@ -449,12 +462,16 @@ def _matrix_rows(doc: Page, labels: Sequence[Anchor]) -> list[tuple[Anchor, tupl
     return rows
 
 
-def _person_column(doc: Page, heads: Sequence[Anchor], person: str) -> tuple[float, float] | None:
+def _person_column(doc: Page, table: PersonTable, person: str) -> tuple[float, float] | None:
     """The left and right of the column a person table gives one person.
 
     The person to notify is the column headed as the emergency contact; the next of kin's
-    column is theirs only when the table has no such column.
+    column is theirs only when the table has no such column. With no ruled cell round its
+    heading, a column runs from its heading to the next; headings centred over their columns
+    (far right of the row labels) share the width between them half and half, the first
+    column beginning at the row labels.
     """
+    heads = table.heads
     if person == "patient":
         chosen = [a for a in heads if _PATIENT_HEAD in a.keys]
     else:
@@ -470,8 +487,21 @@ def _person_column(doc: Page, heads: Sequence[Anchor], person: str) -> tuple[flo
         cell.holds(w.bbox) for a in heads if a is not head for w in a.words
     ):
         return float(cell.x0), float(cell.x1)
+    width = doc.sizes.get(head.words[0].page, (0, 0))[0]
+    page_end = float(width or head.words[-1].bbox.x1 + 40 * height)
+    labels_end = max(label.words[-1].bbox.x1 for label, _ in table.rows)
+    if heads[0].words[0].bbox.x0 - labels_end > CENTRED_HEADS * height:
+        centres = [(a.words[0].bbox.x0 + a.words[-1].bbox.x1) / 2 for a in heads]
+        left = labels_end if position == 0 else (centres[position - 1] + centres[position]) / 2
+        if position + 1 < len(heads):
+            return left, (centres[position] + centres[position + 1]) / 2
+        return left, page_end
     x0 = head.words[0].bbox.x0 - height
     if position + 1 < len(heads):
         return x0, heads[position + 1].words[0].bbox.x0 - height
-    width = doc.sizes.get(head.words[0].page, (0, 0))[0]
-    return x0, float(width or head.words[-1].bbox.x1 + 40 * height)
+    return x0, page_end
+
+
+# Column headings this many text heights right of the row labels are centred over their
+# columns.
+CENTRED_HEADS = 4.0

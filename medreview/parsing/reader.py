@@ -47,6 +47,7 @@ from medreview.parsing.people import matrix_candidates, parts_candidates, role_c
 from medreview.parsing.unlabelled import (
     anywhere_candidates,
     block_candidates,
+    card_candidates,
     corner_candidates,
     header_candidates,
     listed_candidates,
@@ -89,6 +90,7 @@ GENERATORS = (
     signed_candidates,
     stamp_candidates,
     sticker_candidates,
+    card_candidates,
     mailing_candidates,
     listed_candidates,
     block_candidates,

@@ -171,6 +171,53 @@ def corner_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
     return found
 
 
+def card_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """The issuer printed largest on a card copied under its label (an insurance card).
+
+    "Attach a copy of your insurance card here" over the card's front: the insurer's name
+    stands out as its biggest print, with no label of its own; the card's other lines are
+    labelled (``MEMBER ID``) or small print.
+    """
+    if Place.CARD not in item.places:
+        return []
+    kind = VALUE_TYPES[item.value]
+    headings = {line for line, _ in doc.sections}
+    found: list[Candidate] = []
+    for anchor in doc.anchors:
+        if CARD_LABEL not in anchor.keys:
+            continue
+        start = anchor.match.line + 1
+        page = doc.lines[anchor.match.line].page
+        end = start
+        while end < min(len(doc.lines), start + CARD_LINES) and end not in headings:
+            if doc.lines[end].page != page:
+                break
+            end += 1
+        card = [w.bbox.height for line in doc.lines[start:end] for w in line.words]
+        printed = [
+            (float(median(w.bbox.height for w in words)), words)
+            for _, words in _free_segments(doc, start, min(end, start + CARD_TOP))
+            if any(c.isalpha() for c in text_of(words))
+        ]
+        for height, words in sorted(printed, key=lambda p: -p[0])[:1]:
+            if height < CARD_BIG * median(card) or kind.fit(text_of(words)) < 0.5:
+                continue
+            coerced = coerce(doc, spec, kind, text_of(words))
+            if coerced is not None:
+                score = BASE_SCORE[Relation.CARD] * coerced[1]
+                found.append(Candidate(item.name, coerced[0], words, score, Relation.CARD))
+    return found
+
+
+# The label a copied card stands under ...
+CARD_LABEL = "label:card_copy"
+# ... the card's lines within this many lines under it; its issuer on its first lines, in
+# print this much bigger than the card's.
+CARD_LINES = 8
+CARD_TOP = 2
+CARD_BIG = 1.15
+
+
 def _first_row_line(doc: Page) -> int:
     """The first line holding a field's label (where a letterhead ends)."""
     rows = [a.match.line for a in doc.anchors if any(k.startswith("field:") for k in a.keys)]

@@ -31,6 +31,7 @@ class Place(StrEnum):
     SIGNED = "signed"
     STAMP = "stamp"
     STICKER = "sticker"
+    CARD = "card"
     MAILING = "mailing"
     BLOCK = "block"
     ROW = "row"
