@@ -84,6 +84,7 @@ def test_a_statements_verb_and_its_negation_are_found_as_printed() -> None:
         ("I am / am not", ("am", "am not")),
         ("I HAVE / -DO-NOTHAVE", ("HAVE", "-DO-NOTHAVE")),
         ("ILAVE DO NOT IIAVE", ("ILAVE", "DO NOT IIAVE")),
+        ("Your dentist: I have / do not have", ("have", "do not have")),
     ):
         options = statement_options(row(0, 0, text))
         assert options is not None, text

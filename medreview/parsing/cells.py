@@ -558,12 +558,9 @@ def boxed_under_heads(
     bottom = max(w.bbox.y1 for w in anchor.words)
     slack = size / 2
     if found.centres[-1] < anchor.words[0].bbox.x0:
-        # boxes before the question: its row's level where its words begin (a tilted photo's
-        # row rises or falls along the question)
-        start = _question_start(doc, anchor)
-        line = doc.lines[anchor.match.line].words
-        first = next((w for w in line if w.bbox.x0 >= start), anchor.words[0]).bbox
-        top, bottom, slack = first.y0, first.y1, size / 3
+        # boxes before the question: its row's level where its words begin
+        top, bottom = _row_level(doc, anchor.match.line, _question_start(doc, anchor))
+        slack = size / 3
     step = min(b - a for a, b in pairwise(found.centres))
     band = BBox(
         int(found.centres[0] - step / 2),
@@ -626,7 +623,7 @@ def _unread_heads(
                 [heads[0].choice, other] if near[0] else [other, heads[0].choice]
             )
             return AnswerHeads([], (), list(centres), choices)
-        if _box_pair(doc, marks, index, start, size) != centres and words:
+        if words and _box_pair(doc, marks, index, start, size) is None:
             break  # the block's first row is under this line
     if tuple(spec.choices) != YES_NO or not _printed_over(doc, marks, anchor, centres, size):
         return None
@@ -643,10 +640,7 @@ def _box_pair(
     doc: Page, marks: PageMarks, index: int, start: float, size: float
 ) -> tuple[float, float] | None:
     """The centres of the two boxes a line draws before ``start``, when it draws two."""
-    line = doc.lines[index]
-    # (the row's level where its words begin: a tilted photo's line rises across the page)
-    first = next((w for w in line.words if w.bbox.x1 > start), line.words[-1]).bbox
-    top, bottom = first.y0, first.y1
+    top, bottom = _row_level(doc, index, start)
     band = BBox(int(start - BOXES_REACH * size), int(top - size), int(start), int(bottom + size))
     for scale in BOX_SCALES:
         boxes = [
@@ -658,6 +652,17 @@ def _box_pair(
             a, b = ((box.x0 + box.x1) / 2 for box in boxes)
             return (a, b) if a < b else (b, a)
     return None
+
+
+def _row_level(doc: Page, index: int, start: float) -> tuple[int, int]:
+    """The top and bottom of a line where its words begin at ``start``.
+
+    A tilted photo's line rises or falls across the page: the boxes before a question stand
+    level with its first words, not with the line as a whole.
+    """
+    words = doc.lines[index].words
+    first = next((w for w in words if w.bbox.x1 > start), words[-1]).bbox
+    return first.y0, first.y1
 
 
 def _printed_over(

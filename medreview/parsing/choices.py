@@ -1121,9 +1121,7 @@ def statement_options(words: Sequence[Word]) -> list[Option] | None:
             negated, verb = (index, index + 1), glued.group(1)
         elif text in ("dont", "doesnt", "donot") and index + 1 < len(texts):
             negated, verb = (index, index + 2), texts[index + 1]
-        elif text == "not" and index >= 1 and texts[index - 1] in ("do", "does"):
-            if index + 1 >= len(texts):
-                return None
+        elif text == "not" and 1 <= index < len(texts) - 1 and texts[index - 1] in ("do", "does"):
             negated, verb = (index - 1, index + 2), texts[index + 1]
         elif text == "not" and index >= 1:
             negated, verb = (index - 1, index + 1), texts[index - 1]
@@ -1136,7 +1134,7 @@ def statement_options(words: Sequence[Word]) -> list[Option] | None:
                     Option(words[earlier].text, earlier, earlier + 1),
                     Option(" ".join(w.text for w in words[negated[0] : negated[1]]), *negated),
                 ]
-        return None
+        # (no statement before it: a word like a negation, "dentist", or a sentence's own)
     return None
 
 
