@@ -440,3 +440,16 @@ def test_a_later_pages_list_at_its_top_is_read() -> None:
     pages = [ocr_page(first), ocr_page(second, 1)]
     outcome = parse_fields(DocumentType.PATIENT_DETAILS, pages, CONFIG, [blank(), blank()])
     assert outcome.fields["allergies"].value == ["Codeine", "Eggs"]
+
+
+def test_a_family_doctors_column_in_a_person_table_is_no_section_over_the_page() -> None:
+    """ "Your family doctor" heads the matrix's third column: the staff's measures under the
+    table are the patient's, not the doctor's section's."""
+    image = blank()
+    words = person_matrix(centred=False)
+    words += row(580, 2100, "Your family doctor")
+    words += row(1100, 150, "Nurse to complete")
+    words += row(1170, 160, "Ht: 69 in") + row(1170, 700, "Wt: 202 lb")
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["height"] == 69
+    assert found["weight"] == 202

@@ -179,6 +179,8 @@ def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
         if scope is None or not scope[0] < anchor.match.line < scope[1]:
             continue
         heading = doc.lines[scope[0]].words
+        if _heads_people(doc, scope[0]):
+            continue  # a person table's column heads ("Patient  Contact  Your family doctor")
         if len(heading) <= HEADING_WORDS and not holds_other_value(text_of(heading)):
             return 0.0  # under its own heading, the family doctor's telephone is no field
     if _heads_others_table(doc, anchor):
@@ -209,6 +211,20 @@ def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
         if place != fields.index(f"field:{item.name}"):
             factor *= SHARED_ORDER
     return factor
+
+
+def _heads_people(doc: Page, line: int) -> bool:
+    """Whether a line heads a person table's columns: the patient's or the contact's too.
+
+    The family doctor's column there is one column of the table, no section running on
+    down the page.
+    """
+    keys = {k for a in doc.anchors_on(line) for k in a.keys}
+    return bool(keys & PERSON_HEADS)
+
+
+# The column heads a person table names the patient or the contact by.
+PERSON_HEADS = frozenset({"label:patient_column", "section:emergency"})
 
 
 def _heads_others_table(doc: Page, anchor: Anchor) -> bool:
