@@ -546,10 +546,11 @@ def boxed_under_heads(
     if marks is None:
         return []
     found = answer_heads(doc, spec, anchor, anchor.words[-1].bbox.x1)
+    start = _question_start(doc, anchor)
     if found is None:
-        found = answer_heads(doc, spec, anchor, -math.inf, _question_start(doc, anchor))
+        found = answer_heads(doc, spec, anchor, -math.inf, start)
     if found is None:
-        found = _unread_heads(doc, spec, anchor, marks)
+        found = _unread_heads(doc, spec, anchor, marks, start)
     if found is None:
         return []
     # the label's own letters size the boxes (a box OCR read as a glyph heightens its line)
@@ -559,7 +560,7 @@ def boxed_under_heads(
     slack = size / 2
     if found.centres[-1] < anchor.words[0].bbox.x0:
         # boxes before the question: its row's level where its words begin
-        top, bottom = _row_level(doc, anchor.match.line, _question_start(doc, anchor))
+        top, bottom = _row_level(doc, anchor.match.line, start)
         slack = size / 3
     step = min(b - a for a, b in pairwise(found.centres))
     band = BBox(
@@ -590,7 +591,7 @@ def boxed_under_heads(
 
 
 def _unread_heads(
-    doc: Page, spec: FieldSpec, anchor: Anchor, marks: PageMarks
+    doc: Page, spec: FieldSpec, anchor: Anchor, marks: PageMarks, start: float
 ) -> AnswerHeads | None:
     """The heads of two columns of boxes before a block of questions, OCR missing one or both.
 
@@ -598,11 +599,11 @@ def _unread_heads(
     at all. Two boxes stand before the question: a head read over one of them names it and
     the other is the other choice; with neither read, but print over both columns of the
     block's first row, they are ``Yes`` and ``No`` in the order every form prints them.
+    ``start`` is where the question's words begin (:func:`_question_start`).
     """
     if len(spec.choices) != 2:
         return None
     size = float(sorted(w.bbox.height for w in anchor.words)[len(anchor.words) // 2])
-    start = _question_start(doc, anchor)
     centres = _box_pair(doc, marks, anchor.match.line, start, size)
     if centres is None:
         return None
@@ -625,7 +626,7 @@ def _unread_heads(
             return AnswerHeads([], (), list(centres), choices)
         if words and _box_pair(doc, marks, index, start, size) is None:
             break  # the block's first row is under this line
-    if tuple(spec.choices) != YES_NO or not _printed_over(doc, marks, anchor, centres, size):
+    if tuple(spec.choices) != YES_NO or not _printed_over(doc, marks, anchor, start, centres, size):
         return None
     return AnswerHeads([], (), list(centres), list(YES_NO))
 
@@ -666,12 +667,16 @@ def _row_level(doc: Page, index: int, start: float) -> tuple[int, int]:
 
 
 def _printed_over(
-    doc: Page, marks: PageMarks, anchor: Anchor, centres: tuple[float, float], size: float
+    doc: Page,
+    marks: PageMarks,
+    anchor: Anchor,
+    start: float,
+    centres: tuple[float, float],
+    size: float,
 ) -> bool:
     """Whether print stands over both box columns of a question block's first row."""
     page = doc.lines[anchor.match.line].page
     first = anchor.match.line
-    start = _question_start(doc, anchor)
     while first > 0 and doc.lines[first - 1].page == page:
         if _box_pair(doc, marks, first - 1, start, size) is None:
             break

@@ -241,7 +241,7 @@ def left_standing(words: Sequence[Word], options: Sequence[Option], marks: PageM
     struck = [strike for strike in strikes if strike >= STRUCK]
     if len(standing) == 1 and len(struck) == len(options) - 1:
         return standing[0].choice
-    low, high = sorted(strikes)[0], sorted(strikes)[-1]
+    low, high = min(strikes), max(strikes)
     if len(options) == 2 and high >= CLEARLY_STRUCK and low <= STRUCK_APART * high:
         # a blurred copy's letters run their strokes together: one struck right through, the
         # other well under half that, still stands
@@ -659,6 +659,11 @@ def marked_by_text(words: Sequence[Word], options: Sequence[Option]) -> str | No
     if abs(top_a - top_b) < 0.3 * height:
         return None
     return first if top_a < top_b else second
+
+
+def prints_choices(words: Sequence[Word], choices: Sequence[str]) -> bool:
+    """Whether a row prints at least two of its choices ("Immune / Not immune")."""
+    return len(option_spans(split_slashes(words), choices)) >= 2
 
 
 def split_slashes(words: Sequence[Word]) -> list[Word]:

@@ -17,7 +17,7 @@ from statistics import median
 
 from medreview.documents import FieldSpec
 from medreview.model import BBox, FieldData, Word
-from medreview.parsing.choices import ABSTAIN, option_spans, split_slashes
+from medreview.parsing.choices import ABSTAIN, prints_choices
 from medreview.parsing.layout import compact, segments
 from medreview.parsing.marks import PageMarks, decide
 from medreview.parsing.page import BASE_SCORE, Anchor, Candidate, Page, Relation, text_of
@@ -136,7 +136,7 @@ def _grid_answer(
     """
     line = doc.lines[anchor.match.line]
     row = line.words[anchor.match.end :]
-    if len(option_spans(split_slashes(row), choices)) >= 2:
+    if prints_choices(row, choices):
         return None  # the item prints its own choices: the row over it is the last item's
     heads = _heads_over(doc, choices, anchor)
     if heads is None:

@@ -42,11 +42,11 @@ from medreview.parsing.choices import (
     is_partial_row,
     is_refill_row,
     option_spans,
+    prints_choices,
     read_box_row,
     read_choice,
     read_refill_row,
     read_statements,
-    split_slashes,
     split_yes_no,
     statement_options,
     to_row_end,
@@ -223,8 +223,10 @@ def _heads_people(doc: Page, line: int) -> bool:
     return bool(keys & PERSON_HEADS)
 
 
-# The column heads a person table names the patient or the contact by.
-PERSON_HEADS = frozenset({"label:patient_column", "section:emergency"})
+# The column heads a person table names the patient or the contact by (people.py's tables).
+PATIENT_HEAD = "label:patient_column"
+EMERGENCY_HEAD = "section:emergency"
+PERSON_HEADS = frozenset({PATIENT_HEAD, EMERGENCY_HEAD})
 
 
 def _heads_others_table(doc: Page, anchor: Anchor) -> bool:
@@ -431,11 +433,6 @@ def _continuation(
 
 # A label this many text heights right of where a value's lines begin is another column's.
 COLUMN_LABEL = 8.0
-
-
-def _prints_choices(spec: FieldSpec, words: Sequence[Word]) -> bool:
-    """Whether a row prints at least two of a choice's options ("Immune / Not immune")."""
-    return len(option_spans(split_slashes(words), spec.choices)) >= 2
 
 
 def _own_column(line: Line, anchor: Anchor, margin: float) -> bool:
@@ -847,7 +844,7 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             below = ()  # the next row's own label ("Food:" under "Medicines:")
         if kind.name == "choice" and any(w.text.endswith("?") for w in below):
             below = ()  # the next question's row, not this one's answer
-        if kind.name == "choice" and _prints_choices(spec, _words_after(doc, anchor)):
+        if kind.name == "choice" and prints_choices(_words_after(doc, anchor), spec.choices):
             below = ()  # its own row prints the choices to mark: the row under is another's
         under = captions_under(doc)
         titled = _numbered_title(doc, anchor)  # (its value under it, captions or not)
@@ -1054,7 +1051,7 @@ def before_label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> lis
     one of them marked: "I have / do not have medical insurance".
     """
     if spec.choices == YES_NO:
-        return _statement_answers(doc, item)
+        return _statement_answers(doc, item) if item.after else []
     key = f"after:{item.name}"
     kind = VALUE_TYPES[item.value]
     found: list[Candidate] = []
@@ -1307,7 +1304,7 @@ def _gated_list(
     )
     words = _no_phrase_as_no(inside or words)
     options = split_yes_no(words)  # (read for the answer only: the page's words stay whole)
-    if not words or len({o.choice for o in option_spans(split_slashes(options), YES_NO)}) < 2:
+    if not words or not prints_choices(options, YES_NO):
         return None
     if len(set(answer_legend(doc, anchor.match.line).values())) > 1:
         return None  # a legend keying a table's answers ("+ = yes, O = no"), no question

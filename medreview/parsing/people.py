@@ -29,6 +29,9 @@ from medreview.parsing.cells import (
     within_cell,
 )
 from medreview.parsing.labelled import (
+    EMERGENCY_HEAD,
+    PATIENT_HEAD,
+    PERSON_HEADS,
     candidate_from,
     coerce,
     holds_other_value,
@@ -292,9 +295,7 @@ MATRIX_FACTOR = 1.08
 MATRIX_BLANK = 0.9
 MATRIX_LATER_ROW = 0.97
 # The person a column heading names, from the keys its anchor carries.
-_PATIENT_HEAD = "label:patient_column"
 _OTHER_HEAD = "label:other_person"
-_EMERGENCY_HEAD = "section:emergency"
 _PERSON_TYPES = frozenset({"name", "phone", "address", "date"})
 # The rows a person table may give an address's lines: its street's, then the later ones.
 _STREET_ROW = "label:street"
@@ -370,7 +371,7 @@ def _in_person_cell(
 
 
 def _is_person_head(anchor: Anchor) -> bool:
-    return any(k in anchor.keys for k in (_PATIENT_HEAD, _OTHER_HEAD, _EMERGENCY_HEAD))
+    return any(k in anchor.keys for k in (PATIENT_HEAD, _OTHER_HEAD, EMERGENCY_HEAD))
 
 
 def _other_names_joined(line: Line, heads: list[Anchor]) -> list[Anchor]:
@@ -410,9 +411,7 @@ def _matrices(doc: Page) -> list[PersonTable]:
                 key=lambda a: a.words[0].bbox.x0,
             ),
         )
-        if len(heads) < 2 or not any(
-            _PATIENT_HEAD in a.keys or _EMERGENCY_HEAD in a.keys for a in heads
-        ):
+        if len(heads) < 2 or not any(PERSON_HEADS.intersection(a.keys) for a in heads):
             continue
         left = heads[0].words[0].bbox.x0
         labels: list[Anchor] = []
@@ -473,10 +472,10 @@ def _person_column(doc: Page, table: PersonTable, person: str) -> tuple[float, f
     """
     heads = table.heads
     if person == "patient":
-        chosen = [a for a in heads if _PATIENT_HEAD in a.keys]
+        chosen = [a for a in heads if PATIENT_HEAD in a.keys]
     else:
-        chosen = [a for a in heads if _EMERGENCY_HEAD in a.keys and _OTHER_HEAD not in a.keys]
-        chosen = chosen or [a for a in heads if _EMERGENCY_HEAD in a.keys]
+        chosen = [a for a in heads if EMERGENCY_HEAD in a.keys and _OTHER_HEAD not in a.keys]
+        chosen = chosen or [a for a in heads if EMERGENCY_HEAD in a.keys]
     if len(chosen) != 1:
         return None
     head = chosen[0]
