@@ -1,7 +1,7 @@
 """An audiology centre's new-patient case history and a paediatric practice's prescription.
 
-This round's blind held-out family (round 27). Written without reading the reader: its wording
-and geometry are described only here, and a reader's author must not read this module.
+Written blind as the held-out family of round 27 (then called ``heldout``): its author never read
+the reader.
 
 Neither document is a practice's registration sheet or a doctor's pad. The record is the case
 history a hearing (audiology) centre has a new patient fill in before the hearing test; the
