@@ -502,6 +502,7 @@ def test_speck_after_a_day_and_stop_before_a_zip() -> None:
         ("Atorvastatin 20.mg tab", canonical.TextStyle.ITEM, "Atorvastatin 20 mg tab"),
         ("Meloxicam 7.5 Mg", canonical.TextStyle.ITEM, "Meloxicam 7.5 mg"),
         ("AMOXICILLIN 500 MG", canonical.TextStyle.ITEM, "AMOXICILLIN 500 MG"),
+        ("Cefdinir 250 mg/5 mL susp", canonical.TextStyle.ITEM, "Cefdinir 250 mg/5 mL susp"),
         (
             "-Take two tabléts, do -not drive",
             canonical.TextStyle.PROSE,

@@ -147,11 +147,9 @@ def _run_on_past_side(line: Line, held: list[Word], cell: Cell) -> list[Word]:
     return held
 
 
-def words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, ...] | None:
-    """The words inside the ruled cell that holds a label (label left out)."""
+def _cell_words(doc: Page, anchor: Anchor, cell: Cell) -> tuple[Word, ...]:
+    """The words written in a label's cell, over and under it: its wording and labels left out."""
     first = anchor.words[0]
-    if cell is None:
-        return None
     inside: list[Word] = []
     for line in doc.lines:
         if line.page != first.page:
@@ -196,11 +194,64 @@ def words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, .
     ]
     if led:
         kept = [w for w in kept if doc.line_of(w) < min(led)]
-    if captions_under(doc):
-        return tuple(kept)  # the value is written over its caption
+    return tuple(kept)
+
+
+def words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, ...] | None:
+    """The words inside the ruled cell that holds a label (label left out)."""
+    if cell is None:
+        return None
+    kept = _cell_words(doc, anchor, cell)
+    if captions_under(doc) or _caption_of_cell(doc, anchor, cell, kept):
+        return kept  # the value is written over its caption
     # the lines over the label in its cell are another row's (a box round the allergies'
     # row and the drug table's heading, "Drug and strength", under it)
     return tuple(w for w in kept if doc.line_of(w) >= anchor.match.line)
+
+
+def caption_at_foot(anchor: Anchor, cell: Cell) -> bool:
+    """Whether a label, without a colon, stands at the foot of a box with room over it.
+
+    The box holds a line or two over the caption (a frame round half the page is no box).
+    """
+    label = BBox.union(w.bbox for w in anchor.words)
+    return (
+        not anchor.words[-1].text.endswith(":")
+        and cell.y1 - label.y1 <= label.height
+        and label.height / 2 <= label.y0 - cell.y0 <= CAPTION_BOX * label.height
+    )
+
+
+# A box a caption stands at the foot of is at most this many of its text heights over it.
+CAPTION_BOX = 4.0
+
+
+def _caption_of_cell(doc: Page, anchor: Anchor, cell: Cell, kept: Sequence[Word]) -> bool:
+    """Whether a label is its cell's caption: printed at the cell's foot, its value over it.
+
+    The label, without a colon, stands at the cell's foot; nothing is written on or under its
+    line in the cell, what is over it is no check box's option, and no line over it holds a
+    label of its own (a box round the allergies' row and a table's heading under it is two
+    rows, not a value and its caption).
+    """
+    if not kept or any(doc.line_of(w) >= anchor.match.line for w in kept):
+        return False
+    if not caption_at_foot(anchor, cell):
+        return False  # a label for what follows it, or one standing higher in its box
+    marks = doc.marks.get(anchor.words[0].page)
+    first = kept[0].bbox
+    if not any(c.isalnum() for c in kept[0].text) or (
+        marks is not None
+        and marks.boxes(
+            BBox(first.x0 - 2 * first.height, first.y0, first.x0, first.y1), first.height
+        )
+    ):
+        return False  # a check box's printed option ("[ ] No medications") is no value
+    over = {doc.line_of(w) for w in kept}
+    return not any(
+        a is not anchor and a.match.line in over and cell.holds_written(a.words[0].bbox)
+        for a in doc.anchors
+    )
 
 
 def _question_lead(before: Sequence[Word], label: Word) -> list[Word]:
@@ -427,13 +478,18 @@ def column_choice(
     marks = doc.marks.get(anchor.words[0].page)
     if marks is None:
         return []
-    found = answer_heads(doc, spec, anchor, cell.x1 - 4)
+    top_rule, bottom_rule = _row_rules(marks, cell)
+    # the heads over the table's own width first: a second table beside it prints its own
+    # ("Disease  Immune  Not immune | Vaccine  Yes  No" on one line)
+    width = max((r.end for r in (top_rule, bottom_rule) if r is not None), default=math.inf)
+    found = answer_heads(doc, spec, anchor, cell.x1 - 4, width) or answer_heads(
+        doc, spec, anchor, cell.x1 - 4
+    )
     if found is None:
         return []
     heads, words, centres, choices = found
     middle = (cell.y0 + cell.y1) / 2
     ruled = marks.rules()[1]
-    top_rule, bottom_rule = _row_rules(marks, cell)
 
     def middle_at(x: float) -> float:
         """The row's middle at ``x`` (a tilted page's row climbs or falls across it)."""
@@ -935,6 +991,7 @@ def rule_over(doc: Page, anchor: Anchor) -> tuple[float, float, float] | None:
             r
             for r in rules
             if r.start - height <= centre <= r.end + height
+            and box.x0 < r.end  # (a caption begins under its rule)
             and -0.3 * height <= box.y0 - r.at(centre) <= 0.9 * height
         ]
         if over:
@@ -943,6 +1000,54 @@ def rule_over(doc: Page, anchor: Anchor) -> tuple[float, float, float] | None:
         return None
     rule = max(over, key=lambda r: r.at(centre))
     return (rule.start - height / 2, rule.end + height / 2, rule.at(centre))
+
+
+def cell_over_caption(doc: Page, anchor: Anchor, cell: Cell | None) -> Cell | None:
+    """The cell a value written over its caption stays in.
+
+    None when the caption's cell is only the strip under the rule the value is written on
+    (a boxed row of captioned blanks): the value stands over the cell, on its top line.
+    """
+    return None if cell is not None and caption_strip(doc, anchor, cell) else cell
+
+
+def caption_strip(doc: Page, anchor: Anchor, cell: Cell) -> bool:
+    """Whether a label's cell is a caption's strip at the foot of a box, under its value.
+
+    A box of a form's grid, its value written on a rule drawn across it and the caption
+    under that rule: the lines close a low cell round the caption, and the box's sides go on
+    up past the rule. (A table's heading row under open paper has no sides over it.)
+    """
+    marks = doc.marks.get(anchor.words[0].page)
+    rule = rule_over(doc, anchor)
+    height = doc.lines[anchor.match.line].height
+    if marks is None or rule is None or abs(rule[2] - cell.y0) > height:
+        return False
+    if cell.y1 - cell.y0 > CAPTION_STRIP * height:
+        return False
+    middle = (cell.y0 + cell.y1) / 2
+    sides = any(
+        min(abs(r.at(middle) - cell.x0), abs(r.at(middle) - cell.x1)) <= height / 3
+        and r.start <= cell.y0 - height
+        and r.end >= middle
+        for r in marks.rules()[1]
+    )
+    if not sides:
+        return False
+    # the box's part over the rule holds the value alone: a table's row over the label's
+    # prints a label of its own ("2 Health plan name")
+    x = (cell.x0 + cell.x1) / 2
+    tops = [r.at(x) for r in marks.rules()[0] if r.start <= x <= r.end]
+    top = max((y for y in tops if y < cell.y0 - height / 2), default=cell.y0 - 3 * height)
+    return not any(
+        cell.x0 <= a.words[0].bbox.x0 < cell.x1 and top < a.words[0].bbox.y0 < cell.y0
+        for a in doc.anchors
+        if a is not anchor and a.words[0].page == anchor.words[0].page
+    )
+
+
+# A caption's strip is at most this many of its text heights high.
+CAPTION_STRIP = 2.5
 
 
 def value_above_label(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> tuple[Word, ...]:
@@ -1032,7 +1137,11 @@ def captions_under(doc: Page) -> bool:
         under = over = 0
         for anchor in doc.anchors:
             kinds = [k for k in field_kinds(doc, anchor) if k.name in TYPED]
-            if not kinds or label_cell(doc, anchor) is not None:
+            cell = label_cell(doc, anchor)
+            if not kinds or (
+                cell is not None
+                and (_cell_words(doc, anchor, cell) or not caption_strip(doc, anchor, cell))
+            ):
                 continue
             if value_right(doc.lines, anchor.match, stops):
                 continue  # a value beside its label says nothing of above and below

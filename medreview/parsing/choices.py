@@ -56,6 +56,12 @@ def option_spans(words: Sequence[Word], choices: Sequence[str]) -> list[Option]:
             for option in _choice_hits(words, pieces, choice, letters, taken, near=near):
                 found.setdefault(choice, []).append(option)
                 taken |= set(range(option.start, option.end))
+    # a choice printed as itself outranks yes / no letters standing for it: "IMMUNE  NOT
+    # IMMUNE" and, further along the row, another question's "YES  NO"
+    for choice, hits in found.items():
+        printed = [h for h in hits if "".join(pieces[h.start : h.end]) == compact(choice)]
+        if printed:
+            found[choice] = printed
     spans = [hits[0] for hits in found.values() if len(_translated(hits, words)) == 1]
     return sorted(spans, key=lambda o: o.start)
 

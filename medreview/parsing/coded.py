@@ -142,6 +142,9 @@ def _grid_answer(
     if heads is None:
         return None
     height = max(8, int(median(w.bbox.height for w in anchor.words)))
+    x0, x1 = heads[0][1][0].bbox.x0 - height, heads[-1][1][-1].bbox.x1 + height
+    if any(x0 < w.bbox.x1 and w.bbox.x0 < x1 and _written(w.text) for w in row):
+        return None  # words written under the heads: a value, not an item's ringed code
     y0 = anchor.words[0].bbox.y0
     boxes = []
     codes: list[tuple[Word, ...]] = []
@@ -156,6 +159,11 @@ def _grid_answer(
     chosen = decide([marks.ring_mark(b, [], both_ends=True) for b in boxes])
     # the evidence is the item's code (the heads are every item's)
     return (heads[chosen][0], codes[chosen]) if chosen is not None else None
+
+
+def _written(text: str) -> bool:
+    """Whether a word is written text, not a code (a ringed ``1`` OCR read as ``i``)."""
+    return not CODE.match(text) and sum(c.isalnum() for c in text) >= 2
 
 
 def _heads_over(doc: Page, choices: Sequence[str], anchor: Anchor) -> list[Category] | None:

@@ -25,6 +25,7 @@ from medreview.parsing.cells import (
     box_under_tab,
     boxed_under_heads,
     captions_under,
+    cell_over_caption,
     column_below,
     column_choice,
     field_kinds,
@@ -67,6 +68,7 @@ from medreview.parsing.layout import (
     is_order,
     labelled_words,
     lettered_item,
+    lettered_part,
     segments,
     value_above,
     value_below,
@@ -379,7 +381,8 @@ def _continuation(
             continue  # a tall ℞ beside the rows, read as a line of its own between them
         # (an address's next line in capitals on its tinted box, with no label, is no title)
         titled = doc.ruled_heading(index) and not (columns and not doc.anchors_on(index))
-        if is_refill_row(line.words) or titled or _outdented_title(line, x0):
+        opens = any(start == index for start, _ in doc.sections)
+        if is_refill_row(line.words) or titled or opens or _outdented_title(line, x0):
             break  # a refill row, or the next section's heading
         if index in over_captions(doc):
             break  # the value over another field's caption ("Instructions" under its box)
@@ -683,6 +686,13 @@ def over_captions(doc: Page) -> frozenset[int]:
     return doc.captioned
 
 
+def _sentence_after(doc: Page, anchor: Anchor) -> list[Word]:
+    """The words running on after a label in its own column ("...; ask the front desk")."""
+    parts = segments(doc.lines[anchor.match.line])
+    own = next((part for part in parts if anchor.words[0] in part), parts[0])
+    return [w for w in own if w not in anchor.words]
+
+
 def names_any(anchor: Anchor, names: Sequence[str]) -> bool:
     """Whether a label is one of the vocabulary's ``names`` (fields' or other labels')."""
     return any(k.split(":", 1)[1] in names for k in anchor.keys)
@@ -866,7 +876,9 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         above = value_above(doc.lines, anchor.match, stops, rule, doc.panel_of(anchor.match.line))
         if not above and rule is None and under:
             above = box_above(doc, anchor, stops)  # (a tall box's last written line)
-        above = within_cell(upright, above)
+        above = within_cell(cell_over_caption(doc, anchor, upright), above)
+        if above and is_instruction(_sentence_after(doc, anchor)):
+            above = ()  # a line of instructions for the reader is no caption
         if above and kind.name == "choice" and _answers_another(doc, anchor, above):
             above = ()  # the question over that row heads its answers, captions or not
         if above and word_key(above[0]) not in weak_words and under and not titled:
@@ -1444,6 +1456,8 @@ def candidate_from(
         return []  # an item's number and letter ("5.a."), no count or measure
     if relation is Relation.BELOW and _opens_a_part(doc, words):
         return []  # the next part's heading under a box left blank ("Section 2 ...")
+    if relation is Relation.ABOVE and _numbered_part(doc, words):
+        return []  # the part's heading over a label ("Section 5: Medical history")
     if relation is Relation.RIGHT:
         if anchor is not None and _question_runs_on(anchor.words, words):
             return []  # "List the medicines you take regularly": the question, no answer
@@ -1802,6 +1816,14 @@ def _box_row(words: Sequence[Word], marks: PageMarks | None, label: BBox | None)
 
 # A form's item number glued to its label's first word: "10Mobile", "19Contact's".
 NUMBERED_LABEL = re.compile(r"^\d{1,2}[A-Z][a-z]{2,}")
+
+
+def _numbered_part(doc: Page, words: Sequence[Word]) -> bool:
+    """Whether words begin with a part's word and number opening a section ("Section 5:")."""
+    index = doc.line_of(words[0])
+    line = doc.lines[index].words
+    opens = any(start == index for start, _ in doc.sections)
+    return opens and line[0] is words[0] and lettered_part(line)
 
 
 def _opens_a_part(doc: Page, words: Sequence[Word]) -> bool:

@@ -84,7 +84,7 @@ ENUMERATION = re.compile(
     r"^(?:\(?\d{1,2}[.):]|[A-H][.)]|[IVX]{1,4}\.|[A-Ha-h]\d{1,2}[.):]?|\d{1,2}(?:\.[a-h][.)]?|[a-h][.)]))$"
 )
 # A section's letter or number printed before its title ("G  INSURANCE", "4. Payment") ...
-SECTION_MARK = re.compile(r"[A-Z][.):]?|\d{1,2}[.)]?|[IVX]{1,4}[.)]")
+SECTION_MARK = re.compile(r"[A-Z][.):]?|\d{1,2}[.):]?|[IVX]{1,4}[.)]")
 # ... and the word a form may print before it ("PART B", "Section 2").
 SECTION_WORD = re.compile(r"part|section|sección|parte", re.IGNORECASE)
 # The same number glued to the word after it (``2.Next``, ``5.SIG``).
@@ -568,6 +568,10 @@ def lettered_part(words: Sequence[Word], at: int = 0) -> bool:
     )
 
 
+# A place's or a person's name word: a capital, then small letters ("John's", "Louis,").
+_NAME_WORD = re.compile(r"[A-Z][a-z'’]+,?")
+
+
 def _capital_label(text: str) -> bool:
     """A word printed in capitals, as form labels often are (``DATE``, ``ADDRESS``)."""
     letters = [c for c in text if c.isalpha()]
@@ -749,6 +753,9 @@ def find_labels(
                 # word inside a label's bracketed aside ("(Signature, name, title)")
                 start += 1
                 continue
+            if lettered_part(words, start):
+                start += 2  # "SECTION 1:" numbers a part: no label ("Reactions") of its own
+                continue
             # a label stays within its segment: it never runs on into the next column
             edge = min((s for s in starts if s > start), default=len(words))
             for key, label, target in targets:
@@ -780,6 +787,14 @@ def find_labels(
                     continue  # a label's first word before another word ("ALLERGIC RHINITIS")
                 if not colon and len(target) <= 2 and running and words[end].text.isalpha():
                     continue  # an abbreviation opening a sentence ("Rx void if ...")
+                if (
+                    not colon
+                    and len(target) <= 2
+                    and start not in starts
+                    and end < edge
+                    and _NAME_WORD.fullmatch(words[end].text)
+                ):
+                    continue  # inside a line, the abbreviation opening a name ("St. John's")
                 if not colon and _closes_sentence(words[start:end], label):
                     continue  # a sentence's last words wrapped onto the line ("medicines.")
                 # (the wording between a sentence's blanks is running text too)

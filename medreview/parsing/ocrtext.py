@@ -235,8 +235,11 @@ def _clean_once(text: str, style: TextStyle) -> str | None:
             "q" + as_digits(m.group(1)) + "h" if (m := re.fullmatch(r"q([0-9il|]{1,2})h", w)) else w
             for w in words
         ]
-        # a unit read with a capital ("Mg") in a line that is not all capitals
-        words = [w.lower() if w.lower() in _UNITS and not w.isupper() else w for w in words]
+        # a unit read with a capital ("Mg") in a line that is not all capitals; "mL" is how
+        # millilitres are written
+        words = [
+            w.lower() if w.lower() in _UNITS and not w.isupper() and w != "mL" else w for w in words
+        ]
         # the strength before a unit is a number: "SO MG" is 50 mg
         words = [
             _strength(w) if nxt.lower() in _UNITS and len(w) <= 4 else w

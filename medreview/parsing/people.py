@@ -19,7 +19,9 @@ from medreview.documents import FieldSpec
 from medreview.model import BBox, Word
 from medreview.parsing import canonical
 from medreview.parsing.cells import (
+    caption_at_foot,
     captions_under,
+    cell_over_caption,
     heading_column,
     label_cell,
     next_cell,
@@ -27,6 +29,7 @@ from medreview.parsing.cells import (
     under_heading,
     value_above_label,
     within_cell,
+    words_in_cell,
 )
 from medreview.parsing.labelled import (
     EMERGENCY_HEAD,
@@ -138,11 +141,16 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             if right and doc.is_label_text(text_of(right)):
                 right = ()  # a table's heading row: the next heading, not a value
             if captions_under(doc):  # the part is written over its caption
-                below = within_cell(cell, value_above_label(doc, anchor, stops))
+                above = value_above_label(doc, anchor, stops)
+                below = within_cell(cell_over_caption(doc, anchor, cell), above)
             else:
                 below = within_cell(cell, value_below(doc.lines, anchor.match, stops))
-            if not below and cell is not None:  # the row under a table's heading cell
-                below = under_heading(doc, anchor, cell, stops, many=False)
+            if not below and cell is not None:
+                # written in the part's box (over its caption, a box left blank taking
+                # nothing from the row under it), or the row under a table's heading cell
+                below = words_in_cell(doc, anchor, cell) or ()
+                if not below and not caption_at_foot(anchor, cell):
+                    below = under_heading(doc, anchor, cell, stops, many=False)
             # far across the page, right is another column's value when one sits below
             words = below if below and right and reach_factor(doc, anchor, right) < 1.0 else right
             words = words or below
@@ -153,6 +161,8 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
                 continue  # a blank part, then a telephone's label ("Country  cell +1 415 ...")
             if kind.name == "address" and words and holds_other_value(text_of(words)):
                 continue  # a blank country, then the next question's telephone under it
+            if any(w in piece for piece in pieces for w in words):
+                continue  # a label wrapped in its box ("TOWN, STATE," over "ZIP"): one part
             if words and not doc.is_label_text(text_of(words)):  # "CITY / STATE7ZIP"
                 pieces.append(words)
     if not pieces or (kind.name == "address" and len(pieces) < 2):
@@ -213,8 +223,8 @@ def role_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candid
         if not after:
             continue  # the section's heading, not a row
         heading = _role_headings(doc, role, section_fields)
-        if heading is None:
-            continue
+        if heading is None or not _under_headings(doc, heading, after):
+            continue  # (a heading's own wording after it: "In case of emergency, please notify")
         place: tuple[Word, ...] = ()  # where the row holds the field's value
         words: tuple[Word, ...] = ()
         for anchor in heading:
@@ -237,6 +247,13 @@ def role_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candid
             score = BASE_SCORE[Relation.CELL] * ROLE_FACTOR
             found.append(Candidate(item.name, None, (), score, Relation.CELL, place))
     return found
+
+
+def _under_headings(doc: Page, heading: Sequence[Anchor], words: Sequence[Word]) -> bool:
+    """Whether any of a row's words stands in the column of one of the headings over it."""
+    columns = [heading_column(doc, a, label_cell(doc, a)) for a in heading]
+    spans = [column for column in columns if column is not None]
+    return any(x0 <= (w.bbox.x0 + w.bbox.x1) / 2 <= x1 for x0, x1 in spans for w in words)
 
 
 def _role_headings(doc: Page, role: Anchor, fields: set[str]) -> list[Anchor] | None:

@@ -47,7 +47,7 @@ from medreview.parsing.lists import (
     ticked_medicines,
     without_quantities,
 )
-from medreview.parsing.marks import decide
+from medreview.parsing.marks import PageMarks, decide
 from medreview.parsing.page import (
     BASE_SCORE,
     Anchor,
@@ -283,7 +283,7 @@ def ticked_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
     marks = doc.marks.get(first_page)
     if marks is None:
         return []
-    rows: list[tuple[tuple[Word, ...], float]] = []
+    rows: list[Row] = []
     for index in range(min(others, default=len(doc.lines))):
         line = doc.lines[index]
         if line.page != first_page:
@@ -294,28 +294,84 @@ def ticked_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
                 continue
             name = part[lettered[0] :]
             height = name[0].bbox.height
-            left = part[0].bbox.x0 if lettered[0] else name[0].bbox.x0 - int(TICK_REACH * height)
+            # (a box OCR read as a glyph: a little round it, so the band holds its sides)
+            glyph = part[0].bbox.x0 - height // 2
+            left = glyph if lettered[0] else name[0].bbox.x0 - int(TICK_REACH * height)
             top, bottom = name[0].bbox.y0 - height // 2, name[0].bbox.y1 + height // 2
             band = BBox(left, top, name[0].bbox.x0 - 1, bottom)
-            boxes = marks.boxes(band, height) if band.x1 > band.x0 else []
-            if boxes:
-                rows.append((name, max(fill for _, fill in boxes)))
-    if len(rows) < 2:
-        return []
-    chosen = decide([fill for _, fill in rows])
-    if chosen is None:
-        return []
+            found = [marks.boxes(band, scale * height) for scale in TICK_BOX_SCALES]
+            found = found if band.x1 > band.x0 else []
+            # (a box at the name's own size has its fill read; a smaller one is only seen)
+            fill = max((f for _, f in found[0]), default=None) if found else None
+            seen = any(found)
+            square = BBox(
+                name[0].bbox.x0 - int(1.6 * height),
+                name[0].bbox.y0,
+                name[0].bbox.x0 - height // 5,
+                name[0].bbox.y1,
+            )
+            rows.append((name, square, fill, seen))
     kind = VALUE_TYPES[item.value]
-    words = rows[chosen][0]
-    coerced = coerce(doc, spec, kind, text_of(words))
-    if coerced is None or name_fit(coerced[0] if isinstance(coerced[0], str) else "") < 0.5:
-        return []
-    score = BASE_SCORE[Relation.TICKED] * coerced[1]
-    return [Candidate(item.name, coerced[0], words, score, Relation.TICKED)]
+    for words in (_ticked_by_fill(rows), _ticked_by_ink(rows, marks)):
+        coerced = coerce(doc, spec, kind, text_of(words)) if words else None
+        if coerced is not None and name_fit(str(coerced[0])) >= 0.5:
+            score = BASE_SCORE[Relation.TICKED] * coerced[1]
+            return [Candidate(item.name, coerced[0], words, score, Relation.TICKED)]
+    return []
 
 
-# A check box before a name is looked for this many of the name's heights to its left.
+# A name, where its box stands, the box's fill when found at the name's size, a box seen.
+Row = tuple[tuple[Word, ...], BBox, float | None, bool]
+
+
+def _ticked_by_fill(rows: list[Row]) -> tuple[Word, ...]:
+    """The name whose box, of those found, is clearly the one filled."""
+    boxed = [(name, fill) for name, _, fill, _ in rows if fill is not None]
+    chosen = decide([fill for _, fill in boxed]) if len(boxed) >= 2 else None
+    return boxed[chosen][0] if chosen is not None else ()
+
+
+def _ticked_by_ink(rows: list[Row], marks: PageMarks) -> tuple[Word, ...]:
+    """The doctor's name down the names' column whose box's place holds clearly more ink.
+
+    A box the tick runs over may not be found as a box: the ink where each box stands
+    decides, over the least inked one's (an empty box's sides). Only doctors' names count (a
+    letterhead's logo beside its clinic's name is no box).
+    """
+    column = _box_column(rows)
+    doctors = [(n, b) for n, b, _, _ in column if {compact(w.text) for w in n} & DOCTOR_MARKS]
+    inks = [marks.ink(b.x0, b.y0, b.x1, b.y1) for _, b in doctors]
+    chosen = decide([ink - min(inks) for ink in inks]) if len(doctors) >= 2 else None
+    return doctors[chosen][0] if chosen is not None else ()
+
+
+# A check box before a name is looked for this many of the name's heights to its left ...
 TICK_REACH = 3.0
+# ... at these shares of the name's height (a letterhead's boxes are small beside its names).
+TICK_BOX_SCALES = (1.0, 0.75, 0.5)
+
+
+def _box_column(rows: list[Row]) -> list[Row]:
+    """The names that start at one left edge, most of them after a box found.
+
+    A letterhead lists its doctors down a column, each after a box; OCR or the box finder
+    may miss a box or two (a tick drawn over one), but never the column's edge. (The
+    clinic's name and address lines start at an edge too, a box found in its logo at most.)
+    """
+    best: list[Row] = []
+    for name, _, _, seen in rows:
+        if not seen:
+            continue
+        edge, height = name[0].bbox.x0, name[0].bbox.height
+        column = [r for r in rows if abs(r[0][0].bbox.x0 - edge) <= height / 2]
+        if _boxes_seen(column) > _boxes_seen(best):
+            best = column
+    return best
+
+
+def _boxes_seen(rows: list[Row]) -> tuple[int, int]:
+    """How many of the rows have a box found, then how many rows there are."""
+    return sum(seen for _, _, _, seen in rows), len(rows)
 
 
 # The line over a birth date's label is this many of its heights away at most.
