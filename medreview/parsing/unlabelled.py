@@ -265,6 +265,10 @@ def _credentials_under(doc: Page, index: int) -> bool:
     return any(names_any(a, STAMP_LABELS) for a in doc.anchors_on(below))
 
 
+# A name, where its box stands, the box's fill when found at the name's size, a box seen.
+Row = tuple[tuple[Word, ...], BBox, float | None, bool]
+
+
 def ticked_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
     """The ticked one of the names listed with a check box each (a group practice's pad).
 
@@ -314,14 +318,11 @@ def ticked_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
     kind = VALUE_TYPES[item.value]
     for words in (_ticked_by_fill(rows), _ticked_by_ink(rows, marks)):
         coerced = coerce(doc, spec, kind, text_of(words)) if words else None
-        if coerced is not None and name_fit(str(coerced[0])) >= 0.5:
+        value = coerced[0] if coerced is not None and isinstance(coerced[0], str) else ""
+        if coerced is not None and name_fit(value) >= 0.5:
             score = BASE_SCORE[Relation.TICKED] * coerced[1]
             return [Candidate(item.name, coerced[0], words, score, Relation.TICKED)]
     return []
-
-
-# A name, where its box stands, the box's fill when found at the name's size, a box seen.
-Row = tuple[tuple[Word, ...], BBox, float | None, bool]
 
 
 def _ticked_by_fill(rows: list[Row]) -> tuple[Word, ...]:
