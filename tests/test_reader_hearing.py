@@ -386,3 +386,21 @@ def test_a_check_boxs_option_over_a_tables_heading_is_no_value_of_it() -> None:
     ]
     found = read(DocumentType.PATIENT_DETAILS, words, image)
     assert found["regular_medication"] == ["Quetiapine"]
+
+
+def test_another_fields_label_in_a_cell_heads_its_own_column_of_it() -> None:
+    """One box holds "Name" and, far right of it, "Relationship to patient", the contact's
+    name and relation under them: the relation is no part of the name."""
+    image = blank()
+    box_row(image, 1220, 1340, [160, 2390], [])
+    words = layout(
+        [
+            (1100, 190, "2) Emergency contact"),
+            (1232, 180, "Name"),
+            (1232, 1500, "Relationship to patient"),
+            (1282, 200, "Noah E. Rogers"),
+            (1282, 1520, "Friend"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["emergency_contact_name"] == "Noah E. Rogers"

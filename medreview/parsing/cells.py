@@ -178,6 +178,20 @@ def _cell_words(doc: Page, anchor: Anchor, cell: Cell) -> tuple[Word, ...]:
         wording |= set(_question_lead(before, first))  # "What is this person's address?"
     wording |= set(after) - set(after_wording(after))
     kept = [w for w in inside if w not in other_labels and w not in wording]
+    # another field's label further right in the cell, on the label's line or the one over
+    # it, heads its own column of it: what stands under it is its value ("Name
+    # Relationship" over "Noah E. Rogers  Friend")
+    label_end = anchor.words[-1].bbox.x1
+    heads = [
+        a.words[0].bbox.x0
+        for a in doc.anchors
+        if a.match.line in (anchor.match.line - 1, anchor.match.line)
+        and not set(a.keys) & set(anchor.keys)
+        and cell.holds_written(a.words[0].bbox)
+        and a.words[0].bbox.x0 > label_end + COLUMN_GAP * a.words[0].bbox.height
+    ]
+    if heads:
+        kept = [w for w in kept if (w.bbox.x0 + w.bbox.x1) / 2 < min(heads)]
     # the interviewer's instruction under the question ("RECORD FULL ADDRESS.") is wording
     orders = {i for i in {doc.line_of(w) for w in kept} if is_order(doc.lines[i].words)}
     kept = [w for w in kept if doc.line_of(w) not in orders]
