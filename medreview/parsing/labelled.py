@@ -381,7 +381,7 @@ def _continuation(
             continue  # a tall ℞ beside the rows, read as a line of its own between them
         # (an address's next line in capitals on its tinted box, with no label, is no title)
         titled = doc.ruled_heading(index) and not (columns and not doc.anchors_on(index))
-        opens = any(start == index for start, _ in doc.sections)
+        opens = _opens_section(doc, index)
         if is_refill_row(line.words) or titled or opens or _outdented_title(line, x0):
             break  # a refill row, or the next section's heading
         if index in over_captions(doc):
@@ -1820,17 +1820,19 @@ NUMBERED_LABEL = re.compile(r"^\d{1,2}[A-Z][a-z]{2,}")
 
 def _numbered_part(doc: Page, words: Sequence[Word]) -> bool:
     """Whether words begin with a part's word and number opening a section ("Section 5:")."""
-    index = doc.line_of(words[0])
-    line = doc.lines[index].words
-    opens = any(start == index for start, _ in doc.sections)
-    return opens and line[0] is words[0] and lettered_part(line)
+    line = doc.lines[doc.line_of(words[0])].words
+    return _opens_a_part(doc, words) and lettered_part(line)
 
 
 def _opens_a_part(doc: Page, words: Sequence[Word]) -> bool:
     """Whether words begin a line that opens a section (its heading, or its part's number)."""
     index = doc.line_of(words[0])
-    opens = any(start == index for start, _ in doc.sections)
-    return opens and doc.lines[index].words[0] is words[0]
+    return _opens_section(doc, index) and doc.lines[index].words[0] is words[0]
+
+
+def _opens_section(doc: Page, index: int) -> bool:
+    """Whether a line opens one of the page's sections."""
+    return any(start == index for start, _ in doc.sections)
 
 
 # Text types whose fit tells a value from stray text.

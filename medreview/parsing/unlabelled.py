@@ -303,8 +303,11 @@ def ticked_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
             left = glyph if lettered[0] else name[0].bbox.x0 - int(TICK_REACH * height)
             top, bottom = name[0].bbox.y0 - height // 2, name[0].bbox.y1 + height // 2
             band = BBox(left, top, name[0].bbox.x0 - 1, bottom)
-            found = [marks.boxes(band, scale * height) for scale in TICK_BOX_SCALES]
-            found = found if band.x1 > band.x0 else []
+            found = (
+                [marks.boxes(band, scale * height) for scale in TICK_BOX_SCALES]
+                if band.x1 > band.x0
+                else []
+            )
             # (a box at the name's own size has its fill read; a smaller one is only seen)
             fill = max((f for _, f in found[0]), default=None) if found else None
             seen = any(found)
