@@ -1,7 +1,7 @@
 """An oncology centre's new-patient intake and its day unit's take-home prescription.
 
-This round's blind held-out family (round 28). Written without reading the reader: its wording
-and geometry are described only here, and a reader's author must not read this module.
+Written blind as the held-out family of round 28 (then called ``heldout``): its author never read
+the reader.
 
 Neither document is a registration sheet or a doctor's pad. The record is the intake a cancer
 centre has a new patient complete before the first consultation (the measurements a nurse takes
