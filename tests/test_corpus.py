@@ -564,13 +564,15 @@ def test_datasheet_writes_no_value_its_truth_and_extras_lack(document_type: str)
         "allergy",
         "hearing",
         "oncology",
+        "heldout",
     ],
 )
 @pytest.mark.parametrize("document_type", KINDS)
 def test_family_writes_no_value_its_truth_and_extras_lack(document_type: str, family: str) -> None:
     """The bilingual, travel, nursing, camp, employer, preadmission, caribbean, rehab, prenatal,
     homehealth, urgentcare, dental, athletics, dialysis, counselling, research, entrance,
-    pharmacy, sleep, occupational, immigration, allergy, hearing and oncology families.
+    pharmacy, sleep, occupational, immigration, allergy, hearing and oncology families, and
+    heldout, this round's blind held-out family.
 
     Every value the page writes is in the truth or the extras, in printed and handwritten
     documents; a question left unsure (or unanswered) is not in the truth.
@@ -729,3 +731,8 @@ def test_hearing_draws_every_text_inside_its_page() -> None:
 def test_oncology_draws_every_text_inside_its_page() -> None:
     """No text of the oncology family runs off its page or down into its footer."""
     _assert_texts_inside_pages("oncology")
+
+
+def test_heldout_draws_every_text_inside_its_page() -> None:
+    """No text of the heldout family runs off its page or down into its footer."""
+    _assert_texts_inside_pages("heldout")
