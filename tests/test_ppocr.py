@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -65,6 +66,46 @@ def test_a_small_crop_is_not_enlarged_apart(engine: PpocrEngine, tmp_path: Path)
     words = read_region(path, BBox(20, 100, 800, 200), PipelineConfig(), engine=engine)
     assert [w.text for w in words] == ["Ibuprofen", "400", "mg"]
     assert words[0].bbox.y0 == pytest.approx(112, abs=20)
+
+
+def _turned_label_beside(value: str, label: str, turn: int) -> np.ndarray:
+    """A box's label printed turned a quarter turn up its left side, the value beside it."""
+    page = Image.new("L", (1000, 520), 255)
+    ImageDraw.Draw(page).text((200, 220), value, font=ImageFont.truetype(FONT, 48), fill=0)
+    strip = Image.fromarray(text_image([label], (300, 120), 40)).rotate(turn, expand=True)
+    page.paste(strip, (40, 100))
+    return np.asarray(page)
+
+
+def test_a_label_turned_to_read_upwards_is_read(engine: PpocrEngine) -> None:
+    # (RapidOCR turns a tall line one way only, which leaves upward text upside down)
+    page = engine.recognize(_turned_label_beside("Valerie Moss", "Allergies", 90), 0)
+    texts = [w.text for w in page.words]
+    assert "Allergies" in texts
+    assert "Moss" in texts
+
+
+def test_a_label_turned_to_read_downwards_is_still_read(engine: PpocrEngine) -> None:
+    page = engine.recognize(_turned_label_beside("Valerie Moss", "Allergies", -90), 0)
+    assert "Allergies" in [w.text for w in page.words]
+
+
+def test_a_tall_narrow_figure_is_not_read_sideways(engine: PpocrEngine) -> None:
+    page = engine.recognize(text_image(["1"], (300, 200), 90), 0)
+    assert [w.text for w in page.words] == ["1"]
+
+
+def test_a_turned_read_needs_letters_and_a_better_score() -> None:
+    tall = [[10, 10], [40, 10], [40, 200], [10, 200]]
+    wide = [[60, 10], [400, 10], [400, 50], [60, 50]]
+    output = SimpleNamespace(
+        boxes=[tall, tall, wide], txts=["l", "sapunv", "Dose"], scores=[0.5, 0.4, 0.6]
+    )
+    image = np.full((300, 500), 255, dtype=np.uint8)
+    reads = iter([("-", 0.99), ("Height", 0.97)])
+    assert ppocr.turned_rereads(output, image, lambda crop: next(reads)) == {1: ("Height", 0.97)}
+    worse = ppocr.turned_rereads(output, image, lambda crop: ("Hight", 0.3))
+    assert worse == {}  # (the wide line is never read again)
 
 
 def test_no_download_is_attempted(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1156,6 +1156,14 @@ def test_a_title_turned_on_end_in_the_margin_joins_no_line() -> None:
     }
 
 
+def test_a_long_title_on_end_is_not_laid_flat_beside_a_line() -> None:
+    """ "CONTACT" up the margin beside the patient's phone joins no line (a box's short label
+    turned up its side would, laid flat beside its value)."""
+    words = [*layout([(1110, 291, "Phone: 415-555-0101")]), on_end(1030, "CONTACT")]
+    doc = build_page(DocumentType.PATIENT_DETAILS, [ocr_page(words)], PipelineConfig(), [None])
+    assert [line.text for line in doc.lines] == ["Phone: 415-555-0101"]
+
+
 def test_a_label_ending_a_column_s_line_wraps_nothing() -> None:
     """ "Weight" printed right of an address line is no clause: the next line is not its value."""
     words = layout(

@@ -13,6 +13,13 @@ RapidOCR reads text lines; with ``return_word_box`` it also splits each line
 into words with their own boxes and scores. A line whose word split does not
 match its text is split here in proportion to character positions instead.
 
+A line much taller than wide is text printed turned a quarter turn (a label up the
+side of a box, a table's upright heading). RapidOCR turns such a line a quarter
+turn counter-clockwise before reading it, right for text reading downwards; text
+reading upwards, the more common, then lies upside down and reads as noise. Each
+such line is read again turned the other way, and the better read is kept
+(:func:`turned_rereads`; the 0/180 line classifier would do this for every line).
+
 Two defaults of RapidOCR are traps for document pages: it enlarges small images
 and line crops (``Det.limit_type=min``), which breaks them apart, and it reads
 with as many threads as there are cores, which makes worker processes fight.
@@ -47,6 +54,14 @@ MODELS_ENV = "MEDREVIEW_PPOCR_MODELS"
 # Pages are shrunk so their longer side is at most this before detection and recognition:
 # about 145 dpi for a Letter page, plenty for PP-OCR and 2-3x faster than 300 dpi.
 MAX_SIDE = 1600
+
+# RapidOCR turns a line crop this much taller than wide a quarter turn before reading it.
+TURNED_LINE = 1.5
+# Pixels of margin kept round a turned line when it is cut out to be read again.
+TURNED_MARGIN = 4
+# A turned read holds at least this many letters: a tall narrow glyph ("1", "I") read
+# sideways is a dash, no word.
+TURNED_LETTERS = 3
 
 # Tesseract language codes (what ``--language`` takes) that the shipped multilingual
 # PP-OCRv6 small model reads, with RapidOCR's code for each.
@@ -243,22 +258,61 @@ def fold_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def words_from_output(output: Any, page_index: int, *, ascii_letters: bool = False) -> list[Word]:
+def turned_rereads(output: Any, image: GrayImage, read: Any) -> dict[int, tuple[str, float]]:
+    """Lines printed turned a quarter turn, read again turned clockwise, where that reads better.
+
+    ``read`` reads one upright crop (recognition only) and returns ``(text, score)``. Keyed
+    by the line's index in ``output``.
+    """
+    boxes = getattr(output, "boxes", None)
+    texts = getattr(output, "txts", None)
+    if boxes is None or texts is None:
+        return {}
+    scores = output.scores or ()
+    better: dict[int, tuple[str, float]] = {}
+    for line, (points, score) in enumerate(zip(boxes, scores, strict=False)):
+        box = _box(points)
+        if box.height < TURNED_LINE * max(1, box.width):
+            continue
+        crop = image[
+            max(0, box.y0 - TURNED_MARGIN) : box.y1 + TURNED_MARGIN,
+            max(0, box.x0 - TURNED_MARGIN) : box.x1 + TURNED_MARGIN,
+        ]
+        if crop.size == 0:
+            continue
+        text, again = read(np.ascontiguousarray(np.rot90(crop, k=-1)))
+        if sum(c.isalpha() for c in text) >= TURNED_LETTERS and again > float(score):
+            better[line] = (text, again)
+    return better
+
+
+def words_from_output(
+    output: Any,
+    page_index: int,
+    *,
+    ascii_letters: bool = False,
+    reread: Mapping[int, tuple[str, float]] | None = None,
+) -> list[Word]:
     """:class:`Word` objects from a ``RapidOCROutput``; one line number per text line.
 
-    ``ascii_letters`` folds accented letters to plain ones (English pages).
+    ``ascii_letters`` folds accented letters to plain ones (English pages). ``reread`` gives
+    lines read again (turned lines, :func:`turned_rereads`): their text and score replace
+    RapidOCR's, split here.
     """
     boxes = getattr(output, "boxes", None)
     texts = getattr(output, "txts", None)
     if boxes is None or texts is None:
         return []
-    scores = output.scores or ()
+    scores = list(output.scores or ())
+    texts = list(texts)
+    for line, (text, score) in (reread or {}).items():
+        texts[line], scores[line] = text, score
     details = output.word_results or ()
     # RapidOCR drops empty word splits, so its word list lines up only when complete.
     aligned = len(details) == len(texts)
     words: list[Word] = []
     for line, (points, text, score) in enumerate(zip(boxes, texts, scores, strict=False)):
-        split = details[line] if aligned else None
+        split = details[line] if aligned and line not in (reread or {}) else None
         line_text = fold_accents(str(text)) if ascii_letters else str(text)
         if split is not None and ascii_letters:
             try:
@@ -325,11 +379,24 @@ class PpocrEngine:
         height, width = image.shape[:2]
         try:
             with self._lock:  # one RapidOCR object is not safe to share across threads
-                output = self._ocr(np.ascontiguousarray(image))
+                output = self._ocr(
+                    np.ascontiguousarray(image), use_det=True, use_rec=True, return_word_box=True
+                )
+                reread = turned_rereads(output, image, self._read_crop)
         except Exception as exc:  # onnxruntime raises its own exception types
             raise EngineError(f"PP-OCR failed on page {page_index + 1}") from exc
-        words = words_from_output(output, page_index, ascii_letters=self._language == "eng")
+        words = words_from_output(
+            output, page_index, ascii_letters=self._language == "eng", reread=reread
+        )
         return OcrPage(page_index, width, height, tuple(words), self.version())
+
+    def _read_crop(self, crop: GrayImage) -> tuple[str, float]:
+        """One upright line crop read by the recognition model alone (under the lock)."""
+        output = self._ocr(crop, use_det=False, use_rec=True, return_word_box=False)
+        texts, scores = getattr(output, "txts", None) or (), getattr(output, "scores", ()) or ()
+        if not texts or not scores:
+            return "", 0.0
+        return str(texts[0]), float(scores[0])
 
     def detect_rotation(self, image: GrayImage) -> int:
         """Clockwise degrees to turn the page upright, by Tesseract's OSD.

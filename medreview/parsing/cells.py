@@ -438,6 +438,42 @@ def box_under_tab(doc: Page, anchor: Anchor, tab: Cell) -> tuple[Word, ...]:
 # A tab's bottom edge runs at most this share of its box's width; the box's sides run on at
 # least this many text heights under the tab.
 TAB_SHARE = 0.5
+
+
+def box_beside_band(doc: Page, anchor: Anchor, band: Cell) -> tuple[Word, ...]:
+    """The words of the box a label's band stands at the left of: a label turned up its side.
+
+    The band is a narrow cell holding the label alone (turned on end, laid flat by the page
+    model), drawn against the box's left side; the box beside it, about as tall, holds the
+    value, over several lines for an address. Empty when the label's cell is no such band.
+    """
+    page = anchor.words[0].page
+    marks = doc.marks.get(page)
+    size = anchor.words[0].bbox.height
+    if marks is None or band.x1 - band.x0 > BAND_WIDTH * size:
+        return ()
+    middle = (band.y0 + band.y1) // 2
+    probe = BBox(band.x1 + SIDE_SLACK, middle - 2, band.x1 + 3 * SIDE_SLACK, middle + 2)
+    box = marks.cell_of(probe)
+    if box is None or abs(box.x0 - band.x1) > max(8, size // 2):
+        return ()
+    overlap = min(box.y1, band.y1) - max(box.y0, band.y0)
+    if overlap < 0.8 * max(box.y1 - box.y0, band.y1 - band.y0):
+        return ()
+    labels = {word_key(w) for a in doc.anchors for w in a.words}
+    return tuple(
+        w
+        for line in doc.lines
+        if line.page == page and box.y0 < line.center_y < box.y1
+        for w in line.words
+        if box.x0 < (w.bbox.x0 + w.bbox.x1) / 2 < box.x1
+        and word_key(w) not in labels
+        and not is_filler(w.text)
+    )
+
+
+# A label's band is at most this many of its text heights wide.
+BAND_WIDTH = 2.5
 TAB_DEPTH = 2.0
 
 

@@ -22,6 +22,7 @@ from medreview.parsing.blanks import blank_before, on_blank
 from medreview.parsing.cells import (
     TYPED,
     box_above,
+    box_beside_band,
     box_under_tab,
     boxed_under_heads,
     captions_under,
@@ -69,6 +70,7 @@ from medreview.parsing.layout import (
     labelled_words,
     lettered_item,
     lettered_part,
+    numbers_only,
     segments,
     value_above,
     value_below,
@@ -838,6 +840,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         )
         if below and rows and _nearer_heading(doc, item.name, anchor, below):
             below = ()  # the table's own column heading, between, reads its rows
+        if below and kind.name == "list" and numbers_only(below):
+            below = ()  # its numbered rules left blank
         if not below and kind.name in ("list", "medicines") and upright is None:
             below = _under_title_bar(doc, anchor, stops)
         if not below and not right and kind.name in SELF_EVIDENT:
@@ -895,6 +899,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             )
         inside = words_in_cell(doc, anchor, cell)
         tabbed = box_under_tab(doc, anchor, cell) if cell is not None and not inside else ()
+        if cell is not None and not inside and not tabbed:
+            tabbed = box_beside_band(doc, anchor, cell)
         if inside:
             if kind.name == "name" and doc.line_of(inside[-1]) != doc.line_of(inside[0]):
                 # a stamp's first line is the name; its rank, clinic and number follow
@@ -981,12 +987,15 @@ TOP_OF_PAGE = 0.12
 def _after_tick_list(doc: Page, anchor: Anchor) -> bool:
     """Whether a list's label is its "Other" blank's, just under a tick list of the field's.
 
-    What is written there is the list's last entries, read with the ticked ones.
+    What is written there is the list's last entries, read with the ticked ones; a part that
+    opens between is another's ("4. Immunity" ticked, then "5. Your medical history").
     """
     line = anchor.match.line
     page = doc.lines[line].page
     return is_other_label(anchor) and any(
-        doc.lines[above].page == page and _holds_boxes(doc, doc.lines[above])
+        doc.lines[above].page == page
+        and _holds_boxes(doc, doc.lines[above])
+        and not any(above < opens <= line for opens, _ in doc.sections)
         for above in range(max(0, line - OTHER_LINES), line)
     )
 
@@ -1421,7 +1430,7 @@ def candidate_from(
         and doc.ruled_heading(doc.line_of(words[0]))
     ):
         return []  # a section's heading: "ALLERGIES AND REACTIONS" holds no allergy
-    if is_key_line(doc, words):
+    if is_key_line(words):
         return []  # what a table's abbreviations mean ("Imm = immune; Non = not immune")
     if relation is Relation.ABOVE and (kind.multiline or item.lines != 1 or kind.name == "address"):
         # (an address written in a box over its caption may take the box's lines)

@@ -635,6 +635,10 @@ SHORT_WORD = 6
 SHORT_BACK_TO_BACK = 97.0
 # How closely a label right after a number must match.
 AFTER_NUMBER = 95.0
+# ... or right after a question's printed answers ("Measles  Immune  Not immune  Not sure
+# Hepatitis B vaccine  Yes  No  Not sure": two questions a row)
+AFTER_ANSWERS = 95.0
+ANSWER_WORDS = frozenset({"yes", "no", "sure", "immune", "unknown", "unsure", "know"})
 # A bracketed caption after a value is a label only when its words spell one this closely.
 BRACKETED_CAPTION = 95.0
 # How closely a label of two words or more after a segment's lead words must match.
@@ -714,6 +718,8 @@ def find_labels(
         # a clause of running text may begin with a label ("Mateo Reyes, born 1938-12-08";
         # "...; valid through 17/03/2024")
         clauses = {i + 1 for i, w in enumerate(words) if w.text.endswith((",", ";"))}
+        # ... as may a sentence's after a blank's value ("... (country). You can telephone me on")
+        clauses |= {i + 1 for i, w in enumerate(words) if w.text.endswith(").")}
         # a bilingual form prints the label again after a slash ("Date of birth / Fecha de
         # nacimiento")
         translations = {i + 1 for i, w in enumerate(words) if w.text in SLASHES}
@@ -721,6 +727,7 @@ def find_labels(
         # a capitalised label right after a number that ends a value ("DOB 25 Apr 1970 Date
         # written 23 Sep 2019")
         numbers = {i + 1 for i, w in enumerate(words) if w.text.rstrip(".,;").isdigit()}
+        answered = {i + 1 for i, piece in enumerate(pieces) if piece in ANSWER_WORDS}
         # a label printed in capitals after a value that is not (``... 85701 DATE ...``)
         # or printed smaller than the capitals written before it ("... MORGAN PHONE 916..."),
         # or a label in title case after a value written in capitals ("ANDERSON Relation")
@@ -826,6 +833,8 @@ def find_labels(
                 free = free or (lead and len(label.split()) >= 2)
                 after_number = start in numbers and words[start].text[:1].isupper()
                 free = free or (after_number and score >= AFTER_NUMBER)
+                after_answers = start in answered and words[start].text[:1].isupper()
+                free = free or (after_answers and score >= AFTER_ANSWERS and end - start >= 2)
                 if not free and not (colon and score >= 93.0) and not capitals[start]:
                     continue
                 # inside a segment, the words must spell the whole label: a question's last
@@ -956,6 +965,11 @@ def _hugs_next(words: Sequence[Word], index: int, label: int) -> bool:
     before = word.bbox.x0 - words[index - 1].bbox.x1 if index > 0 else float("inf")
     after = words[label].bbox.x0 - word.bbox.x1
     return after < word.bbox.height and before > 2 * max(after, 0)
+
+
+def numbers_only(words: Sequence[Word]) -> bool:
+    """Whether words are items' numbers and nothing else: a numbered list's rules left blank."""
+    return bool(words) and all(_item_number(w.text) for w in words)
 
 
 def _item_number(text: str) -> bool:

@@ -18,9 +18,10 @@ from medreview.model import Word
 from medreview.parsing.layout import compact
 from medreview.parsing.page import Page
 
-# "ABBR = meaning", the next pair after a semicolon (or a comma before the next "X =").
+# "ABBR = meaning", the next pair after a semicolon, a comma or a space before the next "X ="
+# ("I = immune  NI = not immune  U = unknown").
 _PAIR = re.compile(
-    r"(?:^|[;,.]\s*)(\S{1,6})\s*=\s*([^;=]+?)(?=\s*;|\s*[,.]?\s*\S{1,6}\s*=|\s*\.?$)"
+    r"(?:^|[;,.]\s*|\s+)(\S{1,6})\s*=\s*([^;=]+?)(?=\s*;|\s*[,.]?\s*\S{1,6}\s*=|\s*\.?$)"
 )
 # A meaning's bracketed note.
 _NOTE = re.compile(r"\s*\([^)]*\)?")
@@ -36,9 +37,13 @@ def _pairs(text: str) -> list[tuple[str, str]]:
     return pairs if len(pairs) >= MIN_PAIRS else []
 
 
-def is_key_line(doc: Page, words: Sequence[Word]) -> bool:
-    """Whether words stand on a key line: what a form's abbreviations mean, no value."""
-    return bool(words) and bool(_pairs(doc.lines[doc.line_of(words[0])].text))
+def is_key_line(words: Sequence[Word]) -> bool:
+    """Whether words hold a key: what a form's abbreviations mean, no value.
+
+    The words themselves, not their line: a question's answer stands on the line of the key
+    printed after its box ("... series?  Y   Y = Yes  N = No  U = Not sure").
+    """
+    return bool(_pairs(" ".join(w.text for w in words)))
 
 
 def abbreviations(doc: Page) -> dict[str, str]:

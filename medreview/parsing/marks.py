@@ -581,10 +581,13 @@ class PageMarks:
         return self.strike_run(box) / float(max(1, box.x1 - max(0, box.x0)))
 
     def underline_mark(self, box: BBox) -> float:
-        """How much of a word a line drawn just under it spans (0 to 1): underlined."""
+        """How much of a word a line drawn just under it spans (0 to 1): underlined.
+
+        A line running on well past the word is the row's printed rule, no pen's.
+        """
         height = max(8, box.height)
         over, under = (int(share * height) for share in UNDERLINE_BAND)
-        run = self._longest_run(box.x0, box.x1, box.y1 - over, box.y1 + under)
+        run = self._longest_run(box.x0, box.x1, box.y1 - over, box.y1 + under, beyond=height)
         return run / float(max(1, box.x1 - max(0, box.x0)))
 
     def strike_run(self, box: BBox) -> int:
@@ -599,24 +602,44 @@ class PageMarks:
             box.x0, box.x1, box.y0 + int(0.25 * height), box.y1 - int(0.2 * height)
         )
 
-    def _longest_run(self, left: int, right: int, top: int, bottom: int) -> int:
-        """The longest run of ink across ``left``-``right`` at a height between top and bottom."""
+    def _longest_run(self, left: int, right: int, top: int, bottom: int, beyond: int = 0) -> int:
+        """The longest run of ink across ``left``-``right`` at a height between top and bottom.
+
+        With ``beyond``, a run under the whole stretch reaching that far past either end is
+        left out (a drawn rule).
+        """
+        x0, x1 = max(0, left - beyond), right + beyond
         drift = int(STRIKE_SLOPE * (right - left)) + 1
-        y0, x0 = max(0, top - drift), max(0, left)
-        crop = self._plain()[y0 : max(y0, bottom + drift), x0:right]
+        y0 = max(0, top - drift)
+        crop = self._plain()[y0 : max(y0, bottom + drift), x0:x1]
         if crop.shape[0] <= 2 * drift or crop.shape[1] < 8:
             return 0
         binary = cv2.dilate(self._binary(np.asarray(crop, dtype=np.uint8)), np.ones((3, 1)))
         rows = np.arange(drift + (top - y0 - drift), crop.shape[0] - drift)[:, None]
         columns = np.arange(crop.shape[1])
+        inner = (max(0, left) - x0, min(right, x0 + crop.shape[1]) - x0)
+        slopes = np.linspace(-STRIKE_SLOPE, STRIKE_SLOPE, 9)
+        shifts = [np.rint(s * (columns - crop.shape[1] / 2)).astype(int) for s in slopes]
+        if beyond:
+            rule = np.zeros_like(binary)
+            every = np.arange(crop.shape[0])[:, None]
+            for shift in shifts:
+                across = np.clip(every + shift, 0, crop.shape[0] - 1)
+                ink = binary[across, columns]
+                # a line under the whole word running on to either end of the stretch
+                from_left = ink[:, : inner[1]].all(axis=1)
+                to_right = ink[:, inner[0] :].all(axis=1)
+                for row in across[from_left | to_right]:
+                    rule[row, columns] = 1
+            binary = binary * (1 - rule)
         longest = 0
-        for slope in np.linspace(-STRIKE_SLOPE, STRIKE_SLOPE, 9):
-            shift = np.rint(slope * (columns - crop.shape[1] / 2)).astype(int)
+        for shift in shifts:
             band = binary[np.clip(rows + shift, 0, crop.shape[0] - 1), columns]
             for row in band:
                 edges = np.flatnonzero(np.diff(np.concatenate(([0], row, [0]))))
                 if len(edges):
-                    longest = max(longest, int((edges[1::2] - edges[::2]).max()))
+                    runs = np.minimum(edges[1::2], inner[1]) - np.maximum(edges[::2], inner[0])
+                    longest = max(longest, int(runs.max()))
         return longest
 
     def bubble(self, region: BBox, size: float, words: Sequence[BBox] = ()) -> float | None:

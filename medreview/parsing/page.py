@@ -377,9 +377,10 @@ def _on_end(word: Word) -> bool:
 
 
 def _upright(words: Sequence[Word]) -> list[Word]:
-    """The words set upright: those on end, and short ones stacked with them, left out.
+    """The words set upright, and short text turned on end laid flat (:func:`_laid_flat`).
 
-    Text turned on end is no line of the form (it would join the lines it crosses).
+    Longer text turned on end is no line of the form (it would join the lines it crosses),
+    nor are short words stacked with it.
     """
     turned = [w.bbox for w in words if _on_end(w)]
 
@@ -390,13 +391,39 @@ def _upright(words: Sequence[Word]) -> list[Word]:
             for t in turned
         )
 
-    return [
+    upright = [
         w for w in words if not _on_end(w) and not (len(w.text) <= 2 and turned and stacked(w.bbox))
     ]
+    return [*upright, *_laid_flat([w for w in words if _on_end(w)], upright)]
 
 
 # A word this many times taller than wide is printed on end.
 ON_END = 2.0
+# Text turned on end at most this many text heights long is a label up a box's side.
+TURNED_LABEL = 5.0
+
+
+def _laid_flat(words: Sequence[Word], upright: Sequence[Word]) -> list[Word]:
+    """Short words turned on end (a box's label up its side) laid flat at their middle height.
+
+    Each stays within its narrow box, one text line tall at the text's middle height: the
+    label then stands on the line of the value beside it, and a label turned in two lines
+    ("Patient's" beside "name") reads as one. A word longer than :data:`TURNED_LABEL` text
+    heights (a part's title up a margin strip) is left out.
+    """
+    heights = sorted(w.bbox.height for w in upright)
+    if not heights:
+        return []
+    size = heights[len(heights) // 2]
+    found: list[Word] = []
+    for word in words:
+        box = word.bbox
+        if box.height > TURNED_LABEL * size:
+            continue
+        middle = (box.y0 + box.y1) // 2
+        flat = BBox(box.x0, middle - size // 2, box.x1, middle + size - size // 2)
+        found.append(replace(word, bbox=flat))
+    return found
 
 
 def _as_read(page: OcrPage, label_ends: frozenset[str]) -> OcrPage:

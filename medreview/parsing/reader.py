@@ -58,6 +58,7 @@ from medreview.parsing.unlabelled import (
     stamp_candidates,
     sticker_candidates,
     ticked_candidates,
+    unit_candidates,
 )
 
 __all__ = ["GrayImage", "ParseOutcome", "assign", "build_page", "read_document"]
@@ -95,6 +96,7 @@ GENERATORS = (
     listed_candidates,
     block_candidates,
     row_candidates,
+    unit_candidates,
     anywhere_candidates,
 )
 

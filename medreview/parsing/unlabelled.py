@@ -988,20 +988,59 @@ def _coerce_count(words: Sequence[Word]) -> str:
     return glued.group(1) if glued else text
 
 
+def _owned(doc: Page) -> set[tuple[int, int, int, int, int]]:
+    """The words another printed label of no field introduces: its own ("born 19 Sep 1951")."""
+    stops = [a.match for a in doc.anchors]
+    return {
+        word_key(w)
+        for a in doc.anchors
+        if not any(k.startswith("field:") for k in a.keys)
+        for w in value_right(doc.lines, a.match, stops)
+    }
+
+
+# A measure written with its unit, glued or not ("82 kg", "182cm").
+_MEASURE = re.compile(r"(\d{2,3}(?:\.\d)?)([a-z]*)\.?", re.IGNORECASE)
+
+
+def unit_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
+    """A number written with the field's own unit, wherever it stands ("82 kg" is a weight).
+
+    Its label may be lost (turned up a box's side, OCR read none of it); the unit still says
+    which measure it is. Counts as little as a value found anywhere: a label's value wins.
+    """
+    if not item.units:
+        return []
+    units = {u.lower() for u in item.units}
+    owned = _owned(doc)
+    found = []
+    for line in doc.lines:
+        words = line.words
+        for index, word in enumerate(words):
+            measure = _MEASURE.fullmatch(word.text)
+            if measure is None:
+                continue
+            unit = measure.group(2).lower()
+            taken: tuple[Word, ...] = (word,)
+            if not unit and index + 1 < len(words):
+                unit, taken = words[index + 1].text.lower().rstrip(".,;"), (word, words[index + 1])
+            keys = {word_key(w) for w in taken}
+            if unit not in units or keys & owned or keys & doc.foreign:
+                continue
+            coerced = coerce(doc, spec, VALUE_TYPES[item.value], measure.group(1))
+            if coerced is not None:
+                score = BASE_SCORE[Relation.ANYWHERE] * coerced[1]
+                found.append(Candidate(item.name, coerced[0], taken, score, Relation.ANYWHERE))
+    return found
+
+
 def anywhere_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
     """Every value of the field's type on the page, found by its search pattern (a last resort)."""
     if Place.ANYWHERE not in item.places:
         return []
     kind = VALUE_TYPES[item.value]
     found = []
-    stops = [a.match for a in doc.anchors]
-    # what another printed label of no field introduces is its own ("born 19 Sep 1951")
-    owned = {
-        word_key(w)
-        for a in doc.anchors
-        if not any(k.startswith("field:") for k in a.keys)
-        for w in value_right(doc.lines, a.match, stops)
-    }
+    owned = _owned(doc)
     for line in doc.lines:
         for part in segments(line):
             text, starts = "", []

@@ -108,11 +108,27 @@ _RUNNING_WORD = re.compile(r"[,.;:]*[a-z]*[,.;:]*")
 _ADDRESS_END = re.compile(r"\d{4,}|[A-Z]{2}")
 
 
+# A bracketed caption printed after an address's part in a sentence's blank: "(street)",
+# "(town, state, ZIP)", "(country)"; its closing bracket may be lost where the line wraps.
+_PART_WORD = r"(?:street|town|city|state|zip|code|postcode|postal|country|province|suburb)"
+_PART_CAPTION = re.compile(rf"\s*\((?:[\s,/]*{_PART_WORD}\b)+[\s,/]*\)?[,;]?", re.IGNORECASE)
+
+
+def _without_part_captions(text: str) -> str:
+    """The address without the bracketed captions naming its parts, its parts comma-joined."""
+    if not _PART_CAPTION.search(text):
+        return text
+    joined = re.sub(r"(?:\s*,)+", ",", _PART_CAPTION.sub(",", text)).strip(" ,.")
+    return re.sub(r",(?=\S)", ", ", joined)
+
+
 def _address(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
     """An address as written, without the sentence it runs on into after its ZIP or state.
 
-    "... Charleston, 29401, the following:" ends at 29401.
+    "... Charleston, 29401, the following:" ends at 29401. Captions naming its parts in
+    brackets ("96 River Street (street), Boston (town, state, ZIP)") are left out.
     """
+    text = _without_part_captions(text)
     tokens = text.split()
     end = len(tokens)
     while end > 1 and _RUNNING_WORD.fullmatch(tokens[end - 1]):

@@ -60,6 +60,8 @@ class FieldWords:
     section_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # labels printed after the value, closing a sentence's blank ("I am ____ tall")
     after: tuple[str, ...] = ()
+    # units written after a number that make it this field's without a label ("82 kg")
+    units: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +155,7 @@ def _field(name: str, raw: dict[str, Any], value_types: frozenset[str]) -> Field
         "under_name",
         "section_labels",
         "after",
+        "units",
     }
     if set(raw) - known:
         raise ValueError(f"{where}: unknown keys {sorted(set(raw) - known)}")
@@ -173,6 +176,7 @@ def _field(name: str, raw: dict[str, Any], value_types: frozenset[str]) -> Field
             for section, labels in raw.get("section_labels", {}).items()
         ),
         after=_strings(raw.get("after", []), where),
+        units=_strings(raw.get("units", []), where),
     )
 
 

@@ -44,6 +44,11 @@ class CacheStats:
     misses: int = 0
 
 
+# How each engine reads the same image: bumped when that changes, so older answers miss
+# (ppocr 2: lines printed turned a quarter turn are read again turned the other way).
+READINGS = {"ppocr": 2}
+
+
 def _key(*parts: object, image: np.ndarray) -> str:
     digest = hashlib.sha256()
     for part in parts:
@@ -119,7 +124,9 @@ class CachingEngine:
 
     def recognize(self, image: np.ndarray, page_index: int) -> OcrPage:
         """The page's words: from the cache, or read by the engine and stored."""
-        path = self._path(_key("recognize", self.name, self.language, image=image))
+        path = self._path(
+            _key("recognize", self.name, READINGS.get(self.name, 1), self.language, image=image)
+        )
         if path.exists():
             self.stats.hits += 1
             data = json.loads(path.read_text(encoding="utf-8"))
