@@ -11,10 +11,12 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from medreview.config import DateOrder
 from medreview.documents import DocumentType
 from medreview.model import BBox, Word
 from medreview.parsing.legend import abbreviations
 from medreview.parsing.page import build_page
+from medreview.parsing.values import VALUE_TYPES
 from tests.test_reader_grids import CONFIG, blank, check_box, read
 from tests.wordkit import HEIGHT, layout, ocr_page
 
@@ -221,7 +223,7 @@ def test_an_address_written_in_a_sentences_blanks_leaves_its_bracketed_captions_
             (
                 580,
                 160,
-                "I, Benjamin Lee, date of birth May 10 1952, live at 78 Highland Way (street),"
+                "I, Benjamin Lee , date of birth May 10 1952, live at 78 Highland Way (street),"
                 " Tampa, FL 33602 (town, state,",
             ),
             (660, 160, "ZIP), United States (country). You can telephone me on 303-555-0126."),
@@ -230,3 +232,98 @@ def test_an_address_written_in_a_sentences_blanks_leaves_its_bracketed_captions_
     found = read(DocumentType.PATIENT_DETAILS, words, image)
     assert found["address"] == "78 Highland Way, Tampa, FL 33602, United States"
     assert found["phone"] == "(303) 555-0126"
+    assert found["patient_name"] == "Benjamin Lee"  # (the sentence's speaker, "I,", left out)
+
+
+def test_a_label_in_a_tab_on_a_boxs_top_edge_takes_the_whole_box() -> None:
+    """ "Address" in a small tab standing on its box's top edge: every line in the box is the
+    address; a box holding another label's line is no one value."""
+    image = blank()
+    cv2.rectangle(image, (172, 787), (2380, 962), 0, 3)
+    cv2.rectangle(image, (172, 1087), (2380, 1262), 0, 3)
+    words = layout(
+        [
+            (560, 184, "Patient: Elena Adams"),
+            (746, 184, "Address"),
+            (802, 195, "5590 River Dr"),
+            (876, 195, "Baton Rouge, LA"),
+            (1046, 184, "Directions"),
+            (1102, 195, "Take one tablet at night"),
+            (1176, 195, "Refills: 2"),
+            (1400, 184, "Rx Ondansetron 8 mg tab"),
+        ]
+    )
+    found = read(DocumentType.PRESCRIPTION, words, image)
+    assert found["patient_address"] == "5590 River Dr, Baton Rouge, LA"
+    assert found["directions"] == "Take one tablet at night"
+
+
+def test_codes_written_in_boxes_before_the_conditions_answer_the_list() -> None:
+    """ "NO Diabetes  YES Epilepsy  NO Anemia" in three columns under "Write YES or NO": the
+    conditions answered yes, then what is written after "Anything else"."""
+    image = blank()
+    words = layout(
+        [
+            (600, 160, "5. Other illnesses"),
+            (660, 160, "Answer each line with the code in the box beside it."),
+            (710, 160, "Write YES or NO (DK = don't know)"),
+            (780, 170, "NO Diabetes"),
+            (780, 900, "YES Epilepsy"),
+            (780, 1650, "NO Hypothyroidism"),
+            (850, 170, "NO Hypertension"),
+            (850, 900, "DK Depression"),
+            (850, 1650, "YES Gout"),
+            (950, 160, "Anything else: Psoriasis, Headaches"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["medical_problems"] == ["Epilepsy", "Gout", "Psoriasis", "Headaches"]
+
+
+def test_codes_a_key_spells_out_before_the_conditions_answer_the_list() -> None:
+    """ "Y = yes  N = no  ? = not sure" over rows of "Y Asthma  ? Depression": the key is no
+    question, and an item marked unsure is not answered yes (a grid of three columns is read
+    along its rows)."""
+    image = blank()
+    words = layout(
+        [
+            (600, 160, "5. Your medical history"),
+            (660, 160, "Answer each line with the code in the box beside it."),
+            (710, 160, "Y = yes   N = no   ? = not sure"),
+            (780, 170, "N Diabetes"),
+            (780, 900, "Y Epilepsy"),
+            (780, 1650, "N Anemia"),
+            (850, 170, "Y Asthma"),
+            (850, 900, "? Depression"),
+            (850, 1650, "N Gout"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words, image)
+    assert found["medical_problems"] == ["Epilepsy", "Asthma"]
+
+
+def test_a_name_printed_over_print_name_in_a_signature_block_is_the_prescribers() -> None:
+    """No heading names the prescriber's part: "Print name" under the name, by "Signed", is
+    the prescriber's caption all the same."""
+    image = blank()
+    cv2.line(image, (170, 2790), (1250, 2790), 0, 3)
+    cv2.line(image, (170, 2905), (1250, 2905), 0, 3)
+    words = layout(
+        [
+            (400, 170, "Patient: Leila Reed"),
+            (600, 170, "Rx Loperamide 2 mg caps"),
+            (700, 170, "Take two capsules after each loose stool"),
+            (2800, 170, "Signed"),
+            (2858, 199, "Dr. Aisha Carter"),
+            (2915, 170, "Print name"),
+        ]
+    )
+    found = read(DocumentType.PRESCRIPTION, words, image)
+    assert found["prescriber"] == "Dr. Aisha Carter"
+    assert found["patient_name"] == "Leila Reed"
+
+
+def test_a_sentences_speaker_is_no_part_of_the_name_written_after_it() -> None:
+    read_name = VALUE_TYPES["name"].read
+    assert read_name("I, David F. Oyelaran", DateOrder.MONTH_FIRST, ()) == "David F. Oyelaran"
+    assert read_name("Ian Oyelaran", DateOrder.MONTH_FIRST, ()) == "Ian Oyelaran"

@@ -46,6 +46,7 @@ from medreview.parsing.page import (
     Candidate,
     Page,
     Relation,
+    by_signature_only,
     is_filler,
     text_of,
     word_key,
@@ -440,40 +441,63 @@ def box_under_tab(doc: Page, anchor: Anchor, tab: Cell) -> tuple[Word, ...]:
 TAB_SHARE = 0.5
 
 
-def box_beside_band(doc: Page, anchor: Anchor, band: Cell) -> tuple[Word, ...]:
-    """The words of the box a label's band stands at the left of: a label turned up its side.
+def box_opened(doc: Page, anchor: Anchor, own: Cell | None) -> tuple[Word, ...]:
+    """The words of the box a label's own small cell opens: at its right, or under it.
 
-    The band is a narrow cell holding the label alone (turned on end, laid flat by the page
-    model), drawn against the box's left side; the box beside it, about as tall, holds the
-    value, over several lines for an address. Empty when the label's cell is no such band.
+    A label turned up a narrow band at a box's left side (laid flat by the page model), or
+    printed in a small tab standing on the box's top edge at its left (its lines too short to
+    be found, the label itself stands for it): the label's cell holds the label alone, and
+    the box it opens, as tall as the band or reaching past the tab, holds the value (over
+    several lines for an address), and no other label. Empty when the label opens no such box.
     """
     page = anchor.words[0].page
     marks = doc.marks.get(page)
     size = anchor.words[0].bbox.height
-    if marks is None or band.x1 - band.x0 > BAND_WIDTH * size:
+    if marks is None:
         return ()
-    middle = (band.y0 + band.y1) // 2
-    probe = BBox(band.x1 + SIDE_SLACK, middle - 2, band.x1 + 3 * SIDE_SLACK, middle + 2)
-    box = marks.cell_of(probe)
-    if box is None or abs(box.x0 - band.x1) > max(8, size // 2):
+    label = BBox.union(w.bbox for w in anchor.words)
+    own = own or Cell(label.x0, label.y0, label.x1, label.y1, 0.0, label.x0)
+    box = None
+    if own.x1 - own.x0 <= BAND_WIDTH * size:
+        middle = (own.y0 + own.y1) // 2
+        box = marks.cell_of(
+            BBox(own.x1 + SIDE_SLACK, middle - 2, own.x1 + 3 * SIDE_SLACK, middle + 2)
+        )
+        if box is not None and not (
+            abs(box.x0 - own.x1) <= max(8, size // 2)
+            and min(box.y1, own.y1) - max(box.y0, own.y0)
+            >= 0.8 * max(box.y1 - box.y0, own.y1 - own.y0)
+        ):
+            box = None
+    if box is None and own.y1 - own.y0 <= TAB_HEIGHT * size:
+        centre = (own.x0 + own.x1) // 2
+        box = marks.cell_of(
+            BBox(centre - 2, own.y1 + SIDE_SLACK, centre + 2, own.y1 + 3 * SIDE_SLACK)
+        )
+        if box is not None and not (
+            abs(box.y0 - own.y1) <= max(8, size // 2)
+            and abs(box.x0 - own.x0) <= max(8, size // 2)
+            and box.x1 - own.x1 >= size
+        ):
+            box = None
+    if box is None:
         return ()
-    overlap = min(box.y1, band.y1) - max(box.y0, band.y0)
-    if overlap < 0.8 * max(box.y1 - box.y0, band.y1 - band.y0):
-        return ()
-    labels = {word_key(w) for a in doc.anchors for w in a.words}
-    return tuple(
+    held = [
         w
         for line in doc.lines
         if line.page == page and box.y0 < line.center_y < box.y1
         for w in line.words
         if box.x0 < (w.bbox.x0 + w.bbox.x1) / 2 < box.x1
-        and word_key(w) not in labels
-        and not is_filler(w.text)
-    )
+    ]
+    labels = {word_key(w) for a in doc.anchors for w in a.words}
+    if any(word_key(w) in labels for w in held if w not in anchor.words):
+        return ()  # a box of several labelled values
+    return tuple(w for w in held if w not in anchor.words and not is_filler(w.text))
 
 
-# A label's band is at most this many of its text heights wide.
+# A label's band is at most this many of its text heights wide; its tab this many tall.
 BAND_WIDTH = 2.5
+TAB_HEIGHT = 2.0
 TAB_DEPTH = 2.0
 
 
@@ -1188,9 +1212,13 @@ def captions_under(doc: Page) -> bool:
         for anchor in doc.anchors:
             kinds = [k for k in field_kinds(doc, anchor) if k.name in TYPED]
             cell = label_cell(doc, anchor)
-            if not kinds or (
-                cell is not None
-                and (_cell_words(doc, anchor, cell) or not caption_strip(doc, anchor, cell))
+            if (
+                not kinds
+                or by_signature_only(doc, anchor)
+                or (
+                    cell is not None
+                    and (_cell_words(doc, anchor, cell) or not caption_strip(doc, anchor, cell))
+                )
             ):
                 continue
             if value_right(doc.lines, anchor.match, stops):

@@ -22,7 +22,7 @@ from medreview.parsing.blanks import blank_before, on_blank
 from medreview.parsing.cells import (
     TYPED,
     box_above,
-    box_beside_band,
+    box_opened,
     box_under_tab,
     boxed_under_heads,
     captions_under,
@@ -899,16 +899,15 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             )
         inside = words_in_cell(doc, anchor, cell)
         tabbed = box_under_tab(doc, anchor, cell) if cell is not None and not inside else ()
-        if cell is not None and not inside and not tabbed:
-            tabbed = box_beside_band(doc, anchor, cell)
-        if inside:
-            if kind.name == "name" and doc.line_of(inside[-1]) != doc.line_of(inside[0]):
+        if not inside and not tabbed:
+            tabbed = box_opened(doc, anchor, cell)
+        if inside or tabbed:
+            held = inside or tabbed
+            if kind.name == "name" and doc.line_of(held[-1]) != doc.line_of(held[0]):
                 # a stamp's first line is the name; its rank, clinic and number follow
-                first = tuple(w for w in inside if doc.line_of(w) == doc.line_of(inside[0]))
-                inside = first if kind.fit(text_of(first)) >= 1.0 else inside
-            options.append((Relation.CELL, inside, 1.0))
-        elif tabbed:
-            options.append((Relation.CELL, tabbed, 1.0))
+                first = tuple(w for w in held if doc.line_of(w) == doc.line_of(held[0]))
+                held = first if kind.fit(text_of(first)) >= 1.0 else held
+            options.append((Relation.CELL, held, 1.0))
         elif upright is not None:
             column = under_heading(doc, anchor, upright, stops, many=kind.multiline)
             if column:

@@ -27,6 +27,7 @@ from medreview.parsing.layout import (
     value_below,
     value_right,
 )
+from medreview.parsing.legend import is_key_line
 from medreview.parsing.marks import BOX_SCALES, PageMarks
 from medreview.parsing.page import Anchor, Page, lines_text, text_of, wraps_onto
 from medreview.parsing.values import STRENGTH, ValueType
@@ -221,8 +222,12 @@ def marked_table(doc: Page, words: tuple[Word, ...]) -> MarkedTable | None:
     """
     first = min(doc.line_of(w) for w in words)
     page = words[0].page
-    heads = _answer_heads(doc, words)
-    legend = {} if heads else answer_legend(doc, first)
+    # codes written in boxes before the items ("NO Diabetes  YES Epilepsy  NO Anaemia"): a
+    # first row of them is no row of Yes / No heads
+    legend = answer_legend(doc, first)
+    before = _codes_before(doc, first, legend or WRITTEN_ANSWERS)
+    heads = [] if before else _answer_heads(doc, words)
+    legend = {} if heads else legend or (WRITTEN_ANSWERS if before else {})
     if not heads and len(set(legend.values())) < 2:
         return None
     entries: list[tuple[str, float, float]] = []
@@ -230,7 +235,7 @@ def marked_table(doc: Page, words: tuple[Word, ...]) -> MarkedTable | None:
     index = first
     while index < min(len(doc.lines), first + MARKED_ROWS) and doc.lines[index].page == page:
         line = doc.lines[index].words
-        row = _marked_row(line, heads, legend)
+        row = _coded_before(line, legend) if before else _marked_row(line, heads, legend)
         if not row and entries:
             break  # the end of the table
         entries.extend(row)
@@ -251,6 +256,48 @@ _ROW_NUMBER = re.compile(r"^#?\d{1,2}[.):]?$")
 _LEGEND = re.compile(r"(\S{1,2})\s+(?:for|=|means)\s+(yes|no)\b", re.IGNORECASE)
 # What OCR reads of a written code: a plus as "t", an O as a nought.
 _CODE_READS = {"+": ("+", "t", "十", "†"), "O": ("O", "0", "o", "()")}
+
+
+# Answers written as words in a table's boxes, with no legend keying them.
+WRITTEN_ANSWERS = {"YES": 1.0, "NO": 0.0}
+# What marks an item unsure in its box, before it ("? Anaemia", "DK Gout"): no answer.
+_UNSURE_CODES = frozenset({"?", "DK", "U"})
+
+
+def _codes_before(doc: Page, first: int, codes: Mapping[str, float]) -> bool:
+    """Whether a table's rows begin with a code, each written in a box before its item.
+
+    Looked for in its first rows: two or more codes on a row, the first leading it.
+    """
+    for index in range(first, min(len(doc.lines), first + 3)):
+        words = [w.text.strip(" .,;:") for w in doc.lines[index].words]
+        if words and words[0] in codes and sum(w in codes for w in words) >= 2:
+            return True
+    return False
+
+
+def _coded_before(
+    line: Sequence[Word], codes: Mapping[str, float]
+) -> list[tuple[str, float, float]]:
+    """A row's items, each after the code written in the box before it (unsure: not yes).
+
+    Empty when the row does not begin with a code ("Write YES or NO" over the rows).
+    """
+    if not line or line[0].text.strip(" .,;:") not in {*codes, *_UNSURE_CODES}:
+        return []
+    found: list[tuple[str, float, float]] = []
+    code: str | None = None
+    item: list[Word] = []
+    for word in [*line, None]:
+        text = word.text.strip(" .,;:") if word is not None else None
+        if word is not None and text not in codes and text not in _UNSURE_CODES:
+            item.append(word)
+            continue
+        entry = canonical.one_line(text_of(item))
+        if code is not None and entry and ":" not in entry and "=" not in entry:
+            found.append((entry, codes.get(code, 0.0), item[0].bbox.x0))
+        code, item = text, []
+    return found
 
 
 def answer_legend(doc: Page, first: int) -> dict[str, float]:
@@ -721,6 +768,8 @@ def entry_words(doc: Page, words: tuple[Word, ...], kind: ValueType) -> tuple[Wo
     """
     kept: list[Word] = []
     for line in _rows(doc, words):
+        if is_key_line(doc.lines[doc.line_of(line[0])].words):
+            continue  # the codes' key over the rows ("Y = yes  N = no  ? = not sure")
         if any(w.text.endswith("?") for w in line):
             break
         if is_instruction(line):

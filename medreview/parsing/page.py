@@ -822,7 +822,9 @@ def _in_its_section(doc: Page, anchor: Anchor) -> Anchor:
         if k.startswith("field:"):
             section = doc.vocab.label_section(k.split(":", 1)[1], key)
             if section is not None:
-                scoped[k] = doc.in_section(section, line)
+                scoped[k] = doc.in_section(section, line) or (
+                    section == SIGNER_SECTION and _by_signature(doc, line)
+                )
     if not scoped:
         return anchor
     here = [k for k, inside in scoped.items() if inside]
@@ -832,6 +834,39 @@ def _in_its_section(doc: Page, anchor: Anchor) -> Anchor:
         if (k in here) or (not here and k not in scoped) or not k.startswith("field:")
     ]
     return replace(anchor, keys=tuple(kept))
+
+
+# The section a signature's block stands for when no heading names it: the prescriber's
+# ("Signed ____" over "Print name ____" at a prescription's foot).
+SIGNER_SECTION = "prescriber"
+# ... within this many of its text heights over or under the signature's label.
+SIGNATURE_REACH = 4.0
+
+
+def by_signature_only(doc: Page, anchor: Anchor) -> bool:
+    """Whether a label counts for its field only by standing in a signature's block.
+
+    Such a block prints its captions under its rules whatever the rest of the form does: it
+    casts no vote on the form's captions (:func:`~medreview.parsing.cells.captions_under`).
+    """
+    line = anchor.match.line
+    return any(
+        doc.vocab.label_section(k.split(":", 1)[1], anchor.match.key) == SIGNER_SECTION
+        and not doc.in_section(SIGNER_SECTION, line)
+        for k in anchor.keys
+        if k.startswith("field:")
+    )
+
+
+def _by_signature(doc: Page, line: int) -> bool:
+    """Whether a line stands in a signature's block: a signature's label just over or under."""
+    here = doc.lines[line]
+    return any(
+        "label:signature" in a.keys
+        and doc.lines[a.match.line].page == here.page
+        and abs(doc.lines[a.match.line].center_y - here.center_y) <= SIGNATURE_REACH * here.height
+        for a in doc.anchors
+    )
 
 
 def _after_part_letter(words: Sequence[Word], match: LabelMatch) -> bool:

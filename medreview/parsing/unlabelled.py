@@ -58,7 +58,7 @@ from medreview.parsing.page import (
     text_of,
     word_key,
 )
-from medreview.parsing.values import STRENGTH, VALUE_TYPES, name_fit, strengths_mended
+from medreview.parsing.values import SPEAKER, STRENGTH, VALUE_TYPES, name_fit, strengths_mended
 from medreview.parsing.vocabulary import FieldWords, Place
 
 # Words that mark a line as a doctor's name (compared after ``compact``).
@@ -100,6 +100,11 @@ def section_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Can
     for position, (index, words) in enumerate(free):
         if id(words[0]) in used:
             continue
+        if kind.name == "name" and len(words) > 1 and SPEAKER.fullmatch(words[0].text):
+            # "I, ____ , date of birth ...": the sentence's speaker and commas are no name
+            words = tuple(w for w in words[1:] if any(c.isalnum() for c in w.text))
+            if not words:
+                continue
         fit = kind.fit(text_of(words))
         if fit < 0.5 or (kind.name == "name" and holds_other_value(text_of(words))):
             continue

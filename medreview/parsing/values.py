@@ -82,9 +82,16 @@ def _code(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
 GLUED_INITIAL = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
 
 
+# A sentence's speaker before the blank a name is written in: "I, ____, date of birth ...".
+SPEAKER = re.compile(r"^\s*I\s*,\s*")
+
+
 def _person_name(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
-    """A person's name as written, names OCR ran together apart (``CarlosKowalski``)."""
-    cleaned = canonical.clean_text(text, TextStyle.NAME)
+    """A person's name as written, names OCR ran together apart (``CarlosKowalski``).
+
+    The speaker of the sentence it is written in ("I, David Roberts, ...") is no part of it.
+    """
+    cleaned = canonical.clean_text(SPEAKER.sub("", text), TextStyle.NAME)
     if not cleaned or _letters(cleaned) < 2:
         return None  # "9070969" is a licence number, nobody's name
     cleaned = repair_words(GLUED_INITIAL.sub(r"\1. ", cleaned), TextStyle.NAME)
