@@ -53,10 +53,12 @@ hospital's outpatient prescription; held out two rounds before, now tuned), ``al
 allergy and asthma clinic's new-patient history and a hospital's discharge prescription and
 medication list; held out two rounds before, now tuned), ``hearing`` (an audiology centre's
 new-patient case history and a paediatric practice's prescription; held out two rounds before,
-now tuned) and ``oncology`` (an oncology centre's two-page new-patient intake and its
-chemotherapy day unit's take-home prescription; held out last round, now tuned).
+now tuned), ``oncology`` (an oncology centre's two-page new-patient intake and its
+chemotherapy day unit's take-home prescription; held out two rounds before, now tuned) and
+``geriatric`` (a geriatric day hospital's admission record and a house-call doctor's home-visit
+prescription; held out last round, now tuned).
 Each round a new family is written blind and kept out of the reader's tuning: ``heldout`` is this
-round's (round 29) blind family, the last of ``FAMILIES``.
+round's (round 30) blind family, the last of ``FAMILIES``.
 ``HELDOUT`` names the family kept out of the reader's tuning: its wording and geometry are
 described only in its own module, which a reader's author must not read.
 """
@@ -102,7 +104,7 @@ FAMILIES = (
     "allergy",
     "hearing",
     "oncology",
-    "heldout",
+    "geriatric",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"

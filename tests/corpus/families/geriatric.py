@@ -1,7 +1,7 @@
 """A geriatric day hospital's admission record and a house-call doctor's home-visit prescription.
 
-This round's blind held-out family (round 29). Written without reading the reader: its wording
-and geometry are described only here, and a reader's author must not read this module.
+Written blind as the held-out family of round 29 (then called ``heldout``): its author never read
+the reader.
 
 Neither document is a registration sheet or an office pad. The record is the admission record a
 day hospital for older adults fills in when a patient first attends (the nurse's measurements,
