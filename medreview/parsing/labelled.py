@@ -105,6 +105,7 @@ from medreview.parsing.ocrtext import without_joint
 from medreview.parsing.page import (
     BASE_SCORE,
     LABEL_TYPES,
+    UNNAMED_PART,
     ZIP_CODE,
     Anchor,
     Candidate,
@@ -115,7 +116,7 @@ from medreview.parsing.page import (
     text_of,
     word_key,
 )
-from medreview.parsing.trailing import detached_value
+from medreview.parsing.trailing import captions_after, detached_value
 from medreview.parsing.values import VALUE_TYPES, ValueType
 from medreview.parsing.vocabulary import FieldWords, Place
 
@@ -351,8 +352,12 @@ def _continuation(
     if max_lines == 1 or not words:
         return []
     running = max_lines == 0
-    # the ℞ before a first numbered row stands in the margin: the rows begin at its number
-    lead = 1 if len(words) > 2 and read_as_rx(words[0]) and ENUMERATION.match(words[1].text) else 0
+    # the ℞ before a first numbered row stands in the margin: the rows begin at its number, or
+    # at the first drug, well apart from it
+    height = doc.lines[line_index].height
+    apart = len(words) > 1 and words[1].bbox.x0 - words[0].bbox.x1 > COLUMN_GAP * height
+    numbered_first = len(words) > 2 and ENUMERATION.match(words[1].text)
+    lead = 1 if read_as_rx(words[0]) and (numbered_first or apart) else 0
     x0 = words[lead].bbox.x0
     extra: list[tuple[Word, ...]] = []
     previous = doc.lines[line_index]
@@ -361,6 +366,16 @@ def _continuation(
     if not numbered and is_instruction(words) and line_index + 1 < len(doc.lines):
         numbered = _numbered(doc.lines[line_index + 1])  # the form's instruction, then rows
     steps: list[float] = []  # the distances between the value's rows so far
+    # where the labels the value runs past begin (a quantity's "supply" right of its medicine)
+    first_line = doc.lines[line_index]
+    aside: float | None = min(
+        (
+            first_line.words[a.match.start].bbox.x0
+            for a in doc.anchors_on(line_index)
+            if a.match.start > 0 and names_any(a, skips)
+        ),
+        default=None,
+    )
     for index in range(line_index + 1, len(doc.lines)):
         line = doc.lines[index]
         full = not running and len(extra) + 1 >= max_lines
@@ -394,6 +409,8 @@ def _continuation(
         if here and here[0].match.start == 0 and names_any(here[0], skips):
             previous = line
             continue
+        if aside is not None and all(w.bbox.x0 >= aside for w in line.words):
+            continue  # a quantity set a little lower than its label ("supply" / "30"), aside
         if running:
             if any(_ends_running(a, ends) for a in here) or _holds_boxes(doc, line):
                 break  # a label opening a line, or a row of check boxes
@@ -402,6 +419,8 @@ def _continuation(
             # a label the value runs past, right of it (``Qty: 10`` after a medicine), ends
             # the line's part of the value
             past = [a.match.start for a in here if a.match.start > 0 and names_any(a, skips)]
+            if past:
+                aside = min(aside or line.words[past[0]].bbox.x0, line.words[past[0]].bbox.x0)
             # so does another column's label far right of the value's start ("Sacramento,
             # 95814   SUPERVISOR: ..." under a tall address box)
             beside = [
@@ -731,13 +750,16 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             continue  # a question answered yes or no: its answer row is no list
         detached = detached_value(doc, anchor, stops)
         if detached:
-            found.extend(
-                candidate_from(doc, spec, item, kind, Relation.BEFORE, detached, anchor, factor)
-            )
-            continue  # a caption after its value, or a key's entry: no value follows it
-        if detached is not None:
+            made = candidate_from(doc, spec, item, kind, Relation.BEFORE, detached, anchor, factor)
+            found.extend(made)
+            if made or captions_after(doc):
+                continue  # a caption after its value, or a key's entry: no value follows it
+            # (on a form leading its values, a line's last label with a figure before it of
+            # another type, "8.8   Date written", leads its own value after all)
+        elif detached is not None:
             score = BASE_SCORE[Relation.BEFORE] * BLANK_CAPTION * factor
-            found.append(Candidate(item.name, None, (), score, Relation.BEFORE, anchor.words))
+            blank: FieldData = [] if kind.name == "list" else None  # (a blank list is empty)
+            found.append(Candidate(item.name, blank, (), score, Relation.BEFORE, anchor.words))
             continue  # its rule left blank
         ringed = _ringed_list(doc, item, anchor) if kind.name == "list" else None
         if ringed is not None:
@@ -1462,7 +1484,7 @@ def candidate_from(
         return []  # the next question's number on the row ("E3 Policy number"), no value
     if words and all(lettered_item(w.text) for w in words):
         return []  # an item's number and letter ("5.a."), no count or measure
-    if relation is Relation.BELOW and _opens_a_part(doc, words):
+    if relation is Relation.BELOW and opens_a_part(doc, words):
         return []  # the next part's heading under a box left blank ("Section 2 ...")
     if relation is Relation.ABOVE and _numbered_part(doc, words):
         return []  # the part's heading over a label ("Section 5: Medical history")
@@ -1827,12 +1849,13 @@ NUMBERED_LABEL = re.compile(r"^\d{1,2}[A-Z][a-z]{2,}")
 
 
 def _numbered_part(doc: Page, words: Sequence[Word]) -> bool:
-    """Whether words begin with a part's word and number opening a section ("Section 5:")."""
-    line = doc.lines[doc.line_of(words[0])].words
-    return _opens_a_part(doc, words) and lettered_part(line)
+    """Whether words begin a numbered part's heading ("Section 5:", "2  OBSERVATIONS")."""
+    index = doc.line_of(words[0])
+    unnamed = (index, UNNAMED_PART) in doc.sections
+    return opens_a_part(doc, words) and (lettered_part(doc.lines[index].words) or unnamed)
 
 
-def _opens_a_part(doc: Page, words: Sequence[Word]) -> bool:
+def opens_a_part(doc: Page, words: Sequence[Word]) -> bool:
     """Whether words begin a line that opens a section (its heading, or its part's number)."""
     index = doc.line_of(words[0])
     return _opens_section(doc, index) and doc.lines[index].words[0] is words[0]

@@ -669,6 +669,13 @@ def _after_lead_words(words: Sequence[Word], starts: set[int]) -> set[int]:
     return found
 
 
+# A label of this many words at most, alone before a gap, keeps a stray stop after it
+# ("date of birth.   20/11/1955", "forenames.   George"); a longer one so ended, or one word
+# matching less than this well ("imedicines."), is a sentence's end.
+SHORT_SENTENCE = 3
+EXACT_WORD = 97.0
+
+
 def _closes_sentence(words: Sequence[Word], label: str) -> bool:
     """Whether words in small letters end a sentence with its full stop ("your medicines.").
 
@@ -728,6 +735,10 @@ def find_labels(
         # written 23 Sep 2019")
         numbers = {i + 1 for i, w in enumerate(words) if w.text.rstrip(".,;").isdigit()}
         answered = {i + 1 for i, piece in enumerate(pieces) if piece in ANSWER_WORDS}
+        # a part's title after its letter or number, first on its line ("C  How to take"; no
+        # sentence's "I have ...")
+        titled = len(words) > 1 and words[1].text[:1].isupper()
+        marked = {1} if titled and SECTION_MARK.fullmatch(words[0].text) else set()
         # a label printed in capitals after a value that is not (``... 85701 DATE ...``)
         # or printed smaller than the capitals written before it ("... MORGAN PHONE 916..."),
         # or a label in title case after a value written in capitals ("ANDERSON Relation")
@@ -802,7 +813,13 @@ def find_labels(
                     and _NAME_WORD.fullmatch(words[end].text)
                 ):
                     continue  # inside a line, the abbreviation opening a name ("St. John's")
-                if not colon and _closes_sentence(words[start:end], label):
+                # (a word standing alone before a gap or an arrow is a label in any case:
+                # "name  ▶ Helen Okafor", "date of birth.   20/11/1955")
+                alone = {start, end} <= starts | boxed and end < len(words)
+                words_long = end - start
+                short_label = alone and words_long <= SHORT_SENTENCE
+                short_label = short_label and (words_long >= 2 or score >= EXACT_WORD)
+                if not colon and not short_label and _closes_sentence(words[start:end], label):
                     continue  # a sentence's last words wrapped onto the line ("medicines.")
                 # (the wording between a sentence's blanks is running text too)
                 clause = (start in clauses or start in wording) and score >= CLAUSE_LABEL
@@ -813,6 +830,7 @@ def find_labels(
                     len(target) <= 4
                     and not colon
                     and not clause
+                    and not alone
                     and _lowered(words[start].text, label)
                     and not (figure and _abbreviation(label))  # "wt 101", read in lower case
                 ):
@@ -820,6 +838,7 @@ def find_labels(
                 if start in after_value and not colon and score < VALUE_SLOT:
                     continue  # the value's place after a label's colon ("Health plan: Pioneer")
                 free = start in starts or (start in after_value and colon) or clause
+                free = free or start in marked
                 # (a short word must match outright: "Isabel" after "PATIENT" is no "Label")
                 back = BACK_TO_BACK if len(target) > SHORT_WORD else SHORT_BACK_TO_BACK
                 free = free or (start == follows and score >= back)
@@ -1244,8 +1263,35 @@ def value_below(
         end = min((s for s in line_stops if s > first), default=len(below.words))
         while end - 1 > first and end in line_stops and _item_number(below.words[end - 1].text):
             end -= 1  # the next label's number ("(813) 555-0177  2.b. Work phone")
-        return _unfilled([w for w in below.words[first:end] if w in column])
+        taken = [w for w in below.words[first:end] if w in column]
+        return _unfilled(_nearer_next(line, match, stops, below, taken))
     return ()
+
+
+def _nearer_next(
+    line: Line, match: LabelMatch, stops: Sequence[LabelMatch], below: Line, taken: list[Word]
+) -> list[Word]:
+    """The words under a label up to a segment that stands nearer the next label's middle.
+
+    A row of labels over values centred under them (``Height   wt`` over ``61 in   114 lbs``):
+    the second value starts left of its label, in the first one's column, but nearer its own.
+    """
+    after = [s for s in stops if s.line == match.line and s.start >= match.end]
+    if not after or len(taken) < 2:
+        return taken
+    nearest = min(after, key=lambda s: s.start)
+
+    def middle(first: Word, last: Word) -> float:
+        return (first.bbox.x0 + last.bbox.x1) / 2
+
+    own = middle(line.words[match.start], line.words[match.end - 1])
+    other = middle(line.words[nearest.start], line.words[nearest.end - 1])
+    starts = segment_starts(below)
+    for i, word in enumerate(taken[1:], 1):
+        here = middle(word, word)
+        if below.words.index(word) in starts and abs(here - other) < abs(here - own):
+            return taken[:i]
+    return taken
 
 
 def labelled_words(stops: Sequence[LabelMatch], index: int) -> set[int]:

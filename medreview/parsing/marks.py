@@ -70,6 +70,11 @@ PANEL_MARGIN = 0.1
 # two columns): pixels this dark count, in a line no wider than this many shrunk pixels.
 PANEL_LIGHTEST = 232.0
 PANEL_EDGE_WIDTH = 8
+# A page with more pale upright pieces than this is grainy: none of them is a drawn line.
+GRAINY_UPRIGHTS = 60
+# An arrow's shaft meets its head within the head's middle, this share of its height in from
+# its top and its bottom.
+ARROW_MIDDLE = 0.2
 # A box needs this many paper pixels for its paper's lightness to be measured.
 PAPER_PIXELS = 20
 # The paper a highlighter's tint is measured against: this far round the word, in the word's
@@ -142,6 +147,7 @@ class PageMarks:
     _small: npt.NDArray[np.uint8] | None = field(default=None, init=False)
     _strips: list[Rule] | None = field(default=None, init=False)
     _blanks: list[Rule] | None = field(default=None, init=False)
+    _dividers: list[Rule] | None = field(default=None, init=False)
     _limit: float | None = field(default=None, init=False)
     _gray: npt.NDArray[np.uint8] | None = field(default=None, init=False)
     _flat: npt.NDArray[np.uint8] | None = field(default=None, init=False)
@@ -247,6 +253,56 @@ class PageMarks:
             if not crossed and all(abs(e.level - rule.level) > slack for e in edges):
                 edges.append(rule)
         return sorted(edges, key=lambda r: r.level)
+
+    def ends_an_arrow(self, box: BBox) -> bool:
+        """Whether a small word is an arrow's head: a lying line runs into it at mid-height.
+
+        A form may point from a label to its value with a printed arrow (``name ───▶ Helen``);
+        OCR reads the solid head as a mark or a letter (``▶``, ``V``, ``1``). The arrow's shaft
+        comes from the left, through the word's middle, and stops in it.
+        """
+        height = box.y1 - box.y0
+        middle = (box.y0 + ARROW_MIDDLE * height, box.y1 - ARROW_MIDDLE * height)
+        return any(
+            rule.start < box.x0 - height
+            and box.x0 < rule.end <= box.x1 + height / 2
+            and middle[0] <= rule.at(box.x0) <= middle[1]
+            for rule in self.rules()[0]
+        )
+
+    def column_dividers(self) -> list[Rule]:
+        """Short upright lines standing free between two columns of lines, top to bottom.
+
+        A form may divide one part into two columns with a short rule ("1 2 3 | 4 5 6"), the
+        text flowing down the left column first. Such a rule touches no lying line: a box's
+        side meets its top and bottom, a table's column line its rows. Longer lines are
+        :meth:`panel_edges`' to judge.
+        """
+        if self._dividers is None:
+            height = self.gray.shape[0]
+            horizontal = [*self.rules()[0], *self.pale_rules()]
+            slack = RULE_CLEARANCE * RULE_SHRINK
+            found: list[Rule] = []
+            # (pale lines too, but not on a grainy page, whose specks line up into hundreds of
+            # upright pieces)
+            pale = self._pale_uprights()
+            uprights = [*self.rules()[1], *(pale if len(pale) <= GRAINY_UPRIGHTS else ())]
+            for rule in sorted(uprights, key=lambda r: r.start):
+                if rule.end - rule.start >= PANEL_EDGE * height:
+                    continue
+                touched = any(
+                    h.start - slack <= rule.at(h.at(rule.level)) <= h.end + slack
+                    and rule.start - slack <= h.at(rule.level) <= rule.end + slack
+                    for h in horizontal
+                )
+                twin = any(
+                    abs(f.level - rule.level) <= slack and f.start < rule.end and rule.start < f.end
+                    for f in found
+                )  # (one line found twice)
+                if not touched and not twin:
+                    found.append(rule)
+            self._dividers = found
+        return self._dividers
 
     def _shrunk(self) -> npt.NDArray[np.uint8]:
         """The even-lit page shrunk by its darkest pixels, where drawn lines are looked for."""

@@ -282,7 +282,7 @@ def _strength(word: str) -> str:
 
 
 # Forms a count of doses is given in: "I TAB" is 1 tab.
-_DOSE_FORMS = frozenset(
+DOSE_FORMS = frozenset(
     {"tab", "tabs", "tablet", "tablets", "cap", "caps", "capsule", "capsules", "puff", "puffs"}
     | {"drop", "drops", "pill", "pills", "spray", "sprays"}
 )
@@ -307,7 +307,7 @@ def _counts(words: list[str]) -> list[str]:
         digits = sum(c.isdigit() for c in core)
         if re.fullmatch(r"[0-9OoIl|]+", core) and digits and digits >= len(core) - digits:
             word = as_digits(core) + tail
-        elif core in ("I", "l", "|") and following.lower().rstrip(".,") in _DOSE_FORMS:
+        elif core in ("I", "l", "|") and following.lower().rstrip(".,") in DOSE_FORMS:
             word = "1" + tail
         fixed.append(word)
     return fixed

@@ -26,7 +26,7 @@ from medreview.config import DateOrder, PipelineConfig
 from medreview.documents import DOCUMENT_TYPES, FIELDS, DocumentType, FieldKind
 from medreview.lexicon import get_lexicon
 from medreview.model import BBox, FieldData, OcrPage, Word
-from medreview.parsing.blanks import printed_between
+from medreview.parsing.blanks import drawn_rules, printed_between
 from medreview.parsing.choices import ABSTAIN, option_spans
 from medreview.parsing.flow import flow_edges
 from medreview.parsing.layout import (
@@ -43,7 +43,8 @@ from medreview.parsing.layout import (
     segment_starts,
     split_word,
 )
-from medreview.parsing.marks import PageMarks
+from medreview.parsing.marks import PageMarks, Rule
+from medreview.parsing.ocrtext import DOSE_FORMS
 from medreview.parsing.values import VALUE_TYPES, infer_date_order
 from medreview.parsing.vocabulary import Vocabulary, vocabulary
 from medreview.parsing.wrapped import (
@@ -446,6 +447,27 @@ def _as_read(page: OcrPage, label_ends: frozenset[str]) -> OcrPage:
     return replace(page, words=tuple(words))
 
 
+# An arrow's head OCR reads as a word is this short at most ("▶", "V", "1").
+ARROWHEAD_LETTERS = 2
+
+
+# Arrows OCR reads as characters, alone or glued to the value they point at ("▶Jacob").
+ARROWS = "▶►▸→➔➜➝➞➤⟶⇒"
+
+
+def _without_arrowheads(page: OcrPage, marks: PageMarks | None) -> OcrPage:
+    """The page without the heads of arrows printed from labels to values, read as words."""
+    words = []
+    for word in page.words:
+        text = word.text.strip(ARROWS)
+        if not text:
+            continue
+        if len(text) <= ARROWHEAD_LETTERS and marks is not None and marks.ends_an_arrow(word.bbox):
+            continue
+        words.append(word if text == word.text else replace(word, text=text))
+    return replace(page, words=tuple(words))
+
+
 # A date's format as a form prints it for the writer: "mm/dd/yyyy", "DD-MM-YY", "yyyy/mm/dd".
 DATE_HINT = re.compile(
     r"(?i)(?:[md]{1,2}[/.-][md]{1,2}[/.-]y{2,4}|y{2,4}[/.-][md]{1,2}[/.-][md]{1,2})"
@@ -485,18 +507,18 @@ def build_page(
     vocab = vocabulary(document_type)
     owners = vocab.label_owners()
     label_ends = frozenset(compact(label.split()[-1]) for label in owners if label.split())
-    as_read = [_as_read(p, label_ends) for p in pages]
     marks: dict[int, PageMarks] = {}
     for page, image in zip(sorted(pages, key=lambda p: p.index), images or (), strict=False):
         if image is not None:
             marks[page.index] = PageMarks(image)
+    as_read = [_without_arrowheads(_as_read(p, label_ends), marks.get(p.index)) for p in pages]
     headings = {
         label: (label,)
         for label, keys in owners.items()
         if any(k.startswith("section:") for k in keys)
     }
-    lines, panel_starts, panels = _panel_lines(as_read, marks, headings)
     table = {label: (label,) for label in owners}
+    lines, panel_starts, panels = _panel_lines(as_read, marks, headings, table)
     foreign = find_labels(lines, _foreign_labels(document_type)[0])
     # a label of this type that begins another type's longer one is that one's ("Drug
     # allergies:" on a prescription is no medicine's label)
@@ -523,7 +545,7 @@ def build_page(
         if (
             (match.line, match.start - 1) not in labelled
             and not after_blank  # ("I am 73 in ____ tall": a value's unit on its blank)
-            and _word_of_a_phrase(lines[match.line].words, match)
+            and _word_of_a_phrase(lines[match.line], match)
         ):
             continue  # "occupational medicine - physicals": a clinic's services, no label
         keys = _owners(owners, match)
@@ -586,12 +608,20 @@ def build_page(
     # a lettered part whose title the vocabulary lacks ("PART F Medicines") still ends the
     # section before it
     named = {line for line, _ in doc.sections}
+    numbered = _numbered_headings(lines, marks)
     doc.sections = sorted(
         [
             *doc.sections,
             *((i, UNNAMED_PART) for i, ln in enumerate(lines) if i not in named and _part(ln)),
         ]
     )
+    # ... and so does a numbered title in a form that numbers its parts: where the part before
+    # is numbered too (a heading the form does not number, "IDENTIFICATION", runs on over its
+    # "1. CONTACT DETAILS")
+    for i in sorted(numbered - named):
+        before = [line for line, _ in doc.sections if line < i]
+        if not before or max(before) in numbered:
+            doc.sections = sorted([*doc.sections, (i, UNNAMED_PART)])
     scoped = [_in_its_section(doc, a) for a in doc.anchors]
     # out of its section, a bracketed label is the gloss of the label before it ("Medical
     # conditions (check all that apply):"), and no label of its own
@@ -663,10 +693,12 @@ def _heads_another_section(
 
 
 def _fenced_words(lines: Sequence[Line], marks: Mapping[int, PageMarks]) -> dict[int, set[int]]:
-    """Per line, the words a drawn box or cell begins just before.
+    """Per line, the words a drawn box or cell begins (or ends) just before.
 
     A box round "Date of physical 03/10/2025" beside running text: an upright line stands
-    in the gap before its first word, or lines over and under the words start there.
+    in the gap before its first word, or lines over and under the words start there; or a
+    box round a value closes before its caption ("[ 3 ] repeats"); or the rule a value is
+    written on starts or ends in the gap ("Helen Okafor ____ name  12/03/2024 ____ date").
     """
     fenced: dict[int, set[int]] = {}
     for index, line in enumerate(lines):
@@ -675,25 +707,37 @@ def _fenced_words(lines: Sequence[Line], marks: Mapping[int, PageMarks]) -> dict
             continue
         middle, reach = line.center_y, FENCE_REACH * line.height
         lying, upright = found.rules()
+        blanks = drawn_rules(found)  # (a value's rule or box may be drawn pale)
         sides = [r.at(middle) for r in upright if r.start <= middle <= r.end]
         for i, (before, word) in enumerate(pairwise(line.words), 1):
             gap = (before.bbox.x1, word.bbox.x0)
             starts = [r for r in lying if gap[0] <= r.start <= gap[1]]
             over = any(0 < middle - r.at(r.start) <= reach for r in starts)
             under = any(0 < r.at(r.start) - middle <= reach for r in starts)
-            if any(gap[0] <= x <= gap[1] for x in sides) or (over and under):
+            ends = [r for r in blanks if gap[0] <= r.end <= gap[1]]
+            begins = [r for r in blanks if gap[0] <= r.start <= gap[1]]
+            # (a value's rule, or its box's foot, ends or starts in a gap wider than a space)
+            ruled = any(0 < r.at(r.end) - middle <= reach for r in ends) or any(
+                0 < r.at(r.start) - middle <= reach for r in begins
+            )
+            space = RULED_GAP * min(before.bbox.height, word.bbox.height)
+            ruled = ruled and gap[1] - gap[0] >= space  # (more than a word's space)
+            if any(gap[0] <= x <= gap[1] for x in sides) or (over and under) or ruled:
                 fenced.setdefault(index, set()).add(i)
     return fenced
 
 
 # A box's lines run over and under its words within this many of their line's heights.
 FENCE_REACH = 1.5
+# A value's rule ends (or starts) in a gap at least this many of its words' heights wide.
+RULED_GAP = 0.6
 
 
 def _panel_lines(
     pages: Sequence[OcrPage],
     marks: Mapping[int, PageMarks],
     headings: Mapping[str, Sequence[str]],
+    labels: Mapping[str, Sequence[str]],
 ) -> tuple[tuple[Line, ...], frozenset[int], tuple[range, ...]]:
     """The pages' lines, a panel fenced off by a drawn edge read apart from the body.
 
@@ -702,9 +746,9 @@ def _panel_lines(
     two columns of items. Each column between panel edges is grouped into lines of its own,
     left column first; what stands above or below the edges (the head, a foot across both
     columns) is read whole, before and after them. A page with no such edge may still set its
-    sections in columns with white between (:func:`flow_edges`). Returns the lines, the
-    indexes of those that begin a column after another on their page, and each column's
-    lines.
+    sections in columns with white between (:func:`flow_edges`), or one part's lines in two
+    columns a short rule divides (:func:`_dividers`). Returns the lines, the indexes of those
+    that begin a column after another on their page, and each column's lines.
     """
     lines: list[Line] = []
     starts: set[int] = set()
@@ -714,28 +758,106 @@ def _panel_lines(
         edges = found.panel_edges() if found is not None else []
         if not edges:
             edges = flow_edges(page, headings, found)
-        if not edges:
+        if edges:
+            bands = [_Band(min(e.start for e in edges), max(e.end for e in edges), edges)]
+        else:
+            bands = _dividers(page, found, labels)
+        if not bands:
             lines.extend(page_lines([page]))
             continue
-        top, bottom = min(e.start for e in edges), max(e.end for e in edges)
-        groups: dict[int, list[Word]] = {}
+        groups: dict[tuple[int, int], list[Word]] = {}
         for word in page.words:
-            cx, cy = (word.bbox.x0 + word.bbox.x1) / 2, word.bbox.center_y
-            if cy < top:
-                group = -1
-            elif cy > bottom:
-                group = len(edges) + 1
-            else:
-                group = sum(e.at(cy) < cx for e in edges)
+            group = (len(bands), 0)  # below every band
+            for number, band in enumerate(bands):
+                side = band.side(word.bbox)
+                if side < 0:
+                    group = (number, -1)  # above the band, below the one before
+                    break
+                if side == 0:
+                    group = (number, 1 + band.column(word.bbox))
+                    break
             groups.setdefault(group, []).append(word)
         for group in sorted(groups):
-            if 0 < group <= len(edges):
+            number, column = group
+            if column > 1:
                 starts.add(len(lines))
             first = len(lines)
             lines.extend(page_lines([replace(page, words=tuple(groups[group]))]))
-            if 0 <= group <= len(edges):
+            if column > 0:
                 panels.append(range(first, len(lines)))
     return tuple(lines), frozenset(starts), tuple(panels)
+
+
+@dataclass(frozen=True, slots=True)
+class _Band:
+    """A stretch of the page read in columns: from ``top`` to ``bottom``, split at ``edges``.
+
+    A panel's edges take the words whose middles stand between their ends. A short rule
+    dividing two columns (``overlap``) takes every word reaching into its length, measured
+    along the page's tilt (the rule's own slope): the rule may start below the first line's
+    top and end above the last one's bottom.
+    """
+
+    top: float
+    bottom: float
+    edges: Sequence[Rule]
+    overlap: bool = False
+
+    def side(self, box: BBox) -> int:
+        """-1 when a word stands above the band, 1 below it, 0 in it."""
+        if not self.overlap:
+            return -1 if box.center_y < self.top else 1 if box.center_y > self.bottom else 0
+        rule = self.edges[0]
+        shift = rule.slope * ((box.x0 + box.x1) / 2 - rule.level)
+        return -1 if box.y1 + shift < self.top else 1 if box.y0 + shift > self.bottom else 0
+
+    def column(self, box: BBox) -> int:
+        """The column a word in the band stands in, 0 the leftmost."""
+        cx, cy = (box.x0 + box.x1) / 2, box.center_y
+        return sum(e.at(cy) < cx for e in self.edges)
+
+
+# A short rule divides two columns when this many lines of words stand beside it, one at
+# least on both sides; not when this share of the lines left of it begin with a label.
+DIVIDED_LINES = 2
+LABEL_COLUMN = 0.5
+
+
+def _dividers(
+    page: OcrPage, marks: PageMarks | None, labels: Mapping[str, Sequence[str]]
+) -> list[_Band]:
+    """The stretches of a page a short upright rule divides into two columns, top to bottom.
+
+    A rule divides columns when lines of words stand beside it (two lines at least, one with
+    words on both sides) and no word runs across it. A column of labels beside their values
+    (``Insurer | Oscar Health``) is one table read along its rows, not two columns.
+    """
+    if marks is None:
+        return []
+    bands: list[_Band] = []
+    for rule in marks.column_dividers():
+        band = _Band(rule.start, rule.end, (rule,), overlap=True)
+        near = [w for w in page.words if band.side(w.bbox) == 0]
+        if any(w.bbox.x0 < rule.at(w.bbox.center_y) < w.bbox.x1 for w in near):
+            continue
+        rows = page_lines([replace(page, words=tuple(near))])
+        sides = [{band.column(w.bbox) for w in row.words} for row in rows]
+        if len(rows) < DIVIDED_LINES or not any(len(found) == 2 for found in sides):
+            continue
+        left = [w for w in near if band.column(w.bbox) == 0]
+        lines = page_lines([replace(page, words=tuple(left))])
+        labelled = {m.line for m in find_labels(lines, labels) if m.start == 0}
+        if len(labelled) < LABEL_COLUMN * len(lines):
+            bands.append(band)
+    # (two rules side by side divide a table's columns, read along its rows)
+    return sorted(
+        (
+            b
+            for b in bands
+            if not any(o is not b and o.top <= b.bottom and b.top <= o.bottom for o in bands)
+        ),
+        key=lambda b: b.top,
+    )
 
 
 # The section of a lettered part whose title names none of the vocabulary's sections.
@@ -745,6 +867,66 @@ UNNAMED_PART = "part"
 def _part(line: Line) -> bool:
     """Whether a line begins with a part's word and letter, then its title ("PART F Medicines")."""
     return lettered_part(line.words) and line.words[2].text[:1].isalpha()
+
+
+# A numbered heading's rule runs across at least this share of its page's width, within this
+# many of the heading's line heights over it; or it is underlined from its number on.
+HEADING_RULE_SPAN = 0.5
+HEADING_RULE_OVER = 1.5
+# The share of a numbered heading's letters that are capitals.
+HEADING_CAPITALS = 0.85
+
+
+def _numbered_headings(lines: Sequence[Line], marks: Mapping[int, PageMarks]) -> set[int]:
+    """The lines that are parts' numbered titles: each with the part before or after it.
+
+    Parts are numbered in order (``A`` ``B`` ``C``, ``1`` ``2`` ``3``): a lone title-like
+    line in capitals under a rule (``8 SUNSET RD`` written in a grid's row) numbers no part.
+    """
+    found = {
+        i: _mark_order(ln.words[0].text)
+        for i, ln in enumerate(lines)
+        if _numbered_heading(ln, marks.get(ln.page))
+    }
+    orders = set(found.values())
+    return {i for i, order in found.items() if order - 1 in orders or order + 1 in orders}
+
+
+def _mark_order(mark: str) -> int:
+    """A part's letter or number as its place in order ("C" 3, "12." 12)."""
+    mark = mark.strip(".):")
+    return int(mark) if mark.isdigit() else ord(mark.upper()) - ord("A") + 1
+
+
+def _numbered_heading(line: Line, marks: PageMarks | None) -> bool:
+    """Whether a line is a part's numbered title in capitals, set off by a rule.
+
+    ``B  NURSE'S MEASUREMENTS`` under a rule across the page, or underlined from its letter:
+    the part's title even when the vocabulary does not know its wording. (A numbered value in
+    capitals, ``1 LORAZEPAM 0.5 MG``, has no such rule.)
+    """
+    words = line.words
+    if marks is None or len(words) < 2 or not SECTION_MARK.fullmatch(words[0].text):
+        return False
+    bracket = next((i for i, w in enumerate(words) if w.text.startswith("(")), len(words))
+    title = words[1:bracket]  # (without its note: "(staff to highlight)")
+    letters = [c for w in title for c in w.text if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters) >= HEADING_CAPITALS * len(letters)
+    if len(letters) < 4 or not capitals:
+        return False  # (a letter OCR read small stays a capital's: "NEXT OF KiN")
+    if any(i > 1 and not words[i].text.startswith("(") for i in segment_starts(line)):
+        return False  # another column's words beside it (its bracketed note may stand apart)
+    width = marks.gray.shape[1]
+    top, height, start = line.bbox.y0, line.height, words[0].bbox.x0
+    for rule in marks.rules()[0]:
+        level = rule.at(start)
+        across = rule.end - rule.start >= HEADING_RULE_SPAN * width and rule.start <= start
+        if across and 0 < top - level <= HEADING_RULE_OVER * height:
+            return True
+        under = abs(rule.start - start) <= height and rule.end > words[1].bbox.x1
+        if under and 0 < level - line.bbox.y1 <= height:
+            return True
+    return False
 
 
 def wraps_onto(upper: Anchor, lower: Anchor) -> bool:
@@ -929,17 +1111,26 @@ def _foreign_labels(
     return table, {label: frozenset(kinds) for label, kinds in telling.items()}
 
 
-def _word_of_a_phrase(words: Sequence[Word], match: LabelMatch) -> bool:
+def _word_of_a_phrase(line: Line, match: LabelMatch) -> bool:
     """Whether a one-word label found is a lower-case word running on from another.
 
     A form prints its labels capitalised or with a colon; ``medicine`` in ``Urgent care -
     occupational medicine - physicals`` is a word of the clinic's services line. (The word
-    before must be no label's: ``Home street address`` is two labels.)
+    before must be no label's: ``Home street address`` is two labels; and a strength's unit
+    before a gap ends the phrase: ``... 60 mg      supply 28 tabs``; a table's cell after a
+    gap, ``as needed    allergies``, is still running text.)
     """
     if match.end != match.start + 1 or match.start == 0:
         return False
+    words = line.words
     printed, before = words[match.start].text, words[match.start - 1].text
+    if match.start in segment_starts(line) and before.lower() in MEASURE_UNITS:
+        return False  # a strength ends the value before the gap ("60 mg      supply")
     return printed.isalpha() and printed.islower() and before.isalpha() and before.islower()
+
+
+# Units and forms a medicine's strength ends with ("60 mg", "100 mcg tab").
+MEASURE_UNITS = frozenset({"mg", "mcg", "ml", "g", "iu", "units", "%"}) | DOSE_FORMS
 
 
 def _state_after_city(words: Sequence[Word], match: LabelMatch) -> bool:

@@ -39,6 +39,7 @@ from medreview.parsing.labelled import (
     coerce,
     holds_other_value,
     led_by_telling_label,
+    opens_a_part,
     reach_factor,
     without_blank_label,
 )
@@ -80,13 +81,19 @@ def _part_anchors(
     part's line stands for it ("Home address | City, state, ZIP | Country"); the flag says so.
     """
     found: list[list[Anchor]] = []
+    before = -1  # the line of the part before: the next part is printed nearest it (under it
+    # rather than over it)
     for part in item.parts:
         labelled = [
             a
             for a in doc.anchors
             if f"label:{part}" in a.keys and (scope is None or scope[0] <= a.match.line < scope[1])
         ]
-        row = [a for a in labelled if a.match.line == labelled[0].match.line]
+        # ("St. Agnes Day Unit" in the head is no city's label, far from the street's)
+        if before >= 0:
+            labelled.sort(key=lambda a: (abs(a.match.line - before), a.match.line < before))
+        row = [a for a in labelled if a.match.line == labelled[0].match.line] if labelled else []
+        before = row[0].match.line if row else before
         # a label wrapped in its cell ("TOWN, STATE," over "ZIP") goes on on the next line
         wrapped = [a for a in labelled if any(wraps_onto(r, a) for r in row)]
         found.append([*row, *wrapped])
@@ -145,6 +152,8 @@ def parts_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
                 below = within_cell(cell_over_caption(doc, anchor, cell), above)
             else:
                 below = within_cell(cell, value_below(doc.lines, anchor.match, stops))
+            if below and opens_a_part(doc, below):
+                below = ()  # the next part's heading under a part left blank
             if not below and cell is not None:
                 # written in the part's box (over its caption, a box left blank taking
                 # nothing from the row under it), or the row under a table's heading cell

@@ -27,7 +27,14 @@ from medreview.parsing.blanks import (
 )
 from medreview.parsing.cells import field_kinds, label_cell
 from medreview.parsing.keyed import keyed_value
-from medreview.parsing.layout import COLUMN_GAP, ENUMERATION, LabelMatch, value_below, value_right
+from medreview.parsing.layout import (
+    COLUMN_GAP,
+    ENUMERATION,
+    LabelMatch,
+    segment_starts,
+    value_below,
+    value_right,
+)
 from medreview.parsing.page import Anchor, Page, text_of
 
 # The value types a form's side is decided by: those told from other text by their form
@@ -36,6 +43,8 @@ VOTING = frozenset({"date", "phone", "number"})
 # At least this many typed labels must find their value before them, and more than find it
 # after them, for the form to print its captions after its values.
 MIN_VOTES = 2
+# A caption's own words past the label the vocabulary knows: this many at most.
+CAPTION_RUN_ON = 2
 # An empty rule closed by a caption ends within this many line heights before it.
 RULE_REACH = 2.0
 
@@ -138,12 +147,86 @@ def trailing_value(
     ``None`` when the label is no closing caption (the form leads its values with labels, the
     label ends in a colon, or nothing stands before it).
     """
-    if not captions_after(doc) or _leads(doc, anchor):
+    heading = any(line == anchor.match.line for line, _ in doc.sections)
+    if _leads(doc, anchor) or (heading and anchor.match.start == 1):
+        return None  # (a part's heading after its letter, "E  ACTIVE PROBLEMS", closes nothing)
+    if captions_after(doc):
+        words = value_before(doc, anchor, stops)
+        if words:
+            return words
+        return () if _empty_rule_before(doc, anchor) else None
+    if not _ends_a_line_of_captions(doc, anchor, stops):
         return None
     words = value_before(doc, anchor, stops)
-    if words:
+    if words and _ruled_before(doc, anchor, words) and not _under_a_label(doc, words, stops):
         return words
-    return () if _empty_rule_before(doc, anchor) else None
+    # (a blank before a caption within the line may be a sentence's: "( ____ ) at home on";
+    # a blank is believed on a line where another caption closes a value written on its rule)
+    last = max(s.start for s in stops if s.line == anchor.match.line) == anchor.match.start
+    blank = not words and last and _empty_rule_before(doc, anchor)
+    return () if blank and _closes_another(doc, anchor, stops) else None
+
+
+def _under_a_label(doc: Page, words: Sequence[Word], stops: Sequence[LabelMatch]) -> bool:
+    """Whether words are the value under a field's (or a part's) label on the line over them.
+
+    ("Last name" over "Scott"): no caption after them closes them.
+    """
+    index = doc.line_of(words[0])
+    headings = {line for line, _ in doc.sections}
+    parts = {f"label:{part}" for item in doc.vocab.fields for part in item.parts}
+    return any(
+        words[0] in value_below(doc.lines, above.match, stops)
+        for above in doc.anchors
+        if above.match.line == index - 1
+        and above.match.line not in headings
+        and any(k.startswith("field:") or k in parts for k in above.keys)
+    )
+
+
+def _closes_another(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> bool:
+    """Whether another caption on the label's line closes a value written on its rule."""
+    for other in doc.anchors_on(anchor.match.line):
+        if other is anchor:
+            continue
+        words = value_before(doc, other, stops)
+        if words and _ruled_before(doc, other, words):
+            return True
+    return False
+
+
+def _ends_a_line_of_captions(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> bool:
+    """Whether a label stands in a line of values each closed by its caption.
+
+    A form may print captions after values in one part only ("Helen Okafor ____ full name")
+    and lead its values with labels elsewhere. Such a line begins with a value, not a label,
+    and ends with a caption.
+    """
+    line = doc.lines[anchor.match.line]
+    on_line = [s for s in stops if s.line == anchor.match.line]
+    first = 0
+    while first < len(line.words) - 1 and ENUMERATION.match(line.words[first].text):
+        first += 1  # ("1.a. Surname  1.b. First name": the item's number before its label)
+    if any(s.start == first for s in on_line):
+        return False  # a line led by a label leads its values
+    last = max(s.end for s in on_line)
+    # (the last caption's own words may run on past the label known: "follow-up visit"; a
+    # sentence's blank after it, "live at 89 Lake Road", is no caption's)
+    rest = line.words[last:]
+    own = len(rest) <= CAPTION_RUN_ON and all(w.text.isalpha() for w in rest)
+    return own and not segment_starts(line) & set(range(last, len(line.words)))
+
+
+def _ruled_before(doc: Page, anchor: Anchor, words: Sequence[Word]) -> bool:
+    """Whether words stand on a rule (or a box's foot) that ends just before a caption."""
+    line = doc.lines[anchor.match.line]
+    marks = doc.marks.get(line.page)
+    if marks is None:
+        return False
+    rule = blank_under(marks, words[-1], line.height)
+    label = anchor.words[0].bbox
+    reach, slack = RULE_REACH * line.height, BLANK_OVERHANG * line.height
+    return rule is not None and label.x0 - reach <= rule.end <= label.x0 + slack
 
 
 def detached_value(

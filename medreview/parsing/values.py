@@ -21,7 +21,7 @@ from medreview.lexicon import get_lexicon
 from medreview.model import FieldData
 from medreview.parsing import canonical
 from medreview.parsing.canonical import TextStyle
-from medreview.parsing.ocrtext import repair_words, run_together
+from medreview.parsing.ocrtext import DOSE_FORMS, repair_words, run_together
 
 Reader = Callable[[str, DateOrder, tuple[str, ...]], FieldData]
 Fit = Callable[[str], float]
@@ -147,11 +147,28 @@ def _address(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData
 
 
 def _medicines(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
-    """One entry per line, as written (inline dosing kept), strengths' misreadings mended."""
+    """One entry per line, as written (inline dosing kept), strengths' misreadings mended.
+
+    An entry's printed number before its drug ("(1) Metformin", "2 Bupropion", "1Atorvastatin",
+    a number in a small ring) is left out.
+    """
     lines = [strengths_mended(line) for line in text.split("\n")]
     items = [canonical.clean_text(line, TextStyle.ITEM) for line in lines]
-    found = [item for item in items if item]
+    found = [_unnumbered(item) for item in items if item]
     return found or None
+
+
+# An entry's number before its drug: "1", "(2)", "3.", or glued to the drug ("1Atorvastatin").
+_ENTRY_NUMBER = re.compile(r"\(?\d{1,2}[.)]?\s*(?=([A-Za-z][A-Za-z-]{2,}))")
+
+
+def _unnumbered(line: str) -> str:
+    """A medicine line without the entry's number before a drug the lexicon knows."""
+    found = _ENTRY_NUMBER.match(line.strip())
+    word = found.group(1).lower() if found is not None else ""
+    if found is None or not get_lexicon().is_term(word) or word in NO_DRUG_TERMS | DOSE_FORMS:
+        return line  # ("2 tablets daily": a count)
+    return line.strip()[found.end() :]
 
 
 # A strength's number OCR read with a letter O for a zero ("O.2%", "O.O5%", "10O mg").
