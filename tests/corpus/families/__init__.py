@@ -57,8 +57,9 @@ now tuned), ``oncology`` (an oncology centre's two-page new-patient intake and i
 chemotherapy day unit's take-home prescription; held out two rounds before, now tuned) and
 ``geriatric`` (a geriatric day hospital's admission record and a house-call doctor's home-visit
 prescription; held out last round, now tuned).
-Each round a new family is written blind and kept out of the reader's tuning: ``heldout`` is this
-round's (round 30) blind family, the last of ``FAMILIES``.
+Each round a new family is written blind and kept out of the reader's tuning, registered last in
+``FAMILIES`` as ``heldout``; round 30 landed none (its writer produced no family in the session),
+so ``geriatric``, held out in round 29, is the latest family no tuning had seen before.
 ``HELDOUT`` names the family kept out of the reader's tuning: its wording and geometry are
 described only in its own module, which a reader's author must not read.
 """
