@@ -352,25 +352,23 @@ def _continuation(
     if max_lines == 1 or not words:
         return []
     running = max_lines == 0
+    previous = doc.lines[line_index]
+    first_height = previous.height
     # the ℞ before a first numbered row stands in the margin: the rows begin at its number, or
     # at the first drug, well apart from it
-    height = doc.lines[line_index].height
-    apart = len(words) > 1 and words[1].bbox.x0 - words[0].bbox.x1 > COLUMN_GAP * height
+    apart = len(words) > 1 and words[1].bbox.x0 - words[0].bbox.x1 > COLUMN_GAP * first_height
     numbered_first = len(words) > 2 and ENUMERATION.match(words[1].text)
     lead = 1 if read_as_rx(words[0]) and (numbered_first or apart) else 0
     x0 = words[lead].bbox.x0
     extra: list[tuple[Word, ...]] = []
-    previous = doc.lines[line_index]
-    first_height = previous.height
-    numbered = _numbered(doc.lines[line_index])
+    numbered = _numbered(previous)
     if not numbered and is_instruction(words) and line_index + 1 < len(doc.lines):
         numbered = _numbered(doc.lines[line_index + 1])  # the form's instruction, then rows
     steps: list[float] = []  # the distances between the value's rows so far
     # where the labels the value runs past begin (a quantity's "supply" right of its medicine)
-    first_line = doc.lines[line_index]
     aside: float | None = min(
         (
-            first_line.words[a.match.start].bbox.x0
+            previous.words[a.match.start].bbox.x0
             for a in doc.anchors_on(line_index)
             if a.match.start > 0 and names_any(a, skips)
         ),
@@ -420,7 +418,8 @@ def _continuation(
             # the line's part of the value
             past = [a.match.start for a in here if a.match.start > 0 and names_any(a, skips)]
             if past:
-                aside = min(aside or line.words[past[0]].bbox.x0, line.words[past[0]].bbox.x0)
+                start = line.words[past[0]].bbox.x0
+                aside = start if aside is None else min(aside, start)
             # so does another column's label far right of the value's start ("Sacramento,
             # 95814   SUPERVISOR: ..." under a tall address box)
             beside = [

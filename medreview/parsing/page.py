@@ -45,7 +45,7 @@ from medreview.parsing.layout import (
 )
 from medreview.parsing.marks import PageMarks, Rule
 from medreview.parsing.ocrtext import DOSE_FORMS
-from medreview.parsing.values import VALUE_TYPES, infer_date_order
+from medreview.parsing.values import STRENGTH_UNITS, VALUE_TYPES, infer_date_order
 from medreview.parsing.vocabulary import Vocabulary, vocabulary
 from medreview.parsing.wrapped import (
     Wrapped,
@@ -1124,13 +1124,13 @@ def _word_of_a_phrase(line: Line, match: LabelMatch) -> bool:
         return False
     words = line.words
     printed, before = words[match.start].text, words[match.start - 1].text
-    if match.start in segment_starts(line) and before.lower() in MEASURE_UNITS:
+    if before.lower() in MEASURE_UNITS and match.start in segment_starts(line):
         return False  # a strength ends the value before the gap ("60 mg      supply")
     return printed.isalpha() and printed.islower() and before.isalpha() and before.islower()
 
 
 # Units and forms a medicine's strength ends with ("60 mg", "100 mcg tab").
-MEASURE_UNITS = frozenset({"mg", "mcg", "ml", "g", "iu", "units", "%"}) | DOSE_FORMS
+MEASURE_UNITS = STRENGTH_UNITS | DOSE_FORMS
 
 
 def _state_after_city(words: Sequence[Word], match: LabelMatch) -> bool:

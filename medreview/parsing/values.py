@@ -173,7 +173,7 @@ def _unnumbered(line: str) -> str:
 
 # A strength's number OCR read with a letter O for a zero ("O.2%", "O.O5%", "10O mg").
 _O_NUMBER = re.compile(r"[0-9Oo]*[.,]?[0-9Oo]+%?")
-_STRENGTH_UNITS = frozenset({"mg", "mcg", "ml", "g", "%", "units", "iu"})
+STRENGTH_UNITS = frozenset({"mg", "mcg", "ml", "g", "%", "units", "iu"})
 
 
 def strengths_mended(line: str) -> str:
@@ -184,7 +184,7 @@ def strengths_mended(line: str) -> str:
         if "o" not in token.lower() or not _O_NUMBER.fullmatch(token):
             continue
         unit = token.endswith("%") or (
-            i + 1 < len(tokens) and tokens[i + 1].lower().strip(".,;") in _STRENGTH_UNITS
+            i + 1 < len(tokens) and tokens[i + 1].lower().strip(".,;") in STRENGTH_UNITS
         )
         if unit and (any(c.isdigit() for c in token) or "." in token):
             tokens[i] = token.replace("O", "0").replace("o", "0")
