@@ -58,8 +58,10 @@ chemotherapy day unit's take-home prescription; held out two rounds before, now 
 ``geriatric`` (a geriatric day hospital's admission record and a house-call doctor's home-visit
 prescription; held out last round, now tuned).
 Each round a new family is written blind and kept out of the reader's tuning, registered last in
-``FAMILIES`` as ``heldout``; round 30 landed none (its writer produced no family in the session),
-so ``geriatric``, held out in round 29, is the latest family no tuning had seen before.
+``FAMILIES`` as ``heldout``; round 30's blind family was lost (its writer produced no family in
+the session), so ``geriatric``, held out in round 29, is the latest family tuning has seen.
+``heldout`` is the family written blind in round 31 (a fertility clinic's new-patient intake
+questionnaire and a telehealth service's printed e-prescription summary).
 ``HELDOUT`` names the family kept out of the reader's tuning: its wording and geometry are
 described only in its own module, which a reader's author must not read.
 """
@@ -106,6 +108,7 @@ FAMILIES = (
     "hearing",
     "oncology",
     "geriatric",
+    "heldout",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"
