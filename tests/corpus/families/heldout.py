@@ -22,10 +22,12 @@ Prescription (one page): the summary a telehealth service prints or emails after
 phone visit: the service's header (distractors), a title band, a note that the prescription was
 sent electronically, a boxed block of patient and visit details (date of birth, telephone, visit
 number: distractors), the prescribing clinician's box (printed name; NPI and licence are
-distractors) beside the receiving pharmacy's box (distractors), a medication table (quantity and
+distractors) beside the receiving pharmacy's box (distractors), a line with the reason for the
+visit and the allergies on file (distractors), a medication table (quantity and
 days' supply are distractors; refills in a column of their own on some forms, on a line below
-on others), the directions in a box, a substitution tick, the electronic signature line and
-small print.
+on others), the directions in a box, a substitution tick, a follow-up line (a distractor),
+the electronic signature line (the prescriber and the date again, in small type) and small
+print. Values are typed, or handwritten on the handwriting copies.
 """
 
 from __future__ import annotations
@@ -64,7 +66,11 @@ RELATIONS = ("Spouse", "Husband", "Wife", "Partner", "Mother", "Father", "Sister
 REACTIONS = ("Hives", "Rash", "Swelling", "Nausea", "Anaphylaxis", "Itching", "Wheezing")
 HOW_OFTEN = ("once daily", "twice daily", "at night", "as needed", "every morning",
              "weekly")
-QUANTITIES = ("30", "60", "90", "14", "20", "28", "1 inhaler", "10")
+REASONS = ("Sinus infection", "Urinary tract infection", "Acid reflux", "Seasonal allergies",
+           "Blood pressure follow-up", "Back pain", "Anxiety", "Skin rash", "Cough",
+           "Medication refill")
+FOLLOW_UPS = ("in 2 weeks", "in 1 month", "as needed", "in 3 months", "in 7 days")
+QUANTITIES = ("30", "60", "90", "14", "20", "28", "10", "#30")
 DATE_CHOICES = ("mdy_slash", "mdy_slash", "mdy_short", "mdy_long", "mdy_plain", "dmy_text",
                 "dmy_long", "dmy_slash", "dmy_dot", "dmy_short", "iso")
 # fmt: on
@@ -225,6 +231,9 @@ _RX: dict[str, tuple[str, ...]] = {
     "subst": ("Substitution permitted", "Generic substitution allowed"),
     "esign": ("Electronically signed by", "e-Signed by", "Signed electronically by"),
     "at": ("on", "at"),
+    "reason": ("Reason for visit", "Chief complaint", "Visit reason"),
+    "allergies": ("Allergies on file", "Known allergies"),
+    "follow": ("Follow-up", "Next steps: follow up", "Return visit"),
     "fine": (
         "If you have questions about your medicine, call your pharmacist or reply to this "
         "visit in the app. In an emergency call 911.",
@@ -407,9 +416,21 @@ def _prescription_document(
         "pharmacy": store,
         "pharmacy_address": values.one_line_address(rnd),
         "pharmacy_phone": values.phone_number(rnd),
-        "quantities": [rnd.choice(QUANTITIES) for _ in medicines],
+        "quantities": [
+            "1 inhaler"
+            if medicine.split()[0] in ("Salbutamol", "Albuterol")
+            else rnd.choice(QUANTITIES)
+            for medicine in medicines
+        ],
         "days_supply": [rnd.choice((7, 10, 14, 30, 30, 90)) for _ in medicines],
         "substitution": rnd.random() < 0.8,
+        "reason": rnd.choice(REASONS) if rnd.random() < 0.8 else None,
+        "allergies_on_file": (
+            ", ".join(rnd.sample(values.ALLERGIES, rnd.randint(1, 2)))
+            if rnd.random() < 0.4
+            else rnd.choice(("NKDA", "None known"))
+        ),
+        "follow_up": rnd.choice(FOLLOW_UPS) if rnd.random() < 0.6 else None,
     }
     return fields, extras, style
 
@@ -548,6 +569,23 @@ class _Sheet(common.Drawing):
             gap=60,
         )
 
+    def fitted_boxes(
+        self, x: float, base: float, options: Sequence[str], chosen: int | None, right: float
+    ) -> None:
+        """Ticked boxes before options, the type made smaller when the row would not fit."""
+        page = self.page
+        side, gap = 38.0, 44.0
+        size = float(page.faces["lbl"].size)
+        room = right - x - len(options) * (side + 18 + gap)
+        natural = sum(page.width(text, "lbl") for text in options)
+        if natural > room:
+            size = size * room / natural
+        for k, text in enumerate(options):
+            x = common.checkbox(
+                page, x, base, checked=k == chosen, mark=self.style["mark"], side=side
+            )
+            x = page.text(x + 18, base, text, "lbl", size=size) + gap
+
     def circled(self, x: float, base: float, options: Sequence[str], chosen: int | None) -> float:
         return common.circled_options(
             self.page,
@@ -561,7 +599,7 @@ class _Sheet(common.Drawing):
 
     def paragraph(self, x: float, base: float, text: str, width: float, face: str) -> float:
         step = self.page.faces[face].size * 1.3
-        for line in render.wrap(self.page, text, face, width):
+        for line in render.wrap(self.page, text, face, width - 60):
             self.page.text(x, base, line, face)
             base += step
         return base
@@ -736,8 +774,8 @@ def _record_one(
                 mark=style["mark"],
             )
     base = bottom + 86
-    end = page.text(LEFT, base, sheet.word("hep_b"), "lbl", max_width=1450)
-    end = page.text(end + 24, base, sheet.word("circle"), "corner")
+    end = page.text(LEFT, base, sheet.word("hep_b"), "lbl", max_width=1400)
+    end = page.text(end + 40, base, sheet.word("circle"), "corner")
     hep = fields.get("hepatitis_b_vaccination")
     chosen = {"yes": 0, "no": 1}.get(hep) if hep else None
     if extras.get("hepatitis_b_vaccination_unsure"):
@@ -934,7 +972,7 @@ def _prescription(
             sheet.value(rvx, b, value, RIGHT - rvx - 30)
         b = top + 90 + step * 2
         end = page.text(rx, b, f"{sheet.word('type')}:", "bold")
-        sheet.boxes(end + 30, b, sheet.parts("types"), extras.get("visit_type"))
+        sheet.fitted_boxes(end + 30, b, sheet.parts("types"), extras.get("visit_type"), RIGHT - 20)
         b = top + 90 + step * 3
         page.text(lx, b, f"{address[0]}:", "bold")
         sheet.value(vx, b, address[1], RIGHT - vx - 30)
@@ -950,12 +988,25 @@ def _prescription(
             sheet.cell(xs2[k], top + h, xs2[k + 1], top + 2 * h, text.upper(), value)
         sheet.rect(xs2[2], top + h, RIGHT, top + 2 * h, outline=LINE, width=3)
         page.text(xs2[2] + 14, top + h + 32, sheet.word("type").upper(), "corner")
-        sheet.boxes(xs2[2] + 30, top + 2 * h - 24, sheet.parts("types"), extras.get("visit_type"))
+        sheet.fitted_boxes(
+            xs2[2] + 30,
+            top + 2 * h - 24,
+            sheet.parts("types"),
+            extras.get("visit_type"),
+            RIGHT - 20,
+        )
         sheet.cell(LEFT, top + 2 * h, RIGHT, top + 3 * h, address[0].upper(), address[1])
         bottom = top + 3 * h
 
+    # reason for visit and allergies (distractors)
+    base = bottom + 80
+    end = page.text(LEFT, base, f"{sheet.word('reason')}:", "lbl")
+    sheet.value(end + 24, base, extras.get("reason"), mid - end - 60)
+    end = page.text(mid + 20, base, f"{sheet.word('allergies')}:", "lbl")
+    sheet.value(end + 24, base, extras.get("allergies_on_file"), RIGHT - end - 40)
+
     # clinician and pharmacy boxes
-    top = bottom + 40
+    top = base + 40
     box_h = 250.0
     sheet.rect(LEFT, top, mid - 20, top + box_h, outline=colour, width=3)
     sheet.rect(mid + 20, top, RIGHT, top + box_h, outline=colour, width=3)
@@ -975,7 +1026,7 @@ def _prescription(
             sheet.phone(extras.get("pharmacy_phone")),
         )
     ):
-        sheet.value(mid + 50, top + 106 + 64 * k, text, RIGHT - mid - 90)
+        sheet.value(mid + 50, top + 106 + 64 * k, text, RIGHT - mid - 110)
 
     # the medication table
     medicines = list(fields.get("medicines") or [])
@@ -1026,6 +1077,11 @@ def _prescription(
     base = box_bottom + 90
     end = page.text(LEFT, base, f"{sheet.word('subst')}:", "lbl")
     sheet.boxes(end + 40, base, ["Yes", "No"], 0 if extras.get("substitution") else 1)
+    follow = extras.get("follow_up")
+    if follow:
+        base += 100
+        end = page.text(LEFT, base, f"{sheet.word('follow')}:", "lbl")
+        sheet.value(end + 24, base, follow, RIGHT - end - 40)
     base += 100
     signed = (
         f"{sheet.word('esign')} {fields.get('prescriber', '')} {sheet.word('at')} "
