@@ -54,14 +54,14 @@ allergy and asthma clinic's new-patient history and a hospital's discharge presc
 medication list; held out two rounds before, now tuned), ``hearing`` (an audiology centre's
 new-patient case history and a paediatric practice's prescription; held out two rounds before,
 now tuned), ``oncology`` (an oncology centre's two-page new-patient intake and its
-chemotherapy day unit's take-home prescription; held out two rounds before, now tuned) and
+chemotherapy day unit's take-home prescription; held out two rounds before, now tuned),
 ``geriatric`` (a geriatric day hospital's admission record and a house-call doctor's home-visit
-prescription; held out last round, now tuned).
+prescription; held out in round 29, now tuned) and ``fertility`` (a fertility clinic's
+new-patient intake questionnaire and a telehealth service's printed e-prescription summary;
+held out in round 31, now tuned).
 Each round a new family is written blind and kept out of the reader's tuning, registered last in
-``FAMILIES`` as ``heldout``; round 30's blind family was lost (its writer produced no family in
-the session), so ``geriatric``, held out in round 29, is the latest family tuning has seen.
-``heldout`` is the family written blind in round 31 (a fertility clinic's new-patient intake
-questionnaire and a telehealth service's printed e-prescription summary).
+``FAMILIES`` as ``heldout``; round 30's blind family was lost, and round 31's is today's
+``fertility``. ``heldout`` is the family written blind in round 32.
 ``HELDOUT`` names the family kept out of the reader's tuning: its wording and geometry are
 described only in its own module, which a reader's author must not read.
 """
@@ -108,7 +108,7 @@ FAMILIES = (
     "hearing",
     "oncology",
     "geriatric",
-    "heldout",
+    "fertility",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"

@@ -1,7 +1,7 @@
 """A fertility clinic's new-patient intake questionnaire and a telehealth e-prescription summary.
 
-Written blind as the held-out family of round 31: its author never read the reader, its
-layouts, its vocabulary or its tests. A reader's author must not read this module.
+Written blind as the held-out family of round 31 (its author never read the reader, its
+layouts, its vocabulary or its tests); tuned from round 32 on.
 
 Patient record (two pages): the questionnaire a reproductive medicine clinic mails to a new
 patient before the first consultation. A header with the clinic's name, a drawn mark, its
