@@ -566,14 +566,15 @@ def test_datasheet_writes_no_value_its_truth_and_extras_lack(document_type: str)
         "oncology",
         "geriatric",
         "fertility",
+        "heldout",
     ],
 )
 @pytest.mark.parametrize("document_type", KINDS)
 def test_family_writes_no_value_its_truth_and_extras_lack(document_type: str, family: str) -> None:
     """The bilingual, travel, nursing, camp, employer, preadmission, caribbean, rehab, prenatal,
     homehealth, urgentcare, dental, athletics, dialysis, counselling, research, entrance,
-    pharmacy, sleep, occupational, immigration, allergy, hearing, oncology, geriatric and
-    fertility families.
+    pharmacy, sleep, occupational, immigration, allergy, hearing, oncology, geriatric,
+    fertility and heldout families.
 
     Every value the page writes is in the truth or the extras, in printed and handwritten
     documents; a question left unsure (or unanswered) is not in the truth.
@@ -742,3 +743,8 @@ def test_geriatric_draws_every_text_inside_its_page() -> None:
 def test_fertility_draws_every_text_inside_its_page() -> None:
     """No text of the fertility family runs off its page or down into its footer."""
     _assert_texts_inside_pages("fertility")
+
+
+def test_heldout_draws_every_text_inside_its_page() -> None:
+    """No text of the heldout family runs off its page or down into its footer."""
+    _assert_texts_inside_pages("heldout")

@@ -109,6 +109,7 @@ FAMILIES = (
     "oncology",
     "geriatric",
     "fertility",
+    "heldout",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"
