@@ -45,8 +45,8 @@ from tests.corpus import fonts, render, values
 from tests.corpus.families import common
 
 LEFT, RIGHT = 150.0, 2400.0
-SIDE_RIGHT = 590.0  # the record's sidebar ends here
-MAIN = 650.0  # the record's main column starts here
+SIDEBAR = 440.0  # the record's office-use sidebar: its width
+GUTTER = 60.0  # between the sidebar and the main column
 FOOT_TOP = 3160.0
 INK_DARK = (25, 25, 25)
 GREY = (95, 95, 95)
@@ -85,6 +85,8 @@ PHARMACIES = ("Walgreens", "CVS", "Rite Aid", "Kroger", "Hometown Drug", "Costco
 DIAGNOSES = ("Motion sickness", "Sunburn", "Otitis externa", "Gastroenteritis", "Sprained ankle",
              "Upper respiratory infection", "Urinary tract infection", "Conjunctivitis",
              "Jellyfish sting", "Dental pain", "Bronchitis", "Cellulitis")
+FOLLOW_UPS = ("within 3 days", "in 1 week", "if not better in 48 hours", "on return home",
+              "within 7 days", "as needed")
 APPOINTMENTS = ("8:15 AM", "9:00 AM", "9:45 AM", "10:30 AM", "11:15 AM", "1:00 PM", "2:30 PM",
                 "3:45 PM")
 DATE_CHOICES = ("mdy_slash", "mdy_slash", "mdy_short", "mdy_long", "mdy_plain", "dmy_text",
@@ -225,6 +227,8 @@ _RX: dict[str, tuple[str, ...]] = {
     "diagnosis": ("Diagnosis", "Condition treated", "Dx"),
     "allergy": ("Allergies", "Known allergies"),
     "supply": ("Supplied from ship's stock|To be filled ashore", "Dispensed on board|Fill ashore"),
+    "follow": ("See your own doctor", "Follow up ashore", "Review"),
+    "stamp": ("MEDICAL|ON BOARD", "SHIP'S|DOCTOR", "HEALTH|SERVICES"),
     "charge": ("Charged to onboard account", "Charge to folio", "Posted to cabin account"),
     "fine": (
         "Medicines supplied on board are for the named patient only. Show this prescription to "
@@ -291,6 +295,7 @@ def random_style(
         phone=values.phone_number(rnd),
         fax=values.phone_number(rnd),
         date_place=rnd.choice(("corner", "sidebar")),
+        sidebar_side=rnd.choice(("left", "left", "right")),
         split_name=rnd.random() < 0.5,
         immune_mode=rnd.choice(("written", "circled")),
         label_width=rnd.choice((330, 360, 400)),
@@ -416,6 +421,7 @@ def _prescription_document(
         if rnd.random() < 0.8
         else None,
         "supply": rnd.randrange(2),
+        "follow_up": rnd.choice(FOLLOW_UPS) if rnd.random() < 0.6 else None,
         "time": f"{rnd.randint(6, 22):02d}:{rnd.randint(0, 59):02d}"
         if rnd.random() < 0.7
         else None,
@@ -632,14 +638,22 @@ def _practice_head(form: _Form) -> None:
     form.line(LEFT, 268, RIGHT, 268, width=6, fill=colour)
 
 
+def _columns(style: Mapping[str, Any]) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Page 1's sidebar and main column, left to right, with the sidebar on the form's side."""
+    if style.get("sidebar_side") == "right":
+        return (RIGHT - SIDEBAR, RIGHT), (LEFT, RIGHT - SIDEBAR - GUTTER)
+    return (LEFT, LEFT + SIDEBAR), (LEFT + SIDEBAR + GUTTER, RIGHT)
+
+
 def _sidebar(form: _Form, fields: Mapping[str, Any], extras: Mapping[str, Any]) -> None:
-    """The shaded office-use column down the left of page 1."""
+    """The shaded office-use column down one edge of page 1."""
     page, style = form.page, form.style
+    sx0, sx1 = _columns(style)[0]
     top, bottom = 300.0, 3120.0
-    form.rect(LEFT, top, SIDE_RIGHT, bottom, fill=(238, 238, 238), outline=None)
-    form.rect(LEFT, top, SIDE_RIGHT, top + 70, fill=(90, 90, 90), outline=None)
-    page.text((LEFT + SIDE_RIGHT) / 2, top + 48, form.word("office"), "band", anchor="ms")
-    width = SIDE_RIGHT - LEFT - 50
+    form.rect(sx0, top, sx1, bottom, fill=(238, 238, 238), outline=None)
+    form.rect(sx0, top, sx1, top + 70, fill=(90, 90, 90), outline=None)
+    page.text((sx0 + sx1) / 2, top + 48, form.word("office"), "band", anchor="ms")
+    width = sx1 - sx0 - 50
     items: list[tuple[str, Any]] = []
     if style["date_place"] == "sidebar":
         items.append((form.word("today"), form.date(fields.get("record_date"))))
@@ -652,12 +666,12 @@ def _sidebar(form: _Form, fields: Mapping[str, Any], extras: Mapping[str, Any]) 
     ]
     y = top + 150
     for label, text in items:
-        page.text(LEFT + 24, y, label, "tiny", max_width=width)
-        form.line(LEFT + 24, y + 86, SIDE_RIGHT - 24, y + 86, width=1.5, fill=LINE)
-        form.value(LEFT + 34, y + 72, text, width - 20)
+        page.text(sx0 + 24, y, label, "tiny", max_width=width)
+        form.line(sx0 + 24, y + 86, sx1 - 24, y + 86, width=1.5, fill=LINE)
+        form.value(sx0 + 34, y + 72, text, width - 20)
         y += 150
     y += 20
-    x = LEFT + 24
+    x = sx0 + 24
     for k, option in enumerate(form.parts("newpt")):
         end = page.text(x, y, option, "lbl")
         if extras.get("new_patient") == k:
@@ -666,14 +680,14 @@ def _sidebar(form: _Form, fields: Mapping[str, Any], extras: Mapping[str, Any]) 
         x = end + 60
     y += 110
     common.checkbox(
-        page, LEFT + 24, y, checked=bool(extras.get("verified")), mark=form.style["mark"]
+        page, sx0 + 24, y, checked=bool(extras.get("verified")), mark=form.style["mark"]
     )
-    page.text(LEFT + 90, y, form.word("verified"), "tiny", max_width=width - 70)
+    page.text(sx0 + 90, y, form.word("verified"), "tiny", max_width=width - 70)
     # a ruled block for staff notes
     y += 90
-    page.text(LEFT + 24, y, "Notes", "tiny")
+    page.text(sx0 + 24, y, "Notes", "tiny")
     for k in range(6):
-        form.line(LEFT + 24, y + 70 + 80 * k, SIDE_RIGHT - 24, y + 70 + 80 * k, 1, FAINT)
+        form.line(sx0 + 24, y + 70 + 80 * k, sx1 - 24, y + 70 + 80 * k, 1, FAINT)
 
 
 def _foot_outline(form: _Form, x: float, y: float, spot: Any, mirror: bool) -> None:
@@ -710,14 +724,15 @@ def _record_one(
     page = form.page
     _practice_head(form)
     _sidebar(form, fields, extras)
-    x0, x1 = MAIN, RIGHT
+    x0, x1 = _columns(style)[1]
 
     # title, and the visit date boxed at the top right
     if style["date_place"] == "corner":
         page.text(x0, 380, form.word("title"), "title", max_width=1150)
-        form.rect(1880, 310, x1, 430, outline=LINE, width=3)
-        page.text(1894, 342, form.word("today"), "tiny")
-        form.value(1910, 408, form.date(fields.get("record_date")), x1 - 1940)
+        bx = x1 - 520
+        form.rect(bx, 310, x1, 430, outline=LINE, width=3)
+        page.text(bx + 14, 342, form.word("today"), "tiny")
+        form.value(bx + 30, 408, form.date(fields.get("record_date")), x1 - bx - 60)
     else:
         page.text(x0, 380, form.word("title"), "title", max_width=x1 - x0)
 
@@ -1161,6 +1176,10 @@ def _prescription(
 
     base += 110
     form.boxes(LEFT, base, form.parts("supply"), extras.get("supply"), gap=80)
+    base += 100
+    end = page.text(LEFT, base, f"{form.word('follow')}:", "lbl")
+    form.line(end + 16, base + 14, 1400, base + 14, 2, LINE)
+    form.value(end + 30, base, extras.get("follow_up"), 1400 - end - 50)
 
     # the physician's block, the nurse and the charge
     base += 130
@@ -1182,6 +1201,29 @@ def _prescription(
     end = page.text(rx0, block_top + 260, "US$", "lbl")
     form.line(end + 16, block_top + 274, end + 300, block_top + 274, 2, LINE)
     form.value(end + 30, block_top + 260, extras.get("charge"), 260)
+    # the medical centre's round stamp below the physician's block
+    sx, sy, r = LEFT + 260, block_bottom + 230, 150.0
+    if sy + r > FOOT_TOP - 20:  # no room above the small print: the stamp went on the back
+        form.footer(form.word("fine"), "")
+        return page.image
+    stamp = _tint(colour, 0.55)
+    for radius, width in ((r, 6), (r - 22, 2)):
+        page.draw.ellipse(
+            [
+                page.px(sx - radius),
+                page.px(sy - radius),
+                page.px(sx + radius),
+                page.px(sy + radius),
+            ],
+            outline=stamp,
+            width=max(1, page.px(width)),
+        )
+    top_word, bottom_word = form.parts("stamp")
+    page.add_face("stamp", style["title_font"], 30, bold=True)
+    page.faces["stamp"] = render.Face(page.faces["stamp"].path, 30, stamp)
+    page.text(sx, sy - 30, top_word, "stamp", anchor="ms", max_width=2 * r - 70)
+    page.text(sx, sy + 12, style["ship"].upper(), "stamp", anchor="ms", max_width=2 * r - 60)
+    page.text(sx, sy + 54, bottom_word, "stamp", anchor="ms", max_width=2 * r - 70)
     form.footer(form.word("fine"), "")
     return page.image
 
