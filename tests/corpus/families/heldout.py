@@ -1184,7 +1184,7 @@ def _prescription(
     # the physician's block, the nurse and the charge
     base += 130
     block_top = base
-    block_bottom = min(base + 330, 3090)
+    block_bottom = min(base + 330, 3090.0)
     form.rect(LEFT, block_top, 1400, block_bottom, outline=colour, width=3)
     page.text(LEFT + 20, block_top + 36, form.word("physician").upper(), "tiny")
     sig_y = block_top + 150
@@ -1202,12 +1202,12 @@ def _prescription(
     form.line(end + 16, block_top + 274, end + 300, block_top + 274, 2, LINE)
     form.value(end + 30, block_top + 260, extras.get("charge"), 260)
     # the medical centre's round stamp below the physician's block
-    sx, sy, r = LEFT + 260, block_bottom + 230, 150.0
-    if sy + r > FOOT_TOP - 20:  # no room above the small print: the stamp went on the back
+    sx, sy, ring = LEFT + 260, block_bottom + 230, 150.0
+    if sy + ring > FOOT_TOP - 20:  # no room above the small print: the stamp went on the back
         form.footer(form.word("fine"), "")
         return page.image
     stamp = _tint(colour, 0.55)
-    for radius, width in ((r, 6), (r - 22, 2)):
+    for radius, width in ((ring, 6), (ring - 22, 2)):
         page.draw.ellipse(
             [
                 page.px(sx - radius),
@@ -1221,9 +1221,9 @@ def _prescription(
     top_word, bottom_word = form.parts("stamp")
     page.add_face("stamp", style["title_font"], 30, bold=True)
     page.faces["stamp"] = render.Face(page.faces["stamp"].path, 30, stamp)
-    page.text(sx, sy - 30, top_word, "stamp", anchor="ms", max_width=2 * r - 70)
-    page.text(sx, sy + 12, style["ship"].upper(), "stamp", anchor="ms", max_width=2 * r - 60)
-    page.text(sx, sy + 54, bottom_word, "stamp", anchor="ms", max_width=2 * r - 70)
+    page.text(sx, sy - 30, top_word, "stamp", anchor="ms", max_width=2 * ring - 70)
+    page.text(sx, sy + 12, style["ship"].upper(), "stamp", anchor="ms", max_width=2 * ring - 60)
+    page.text(sx, sy + 54, bottom_word, "stamp", anchor="ms", max_width=2 * ring - 70)
     form.footer(form.word("fine"), "")
     return page.image
 
