@@ -308,6 +308,7 @@ def column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple[
     ]
     rows: list[tuple[Cell, list[Word]]] = []
     bands: set[int] = set()
+    beside = _headings_beside(doc, anchor, head)
     for line in doc.lines:
         if line.page != page or line.bbox.y1 < head.y1:
             continue
@@ -315,6 +316,8 @@ def column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple[
             centre = (word.bbox.x0 + word.bbox.x1) / 2
             if word.bbox.y0 + word.bbox.y1 < 2 * head.y1 or not head.x0 <= centre <= head.x1:
                 continue  # (a word written high in its cell may touch the heading's rule)
+            if beside and _nearer_another(_run_of(line, word), label, beside):
+                continue  # under another heading of a row the form draws undivided
             cell = marks.cell_of(word.bbox)
             if cell is None or not cell.x0 <= middle <= cell.x1:
                 continue
@@ -332,10 +335,18 @@ def column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple[
     bottom = float(head.y1)
     first: Cell | None = None
     own = _question_digits(doc.lines[anchor.match.line].words[0].text)
+    # labels on lines of their own under the table ("Refills:", "Instructions (Sig)")
+    labels_below = [
+        BBox.union(w.bbox for w in other.words).y0
+        for other in doc.anchors
+        if other.words[0].page == page and other.match.line > anchor.match.line
+    ]
     for cell, words in sorted(rows, key=lambda r: r[0].y0):
         y0, y1 = cell.y0, cell.y1
         if y0 - bottom > max(slack, COLUMN_GAP_ROWS * (y1 - y0)):
             break
+        if first is not None and any(bottom <= y < y0 for y in labels_below):
+            break  # another field's label between: the table has ended
         opening = doc.lines[min(doc.line_of(w) for w in words)].words[0]
         if own and _question_digits(opening.text) >= own:
             break  # the next numbered question's row ("304. Which conditions?", "401. MEASURE")
@@ -356,6 +367,50 @@ def column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple[
                 break
         bottom = float(y1)
     return tuple(found)
+
+
+def _headings_beside(doc: Page, anchor: Anchor, head: Cell) -> list[BBox]:
+    """The other labels on a heading's line inside its cell.
+
+    A row of column headings the form draws with no rules between ("Mobile  Ht.  Current
+    weight  Job title").
+    """
+    line = anchor.match.line
+    return [
+        BBox.union(w.bbox for w in other.words)
+        for other in doc.anchors
+        if other is not anchor
+        and other.match.line == line
+        and not set(map(word_key, other.words)) & set(map(word_key, anchor.words))
+        and all(head.holds(w.bbox) for w in other.words)
+    ]
+
+
+def _run_of(line: Line, word: Word) -> BBox:
+    """The box of the run of words a word stands in, no wider gap than a column's between."""
+    words = line.words
+    at = words.index(word)
+    limit = COLUMN_GAP * line.height
+    first = at
+    while first > 0 and words[first].bbox.x0 - words[first - 1].bbox.x1 <= limit:
+        first -= 1
+    last = at
+    while last + 1 < len(words) and words[last + 1].bbox.x0 - words[last].bbox.x1 <= limit:
+        last += 1
+    return BBox.union(w.bbox for w in words[first : last + 1])
+
+
+def _nearer_another(box: BBox, label: BBox, others: Sequence[BBox]) -> bool:
+    """Whether a run of words stands nearer another heading of its row than its own, across.
+
+    A line running under both (a sentence across the table) is no other's.
+    """
+
+    def apart(heading: BBox) -> float:
+        return max(0.0, heading.x0 - box.x1, box.x0 - heading.x1)
+
+    own = apart(label)
+    return any(apart(other) < own for other in others)
 
 
 def _question_digits(text: str) -> int:

@@ -116,7 +116,12 @@ from medreview.parsing.page import (
     text_of,
     word_key,
 )
-from medreview.parsing.trailing import captions_after, detached_value
+from medreview.parsing.trailing import (
+    captions_after,
+    detached_value,
+    ruled_before,
+    value_before,
+)
 from medreview.parsing.values import VALUE_TYPES, ValueType
 from medreview.parsing.vocabulary import FieldWords, Place
 
@@ -760,6 +765,13 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             blank: FieldData = [] if kind.name == "list" else None  # (a blank list is empty)
             found.append(Candidate(item.name, blank, (), score, Relation.BEFORE, anchor.words))
             continue  # its rule left blank
+        if detached is None and kind.name in SELF_EVIDENT:
+            closed = _typed_before(doc, kind, anchor, stops)
+            if closed:
+                score = factor * TYPED_BEFORE
+                found.extend(
+                    candidate_from(doc, spec, item, kind, Relation.BEFORE, closed, anchor, score)
+                )
         ringed = _ringed_list(doc, item, anchor) if kind.name == "list" else None
         if ringed is not None:
             value, words = ringed
@@ -814,6 +826,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             and column_below(doc, anchor, cell, many=True)
         ):
             right = ()  # a table's heading row: the next heading is no entry of the list
+        if right and _title_goes_on(doc, anchor, right):
+            right = ()  # "8 • CURRENT MEDICATIONS, VITAMINS & SUPPLEMENTS": the part's title
         if right:
             options.append((Relation.RIGHT, right, reach_factor(doc, anchor, right)))
             clause = _first_clause(right, kind.name) if kind.name in TYPED - {"address"} else ()
@@ -919,6 +933,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
                 candidate_from(doc, spec, item, kind, Relation.ABOVE, above, anchor, weaker)
             )
         inside = words_in_cell(doc, anchor, cell)
+        if inside and not any(c.isalnum() for w in inside for c in w.text):
+            inside = ()  # the label's own mark left in its cell ("Policy #"): no value
         tabbed = box_under_tab(doc, anchor, cell) if cell is not None and not inside else ()
         if not inside and not tabbed:
             tabbed = box_opened(doc, anchor, cell)
@@ -968,8 +984,23 @@ def _part_heading(doc: Page, anchor: Anchor) -> bool:
     )
 
 
+def _title_goes_on(doc: Page, anchor: Anchor, right: Sequence[Word]) -> bool:
+    """Whether the words after a part's title in capitals are more of the title.
+
+    They are capitals of the title's own size: a value written after it is no printed title's.
+    """
+    if not _part_heading(doc, anchor) or not in_capitals(anchor.words) or not in_capitals(right):
+        return False
+    size = max(w.bbox.height for w in anchor.words)
+    return all(abs(w.bbox.height - size) <= TITLE_SIZE * size for w in right)
+
+
+# Words this share of a title's height apart in size are printed alike.
+TITLE_SIZE = 0.15
+
+
 # The dashes a part's heading prints between its letter and its title.
-DASHES = ("—", "–", "-", "--")
+DASHES = ("—", "–", "-", "--", "•", "·")
 
 
 def _in_the_name(doc: Page, anchor: Anchor) -> bool:
@@ -1522,6 +1553,11 @@ def candidate_from(
         if answer is None and coded is None and (spelled := spelled_out(doc, words)) != words:
             # short options a key line spells out ("Imm  Non  Unk": immune, not immune, ...)
             answer, sureness = read_choice(spelled, spec.choices, marks, start)
+            signs = [new for new, old in zip(spelled, words, strict=True) if new != old]
+            if answer is None and len(signs) == 1:
+                # one sign written in the row ("+" under a key "+ immune  - not immune"): the
+                # answer it stands for, whatever else the row holds (a date, the next column)
+                answer, sureness = read_choice(signs, spec.choices, None)
         if answer is None:
             return []
         return [Candidate(item.name, answer, words, base * sureness, relation, label_words)]
@@ -1957,6 +1993,31 @@ def _typed_under(
 TYPED_RUN = 4
 # A phone or a date found among other words right of its label counts this much.
 IN_OTHER_WORDS = 0.9
+# A date or a phone just before a label with none after it (a cell's caption after its value,
+# on a form that leads its values elsewhere) counts this much.
+TYPED_BEFORE = 0.8
+
+
+def _typed_before(
+    doc: Page, kind: ValueType, anchor: Anchor, stops: Sequence[LabelMatch]
+) -> tuple[Word, ...]:
+    """A date or a phone written just before its label, when nothing of its type follows it.
+
+    ``2022-06-16  Valid through``: the cell's caption closes the value before it; the label
+    before on the line, if any, keeps its own value (a word serves one field).
+    """
+    words = value_before(doc, anchor, stops)
+    if not words or kind.fit(text_of(words)) < 1.0:
+        return ()
+    line = doc.lines[anchor.match.line]
+    near = anchor.words[0].bbox.x0 - words[-1].bbox.x1 <= COLUMN_GAP * line.height
+    if not near and not ruled_before(doc, anchor, words):
+        return ()  # another column's value, not one written on the rule the label closes
+    after = value_right(doc.lines, anchor.match, stops)
+    under = value_below(doc.lines, anchor.match, stops)
+    if any(kind.fit(text_of(ws)) >= 0.5 for ws in (after, under)):
+        return ()
+    return words
 
 
 def _after_empty_box(doc: Page, first: Sequence[Word]) -> bool:

@@ -84,11 +84,11 @@ ENUMERATION = re.compile(
     r"^(?:\(?\d{1,2}[.):]|[A-H][.)]|[IVX]{1,4}\.|[A-Ha-h]\d{1,2}[.):]?|\d{1,2}(?:\.[a-h][.)]?|[a-h][.)]))$"
 )
 # A section's letter or number printed before its title ("G  INSURANCE", "4. Payment") ...
-SECTION_MARK = re.compile(r"[A-Z][.):]?|\d{1,2}[.):]?|[IVX]{1,4}[.)]")
+SECTION_MARK = re.compile(r"[A-Z][.):]?|\d{1,2}[.):·•]?|[IVX]{1,4}[.)]")
 # ... and the word a form may print before it ("PART B", "Section 2").
 SECTION_WORD = re.compile(r"part|section|sección|parte", re.IGNORECASE)
-# The same number glued to the word after it (``2.Next``, ``5.SIG``).
-_GLUED_NUMBER = re.compile(r"^(\(?\d{1,2}[.):]|[A-H][.)])([A-Za-z][a-z]{2,}\S*|[A-Z]{3,}\S*)$")
+# The same number glued to the word after it (``2.Next``, ``5.SIG``, ``1·PATIENT``).
+_GLUED_NUMBER = re.compile(r"^(\(?\d{1,2}[.):·•]|[A-H][.)])([A-Za-z][a-z]{2,}\S*|[A-Z]{3,}\S*)$")
 # A word glued to a number after it, with no colon between (``DATE06/29/2025``,
 # ``PHONE(303)555-0121``): a label and its value.
 _GLUED_VALUE = re.compile(r"^([A-Z][A-Za-z]{3,})(\(?\d[\d/().,\-]*)$")
@@ -1229,6 +1229,10 @@ def value_below(
         and _hugs_next(line.words, start - 1, start)
     ):
         start -= 1  # "10. Dry weight": the item's column begins at its number
+    if numbered and _asks(lines, match):
+        # a list's rows stand under the whole question, not under its words that match the
+        # label ("Please list any medical conditions you are treated for:")
+        start = max((s for s in segment_starts(line) if s <= start), default=start)
     x0 = line.words[start].bbox.x0 - line.height
     x1 = column_end(line, match, stops)
     x1 = x1 if right is None else min(x1, right)
@@ -1240,6 +1244,8 @@ def value_below(
         # a small label over a larger value: reach by the larger of the two
         if below.center_y - line.center_y > reach * max(line.height, below.height):
             break
+        if numbered and index == match.line + 1 and _question_tail(line, below):
+            continue  # the question's last words, wrapped: "diabetes):"
         column = [w for w in below.words if x0 <= (w.bbox.x0 + w.bbox.x1) / 2 < x1]
         on_line = {s.start: s for s in stops if s.line == index}
         line_stops = set(on_line)
@@ -1266,6 +1272,34 @@ def value_below(
         taken = [w for w in below.words[first:end] if w in column]
         return _unfilled(_nearer_next(line, match, stops, below, taken))
     return ()
+
+
+def _asks(lines: Sequence[Line], match: LabelMatch) -> bool:
+    """Whether a label stands in a question closed by a colon or a question mark.
+
+    On its line or on the next, wrapped ("... you are treated for:"); a clinic's name ("Street
+    Medicine Program") asks nothing.
+    """
+    line = lines[match.line]
+    ends = sorted(s for s in segment_starts(line) if s > match.start)
+    last = line.words[(ends[0] if ends else len(line.words)) - 1]
+    if last.text.endswith((":", "?")):
+        return True
+    below = lines[match.line + 1] if match.line + 1 < len(lines) else None
+    return below is not None and below.page == line.page and _question_tail(line, below)
+
+
+def _question_tail(line: Line, below: Line) -> bool:
+    """Whether the line under a question is its last few words, wrapped, closed by a colon."""
+    return (
+        not line.words[-1].text.endswith((":", "?"))
+        and below.words[-1].text.endswith(":")
+        and len(below.words) <= QUESTION_TAIL
+    )
+
+
+# A question wrapped onto the next line leaves this many words there at most.
+QUESTION_TAIL = 4
 
 
 def _nearer_next(

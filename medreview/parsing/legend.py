@@ -6,6 +6,9 @@ once; a row's abbreviations are then read as the words they stand for, so the ch
 mean are found in them as if printed in full. What an abbreviation means is its meaning's
 first clause, without a bracketed note ("immune (documented disease or positive titer)"), and
 its first sense ("unknown or not tested").
+
+A key may also print signs before their meanings with no ``=`` ("+ immune (had it or
+vaccinated)  - not immune  ? don't know"); the answers are then the signs written in the rows.
 """
 
 from __future__ import annotations
@@ -15,8 +18,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from medreview.model import Word
-from medreview.parsing.layout import compact
-from medreview.parsing.page import Page
+from medreview.parsing.layout import compact, segments
+from medreview.parsing.page import Page, text_of
 
 # "ABBR = meaning", the next pair after a semicolon, a comma or a space before the next "X ="
 # ("I = immune  NI = not immune  U = unknown").
@@ -27,6 +30,11 @@ _PAIR = re.compile(
 _NOTE = re.compile(r"\s*\([^)]*\)?")
 # A key line holds at least this many pairs.
 MIN_PAIRS = 2
+# The signs a key prints before their meanings ("+ immune  - not immune  ? don't know") ...
+SIGNS = "+?✓✗–-"
+_SIGN = "[" + re.escape(SIGNS) + "]"
+# ... each then its meaning in words, up to the next sign standing alone.
+_SIGN_PAIR = re.compile(rf"(?:^|\s)({_SIGN})\s+([A-Za-z][A-Za-z' ]*?)(?=\s+{_SIGN}\s|\s*$)")
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:
@@ -37,13 +45,29 @@ def _pairs(text: str) -> list[tuple[str, str]]:
     return pairs if len(pairs) >= MIN_PAIRS else []
 
 
+def _sign_pairs(text: str) -> list[tuple[str, str]]:
+    """A key's signs and their meanings, its notes in brackets left out.
+
+    None unless the text is nothing but such pairs, each sign printed once.
+    """
+    plain = " ".join(_NOTE.sub("", text).split())
+    pairs: list[tuple[str, str]] = _SIGN_PAIR.findall(plain)
+    signs = [sign for sign, _ in pairs]
+    if len(pairs) < MIN_PAIRS or len(set(signs)) < len(signs):
+        return []
+    if " ".join(f"{s} {m}" for s, m in pairs) != plain:
+        return []
+    return pairs
+
+
 def is_key_line(words: Sequence[Word]) -> bool:
     """Whether words hold a key: what a form's abbreviations mean, no value.
 
     The words themselves, not their line: a question's answer stands on the line of the key
     printed after its box ("... series?  Y   Y = Yes  N = No  U = Not sure").
     """
-    return bool(_pairs(" ".join(w.text for w in words)))
+    text = " ".join(w.text for w in words)
+    return bool(_pairs(text) or _sign_pairs(text))
 
 
 def abbreviations(doc: Page) -> dict[str, str]:
@@ -51,7 +75,10 @@ def abbreviations(doc: Page) -> dict[str, str]:
     if doc.abbreviations is None:
         found: dict[str, str] = {}
         for line in doc.lines:
-            for short, meaning in _pairs(line.text):
+            pairs = _pairs(line.text) or [
+                pair for part in segments(line) for pair in _sign_pairs(text_of(part))
+            ]
+            for short, meaning in pairs:
                 # its first sense: "unknown or not tested" reads as the option "unknown"
                 meaning = _NOTE.sub("", meaning).split(" or ")[0].strip(" .,:")
                 key = compact(short) or short

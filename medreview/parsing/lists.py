@@ -734,6 +734,9 @@ def is_box_text(text: str) -> bool:
 # A line of a form's own instructions: four words or more, most in small letters, with a word
 # of running text among them ("List every medicine you take regularly, one per line.").
 INSTRUCTION_WORDS = 4
+# An order to write (in small letters) and where to: a short instruction, whatever its length.
+_WRITING_ORDERS = frozenset({"write", "list", "print", "enter", "use", "continue", "add"})
+_PLACES = frozenset({"below", "above", "here", "overleaf"})
 # fmt: off
 _RUNNING_TEXT = frozenset({
     "and", "or", "the", "you", "your", "we", "of", "to", "per", "if", "any", "every", "each",
@@ -753,6 +756,8 @@ def is_instruction(words: Sequence[Word]) -> bool:
         return True
     texts = [w.text.strip(".,;:()") for w in words]
     texts = [t for t in texts if t.isalpha()]
+    if len(texts) >= 2 and texts[0] in _WRITING_ORDERS and texts[-1].lower() in _PLACES:
+        return True  # 'write "none" below', 'list them here'
     if len(texts) < INSTRUCTION_WORDS:
         return False
     small = sum(t[:1].islower() for t in texts)

@@ -392,8 +392,27 @@ def _upright(words: Sequence[Word]) -> list[Word]:
             for t in turned
         )
 
+    def in_a_line(word: Word) -> bool:
+        """Whether a short word is set flat beside an upright word on its line.
+
+        The "Do" of "Do you have ...", a part's number "6.": no piece of the turned text.
+        """
+        box = word.bbox
+        if box.height >= ON_END * box.width:
+            return False
+        return any(
+            other is not word
+            and not _on_end(other)
+            and min(box.y1, other.bbox.y1) - max(box.y0, other.bbox.y0) > 0.5 * box.height
+            and max(other.bbox.x0 - box.x1, box.x0 - other.bbox.x1) < 2 * box.height
+            for other in words
+        )
+
     upright = [
-        w for w in words if not _on_end(w) and not (len(w.text) <= 2 and turned and stacked(w.bbox))
+        w
+        for w in words
+        if not _on_end(w)
+        and not (len(w.text) <= 2 and turned and stacked(w.bbox) and not in_a_line(w))
     ]
     return [*upright, *_laid_flat([w for w in words if _on_end(w)], upright)]
 
@@ -601,7 +620,11 @@ def build_page(
         for a in anchors
         for key in a.keys
         if key.startswith("section:")
-        and (a.match.start in starts[a.match.line] or _after_section_letter(lines, a.match))
+        and (
+            a.match.start in starts[a.match.line]
+            or _after_section_letter(lines, a.match)
+            or _after_title_slash(lines, a.match)
+        )
         and (a.match.end - a.match.start > 1 or _heads_its_line(lines, a.match))
         and not _beside_a_field(lines, anchors, a)
     )
@@ -865,8 +888,19 @@ UNNAMED_PART = "part"
 
 
 def _part(line: Line) -> bool:
-    """Whether a line begins with a part's word and letter, then its title ("PART F Medicines")."""
-    return lettered_part(line.words) and line.words[2].text[:1].isalpha()
+    """Whether a line begins with a part's word and letter, then its title ("PART F Medicines").
+
+    A bullet or a dash may stand between ("SECTION 3 • FERTILITY HISTORY").
+    """
+    words = line.words
+    if not lettered_part(words):
+        return False
+    title = 3 if PART_DIVIDER.fullmatch(words[2].text) and len(words) > 3 else 2
+    return words[title].text[:1].isalpha()
+
+
+# What a form prints between a part's number and its title.
+PART_DIVIDER = re.compile(r"[•·\-–—:|]")
 
 
 # A numbered heading's rule runs across at least this share of its page's width, within this
@@ -1065,6 +1099,22 @@ def _after_section_letter(lines: Sequence[Line], match: LabelMatch) -> bool:
     if _after_part_letter(words, match):
         return True
     return match.start == 1 and bool(SECTION_MARK.fullmatch(words[0].text))
+
+
+def _after_title_slash(lines: Sequence[Line], match: LabelMatch) -> bool:
+    """Whether a heading is the second name of a part's title in capitals after a slash.
+
+    ``SECTION 2 • PARTNER / EMERGENCY CONTACT``: the title names the part twice; a title
+    joining two parts with "and" ("PARTNER AND EMERGENCY CONTACT") is no such title.
+    """
+    words = lines[match.line].words
+    at = match.start - 1
+    if at < 1 or words[at].text != "/" or not in_capitals(words[match.start : match.end]):
+        return False
+    while at > 0 and in_capitals(words[at - 1 : at]):
+        at -= 1
+    divided = lettered_part(words) and PART_DIVIDER.fullmatch(words[2].text) is not None
+    return at == 0 or (lettered_part(words) and at == (3 if divided else 2))
 
 
 @cache

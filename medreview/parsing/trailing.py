@@ -158,7 +158,7 @@ def trailing_value(
     if not _ends_a_line_of_captions(doc, anchor, stops):
         return None
     words = value_before(doc, anchor, stops)
-    if words and _ruled_before(doc, anchor, words) and not _under_a_label(doc, words, stops):
+    if words and ruled_before(doc, anchor, words) and not _under_a_label(doc, words, stops):
         return words
     # (a blank before a caption within the line may be a sentence's: "( ____ ) at home on";
     # a blank is believed on a line where another caption closes a value written on its rule)
@@ -190,7 +190,7 @@ def _closes_another(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> b
         if other is anchor:
             continue
         words = value_before(doc, other, stops)
-        if words and _ruled_before(doc, other, words):
+        if words and ruled_before(doc, other, words):
             return True
     return False
 
@@ -217,7 +217,7 @@ def _ends_a_line_of_captions(doc: Page, anchor: Anchor, stops: Sequence[LabelMat
     return own and not segment_starts(line) & set(range(last, len(line.words)))
 
 
-def _ruled_before(doc: Page, anchor: Anchor, words: Sequence[Word]) -> bool:
+def ruled_before(doc: Page, anchor: Anchor, words: Sequence[Word]) -> bool:
     """Whether words stand on a rule (or a box's foot) that ends just before a caption."""
     line = doc.lines[anchor.match.line]
     marks = doc.marks.get(line.page)
