@@ -35,6 +35,7 @@ from medreview.parsing.layout import (
     after_wording,
     column_end,
     is_order,
+    segments,
     value_above,
     value_below,
     value_right,
@@ -312,11 +313,12 @@ def column_below(doc: Page, anchor: Anchor, head: Cell, *, many: bool) -> tuple[
     for line in doc.lines:
         if line.page != page or line.bbox.y1 < head.y1:
             continue
+        runs = _runs(line) if beside else {}
         for word in line.words:
             centre = (word.bbox.x0 + word.bbox.x1) / 2
             if word.bbox.y0 + word.bbox.y1 < 2 * head.y1 or not head.x0 <= centre <= head.x1:
                 continue  # (a word written high in its cell may touch the heading's rule)
-            if beside and _nearer_another(_run_of(line, word), label, beside):
+            if beside and _nearer_another(runs[id(word)], label, beside):
                 continue  # under another heading of a row the form draws undivided
             cell = marks.cell_of(word.bbox)
             if cell is None or not cell.x0 <= middle <= cell.x1:
@@ -386,18 +388,14 @@ def _headings_beside(doc: Page, anchor: Anchor, head: Cell) -> list[BBox]:
     ]
 
 
-def _run_of(line: Line, word: Word) -> BBox:
-    """The box of the run of words a word stands in, no wider gap than a column's between."""
-    words = line.words
-    at = words.index(word)
-    limit = COLUMN_GAP * line.height
-    first = at
-    while first > 0 and words[first].bbox.x0 - words[first - 1].bbox.x1 <= limit:
-        first -= 1
-    last = at
-    while last + 1 < len(words) and words[last + 1].bbox.x0 - words[last].bbox.x1 <= limit:
-        last += 1
-    return BBox.union(w.bbox for w in words[first : last + 1])
+def _runs(line: Line) -> dict[int, BBox]:
+    """Per word of a line (by id), the box of the run of words it stands in (its segment)."""
+    return {
+        id(word): box
+        for part in segments(line)
+        for box in (BBox.union(w.bbox for w in part),)
+        for word in part
+    }
 
 
 def _nearer_another(box: BBox, label: BBox, others: Sequence[BBox]) -> bool:

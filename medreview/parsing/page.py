@@ -893,10 +893,15 @@ def _part(line: Line) -> bool:
     A bullet or a dash may stand between ("SECTION 3 • FERTILITY HISTORY").
     """
     words = line.words
-    if not lettered_part(words):
-        return False
-    title = 3 if PART_DIVIDER.fullmatch(words[2].text) and len(words) > 3 else 2
-    return words[title].text[:1].isalpha()
+    return lettered_part(words) and words[_title_start(words)].text[:1].isalpha()
+
+
+def _title_start(words: Sequence[Word]) -> int:
+    """Where a part's title begins after its word and letter.
+
+    Past a bullet or a dash between (``SECTION 3 • TITLE``), if a word follows it.
+    """
+    return 3 if PART_DIVIDER.fullmatch(words[2].text) and len(words) > 3 else 2
 
 
 # What a form prints between a part's number and its title.
@@ -1113,8 +1118,7 @@ def _after_title_slash(lines: Sequence[Line], match: LabelMatch) -> bool:
         return False
     while at > 0 and in_capitals(words[at - 1 : at]):
         at -= 1
-    divided = lettered_part(words) and PART_DIVIDER.fullmatch(words[2].text) is not None
-    return at == 0 or (lettered_part(words) and at == (3 if divided else 2))
+    return at == 0 or (lettered_part(words) and at == _title_start(words))
 
 
 @cache
