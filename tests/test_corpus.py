@@ -566,7 +566,7 @@ def test_datasheet_writes_no_value_its_truth_and_extras_lack(document_type: str)
         "oncology",
         "geriatric",
         "fertility",
-        "heldout",
+        "podiatry",
     ],
 )
 @pytest.mark.parametrize("document_type", KINDS)
@@ -574,7 +574,7 @@ def test_family_writes_no_value_its_truth_and_extras_lack(document_type: str, fa
     """The bilingual, travel, nursing, camp, employer, preadmission, caribbean, rehab, prenatal,
     homehealth, urgentcare, dental, athletics, dialysis, counselling, research, entrance,
     pharmacy, sleep, occupational, immigration, allergy, hearing, oncology, geriatric,
-    fertility and heldout families.
+    fertility and podiatry families.
 
     Every value the page writes is in the truth or the extras, in printed and handwritten
     documents; a question left unsure (or unanswered) is not in the truth.
@@ -745,6 +745,6 @@ def test_fertility_draws_every_text_inside_its_page() -> None:
     _assert_texts_inside_pages("fertility")
 
 
-def test_heldout_draws_every_text_inside_its_page() -> None:
-    """No text of the heldout family runs off its page or down into its footer."""
-    _assert_texts_inside_pages("heldout")
+def test_podiatry_draws_every_text_inside_its_page() -> None:
+    """No text of the podiatry family runs off its page or down into its footer."""
+    _assert_texts_inside_pages("podiatry")

@@ -1,8 +1,7 @@
 """A podiatry practice's registration and history form and a cruise ship's medical prescription.
 
-Written blind as the held-out family of round 32: its author never read the reader, its
-layouts, its vocabulary or its tests. A reader's author must not read this module; the family
-is kept out of the reader's tuning and measured apart.
+Written blind as the held-out family of round 32 (its author never read the reader, its
+layouts, its vocabulary or its tests); tuned from round 33 on.
 
 Patient record (two pages): the registration and foot health history a foot and ankle
 (podiatry) practice hands a new patient. The practice's header (name, specialty line, address,
