@@ -113,6 +113,7 @@ FAMILIES = (
     "geriatric",
     "fertility",
     "podiatry",
+    "heldout",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"
