@@ -196,6 +196,11 @@ _REC: dict[str, tuple[str, ...]] = {
     "sign": ("Signature of candidate (or guardian)", "Candidate's signature"),
     "signed": ("Date signed", "Date"),
     "witness": ("Witness (print name)", "Witnessed by"),
+    "office": ("FOR TRANSPLANT OFFICE USE ONLY", "OFFICE USE \u2014 DO NOT WRITE BELOW"),
+    "registry": ("Registry ID", "Waitlist no.", "Candidate ID"),
+    "entered": ("Entered by", "Data entry (initials)"),
+    "status": ("Listing status", "Status"),
+    "statuses": ("Active|On hold|Not listed|Pending", "Listed|Deferred|Declined"),
     "fine": (
         "Confidential patient information. Return completed form to the transplant office.",
         "Please keep a copy for your records. Changes of address or insurance must be reported.",
@@ -224,6 +229,8 @@ _RX: dict[str, tuple[str, ...]] = {
     "clinic": ("Clinic", "Ward / clinic"),
     "weight": ("Wt (kg)", "Weight kg"),
     "dx": ("Diagnosis", "Provisional diagnosis", "Dx"),
+    "tests": ("Tests requested:", "Investigations:", "Lab:"),
+    "test_names": ("Malaria RDT|Hb|Urinalysis|Blood sugar|Stool", "MRDT|HB|Urine|RBS|HIV"),
     "drug": ("Drug, strength", "Medicine & strength", "Preparation"),
     "qty": ("Qty", "Amount", "No."),
     "how": ("Instructions to patient", "How to take", "Dosage instructions"),
@@ -383,6 +390,16 @@ def _record_document(
         )
     extras["signed"] = rnd.random() < 0.7
     extras["witness"] = values.person_name(rnd) if rnd.random() < 0.5 else None
+    letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
+    extras["registry"] = (
+        "".join(rnd.choice(letters) for _ in range(3)) + str(rnd.randint(100000, 999999))
+        if rnd.random() < 0.5
+        else None
+    )
+    extras["entered_by"] = (
+        "".join(rnd.choice(letters) for _ in range(2)) if rnd.random() < 0.5 else None
+    )
+    extras["status"] = rnd.randrange(3) if rnd.random() < 0.4 else None
     return fields, extras, style
 
 
@@ -403,6 +420,7 @@ def _prescription_document(
         "clinic": rnd.choice(CLINICS) if rnd.random() < 0.7 else None,
         "weight": rnd.randint(9, 95) if rnd.random() < 0.5 else None,
         "diagnosis": rnd.choice(DIAGNOSES) if rnd.random() < 0.8 else None,
+        "tests": sorted(rnd.sample(range(5), rnd.choice((0, 0, 1, 1, 2, 3)))),
         "quantities": [rnd.choice(QUANTITIES) if rnd.random() < 0.85 else "" for _ in medicines],
         "post": rnd.choice(POSTS),
         "registration": f"{rnd.choice(('MO', 'CO', 'MP'))}/{rnd.randint(1000, 99999)}",
@@ -551,7 +569,7 @@ def _gutter_rows(
     rule_x = x0 + gutter
     for k, (label, text) in enumerate(rows):
         base = top + step * (k + 1) - 26
-        page.text(rule_x - 18, base, label, "label", anchor="rs", max_width=gutter - 30)
+        page.text(rule_x - 26, base, label, "label", anchor="rs", max_width=gutter - 40)
         sheet.line(rule_x + 10, base + 14, x1, base + 14, width=1.5, fill=FAINT)
         sheet.value(rule_x + 30, base, text, x1 - rule_x - 50)
     bottom = top + step * len(rows)
@@ -775,9 +793,13 @@ def _record_one(
     chosen = {"yes": 0, "no": 1}.get(hep) if hep else None
     if chosen is None and extras.get("hepatitis_b_vaccination_unsure"):
         chosen = 2
-    end = sheet.rings(end + 60, y, sheet.parts("hep_opts"), chosen, gap=60)
-    titre_x = max(end + 20, 1900.0)
-    sheet.on_rule(titre_x, y, f"{sheet.word('titre')}:", extras.get("titre"), RIGHT)
+    end = sheet.rings(end + 90, y, sheet.parts("hep_opts"), chosen, gap=60)
+    titre = f"{sheet.word('titre')}:"
+    titre_x = max(end + 40, 1640.0)
+    if RIGHT - titre_x - page.width(titre, "label") < 360:  # no room: on the line below
+        y += 90
+        titre_x = LEFT + 40
+    sheet.on_rule(titre_x, y, titre, extras.get("titre"), min(RIGHT, titre_x + 900))
 
     # part 4: other conditions on two rules
     y = _part(sheet, y + 120, 4, "s_other")
@@ -908,6 +930,17 @@ def _record_two(
     sheet.line(1880, base, RIGHT, base, width=2.5, fill=LINE)
     sheet.value(1900, base - 14, extras.get("witness"), RIGHT - 1920)
     page.text(1880, base + 38, sheet.word("witness"), "cap")
+
+    # the transplant office's box (distractors)
+    top = base + 170
+    sheet.rect(LEFT, top, RIGHT, top + 250, fill=(246, 246, 246), outline=LINE, width=2)
+    page.text(LEFT + 20, top + 40, sheet.word("office"), "cap")
+    row = top + 120
+    stop = sheet.on_rule(LEFT + 20, row, f"{sheet.word('registry')}:", extras.get("registry"), 1150)
+    sheet.on_rule(stop + 60, row, f"{sheet.word('entered')}:", extras.get("entered_by"), RIGHT - 20)
+    row += 90
+    end = page.text(LEFT + 20, row, f"{sheet.word('status')}:", "label")
+    sheet.rings(end + 50, row, sheet.parts("statuses"), extras.get("status"), gap=60)
     sheet.footer(sheet.word("fine"), sheet.word("page").format(2))
     return page.image
 
@@ -950,14 +983,21 @@ def _prescription(
     age = extras.get("age")
     sheet.on_rule(1560, y, f"{sheet.word('age')}:", age, 1860)
     sheet.rings(1930, y, sheet.parts("sex"), extras.get("sex"), gap=50)
-    y += 110
+    y += 120
     sheet.on_rule(LEFT, y, f"{sheet.word('home')}:", fields.get("patient_address"), RIGHT)
-    y += 110
+    y += 120
     sheet.on_rule(LEFT, y, f"{sheet.word('date')}:", sheet.date(fields.get("date")), 900)
     sheet.on_rule(960, y, f"{sheet.word('clinic')}:", extras.get("clinic"), 1820)
     sheet.on_rule(1880, y, f"{sheet.word('weight')}:", extras.get("weight"), RIGHT)
-    y += 110
+    y += 120
     sheet.on_rule(LEFT, y, f"{sheet.word('dx')}:", extras.get("diagnosis"), RIGHT)
+    y += 120
+    end = page.text(LEFT, y, sheet.word("tests"), "label")
+    requested = set(extras.get("tests") or [])
+    x = end + 40
+    for k, test in enumerate(sheet.parts("test_names")):
+        x = common.checkbox(page, x, y, checked=k in requested, mark=style["mark"], side=38)
+        x = page.text(x + 20, y, test, "label") + 50
 
     # the Rx sign and the medicines on numbered lines with a quantity column
     top = y + 90
@@ -977,26 +1017,26 @@ def _prescription(
     quantities = list(extras.get("quantities") or [])
     count = max(4, len(medicines))
     for r in range(count):
-        base = top + 150 + 92 * r
+        base = top + 150 + 100 * r
         page.text(x0, base, f"{r + 1}.", "label")
         sheet.line(x0 + 60, base + 14, qty_x - 30, base + 14, width=1.5, fill=FAINT)
         sheet.line(qty_x, base + 14, RIGHT, base + 14, width=1.5, fill=FAINT)
         if r < len(medicines):
             sheet.value(x0 + 80, base, medicines[r], qty_x - x0 - 130)
             sheet.value(qty_x + 20, base, quantities[r] if r < len(quantities) else "", 360)
-    sheet.line(qty_x - 10, top + 80, qty_x - 10, top + 150 + 92 * (count - 1) + 30, 2, LINE)
-    base = top + 150 + 92 * count + 20
+    sheet.line(qty_x - 10, top + 80, qty_x - 10, top + 150 + 100 * (count - 1) + 30, 2, LINE)
+    base = top + 150 + 100 * count + 10
 
     # the instructions on rules
     page.text(LEFT, base, f"{sheet.word('how')}:", "bold")
     directions = fields.get("directions") or ""
     lines = render.wrap(page, directions, "value", RIGHT - LEFT - 120) if directions else []
     for k in range(max(3, len(lines))):
-        line_y = base + 88 * (k + 1)
+        line_y = base + 92 * (k + 1)
         sheet.line(LEFT + 30, line_y + 14, RIGHT, line_y + 14, width=1.5, fill=FAINT)
         if k < len(lines):
             sheet.value(LEFT + 50, line_y, lines[k], RIGHT - LEFT - 70)
-    base += 88 * max(3, len(lines)) + 120
+    base += 92 * max(3, len(lines)) + 130
 
     # the repeats
     refills = fields.get("refills")
@@ -1019,7 +1059,7 @@ def _prescription(
     sheet.on_rule(1500, base, f"{sheet.word('review')}:", sheet.date(extras.get("review")), RIGHT)
 
     # the prescriber: signature, and a rubber stamp or a written name
-    base += 280
+    base += 300
     sig_y = base
     sheet.line(LEFT, sig_y, 1150, sig_y, width=2.5, fill=LINE)
     page.scribble(LEFT + 60, LEFT + 560, sig_y - 8, (25, 35, 110))
@@ -1032,7 +1072,7 @@ def _prescription(
         page.text(LEFT, line_y + 50, sheet.word("caption"), "cap")
         reg_y = line_y + 130
         end = page.text(LEFT, reg_y, f"{sheet.word('reg')}", "label")
-        page.text(end + 20, reg_y, str(extras.get("registration", "")), "label")
+        page.text(end + 40, reg_y, str(extras.get("registration", "")), "label")
     else:
         ink = _rgb(style["stamp_ink"])
         sx0, sy0 = LEFT + 40, sig_y + 70
