@@ -5,41 +5,44 @@ its vocabulary or its tests. A reader's author must not read this module; the fa
 of the reader's tuning and measured apart.
 
 Patient record (two pages): the registration a regional organ transplant institute fills in when
-a candidate is referred for evaluation. Page 1: the institute's letterhead (name, programme line,
-street, phone and fax: distractors) beside an addressograph box that either holds a printed
-patient label (medical record number, the name as SURNAME, Given and a clinic code) or asks for
-one; a coloured title bar with the form number and a revision date (distractor); a strip of four
-cells whose labels sit on top (the evaluation date, which is the record date, and as distractors
-the referral date, the referring physician and the transplant coordinator), or, on some forms,
-three distractor cells with the evaluation date written at the top right instead; the organ
-programme ticked in a row of boxes (distractor); "Part" sections whose rows have their labels
-right-aligned against a vertical rule with the values left of it: the candidate's surname and
-given names (or the full name), the home address on three rows, a primary telephone, an
-alternate telephone and an occupation (distractors) on the left; date of birth, sex, weight,
-height, blood group and preferred language (the last three distractors besides sex) on the
+a candidate is referred for evaluation. Page 1: the institute's letterhead (name, programme
+line, street, phone and fax: distractors) beside an addressograph box that either holds a
+printed patient label (medical record number, the name as SURNAME, Given and a clinic code) or
+asks for one; a coloured title bar with the form number and a revision date (distractor); a
+strip of four cells whose labels sit on top (the evaluation date, which is the record date, and
+as distractors the referral date, the referring physician and the transplant coordinator), or,
+on some forms, three distractor cells with the evaluation date written at the top right instead;
+the organ programme ticked in a row of boxes or circled (distractor); "Part" sections whose rows
+have their labels right-aligned against a vertical rule with the values right of it: the
+candidate's surname and given names (or the full name), the home address on three rows, a
+primary telephone, an alternate telephone and an occupation (distractors) on the left; date of
+birth, sex (distractor), weight, height, blood group and preferred language (distractors) on the
 right. The next of kin in a table (name, relationship, home and work telephones; the work one a
-distractor), a blank second row, and the contact's address below it. A serology table whose
-rows (measles, mumps, rubella, varicella/chicken pox; mumps and rubella distractors) are ticked
-in Immune / Not immune / Not tested columns (not tested leaves the field out), the hepatitis B
+distractor), a blank second row, and the contact's address below it. A serology table whose rows
+(measles, mumps, rubella, varicella/chicken pox; mumps and rubella distractors) are ticked in
+Immune / Not immune / Not tested columns (not tested leaves the field out), the hepatitis B
 course circled (yes, no, don't know: left out) with a surface antibody titre (distractor), and
 other health conditions on two rules. Page 2: the candidate's name again and the record number,
-funding and insurance (insured? ticked; payer, policy number, group number and cover start as
-distractors, claims address, cover end date, the financial coordinator as a distractor),
-allergies in a substance / reaction / severity table after a "no known allergies" box, current
-medicines in a medicine / dose / frequency table after a "no regular medicines" box, a
-declaration, the candidate's signature with the date signed and a witness (distractor).
+funding and insurance (insured? ticked; the payer, the policy number, the claims address and the
+cover end date, with a group number, a cover start date and the financial coordinator as
+distractors), allergies in a substance / reaction / severity table after a "no known allergies"
+box, current medicines in a medicine / dose / frequency table after a "no regular medicines"
+box, a declaration, the candidate's signature with the date signed and a witness (distractor),
+and a shaded office-use box (registry number, data-entry initials, a circled listing status:
+distractors).
 
 Prescription (one page): the outpatient prescription and treatment card of a rural mission
 hospital's dispensary. A centred letterhead (a cross emblem, the hospital, the department, a
 post-office box and town, a radio-telephone number: distractors); the outpatient number in a box
 at the top right (distractor); the patient's name with age and sex (distractors), the residence
-(the patient's address), the date of the visit beside the clinic and the weight (distractors),
-and a diagnosis (distractor); the medicines on numbered lines after the Rx sign, each with a
-quantity column (distractor); the instructions to the patient on rules; the repeats either
-circled in a row of numbers (or written after "other") or written in a sentence; the prescriber
-as a rubber stamp under the signature (name, post and registration number) or written by hand
-after a printed caption; and, as distractors, the next review date, the dispensing
-technician with the date dispensed, the fee and receipt number, and small print.
+(the patient's address), the date of the visit beside the clinic and the weight (distractors), a
+diagnosis and a row of ticked laboratory tests (distractors); the medicines on numbered lines
+after the Rx sign, each with a quantity column (distractor); the instructions to the patient on
+rules; the repeats either circled in a row of numbers (or written after "other") or written in a
+sentence, beside (or under) the next review date (distractor); the prescriber as a rubber stamp
+under the signature (name, post and registration number) or written by hand on a rule over a
+printed caption; and, in a dispensary-use box, the dispensing technician with the date
+dispensed, the fee and the receipt number (distractors); small print at the foot.
 """
 
 from __future__ import annotations
@@ -413,12 +416,14 @@ def _prescription_document(
     common.settle_day_order(fields, ("date",), style, rnd)
     visit = dt.date.fromisoformat(fields["date"])
     medicines = fields["medicines"]
+    age = rnd.randint(1, 88)
+    weight = 7 + 3 * age if age < 14 else rnd.randint(45, 98)
     extras: dict[str, Any] = {
         "opd": f"{rnd.randint(1, 99999):05d}/{visit.year % 100:02d}",
-        "age": rnd.randint(1, 88) if rnd.random() < 0.85 else None,
+        "age": age if rnd.random() < 0.85 else None,
+        "weight": weight if rnd.random() < 0.5 else None,
         "sex": rnd.randrange(2) if rnd.random() < 0.85 else None,
         "clinic": rnd.choice(CLINICS) if rnd.random() < 0.7 else None,
-        "weight": rnd.randint(9, 95) if rnd.random() < 0.5 else None,
         "diagnosis": rnd.choice(DIAGNOSES) if rnd.random() < 0.8 else None,
         "tests": sorted(rnd.sample(range(5), rnd.choice((0, 0, 1, 1, 2, 3)))),
         "quantities": [rnd.choice(QUANTITIES) if rnd.random() < 0.85 else "" for _ in medicines],
@@ -671,12 +676,13 @@ def _record_one(
     if style["organ_boxes"]:
         sheet.ticks(end + 40, y, sheet.parts("organs"), extras.get("organ"))
     else:
-        sheet.rings(end + 50, y, sheet.parts("organs"), extras.get("organ"))
+        sheet.rings(end + 60, y, sheet.parts("organs"), extras.get("organ"), gap=85)
 
     # part 1: the candidate, two columns of gutter rows
     y = _part(sheet, y + 130, 1, "s_cand")
     lines = common.address_lines(fields, extras)
     name = fields.get("patient_name")
+    name_rows: list[tuple[str, Any]]
     if style["split_name"] and name:
         given, _, surname = str(name).rpartition(" ")
         name_rows = [(sheet.word("surname"), surname), (sheet.word("given"), given)]
@@ -793,7 +799,7 @@ def _record_one(
     chosen = {"yes": 0, "no": 1}.get(hep) if hep else None
     if chosen is None and extras.get("hepatitis_b_vaccination_unsure"):
         chosen = 2
-    end = sheet.rings(end + 90, y, sheet.parts("hep_opts"), chosen, gap=60)
+    end = sheet.rings(end + 90, y, sheet.parts("hep_opts"), chosen, gap=85)
     titre = f"{sheet.word('titre')}:"
     titre_x = max(end + 40, 1640.0)
     if RIGHT - titre_x - page.width(titre, "label") < 360:  # no room: on the line below
@@ -940,7 +946,7 @@ def _record_two(
     sheet.on_rule(stop + 60, row, f"{sheet.word('entered')}:", extras.get("entered_by"), RIGHT - 20)
     row += 90
     end = page.text(LEFT + 20, row, f"{sheet.word('status')}:", "label")
-    sheet.rings(end + 50, row, sheet.parts("statuses"), extras.get("status"), gap=60)
+    sheet.rings(end + 50, row, sheet.parts("statuses"), extras.get("status"), gap=85)
     sheet.footer(sheet.word("fine"), sheet.word("page").format(2))
     return page.image
 
@@ -982,7 +988,7 @@ def _prescription(
     sheet.on_rule(LEFT, y, f"{sheet.word('name')}:", fields.get("patient_name"), 1500)
     age = extras.get("age")
     sheet.on_rule(1560, y, f"{sheet.word('age')}:", age, 1860)
-    sheet.rings(1930, y, sheet.parts("sex"), extras.get("sex"), gap=50)
+    sheet.rings(1940, y, sheet.parts("sex"), extras.get("sex"), gap=75)
     y += 120
     sheet.on_rule(LEFT, y, f"{sheet.word('home')}:", fields.get("patient_address"), RIGHT)
     y += 120
@@ -1030,7 +1036,7 @@ def _prescription(
     # the instructions on rules
     page.text(LEFT, base, f"{sheet.word('how')}:", "bold")
     directions = fields.get("directions") or ""
-    lines = render.wrap(page, directions, "value", RIGHT - LEFT - 120) if directions else []
+    lines = render.wrap(page, directions, "value", RIGHT - LEFT - 180) if directions else []
     for k in range(max(3, len(lines))):
         line_y = base + 92 * (k + 1)
         sheet.line(LEFT + 30, line_y + 14, RIGHT, line_y + 14, width=1.5, fill=FAINT)
@@ -1044,22 +1050,31 @@ def _prescription(
         end = page.text(LEFT, base, sheet.word("repeat_row"), "bold")
         tokens = ["0", "1", "2", "3", "4", "5", "PRN"]
         chosen = tokens.index(str(refills)) if str(refills) in tokens else None
-        end = sheet.rings(end + 50, base, tokens, chosen, gap=58)
+        end = sheet.rings(end + 60, base, tokens, chosen, gap=75)
         end = page.text(end + 10, base, f"{sheet.word('other')}:", "label")
-        sheet.line(end + 14, base + 12, end + 200, base + 12, width=2, fill=LINE)
+        sheet.line(end + 14, base + 12, end + 180, base + 12, width=2, fill=LINE)
         if refills is not None and chosen is None:
-            sheet.value(end + 40, base, refills, 150)
+            sheet.value(end + 40, base, refills, 130)
+        stop = end + 180
     else:
         before, after = sheet.parts("repeat_text")
         end = page.text(LEFT, base, before, "label")
         sheet.line(end + 20, base + 12, end + 220, base + 12, width=2, fill=LINE)
         sheet.value(end + 60, base, "" if refills is None else refills, 150)
+        stop = end + 220
         if refills != "PRN":
-            page.text(end + 240, base, after, "label")
-    sheet.on_rule(1500, base, f"{sheet.word('review')}:", sheet.date(extras.get("review")), RIGHT)
+            stop = page.text(end + 240, base, after, "label")
+    review = f"{sheet.word('review')}:"
+    review_x = max(stop + 120, 1500.0)
+    if RIGHT - review_x - page.width(review, "label") < 420:  # no room: on the line below
+        base += 100
+        review_x = LEFT
+    sheet.on_rule(
+        review_x, base, review, sheet.date(extras.get("review")), min(RIGHT, review_x + 880)
+    )
 
     # the prescriber: signature, and a rubber stamp or a written name
-    base += 300
+    base += 260
     sig_y = base
     sheet.line(LEFT, sig_y, 1150, sig_y, width=2.5, fill=LINE)
     page.scribble(LEFT + 60, LEFT + 560, sig_y - 8, (25, 35, 110))
@@ -1083,11 +1098,11 @@ def _prescription(
         sheet.rect(sx0, sy0, sx1, sy0 + 220, outline=ink, width=5)
         sheet.rect(sx0 + 10, sy0 + 10, sx1 - 10, sy0 + 210, outline=ink, width=2)
         page.text(
-            (sx0 + sx1) / 2, sy0 + 75, prescriber, "stamp", anchor="ms", max_width=sx1 - sx0 - 60
+            (sx0 + sx1) / 2, sy0 + 75, prescriber, "stamp", anchor="ms", max_width=sx1 - sx0 - 100
         )
         post = f"{extras.get('post', '')} \u2022 {style['hospital']}"
         page.text(
-            (sx0 + sx1) / 2, sy0 + 130, post, "stamp_small", anchor="ms", max_width=sx1 - sx0 - 60
+            (sx0 + sx1) / 2, sy0 + 130, post, "stamp_small", anchor="ms", max_width=sx1 - sx0 - 100
         )
         reg = f"{sheet.word('reg')} {extras.get('registration', '')}"
         page.text((sx0 + sx1) / 2, sy0 + 180, reg, "stamp_small", anchor="ms")
