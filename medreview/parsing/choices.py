@@ -706,6 +706,8 @@ def read_choice(
     ``letters`` is the height of the question's letters on the row (see :func:`read_box_row`).
     """
     words = split_slashes(words)
+    if marks is not None:
+        words = _without_unticked_abstain(words, choices, marks)
     text = " ".join(w.text for w in words)
     options = option_spans(words, choices)
     if marks is not None:
@@ -749,6 +751,28 @@ def read_choice(
     if canonical.CHECKED.search(text) or canonical.UNCHECKED.search(text):
         return canonical.parse_choice(text, choices), 0.95  # brackets OCR read: they decide
     return marked_by_text(words, options), 0.7
+
+
+def _without_unticked_abstain(
+    words: list[Word], choices: Sequence[str], marks: PageMarks
+) -> list[Word]:
+    """A row without its printed "[ ] Don't know" left unticked, when an answer is written.
+
+    "NOT IMMUNE   [ ] Don't know": the option after an empty box is the form's, and the
+    written words are the answer; with no answer written the row reads as before.
+    """
+    unsure = [
+        o for o in option_spans(words, ABSTAIN) if marks.empty_box_before(words[o.start].bbox)
+    ]
+    if not unsure:
+        return words
+    dropped = {i for o in unsure for i in range(o.start, o.end)}
+    dropped |= {o.start - 1 for o in unsure if o.start and not words[o.start - 1].text.isalnum()}
+    kept = [w for i, w in enumerate(words) if i not in dropped]
+    answers = option_spans(kept, choices)
+    if not answers or any(marks.box_before(kept[o.start].bbox) is not None for o in answers):
+        return words  # nothing written, or a row of boxed options: its boxes decide
+    return kept
 
 
 # A patient's initials as OCR reads them: two or three capitals, with or without full stops ...

@@ -81,8 +81,8 @@ from medreview.parsing.layout import (
 from medreview.parsing.legend import is_key_line, spelled_out
 from medreview.parsing.lists import (
     OTHER_LINES,
-    TICKED_INK,
     answer_legend,
+    down_the_columns,
     entry_words,
     glyph_list,
     heads_over_boxes,
@@ -367,8 +367,9 @@ def _continuation(
     x0 = words[lead].bbox.x0
     extra: list[tuple[Word, ...]] = []
     numbered = _numbered(previous)
-    if not numbered and is_instruction(words) and line_index + 1 < len(doc.lines):
-        numbered = _numbered(doc.lines[line_index + 1])  # the form's instruction, then rows
+    if not numbered and _no_entry(words) and line_index + 1 < len(doc.lines):
+        # the form's instruction, or its "[ ] None" option, then the numbered rows
+        numbered = _numbered(doc.lines[line_index + 1])
     steps: list[float] = []  # the distances between the value's rows so far
     # where the labels the value runs past begin (a quantity's "supply" right of its medicine)
     aside: float | None = min(
@@ -578,9 +579,22 @@ def _under_title_bar(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> 
 
 
 def _numbered(line: Line) -> bool:
-    """Whether a line begins with a row number (``1.``, ``2)``), after the ℞ of a first row."""
+    """Whether a line begins with a row number (``1.``, ``2)``), after the ℞ of a first row.
+
+    A row of numbered rules in two columns is one too by the right column's number past a
+    wide gap, when OCR missed the first (``Clopidogrel      4.``).
+    """
     words = line.words[1:] if line.words and read_as_rx(line.words[0]) else line.words
-    return bool(words) and ENUMERATION.match(words[0].text) is not None
+    if not words:
+        return False
+    if ENUMERATION.match(words[0].text) is not None:
+        return True
+    last = words[-1]
+    return (
+        len(words) >= 2
+        and re.fullmatch(r"\d{1,2}[.)]", last.text) is not None
+        and last.bbox.x0 - words[-2].bbox.x1 > COLUMN_GAP * line.height
+    )
 
 
 # A value written over its caption runs up at most this many lines when its field sets none.
@@ -1039,16 +1053,27 @@ def _after_tick_list(doc: Page, anchor: Anchor) -> bool:
     """Whether a list's label is its "Other" blank's, just under a tick list of the field's.
 
     What is written there is the list's last entries, read with the ticked ones; a part that
-    opens between is another's ("4. Immunity" ticked, then "5. Your medical history").
+    opens between is another's ("4. Immunity" ticked, then "5. Your medical history"), and so
+    is a row of boxes answering another field's question ("Hepatitis B vaccine? [ ] Yes"),
+    or any row over that question.
     """
     line = anchor.match.line
     page = doc.lines[line].page
-    return is_other_label(anchor) and any(
-        doc.lines[above].page == page
-        and _holds_boxes(doc, doc.lines[above])
-        and not any(above < opens <= line for opens, _ in doc.sections)
-        for above in range(max(0, line - OTHER_LINES), line)
-    )
+    if not is_other_label(anchor):
+        return False
+    own = set(anchor.keys)
+    for above in range(line - 1, max(0, line - OTHER_LINES) - 1, -1):
+        if doc.lines[above].page != page or any(above < s <= line for s, _ in doc.sections):
+            return False
+        if any(
+            a.words[-1].text.endswith("?") and any(k.startswith("field:") for k in a.keys)
+            for a in doc.anchors_on(above)
+            if not own & set(a.keys)
+        ):
+            return False  # another field's question over it, and so are its boxes
+        if _holds_boxes(doc, doc.lines[above]):
+            return True
+    return False
 
 
 def _boxed_value(doc: Page, kind: ValueType, relation: Relation, words: Sequence[Word]) -> bool:
@@ -1456,6 +1481,20 @@ def reach_factor(doc: Page, anchor: Anchor, words: tuple[Word, ...]) -> float:
     return max(0.6, 1.0 - RIGHT_FALLOFF * max(0.0, gap - RIGHT_REACH))
 
 
+def _no_entry(words: Sequence[Word]) -> bool:
+    """Whether a list's first line is the form's: an instruction or a lone "None" option."""
+    if is_instruction(words):
+        return True
+    written = [w for w in words if not is_box_text(w.text)]
+    return bool(written) and canonical.parse_list(text_of(written)) == []
+
+
+def _lines_under(doc: Page, words: tuple[Word, ...], first: int) -> tuple[Word, ...]:
+    """The words a list runs on to under its first line, when no drawn box is among them."""
+    under = tuple(w for w in words if doc.line_of(w) != first)
+    return () if any(is_box_text(w.text) for w in under) else under
+
+
 def _words_after(doc: Page, anchor: Anchor) -> tuple[Word, ...]:
     """Every word right of a label up to the next label on its line (boxes and marks too)."""
     line = doc.lines[anchor.match.line]
@@ -1519,6 +1558,11 @@ def candidate_from(
     if relation is Relation.ABOVE and _numbered_part(doc, words):
         return []  # the part's heading over a label ("Section 5: Medical history")
     if relation is Relation.RIGHT:
+        first = doc.line_of(words[0])
+        if kind.name in ("list", "medicines") and is_instruction(
+            [w for w in words if doc.line_of(w) == first]
+        ):
+            return []  # "... problems? List them:": the list is written under the question
         if anchor is not None and _question_runs_on(anchor.words, words):
             return []  # "List the medicines you take regularly": the question, no answer
         if _label_runs_on(words):
@@ -1532,7 +1576,7 @@ def candidate_from(
     if kind.name in ("list", "medicines") and relation in (Relation.RIGHT, Relation.BELOW):
         words = (*_rows_before(doc, words), *words)
     if kind.name in ("list", "medicines"):
-        words = entry_words(doc, words, kind)
+        words = down_the_columns(doc, entry_words(doc, words, kind))
         if not words:
             return []
     if kind.name == "medicines":
@@ -1601,6 +1645,9 @@ def candidate_from(
         elif written and not any(is_box_text(w.text) for w in written):
             words = written  # "[ ] I have no allergies   Sulfa drugs": the list after the option
             text = text_of(words)
+        elif not written and (under := _lines_under(doc, words, first)):
+            words = under  # "[ ] None" over the numbered lines the list is written on
+            text = lines_text(doc, words)
         else:
             return []  # "[ ] No known allergies  [ ] EpiPen": options, not the list
     elif kind.name == "medicines" and (ticked_drugs := ticked_medicines(doc, words)) is not None:
@@ -2023,11 +2070,4 @@ def _typed_before(
 def _after_empty_box(doc: Page, first: Sequence[Word]) -> bool:
     """Whether an empty check box is drawn just before a word (an option nobody ticked)."""
     marks = doc.marks.get(first[0].page) if first else None
-    if marks is None:
-        return False
-    box = first[0].bbox
-    size = box.height
-    half = size // 2
-    band = BBox(box.x0 - int(2.5 * size), box.y0 - half, box.x0 + size // 3, box.y1 + half)
-    found = marks.boxes(band, size)
-    return bool(found) and max(fill for _, fill in found) < TICKED_INK
+    return marks is not None and marks.empty_box_before(first[0].bbox)

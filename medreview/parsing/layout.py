@@ -783,6 +783,8 @@ def find_labels(
                 end, score, colon = hit
                 if start in asides and end != (caption or asides[start]):
                     continue  # a bracket's entry, not the bracket as a whole
+                if start == 0 and marked and end > 1:
+                    continue  # a part's letter and its title's first word ("B In ..." no "BIN")
                 if label.endswith(":") and not colon:
                     continue  # a label the vocabulary writes with its colon needs it ("Use:")
                 if end == start + 1 and len(label.split()) >= 3 and score < ONE_WORD_PHRASE:

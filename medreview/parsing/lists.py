@@ -19,6 +19,7 @@ from medreview.model import BBox, Word
 from medreview.parsing import canonical
 from medreview.parsing.cells import captions_under, row_slope, value_above_label
 from medreview.parsing.layout import (
+    COLUMN_GAP,
     ENUMERATION,
     Line,
     compact,
@@ -28,7 +29,7 @@ from medreview.parsing.layout import (
     value_right,
 )
 from medreview.parsing.legend import is_key_line
-from medreview.parsing.marks import BOX_SCALES, PageMarks
+from medreview.parsing.marks import BOX_SCALES, TICKED_INK, PageMarks
 from medreview.parsing.page import Anchor, Page, lines_text, text_of, wraps_onto
 from medreview.parsing.values import STRENGTH, ValueType
 
@@ -663,6 +664,48 @@ def _rows(doc: Page, words: Iterable[Word]) -> list[list[Word]]:
     return list(by_line.values())
 
 
+def down_the_columns(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """Numbered rows set in two columns, read down the left column first.
+
+    "1. Escitalopram   4. ____" over "2. Venlafaxine   5. ____": a number far right in a row,
+    past a wide gap, starts the right column's entry, and the numbers say the left column
+    comes first (each right-hand number above every left-hand one).
+    """
+    left: list[Word] = []
+    right: list[Word] = []
+    lefts: list[int] = []
+    rights: list[int] = []
+    for row in _rows(doc, words):
+        height = median(w.bbox.height for w in row)
+        cut = next(
+            (
+                i
+                for i in range(1, len(row))
+                if _item_number(row[i].text) is not None
+                and row[i].bbox.x0 - row[i - 1].bbox.x1 > COLUMN_GAP * height
+            ),
+            None,
+        )
+        if cut is None:
+            left.extend(row)
+            continue
+        number = _item_number(row[0].text)
+        if number is not None:
+            lefts.append(number)
+        rights.append(_item_number(row[cut].text) or 0)
+        left.extend(row[:cut])
+        right.extend(row[cut:])
+    if len(rights) < 2 or not lefts or min(rights) <= max(lefts):
+        return words
+    return (*left, *right)
+
+
+def _item_number(text: str) -> int | None:
+    """The number of a numbered row's item ("4." is 4), if it is one."""
+    found = re.fullmatch(r"\(?(\d{1,2})[.):]", text)
+    return int(found.group(1)) if found else None
+
+
 def other_entries(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
     """What is written for "Other" just after a tick list (on its rule, or right of the label).
 
@@ -720,10 +763,8 @@ def _section_title(doc: Page, words: tuple[Word, ...]) -> bool:
 
 # The "Other" line of a tick list follows it within this many lines.
 OTHER_LINES = 3
-# A printed list with this many check boxes or more is a tick list ...
+# A printed list with this many check boxes or more is a tick list.
 TICK_LIST_BOXES = 3
-# ... and a box with this much ink inside it is ticked.
-TICKED_INK = 0.06
 
 
 def is_box_text(text: str) -> bool:
@@ -734,9 +775,11 @@ def is_box_text(text: str) -> bool:
 # A line of a form's own instructions: four words or more, most in small letters, with a word
 # of running text among them ("List every medicine you take regularly, one per line.").
 INSTRUCTION_WORDS = 4
-# An order to write (in small letters) and where to: a short instruction, whatever its length.
+# An order to write and where to, or what ("List them:"): a short instruction, whatever its
+# length.
 _WRITING_ORDERS = frozenset({"write", "list", "print", "enter", "use", "continue", "add"})
 _PLACES = frozenset({"below", "above", "here", "overleaf"})
+_WRITTEN_OBJECTS = frozenset({"them", "it", "all", "each", "these"})
 # fmt: off
 _RUNNING_TEXT = frozenset({
     "and", "or", "the", "you", "your", "we", "of", "to", "per", "if", "any", "every", "each",
@@ -756,8 +799,11 @@ def is_instruction(words: Sequence[Word]) -> bool:
         return True
     texts = [w.text.strip(".,;:()") for w in words]
     texts = [t for t in texts if t.isalpha()]
-    if len(texts) >= 2 and texts[0] in _WRITING_ORDERS and texts[-1].lower() in _PLACES:
-        return True  # 'write "none" below', 'list them here'
+    if len(texts) >= 2 and texts[0].lower() in _WRITING_ORDERS:
+        if texts[-1].lower() in _PLACES:
+            return True  # 'write "none" below', 'list them here'
+        if all(t.lower() in _WRITTEN_OBJECTS for t in texts[1:]):
+            return True  # "Do you have any other medical problems? List them:"
     if len(texts) < INSTRUCTION_WORDS:
         return False
     small = sum(t[:1].islower() for t in texts)

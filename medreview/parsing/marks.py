@@ -29,6 +29,8 @@ FAINT_RULE_SHARE = 0.12
 MARK_RATIO = 1.6
 # ... and covers at least this share of the region it is looked for in.
 MARK_MIN_INK = 0.02
+# A check box with this much ink inside it is ticked.
+TICKED_INK = 0.06
 # Rows (of the shrunk page) merged when looking for drawn lines, so a tilted line holds.
 RULE_SLANT = 3
 # Ink before or after a word (its middle half) below this share: no ring is drawn round it,
@@ -66,6 +68,15 @@ UNDERLINE_BAND = (0.15, 0.5)
 # its width in from either side.
 PANEL_EDGE = 0.5
 PANEL_MARGIN = 0.1
+# A sidebar set apart by its tint alone: a band this share of the page's width wide, within
+# this share of it from the page's side, found by opening the tint with a window this share of
+# the page; its inner edge steps from tint to paper within this many shrunk pixels on this
+# share of its rows.
+SIDEBAR_WIDTH = (0.08, 0.4)
+SIDEBAR_MARGIN = 0.15
+SIDEBAR_OPEN = 0.04
+SIDEBAR_STEP = 3
+SIDEBAR_SHARP = 0.7
 # A panel's edge may be paler than any other drawn line (a light gray rule between a form's
 # two columns): pixels this dark count, in a line no wider than this many shrunk pixels.
 PANEL_LIGHTEST = 232.0
@@ -237,7 +248,7 @@ class PageMarks:
         height, width = self.gray.shape[:2]
         horizontal, vertical = self.rules()
         edges: list[Rule] = []
-        for rule in [*vertical, *self._pale_uprights()]:
+        for rule in [*vertical, *self._pale_uprights(), *self.tinted_sides()]:
             x = rule.at((rule.start + rule.end) / 2)
             if rule.end - rule.start < PANEL_EDGE * height:
                 continue
@@ -372,6 +383,68 @@ class PageMarks:
                     found.append(Rule(float((y + h) * step), x * step, (x + w) * step))
             self._strips = found
         return self._strips
+
+    def tinted_sides(self) -> list[Rule]:
+        """The inner edges of shaded bands down a page's side (an "office use" sidebar).
+
+        A sidebar may be set apart by its tint alone, with no line drawn: paper darker than
+        the page's, its writing inside it, running down most of the page at its left or right
+        edge. Its inner edge is a step from tint to paper (a photo's shadow fades instead).
+        """
+        step = RULE_SHRINK
+        plain = self._plain()
+        small = cv2.resize(
+            plain,
+            (max(1, plain.shape[1] // step), max(1, plain.shape[0] // step)),
+            interpolation=cv2.INTER_AREA,
+        ).astype(np.float32)
+        height, width = small.shape[:2]
+        paper = float(np.median(small))
+        ink = small < self._ink_limit()
+        near_ink = cv2.dilate(ink.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+        tinted = (small < paper - STRIP_TINT) & ~near_ink
+        kernel = np.ones((max(3, int(SIDEBAR_OPEN * height)), max(3, int(SIDEBAR_OPEN * width))))
+        mask = cv2.morphologyEx(
+            np.asarray(tinted | near_ink, np.uint8), cv2.MORPH_OPEN, kernel.astype(np.uint8)
+        )
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=4)
+        shares = np.bincount(labels[tinted], minlength=count)
+        found: list[Rule] = []
+        for index in range(1, count):
+            x, y, w, h = (int(v) for v in stats[index, :4])
+            if (
+                h < PANEL_EDGE * height
+                or not SIDEBAR_WIDTH[0] * width <= w <= SIDEBAR_WIDTH[1] * width
+            ):
+                continue
+            if shares[index] < STRIP_SHARE * int(stats[index, cv2.CC_STAT_AREA]):
+                continue
+            left = x + w / 2 < width / 2
+            if (x if left else width - x - w) > SIDEBAR_MARGIN * width:
+                continue  # a band at the page's side, not a table's shaded column
+            rows = np.arange(y + h // 10, y + h - h // 10, max(1, h // 40))
+            edges = []
+            for row in rows:
+                inside = np.flatnonzero(labels[row] == index)
+                if inside.size:
+                    edges.append((row, int(inside.max() if left else inside.min())))
+            if len(edges) < 4:
+                continue
+            outward = SIDEBAR_STEP if left else -SIDEBAR_STEP
+            steps = [
+                small[row, col + outward] - small[row, col - outward]
+                for row, col in edges
+                if col - SIDEBAR_STEP >= 0 and col + SIDEBAR_STEP < width
+            ]
+            if sum(rise >= STRIP_TINT for rise in steps) < SIDEBAR_SHARP * len(edges):
+                continue  # a shadow's fading edge
+            along, across = np.array(edges, dtype=np.float64).T
+            slope, level = np.polyfit(along, across, 1)
+            middle = y + h / 2
+            found.append(
+                Rule(float((level + slope * middle) * step), y * step, (y + h) * step, float(slope))
+            )
+        return found
 
     def _pale_uprights(self) -> list[Rule]:
         """Thin upright lines, however pale, for :meth:`panel_edges` to measure.
@@ -784,6 +857,25 @@ class PageMarks:
             rules |= np.asarray(cv2.morphologyEx(joined, cv2.MORPH_OPEN, kernel), np.uint8) & binary
         height, width = max(0, band.y1 - y0), max(0, band.x1 - x0)
         return np.asarray(rules[y0 - wy0 : y0 - wy0 + height, x0 - wx0 : x0 - wx0 + width])
+
+    def empty_box_before(self, word: BBox) -> bool:
+        """Whether an empty check box is drawn just before a word (an option nobody ticked)."""
+        fill = self.box_before(word)
+        return fill is not None and fill < TICKED_INK
+
+    def box_before(self, word: BBox) -> float | None:
+        """The ink inside a check box drawn just before a word, ``None`` with no box there.
+
+        The box is looked for at the word's height, then smaller (OCR may box a word tall).
+        """
+        size = word.height
+        half = size // 2
+        band = BBox(word.x0 - int(2.5 * size), word.y0 - half, word.x0 + size // 3, word.y1 + half)
+        for scale in BOX_SCALES:
+            found = self.boxes(band, scale * size)
+            if found:
+                return max(fill for _, fill in found)
+        return None
 
     def boxes(self, band: BBox, size: float) -> list[tuple[BBox, float]]:
         """Check boxes drawn in a band of the page, left to right, with the ink inside each.

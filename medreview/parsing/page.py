@@ -561,6 +561,8 @@ def build_page(
             continue  # "Lansing, MI 48933": Michigan, not a middle initial's label
         wording = between.get(match.line, set())
         after_blank = match.start in wording and match.start - 1 not in wording
+        if _in_an_enumeration(lines[match.line], match):
+            continue  # "Page 2 - insurance, allergies, medicines": what the page holds
         if (
             (match.line, match.start - 1) not in labelled
             and not after_blank  # ("I am 73 in ____ tall": a value's unit on its blank)
@@ -577,6 +579,10 @@ def build_page(
             # a variant's last word was an answer ("Varicella / chickenpox Immune"): not the label's
             match = replace(match, end=match.end - 1)
             words = words[:-1]
+        if _number_mark_after(lines[match.line], match, labelled):
+            # "Policy / ID no.": the label's own mark for a number, never the value's start
+            match = replace(match, end=match.end + 1)
+            words = lines[match.line].words[match.start : match.end]
         anchors.append(Anchor(match, keys, words))
     wrapped = [
         *side_titles(lines, titled, marks),
@@ -1181,6 +1187,37 @@ def _word_of_a_phrase(line: Line, match: LabelMatch) -> bool:
     if before.lower() in MEASURE_UNITS and match.start in segment_starts(line):
         return False  # a strength ends the value before the gap ("60 mg      supply")
     return printed.isalpha() and printed.islower() and before.isalpha() and before.islower()
+
+
+def _number_mark_after(line: Line, match: LabelMatch, labelled: set[tuple[int, int]]) -> bool:
+    """Whether the word after a label is a mark saying a number follows ("no.", "#", "Nº")."""
+    after = match.end
+    if after + 1 >= len(line.words) or (match.line, after) in labelled:
+        return False
+    return line.words[after].text.lower() in NUMBER_MARKS and after not in segment_starts(line)
+
+
+# Marks a label ends with before a number's value (a bare "No" is an answer, not one).
+NUMBER_MARKS = frozenset({"no.", "#", "#:", "no.:", "nº", "№", "nr.", "num."})
+
+
+def _in_an_enumeration(line: Line, match: LabelMatch) -> bool:
+    """Whether a one-word label found is a word of a list in small letters after a comma.
+
+    "Page 2 - insurance, allergies, medicines" names what a page holds; a clause's own label
+    in small letters ("..., born") still opens one.
+    """
+    if match.end != match.start + 1 or match.start == 0 or match.key[:1].islower():
+        return False
+    printed = line.words[match.start].text.rstrip(",;")
+    before = line.words[match.start - 1].text
+    return (
+        before.endswith(",")
+        and before[:-1].isalpha()
+        and before[:-1].islower()
+        and printed.isalpha()
+        and printed.islower()
+    )
 
 
 # Units and forms a medicine's strength ends with ("60 mg", "100 mcg tab").

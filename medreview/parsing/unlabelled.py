@@ -40,14 +40,13 @@ from medreview.parsing.layout import (
     value_right,
 )
 from medreview.parsing.lists import (
-    TICKED_INK,
     medicine_text,
     read_as_rx,
     row_boxes,
     ticked_medicines,
     without_quantities,
 )
-from medreview.parsing.marks import PageMarks, decide
+from medreview.parsing.marks import TICKED_INK, PageMarks, decide
 from medreview.parsing.page import (
     BASE_SCORE,
     Anchor,
@@ -334,10 +333,24 @@ def ticked_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
 
 
 def _ticked_by_fill(rows: list[Row]) -> tuple[Word, ...]:
-    """The name whose box, of those found, is clearly the one filled."""
-    boxed = [(name, fill) for name, _, fill, _ in rows if fill is not None]
+    """The name whose box, of those found, is clearly the one filled.
+
+    The names are listed down a column, each after its box: a box beside a name of its own
+    (a logo by a cruise line's name, a "Guest / Crew" pair) is no choice among them.
+    """
+    boxed = [
+        (name, fill)
+        for name, _, fill, _ in rows
+        if fill is not None and _in_a_column(name, [r for r in rows if r[2] is not None])
+    ]
     chosen = decide([fill for _, fill in boxed]) if len(boxed) >= 2 else None
     return boxed[chosen][0] if chosen is not None else ()
+
+
+def _in_a_column(name: tuple[Word, ...], rows: list[Row]) -> bool:
+    """Whether another of the rows starts at the name's left edge."""
+    edge, height = name[0].bbox.x0, name[0].bbox.height
+    return any(r[0] is not name and abs(r[0][0].bbox.x0 - edge) <= height / 2 for r in rows)
 
 
 def _ticked_by_ink(rows: list[Row], marks: PageMarks) -> tuple[Word, ...]:

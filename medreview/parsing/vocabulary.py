@@ -156,6 +156,7 @@ def _field(name: str, raw: dict[str, Any], value_types: frozenset[str]) -> Field
         "section_labels",
         "after",
         "units",
+        "shares",
     }
     if set(raw) - known:
         raise ValueError(f"{where}: unknown keys {sorted(set(raw) - known)}")
@@ -194,7 +195,9 @@ def parse_vocabulary(data: dict[str, Any], value_types: frozenset[str]) -> dict[
         sections = {k: _strings(v, k) for k, v in table.get("sections", {}).items()}
         labels = {k: _strings(v, k) for k, v in table.get("labels", {}).items()}
         fields_raw = table.get("fields", {})
-        fields = tuple(_field(n, raw, value_types) for n, raw in fields_raw.items())
+        fields = tuple(
+            _field(n, _shared(data, n, raw), value_types) for n, raw in fields_raw.items()
+        )
         names = {spec.name for spec in FIELDS[document_type]}
         if {f.name for f in fields} != names:
             missing = sorted(names ^ {f.name for f in fields})
@@ -207,6 +210,24 @@ def parse_vocabulary(data: dict[str, Any], value_types: frozenset[str]) -> dict[
                 raise ValueError(f"{VOCABULARY_FILE}: field {item.name}: unknown label name")
         result[document_type.value] = Vocabulary(document_type, fields, sections, labels)
     return result
+
+
+def _shared(data: dict[str, Any], name: str, raw: dict[str, Any]) -> dict[str, Any]:
+    """A field's table with the labels of the field it ``shares`` (``TYPE.FIELD``) after its own.
+
+    The patient's name or home address is the same thing on a record and on a prescription,
+    and a form may label it with any of the words either document uses.
+    """
+    shared = raw.get("shares")
+    if shared is None:
+        return raw
+    type_name, _, field_name = str(shared).partition(".")
+    other = data.get(type_name, {}).get("fields", {}).get(field_name)
+    if not isinstance(other, dict) or "shares" in other:
+        raise ValueError(f"{VOCABULARY_FILE}: field {name}: cannot share {shared!r}")
+    own = _strings(raw.get("labels", []), f"field {name}")
+    more = _strings(other.get("labels", []), f"field {shared}")
+    return {**raw, "labels": [*own, *(label for label in more if label not in own)]}
 
 
 @cache
