@@ -310,3 +310,71 @@ def test_boxes_answering_another_field_s_question_are_no_tick_list_over_other() 
     found = read(RECORD, words, image)
     assert found["medical_problems"] == ["Kidney stones"]
     assert found["hepatitis_b_vaccination"] == "no"
+
+
+def test_a_shared_label_never_shadows_another_field_s_own() -> None:
+    """A prescription's patient takes a record's labels for the patient, but not ``Name
+    (print)``, which begins the prescriber's ``Name (printed)``: the prescriber's name printed
+    by the signature stays the prescriber's."""
+    words = layout(
+        [
+            (400, 160, "Patient: Maria Lopez"),
+            (800, 200, "Rx Cetirizine 10 mg"),
+            (2700, 259, "Signature"),
+            (2790, 259, "Name (print): Clara Baker, M.D."),
+        ]
+    )
+    found = read(PRESCRIPTION, words, blank())
+    assert found["prescriber"] == "Clara Baker, M.D."
+    assert found["patient_name"] == "Maria Lopez"
+
+
+def test_the_last_word_of_a_label_left_in_its_cell_is_no_entry() -> None:
+    """``10  Medicines you take regularly | Quetiapine, Lisinopril``: the vocabulary knows
+    ``Medicines you take``; ``regularly`` in the label's cell is the label's, and the list is
+    the next cell's."""
+    image = blank()
+    for y in (1640, 1760):
+        cv2.line(image, (150, y), (2400, y), 0, 3)
+    for x in (150, 235, 1180, 2230, 2400):  # the row's number in a column of its own
+        cv2.line(image, (x, 1640), (x, 1760), 0, 3)
+    words = layout(
+        [
+            (1683, 178, "10"),
+            (1683, 253, "Medicines you take regularly"),
+            (1683, 1203, "Quetiapine, Lisinopril"),
+        ]
+    )
+    assert read(RECORD, words, image)["regular_medication"] == ["Quetiapine", "Lisinopril"]
+
+
+def test_a_heading_s_last_word_over_the_entries_is_no_entry() -> None:
+    """``E. Medicines you take regularly`` over the form's wording and a table of the drugs:
+    the word after the label the vocabulary knows is the heading's, and the entries are under
+    it."""
+    words = layout(
+        [
+            (756, 311, "E. Medicines you take regularly"),
+            (820, 265, "List every medicine, including inhalers and over-the-counter ones."),
+            (870, 289, "Medication"),
+            (870, 1282, "Dose"),
+            (930, 286, "Meloxicam"),
+            (1000, 291, "Atenolol"),
+            (1000, 1290, "100 mg"),
+            (1225, 269, "Preferred pharmacy:"),
+        ]
+    )
+    assert read(RECORD, words, blank())["regular_medication"] == ["Meloxicam", "Atenolol"]
+
+
+def test_a_list_whose_label_is_followed_by_the_next_question_is_empty() -> None:
+    """``Allergies:`` left blank over ``Latex or adhesive tape sensitivity? Yes No``: the list
+    is empty, not absent, and the question is no allergy."""
+    words = layout(
+        [
+            (1620, 243, "Allergies & sensitivities"),
+            (1821, 156, "Allergies:"),
+            (1918, 156, "Latex or adhesive tape sensitivity? Yes No"),
+        ]
+    )
+    assert read(RECORD, words, blank())["allergies"] == []

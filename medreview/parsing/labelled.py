@@ -93,6 +93,7 @@ from medreview.parsing.lists import (
     marked_value,
     medicine_text,
     none_option,
+    orders_writing,
     other_entries,
     read_as_rx,
     rows_on,
@@ -821,6 +822,11 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         if kind.name == "choice" and not columns:
             columns = row_choice(doc, spec, item, anchor, cell, factor)
         in_cell = within_cell(cell, right)
+        if in_cell and kind.name == "list" and _label_tail(anchor, in_cell):
+            # "Medicines you take regularly | Quetiapine": the label's last word, then the value
+            longer = replace(anchor.match, end=anchor.match.end + 1)
+            right = value_right(doc.lines, longer, stops)
+            in_cell = within_cell(cell, right)
         if kind.name == "choice" and cell is not None and not option_spans(in_cell, spec.choices):
             # the rest of the label's wording ("Measles, mumps, rubella"): the answer is past it
             right = beyond = tuple(w for w in right if w not in in_cell)
@@ -949,6 +955,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         inside = words_in_cell(doc, anchor, cell)
         if inside and not any(c.isalnum() for w in inside for c in w.text):
             inside = ()  # the label's own mark left in its cell ("Policy #"): no value
+        if inside and kind.name == "list" and _label_tail(anchor, inside):
+            inside = ()  # "Medicines you take regularly": the label's last word
         tabbed = box_under_tab(doc, anchor, cell) if cell is not None and not inside else ()
         if not inside and not tabbed:
             tabbed = box_opened(doc, anchor, cell)
@@ -975,8 +983,14 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         ]
         found.extend(cells_run_on(made, Relation.BELOW) if kind.multiline else made)
         found.extend(columns)
-        if not options and kind.name == "list":
-            # a list left blank after its label is an empty list, not an absent field
+        if (
+            kind.name == "list"
+            and not made
+            and all(_no_entries(doc, words) for _, words, _ in options)
+            and not any(c.label_words == anchor.words for c in found)
+        ):
+            # a list left blank after its label is an empty list, not an absent field (what
+            # follows it, if anything, holds no entry: the next question, the form's wording)
             found.append(Candidate(item.name, [], anchor.words, 0.5 * factor, Relation.RIGHT))
         elif not options and not made and _blank_in_section(doc, item, anchor):
             # the field's own place in its section left blank: a value outside the section
@@ -1481,6 +1495,12 @@ def reach_factor(doc: Page, anchor: Anchor, words: tuple[Word, ...]) -> float:
     return max(0.6, 1.0 - RIGHT_FALLOFF * max(0.0, gap - RIGHT_REACH))
 
 
+def _no_entries(doc: Page, words: Sequence[Word]) -> bool:
+    """Whether a list's words begin with an order to write them or with the next question."""
+    first = [w for w in words if doc.line_of(w) == doc.line_of(words[0])]
+    return orders_writing(first) or any(w.text.endswith("?") for w in first)
+
+
 def _no_entry(words: Sequence[Word]) -> bool:
     """Whether a list's first line is the form's: an instruction or a lone "None" option."""
     if is_instruction(words):
@@ -1559,9 +1579,8 @@ def candidate_from(
         return []  # the part's heading over a label ("Section 5: Medical history")
     if relation is Relation.RIGHT:
         first = doc.line_of(words[0])
-        if kind.name in ("list", "medicines") and is_instruction(
-            [w for w in words if doc.line_of(w) == first]
-        ):
+        on_line = [w for w in words if doc.line_of(w) == first]
+        if kind.name in ("list", "medicines") and is_instruction(on_line):
             return []  # "... problems? List them:": the list is written under the question
         if anchor is not None and _question_runs_on(anchor.words, words):
             return []  # "List the medicines you take regularly": the question, no answer
@@ -1806,6 +1825,20 @@ def _question_runs_on(label: Sequence[Word], words: Sequence[Word]) -> bool:
     near = word.bbox.x0 - last.bbox.x1 <= COLUMN_GAP * max(1, last.bbox.height)
     text = word.text.rstrip(":?")
     return near and word.text != text and text.isalpha() and text.islower()
+
+
+def _label_tail(anchor: Anchor, words: Sequence[Word]) -> bool:
+    """Whether the word left in a label's cell is more of the label.
+
+    One word in small letters at a word's space after it, saying no "none".
+    """
+    if len(words) != 1:
+        return False
+    last = anchor.words[-1]
+    texts = [w.text.strip(".,;:") for w in words]
+    near = words[0].bbox.x0 - last.bbox.x1 <= COLUMN_GAP * max(1, last.bbox.height)
+    lowered = all(t.isalpha() and t.islower() for t in texts)
+    return near and lowered and canonical.parse_list(text_of(words)) != []
 
 
 def _before_running_text(kind: ValueType, words: tuple[Word, ...]) -> tuple[Word, ...]:

@@ -788,6 +788,18 @@ _RUNNING_TEXT = frozenset({
 # fmt: on
 
 
+def orders_writing(words: Sequence[Word]) -> bool:
+    """Whether a line is a short order to write, where or what ("List them:").
+
+    ``write "none" below`` says where; ``List them:`` what, after a question.
+    """
+    texts = [w.text.strip(".,;:()") for w in words]
+    texts = [t.lower() for t in texts if t.isalpha()]
+    if len(texts) < 2 or texts[0] not in _WRITING_ORDERS:
+        return False
+    return texts[-1] in _PLACES or all(t in _WRITTEN_OBJECTS for t in texts[1:])
+
+
 def is_instruction(words: Sequence[Word]) -> bool:
     """Whether a line is the form's wording for the reader, not an entry a person wrote.
 
@@ -797,13 +809,10 @@ def is_instruction(words: Sequence[Word]) -> bool:
         return False  # "Lasix 20mg - 1 tab in the morning" is an entry
     if is_order(words):
         return True
+    if orders_writing(words):
+        return True
     texts = [w.text.strip(".,;:()") for w in words]
     texts = [t for t in texts if t.isalpha()]
-    if len(texts) >= 2 and texts[0].lower() in _WRITING_ORDERS:
-        if texts[-1].lower() in _PLACES:
-            return True  # 'write "none" below', 'list them here'
-        if all(t.lower() in _WRITTEN_OBJECTS for t in texts[1:]):
-            return True  # "Do you have any other medical problems? List them:"
     if len(texts) < INSTRUCTION_WORDS:
         return False
     small = sum(t[:1].islower() for t in texts)

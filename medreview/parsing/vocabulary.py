@@ -196,7 +196,8 @@ def parse_vocabulary(data: dict[str, Any], value_types: frozenset[str]) -> dict[
         labels = {k: _strings(v, k) for k, v in table.get("labels", {}).items()}
         fields_raw = table.get("fields", {})
         fields = tuple(
-            _field(n, _shared(data, n, raw), value_types) for n, raw in fields_raw.items()
+            _field(n, _shared(data, n, raw, fields_raw), value_types)
+            for n, raw in fields_raw.items()
         )
         names = {spec.name for spec in FIELDS[document_type]}
         if {f.name for f in fields} != names:
@@ -212,11 +213,15 @@ def parse_vocabulary(data: dict[str, Any], value_types: frozenset[str]) -> dict[
     return result
 
 
-def _shared(data: dict[str, Any], name: str, raw: dict[str, Any]) -> dict[str, Any]:
+def _shared(
+    data: dict[str, Any], name: str, raw: dict[str, Any], siblings: dict[str, Any]
+) -> dict[str, Any]:
     """A field's table with the labels of the field it ``shares`` (``TYPE.FIELD``) after its own.
 
     The patient's name or home address is the same thing on a record and on a prescription,
-    and a form may label it with any of the words either document uses.
+    and a form may label it with any of the words either document uses; but never with one
+    that begins another field's own label on this document ("Name (print)" is the record's
+    patient's, "Name (printed)" the prescriber's).
     """
     shared = raw.get("shares")
     if shared is None:
@@ -227,7 +232,23 @@ def _shared(data: dict[str, Any], name: str, raw: dict[str, Any]) -> dict[str, A
         raise ValueError(f"{VOCABULARY_FILE}: field {name}: cannot share {shared!r}")
     own = _strings(raw.get("labels", []), f"field {name}")
     more = _strings(other.get("labels", []), f"field {shared}")
-    return {**raw, "labels": [*own, *(label for label in more if label not in own)]}
+    taken = [
+        _letters(label)
+        for sibling, table in siblings.items()
+        if sibling != name and isinstance(table, dict)
+        for label in table.get("labels", [])
+    ]
+    kept = [
+        label
+        for label in more
+        if label not in own and not any(t.startswith(_letters(label)) for t in taken)
+    ]
+    return {**raw, "labels": [*own, *kept]}
+
+
+def _letters(label: str) -> str:
+    """A label's letters and digits, in small letters (how close two labels stand)."""
+    return "".join(c for c in label.lower() if c.isalnum())
 
 
 @cache
