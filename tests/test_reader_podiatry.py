@@ -378,3 +378,29 @@ def test_a_list_whose_label_is_followed_by_the_next_question_is_empty() -> None:
         ]
     )
     assert read(RECORD, words, blank())["allergies"] == []
+
+
+def test_numbered_rows_written_in_capitals_under_a_none_box_are_rows_not_titles() -> None:
+    """``[ ] None`` over ``1. AMOXICILLIN  4.`` written in a capitals-only hand: a numbered
+    line in capitals left of the list's first word looks like a part's title, but it is the
+    list's next row, numbered in turn."""
+    image = blank()
+    check_box(image, 156, 2120, ticked=False)
+    words = layout(
+        [
+            (2023, 238, "Current medications"),
+            (2120, 216, "None"),
+            (2200, 151, "1. AMOXICILLIN"),
+            (2200, 1277, "4."),
+            (2285, 149, "2. CYCLOBENZAPRINE"),
+            (2285, 1275, "5."),
+            (2370, 152, "3. ATORVASTATIN"),
+            (2370, 1271, "6."),
+            (2477, 153, "On anticoagulants? YES NO"),
+        ]
+    )
+    assert read(RECORD, words, image)["regular_medication"] == [
+        "AMOXICILLIN",
+        "CYCLOBENZAPRINE",
+        "ATORVASTATIN",
+    ]

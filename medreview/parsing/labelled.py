@@ -323,6 +323,12 @@ def _in_small_letters(words: Sequence[Word]) -> bool:
     return sum(c.islower() for c in letters) * 2 > len(letters)
 
 
+def _row_number(line: Line, otherwise: int = -1) -> int:
+    """The number a row begins with ("3." is 3), ``otherwise`` when it begins with none."""
+    found = re.fullmatch(r"\(?(\d{1,2})[.):]", line.words[0].text) if line.words else None
+    return int(found.group(1)) if found else otherwise
+
+
 def _outdented_title(line: Line, x0: float) -> bool:
     """Whether a line is a numbered section's title, left of a value's edge.
 
@@ -404,11 +410,14 @@ def _continuation(
         # (an address's next line in capitals on its tinted box, with no label, is no title)
         titled = doc.ruled_heading(index) and not (columns and not doc.anchors_on(index))
         opens = _opens_section(doc, index)
-        if is_refill_row(line.words) or titled or opens or _outdented_title(line, x0):
+        # the next numbered row written in capitals ("1. AMOXICILLIN") is no title
+        next_row = numbered and _row_number(line) == _row_number(previous, 0) + 1
+        outdented = _outdented_title(line, x0) and not next_row
+        if is_refill_row(line.words) or titled or opens or outdented:
             break  # a refill row, or the next section's heading
         if index in over_captions(doc):
             break  # the value over another field's caption ("Instructions" under its box)
-        if boxed and in_capitals(line.words) and _in_small_letters(words):
+        if boxed and in_capitals(line.words) and _in_small_letters(words) and not next_row:
             break  # a title in capitals under entries that are not ("PROVIDER VERIFICATION")
         here = doc.anchors_on(index)
         if here and here[0].match.start == 0 and names_any(here[0], skips):
@@ -1495,6 +1504,12 @@ def reach_factor(doc: Page, anchor: Anchor, words: tuple[Word, ...]) -> float:
     return max(0.6, 1.0 - RIGHT_FALLOFF * max(0.0, gap - RIGHT_REACH))
 
 
+# A list read as none from a statement this many words long or more ("I take no medications",
+# printed as an option, its box unseen) counts this much less than a list of entries.
+PRINTED_NONE_WORDS = 3
+PRINTED_NONE = 0.95
+
+
 def _no_entries(doc: Page, words: Sequence[Word]) -> bool:
     """Whether a list's words begin with an order to write them or with the next question."""
     first = [w for w in words if doc.line_of(w) == doc.line_of(words[0])]
@@ -1698,6 +1713,8 @@ def candidate_from(
     if kind.name in ("name", "address", "organisation") and holds_other_value(text_of(words)):
         return []  # a date or a phone inside a name or an address is another field's value
     score = base * validity * (0.5 + 0.5 * fit)
+    if kind.name == "list" and value == [] and len(words) >= PRINTED_NONE_WORDS:
+        score *= PRINTED_NONE  # "I take no medications" printed, its box unseen: entries win
     if kind.name == "number":
         words = _measure_words(words)  # (what follows the measure is no evidence of it)
     return [Candidate(item.name, value, words, score, relation, label_words)]
