@@ -404,3 +404,88 @@ def test_numbered_rows_written_in_capitals_under_a_none_box_are_rows_not_titles(
         "CYCLOBENZAPRINE",
         "ATORVASTATIN",
     ]
+
+
+def test_a_refill_count_written_after_or_is_the_refills() -> None:
+    """``Refills (ashore):  [ ] 2 [ ] 3 [ ] 4 [ ] 5 [ ] PRN  or: 11``: no box ticked, the
+    count written after "or" is the answer."""
+    image = blank()
+    for x in (700, 830, 960, 1085, 1220):
+        check_box(image, x, 2013, ticked=False)
+    words = layout(
+        [
+            (300, 150, "Guest name: Leila Jackson"),
+            (1200, 200, "Rx Famotidine 20 mg tab"),
+            (2013, 156, "Refills (ashore):"),
+            (2013, 748, "2"),
+            (2013, 874, "3"),
+            (2013, 1004, "4"),
+            (2013, 1127, "5"),
+            (2013, 1268, "PRN"),
+            (2013, 1380, "or: 11"),
+        ]
+    )
+    assert read(PRESCRIPTION, words, image)["refills"] == 11
+
+
+def test_a_tick_that_hid_its_choice_from_ocr_answers_the_other_choice() -> None:
+    """``Hepatitis B vaccine series completed?  [ ] Yes  [X]  [ ] Unsure``: OCR read no word
+    under the tick; the empty box before "Yes" says "Yes" was not chosen, the ticked one is
+    the other choice's."""
+    image = blank()
+    check_box(image, 1730, 2690, ticked=False)
+    check_box(image, 1900, 2690, ticked=True)
+    check_box(image, 2070, 2690, ticked=False)
+    words = layout(
+        [
+            (2690, 714, "Hepatitis B vaccine series completed?"),
+            (2690, 1782, "Yes"),
+            (2690, 2120, "Unsure"),
+        ]
+    )
+    assert read(RECORD, words, image)["hepatitis_b_vaccination"] == "no"
+
+
+def test_not_known_is_an_unsure_answer_beside_the_ticked_one() -> None:
+    """``Hepatitis B vaccinated?  [ ] Yes  [X] No  [ ] Not known``, the tick read as a ``c``:
+    "Not known" is the form's unsure option, so the row holds two choices and the tick
+    decides."""
+    image = blank()
+    check_box(image, 1262, 2693, ticked=False)
+    check_box(image, 1400, 2693, ticked=True)
+    check_box(image, 1600, 2693, ticked=False)
+    words = layout(
+        [
+            (2693, 155, "Hepatitis B vaccinated?"),
+            (2693, 1313, "Yes"),
+            (2693, 1398, "c"),
+            (2693, 1474, "No"),
+            (2693, 1647, "Not known"),
+        ]
+    )
+    assert read(RECORD, words, image)["hepatitis_b_vaccination"] == "no"
+
+
+def test_an_address_running_past_its_cell_drawn_askew_is_still_read() -> None:
+    """``Permanent address | 77 Cherry Ave, Springfield, IL.`` where the labels' column rules
+    its rows apart from the values' column (the label's cell ends halfway down the value's):
+    no cell beside the label's matches it, and a street and its town past it are the address
+    all the same, counting a little less."""
+    image = blank()
+    for y in (632, 1000):
+        cv2.line(image, (150, y), (2400, y), 0, 3)
+    for y in (725, 823, 919):  # across the values' column only
+        cv2.line(image, (511, y), (2400, y), 0, 3)
+    cv2.line(image, (150, 872), (511, 872), 0, 3)  # the labels' column, its own rows
+    for x in (150, 511, 2400):
+        cv2.line(image, (x, 632), (x, 1000), 0, 3)
+    words = layout(
+        [
+            (300, 150, "Guest name: James Cooper"),
+            (826, 165, "Permanent address"),
+            (842, 540, "77 Cherry Ave, Springfield, IL."),
+            (1200, 200, "Rx Propranolol 20 mg tab"),
+        ]
+    )
+    found = read(PRESCRIPTION, words, image)
+    assert found["patient_address"] == "77 Cherry Ave, Springfield, IL"

@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from medreview.model import BBox, Word
 from medreview.parsing import canonical
 from medreview.parsing.layout import SLASHES, compact, split_word
-from medreview.parsing.marks import BOX_SCALES, MARK_MIN_INK, PageMarks, decide
+from medreview.parsing.marks import BOX_SCALES, MARK_MIN_INK, TICKED_INK, PageMarks, decide
 
 REFILL_ROW = ("0", "1", "2", "3", "4", "5", "PRN")
 # Answers' words this many times as tall as their question's letters hold more than letters.
@@ -117,7 +117,7 @@ LONG_CHOICE = 6
 
 
 # Answers a row may print beside its choices that answer nothing.
-ABSTAIN = ("don't know", "not sure", "unsure", "unknown", "unk.")
+ABSTAIN = ("don't know", "not sure", "not known", "unsure", "unknown", "unk.")
 
 
 def _translated(hits: list[Option], words: Sequence[Word]) -> list[Option]:
@@ -617,6 +617,29 @@ def _dropped_choice(
     return None
 
 
+def _ticked_elsewhere(
+    words: Sequence[Word], option: Option, choices: tuple[str, ...], marks: PageMarks
+) -> str | None:
+    """The other of two choices, when the one read stands after an empty box.
+
+    A ticked box stands in the row where no word was read: "[ ] Yes  [X]  [ ] Unsure", the
+    tick hid "No" from OCR.
+    """
+    first = words[option.start].bbox
+    if not marks.empty_box_before(first):
+        return None
+    size = first.height
+    band = BBox(first.x1, first.y0 - size // 2, words[-1].bbox.x1 + 3 * size, first.y1 + size // 2)
+    for scale in BOX_SCALES:
+        for box, fill in marks.boxes(band, scale * size):
+            if fill < TICKED_INK:
+                continue
+            read = [w for w in words if w.bbox.x0 <= box.x1 + 2 * size and w.bbox.x1 >= box.x0]
+            if not [w for w in read if any(c.isalpha() for c in w.text) and len(w.text) > 1]:
+                return next(c for c in choices if c != option.choice)
+    return None
+
+
 def _corners(box: BBox) -> tuple[int, int, int, int]:
     return box.x0, box.y0, box.x1, box.y1
 
@@ -714,6 +737,10 @@ def read_choice(
         value, decided = read_box_row(words, choices, marks, letters=letters)
         if decided:
             return value, 0.9
+    if marks is not None and len(choices) == 2 and len(options) == 1:
+        ticked = _ticked_elsewhere(words, options[0], choices, marks)
+        if ticked is not None:
+            return ticked, 0.85
     if marks is not None and start_x is not None and len(choices) == 2 and len(options) == 1:
         # a row of printed choices right of its question, one of them unread
         dropped = _dropped_choice(words, options[0], choices, marks, start_x)
@@ -1058,7 +1085,8 @@ def written_after_other(words: Sequence[Word]) -> str | None:
 
 
 _OTHER = compact("Other")
-_OTHERS = frozenset({_OTHER, compact(REFILL_ROW[-1]) + _OTHER})
+# ("or:" before a count written after the row's printed entries: "2 3 4 5 PRN or: 11")
+_OTHERS = frozenset({_OTHER, compact(REFILL_ROW[-1]) + _OTHER, "or"})
 
 
 def to_row_end(words: Sequence[Word]) -> Sequence[Word]:

@@ -816,6 +816,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
         # a choice, or a date or telephone its own form proves, may stand past the label's cell
         # (a question's cell, the answer in the coding column's open cell beside it)
         beyond = right if kind.name == "choice" or kind.name in SELF_EVIDENT else ()
+        if kind.name == "address" and kind.fit(text_of(right)) >= 1.0:
+            beyond = right  # (so may a street and its town, past a cell drawn askew)
         # a question's answer marked in its table's answer columns
         columns: list[Candidate] = []
         if kind.name == "choice" and cell is not None:
