@@ -489,3 +489,19 @@ def test_an_address_running_past_its_cell_drawn_askew_is_still_read() -> None:
     )
     found = read(PRESCRIPTION, words, image)
     assert found["patient_address"] == "77 Cherry Ave, Springfield, IL"
+
+
+def test_a_table_s_heading_of_measures_is_no_entry_of_the_list() -> None:
+    """``Medication name   mg / dose   Frequency`` heading an empty table under ``I take no
+    medicines``: the heading beside the label is no medicine, and the list is empty."""
+    words = layout(
+        [
+            (1100, 252, "Current medications"),
+            (1170, 293, "I take no medicines"),
+            (1235, 254, "Medication name"),
+            (1235, 996, "mg / dose"),
+            (1235, 1346, "Frequency"),
+            (1593, 275, "Drug and other allergies"),
+        ]
+    )
+    assert read(RECORD, words, blank())["regular_medication"] == []

@@ -106,6 +106,7 @@ from medreview.parsing.ocrtext import without_joint
 from medreview.parsing.page import (
     BASE_SCORE,
     LABEL_TYPES,
+    MEASURE_UNITS,
     UNNAMED_PART,
     ZIP_CODE,
     Anchor,
@@ -1512,6 +1513,16 @@ PRINTED_NONE_WORDS = 3
 PRINTED_NONE = 0.95
 
 
+def _measures_heading(words: Sequence[Word]) -> bool:
+    """Whether a list's words are only a table's heading of measures ("mg / dose")."""
+    texts = [compact(w.text) for w in words]
+    texts = [t for t in texts if t]
+    return bool(texts) and all(t in MEASURE_UNITS or t in _MEASURE_HEADS for t in texts)
+
+
+_MEASURE_HEADS = frozenset({"dose", "dosage", "strength", "frequency", "route", "qty", "quantity"})
+
+
 def _no_entries(doc: Page, words: Sequence[Word]) -> bool:
     """Whether a list's words begin with an order to write them or with the next question."""
     first = [w for w in words if doc.line_of(w) == doc.line_of(words[0])]
@@ -1613,7 +1624,7 @@ def candidate_from(
         words = (*_rows_before(doc, words), *words)
     if kind.name in ("list", "medicines"):
         words = down_the_columns(doc, entry_words(doc, words, kind))
-        if not words:
+        if not words or _measures_heading(words):
             return []
     if kind.name == "medicines":
         words = without_quantities(doc, words)
