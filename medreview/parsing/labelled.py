@@ -96,6 +96,7 @@ from medreview.parsing.lists import (
     orders_writing,
     other_entries,
     read_as_rx,
+    row_number,
     rows_on,
     tick_list,
     ticked_medicines,
@@ -326,8 +327,8 @@ def _in_small_letters(words: Sequence[Word]) -> bool:
 
 def _row_number(line: Line, otherwise: int = -1) -> int:
     """The number a row begins with ("3." is 3), ``otherwise`` when it begins with none."""
-    found = re.fullmatch(r"\(?(\d{1,2})[.):]", line.words[0].text) if line.words else None
-    return int(found.group(1)) if found else otherwise
+    number = row_number(line.words[0].text) if line.words else None
+    return otherwise if number is None else number
 
 
 def _outdented_title(line: Line, x0: float) -> bool:
@@ -603,7 +604,7 @@ def _numbered(line: Line) -> bool:
     last = words[-1]
     return (
         len(words) >= 2
-        and re.fullmatch(r"\d{1,2}[.)]", last.text) is not None
+        and row_number(last.text) is not None
         and last.bbox.x0 - words[-2].bbox.x1 > COLUMN_GAP * line.height
     )
 

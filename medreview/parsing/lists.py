@@ -681,7 +681,7 @@ def down_the_columns(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
             (
                 i
                 for i in range(1, len(row))
-                if _item_number(row[i].text) is not None
+                if row_number(row[i].text) is not None
                 and row[i].bbox.x0 - row[i - 1].bbox.x1 > COLUMN_GAP * height
             ),
             None,
@@ -689,10 +689,10 @@ def down_the_columns(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
         if cut is None:
             left.extend(row)
             continue
-        number = _item_number(row[0].text)
+        number = row_number(row[0].text)
         if number is not None:
             lefts.append(number)
-        rights.append(_item_number(row[cut].text) or 0)
+        rights.append(row_number(row[cut].text) or 0)
         left.extend(row[:cut])
         right.extend(row[cut:])
     if len(rights) < 2 or not lefts or min(rights) <= max(lefts):
@@ -700,8 +700,8 @@ def down_the_columns(doc: Page, words: tuple[Word, ...]) -> tuple[Word, ...]:
     return (*left, *right)
 
 
-def _item_number(text: str) -> int | None:
-    """The number of a numbered row's item ("4." is 4), if it is one."""
+def row_number(text: str) -> int | None:
+    """The number a numbered row's item is printed with ("4." is 4), if the word is one."""
     found = re.fullmatch(r"\(?(\d{1,2})[.):]", text)
     return int(found.group(1)) if found else None
 
