@@ -1852,10 +1852,9 @@ def _question_runs_on(label: Sequence[Word], words: Sequence[Word]) -> bool:
     """
     if len(words) != 1 or not label or label[-1].text.endswith((":", "?")):
         return False
-    word, last = words[0], label[-1]
-    near = word.bbox.x0 - last.bbox.x1 <= COLUMN_GAP * max(1, last.bbox.height)
+    word = words[0]
     text = word.text.rstrip(":?")
-    return near and word.text != text and text.isalpha() and text.islower()
+    return _at_a_space(label[-1], word) and word.text != text and text.isalpha() and text.islower()
 
 
 def _label_tail(anchor: Anchor, words: Sequence[Word]) -> bool:
@@ -1865,11 +1864,15 @@ def _label_tail(anchor: Anchor, words: Sequence[Word]) -> bool:
     """
     if len(words) != 1:
         return False
-    last = anchor.words[-1]
-    texts = [w.text.strip(".,;:") for w in words]
-    near = words[0].bbox.x0 - last.bbox.x1 <= COLUMN_GAP * max(1, last.bbox.height)
-    lowered = all(t.isalpha() and t.islower() for t in texts)
-    return near and lowered and canonical.parse_list(text_of(words)) != []
+    word = words[0]
+    text = word.text.strip(".,;:")
+    lowered = text.isalpha() and text.islower()
+    return _at_a_space(anchor.words[-1], word) and lowered and canonical.parse_list(word.text) != []
+
+
+def _at_a_space(last: Word, word: Word) -> bool:
+    """Whether a word follows a label's last word at a word's space, not past a column's gap."""
+    return word.bbox.x0 - last.bbox.x1 <= COLUMN_GAP * max(1, last.bbox.height)
 
 
 def _before_running_text(kind: ValueType, words: tuple[Word, ...]) -> tuple[Word, ...]:

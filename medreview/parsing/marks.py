@@ -157,6 +157,9 @@ class PageMarks:
     _rules: tuple[list[Rule], list[Rule]] | None = field(default=None, init=False)
     _small: npt.NDArray[np.uint8] | None = field(default=None, init=False)
     _strips: list[Rule] | None = field(default=None, init=False)
+    _tint: tuple[npt.NDArray[np.uint8], npt.NDArray[np.bool_], npt.NDArray[np.bool_]] | None = (
+        field(default=None, init=False)
+    )
     _blanks: list[Rule] | None = field(default=None, init=False)
     _dividers: list[Rule] | None = field(default=None, init=False)
     _limit: float | None = field(default=None, init=False)
@@ -357,24 +360,7 @@ class PageMarks:
         """
         if self._strips is None:
             step = RULE_SHRINK
-            plain = self._plain()
-            small = cv2.resize(
-                plain,
-                (max(1, plain.shape[1] // step), max(1, plain.shape[0] // step)),
-                interpolation=cv2.INTER_AREA,
-            )
-            paper = float(np.median(small))
-            ink = small < self._ink_limit()
-            near_ink = cv2.dilate(ink.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
-            tinted = (small < paper - STRIP_TINT) & ~near_ink
-            # the writing in a strip is part of it; a printed word on white paper has no tint
-            kernel = np.ones((STRIP_HEIGHT, STRIP_WIDTH), np.uint8)
-            mask = np.asarray(
-                cv2.morphologyEx(np.asarray(tinted | near_ink, np.uint8), cv2.MORPH_OPEN, kernel),
-                dtype=np.uint8,
-            )
-            count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=4)
-            shares = np.bincount(labels[tinted], minlength=count)
+            count, _, stats, shares = self._tinted_regions(STRIP_HEIGHT, STRIP_WIDTH)
             found = []
             for index in range(1, count):
                 x, y, w, h = (int(v) for v in stats[index, :4])
@@ -384,6 +370,52 @@ class PageMarks:
             self._strips = found
         return self._strips
 
+    def _tinted(
+        self,
+    ) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+        """The even-lit page shrunk by averaging, where its paper is tinted, and where ink is.
+
+        Tint is paper darker than the page's and lighter than ink; tint right beside ink is
+        the antialiased edge of a printed letter, not tinted paper. Found once per page.
+        """
+        if self._tint is None:
+            step = RULE_SHRINK
+            plain = self._plain()
+            small = np.asarray(
+                cv2.resize(
+                    plain,
+                    (max(1, plain.shape[1] // step), max(1, plain.shape[0] // step)),
+                    interpolation=cv2.INTER_AREA,
+                ),
+                dtype=np.uint8,
+            )
+            paper = float(np.median(small))
+            ink = small < self._ink_limit()
+            near_ink = cv2.dilate(ink.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+            tinted = (small < paper - STRIP_TINT) & ~near_ink
+            self._tint = (small, tinted, near_ink)
+        return self._tint
+
+    def _tinted_regions(
+        self, tall: int, wide: int
+    ) -> tuple[int, npt.NDArray[np.int32], npt.NDArray[np.int32], npt.NDArray[np.intp]]:
+        """The shrunk page's tinted regions at least ``tall`` by ``wide`` pixels.
+
+        The writing in a region is part of it (a printed word on white paper has no tint).
+        Returns their count, labels and stats as OpenCV gives them, and how many tinted pixels
+        each holds.
+        """
+        _, tinted, near_ink = self._tinted()
+        kernel = np.ones((tall, wide), np.uint8)
+        mask = np.asarray(
+            cv2.morphologyEx(np.asarray(tinted | near_ink, np.uint8), cv2.MORPH_OPEN, kernel),
+            dtype=np.uint8,
+        )
+        count, found, measures, _ = cv2.connectedComponentsWithStats(mask, connectivity=4)
+        labels = np.asarray(found, dtype=np.int32)
+        stats = np.asarray(measures, dtype=np.int32)
+        return count, labels, stats, np.bincount(labels[tinted], minlength=count)
+
     def tinted_sides(self) -> list[Rule]:
         """The inner edges of shaded bands down a page's side (an "office use" sidebar).
 
@@ -392,23 +424,11 @@ class PageMarks:
         edge. Its inner edge is a step from tint to paper (a photo's shadow fades instead).
         """
         step = RULE_SHRINK
-        plain = self._plain()
-        small = cv2.resize(
-            plain,
-            (max(1, plain.shape[1] // step), max(1, plain.shape[0] // step)),
-            interpolation=cv2.INTER_AREA,
-        ).astype(np.float32)
+        small = self._tinted()[0].astype(np.float32)
         height, width = small.shape[:2]
-        paper = float(np.median(small))
-        ink = small < self._ink_limit()
-        near_ink = cv2.dilate(ink.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
-        tinted = (small < paper - STRIP_TINT) & ~near_ink
-        kernel = np.ones((max(3, int(SIDEBAR_OPEN * height)), max(3, int(SIDEBAR_OPEN * width))))
-        mask = cv2.morphologyEx(
-            np.asarray(tinted | near_ink, np.uint8), cv2.MORPH_OPEN, kernel.astype(np.uint8)
+        count, labels, stats, shares = self._tinted_regions(
+            max(3, int(SIDEBAR_OPEN * height)), max(3, int(SIDEBAR_OPEN * width))
         )
-        count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=4)
-        shares = np.bincount(labels[tinted], minlength=count)
         found: list[Rule] = []
         for index in range(1, count):
             x, y, w, h = (int(v) for v in stats[index, :4])

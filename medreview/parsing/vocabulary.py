@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from medreview.documents import DOCUMENT_TYPES, FIELDS, DocumentType
+from medreview.parsing.layout import compact
 
 VOCABULARY_FILE = "vocabulary.toml"
 
@@ -233,7 +234,7 @@ def _shared(
     own = _strings(raw.get("labels", []), f"field {name}")
     more = _strings(other.get("labels", []), f"field {shared}")
     taken = [
-        _letters(label)
+        compact(label)
         for sibling, table in siblings.items()
         if sibling != name and isinstance(table, dict)
         for label in table.get("labels", [])
@@ -241,14 +242,9 @@ def _shared(
     kept = [
         label
         for label in more
-        if label not in own and not any(t.startswith(_letters(label)) for t in taken)
+        if label not in own and not any(t.startswith(compact(label)) for t in taken)
     ]
     return {**raw, "labels": [*own, *kept]}
-
-
-def _letters(label: str) -> str:
-    """A label's letters and digits, in small letters (how close two labels stand)."""
-    return "".join(c for c in label.lower() if c.isalnum())
 
 
 @cache
