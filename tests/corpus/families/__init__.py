@@ -58,13 +58,14 @@ chemotherapy day unit's take-home prescription; held out two rounds before, now 
 ``geriatric`` (a geriatric day hospital's admission record and a house-call doctor's home-visit
 prescription; held out in round 29, now tuned), ``fertility`` (a fertility clinic's
 new-patient intake questionnaire and a telehealth service's printed e-prescription summary;
-held out in round 31, now tuned) and ``podiatry`` (a podiatry practice's registration and
+held out in round 31, now tuned), ``podiatry`` (a podiatry practice's registration and
 foot health history and a cruise ship medical centre's prescription; held out in round 32,
-now tuned).
+now tuned) and ``transplant`` (a transplant centre's candidate registration and a rural
+mission hospital's prescription card; held out in round 33, now tuned).
 Each round a new family is written blind and kept out of the reader's tuning, registered last in
 ``FAMILIES`` as ``heldout``; round 30's blind family was lost, round 31's is today's
-``fertility`` and round 32's today's ``podiatry``. ``heldout`` is the family written blind in
-round 33.
+``fertility``, round 32's today's ``podiatry`` and round 33's today's ``transplant``.
+``heldout`` is the family written blind in round 34.
 ``HELDOUT`` names the family kept out of the reader's tuning: its wording and geometry are
 described only in its own module, which a reader's author must not read.
 """
@@ -113,7 +114,7 @@ FAMILIES = (
     "geriatric",
     "fertility",
     "podiatry",
-    "heldout",
+    "transplant",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"

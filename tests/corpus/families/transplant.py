@@ -1,8 +1,7 @@
 """A transplant centre's candidate registration and a rural mission hospital's prescription card.
 
-Written blind as the held-out family of round 33: its author never read the reader, its layouts,
-its vocabulary or its tests. A reader's author must not read this module; the family is kept out
-of the reader's tuning and measured apart.
+Written blind as the held-out family of round 33 (its author never read the reader, its layouts,
+its vocabulary or its tests); tuned from round 34 on.
 
 Patient record (two pages): the registration a regional organ transplant institute fills in when
 a candidate is referred for evaluation. Page 1: the institute's letterhead (name, programme
