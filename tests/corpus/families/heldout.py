@@ -233,6 +233,10 @@ _RX: dict[str, tuple[str, ...]] = {
     "signature": ("Prescriber's signature", "Signature", "Physician signature"),
     "print": ("Prescriber (print name)", "Printed name of prescriber", "Prescribing physician"),
     "npi": ("NPI", "NPI #", "NPI no."),
+    "pharmacy": ("PHARMACY USE ONLY", "FOR PHARMACIST USE"),
+    "rx_no": ("Rx no.", "Prescription #"),
+    "filled": ("Filled by", "RPh initials"),
+    "filled_on": ("Date filled", "Dispensed on"),
     "fine": (
         "Void if altered. This prescription is not valid unless signed by the prescriber. "
         "Bring all medication bottles to every appointment.",
@@ -424,6 +428,9 @@ def _prescription_document(
         "substitution": rnd.choice((0, 0, 1)) if rnd.random() < 0.7 else None,
         "next": _shift(visit, rnd, 14, 120) if rnd.random() < 0.5 else None,
         "npi": str(rnd.randint(1_000_000_000, 1_999_999_999)),
+        "rx_no": str(rnd.randint(1_000_000, 9_999_999)) if rnd.random() < 0.4 else None,
+        "filled_by": rnd.choice(("JT", "MK", "RPh", "AL", "SD")) if rnd.random() < 0.4 else None,
+        "filled": _shift(visit, rnd, 0, 4) if rnd.random() < 0.4 else None,
     }
     return fields, extras, style
 
@@ -536,7 +543,7 @@ def _grid(sheet: _Sheet, top: float, rows: Sequence[Sequence[Cell]]) -> float:
     """A ruled grid of label/value cells; returns its bottom."""
     page = sheet.page
     corner = bool(sheet.style["corner_labels"])
-    row_h = 108.0 if corner else 90.0
+    row_h = 116.0 if corner else 92.0
     label_w = 390.0
     mid = (LEFT + RIGHT) / 2
     y = top
@@ -545,7 +552,7 @@ def _grid(sheet: _Sheet, top: float, rows: Sequence[Sequence[Cell]]) -> float:
         for (x0, x1), (label, text) in zip(spans, row, strict=True):
             if corner:
                 page.text(x0 + 12, y + 30, label, "corner", max_width=x1 - x0 - 24)
-                sheet.value(x0 + 30, y + row_h - 20, text, x1 - x0 - 50)
+                sheet.value(x0 + 30, y + row_h - 22, text, x1 - x0 - 50)
             else:
                 sheet.rect(x0, y, x0 + label_w, y + row_h, fill=SHADE, outline=None)
                 page.text(x0 + 16, y + 56, label, "label", max_width=label_w - 28)
@@ -823,7 +830,7 @@ def _record_two(
         if empty:
             table_rows = [[empty, ""]]
         heads = [sheet.word("allergen"), sheet.word("reaction")]
-        y = _table(sheet, y + 36, heads, [LEFT, 1300.0, RIGHT], table_rows, 3, row_h=74)
+        y = _table(sheet, y + 36, heads, [LEFT, 1300.0, RIGHT], table_rows, 3, row_h=86)
     else:
         y += 90
         end = page.text(LEFT, y, sheet.word("allergy_list"), "label")
@@ -846,7 +853,7 @@ def _record_two(
         med_rows.append([item, dose, often, last])
     heads = [sheet.word(k) for k in ("medicine", "dose", "often", "last_dose")]
     edges = [LEFT, 1000.0, 1400.0, 1880.0, RIGHT]
-    y = _table(sheet, y + 36, heads, edges, med_rows, 4, row_h=74)
+    y = _table(sheet, y + 36, heads, edges, med_rows, 4, row_h=86)
 
     # section G: disposition (distractors)
     y = sheet.section(y + 100, "G", "s_disp")
@@ -1059,6 +1066,20 @@ def _prescription(
         page.text(MAIN, base, prescriber, "bold", max_width=1800 - MAIN)
     npi = f"{sheet.word('npi')}: {extras.get('npi', '')}"
     page.text(right, base, npi, "label", anchor="rs")
+
+    # the pharmacy's box at the foot of the panel (distractors)
+    top = max(base + 140, FOOT - 330)
+    if top + 240 < FOOT - 40:
+        sheet.rect(MAIN, top, right, top + 240, fill=(248, 248, 248), outline=LINE, width=2)
+        page.text(MAIN + 20, top + 40, sheet.word("pharmacy"), "cap")
+        row = top + 120
+        stop = sheet.on_rule(MAIN + 20, row, f"{sheet.word('rx_no')}:", extras.get("rx_no"), 1500)
+        sheet.on_rule(
+            stop + 50, row, f"{sheet.word('filled')}:", extras.get("filled_by"), right - 20
+        )
+        row += 90
+        filled = sheet.date(extras.get("filled"))
+        sheet.on_rule(MAIN + 20, row, f"{sheet.word('filled_on')}:", filled, 1500)
     sheet.footer(sheet.word("fine"), "")
     return page.image
 
