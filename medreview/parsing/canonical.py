@@ -297,8 +297,8 @@ def parse_refills(text: str) -> int | str | None:
     ):
         return None  # a phrase's first word ("Do not substitute"), not a count read as one
     token = fix_digits(re.sub(r"[^A-Za-z0-9|!]", "", first))
-    if token.isdigit() and 0 <= int(token) <= 11:
-        return int(token)
+    if token.isdigit() and len(token) <= 2 and int(token) <= 11:
+        return int(token)  # (a count has a digit or two: "0000" is a signature's loops)
     return None
 
 

@@ -146,6 +146,10 @@ def _grid_answer(
     if any(x0 < w.bbox.x1 and w.bbox.x0 < x1 and _written(w.text) for w in row):
         return None  # words written under the heads: a value, not an item's ringed code
     y0 = anchor.words[0].bbox.y0
+    band = BBox(x0, y0 - height // 2, x1, y0 + height + height // 2)
+    if len(marks.boxes(band, height)) >= max(2, len(heads) - 1):
+        return None  # a check box under the heads (the ticked one's lines may be lost in its
+        # tick): a grid ticked, not codes ringed
     boxes = []
     codes: list[tuple[Word, ...]] = []
     for _, words in heads:

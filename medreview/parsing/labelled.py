@@ -59,6 +59,7 @@ from medreview.parsing.layout import (
     BELOW_REACH,
     COLUMN_GAP,
     ENUMERATION,
+    PART_OPENER,
     SECTION_MARK,
     SECTION_WORD,
     LabelMatch,
@@ -177,6 +178,9 @@ OTHER_PARTIES = ("doctor", "referral")
 HEADING_WORDS = 6
 
 
+# A field's fallback label (the vocabulary's ``fallback``) counts this much: less than a value
+# under another of its labels.
+FALLBACK_LABEL = 0.88
 # A label on a later page than the document's first counts this much: the same label printed
 # on the first page is the field's.
 LATER_PAGE = 0.94
@@ -198,6 +202,10 @@ def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
             return 0.0  # under its own heading, the family doctor's telephone is no field
     if _heads_others_table(doc, anchor):
         return 0.0  # "Continue these home medicines" over "Medicine | Instructions"
+    if _in_office_box(doc, anchor):
+        return 0.0  # "Issued by" in the box headed "DISPENSARY USE": the dispenser
+    if anchor.match.label in item.fallback:
+        factor *= FALLBACK_LABEL  # "Referral date" beside "Evaluation date"
     if doc.lines[anchor.match.line].words[0].page > doc.lines[0].words[0].page:
         factor *= LATER_PAGE  # the first page's "Date" is the record's; the last's, a signature's
     if item.section is None and _after_party(doc, anchor):
@@ -224,6 +232,37 @@ def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
         if place != fields.index(f"field:{item.name}"):
             factor *= SHARED_ORDER
     return factor
+
+
+def _in_office_box(doc: Page, anchor: Anchor) -> bool:
+    """Whether a label stands in a drawn box an office's heading opens ("DISPENSARY USE").
+
+    What is labelled there is the office's: the dispenser, the date dispensed.
+    """
+    cell = label_cell(doc, anchor)
+    if cell is None:
+        return False
+    for other in doc.anchors:
+        if other.match.line >= anchor.match.line or not OFFICE_HEADINGS & set(other.keys):
+            continue
+        top = other.words[0].bbox
+        if top.y0 - cell.y0 >= OFFICE_HEADING_TOP * top.height:
+            continue
+        box = label_cell(doc, other)
+        if box is not None and (box.x0, box.y0, box.x1, box.y1) == (
+            cell.x0,
+            cell.y0,
+            cell.x1,
+            cell.y1,
+        ):
+            return True
+    return False
+
+
+# The labels that, first in a drawn box, make it an office's ("For pharmacy use") ...
+OFFICE_HEADINGS = frozenset({"label:pharmacy", "label:office_use"})
+# ... standing within this many of their heights under the box's top.
+OFFICE_HEADING_TOP = 2.0
 
 
 def _heads_people(doc: Page, line: int) -> bool:
@@ -1092,6 +1131,8 @@ def _after_tick_list(doc: Page, anchor: Anchor) -> bool:
     for above in range(line - 1, max(0, line - OTHER_LINES) - 1, -1):
         if doc.lines[above].page != page or any(above < s <= line for s, _ in doc.sections):
             return False
+        if PART_OPENER.fullmatch(doc.lines[above].words[0].text):
+            return False  # a part's heading whose number OCR lost or glued ("Section.4")
         if any(
             a.words[-1].text.endswith("?") and any(k.startswith("field:") for k in a.keys)
             for a in doc.anchors_on(above)

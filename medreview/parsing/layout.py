@@ -87,6 +87,9 @@ ENUMERATION = re.compile(
 SECTION_MARK = re.compile(r"[A-Z][.):]?|\d{1,2}[.):·•]?|[IVX]{1,4}[.)]")
 # ... and the word a form may print before it ("PART B", "Section 2").
 SECTION_WORD = re.compile(r"part|section|sección|parte", re.IGNORECASE)
+# The part's word that opens its heading, maybe with its number glued on ("Section.4") or
+# without the number OCR lost in a badge ("Part  Other health conditions").
+PART_OPENER = re.compile(rf"(?:{SECTION_WORD.pattern})(?:[.·]?\d{{1,2}}[.:]?)?", re.IGNORECASE)
 # The same number glued to the word after it (``2.Next``, ``5.SIG``, ``1·PATIENT``).
 _GLUED_NUMBER = re.compile(r"^(\(?\d{1,2}[.):·•]|[A-H][.)])([A-Za-z][a-z]{2,}\S*|[A-Z]{3,}\S*)$")
 # A word glued to a number after it, with no colon between (``DATE06/29/2025``,
@@ -738,7 +741,10 @@ def find_labels(
         # a part's title after its letter or number, first on its line ("C  How to take"; no
         # sentence's "I have ...")
         titled = len(words) > 1 and words[1].text[:1].isupper()
-        marked = {1} if titled and SECTION_MARK.fullmatch(words[0].text) else set()
+        # (or after the part's word, its number lost in a badge OCR did not read: "Part  Other
+        # health conditions")
+        opener = SECTION_MARK.fullmatch(words[0].text) or PART_OPENER.fullmatch(words[0].text)
+        marked = {1} if titled and opener else set()
         # a label printed in capitals after a value that is not (``... 85701 DATE ...``)
         # or printed smaller than the capitals written before it ("... MORGAN PHONE 916..."),
         # or a label in title case after a value written in capitals ("ANDERSON Relation")
@@ -791,6 +797,14 @@ def find_labels(
                     continue  # one word for a phrase of three ("OUTPATIENT", "About the patient")
                 if end == start + 1 and _longer_word(pieces[start], target):
                     continue  # "OCCUPATIONAL" is another word than "Occupation"
+                if (
+                    end == start + 1
+                    and not colon
+                    and end < edge
+                    and pieces[start] == target + "s"
+                    and words[end].text[:1].isalpha()
+                ):
+                    continue  # a label's plural running on into words: "TIMES A DAY" no "Time"
                 running = end < edge and words[end].text[:1].islower()
                 if not colon and score < 97.0 and running:
                     continue  # a word like a label, running on in lower case ("Allergic rhinitis")

@@ -456,7 +456,8 @@ def none_option(
 _NONE_MISREAD = re.compile(r"\bNorie\b", re.IGNORECASE)
 # An option saying the list is empty: "No known allergies", "Camper has no known allergies".
 _NONE_OPTION = re.compile(
-    r"\b(?:no known|nka|nkda|none|no allergies|no medications|no medicines|no conditions)\b",
+    r"\b(?:no known|nka|nkda|none|no allergies|no (?:regular |current )?medic(?:ation|ine)s?"
+    r"|no conditions)\b",
     re.IGNORECASE,
 )
 # The whole printed option, where a list written on its row after it begins.

@@ -219,9 +219,11 @@ def _letters(text: str) -> int:
 def date_fit(text: str) -> float:
     """1 when the text is a date and little else.
 
-    A speck OCR read between a day and its written month (``1 .DECEMBER 2019``) is none of it.
+    A speck OCR read between a day and its written month (``1 .DECEMBER 2019``) is none of it,
+    nor is one beside a separator (``10/10./2024``).
     """
     text = re.sub(r"(?<=\d) ?[.,·](?=[A-Za-z]{3})", " ", text)
+    text = re.sub(r"(?<=\d)([/.\-])[.,·](?=\d)|(?<=\d)[.,·]([/\-])(?=\d)", r"\1\2", text)
     match = DATE_PATTERN.search(text)
     if match is None or canonical.parse_date(match.group(0)) is None:
         return 0.0
@@ -335,6 +337,14 @@ def text_fit(text: str) -> float:
     return 1.0 if _letters(text) >= 3 else 0.0
 
 
+def list_fit(text: str) -> float:
+    """Entries with letters in them, or a written "none" however short ("N/A", "Nil")."""
+    letters = _letters(text)
+    if letters >= 3:
+        return 1.0
+    return 1.0 if letters and canonical.parse_list(text) == [] else 0.0  # (no number: "7")
+
+
 # A medicine's strength ("10 mg", "0.5ml", "25 mcg").
 STRENGTH = re.compile(r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|ml|g|iu|units?)\b", re.IGNORECASE)
 
@@ -440,7 +450,7 @@ VALUE_TYPES: dict[str, ValueType] = {
             FieldKind.LIST,
             "entries separated by commas",
             _list,
-            text_fit,
+            list_fit,
             style=TextStyle.ITEM,
             multiline=True,
         ),

@@ -63,6 +63,9 @@ class FieldWords:
     after: tuple[str, ...] = ()
     # units written after a number that make it this field's without a label ("82 kg")
     units: tuple[str, ...] = ()
+    # labels (among ``labels``) that count less than the field's others: a referral's date is
+    # the record's on a referral form, not beside the date of the visit
+    fallback: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,13 +161,16 @@ def _field(name: str, raw: dict[str, Any], value_types: frozenset[str]) -> Field
         "after",
         "units",
         "shares",
+        "fallback",
     }
     if set(raw) - known:
         raise ValueError(f"{where}: unknown keys {sorted(set(raw) - known)}")
+    fallback = _strings(raw.get("fallback", []), where)
     return FieldWords(
         name=name,
         value=value,
-        labels=_strings(raw.get("labels", []), where),
+        labels=(*_strings(raw.get("labels", []), where), *fallback),
+        fallback=fallback,
         section=raw.get("section"),
         places=tuple(Place(p) for p in _strings(raw.get("places", []), where)),
         parts=_strings(raw.get("parts", []), where),
