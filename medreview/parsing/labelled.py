@@ -245,16 +245,8 @@ def _in_office_box(doc: Page, anchor: Anchor) -> bool:
     for other in doc.anchors:
         if other.match.line >= anchor.match.line or not OFFICE_HEADINGS & set(other.keys):
             continue
-        top = other.words[0].bbox
-        if top.y0 - cell.y0 >= OFFICE_HEADING_TOP * top.height:
-            continue
-        box = label_cell(doc, other)
-        if box is not None and (box.x0, box.y0, box.x1, box.y1) == (
-            cell.x0,
-            cell.y0,
-            cell.x1,
-            cell.y1,
-        ):
+        heading = BBox.union(w.bbox for w in other.words)
+        if heading.y0 - cell.y0 < OFFICE_HEADING_TOP * heading.height and cell.holds(heading):
             return True
     return False
 
