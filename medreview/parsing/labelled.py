@@ -202,7 +202,7 @@ def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
             return 0.0  # under its own heading, the family doctor's telephone is no field
     if _heads_others_table(doc, anchor):
         return 0.0  # "Continue these home medicines" over "Medicine | Instructions"
-    if _in_office_box(doc, anchor):
+    if item.value != "date" and _in_office_box(doc, anchor):
         return 0.0  # "Issued by" in the box headed "DISPENSARY USE": the dispenser
     if anchor.match.label in item.fallback:
         factor *= FALLBACK_LABEL  # "Referral date" beside "Evaluation date"
@@ -237,7 +237,8 @@ def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
 def _in_office_box(doc: Page, anchor: Anchor) -> bool:
     """Whether a label stands in a drawn box an office's heading opens ("DISPENSARY USE").
 
-    What is labelled there is the office's: the dispenser, the date dispensed.
+    What is labelled there is the office's (the dispenser, the number it files under), but for
+    a date: a clinic's box may date the visit itself.
     """
     cell = label_cell(doc, anchor)
     if cell is None:
