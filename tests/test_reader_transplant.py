@@ -281,3 +281,20 @@ def test_a_speck_beside_a_date_s_separator_leaves_it_a_date() -> None:
     """``10/10./2024`` is a date and nothing else."""
     assert date_fit("10/10./2024") == 1.0
     assert date_fit("10./10/2024") == 1.0
+
+
+def test_a_date_in_a_clinic_s_office_box_is_still_the_record_s() -> None:
+    """``Clinic use`` heads a box holding ``Date 11/06/2023`` and a ``Chart no.``: the office's
+    box may date the visit itself, so its date is the record's."""
+    image = blank()
+    cv2.rectangle(image, (1536, 241), (2305, 459), 0, 3)
+    words = layout(
+        [
+            (250, 1549, "Clinic use"),
+            (320, 1560, "Date 11/06/2023"),
+            (390, 1560, "Chart no. 48213"),
+            (600, 170, "Name: Kevin Cooper"),
+            (700, 170, "Date of birth: 03/14/1990"),
+        ]
+    )
+    assert read(RECORD, words, image)["record_date"] == "2023-11-06"
