@@ -103,7 +103,7 @@ from medreview.parsing.lists import (
     ticked_medicines,
     without_quantities,
 )
-from medreview.parsing.marks import BOX_SCALES, PageMarks
+from medreview.parsing.marks import BOX_SCALES, Cell, PageMarks
 from medreview.parsing.ocrtext import without_joint
 from medreview.parsing.page import (
     BASE_SCORE,
@@ -247,9 +247,19 @@ def _in_office_box(doc: Page, anchor: Anchor) -> bool:
         if other.match.line >= anchor.match.line or not OFFICE_HEADINGS & set(other.keys):
             continue
         heading = BBox.union(w.bbox for w in other.words)
-        if heading.y0 - cell.y0 < OFFICE_HEADING_TOP * heading.height and cell.holds(heading):
+        if heading.y0 - cell.y0 >= OFFICE_HEADING_TOP * heading.height:
+            continue
+        # the heading's own cell, not a larger one round it (a heading astride the box's top
+        # line, a part's title over its questions, heads no box)
+        own = label_cell(doc, other)
+        if own is not None and _bounds(own) == _bounds(cell):
             return True
     return False
+
+
+def _bounds(cell: Cell) -> tuple[int, int, int, int]:
+    """A cell's sides, whatever point its tilt is measured from."""
+    return cell.x0, cell.y0, cell.x1, cell.y1
 
 
 # The labels that, first in a drawn box, make it an office's ("For pharmacy use") ...
