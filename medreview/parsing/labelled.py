@@ -249,8 +249,8 @@ def _in_office_box(doc: Page, anchor: Anchor) -> bool:
         heading = BBox.union(w.bbox for w in other.words)
         if heading.y0 - cell.y0 >= OFFICE_HEADING_TOP * heading.height:
             continue
-        # the heading's own cell, not a larger one round it (a heading astride the box's top
-        # line, a part's title over its questions, heads no box)
+        # the heading's own cell: a larger cell that merely holds it heads no box (tried, it
+        # took the insurance answers of a sleep clinic's form)
         own = label_cell(doc, other)
         if own is not None and _bounds(own) == _bounds(cell):
             return True
