@@ -1,8 +1,7 @@
 """A jail's receiving health screening and a neurology group practice's sidebar prescription.
 
-Written blind as the held-out family of round 34: its author never read the reader, its layouts,
-its vocabulary or its tests. A reader's author must not read this module; the family is kept out
-of the reader's tuning and measured apart.
+Written blind as the held-out family of round 34 (its author never read the reader, its layouts,
+its vocabulary or its tests); tuned from round 35 on.
 
 Patient record (two pages): the receiving health screening a county detention centre's medical
 unit fills in when a person is booked in. Page 1: the agency's letterhead (the sheriff's office
