@@ -92,6 +92,9 @@ INJURIES = ("Wrist sprain", "Knee sprain", "Shoulder strain", "Bronchitis", "Sin
 QUANTITIES = ("#10", "#14", "#20", "#30", "30", "1 inh", "#6", "1 box", "15")
 DATE_CHOICES = ("mdy_slash", "mdy_slash", "mdy_short", "mdy_long", "mdy_plain", "dmy_text",
                 "dmy_long", "dmy_slash", "dmy_dot", "iso", "dmy_short")
+ORDERS = (("patient", "complaint", "emergency", "health"),
+          ("patient", "emergency", "complaint", "health"),
+          ("patient", "emergency", "health", "complaint"))
 # fmt: on
 
 _REC: dict[str, tuple[str, ...]] = {
@@ -276,6 +279,7 @@ def random_style(
             refill_mode=rnd.choice(("boxes", "boxes", "written")),
             prescriber_written=(handwriting and rnd.random() < 0.6) or rnd.random() < 0.15,
             rx_glyph=rnd.random() < 0.5,
+            sign_at=rnd.choice((2500.0, 2650.0, 2750.0)),
         )
         return style
     style = _base_style(rnd, handwriting, font, _REC)
@@ -290,6 +294,9 @@ def random_style(
         split_name=rnd.random() < 0.45,
         immune_mode=rnd.choice(("grid", "ring")),
         strip=rnd.choice((70.0, 80.0, 90.0)),
+        order=rnd.choice(ORDERS),
+        gap=rnd.choice((40.0, 55.0, 70.0)),
+        swap=rnd.random() < 0.3,
     )
     return style
 
@@ -603,134 +610,152 @@ def _record_one(
     inner = LEFT + strip + 30
     mid = 1330.0
 
-    # the patient
-    top = 470.0
-    lines = common.address_lines(fields, extras)
-    name = fields.get("patient_name")
-    name_items: list[tuple[str, Any]]
-    if style["split_name"] and name:
-        given, _, surname = str(name).rpartition(" ")
-        name_items = [(form.word("last"), surname), (form.word("first"), given)]
-    else:
-        name_items = [(form.word("whole"), name)]
-    left_items: list[tuple[str, Any]] = [
-        *name_items,
-        (form.word("street"), lines[0]),
-        (form.word("town"), lines[1]),
-        (form.word("country"), lines[2]),
-        (form.word("tel"), form.phone(fields.get("phone"))),
-    ]
-    right_items: list[tuple[str, Any]] = [
-        (form.word("dob"), form.date(fields.get("birth_date"), short_year=False)),
-        (form.word("sex"), extras.get("sex")),
-        (form.word("weight"), _measure(fields.get("weight"), extras.get("weight_unit"))),
-        (form.word("height"), _measure(fields.get("height"), extras.get("height_unit"))),
-        (form.word("job"), extras.get("occupation")),
-    ]
-    bottom = max(
-        form.column(inner, mid - 30, top, left_items),
-        form.column(mid + 30, RIGHT - 30, top, right_items),
-    )
-    bottom += 20
-    form.section(top, bottom, "s_pat")
+    def patient(top: float) -> float:
+        """The patient; returns the bottom."""
+        lines = common.address_lines(fields, extras)
+        name = fields.get("patient_name")
+        name_items: list[tuple[str, Any]]
+        if style["split_name"] and name:
+            given, _, surname = str(name).rpartition(" ")
+            name_items = [(form.word("last"), surname), (form.word("first"), given)]
+        else:
+            name_items = [(form.word("whole"), name)]
+        left_items: list[tuple[str, Any]] = [
+            *name_items,
+            (form.word("street"), lines[0]),
+            (form.word("town"), lines[1]),
+            (form.word("country"), lines[2]),
+            (form.word("tel"), form.phone(fields.get("phone"))),
+        ]
+        right_items: list[tuple[str, Any]] = [
+            (form.word("dob"), form.date(fields.get("birth_date"), short_year=False)),
+            (form.word("sex"), extras.get("sex")),
+            (form.word("weight"), _measure(fields.get("weight"), extras.get("weight_unit"))),
+            (form.word("height"), _measure(fields.get("height"), extras.get("height_unit"))),
+            (form.word("job"), extras.get("occupation")),
+        ]
+        if style["swap"]:  # the birth date's column on the left
+            left_items, right_items = right_items, left_items
+        bottom = max(
+            form.column(inner, mid - 30, top, left_items),
+            form.column(mid + 30, RIGHT - 30, top, right_items),
+        )
+        bottom += 20
+        form.section(top, bottom, "s_pat")
+        return bottom
 
-    # the complaint (distractors)
-    top = bottom + 40
-    y = top + 80
-    form.item(inner, RIGHT - 30, y, form.word("reason"), extras.get("complaint"))
-    y += 100
-    form.item(inner, mid + 200, y, form.word("onset"), form.date(extras.get("onset")))
-    form.item(mid + 260, RIGHT - 30, y, form.word("ref"), extras.get("referrer"))
-    y += 100
-    end = page.text(inner, y, form.word("pain"), "bold")
-    form.rings(end + 40, y, [str(n) for n in range(11)], extras.get("pain"), gap=64)
-    y += 95
-    end = page.text(inner, y, form.word("areas"), "bold")
-    x = end + 36
-    chosen = set(extras.get("areas") or [])
-    for k, area in enumerate(form.parts("area_names")):
-        x = common.checkbox(page, x, y, checked=k in chosen, mark=style["mark"], side=36)
-        x = page.text(x + 16, y, area, "label") + 40
-    y += 95
-    end = page.text(inner, y, form.word("prior"), "label")
-    form.ticks(end + 40, y, form.parts("yes_no"), extras.get("prior"))
-    bottom = y + 40
-    form.section(top, bottom, "s_comp")
+    def complaint(top: float) -> float:
+        """The complaint (distractors); returns the bottom."""
+        y = top + 80
+        form.item(inner, RIGHT - 30, y, form.word("reason"), extras.get("complaint"))
+        y += 100
+        form.item(inner, mid + 200, y, form.word("onset"), form.date(extras.get("onset")))
+        form.item(mid + 260, RIGHT - 30, y, form.word("ref"), extras.get("referrer"))
+        y += 100
+        end = page.text(inner, y, form.word("pain"), "bold")
+        form.rings(end + 56, y, [str(n) for n in range(11)], extras.get("pain"), gap=64)
+        y += 95
+        end = page.text(inner, y, form.word("areas"), "bold")
+        x = end + 36
+        chosen = set(extras.get("areas") or [])
+        for k, area in enumerate(form.parts("area_names")):
+            x = common.checkbox(page, x, y, checked=k in chosen, mark=style["mark"], side=36)
+            x = page.text(x + 16, y, area, "label") + 40
+        y += 95
+        end = page.text(inner, y, form.word("prior"), "label")
+        form.ticks(end + 56, y, form.parts("yes_no"), extras.get("prior"))
+        bottom = y + 40
+        form.section(top, bottom, "s_comp")
+        return bottom
 
-    # the emergency contact
-    top = bottom + 40
-    emer_left: list[tuple[str, Any]] = [
-        (form.word("e_name"), fields.get("emergency_contact_name")),
-        (form.word("e_rel"), extras.get("relation")),
-    ]
-    emer_right: list[tuple[str, Any]] = [
-        (form.word("e_home"), form.phone(fields.get("emergency_contact_phone"))),
-        (form.word("e_other"), form.phone(extras.get("emergency_work_phone"))),
-    ]
-    bottom = max(
-        form.column(inner, mid - 30, top, emer_left),
-        form.column(mid + 30, RIGHT - 30, top, emer_right),
-    )
-    y = bottom + 70
-    form.item(inner, RIGHT - 30, y, form.word("e_addr"), fields.get("emergency_contact_address"))
-    bottom = y + 50
-    form.section(top, bottom, "s_emer")
+    def emergency(top: float) -> float:
+        """The emergency contact; returns the bottom."""
+        emer_left: list[tuple[str, Any]] = [
+            (form.word("e_name"), fields.get("emergency_contact_name")),
+            (form.word("e_rel"), extras.get("relation")),
+        ]
+        emer_right: list[tuple[str, Any]] = [
+            (form.word("e_home"), form.phone(fields.get("emergency_contact_phone"))),
+            (form.word("e_other"), form.phone(extras.get("emergency_work_phone"))),
+        ]
+        bottom = max(
+            form.column(inner, mid - 30, top, emer_left),
+            form.column(mid + 30, RIGHT - 30, top, emer_right),
+        )
+        y = bottom + 70
+        form.item(
+            inner, RIGHT - 30, y, form.word("e_addr"), fields.get("emergency_contact_address")
+        )
+        bottom = y + 50
+        form.section(top, bottom, "s_emer")
+        return bottom
 
-    # health: immunities, hepatitis B, conditions
-    top = bottom + 40
-    y = top + 70
-    page.text(inner, y, form.word("imm_head"), "bold")
-    rows: list[tuple[str, int | None]] = []
-    for key, name in (("pox", "chicken_pox"), ("measles", "measles")):
-        answer = fields.get(name)
-        index = {"immune": 0, "not immune": 1}.get(answer or "")
-        if extras.get(f"{name}_unsure"):
-            index = 2
-        rows.append((form.word(key), index))
-    rows.append((form.word("mumps"), extras.get("mumps")))
-    options = form.parts("imm_cols")
-    if style["immune_mode"] == "grid":
-        col0 = inner + 560
-        col_w = 330.0
-        for k, option in enumerate(options):
-            page.text(col0 + col_w * k + col_w / 2, y, option, "cap", anchor="ms")
-        for r, (label, index) in enumerate(rows):
-            base = y + 70 + 70 * r
-            page.text(inner + 20, base, label, "label", max_width=520)
-            form.line(inner, base + 18, col0 + col_w * 3, base + 18, width=1, fill=FAINT)
-            for k in range(3):
-                common.checkbox(
-                    page,
-                    col0 + col_w * k + col_w / 2 - 20,
-                    base,
-                    checked=index == k,
-                    mark=style["mark"],
-                    side=40,
-                )
-        y += 70 * len(rows) + 30
-    else:
-        for label, index in rows:
-            y += 80
-            page.text(inner + 20, y, f"{label}:", "label", max_width=520)
-            form.rings(inner + 600, y, options, index, gap=80)
-        y += 10
-    y += 90
-    end = page.text(inner, y, form.word("hep"), "label")
-    hep = {"yes": 0, "no": 1}.get(fields.get("hepatitis_b_vaccination") or "")
-    if extras.get("hepatitis_b_vaccination_unsure"):
-        hep = 2
-    form.rings(end + 60, y, form.parts("hep_opts"), hep, gap=70)
-    y += 90
-    page.text(inner, y, form.word("problems"), "label", max_width=RIGHT - inner - 40)
-    problems = common.list_text(fields.get("medical_problems"), str(style["empty_list"])) or ""
-    texts = render.wrap(page, problems, "value", RIGHT - inner - 80) if problems else []
-    for k in range(max(2, len(texts))):
-        base = y + 85 * (k + 1)
-        form.line(inner, base + 12, RIGHT - 30, base + 12, width=1.5, fill=FAINT)
-        if k < len(texts):
-            form.value(inner + 10, base, texts[k], RIGHT - inner - 60)
-    bottom = y + 85 * max(2, len(texts)) + 40
-    form.section(top, bottom, "s_health")
+    def health(top: float) -> float:
+        """Health: immunities, hepatitis B, conditions; returns the bottom."""
+        y = top + 70
+        page.text(inner, y, form.word("imm_head"), "bold")
+        rows: list[tuple[str, int | None]] = []
+        for key, name in (("pox", "chicken_pox"), ("measles", "measles")):
+            answer = fields.get(name)
+            index = {"immune": 0, "not immune": 1}.get(answer or "")
+            if extras.get(f"{name}_unsure"):
+                index = 2
+            rows.append((form.word(key), index))
+        rows.append((form.word("mumps"), extras.get("mumps")))
+        options = form.parts("imm_cols")
+        if style["immune_mode"] == "grid":
+            col0 = inner + 560
+            col_w = 330.0
+            for k, option in enumerate(options):
+                page.text(col0 + col_w * k + col_w / 2, y, option, "cap", anchor="ms")
+            for r, (label, index) in enumerate(rows):
+                base = y + 70 + 70 * r
+                page.text(inner + 20, base, label, "label", max_width=520)
+                form.line(inner, base + 18, col0 + col_w * 3, base + 18, width=1, fill=FAINT)
+                for k in range(3):
+                    common.checkbox(
+                        page,
+                        col0 + col_w * k + col_w / 2 - 20,
+                        base,
+                        checked=index == k,
+                        mark=style["mark"],
+                        side=40,
+                    )
+            y += 70 * len(rows) + 30
+        else:
+            for label, index in rows:
+                y += 80
+                page.text(inner + 20, y, f"{label}:", "label", max_width=520)
+                form.rings(inner + 600, y, options, index, gap=80)
+            y += 10
+        y += 90
+        end = page.text(inner, y, form.word("hep"), "label")
+        hep = {"yes": 0, "no": 1}.get(fields.get("hepatitis_b_vaccination") or "")
+        if extras.get("hepatitis_b_vaccination_unsure"):
+            hep = 2
+        form.rings(end + 60, y, form.parts("hep_opts"), hep, gap=70)
+        y += 90
+        page.text(inner, y, form.word("problems"), "label", max_width=RIGHT - inner - 40)
+        problems = common.list_text(fields.get("medical_problems"), str(style["empty_list"])) or ""
+        texts = render.wrap(page, problems, "value", RIGHT - inner - 80) if problems else []
+        for k in range(max(2, len(texts))):
+            base = y + 85 * (k + 1)
+            form.line(inner, base + 12, RIGHT - 30, base + 12, width=1.5, fill=FAINT)
+            if k < len(texts):
+                form.value(inner + 10, base, texts[k], RIGHT - inner - 60)
+        bottom = y + 85 * max(2, len(texts)) + 40
+        form.section(top, bottom, "s_health")
+        return bottom
+
+    sections = {
+        "patient": patient,
+        "complaint": complaint,
+        "emergency": emergency,
+        "health": health,
+    }
+    bottom = 430.0
+    for key in style["order"]:
+        bottom = sections[key](bottom + float(style["gap"]))
     form.footer(form.word("fine"), form.word("page").format(1))
     return page.image
 
@@ -910,7 +935,7 @@ def _prescription(
         page.text(RIGHT, 230, f"{style['city']}", "org_small", anchor="rs", max_width=700)
         page.text(RIGHT, 270, phones, "org_small", anchor="rs", max_width=1000)
     else:
-        _peak(form, centre, 170)
+        _peak(form, centre, 150)
         page.text(centre, 230, style["clinic"], "org", anchor="ms", max_width=1900)
         page.text(
             centre,
@@ -1011,8 +1036,8 @@ def _prescription(
     y += 100
     form.ticks(LEFT, y, form.parts("sub"), extras.get("substitution"), gap=60)
 
-    # the signature and the prescriber, then the clinic's corner
-    y += 200
+    # the signature and the prescriber, then the clinic's corner, low on the page
+    y = max(y + 200, float(style["sign_at"]))
     form.line(LEFT, y, 1200, y, width=2.5, fill=LINE)
     page.scribble(LEFT + 60, LEFT + 600, y - 8, (25, 35, 110))
     page.text(LEFT, y + 36, form.word("sign"), "cap")
