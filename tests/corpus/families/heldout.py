@@ -219,6 +219,8 @@ _RX: dict[str, tuple[str, ...]] = {
     "dea": ("DEA", "DEA #", "DEA no."),
     "nurse": ("Nurse / PA", "Intake by", "RN"),
     "time": ("Time seen", "Time"),
+    "director": ("Medical director", "Physician director", "Medical Director:"),
+    "age": ("Age", "Age (yrs)", "Yrs"),
     "fine": (
         "Mountain clinic open daily during the ski season. For emergencies call ski patrol or "
         "911. Fill within 30 days.",
@@ -280,6 +282,7 @@ def random_style(
             prescriber_written=(handwriting and rnd.random() < 0.6) or rnd.random() < 0.15,
             rx_glyph=rnd.random() < 0.5,
             sign_at=rnd.choice((2500.0, 2650.0, 2750.0)),
+            date_top=rnd.random() < 0.4,
         )
         return style
     style = _base_style(rnd, handwriting, font, _REC)
@@ -381,9 +384,11 @@ def _prescription_document(
     visit = dt.date.fromisoformat(fields["date"])
     letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
     birth = dt.date(1940, 1, 1) + dt.timedelta(days=rnd.randint(0, 27000))
+    birth = min(birth, visit - dt.timedelta(days=400))
     extras: dict[str, Any] = {
         "incident": _maybe(rnd, 0.65, f"{visit.year % 100:02d}-{rnd.randint(1, 4999):04d}"),
-        "birth": _maybe(rnd, 0.7, min(birth, visit - dt.timedelta(days=400)).isoformat()),
+        "birth": _maybe(rnd, 0.7, birth.isoformat()),
+        "age": _maybe(rnd, 0.8, max(1, (visit - birth).days // 365)),
         "lodging": _maybe(rnd, 0.65, f"{rnd.choice(LODGES)}, Room {rnd.randint(101, 480)}"),
         "local_phone": _maybe(rnd, 0.5, values.phone_number(rnd)),
         "pass": _maybe(rnd, 0.45, f"{rnd.choice(letters)}{rnd.randint(1000000, 9999999)}"),
@@ -400,6 +405,7 @@ def _prescription_document(
         ),
         "nurse": _maybe(rnd, 0.55, values.person_name(rnd)),
         "time": _maybe(rnd, 0.5, f"{rnd.randint(9, 16)}:{rnd.choice(('05', '20', '35', '50'))}"),
+        "director": _maybe(rnd, 0.35, _doctor(rnd, (", MD", ", M.D.", ", DO"))),
     }
     return fields, extras, style
 
@@ -934,6 +940,9 @@ def _prescription(
         page.text(RIGHT, 190, f"{style['street']}", "org_small", anchor="rs", max_width=700)
         page.text(RIGHT, 230, f"{style['city']}", "org_small", anchor="rs", max_width=700)
         page.text(RIGHT, 270, phones, "org_small", anchor="rs", max_width=1000)
+        if extras.get("director"):
+            director = f"{form.word('director').rstrip(':')}: {extras['director']}"
+            page.text(x, 268, director, "org_small", max_width=880)
     else:
         _peak(form, centre, 150)
         page.text(centre, 230, style["clinic"], "org", anchor="ms", max_width=1900)
@@ -945,15 +954,23 @@ def _prescription(
             anchor="ms",
             max_width=2000,
         )
-        page.text(centre, 308, phones, "org_small", anchor="ms", max_width=1900)
+        if extras.get("director"):
+            phones = f"{phones}  \u2022  {form.word('director').rstrip(':')} {extras['director']}"
+        page.text(centre, 308, phones, "org_small", anchor="ms", max_width=2100)
     form.line(LEFT, 335, RIGHT, 335, width=6, fill=colour)
 
     # the title and the patrol incident number
-    page.text(LEFT, 440, form.word("title"), "box_head", size=52, max_width=1300)
+    title_room = 900 if style["date_top"] else 1500
+    page.text(LEFT, 440, form.word("title"), "box_head", size=52, max_width=title_room)
     bx0 = 1760.0
     form.rect(bx0, 375, RIGHT, 470, outline=LINE, width=2)
     page.text(bx0 + 14, 402, form.word("incident").upper(), "cap")
     form.value(bx0 + 40, 455, extras.get("incident"), RIGHT - bx0 - 60)
+    visit = form.date(fields.get("date"))
+    if style["date_top"]:  # the date beside the title, the box asks the age instead
+        end = page.text(1120, 440, f"{form.word('date')}:", "label")
+        form.line(end + 14, 452, 1700, 452, width=2, fill=LINE)
+        form.value(end + 30, 440, visit, 1700 - end - 40)
 
     # the patient box
     top = 510.0
@@ -964,7 +981,7 @@ def _prescription(
         (form.word("dob"), form.date(extras.get("birth"), short_year=False)),
     ]
     right_items: list[tuple[str, Any]] = [
-        (form.word("date"), form.date(fields.get("date"))),
+        (form.word("age"), extras.get("age")) if style["date_top"] else (form.word("date"), visit),
         (form.word("local"), form.phone(extras.get("local_phone"))),
     ]
     bottom = max(
