@@ -1,46 +1,49 @@
 """A chiropractic practice's new-patient intake and a ski resort mountain clinic's prescription.
 
-Written blind as the held-out family of round 35: its author never read the reader, its layouts,
-its vocabulary or its tests. A reader's author must not read this module; the family is kept out
-of the reader's tuning and measured apart.
+Written blind as the held-out family of round 35: its author never read the reader, its layouts, its
+vocabulary or its tests. A reader's author must not read this module; the family is kept out of the
+reader's tuning and measured apart.
 
-Patient record (two pages): the intake packet a chiropractic and spine practice hands a new
-patient. Page 1: the practice's letterhead (a round mark, the practice's name, a tagline, its
-street, phone and fax: distractors); the visit date either in a small boxed cell at the top right
-with its caption in the cell's corner, or written alone at the top right with no label; a chart
-number (distractor) under it; a shaded title band with a form code. Sections are framed boxes
-whose titles run vertically up a shaded strip at their left edge. The patient section has two
-columns, drawn either as a key/value table (shaded label cells, values in the cells beside them)
-or as rules with the value written at the rule's start and its caption printed small at the
-rule's right end, after the value: the patient's name (whole, or last and first names apart),
-the street, the town line, the country and the phone on the left; the birth date, sex and
-occupation (distractors), weight and height on the right. A complaint section of distractors
-(the reason for the visit, the date the trouble began, a 0 to 10 pain scale with one number
-ringed, the areas that hurt ticked, who referred the patient and whether they saw a chiropractor
-before). The emergency section: the contact's name and relationship (distractor), a home phone
-(the contact's phone) and a cell or work phone (distractor), the contact's address. A health
-section: the immunities as ticks in a grid (immune / not immune / unsure, with a mumps row as a
-distractor) or as the printed words with one ringed; the hepatitis B series asked with Yes / No /
-Unsure; the diagnosed conditions written on two rules. Page 2: the patient's name and chart
-number again; the insurance section (covered? ticked; the carrier, the member or policy number,
-a group number (distractor), the carrier's claims address, the coverage end date, and as
-distractors the subscriber, the subscriber's birth date, the relation to the subscriber and the
-effective date; whether the visit follows an accident, with a claim number); allergies and
-regular medicines in two framed boxes side by side, one per numbered line, each with a "none"
-box; the financial and consent paragraph with the signature and the date signed (distractor);
-and a shaded office box (examining doctor, ringed X-ray answer, visits a week: distractors).
+Patient record (two pages): the intake packet a chiropractic and spine practice hands a new patient.
+Page 1: the practice's letterhead (a round mark, the practice's name, a tagline, its street, phone
+and fax: distractors); the visit date either in a small boxed cell at the top right with its caption
+in the cell's corner, or written alone at the top right with no label; a chart number (distractor)
+under it; a shaded title band with a form code. Sections are framed boxes whose titles run
+vertically up a shaded strip at their left edge; after the patient section the other three come in
+one of a few orders, with more or less room between them. The patient section has two columns, drawn
+either as a key/value table (shaded label cells, values in the cells beside them) or as rules with
+the value written at the rule's start and its caption printed small at the rule's right end, after
+the value: the patient's name (whole, or last and first names apart), the street, the town line, the
+country and the phone on the left; the birth date, sex and occupation (distractors), weight and
+height on the right (on some forms the two columns are swapped). A complaint section of distractors
+(the reason for the visit, the date the trouble began, a 0 to 10 pain scale with one number ringed,
+the areas that hurt ticked, who referred the patient and whether they saw a chiropractor before).
+The emergency section: the contact's name and relationship (distractor), a home phone (the contact's
+phone) and a cell or work phone (distractor), the contact's address. A health section: the
+immunities as ticks in a grid (immune / not immune / unsure, with a mumps row as a distractor) or as
+the printed words with one ringed; the hepatitis B series asked with Yes / No / Unsure; the
+diagnosed conditions written on two rules. Page 2: the patient's name and chart number again; the
+insurance section (covered? ticked; the carrier, the member or policy number, a group number
+(distractor), the carrier's claims address, the coverage end date, and as distractors the
+subscriber, the subscriber's birth date, the relation to the subscriber and the effective date;
+whether the visit follows an accident, with a claim number); allergies and regular medicines in two
+framed boxes side by side, one per numbered line, each with a "none" box; the financial and consent
+paragraph with the signature and the date signed (distractor); and a shaded office box (examining
+doctor, ringed X-ray answer, visits a week: distractors).
 
-Prescription (one page): a ski resort's mountain clinic prescription. A letterhead with a drawn
-peak (the clinic, the resort and lodge level, the street, the clinic's and the ski patrol's
-phones: distractors), either spread left and right or centred; a patrol incident number in a box;
-the patient box (name and date; the birth date, the lodging while at the resort, a local phone
-and the lift pass number as distractors; the home address, which is the patient's address)
-drawn as a table or as rules with captions after the values; the injury (distractor); the Rx
-sign with the medicines on lines and a quantity to dispense beside each (distractor); the
-directions on rules; the refills ticked among boxes 0 to 5 and PRN (or written after "other"),
-or written on a short rule; substitution boxes (distractor); the signature, the prescriber either
-printed under it or written by hand on a caption rule, with NPI and DEA numbers (distractors);
-the clinic's corner (nurse and time seen: distractors) and small print at the foot.
+Prescription (one page): a ski resort's mountain clinic prescription. A letterhead with a drawn peak
+(the clinic, the resort and lodge level, the street, the clinic's and the ski patrol's phones,
+sometimes the medical director, a doctor who is not the prescriber: distractors), either spread left
+and right or centred; a patrol incident number in a box; the date either beside the title on a rule
+or in the patient box; the patient box (name, the date or the age; the birth date, the lodging while
+at the resort, a local phone and the lift pass number as distractors; the home address, which is the
+patient's address) drawn as a table or as rules with captions after the values; the injury
+(distractor); the Rx sign with the medicines on lines and a quantity to dispense beside each
+(distractor); the directions on rules; the refills ticked among boxes 0 to 5 and PRN (or written
+after "other"), or written on a short rule; substitution boxes (distractor); the signature, the
+prescriber either printed under it or written by hand on a caption rule, with NPI and DEA numbers
+(distractors), placed lower or higher on the page; the clinic's corner (nurse and time seen:
+distractors) and small print at the foot.
 """
 
 from __future__ import annotations
@@ -300,6 +303,7 @@ def random_style(
         order=rnd.choice(ORDERS),
         gap=rnd.choice((40.0, 55.0, 70.0)),
         swap=rnd.random() < 0.3,
+        sign_at=rnd.choice((0.0, 2450.0, 2650.0, 2780.0)),
     )
     return style
 
@@ -876,7 +880,7 @@ def _record_two(
     for line in render.wrap(page, form.word("consent"), "note", RIGHT - LEFT - 40):
         page.text(LEFT, y, line, "note")
         y += 38
-    y += 110
+    y = max(y + 110, float(style["sign_at"]))
     form.line(LEFT, y, 1300, y, width=2.5, fill=LINE)
     page.scribble(LEFT + 60, LEFT + 560, y - 8, form.ink())
     page.text(LEFT, y + 36, form.word("sign"), "cap")
