@@ -303,7 +303,12 @@ def parse_refills(text: str) -> int | str | None:
 
 
 def parse_number(text: str) -> int | float | None:
-    """A positive measurement as printed without its unit: ``72`` or ``72.5``."""
+    """A positive measurement as printed without its unit: ``72`` or ``72.5``.
+
+    A written ``lbs`` OCR read as digits glued to the number (``10816s``), or as decimals after
+    a whole weight (``249.16`` for ``249 lb``), is its unit.
+    """
+    text = _DOTTED_POUNDS.sub(r"\1 lb", _GLUED_POUNDS.sub(r"\1 lbs", text))
     tokens = re.findall(r"[0-9OolISB|]+(?:[.,:][0-9OolISB]+)?", text)
     words = text.split()
     if not re.search(r"\d", text) and not all(re.fullmatch(r"[OolISBiL|]+[.,]?", w) for w in words):
@@ -319,6 +324,12 @@ def parse_number(text: str) -> int | float | None:
         value = float(fixed)
         return int(value) if value.is_integer() else value
     return None
+
+
+# A handwritten "lbs" read as "16s" or "1bs" run into the number before it.
+_GLUED_POUNDS = re.compile(r"(\d)[1lI][6b]s\b")
+# ... or read as two decimals after a number of two or three digits: "249.16" for "249 lb".
+_DOTTED_POUNDS = re.compile(r"\b(\d{2,3})[.,][1lI][6b]\b")
 
 
 def _norm_words(text: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -63,6 +64,30 @@ def label_cell(doc: Page, anchor: Anchor, *, along_tilt: bool = False) -> Cell |
     if marks is None:
         return None
     return marks.cell_of(BBox.union(w.bbox for w in anchor.words), along_tilt=along_tilt)
+
+
+def own_row(doc: Page, anchor: Anchor, cell: Cell | None) -> Cell | None:
+    """A label's share of a cell stacking several labels down one side with no line between.
+
+    A shaded column of labels beside their value cells is one closed shape: each label's row
+    of it, between the labels over and under it, meets its value's cell.
+    """
+    if cell is None:
+        return None
+    first = anchor.words[0]
+    stacked = [
+        a.words[0].bbox
+        for a in doc.anchors
+        if a.match.line != anchor.match.line
+        and a.words[0].page == first.page
+        and cell.holds(a.words[0].bbox)
+        and abs(a.words[0].bbox.x0 - first.bbox.x0) <= first.bbox.height
+    ]
+    if not stacked:
+        return cell
+    over = [b.y1 for b in stacked if b.y1 <= first.bbox.y0]
+    under = [b.y0 for b in stacked if b.y0 >= first.bbox.y1]
+    return replace(cell, y0=max([cell.y0, *over]), y1=min([cell.y1, *under]))
 
 
 def within_cell(cell: Cell | None, words: tuple[Word, ...]) -> tuple[Word, ...]:
@@ -682,7 +707,8 @@ def answer_heads(
 ) -> AnswerHeads | None:
     """The nearest row above a question printing its choices between ``left`` and ``right``.
 
-    ``Yes·No`` read as one word heads two columns.
+    ``Yes·No`` read as one word heads two columns. A head stands there when its middle does:
+    OCR's box of a one-letter head (``Y``) runs past its column's side.
     """
     page = anchor.words[0].page
     heads: list[Option] = []
@@ -692,7 +718,7 @@ def answer_heads(
         if line.page != page:
             break
         words = split_yes_no(
-            tuple(w for w in line.words if left <= w.bbox.x0 and w.bbox.x1 <= right)
+            tuple(w for w in line.words if left <= (w.bbox.x0 + w.bbox.x1) / 2 <= right)
         )
         heads = option_spans(words, spec.choices)
         if len(heads) >= 2:

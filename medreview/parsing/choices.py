@@ -1085,21 +1085,24 @@ def written_after_other(words: Sequence[Word]) -> str | None:
 
 
 _OTHER = compact("Other")
-# ("or:" before a count written after the row's printed entries: "2 3 4 5 PRN or: 11")
-_OTHERS = frozenset({_OTHER, compact(REFILL_ROW[-1]) + _OTHER, "or"})
+# ("or:" or "more:" before a count written after the row's printed entries: "5 PRN or: 11")
+_OTHERS = frozenset({_OTHER, compact(REFILL_ROW[-1]) + _OTHER, "or", "more"})
+# The one of them a row prints as its last entry, marked like the others.
+_ENTRY_OTHER = frozenset({_OTHER})
 
 
-def to_row_end(words: Sequence[Word]) -> Sequence[Word]:
+def to_row_end(words: Sequence[Word], others: frozenset[str] = _ENTRY_OTHER) -> Sequence[Word]:
     """A refill row's words up to its ``PRN``, or on to ``Other`` or a count written after it.
 
     What follows on the line is another question's (``☐ Substitution permitted``), with a
-    box of its own that is no entry of the row.
+    box of its own that is no entry of the row. ``others`` are the words that may print the
+    row's last entry, for a count written after them.
     """
     ends = [i for i, w in enumerate(words) if w.text.upper() == REFILL_ROW[-1]]
     if not ends:
         return words
     rest = words[ends[-1] + 1 :]
-    if rest and (compact(rest[0].text) == _OTHER or rest[0].text.strip("_.:").isdigit()):
+    if rest and (compact(rest[0].text) in others or rest[0].text.strip("_.:").isdigit()):
         return words
     return words[: ends[-1] + 1]
 
@@ -1112,10 +1115,12 @@ def read_refill_row(
     A count the row has no entry for is written after its last one, ``Other`` (``... PRN
     Other: 6``). ``label`` is the row's label on its line (see :func:`read_box_row`).
     """
+    words = split_glued_row(words)
+    written = written_after_other(to_row_end(words, _OTHERS))
     words = to_row_end(words)
     if (ticked := _ticked_entry(words)) is not None:
         return ticked, 0.95
-    if (written := written_after_other(words)) is not None:
+    if written is not None:
         return written, 0.9
     if marks is not None and (filled := _filled_bubble(words, marks)) is not None:
         return filled, 0.9
@@ -1137,6 +1142,32 @@ def read_refill_row(
         if missing is not None:
             return missing, 0.8
     return circled_refill(words), 0.7
+
+
+def split_glued_row(words: Sequence[Word]) -> tuple[Word, ...]:
+    """A refill row OCR read as one word (``□0□1□2□3□4□5PRN``) read as its entries.
+
+    OCR's one box gives no entry's place exactly: each entry stands at the middle third of its
+    letters' share of the word, narrow enough to leave the boxes drawn between the entries to
+    the image, as on a row read word by word.
+    """
+    out: list[Word] = []
+    for word in words:
+        if _GLUED_ROW.fullmatch(word.text) is None:
+            out.append(word)
+            continue
+        box = word.bbox
+        step = box.width / len(word.text)
+        for entry in re.finditer(r"PRN|[0-5]", word.text, re.IGNORECASE):
+            share = (entry.end() - entry.start()) * step
+            left = box.x0 + int(entry.start() * step + share / 3)
+            place = BBox(left, box.y0, left + max(1, int(share / 3)), box.y1)
+            out.append(replace(word, text=entry.group(), bbox=place))
+    return tuple(out)
+
+
+# Three or more of a refill row's entries run together with their boxes' glyphs.
+_GLUED_ROW = re.compile(r"(?=.*[□☐])(?:[□☐]?(?:PRN|[0-5])){3,}", re.IGNORECASE)
 
 
 def split_yes_no(words: tuple[Word, ...]) -> tuple[Word, ...]:

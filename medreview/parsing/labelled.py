@@ -32,6 +32,7 @@ from medreview.parsing.cells import (
     field_kinds,
     label_cell,
     next_cell,
+    own_row,
     row_choice,
     rule_over,
     under_heading,
@@ -886,7 +887,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             # the rest of the label's wording ("Measles, mumps, rubella"): the answer is past it
             right = beyond = tuple(w for w in right if w not in in_cell)
             in_cell = ()
-        right = in_cell or next_cell(doc, cell, right, whole_row=kind.name == "choice")
+        row = own_row(doc, anchor, cell)
+        right = in_cell or next_cell(doc, row, right, whole_row=kind.name == "choice")
         if columns:
             right = ()  # marked in its answer columns: a word in another column is no answer
         if kind.name == "address" or not (kind.multiline or kind.name in ("choice", "refills")):
@@ -1024,6 +1026,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             options.append((Relation.CELL, held, 1.0))
         elif upright is not None:
             column = under_heading(doc, anchor, upright, stops, many=kind.multiline)
+            if kind.name == "choice" and any(w.text.endswith("?") for w in column):
+                column = ()  # the next question's cell under this one's, not its answer
             if column:
                 options.append((Relation.COLUMN, column, 1.0))
         if kind.name == "address" and COUNTRY_PART in item.parts:

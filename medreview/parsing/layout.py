@@ -692,6 +692,51 @@ def _closes_sentence(words: Sequence[Word], label: str) -> bool:
     )
 
 
+# Words a sentence never ends on: a line ending in one breaks its sentence off mid-clause (no
+# answer's "No", no part's letter "A").
+# fmt: off
+SENTENCE_GOES_ON = frozenset({
+    "an", "the", "to", "of", "your", "my", "his", "her", "their", "our", "and", "or", "if",
+    "with", "for", "at", "in", "on", "by", "not",
+})
+# fmt: on
+# A line of running text has at least this many words.
+SENTENCE_WORDS = 4
+
+
+def _carries_on(lines: Sequence[Line], index: int) -> bool:
+    """Whether a line carries on the sentence the line over it broke off mid-clause.
+
+    ``... DO NOT STOP WITHOUT TALKING TO YOUR`` over ``DOCTOR NITROFURANTOIN AS NEEDED``: the
+    wrapped paragraph's next word starts the line (under the line over it, maybe under its
+    value after a label), whatever label it looks like. The word over is the sentence's when it
+    is in small letters or the whole line in capitals: an address's state (``Portland, OR``)
+    ends no clause.
+    """
+    if index == 0 or not lines[index - 1].words or not lines[index].words:
+        return False
+    above, line = lines[index - 1], lines[index]
+    first, last = line.words[0].bbox, above.words[-1]
+    running = last.text.islower() or not any(c.islower() for c in above.text)
+    return (
+        above.page == line.page
+        and len(above.words) >= SENTENCE_WORDS
+        and compact(last.text) in SENTENCE_GOES_ON
+        and last.text[-1:].isalpha()
+        and running
+        and above.words[0].bbox.x0 - 2 * line.height <= first.x0 <= last.bbox.x0
+        and first.y0 - above.bbox.y1 <= 1.5 * line.height
+    )
+
+
+def _mid_clause(words: Sequence[Word], start: int) -> bool:
+    """Whether the word before ``start`` is one a sentence never ends on, unpunctuated."""
+    if start == 0:
+        return False
+    before = words[start - 1].text
+    return compact(before) in SENTENCE_GOES_ON and before[-1:].isalpha()
+
+
 def find_labels(
     lines: Sequence[Line],
     labels: Mapping[str, Sequence[str]],
@@ -745,6 +790,7 @@ def find_labels(
         # health conditions")
         opener = SECTION_MARK.fullmatch(words[0].text) or PART_OPENER.fullmatch(words[0].text)
         marked = {1} if titled and opener else set()
+        carried = _carries_on(lines, index)
         # a label printed in capitals after a value that is not (``... 85701 DATE ...``)
         # or printed smaller than the capitals written before it ("... MORGAN PHONE 916..."),
         # or a label in title case after a value written in capitals ("ANDERSON Relation")
@@ -793,6 +839,12 @@ def find_labels(
                     continue  # a part's letter and its title's first word ("B In ..." no "BIN")
                 if label.endswith(":") and not colon:
                     continue  # a label the vocabulary writes with its colon needs it ("Use:")
+                one_word = end == start + 1
+                if start == 0 and carried and one_word and not colon:
+                    continue  # a wrapped sentence's next word ("TO YOUR" / "DOCTOR ...")
+                in_capitals = capitals[start] and start not in starts
+                if in_capitals and one_word and not colon and _mid_clause(words, start):
+                    continue  # running on in capitals after "TO" ("RETURN TO CLINIC IF ...")
                 if end == start + 1 and len(label.split()) >= 3 and score < ONE_WORD_PHRASE:
                     continue  # one word for a phrase of three ("OUTPATIENT", "About the patient")
                 if end == start + 1 and _longer_word(pieces[start], target):

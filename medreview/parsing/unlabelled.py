@@ -618,6 +618,9 @@ def _mailing_blocks(doc: Page) -> list[tuple[tuple[Word, ...], list[tuple[Word, 
 
 # Labels of a prescriber's stamp: the doctor's printed name stands over them.
 STAMP_LABELS = ("license", "registration", "dea")
+# A doctor's name at the signature counts this much more: it outranks the letterhead's names
+# (a group practice lists its doctors; the one who signs prescribes).
+SIGNER = 1.18
 
 
 def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
@@ -667,7 +670,7 @@ def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
                 doctor = bool({compact(w.text) for w in part} & CLINICIAN_MARKS)
                 if (stamp or beside) and not doctor:
                     continue
-                score = BASE_SCORE[Relation.SIGNED] * coerced[1] * fit * (1.0 if doctor else 0.9)
+                score = BASE_SCORE[Relation.SIGNED] * coerced[1] * fit * (SIGNER if doctor else 0.9)
                 found.append(Candidate(item.name, coerced[0], part, score, Relation.SIGNED))
     return found
 

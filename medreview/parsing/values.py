@@ -80,6 +80,10 @@ def _code(text: str, order: DateOrder, choices: tuple[str, ...]) -> FieldData:
 
 # An initial OCR glued to the name after it: "R.Morgan".
 GLUED_INITIAL = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
+# Two names OCR read with a dot for the space between them: "SARAH.ROSSI" (no title's dot).
+GLUED_NAMES = re.compile(
+    r"\b(?!(?:Dr|Mr|Mrs|Ms|Jr|Sr|St)\.)([A-Z][A-Za-z]{2,})[.·](?=[A-Z][A-Za-z]{2})"
+)
 
 
 # A sentence's speaker before the blank a name is written in: "I, ____, date of birth ...".
@@ -91,7 +95,7 @@ def _person_name(text: str, order: DateOrder, choices: tuple[str, ...]) -> Field
 
     The speaker of the sentence it is written in ("I, David Roberts, ...") is no part of it.
     """
-    cleaned = canonical.clean_text(SPEAKER.sub("", text), TextStyle.NAME)
+    cleaned = canonical.clean_text(SPEAKER.sub("", GLUED_NAMES.sub(r"\1 ", text)), TextStyle.NAME)
     if not cleaned or _letters(cleaned) < 2:
         return None  # "9070969" is a licence number, nobody's name
     cleaned = repair_words(GLUED_INITIAL.sub(r"\1. ", cleaned), TextStyle.NAME)
@@ -287,6 +291,7 @@ _NOT_NAME_WORDS = ORGANISATION_WORDS | FORM_WORDS
 def name_fit(text: str) -> float:
     """A person's name: two to five capitalised words, no digits, no clinic's words."""
     # specks and bullets stuck to a word ("Okafor•") are no part of the name
+    text = GLUED_NAMES.sub(r"\1 ", text)
     words = [w.strip(_SPECKS).lstrip("'`") for w in text.replace(",", ", ").split()]
     words = [w for w in words if w]
     if any(c.isdigit() for c in text) or not 2 <= len(words) <= 6:
