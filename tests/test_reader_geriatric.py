@@ -312,3 +312,17 @@ def test_values_centred_under_a_row_of_labels_go_to_the_nearer_label() -> None:
     found = read(DocumentType.PATIENT_DETAILS, words, image)
     assert found["height"] == 61
     assert found["weight"] == 114
+
+
+def test_numbered_current_problems_are_the_medical_problems() -> None:
+    """``5 CURRENT PROBLEMS`` over numbered lines: the patient's medical problems."""
+    words = layout(
+        [
+            (300, 170, "Name: Helen Okafor"),
+            (2355, 189, "5 CURRENT PROBLEMS"),
+            (2446, 206, "1. Hypertension"),
+            (2529, 200, "2. Arthritis"),
+        ]
+    )
+    found = read(DocumentType.PATIENT_DETAILS, words, blank())
+    assert found["medical_problems"] == ["Hypertension", "Arthritis"]
