@@ -887,8 +887,9 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             # the rest of the label's wording ("Measles, mumps, rubella"): the answer is past it
             right = beyond = tuple(w for w in right if w not in in_cell)
             in_cell = ()
-        row = own_row(doc, anchor, cell)
-        right = in_cell or next_cell(doc, row, right, whole_row=kind.name == "choice")
+        # (beside a column of stacked labels, the value's cell is level with the label's row)
+        level = own_row(doc, anchor, cell) if not in_cell else None
+        right = in_cell or next_cell(doc, level, right, whole_row=kind.name == "choice")
         if columns:
             right = ()  # marked in its answer columns: a word in another column is no answer
         if kind.name == "address" or not (kind.multiline or kind.name in ("choice", "refills")):
