@@ -721,20 +721,16 @@ def _carries_on(lines: Sequence[Line], index: int) -> bool:
     return (
         above.page == line.page
         and len(above.words) >= SENTENCE_WORDS
-        and compact(last.text) in SENTENCE_GOES_ON
-        and last.text[-1:].isalpha()
+        and _goes_on(last.text)
         and running
         and above.words[0].bbox.x0 - 2 * line.height <= first.x0 <= last.bbox.x0
         and first.y0 - above.bbox.y1 <= 1.5 * line.height
     )
 
 
-def _mid_clause(words: Sequence[Word], start: int) -> bool:
-    """Whether the word before ``start`` is one a sentence never ends on, unpunctuated."""
-    if start == 0:
-        return False
-    before = words[start - 1].text
-    return compact(before) in SENTENCE_GOES_ON and before[-1:].isalpha()
+def _goes_on(text: str) -> bool:
+    """Whether a word is one a sentence never ends on, unpunctuated ("to", "YOUR")."""
+    return compact(text) in SENTENCE_GOES_ON and text[-1:].isalpha()
 
 
 def find_labels(
@@ -843,7 +839,8 @@ def find_labels(
                 if start == 0 and carried and one_word and not colon:
                     continue  # a wrapped sentence's next word ("TO YOUR" / "DOCTOR ...")
                 in_capitals = capitals[start] and start not in starts
-                if in_capitals and one_word and not colon and _mid_clause(words, start):
+                joined = in_capitals and one_word and not colon and start > 0
+                if joined and _goes_on(words[start - 1].text):
                     continue  # running on in capitals after "TO" ("RETURN TO CLINIC IF ...")
                 if end == start + 1 and len(label.split()) >= 3 and score < ONE_WORD_PHRASE:
                     continue  # one word for a phrase of three ("OUTPATIENT", "About the patient")
