@@ -61,13 +61,15 @@ new-patient intake questionnaire and a telehealth service's printed e-prescripti
 held out in round 31, now tuned), ``podiatry`` (a podiatry practice's registration and
 foot health history and a cruise ship medical centre's prescription; held out in round 32,
 now tuned), ``transplant`` (a transplant centre's candidate registration and a rural
-mission hospital's prescription card; held out in round 33, now tuned) and ``booking`` (a
+mission hospital's prescription card; held out in round 33, now tuned), ``booking`` (a
 county jail's health screening at booking and a neurology practice's prescription; held out in
-round 34, now tuned).
+round 34, now tuned) and ``chiro`` (a chiropractic practice's new-patient intake and a ski
+resort mountain clinic's prescription; held out in round 35, now tuned).
 Each round a new family is written blind and kept out of the reader's tuning, registered last in
 ``FAMILIES`` as ``heldout``; round 30's blind family was lost, round 31's is today's
-``fertility``, round 32's today's ``podiatry``, round 33's today's ``transplant`` and round
-34's today's ``booking``. ``heldout`` is the family written blind in round 35.
+``fertility``, round 32's today's ``podiatry``, round 33's today's ``transplant``, round
+34's today's ``booking`` and round 35's today's ``chiro``. ``heldout`` is the family written
+blind in round 36.
 ``HELDOUT`` names the family kept out of the reader's tuning: its wording and geometry are
 described only in its own module, which a reader's author must not read.
 """
@@ -118,7 +120,7 @@ FAMILIES = (
     "podiatry",
     "transplant",
     "booking",
-    "heldout",
+    "chiro",
 )
 HELDOUT = "heldout"  # reported apart by the benchmarks
 DEFAULT_FAMILY = "classic"

@@ -1,8 +1,7 @@
 """A chiropractic practice's new-patient intake and a ski resort mountain clinic's prescription.
 
-Written blind as the held-out family of round 35: its author never read the reader, its layouts, its
-vocabulary or its tests. A reader's author must not read this module; the family is kept out of the
-reader's tuning and measured apart.
+Written blind as the held-out family of round 35 (its author never read the reader, its layouts,
+its vocabulary or its tests); tuned from round 36 on.
 
 Patient record (two pages): the intake packet a chiropractic and spine practice hands a new patient.
 Page 1: the practice's letterhead (a round mark, the practice's name, a tagline, its street, phone
