@@ -28,11 +28,12 @@ a table with dose and how-often columns as distractors), in either order; the cl
 signature, the health aide's name and a date (distractors); small print at the foot.
 
 Prescription (one page): the prescription slip of a city marathon's finish-line medical tent run
-by a sports medicine clinic. A coloured banner with the race's name; the clinic's street,
-telephone and the race's medical director (a distractor doctor) under it; the tent's title with
-the date either alone at the right or in the patient table. The runner: a headed table (bib
-number, name, age, date) or caption cells at the right end of each value, then the home address
-and a phone (distractor); the finish time, temperature and blood pressure (distractors); the Rx
+by a sports medicine clinic. A coloured banner with the race's name; the clinic's street and
+telephone, a nurse line's telephone and the race's medical director (distractors) under it; the
+tent's title with the date either alone at the right or in the patient table. The runner: a
+headed table (bib number, name, age, date) or caption cells at the right end of each value, then
+the home address and a phone (distractor); the finish time, temperature and blood pressure
+(distractors) on one line, above or below the runner; the Rx
 sign heads a medicine table with quantity and route columns (distractors); the instructions in a
 ruled box; the refills either ringed in a row of numbers or written in a small boxed cell beside
 a follow-up line (distractor); release checkboxes (distractors); the signature with the tent
@@ -188,6 +189,7 @@ _RX: dict[str, tuple[str, ...]] = {
     "medical": ("MEDICAL SERVICES", "RACE MEDICINE", "MEDICAL TEAM"),
     "by": ("Medical care provided by", "In partnership with", "Medical services by"),
     "tel": ("Tel", "Phone", "Clinic"),
+    "line": ("After-hours nurse line", "Runner help line", "Medical info line"),
     "director": ("Medical Director", "Race medical director", "Chief medical officer"),
     "title": ("PRESCRIPTION", "Prescription", "Take-home prescription"),
     "date": ("Date", "Date issued", "Today's date"),
@@ -263,6 +265,8 @@ def random_style(
             street=values.street_line(rnd),
             city=values.city_line(rnd, zip_code="state zip"),
             phone=values.phone_number(rnd),
+            nurse_line=values.phone_number(rnd),
+            findings_first=rnd.random() < 0.4,
             date_alone=rnd.random() < 0.45,
             runner="table" if rnd.random() < 0.55 else "captions",
             refill_mode=rnd.choice(("ring", "ring", "cell")),
@@ -963,6 +967,16 @@ def _record_two(
 # --- prescription ---------------------------------------------------------------------------
 
 
+def _findings(sheet: _Sheet, base: float, extras: Mapping[str, Any]) -> float:
+    """The tent's findings on one line (distractors); returns the line's baseline."""
+    x = LEFT
+    for key in ("finish", "temp", "bp"):
+        stop = x + 700
+        sheet.on_rule(x, base, f"{sheet.word(key)}:", extras.get(key), stop)
+        x = stop + 45
+    return base
+
+
 def _prescription(
     fields: Mapping[str, Any], extras: Mapping[str, Any], style: Mapping[str, Any], dpi: int
 ) -> Image.Image:
@@ -984,6 +998,8 @@ def _prescription(
     page.text(LEFT, 352, contact, "org_small", max_width=1500)
     page.text(RIGHT, 310, f"{sheet.word('director')}:", "org_small", anchor="rs")
     page.text(RIGHT, 352, str(extras.get("director")), "org_small", anchor="rs", max_width=700)
+    line = f"{sheet.word('line')}: {sheet.phone(style['nurse_line'])}"
+    page.text(LEFT, 394, line, "org_small", max_width=1500)
 
     # the title, and the date alone at the right on some slips
     y = 480.0
@@ -995,8 +1011,10 @@ def _prescription(
         sheet.line(RIGHT - 600, y + 14, RIGHT, y + 14, 1.5, FAINT)
     sheet.line(LEFT, y + 80, RIGHT, y + 80, 4, accent)
 
-    # the runner
+    # the runner, after or before the tent's findings
     y += 120
+    if style["findings_first"]:
+        y = _findings(sheet, y + 40, extras) + 60
     age = "" if extras.get("age") is None else extras["age"]
     phone = sheet.phone(extras.get("phone"))
     if style["runner"] == "table":
@@ -1028,13 +1046,8 @@ def _prescription(
         ]
         y = _caption_row(sheet, LEFT, RIGHT, y, cells)
 
-    # the tent's findings (distractors)
-    y += 90
-    x = LEFT
-    for key in ("finish", "temp", "bp"):
-        stop = x + 700
-        sheet.on_rule(x, y, f"{sheet.word(key)}:", extras.get(key), stop)
-        x = stop + 45
+    if not style["findings_first"]:
+        y = _findings(sheet, y + 90, extras)
 
     # the Rx sign and the medicine table
     y += 70
