@@ -243,11 +243,14 @@ def words_in_cell(doc: Page, anchor: Anchor, cell: Cell | None) -> tuple[Word, .
     if cell is None:
         return None
     kept = _cell_words(doc, anchor, cell)
+    after = tuple(w for w in kept if doc.line_of(w) >= anchor.match.line)
+    if after and anchor.words[-1].text.endswith(":"):
+        return after  # a label with its colon leads what is written after it, on any form
     if captions_under(doc) or _caption_of_cell(doc, anchor, cell, kept):
         return kept  # the value is written over its caption
     # the lines over the label in its cell are another row's (a box round the allergies'
     # row and the drug table's heading, "Drug and strength", under it)
-    return tuple(w for w in kept if doc.line_of(w) >= anchor.match.line)
+    return after
 
 
 def caption_at_foot(anchor: Anchor, cell: Cell) -> bool:

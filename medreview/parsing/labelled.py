@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from statistics import median
 
+from rapidfuzz import fuzz
+
 from medreview.documents import FIELDS, YES_NO, FieldKind, FieldSpec
 from medreview.model import BBox, FieldData, Word
 from medreview.parsing import canonical
@@ -116,6 +118,7 @@ from medreview.parsing.page import (
     Candidate,
     Page,
     Relation,
+    by_signature,
     is_filler,
     lines_text,
     text_of,
@@ -153,6 +156,43 @@ CODING_ROW = re.compile(
 )
 
 
+def _before_next_question(doc: Page, anchor: Anchor, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """A choice's words in its cell, up to the next line that asks a question of its own.
+
+    A table whose row rules are too faint to find is one cell: "Measles  ✓" is followed by
+    "Mumps  ✓" and "Hepatitis B series?  YES  (NO)", each another question's answer.
+    """
+    asking = {
+        a.match.line
+        for a in doc.anchors
+        if a.match.line > anchor.match.line and a is not anchor and a.keys
+    }
+    asking |= {doc.line_of(w) for w in words if w.text.endswith("?")}
+    asking.discard(anchor.match.line)
+    if not asking:
+        return words
+    return tuple(w for w in words if doc.line_of(w) < min(asking))
+
+
+def _immunity_answer(text: str) -> bool:
+    """Whether a text is an immunity table's answers, as OCR reads them ("Immurie").
+
+    "IMMUNE", "Not immune", or the heads of the table's columns read as one entry ("IMMUNE NOT
+    IMMUNE DON'T KNOW"); "IODINE" is an allergy, however like "immune" a loose match finds it.
+    """
+    words = [compact(w) for w in text.split()]
+    heads = [max(IMMUNITY_HEADS, key=lambda h: fuzz.ratio(w, h)) for w in words]
+    matched = [fuzz.ratio(w, h) >= IMMUNITY_READ for w, h in zip(words, heads, strict=True)]
+    return bool(words) and all(matched) and bool({IMMUNE, NON_IMMUNE} & set(heads))
+
+
+# The words an immunity table's answers and column heads are made of, and how closely OCR's
+# reading of one must match.
+IMMUNE, NON_IMMUNE = compact("immune"), compact("non-immune")
+IMMUNITY_HEADS = (IMMUNE, NON_IMMUNE, "not", "non", "dont", "know", "unsure", "unknown", "sure")
+IMMUNITY_READ = 75.0
+
+
 def coerce(
     doc: Page, spec: FieldSpec, kind: ValueType, text: str
 ) -> tuple[FieldData, float] | None:
@@ -164,8 +204,13 @@ def coerce(
         return None
     if isinstance(value, list) and value:
         # a list running on into printed labels (a footer's "Patient Signature") keeps none,
-        # nor the coding categories of its yes / no question ("NO 2 -> F3")
-        value = [e for e in value if not doc.is_label_text(e) and not CODING_ROW.match(e)]
+        # nor the coding categories of its yes / no question ("NO 2 -> F3"), nor an immunity
+        # table's printed answer heads ("IMMUNE  NOT IMMUNE")
+        value = [
+            e
+            for e in value
+            if not doc.is_label_text(e) and not CODING_ROW.match(e) and not _immunity_answer(e)
+        ]
         if not value:
             return None
     problem = kind.problem(spec, value)
@@ -185,6 +230,9 @@ FALLBACK_LABEL = 0.88
 # A label on a later page than the document's first counts this much: the same label printed
 # on the first page is the field's.
 LATER_PAGE = 0.94
+# ... and a date beside the signature there this much more: a date the first page shows
+# unlabelled at its top right is the record's rather.
+SIGNING_DATE = 0.8
 
 
 def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
@@ -209,6 +257,8 @@ def _label_factor(doc: Page, item: FieldWords, anchor: Anchor) -> float:
         factor *= FALLBACK_LABEL  # "Referral date" beside "Evaluation date"
     if doc.lines[anchor.match.line].words[0].page > doc.lines[0].words[0].page:
         factor *= LATER_PAGE  # the first page's "Date" is the record's; the last's, a signature's
+        if item.value == "date" and by_signature(doc, anchor.match.line):
+            factor *= SIGNING_DATE  # ("Signature of patient   Date signed" on the last page)
     if item.section is None and _after_party(doc, anchor):
         factor *= PARTY_ROW  # "Doctor or nurse: ...  Date: ...": the clinician's date
     if item.section is not None:
@@ -1015,6 +1065,8 @@ def label_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candi
             inside = ()  # the label's own mark left in its cell ("Policy #"): no value
         if inside and kind.name == "list" and _label_tail(anchor, inside):
             inside = ()  # "Medicines you take regularly": the label's last word
+        if inside and kind.name == "choice":
+            inside = _before_next_question(doc, anchor, inside)
         tabbed = box_under_tab(doc, anchor, cell) if cell is not None and not inside else ()
         if not inside and not tabbed:
             tabbed = box_opened(doc, anchor, cell)

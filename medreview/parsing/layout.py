@@ -603,6 +603,11 @@ def _same_place(a: LabelMatch, b: LabelMatch) -> bool:
     return a.end == b.end and abs(a.score - b.score) < 0.5
 
 
+def _smaller(words: Sequence[Word], index: int) -> bool:
+    """Whether a word is printed smaller than the word before it (a caption after a value)."""
+    return index > 0 and words[index].bbox.height <= SMALLER_LABEL * words[index - 1].bbox.height
+
+
 def _lowered(printed: str, label: str) -> bool:
     """Whether a word is in lower case where the label starts with a capital.
 
@@ -721,14 +726,14 @@ def _carries_on(lines: Sequence[Line], index: int) -> bool:
     return (
         above.page == line.page
         and len(above.words) >= SENTENCE_WORDS
-        and _goes_on(last.text)
+        and goes_on(last.text)
         and running
         and above.words[0].bbox.x0 - 2 * line.height <= first.x0 <= last.bbox.x0
         and first.y0 - above.bbox.y1 <= 1.5 * line.height
     )
 
 
-def _goes_on(text: str) -> bool:
+def goes_on(text: str) -> bool:
     """Whether a word is one a sentence never ends on, unpunctuated ("to", "YOUR")."""
     return compact(text) in SENTENCE_GOES_ON and text[-1:].isalpha()
 
@@ -840,7 +845,7 @@ def find_labels(
                     continue  # a wrapped sentence's next word ("TO YOUR" / "DOCTOR ...")
                 in_capitals = capitals[start] and start not in starts
                 joined = in_capitals and one_word and not colon and start > 0
-                if joined and _goes_on(words[start - 1].text):
+                if joined and goes_on(words[start - 1].text):
                     continue  # running on in capitals after "TO" ("RETURN TO CLINIC IF ...")
                 if end == start + 1 and len(label.split()) >= 3 and score < ONE_WORD_PHRASE:
                     continue  # one word for a phrase of three ("OUTPATIENT", "About the patient")
@@ -881,6 +886,9 @@ def find_labels(
                 # (a word standing alone before a gap or an arrow is a label in any case:
                 # "name  ▶ Helen Okafor", "date of birth.   20/11/1955")
                 alone = {start, end} <= starts | boxed and end < len(words)
+                # (... and so is the line's last word after a gap, in smaller print than the
+                # value before it: a caption after its value, "61 in      ht.")
+                alone = alone or (end == len(words) and start in starts and _smaller(words, start))
                 words_long = end - start
                 short_label = alone and words_long <= SHORT_SENTENCE
                 short_label = short_label and (words_long >= 2 or score >= EXACT_WORD)
@@ -906,7 +914,9 @@ def find_labels(
                 free = free or start in marked
                 # (a short word must match outright: "Isabel" after "PATIENT" is no "Label")
                 back = BACK_TO_BACK if len(target) > SHORT_WORD else SHORT_BACK_TO_BACK
-                free = free or (start == follows and score >= back)
+                # (... unless it is the question's last word: "Hepatitis B shots completed?")
+                asked = words[end - 1].text.endswith("?") and not label.endswith("?")
+                free = free or (start == follows and score >= back and not asked)
                 free = free or (start in boxed and score >= BOXED_LABEL)
                 free = free or (start in wording and score >= PRINTED_LABEL)
                 free = free or (start in translations and score >= TRANSLATION)

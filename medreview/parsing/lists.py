@@ -524,12 +524,22 @@ def _heads_row(words: Sequence[Word]) -> bool:
     A table in halves repeats its items' title before each half's heads ("Have you ever had
     Y  N  Have you ever had  Y  N"): there each title is followed by a run of heads.
     """
-    said = [compact(w.text) in _HEAD_ANSWERS for w in words]
+    said = [
+        compact(w.text) in _HEAD_ANSWERS and not _runs_on(w, words[i + 1 : i + 2])
+        for i, w in enumerate(words)
+    ]
     if sum(said) >= 2 and 2 * sum(said) >= len(words):
         return True
     runs = [(answer, len(list(run))) for answer, run in groupby(said)]
     heads = [count for answer, count in runs if answer]
     return bool(runs) and runs[-1][0] and len(heads) >= 2 and min(heads) >= 2
+
+
+def _runs_on(word: Word, after: Sequence[Word]) -> bool:
+    """Whether a word runs on into a word in small letters at a space's width ("No allergies")."""
+    return bool(after) and (
+        after[0].text[:1].islower() and after[0].bbox.x0 - word.bbox.x1 < word.bbox.height
+    )
 
 
 def _answered_row(doc: Page, line: Line, heads: Sequence[float], size: float | None = None) -> int:

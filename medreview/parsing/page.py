@@ -31,6 +31,7 @@ from medreview.parsing.choices import ABSTAIN, option_spans
 from medreview.parsing.flow import flow_edges
 from medreview.parsing.layout import (
     SECTION_MARK,
+    SMALLER_LABEL,
     LabelMatch,
     Line,
     compact,
@@ -602,6 +603,8 @@ def build_page(
     # labels OCR damaged badly ("appress"), believed only before a value of their field's type
     taken = {(a.match.line, i) for a in anchors for i in range(a.match.start, a.match.end)}
     for match in find_labels(lines, table, slack=WEAK_LABEL_SLACK, fenced=fenced):
+        if match.label.endswith(":"):
+            continue  # a label the vocabulary writes with its colon is matched closely only
         span = {(match.line, i) for i in range(match.start, match.end)}
         keys = tuple(
             k
@@ -618,6 +621,8 @@ def build_page(
         # printed answer ("Unsure" is no "Insured")
         alike = alike and not get_lexicon().is_term(printed.strip(",.;:").lower())
         alike = alike and not option_spans(words, ABSTAIN)
+        # ... nor one OCR damaged as much ("Urisure" is as near "Unsure" as "Insured")
+        alike = alike and not _nearer_an_answer(printed, match.key)
         if keys and lettered and alike and not span & taken and match.start in starts[match.line]:
             doc.weak_anchors.append(Anchor(match, keys, words, weak=True))
     doc.foreign = _foreign_fields(document_type, lines, starts, foreign)
@@ -1050,7 +1055,7 @@ def _in_its_section(doc: Page, anchor: Anchor) -> Anchor:
             section = doc.vocab.label_section(k.split(":", 1)[1], key)
             if section is not None:
                 scoped[k] = doc.in_section(section, line) or (
-                    section == SIGNER_SECTION and _by_signature(doc, line)
+                    section == SIGNER_SECTION and by_signature(doc, line)
                 )
     if not scoped:
         return anchor
@@ -1085,7 +1090,7 @@ def by_signature_only(doc: Page, anchor: Anchor) -> bool:
     )
 
 
-def _by_signature(doc: Page, line: int) -> bool:
+def by_signature(doc: Page, line: int) -> bool:
     """Whether a line stands in a signature's block: a signature's label just over or under."""
     here = doc.lines[line]
     return any(
@@ -1125,6 +1130,13 @@ def _after_title_slash(lines: Sequence[Line], match: LabelMatch) -> bool:
     while at > 0 and in_capitals(words[at - 1 : at]):
         at -= 1
     return at == 0 or (lettered_part(words) and at == _title_start(words))
+
+
+def _nearer_an_answer(printed: str, label: str) -> bool:
+    """Whether a damaged word reads at least as close to an unsure answer as to a label."""
+    word = compact(printed)
+    to_label = fuzz.ratio(word, compact(label))
+    return any(fuzz.ratio(word, compact(answer)) >= to_label for answer in ABSTAIN)
 
 
 @cache
@@ -1184,8 +1196,11 @@ def _word_of_a_phrase(line: Line, match: LabelMatch) -> bool:
         return False
     words = line.words
     printed, before = words[match.start].text, words[match.start - 1].text
-    if before.lower() in MEASURE_UNITS and match.start in segment_starts(line):
-        return False  # a strength ends the value before the gap ("60 mg      supply")
+    if match.start in segment_starts(line):
+        if before.lower() in MEASURE_UNITS:
+            return False  # a strength ends the value before the gap ("60 mg      supply")
+        if words[match.start].bbox.height <= SMALLER_LABEL * words[match.start - 1].bbox.height:
+            return False  # a caption in small print after its value ("178 lbs      weight")
     return printed.isalpha() and printed.islower() and before.isalpha() and before.islower()
 
 

@@ -9,8 +9,9 @@ phones and numbers are asked whether a value of their type stands before them or
 them on their line, and the side that answers more often wins.
 
 A caption closes a value only when it is no lead-in: a label ending in a colon ("Date:") still
-leads its value on such a form (a clinician's box, the form's head), and a row's title at the
-line's start (a table's "Measles (MMR)") has nothing before it to close.
+leads its value on such a form (a clinician's box, the form's head), a label after the start of
+its own sentence ("Received the hepatitis B vaccine series?") closes no value either, and a
+row's title at the line's start (a table's "Measles (MMR)") has nothing before it to close.
 """
 
 from __future__ import annotations
@@ -30,7 +31,10 @@ from medreview.parsing.keyed import keyed_value
 from medreview.parsing.layout import (
     COLUMN_GAP,
     ENUMERATION,
+    SECTION_MARK,
+    SECTION_WORD,
     LabelMatch,
+    goes_on,
     segment_starts,
     value_below,
     value_right,
@@ -47,6 +51,8 @@ MIN_VOTES = 2
 CAPTION_RUN_ON = 2
 # An empty rule closed by a caption ends within this many line heights before it.
 RULE_REACH = 2.0
+# A caption on its value's rule ends within this many line heights of the rule's far end.
+CAPTION_END = 1.0
 
 
 def value_before(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> tuple[Word, ...]:
@@ -62,16 +68,24 @@ def value_before(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> tupl
     words = list(line.words[start : match.start])
     while words and ENUMERATION.match(words[-1].text):
         words.pop()  # the label's own item number ("10. Height"), no value
+    # the caption's own first word ("home (street, city, state)"), standing on its rule too
+    follows = anchor.words[0]
+    while follows.text.startswith("(") and len(words) > 1 and _caption_word(words[-1], follows):
+        follows = words.pop()
+    on_rule = follows if follows is not anchor.words[0] else None
     for index in range(len(words) - 1, -1, -1):
-        if words[index].text.endswith(")") and any(
-            w.text.startswith("(") for w in words[: index + 1]
-        ):
+        if not words[index].text.endswith(")"):
+            continue
+        opening = [i for i, w in enumerate(words[: index + 1]) if w.text.startswith("(")]
+        # (a phone's area code in brackets, "(303) 555-0115", is no caption)
+        if opening and any(c.isalpha() for w in words[opening[-1] : index + 1] for c in w.text):
             words = words[index + 1 :]  # an unknown caption in parentheses, and its value before
             break
     if not words:
         return ()
     marks = doc.marks.get(line.page)
-    rule = blank_under(marks, words[-1], line.height) if marks is not None else None
+    last = on_rule or words[-1]
+    rule = blank_under(marks, last, line.height) if marks is not None else None
     if rule is not None:
         slack = BLANK_OVERHANG * line.height
         words = [
@@ -86,6 +100,21 @@ def value_before(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> tupl
             break  # another column's words
         taken.insert(0, word)
     return tuple(taken)
+
+
+def _caption_word(word: Word, follows: Word) -> bool:
+    """Whether a word opens a bracketed caption: in small letters and print, a space before it."""
+    size = follows.bbox.height
+    return (
+        word.text.isalpha()
+        and word.text.islower()
+        and abs(word.bbox.height - size) <= CAPTION_SIZE * size
+        and follows.bbox.x0 - word.bbox.x1 < size
+    )
+
+
+# A caption's words are printed alike: heights within this share of each other.
+CAPTION_SIZE = 0.15
 
 
 def _empty_rule_before(doc: Page, anchor: Anchor) -> bool:
@@ -112,13 +141,19 @@ def captions_after(doc: Page) -> bool:
         stops = [a.match for a in doc.anchors]
         after = right = 0
         for anchor in doc.anchors:
-            kinds = [k for k in field_kinds(doc, anchor) if k.name in VOTING]
-            if not kinds or _leads(doc, anchor) or label_cell(doc, anchor) is not None:
+            if _leads(doc, anchor):
                 continue
             # (a line led by a label leads its values: "Home phone 404 555 0145  Daytime
             # phone" shows the home phone's number before the next label, no caption's)
             led = any(s.line == anchor.match.line and s.start == 0 for s in stops)
-            before = "" if led else text_of(value_before(doc, anchor, stops))
+            words = () if led else value_before(doc, anchor, stops)
+            if words and _at_its_rules_end(doc, anchor, words):
+                after += 1  # a caption at the far end of the rule its value is written on
+                continue
+            kinds = [k for k in field_kinds(doc, anchor) if k.name in VOTING]
+            if not kinds or label_cell(doc, anchor) is not None:
+                continue
+            before = text_of(words)
             if doc.in_letterhead(anchor.match.line) or (
                 not before and _empty_rule_before(doc, anchor)
             ):
@@ -152,9 +187,12 @@ def trailing_value(
         return None  # (a part's heading after its letter, "E  ACTIVE PROBLEMS", closes nothing)
     if captions_after(doc):
         words = value_before(doc, anchor, stops)
+        if words and _lead_in(doc, anchor, words):
+            return None  # "Received the hepatitis B vaccine series": the question's own words
         if words:
             return words
-        return () if _empty_rule_before(doc, anchor) else None
+        blank = _empty_rule_before(doc, anchor) or _next_closes(doc, anchor, stops)
+        return () if blank else None
     if not _ends_a_line_of_captions(doc, anchor, stops):
         return None
     words = value_before(doc, anchor, stops)
@@ -165,6 +203,34 @@ def trailing_value(
     last = max(s.start for s in stops if s.line == anchor.match.line) == anchor.match.start
     blank = not words and last and _empty_rule_before(doc, anchor)
     return () if blank and _closes_another(doc, anchor, stops) else None
+
+
+def _next_closes(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> bool:
+    """Whether the words right of a caption are closed by the next caption on its line.
+
+    ("country ........ Retired ........ job / work": the country is left blank; what follows
+    is the job's.)
+    """
+    after = [
+        a
+        for a in doc.anchors_on(anchor.match.line)
+        if a.match.start >= anchor.match.end and not _leads(doc, a)
+    ]
+    if not after:
+        return False
+    following = min(after, key=lambda a: a.match.start)
+    return bool(value_before(doc, following, stops))
+
+
+def _lead_in(doc: Page, anchor: Anchor, words: Sequence[Word]) -> bool:
+    """Whether words before a label start its sentence ("Received the hepatitis B ...").
+
+    They run on into it at a space's width on a word no value ends with; a caption's own first
+    word ("home (street, city)") is no lead-in.
+    """
+    last = words[-1]
+    gap = anchor.words[0].bbox.x0 - last.bbox.x1
+    return goes_on(last.text) and gap < last.bbox.height
 
 
 def _under_a_label(doc: Page, words: Sequence[Word], stops: Sequence[LabelMatch]) -> bool:
@@ -218,7 +284,10 @@ def _ends_a_line_of_captions(doc: Page, anchor: Anchor, stops: Sequence[LabelMat
 
 
 def ruled_before(doc: Page, anchor: Anchor, words: Sequence[Word]) -> bool:
-    """Whether words stand on a rule (or a box's foot) that ends just before a caption."""
+    """Whether words stand on a rule (or a box's foot) that ends just before a caption.
+
+    Or on the rule the caption stands on too, at its far end ("Rogers ______ surname").
+    """
     line = doc.lines[anchor.match.line]
     marks = doc.marks.get(line.page)
     if marks is None:
@@ -226,7 +295,36 @@ def ruled_before(doc: Page, anchor: Anchor, words: Sequence[Word]) -> bool:
     rule = blank_under(marks, words[-1], line.height)
     label = anchor.words[0].bbox
     reach, slack = RULE_REACH * line.height, BLANK_OVERHANG * line.height
-    return rule is not None and label.x0 - reach <= rule.end <= label.x0 + slack
+    if rule is not None and label.x0 - reach <= rule.end <= label.x0 + slack:
+        return True
+    return _at_its_rules_end(doc, anchor, words)
+
+
+def _at_its_rules_end(doc: Page, anchor: Anchor, words: Sequence[Word]) -> bool:
+    """Whether a caption stands at the far end of the rule the words before it are written on.
+
+    A form may print each field's caption small at the right end of the field's rule, on the
+    rule, its value written at the rule's start: the rule runs under both and ends with the
+    caption, a gap between them. A label leading its value stands at its rule's start instead,
+    and a part's title on its bar right after the part's number ("3  How to take") is no caption.
+    """
+    line = doc.lines[anchor.match.line]
+    marks = doc.marks.get(line.page)
+    if marks is None or anchor.words[0].bbox.x0 - words[-1].bbox.x1 < COLUMN_GAP * line.height:
+        return False
+    if all(SECTION_MARK.fullmatch(w.text) or SECTION_WORD.fullmatch(w.text) for w in words):
+        return False  # ("Part 3 ........ Your support person": a part's number and its title)
+    rule = blank_under(marks, words[-1], line.height)
+    if rule is None:
+        return False
+    first, last = anchor.words[0].bbox, anchor.words[-1].bbox
+    height, slack = line.height, BLANK_OVERHANG * line.height
+    foot = rule.at((first.x0 + last.x1) / 2) - max(first.y1, last.y1)
+    return (
+        -BLANK_ABOVE * height <= foot <= BLANK_BELOW * height
+        and -slack <= rule.end - last.x1 <= CAPTION_END * height
+        and rule.start - slack <= words[0].bbox.x0
+    )
 
 
 def detached_value(
