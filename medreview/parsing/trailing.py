@@ -3,10 +3,11 @@
 Some forms write each value on a rule and print its label after the rule, right-aligned at the
 end of the field's cell in small type; a line then reads value, caption, value, caption. The
 words right of such a caption are the next field's value, and the words before it are its own.
-Which way a form goes is decided once per document from its typed fields (as the side of a
-caption under a rule is, :func:`medreview.parsing.cells.captions_under`): the labels of dates,
-phones and numbers are asked whether a value of their type stands before them or after
-them on their line, and the side that answers more often wins.
+Which way a form goes is decided once per document (as the side of a caption under a rule is,
+:func:`medreview.parsing.cells.captions_under`): a caption standing at the far end of the rule
+its value is written on says so whatever its field, and the labels of dates, phones and numbers
+are asked whether a value of their type stands before them or after them on their line; the
+side that answers more often wins.
 
 A caption closes a value only when it is no lead-in: a label ending in a colon ("Date:") still
 leads its value on such a form (a clinician's box, the form's head), a label after the start of
@@ -187,7 +188,7 @@ def trailing_value(
         return None  # (a part's heading after its letter, "E  ACTIVE PROBLEMS", closes nothing)
     if captions_after(doc):
         words = value_before(doc, anchor, stops)
-        if words and _lead_in(doc, anchor, words):
+        if words and _lead_in(anchor, words):
             return None  # "Received the hepatitis B vaccine series": the question's own words
         if words:
             return words
@@ -208,8 +209,8 @@ def trailing_value(
 def _next_closes(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> bool:
     """Whether the words right of a caption are closed by the next caption on its line.
 
-    ("country ........ Retired ........ job / work": the country is left blank; what follows
-    is the job's.)
+    ("country ........ Retired ........ employer / job": the country is left blank; what
+    follows is the job's.)
     """
     after = [
         a
@@ -222,7 +223,7 @@ def _next_closes(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> bool
     return bool(value_before(doc, following, stops))
 
 
-def _lead_in(doc: Page, anchor: Anchor, words: Sequence[Word]) -> bool:
+def _lead_in(anchor: Anchor, words: Sequence[Word]) -> bool:
     """Whether words before a label start its sentence ("Received the hepatitis B ...").
 
     They run on into it at a space's width on a word no value ends with; a caption's own first
