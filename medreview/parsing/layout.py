@@ -603,7 +603,7 @@ def _same_place(a: LabelMatch, b: LabelMatch) -> bool:
     return a.end == b.end and abs(a.score - b.score) < 0.5
 
 
-def _smaller(words: Sequence[Word], index: int) -> bool:
+def smaller(words: Sequence[Word], index: int) -> bool:
     """Whether a word is printed smaller than the word before it (a caption after a value)."""
     return index > 0 and words[index].bbox.height <= SMALLER_LABEL * words[index - 1].bbox.height
 
@@ -798,11 +798,7 @@ def find_labels(
         capitals = [
             (
                 _capital_label(w.text)
-                and (
-                    i == 0
-                    or not _capital_label(words[i - 1].text)
-                    or w.bbox.height <= SMALLER_LABEL * words[i - 1].bbox.height
-                )
+                and (i == 0 or not _capital_label(words[i - 1].text) or smaller(words, i))
             )
             or (i > 0 and _title_word(w.text) and _capital_label(words[i - 1].text))
             for i, w in enumerate(words)
@@ -888,7 +884,7 @@ def find_labels(
                 alone = {start, end} <= starts | boxed and end < len(words)
                 # (... and so is the line's last word after a gap, in smaller print than the
                 # value before it: a caption after its value, "61 in      ht.")
-                alone = alone or (end == len(words) and start in starts and _smaller(words, start))
+                alone = alone or (end == len(words) and start in starts and smaller(words, start))
                 words_long = end - start
                 short_label = alone and words_long <= SHORT_SENTENCE
                 short_label = short_label and (words_long >= 2 or score >= EXACT_WORD)

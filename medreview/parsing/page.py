@@ -31,7 +31,6 @@ from medreview.parsing.choices import ABSTAIN, option_spans
 from medreview.parsing.flow import flow_edges
 from medreview.parsing.layout import (
     SECTION_MARK,
-    SMALLER_LABEL,
     LabelMatch,
     Line,
     compact,
@@ -42,6 +41,7 @@ from medreview.parsing.layout import (
     page_lines,
     repeated_columns,
     segment_starts,
+    smaller,
     split_word,
 )
 from medreview.parsing.marks import PageMarks, Rule
@@ -1199,7 +1199,7 @@ def _word_of_a_phrase(line: Line, match: LabelMatch) -> bool:
     if match.start in segment_starts(line):
         if before.lower() in MEASURE_UNITS:
             return False  # a strength ends the value before the gap ("60 mg      supply")
-        if words[match.start].bbox.height <= SMALLER_LABEL * words[match.start - 1].bbox.height:
+        if smaller(words, match.start):
             return False  # a caption in small print after its value ("178 lbs      weight")
     return printed.isalpha() and printed.islower() and before.isalpha() and before.islower()
 
