@@ -570,7 +570,7 @@ def test_datasheet_writes_no_value_its_truth_and_extras_lack(document_type: str)
         "transplant",
         "booking",
         "chiro",
-        "heldout",
+        "village",
     ],
 )
 @pytest.mark.parametrize("document_type", KINDS)
@@ -578,7 +578,7 @@ def test_family_writes_no_value_its_truth_and_extras_lack(document_type: str, fa
     """The bilingual, travel, nursing, camp, employer, preadmission, caribbean, rehab, prenatal,
     homehealth, urgentcare, dental, athletics, dialysis, counselling, research, entrance,
     pharmacy, sleep, occupational, immigration, allergy, hearing, oncology, geriatric,
-    fertility, podiatry, transplant, booking, chiro and heldout families.
+    fertility, podiatry, transplant, booking, chiro and village families.
 
     Every value the page writes is in the truth or the extras, in printed and handwritten
     documents; a question left unsure (or unanswered) is not in the truth.
@@ -769,6 +769,6 @@ def test_chiro_draws_every_text_inside_its_page() -> None:
     _assert_texts_inside_pages("chiro")
 
 
-def test_heldout_draws_every_text_inside_its_page() -> None:
-    """No text of the heldout family runs off its page or down into its footer."""
-    _assert_texts_inside_pages("heldout")
+def test_village_draws_every_text_inside_its_page() -> None:
+    """No text of the village family runs off its page or down into its footer."""
+    _assert_texts_inside_pages("village")

@@ -21,10 +21,11 @@ Each document is written as ``OUT/NAME.EXT`` with its ground truth beside it in
 ``prenatal``, ``homehealth``, ``urgentcare``, ``dental``, ``athletics``, ``dialysis``,
 ``counselling``, ``research``, ``entrance``, ``pharmacy``, ``sleep``, ``occupational``,
 ``immigration``, ``allergy``, ``hearing``, ``oncology``, ``geriatric``, ``fertility``,
-``podiatry``, ``transplant``, ``booking``, ``chiro``, and each round's blind ``heldout``);
-each family prints its own selection of fields, so a field a family has no place for is absent
-from its truth. ``fields`` holds the spec's fields (``shared/spec/documents.md``) in their
-canonical forms, and only those the document shows: a field left blank on the page is absent.
+``podiatry``, ``transplant``, ``booking``, ``chiro``, ``village``, and each round's blind
+``heldout``); each family prints its own selection of fields, so a field a family has no place
+for is absent from its truth. ``fields`` holds the spec's fields
+(``shared/spec/documents.md``) in their canonical forms, and only those the document shows: a
+field left blank on the page is absent.
 Text is as written: when the values' font draws capitals only (Humor Sans), the truth's text is
 upper case too.
 ``font`` is the family the values are written in (the labels may use another). ``extras``,

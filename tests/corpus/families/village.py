@@ -1,8 +1,7 @@
 """A fly-in village nursing station's client face sheet and a marathon medical tent's prescription.
 
-Written blind as the held-out family of round 36: its author never read the reader, its layouts,
-its vocabulary or its tests. A reader's author must not read this module; the family is kept out
-of the reader's tuning and measured apart.
+Written blind as the held-out family of round 36 (its author never read the reader, its layouts,
+its vocabulary or its tests); tuned from round 37 on.
 
 Patient record (two pages): the client registration face sheet of a remote village clinic
 staffed by community health aides and visited by fly-in providers. Page 1: a letterhead with an
