@@ -571,6 +571,7 @@ def test_datasheet_writes_no_value_its_truth_and_extras_lack(document_type: str)
         "booking",
         "chiro",
         "village",
+        "heldout",
     ],
 )
 @pytest.mark.parametrize("document_type", KINDS)
@@ -578,7 +579,7 @@ def test_family_writes_no_value_its_truth_and_extras_lack(document_type: str, fa
     """The bilingual, travel, nursing, camp, employer, preadmission, caribbean, rehab, prenatal,
     homehealth, urgentcare, dental, athletics, dialysis, counselling, research, entrance,
     pharmacy, sleep, occupational, immigration, allergy, hearing, oncology, geriatric,
-    fertility, podiatry, transplant, booking, chiro and village families.
+    fertility, podiatry, transplant, booking, chiro, village and heldout families.
 
     Every value the page writes is in the truth or the extras, in printed and handwritten
     documents; a question left unsure (or unanswered) is not in the truth.
@@ -772,3 +773,8 @@ def test_chiro_draws_every_text_inside_its_page() -> None:
 def test_village_draws_every_text_inside_its_page() -> None:
     """No text of the village family runs off its page or down into its footer."""
     _assert_texts_inside_pages("village")
+
+
+def test_heldout_draws_every_text_inside_its_page() -> None:
+    """No text of the heldout family runs off its page or down into its footer."""
+    _assert_texts_inside_pages("heldout")
