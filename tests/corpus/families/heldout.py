@@ -739,7 +739,7 @@ def _record_one(
         sheet.line(end + 10, row + 12, 1000, row + 12, width=1.5, fill=FAINT)
         sheet.value(end + 20, row, extras.get("screener"), 980 - end)
         end = page.text(1080, row, sheet.word("arm"), "label")
-        sheet.rings(end + 50, row, sheet.parts("arm_opts"), extras.get("arm"), gap=55)
+        sheet.rings(end + 75, row, sheet.parts("arm_opts"), extras.get("arm"), gap=70)
         row += 105
         x = LEFT + 20
         for key, text, room in (
