@@ -40,18 +40,43 @@ SERIF_OVERHANG = 0.3
 BLANK_CLEAR = 0.2
 # At most this many printed words stand between a label and its blank ("is", "are", "on").
 WORDING_BEFORE = 3
+# A rule broken by no more than this many line heights, level within as many, runs on.
+RULE_BREAK = 0.15
 
 
 def blank_under(marks: PageMarks, word: Word, height: float) -> Rule | None:
     """The lying rule or shaded strip a word is written on, if one runs right under it."""
     box = word.bbox
     centre = (box.x0 + box.x1) / 2
+    lines = _blank_lines(marks)
     under = [
-        rule
-        for rule in _blank_lines(marks)
-        if written_on(rule, box, height) and not _baseline(rule, box, height)
+        rule for rule in lines if written_on(rule, box, height) and not _baseline(rule, box, height)
     ]
-    return min(under, key=lambda r: abs(r.at(centre) - box.y1), default=None)
+    found = min(under, key=lambda r: abs(r.at(centre) - box.y1), default=None)
+    return None if found is None else _joined(found, lines, RULE_BREAK * height)
+
+
+def _joined(rule: Rule, lines: Sequence[Rule], reach: float) -> Rule:
+    """A rule with the pieces of ``lines`` it runs on into across a hair's break, level with it.
+
+    A photographed page's long rule climbs across it, and the line finder may break it into
+    steps a few pixels apart and apart in level; a blank of its own stands clearly apart from
+    the next. ``reach`` bounds both the break and the step.
+    """
+    start, end = rule.start, rule.end
+    grown = True
+    while grown:
+        grown = False
+        for other in lines:
+            before = other.start < start and 0 <= start - other.end <= reach
+            if before and abs(other.at(other.end) - rule.at(start)) <= reach:
+                start, grown = other.start, True
+            after = other.end > end and 0 <= other.start - end <= reach
+            if after and abs(other.at(other.start) - rule.at(end)) <= reach:
+                end, grown = other.end, True
+    if (start, end) == (rule.start, rule.end):
+        return rule
+    return replace(rule, level=rule.at((start + end) / 2), start=start, end=end)
 
 
 def written_on(rule: Rule, box: BBox, height: float) -> bool:

@@ -66,7 +66,8 @@ _NONE_WORDS = frozenset(
     {"", "na", "n a", "none", "nil", "no", "nothing", "null", "not applicable"}
     | {"nkda", "nka", "none known", "nil known", "no known allergies", "no known drug allergies"}
     | {"no medications", "no medication", "none taken", "i take no medications"}
-    | {"no medicines", "i take no medicines", "i take no medicine"}
+    | {"no medicines", "i take no medicines", "i take no medicine", "takes no medicines"}
+    | {"denies allergies", "denies any allergies", "no allergies"}
     | {"no regular medication", "no regular medications", "no regular medicines"}
     | {"i take no regular medicines", "i take no regular medication"}
     | {"wa", "nia", "nla", "n la", "n ia", "noone"}  # how OCR reads a handwritten N/A, None
@@ -305,10 +306,12 @@ def parse_refills(text: str) -> int | str | None:
 def parse_number(text: str) -> int | float | None:
     """A positive measurement as printed without its unit: ``72`` or ``72.5``.
 
-    A written ``lbs`` OCR read as digits glued to the number (``10816s``), or as decimals after
-    a whole weight (``249.16`` for ``249 lb``), is its unit.
+    A written ``lbs`` OCR read as digits glued to the number (``10816s``; ``17616`` for ``176
+    lb``, no measure of the body running to five digits), or as decimals after a whole weight
+    (``249.16`` for ``249 lb``), is its unit.
     """
     text = _DOTTED_POUNDS.sub(r"\1 lb", _GLUED_POUNDS.sub(r"\1 lbs", text))
+    text = _GLUED_POUND.sub(r"\1 lb", text)
     tokens = re.findall(r"[0-9OolISB|]+(?:[.,:][0-9OolISB]+)?", text)
     words = text.split()
     if not re.search(r"\d", text) and not all(re.fullmatch(r"[OolISBiL|]+[.,]?", w) for w in words):
@@ -328,6 +331,8 @@ def parse_number(text: str) -> int | float | None:
 
 # A handwritten "lbs" read as "16s" or "1bs" run into the number before it.
 _GLUED_POUNDS = re.compile(r"(\d)[1lI][6b]s\b")
+# ... or "lb" read as "16" after a number of three digits, making five: "17616" for "176 lb".
+_GLUED_POUND = re.compile(r"\b(\d{3})[1lI][6b]\b")
 # ... or read as two decimals after a number of two or three digits: "249.16" for "249 lb".
 _DOTTED_POUNDS = re.compile(r"\b(\d{2,3})[.,][1lI][6b]\b")
 
@@ -389,9 +394,9 @@ def yes_no_answers(choices: Sequence[str]) -> dict[str, str]:
     """The choice a written yes or no answers, for two choices one of which is negated.
 
     ``Y``/``Yes`` to "immune to measles?" is ``immune``, ``N``/``No`` is ``not immune``;
-    ``Y`` and ``N`` also head a table's answer columns. A statement ("I am immune to
-    measles.") is answered ``T``/``True`` or ``F``/``False`` the same way. Other choices: no
-    answers.
+    ``Y`` and ``N`` also head a table's answer columns, and so may ``Never had``. A statement
+    ("I am immune to measles.") is answered ``T``/``True`` or ``F``/``False`` the same way.
+    Other choices: no answers.
     """
     if len(choices) != 2:
         return {}
@@ -402,7 +407,7 @@ def yes_no_answers(choices: Sequence[str]) -> dict[str, str]:
     negative = negated[0]
     return {
         **dict.fromkeys(("y", "yes", "t", "true"), positive),
-        **dict.fromkeys(("n", "no", "f", "false"), negative),
+        **dict.fromkeys(("n", "no", "f", "false", "never had"), negative),
     }
 
 

@@ -770,24 +770,35 @@ def boxed_under_heads(
     top = min(w.bbox.y0 for w in anchor.words)
     bottom = max(w.bbox.y1 for w in anchor.words)
     slack = size / 2
+    origin = (anchor.words[0].bbox.x0 + anchor.words[-1].bbox.x1) / 2
+    # on a tilted photo the row climbs or falls from the question to its boxes, along the
+    # table's drawn lines
+    slope = _rules_slope(marks, origin, (top + bottom) / 2, found.centres[-1], size)
     if found.centres[-1] < anchor.words[0].bbox.x0:
         # boxes before the question: its row's level where its words begin
         top, bottom = _row_level(doc, anchor.match.line, start)
         slack = size / 3
+        slope = 0.0
     step = min(b - a for a, b in pairwise(found.centres))
+    left, right = found.centres[0] - step / 2, found.centres[-1] + step / 2
+    shifts = (slope * (left - origin), slope * (right - origin))
     band = BBox(
-        int(found.centres[0] - step / 2),
-        int(top - size),
-        int(found.centres[-1] + step / 2),
-        int(bottom + size),
+        int(left),
+        int(top - size + min(0.0, *shifts)),
+        int(right),
+        int(bottom + size + max(0.0, *shifts)),
     )
     for scale in BOX_SCALES:
         boxes = [
             (box, fill)
             for box, fill in marks.boxes(band, scale * size)
-            if top - slack <= (box.y0 + box.y1) / 2 <= bottom + slack
+            if top - slack
+            <= (box.y0 + box.y1) / 2 - slope * ((box.x0 + box.x1) / 2 - origin)
+            <= bottom + slack
         ]
         fills = _one_under_each(boxes, found.centres, step / 3)
+        if fills is None:
+            fills = _one_right_of_each(boxes, found.centres, step)
         if fills is not None:
             break
     else:
@@ -925,6 +936,45 @@ def _one_under_each(
             return None
         fills.append(under[0])
     return fills
+
+
+def _rules_slope(marks: PageMarks, x0: float, y: float, x1: float, size: float) -> float:
+    """How much the drawn lines nearest a row fall per pixel from ``x0`` across to ``x1``.
+
+    0 where no line runs across the row's span near it.
+    """
+    near = [
+        rule
+        for rule in marks.rules()[0]
+        if rule.start <= x0 and rule.end >= x1 and abs(rule.at(x0) - y) <= ROW_LINES * size
+    ]
+    nearest = min(near, key=lambda r: abs(r.at(x0) - y), default=None)
+    return 0.0 if nearest is None else nearest.slope
+
+
+# A row's own lines lie within this many of its text heights over or under its middle.
+ROW_LINES = 1.5
+
+
+def _one_right_of_each(
+    boxes: Sequence[tuple[BBox, float]], centres: Sequence[float], step: float
+) -> list[float] | None:
+    """Each column's box's ink, the heads printed at their columns' left.
+
+    A ruled table writes its heads from each cell's left edge and centres the boxes in the
+    cells (``Had it / immune`` over a box half a head to its right): each box nearest one
+    head, one box a head, none left of its head.
+    """
+    columns: list[list[float]] = [[] for _ in centres]
+    for box, fill in boxes:
+        middle = (box.x0 + box.x1) / 2
+        nearest = min(range(len(centres)), key=lambda i: abs(centres[i] - middle))
+        if middle < centres[nearest] - step / 6:
+            return None
+        columns[nearest].append(fill)
+    if any(len(column) != 1 for column in columns):
+        return None
+    return [column[0] for column in columns]
 
 
 def _cell_ink(

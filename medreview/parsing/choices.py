@@ -46,7 +46,10 @@ def option_spans(words: Sequence[Word], choices: Sequence[str]) -> list[Option]:
     """
     pieces = [compact(w.text) for w in words]
     targets = sorted(choices, key=lambda c: -len(compact(c)))
-    letters = canonical.yes_no_answers(choices)
+    letters = {
+        compact(answer): (choice, len(answer.split()))
+        for answer, choice in canonical.yes_no_answers(choices).items()
+    }
     taken: set[int] = set()
     found: dict[str, list[Option]] = {}
     for near in (False, True):
@@ -70,14 +73,15 @@ def _choice_hits(
     words: Sequence[Word],
     pieces: Sequence[str],
     choice: str,
-    letters: Mapping[str, str],
+    letters: Mapping[str, tuple[str, int]],
     taken: set[int],
     *,
     near: bool,
 ) -> list[Option]:
     """Where a choice is printed in the row, apart from the words ``taken`` by longer ones.
 
-    ``letters`` are the written yes and no answers that stand for the row's choices.
+    ``letters`` are the written yes and no answers that stand for the row's choices, with the
+    words each is printed in (``Y``; ``Never had``).
     """
     target = compact(choice)
     hits: list[Option] = []
@@ -94,7 +98,7 @@ def _choice_hits(
             else:
                 glued = end == start + 1 and len(text) <= len(target) + 2
                 hit = text == target or (glued and text.endswith(target) and len(target) >= 2)
-                hit = hit or (end == start + 1 and letters.get(text) == choice != text)
+                hit = hit or (letters.get(text) == (choice, end - start) and choice != text)
             # a one-word answer ("No") stands alone, not as a phrase's first word ("No sé",
             # "No known allergies"; "c": a box OCR read); a number before "or" stands alone
             # ("5 or __ times")
@@ -982,13 +986,16 @@ def _ringed_gap(words: Sequence[Word], options: Sequence[Option], marks: PageMar
     """The ringed entry of a refill row OCR read only in part (a ring makes it drop entries).
 
     Each digit missing is looked for at its place in the row, and the one place, read or
-    not, with a ring round it is the answer.
+    not, with a ring round it is the answer; where two look ringed, the one with ink at both
+    its ends (a big ring round one entry reaches into its neighbour's place at one end only).
     """
     places = _row_places(words, options)
     if places is None:
         return None
     names = list(places)
     chosen = decide([marks.ring_mark(places[n]) for n in names])
+    if chosen is None:
+        chosen = decide([marks.ring_mark(places[n], both_ends=True) for n in names])
     # the ring may be round an entry OCR did read, the others being the ones it dropped
     return None if chosen is None else names[chosen]
 

@@ -445,6 +445,7 @@ def _continuation(
     edge: float | None = None,
     boxed: bool = False,
     columns: bool = False,
+    written: bool = False,
 ) -> list[tuple[Word, ...]]:
     """Further lines of a value below it: starting near its left edge, no label first.
 
@@ -454,7 +455,9 @@ def _continuation(
     check boxes run on to the last one (a check list's entries stand right of their boxes).
     ``columns``: a label far right of the value's lines is the next column's, and the value
     runs on left of it (an address box beside a column of labelled fields); a label and its
-    value in a column of their own left of the value's do not end it either.
+    value in a column of their own left of the value's do not end it either. ``written``: the
+    entries were written after their label's colon, so a row led by check boxes under them is
+    an option, no entry (``Allergies: Milk``, then ``[X] Takes no medicines``).
     """
     if max_lines == 1 or not words:
         return []
@@ -525,6 +528,8 @@ def _continuation(
                 break  # a label opening a line, or a row of check boxes
             taken = line.words
         else:
+            if checked and written:
+                break  # a boxed option under the entries written after the label
             # a label the value runs past, right of it (``Qty: 10`` after a medicine), ends
             # the line's part of the value
             past = [a.match.start for a in here if a.match.start > 0 and names_any(a, skips)]
@@ -1694,7 +1699,15 @@ def candidate_from(
             budget = NUMBERED_LINES  # a table's column: its rows run on to the table's end
         boxed = kind.name in ("list", "medicines")
         columns = kind.name == "address"
-        more = _continuation(doc, line, words, budget, item.ends, item.skips, edge, boxed, columns)
+        after_colon = (
+            boxed
+            and relation is Relation.RIGHT
+            and anchor is not None
+            and anchor.words[-1].text.endswith(":")
+        )
+        more = _continuation(
+            doc, line, words, budget, item.ends, item.skips, edge, boxed, columns, after_colon
+        )
         words = tuple(w for ws in (words, *more) for w in ws)
     if is_order(words):
         return []  # an interviewer's instruction ("ASK TO SEE CARD.") is never a value

@@ -608,6 +608,12 @@ def smaller(words: Sequence[Word], index: int) -> bool:
     return index > 0 and words[index].bbox.height <= SMALLER_LABEL * words[index - 1].bbox.height
 
 
+def smaller_than_values(words: Sequence[Word], index: int) -> bool:
+    """Whether a word is printed smaller than the biggest word before it on its line."""
+    before = max((w.bbox.height for w in words[:index]), default=0)
+    return words[index].bbox.height <= SMALLER_LABEL * before
+
+
 def _lowered(printed: str, label: str) -> bool:
     """Whether a word is in lower case where the label starts with a capital.
 
@@ -882,9 +888,12 @@ def find_labels(
                 # (a word standing alone before a gap or an arrow is a label in any case:
                 # "name  ▶ Helen Okafor", "date of birth.   20/11/1955")
                 alone = {start, end} <= starts | boxed and end < len(words)
-                # (... and so is the line's last word after a gap, in smaller print than the
-                # value before it: a caption after its value, "61 in      ht.")
-                alone = alone or (end == len(words) and start in starts and smaller(words, start))
+                # (... and so is the line's last word after a gap, in smaller print than a
+                # value before it: a caption after its value, "61 in      ht.", or after the
+                # row's other captions, "Chloe Lewis  name      age")
+                alone = alone or (
+                    end == len(words) and start in starts and smaller_than_values(words, start)
+                )
                 words_long = end - start
                 short_label = alone and words_long <= SHORT_SENTENCE
                 short_label = short_label and (words_long >= 2 or score >= EXACT_WORD)

@@ -457,13 +457,14 @@ _NONE_MISREAD = re.compile(r"\bNorie\b", re.IGNORECASE)
 # An option saying the list is empty: "No known allergies", "Camper has no known allergies".
 _NONE_OPTION = re.compile(
     r"\b(?:no known|nka|nkda|none|no allergies|no (?:regular |current )?medic(?:ation|ine)s?"
-    r"|no conditions)\b",
+    r"|no conditions|denies (?:any )?allergies)\b",
     re.IGNORECASE,
 )
 # The whole printed option, where a list written on its row after it begins.
 _NONE_PHRASE = re.compile(
     r"(?:[a-z]+ (?:has|have) )?(?:no known (?:drug )?allergies(?: \(nka\))?|no allergies"
-    r"|(?:i take )?no (?:regular |current )?medic(?:ation|ine)s|no (?:medical )?conditions"
+    r"|(?:i take |takes )?no (?:regular |current )?medic(?:ation|ine)s|no (?:medical )?conditions"
+    r"|denies (?:any )?allergies"
     r"|nkda|nka|none of (?:these|the above)|none(?: known)?)"
 )
 

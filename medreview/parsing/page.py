@@ -627,7 +627,7 @@ def build_page(
             doc.weak_anchors.append(Anchor(match, keys, words, weak=True))
     doc.foreign = _foreign_fields(document_type, lines, starts, foreign)
     doc.sections = sorted(
-        (a.match.line, key.split(":", 1)[1])
+        (_heading_line(lines, a, marks.get(lines[a.match.line].page)), key.split(":", 1)[1])
         for a in anchors
         for key in a.keys
         if key.startswith("section:")
@@ -1012,6 +1012,67 @@ def _after_a_label(anchors: Sequence[Anchor], anchor: Anchor) -> bool:
     )
 
 
+def _heading_line(lines: Sequence[Line], anchor: Anchor, marks: PageMarks | None) -> int:
+    """The line a section's heading opens the section at.
+
+    A title turned up a tinted strip at the section's left edge is read as words far narrower
+    than their letters, which OCR lays on the line of their middle, rows below the section's
+    start (and may box only part of a word): the section opens at the first line beside the
+    strip. With no tinted strip seen, where the section begins is not told: its title's line.
+    """
+    turned = [w for w in anchor.words if is_turned(w)]
+    tops = [y for w in turned if (y := _strip_top(marks, w)) is not None] if marks else []
+    if not tops:
+        return anchor.match.line
+    top = min(tops)
+    index = anchor.match.line
+    while index > 0 and lines[index - 1].page == lines[index].page:
+        if lines[index - 1].bbox.y1 <= top:
+            break
+        index -= 1
+    return index
+
+
+def is_turned(word: Word) -> bool:
+    """Whether a word is printed turned on end: its box far narrower than its letters."""
+    letters = sum(c.isalpha() for c in word.text)
+    return letters >= 2 and word.bbox.width < TURNED_TITLE * word.bbox.height * letters
+
+
+def _strip_top(marks: PageMarks, word: Word) -> int | None:
+    """Where the tinted strip a turned word is printed up begins, ``None`` on plain paper.
+
+    The strip is tinted paper around the word, the page lighter past the strip's side.
+    """
+    step = max(8, word.bbox.width)
+    x0, x1 = word.bbox.x0, word.bbox.x1
+
+    def level(y: int, left: int, right: int) -> float | None:
+        return marks.paper_level(BBox(left, y - step, right, y))
+
+    first = level(word.bbox.y0, x0, x1)
+    if first is None:
+        return None
+    beside = (level(word.bbox.y0, x1 + k * step, x1 + (k + 1) * step) for k in range(STRIP_STEPS))
+    if not any(paper is not None and paper - first >= STRIP_TINT for paper in beside):
+        return None
+    y = word.bbox.y0
+    while y - step > 0:
+        here = level(y - step, x0, x1)
+        if here is None or here > first + STRIP_TINT / 2:
+            break
+        y -= step
+    return y
+
+
+# A word's box this share of its letters' width printed flat or narrower: turned on end.
+TURNED_TITLE = 0.17
+# A strip's paper this much darker than the page's beside it is tinted; its side is looked
+# for this many of the word's widths away.
+STRIP_TINT = 8.0
+STRIP_STEPS = 12
+
+
 def _leads_a_value(lines: Sequence[Line], anchor: Anchor) -> bool:
     """Whether a label closes with its colon or has words after it on its line."""
     valued = anchor.match.end < len(lines[anchor.match.line].words)
@@ -1021,10 +1082,10 @@ def _leads_a_value(lines: Sequence[Line], anchor: Anchor) -> bool:
 def _heads_its_line(lines: Sequence[Line], match: LabelMatch) -> bool:
     """Whether a one-word heading begins its line and stands alone or before its colon's value.
 
-    ``PATIENT`` alone and ``NOTIFY- Rosa Allen`` head sections, and so does a title in a
-    narrow column at the left, its section's fields well apart right of it (``Conditions
-    Check all that apply:``); ``Patient / guardian signature``, ``PATIENT REGISTRATION FORM``
-    and a letterhead's last word do not.
+    ``PATIENT`` alone, ``NOTIFY- Rosa Allen`` and ``5. ALLERGIES / HOME MEDS`` head sections,
+    and so does a title in a narrow column at the left, its section's fields well apart right
+    of it (``Conditions  Check all that apply:``); ``Patient / guardian signature``, ``PATIENT
+    REGISTRATION FORM`` and a letterhead's last word do not.
     """
     words = lines[match.line].words
     first = match.start == 0 or _after_section_letter(lines, match)
@@ -1032,6 +1093,8 @@ def _heads_its_line(lines: Sequence[Line], match: LabelMatch) -> bool:
         return False
     if match.end == len(words) or words[match.end - 1].text.endswith((":", "-")):
         return True
+    if words[match.end].text == "/" and in_capitals(words[match.start :]):
+        return True  # the title names its part twice ("ALLERGIES / HOME MEDS")
     if not words[match.start].text[:1].isupper():
         return False  # a wrapped label's last word ("Relationship to / patient")
     gap = words[match.end].bbox.x0 - words[match.end - 1].bbox.x1

@@ -63,6 +63,7 @@ from medreview.parsing.page import (
     PersonTable,
     Relation,
     is_filler,
+    is_turned,
     text_of,
     word_key,
     wraps_onto,
@@ -228,6 +229,8 @@ def role_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candid
         line = doc.lines[role.match.line]
         if f"section:{item.section}" not in role.keys or role.match.start != 0:
             continue
+        if any(is_turned(w) for w in role.words):
+            continue  # a section's title turned up the margin, laid on a row by OCR
         after = line.words[role.match.end :]
         if not after:
             continue  # the section's heading, not a row

@@ -18,6 +18,7 @@ row's title at the line's start (a table's "Measles (MMR)") has nothing before i
 from __future__ import annotations
 
 from collections.abc import Sequence
+from statistics import median
 
 from medreview.model import Word
 from medreview.parsing.blanks import (
@@ -34,12 +35,14 @@ from medreview.parsing.layout import (
     ENUMERATION,
     SECTION_MARK,
     SECTION_WORD,
+    SMALLER_LABEL,
     LabelMatch,
     goes_on,
     segment_starts,
     value_below,
     value_right,
 )
+from medreview.parsing.marks import PageMarks, Rule
 from medreview.parsing.page import Anchor, Page, text_of
 
 # The value types a form's side is decided by: those told from other text by their form
@@ -61,7 +64,8 @@ def value_before(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> tupl
 
     The words run back from the caption to the line's previous label; a caption the vocabulary
     does not know ("(Local address while enrolled)") closes the value before it, and on a
-    ruled line only the words on the caption's own rule are its value.
+    ruled line its value is the words on the caption's own rule and those running on into
+    them before it, up to a column's gap.
     """
     match = anchor.match
     line = doc.lines[match.line]
@@ -86,21 +90,53 @@ def value_before(doc: Page, anchor: Anchor, stops: Sequence[LabelMatch]) -> tupl
         return ()
     marks = doc.marks.get(line.page)
     last = on_rule or words[-1]
-    rule = blank_under(marks, last, line.height) if marks is not None else None
-    if rule is not None:
-        slack = BLANK_OVERHANG * line.height
-        words = [
-            w
-            for w in words
-            if rule.start - slack <= (w.bbox.x0 + w.bbox.x1) / 2 <= rule.end + slack
-        ]
-        return tuple(words)
-    taken = [words[-1]]
-    for word in reversed(words[:-1]):
-        if taken[0].bbox.x0 - word.bbox.x1 > COLUMN_GAP * line.height:
-            break  # another column's words
+    if marks is None or (rule := blank_under(marks, last, line.height)) is None:
+        return _back_to_gap(words[:-1], words[-1:], line.height)
+    slack = BLANK_OVERHANG * line.height
+    held = [
+        w for w in words if rule.start - slack <= (w.bbox.x0 + w.bbox.x1) / 2 <= rule.end + slack
+    ]
+    if not held:
+        return ()
+    before = [w for w in words if w.bbox.x1 <= held[0].bbox.x0]
+    return _back_to_gap(_level_with(marks, rule, before, held, line.height), held, line.height)
+
+
+def _level_with(
+    marks: PageMarks, rule: Rule, words: Sequence[Word], held: Sequence[Word], height: float
+) -> list[Word]:
+    """The last of ``words`` that run on into those ``held`` on a caption's rule.
+
+    The writing may part the rule where the line finder looks, or drift off it onto its cell's
+    edge: words of the value's size, each on a rule level with it, still are the value's (no
+    other cell's caption in small print, no title turned up the margin).
+    """
+    size = median(w.bbox.height for w in held)
+    taken: list[Word] = []
+    for word in reversed(words):
+        under = blank_under(marks, word, height)
+        centre = (word.bbox.x0 + word.bbox.x1) / 2
+        if under is None or abs(under.at(centre) - rule.at(centre)) > RULE_LEVEL * height:
+            break
+        if not SMALLER_LABEL * size < word.bbox.height < size / SMALLER_LABEL:
+            break
         taken.insert(0, word)
-    return tuple(taken)
+    return taken
+
+
+def _back_to_gap(words: Sequence[Word], taken: Sequence[Word], height: float) -> tuple[Word, ...]:
+    """``taken`` with the ``words`` before it that run on into it, back to a column's gap."""
+    kept = list(taken)
+    for word in reversed(words):
+        if kept[0].bbox.x0 - word.bbox.x1 > COLUMN_GAP * height:
+            break  # another column's words
+        kept.insert(0, word)
+    return tuple(kept)
+
+
+# Rules within this many line heights of each other are one row's (a cell's edge and the pale
+# rule drawn in it).
+RULE_LEVEL = 0.6
 
 
 def _caption_word(word: Word, follows: Word) -> bool:

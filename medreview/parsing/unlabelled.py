@@ -57,7 +57,14 @@ from medreview.parsing.page import (
     text_of,
     word_key,
 )
-from medreview.parsing.values import SPEAKER, STRENGTH, VALUE_TYPES, name_fit, strengths_mended
+from medreview.parsing.values import (
+    SPEAKER,
+    STRENGTH,
+    VALUE_TYPES,
+    ValueType,
+    name_fit,
+    strengths_mended,
+)
 from medreview.parsing.vocabulary import FieldWords, Place
 
 # Words that mark a line as a doctor's name (compared after ``compact``).
@@ -247,6 +254,8 @@ def header_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
             fit = name_fit(canonical.clean_text(text_of(part), TextStyle.NAME) or "")
             if fit < 0.5 or (not doctor and (index > 0 or fit < 1.0)):
                 continue  # a doctor's name has no digits ("PA 15222" is a state and zip)
+            if _under_other_label(doc, index, part):
+                continue  # "Medical director:" over its doctor: the label's, not the pad's
             coerced = coerce(doc, spec, kind, text_of(part))
             if coerced is None:
                 continue
@@ -255,6 +264,23 @@ def header_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
                 score *= CREDENTIALED  # the pad's own doctor, over the practice's list
             found.append(Candidate(item.name, coerced[0], part, score, Relation.HEADER))
     return found
+
+
+def _under_other_label(doc: Page, index: int, part: Sequence[Word]) -> bool:
+    """Whether a letterhead name is the value of a label no field has, over it or before it."""
+    start, end = part[0].bbox.x0, part[-1].bbox.x1
+    height = max(8, part[0].bbox.height)
+    above = doc.anchors_on(index - 1) if index else []
+    for anchor in [*above, *doc.anchors_on(index)]:
+        if any(k.startswith("field:") for k in anchor.keys):
+            continue
+        label = BBox.union(w.bbox for w in anchor.words)
+        if anchor.match.line == index:
+            if 0 <= start - label.x1 <= 2 * height:
+                return True
+        elif label.x0 < end and start < label.x1 and label.y1 <= part[0].bbox.y0 + height / 2:
+            return True
+    return False
 
 
 # A letterhead name with its licence or NPI printed under it counts this much more.
@@ -627,7 +653,8 @@ def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
     """The name written just above the ``Signature`` label (the signing doctor).
 
     A doctor's name (``Dr``, ``MBBS``) printed over the stamp's licence number counts too, and
-    so does one right of the label (``Signed: Dr Alan Reyes, M.D``).
+    so does one right of the label (``Signed: Dr Alan Reyes, M.D``) or typed on the line
+    under the signature's caption (``Tent physician`` / ``Dr. Ann Lee, MD``).
     """
     if Place.SIGNED not in item.places:
         return []
@@ -672,7 +699,46 @@ def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
                     continue
                 score = BASE_SCORE[Relation.SIGNED] * coerced[1] * fit * (SIGNER if doctor else 0.9)
                 found.append(Candidate(item.name, coerced[0], part, score, Relation.SIGNED))
+        if not stamp:
+            found += _typed_under(doc, spec, kind, anchor, labelled)
     return found
+
+
+def _typed_under(
+    doc: Page,
+    spec: FieldSpec,
+    kind: ValueType,
+    anchor: Anchor,
+    labelled: set[tuple[int, int, int, int, int]],
+) -> list[Candidate]:
+    """A doctor's name typed on the line under a signature's caption, starting where it does."""
+    index = anchor.match.line + 1
+    label = anchor.words[0].bbox
+    height = max(8, label.height)
+    if index >= len(doc.lines) or doc.lines[index].page != anchor.words[0].page:
+        return []
+    found = []
+    for part in segments(doc.lines[index]):
+        part = _trim_fillers(part)
+        if (
+            not part
+            or part[0].bbox.y0 - label.y1 > 3 * height
+            or abs(part[0].bbox.x0 - label.x0) > 2 * height
+            or any(word_key(w) in labelled for w in part)
+            or not {compact(w.text) for w in part} & CLINICIAN_MARKS
+        ):
+            continue
+        text = text_of(part)
+        fit = name_fit(canonical.clean_text(text, TextStyle.NAME) or "")
+        coerced = coerce(doc, spec, kind, text) if fit >= 0.5 else None
+        if coerced is not None:
+            score = BASE_SCORE[Relation.SIGNED] * coerced[1] * fit * SIGNER * TYPED_UNDER
+            found.append(Candidate(spec.name, coerced[0], part, score, Relation.SIGNED))
+    return found
+
+
+# A name typed under the signature's caption counts this much of one signed over it.
+TYPED_UNDER = 0.95
 
 
 def stamp_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Candidate]:
