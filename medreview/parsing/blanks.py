@@ -60,8 +60,8 @@ def _joined(rule: Rule, lines: Sequence[Rule], reach: float) -> Rule:
     """A rule with the pieces of ``lines`` it runs on into across a hair's break, level with it.
 
     A photographed page's long rule climbs across it, and the line finder may break it into
-    steps a few pixels apart and apart in level; a blank of its own stands clearly apart from
-    the next. ``reach`` bounds both the break and the step.
+    steps a few pixels apart along it and across it; a blank of its own stands clearly apart
+    from the next. ``reach`` bounds both the break and the step.
     """
     start, end = rule.start, rule.end
     grown = True

@@ -445,7 +445,7 @@ def _continuation(
     edge: float | None = None,
     boxed: bool = False,
     columns: bool = False,
-    written: bool = False,
+    after_colon: bool = False,
 ) -> list[tuple[Word, ...]]:
     """Further lines of a value below it: starting near its left edge, no label first.
 
@@ -455,9 +455,9 @@ def _continuation(
     check boxes run on to the last one (a check list's entries stand right of their boxes).
     ``columns``: a label far right of the value's lines is the next column's, and the value
     runs on left of it (an address box beside a column of labelled fields); a label and its
-    value in a column of their own left of the value's do not end it either. ``written``: the
-    entries were written after their label's colon, so a row led by check boxes under them is
-    an option, no entry (``Allergies: Milk``, then ``[X] Takes no medicines``).
+    value in a column of their own left of the value's do not end it either. ``after_colon``:
+    the entries were written after their label's colon, so a row led by check boxes under them
+    is an option, no entry (``Allergies: Milk``, then ``[X] Takes no medicines``).
     """
     if max_lines == 1 or not words:
         return []
@@ -528,7 +528,7 @@ def _continuation(
                 break  # a label opening a line, or a row of check boxes
             taken = line.words
         else:
-            if checked and written:
+            if checked and after_colon:
                 break  # a boxed option under the entries written after the label
             # a label the value runs past, right of it (``Qty: 10`` after a medicine), ends
             # the line's part of the value
