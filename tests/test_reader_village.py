@@ -23,6 +23,7 @@ from medreview.documents import DocumentType
 from medreview.model import BBox, Word
 from medreview.parsing.canonical import parse_number
 from medreview.parsing.page import build_page
+from tests.test_reader_chiro import ruled
 from tests.test_reader_grids import CONFIG, blank, check_box, read
 from tests.wordkit import layout, ocr_page, row
 
@@ -141,16 +142,7 @@ def test_a_numbered_title_naming_its_part_twice_heads_a_section(title: str, sect
 
 def captioned(image: np.ndarray, rows: list[tuple[int, str, str]]) -> list[Word]:
     """Cells each written at the left on a rule, the caption small at the rule's right end."""
-    words: list[Word] = []
-    for y, value, caption in rows:
-        words += row(y, 300, value)
-        x = 2380 - 14 * len(caption)
-        words += [
-            word(t, x + 14 * caption.find(t), y + 10, x + 14 * (caption.find(t) + len(t)), y + 34)
-            for t in caption.split()
-        ]
-        cv2.line(image, (290, y + 40), (2390, y + 40), 0, 2)
-    return words
+    return [w for y, value, label in rows for w in ruled(image, y, 290, 2390, value, label)]
 
 
 def turned_strip(image: np.ndarray, top: int, bottom: int, words: list[Word]) -> list[Word]:

@@ -659,15 +659,15 @@ def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
     if Place.SIGNED not in item.places:
         return []
     kind = VALUE_TYPES[item.value]
-    found = []
+    found: list[Candidate] = []
     stops = [a.match for a in doc.anchors]
+    labelled = {word_key(w) for a in doc.anchors for w in a.words}
     for anchor in doc.anchors:
         stamp = "label:signature" not in anchor.keys
         if stamp and not names_any(anchor, STAMP_LABELS):
             continue
         label = anchor.words[0].bbox
         height = max(8, label.height)
-        labelled = {word_key(w) for a in doc.anchors for w in a.words}
         right = () if stamp else _trim_fillers(value_right(doc.lines, anchor.match, stops))
         # a doctor's name printed just before the stamp's number on its line ("Joseph Perez,
         # M.D.  DEA NO. BB8219483")
@@ -687,21 +687,26 @@ def signed_candidates(doc: Page, spec: FieldSpec, item: FieldWords) -> list[Cand
                     continue  # beside or below the label, not signed above it
                 if any(word_key(w) in labelled for w in part):
                     continue
-                text = text_of(part)
-                fit = name_fit(canonical.clean_text(text, TextStyle.NAME) or "")
-                if fit < 0.5:
-                    continue
-                coerced = coerce(doc, spec, kind, text)
-                if coerced is None:
-                    continue
                 doctor = bool({compact(w.text) for w in part} & CLINICIAN_MARKS)
                 if (stamp or beside) and not doctor:
                     continue
-                score = BASE_SCORE[Relation.SIGNED] * coerced[1] * fit * (SIGNER if doctor else 0.9)
-                found.append(Candidate(item.name, coerced[0], part, score, Relation.SIGNED))
+                found += _signed_name(doc, spec, kind, part, SIGNER if doctor else 0.9)
         if not stamp:
             found += _typed_under(doc, spec, kind, anchor, labelled)
     return found
+
+
+def _signed_name(
+    doc: Page, spec: FieldSpec, kind: ValueType, part: tuple[Word, ...], factor: float
+) -> list[Candidate]:
+    """The name a signature's block shows, scored by how well it reads as one (or none)."""
+    text = text_of(part)
+    fit = name_fit(canonical.clean_text(text, TextStyle.NAME) or "")
+    coerced = coerce(doc, spec, kind, text) if fit >= 0.5 else None
+    if coerced is None:
+        return []
+    score = BASE_SCORE[Relation.SIGNED] * coerced[1] * fit * factor
+    return [Candidate(spec.name, coerced[0], part, score, Relation.SIGNED)]
 
 
 def _typed_under(
@@ -717,7 +722,7 @@ def _typed_under(
     height = max(8, label.height)
     if index >= len(doc.lines) or doc.lines[index].page != anchor.words[0].page:
         return []
-    found = []
+    found: list[Candidate] = []
     for part in segments(doc.lines[index]):
         part = _trim_fillers(part)
         if (
@@ -728,12 +733,7 @@ def _typed_under(
             or not {compact(w.text) for w in part} & CLINICIAN_MARKS
         ):
             continue
-        text = text_of(part)
-        fit = name_fit(canonical.clean_text(text, TextStyle.NAME) or "")
-        coerced = coerce(doc, spec, kind, text) if fit >= 0.5 else None
-        if coerced is not None:
-            score = BASE_SCORE[Relation.SIGNED] * coerced[1] * fit * SIGNER * TYPED_UNDER
-            found.append(Candidate(spec.name, coerced[0], part, score, Relation.SIGNED))
+        found += _signed_name(doc, spec, kind, part, SIGNER * TYPED_UNDER)
     return found
 
 
